@@ -1,0 +1,153 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../platform/db/index';
+import type { Database, DivisionTable } from '../../platform/db/types';
+
+type Q = Db | Transaction<Database>;
+
+export type DivisionRow = DivisionTable & { has_boundary: number };
+
+const columns = [
+  'd.country_code',
+  'd.code',
+  'd.level',
+  'd.parent_code',
+  'd.name',
+  'd.name_search',
+  'd.created_at',
+  'd.updated_at',
+] as const;
+
+function withBoundaryFlag(db: Q) {
+  return db
+    .selectFrom('divisions as d')
+    .leftJoin('division_boundaries as b', (j) =>
+      j.onRef('b.country_code', '=', 'd.country_code').onRef('b.code', '=', 'd.code'),
+    )
+    .select([...columns, sql<number>`case when b.code is null then 0 else 1 end`.as('has_boundary')]);
+}
+
+export async function findDivision(db: Q, country: string, code: string): Promise<DivisionRow | undefined> {
+  return withBoundaryFlag(db).where('d.country_code', '=', country).where('d.code', '=', code).executeTakeFirst();
+}
+
+export async function listChildren(db: Q, country: string, parentCode: string): Promise<DivisionRow[]> {
+  return withBoundaryFlag(db)
+    .where('d.country_code', '=', country)
+    .where('d.parent_code', '=', parentCode)
+    .orderBy('d.name_search')
+    .orderBy('d.code')
+    .execute();
+}
+
+export async function countChildren(db: Q, country: string, code: string): Promise<number> {
+  const r = await db
+    .selectFrom('divisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('country_code', '=', country)
+    .where('parent_code', '=', code)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function searchDivisions(
+  db: Q,
+  pattern: string,
+  opts: { country?: string; level?: number; limit: number },
+): Promise<DivisionRow[]> {
+  let q = withBoundaryFlag(db).where(sql<boolean>`d.name_search like ${pattern} escape '\\'`);
+  if (opts.country) q = q.where('d.country_code', '=', opts.country);
+  if (opts.level !== undefined) q = q.where('d.level', '=', opts.level);
+  return q.orderBy('d.level').orderBy('d.name_search').orderBy('d.code').limit(opts.limit).execute();
+}
+
+export async function listCountries(db: Q): Promise<DivisionRow[]> {
+  return withBoundaryFlag(db).where('d.level', '=', 0).orderBy('d.code').execute();
+}
+
+export async function countByLevel(db: Q, country: string): Promise<{ level: number; n: number }[]> {
+  const rows = await db
+    .selectFrom('divisions')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('country_code', '=', country)
+    .groupBy('level')
+    .execute();
+  return rows.map((r) => ({ level: Number(r.level), n: Number(r.n) }));
+}
+
+export async function allDivisions(db: Q, country: string): Promise<DivisionTable[]> {
+  return db.selectFrom('divisions').selectAll().where('country_code', '=', country).execute();
+}
+
+export async function insertDivisions(db: Q, rows: DivisionTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('divisions')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
+}
+
+export async function updateDivision(
+  db: Q,
+  row: Pick<DivisionTable, 'country_code' | 'code' | 'name' | 'name_search' | 'parent_code' | 'level' | 'updated_at'>,
+): Promise<void> {
+  await db
+    .updateTable('divisions')
+    .set({
+      name: row.name,
+      name_search: row.name_search,
+      parent_code: row.parent_code,
+      level: row.level,
+      updated_at: row.updated_at,
+    })
+    .where('country_code', '=', row.country_code)
+    .where('code', '=', row.code)
+    .execute();
+}
+
+export async function boundaryGeometries(db: Q, country: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('division_boundaries')
+    .select(['code', 'geometry'])
+    .where('country_code', '=', country)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.geometry]));
+}
+
+export async function upsertBoundary(
+  db: Q,
+  country: string,
+  code: string,
+  geometry: string,
+  now: string,
+  exists: boolean,
+) {
+  if (exists) {
+    await db
+      .updateTable('division_boundaries')
+      .set({ geometry, updated_at: now })
+      .where('country_code', '=', country)
+      .where('code', '=', code)
+      .execute();
+  } else {
+    await db
+      .insertInto('division_boundaries')
+      .values({ country_code: country, code, geometry, updated_at: now })
+      .execute();
+  }
+}
+
+export async function boundariesFor(
+  db: Q,
+  country: string,
+  opts: { level?: number; parent?: string },
+): Promise<(DivisionTable & { geometry: string })[]> {
+  let q = db
+    .selectFrom('division_boundaries as b')
+    .innerJoin('divisions as d', (j) => j.onRef('d.country_code', '=', 'b.country_code').onRef('d.code', '=', 'b.code'))
+    .select([...columns, 'b.geometry'])
+    .where('b.country_code', '=', country);
+  if (opts.level !== undefined) q = q.where('d.level', '=', opts.level);
+  if (opts.parent !== undefined) q = q.where('d.parent_code', '=', opts.parent);
+  return q.orderBy('d.code').execute();
+}

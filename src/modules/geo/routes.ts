@@ -1,0 +1,105 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/http/app';
+import { errorSchema } from '../../platform/http/schemas';
+import {
+  boundariesQuery,
+  countryParams,
+  countrySchema,
+  divisionDetailSchema,
+  divisionParams,
+  divisionSchema,
+  featureCollectionSchema,
+  langQuery,
+  searchQuery,
+} from './schema';
+import { GeoService } from './service';
+
+const errors = { 400: errorSchema, 404: errorSchema };
+
+/** Read-only geography API: countries, divisions, children, search and boundaries. */
+export const geoRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const geo = new GeoService(deps.db.db);
+    const tags = ['geo'];
+
+    r.get(
+      '/countries',
+      {
+        schema: {
+          tags,
+          summary: 'Countries with loaded divisions',
+          querystring: langQuery,
+          response: { 200: z.array(countrySchema), ...errors },
+        },
+      },
+      () => geo.countries(),
+    );
+    r.get(
+      '/divisions/:country',
+      {
+        schema: {
+          tags,
+          summary: 'First-level divisions of a country',
+          params: countryParams,
+          querystring: langQuery,
+          response: { 200: z.array(divisionSchema), ...errors },
+        },
+      },
+      (req) => geo.children(req.params.country, req.params.country),
+    );
+    r.get(
+      '/divisions/:country/:code',
+      {
+        schema: {
+          tags,
+          summary: 'One division with its ancestors',
+          params: divisionParams,
+          querystring: langQuery,
+          response: { 200: divisionDetailSchema, ...errors },
+        },
+      },
+      (req) => geo.division(req.params.country, req.params.code),
+    );
+    r.get(
+      '/divisions/:country/:code/children',
+      {
+        schema: {
+          tags,
+          summary: 'Children of a division',
+          params: divisionParams,
+          querystring: langQuery,
+          response: { 200: z.array(divisionSchema), ...errors },
+        },
+      },
+      (req) => geo.children(req.params.country, req.params.code),
+    );
+    r.get(
+      '/search',
+      {
+        schema: {
+          tags,
+          summary: 'Search divisions by name, ignoring accents and case',
+          querystring: searchQuery,
+          response: { 200: z.array(divisionSchema), ...errors },
+        },
+      },
+      (req) => geo.search(req.query.q, { country: req.query.country, level: req.query.level, limit: req.query.limit }),
+    );
+    r.get(
+      '/boundaries/:country',
+      {
+        schema: {
+          tags,
+          summary: 'Boundaries as a GeoJSON FeatureCollection',
+          params: countryParams,
+          querystring: boundariesQuery,
+          response: { 200: featureCollectionSchema, ...errors },
+        },
+      },
+      (req) => geo.boundaries(req.params.country, { level: req.query.level, parent: req.query.parent }),
+    );
+  };

@@ -1,0 +1,174 @@
+import { type Db, nowIso } from '../../platform/db/index';
+import type { DivisionTable } from '../../platform/db/types';
+import { AppError, notFound } from '../../platform/http/errors';
+import { ImportFileError } from './parse';
+import { type DivisionView, presentDivision } from './present';
+import * as repo from './repo';
+import type { BoundaryInput, DivisionInput } from './schema';
+import { escapeLike, searchForm, titleCase } from './text';
+
+const levelNames = ['country', 'level1', 'level2', 'level3'] as const;
+
+/** Geography reads and imports. Divisions are public reference data, so reads need no actor. */
+export class GeoService {
+  constructor(private readonly db: Db) {}
+
+  /** Countries with their division counts per level. */
+  async countries() {
+    const rows = await repo.listCountries(this.db);
+    return Promise.all(
+      rows.map(async (r) => {
+        const counts: Record<string, number> = {};
+        for (const c of await repo.countByLevel(this.db, r.country_code))
+          counts[levelNames[c.level] ?? `level${c.level}`] = c.n;
+        return { code: r.code, name: r.name, label: titleCase(r.name), counts };
+      }),
+    );
+  }
+
+  /** One division with its ancestors; 404 when unknown. */
+  async division(country: string, code: string) {
+    const row = await repo.findDivision(this.db, country, code);
+    if (!row) throw notFound();
+    const ancestors: DivisionView[] = [];
+    let parent = row.parent_code;
+    for (let guard = 0; parent && guard < 4; guard++) {
+      const p = await repo.findDivision(this.db, country, parent);
+      if (!p) break;
+      ancestors.unshift(presentDivision(p));
+      parent = p.parent_code;
+    }
+    return { ...presentDivision(row), ancestors, childCount: await repo.countChildren(this.db, country, code) };
+  }
+
+  /** Children of a division (or of the country when code is the country code); 404 when the parent is unknown. */
+  async children(country: string, code: string): Promise<DivisionView[]> {
+    const parent = await repo.findDivision(this.db, country, code);
+    if (!parent) throw notFound();
+    return (await repo.listChildren(this.db, country, code)).map(presentDivision);
+  }
+
+  /** Accent- and case-insensitive search by name. */
+  async search(q: string, opts: { country?: string; level?: number; limit: number }): Promise<DivisionView[]> {
+    const form = searchForm(q);
+    if (form.length < 2) throw new AppError(400, 'query_too_short', { min: 2 });
+    const rows = await repo.searchDivisions(this.db, `%${escapeLike(form)}%`, opts);
+    return rows.map(presentDivision);
+  }
+
+  /** Boundaries as a GeoJSON FeatureCollection, filtered by level or parent. */
+  async boundaries(country: string, opts: { level?: number; parent?: string }) {
+    if (!(await repo.findDivision(this.db, country, country))) {
+      throw new AppError(404, 'unknown_country', { country });
+    }
+    const rows = await repo.boundariesFor(this.db, country, opts);
+    return {
+      type: 'FeatureCollection' as const,
+      features: rows.map((r) => ({
+        type: 'Feature' as const,
+        id: r.code,
+        properties: {
+          country: r.country_code,
+          code: r.code,
+          name: r.name,
+          label: titleCase(r.name),
+          level: Number(r.level),
+        },
+        geometry: JSON.parse(r.geometry),
+      })),
+    };
+  }
+
+  /**
+   * Loads divisions and boundaries for one country in one transaction. Idempotent: rows equal to what is
+   * stored are left alone. Nothing is deleted; divisions missing from the file are counted as `notInFile`.
+   */
+  async import(input: {
+    country: string;
+    countryName: string;
+    divisions: DivisionInput[];
+    boundaries?: BoundaryInput[];
+  }) {
+    const { country } = input;
+    const rows: DivisionInput[] = [
+      { code: country, name: input.countryName, parentCode: null, level: 0 },
+      ...input.divisions,
+    ];
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    for (const r of rows) {
+      if (seen.has(r.code)) problems.push(`code ${r.code} appears more than once`);
+      seen.add(r.code);
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const existing = new Map((await repo.allDivisions(trx, country)).map((d) => [d.code, d]));
+      for (const r of rows) {
+        if (r.parentCode && !seen.has(r.parentCode) && !existing.has(r.parentCode)) {
+          problems.push(`code ${r.code}: parent ${r.parentCode} is neither in the file nor loaded`);
+        }
+      }
+      if (problems.length) throw new ImportFileError(problems);
+
+      const now = nowIso();
+      const report = {
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        notInFile: 0,
+        boundaries: { added: 0, updated: 0, unchanged: 0, unmatched: [] as string[] },
+      };
+      const toInsert: DivisionTable[] = [];
+      for (const r of rows) {
+        const name = r.name.trim();
+        const old = existing.get(r.code);
+        if (!old) {
+          toInsert.push({
+            country_code: country,
+            code: r.code,
+            level: r.level,
+            parent_code: r.parentCode,
+            name,
+            name_search: searchForm(name),
+            created_at: now,
+            updated_at: now,
+          });
+          report.added++;
+        } else if (old.name !== name || old.parent_code !== r.parentCode || Number(old.level) !== r.level) {
+          await repo.updateDivision(trx, {
+            country_code: country,
+            code: r.code,
+            name,
+            name_search: searchForm(name),
+            parent_code: r.parentCode,
+            level: r.level,
+            updated_at: now,
+          });
+          report.updated++;
+        } else report.unchanged++;
+      }
+      await repo.insertDivisions(trx, toInsert);
+      report.notInFile = [...existing.keys()].filter((c) => !seen.has(c)).length;
+
+      if (input.boundaries) {
+        const stored = await repo.boundaryGeometries(trx, country);
+        for (const b of input.boundaries) {
+          if (!seen.has(b.code) && !existing.has(b.code)) {
+            report.boundaries.unmatched.push(b.code);
+            continue;
+          }
+          const text = JSON.stringify(b.geometry);
+          const old = stored.get(b.code);
+          if (old === text) report.boundaries.unchanged++;
+          else {
+            await repo.upsertBoundary(trx, country, b.code, text, now, old !== undefined);
+            if (old === undefined) report.boundaries.added++;
+            else report.boundaries.updated++;
+          }
+        }
+      }
+      return report;
+    });
+  }
+}
+
+export type ImportReport = Awaited<ReturnType<GeoService['import']>>;

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every setting Minka reads, with its environment variable name and default. */
+export const settingsSchema = z.strictObject({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MINKA_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MINKA_SEED_DEMO: bool.default(true),
+  MINKA_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as EC')
+    .default('EC'),
+  MINKA_BODY_LIMIT: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  MINKA_RATE_LIMIT_MAX: int(1, 1_000_000).default(600),
+  MINKA_RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).default(60_000),
+  MINKA_TRUST_PROXY: bool.default(false),
+  MINKA_SECURE_COOKIES: bool.default(true),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export interface Config extends Settings {
+  dataDir: string;
+  sqlitePath: string;
+  database: 'sqlite' | 'postgres';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const keys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+
+/** Reads an optional JSON config file; its keys are the same names as the environment variables. */
+function readFile(file: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`config file ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError(`config file ${file} must hold a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Builds the validated configuration: environment variables override the optional file
+ * (MINKA_CONFIG, or minka.config.json in the working directory). Throws ConfigError naming the bad setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env.MINKA_CONFIG ?? (existsSync('minka.config.json') ? 'minka.config.json' : undefined);
+  if (env.MINKA_CONFIG && !existsSync(env.MINKA_CONFIG)) {
+    throw new ConfigError(`MINKA_CONFIG points to ${env.MINKA_CONFIG}, which does not exist`);
+  }
+  const fromFile = file ? readFile(file) : {};
+  for (const k of Object.keys(fromFile)) {
+    if (!keys.includes(k as keyof Settings)) {
+      throw new ConfigError(`config file ${file}: unknown setting ${k}`);
+    }
+  }
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const k of keys) {
+    const v = env[k];
+    if (v !== undefined && v !== '') merged[k] = v;
+  }
+  const result = settingsSchema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join('.') || 'configuration';
+    throw new ConfigError(`invalid setting ${name}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const s = result.data;
+  const dataDir = path.resolve(s.MINKA_DATA_DIR);
+  return {
+    ...s,
+    dataDir,
+    sqlitePath: path.join(dataDir, 'minka.sqlite'),
+    database: s.DATABASE_URL ? 'postgres' : 'sqlite',
+  };
+}

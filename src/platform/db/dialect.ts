@@ -1,0 +1,71 @@
+// The only file that knows which database engine is underneath.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DialectHandle {
+  engine: Engine;
+  dialect: Dialect;
+  /** Human-readable target without credentials, safe to log. */
+  describe: string;
+}
+
+// int8 (count(*)) and numeric come back as strings from pg by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+/** Opens SQLite in WAL mode with full sync, so an acknowledged write survives a power cut. */
+export function sqliteDialect(file: string): DialectHandle {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return { engine: 'sqlite', dialect: new SqliteDialect({ database: db }), describe: `sqlite:${file}` };
+}
+
+/** Connects a pg pool; the URL's password never leaves this function. */
+export function postgresDialect(url: string, max = 10): DialectHandle {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  const u = new URL(url);
+  return {
+    engine: 'postgres',
+    dialect: new PostgresDialect({ pool }),
+    describe: `postgres://${u.hostname}:${u.port || 5432}${u.pathname}`,
+  };
+}
+
+/** Creates a fresh PostgreSQL database next to the one in `url` and returns its URL (tests, scratch work). */
+export async function createPostgresDatabase(url: string, name: string): Promise<string> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('database name must be lowercase letters, digits and _');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  } finally {
+    await client.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Drops a database made by createPostgresDatabase. */
+export async function dropPostgresDatabase(url: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

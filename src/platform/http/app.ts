@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { geoRoutes } from '../../modules/geo/routes';
+import type { Config } from '../config';
+import type { DbHandle } from '../db/index';
+import { requestLanguage, t } from '../i18n/index';
+import { loggerOptions } from '../log';
+import { registerErrorHandler, registerNotFound } from './errors';
+import { healthRoutes } from './health';
+import { registerOpenApi } from './openapi';
+
+export type App = FastifyInstance;
+
+export interface AppDeps {
+  config: Config;
+  db: DbHandle;
+  /** Directory of the built web app; the SPA is served only when it exists. */
+  webDir?: string | null;
+  /** Overrides the logger level (tests pass 'silent'). */
+  logLevel?: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebDir = path.resolve(here, '../../../web/dist');
+
+// Content Security Policy: no inline or third-party scripts. Inline styles are allowed because
+// Mantine writes its theme variables into a <style> element and style attributes at run time.
+const csp = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+  },
+};
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole HTTP application without listening; tests drive it with inject(). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: loggerOptions(deps.logLevel ?? config.LOG_LEVEL),
+    bodyLimit: config.MINKA_BODY_LIMIT,
+    trustProxy: config.MINKA_TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: csp,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: config.MINKA_SECURE_COOKIES ? undefined : false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.MINKA_RATE_LIMIT_MAX,
+    timeWindow: config.MINKA_RATE_LIMIT_WINDOW_MS,
+    errorResponseBuilder: (req, ctx) => ({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: t(requestLanguage(req), 'errors.rate_limited'),
+      retryAfterMs: ctx.ttl,
+    }),
+  });
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes(deps), { prefix: '/api' });
+  await app.register(geoRoutes(deps), { prefix: '/api/geo' });
+
+  const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
+  const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir as string, wildcard: false, index: ['index.html'] });
+  // Client-side routes (e.g. /signin, /geo/06) get the app shell; /api and missing files get a JSON 404.
+  registerNotFound(app, hasWeb ? (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') : undefined);
+
+  return app;
+}

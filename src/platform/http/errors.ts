@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { requestLanguage, t } from '../i18n/index';
+
+/** An error a person can act on: HTTP status, a stable code, and a message key in the i18n catalogue. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const badRequest = (code: string, params?: Record<string, string | number>) => new AppError(400, code, params);
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  fields?: { path: string; problem: string }[];
+}
+
+// Fastify's own error codes mapped to ours; anything else that is 4xx keeps a generic code.
+const fastifyCodes: Record<string, [number, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_content_length'],
+  FST_ERR_BAD_URL: [400, 'bad_url'],
+};
+
+function describeValidation(err: FastifyError): ErrorBody['fields'] {
+  if (!hasZodFastifySchemaValidationErrors(err)) return undefined;
+  return err.validation.map((v) => {
+    const where = err.validationContext ?? 'body';
+    const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const params = v.params as { issue?: { code?: string; keys?: string[] } };
+    const keys = params.issue?.code === 'unrecognized_keys' ? ` (${params.issue.keys?.join(', ')})` : '';
+    return { path: p ? `${where}.${p}` : where, problem: `${params.issue?.code ?? v.keyword}${keys}` };
+  });
+}
+
+/** Maps any thrown error to `{ code, message }`; 5xx details stay in the log, never in the response. */
+export function toErrorBody(err: unknown, lang: string): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    return { status: err.statusCode, body: { code: err.code, message: t(lang, `errors.${err.code}`, err.params) } };
+  }
+  const fe = err as FastifyError;
+  if (fe && hasZodFastifySchemaValidationErrors(fe)) {
+    const fields = describeValidation(fe) ?? [];
+    const list = fields.map((f) => `${f.path}: ${f.problem}`).join('; ');
+    return {
+      status: 400,
+      body: { code: 'validation_failed', message: t(lang, 'errors.validation_failed', { list }), fields },
+    };
+  }
+  const mapped = fe?.code ? fastifyCodes[fe.code] : undefined;
+  if (mapped) return { status: mapped[0], body: { code: mapped[1], message: t(lang, `errors.${mapped[1]}`) } };
+  if (fe?.statusCode === 429)
+    return { status: 429, body: { code: 'rate_limited', message: t(lang, 'errors.rate_limited') } };
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, body: { code: 'bad_request', message: t(lang, 'errors.bad_request') } };
+  }
+  return { status: 500, body: { code: 'internal_error', message: t(lang, 'errors.internal_error') } };
+}
+
+/** Installs the one error handler; call before registering routes so every plugin inherits it. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, req: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toErrorBody(err, requestLanguage(req));
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: body.code }, 'request rejected');
+    return reply.status(status).type('application/json; charset=utf-8').send(body);
+  });
+}
+
+/** The 404 handler: JSON for /api and files, the web app's shell for client-side pages when `servePage` is given. */
+export function registerNotFound(app: FastifyInstance, servePage?: (reply: FastifyReply) => FastifyReply): void {
+  app.setNotFoundHandler((req, reply) => {
+    const pathOnly = req.url.split('?')[0] ?? '';
+    if (servePage && req.method === 'GET' && !pathOnly.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathOnly)) {
+      return servePage(reply);
+    }
+    const { status, body } = toErrorBody(notFound(), requestLanguage(req));
+    return reply.status(status).send(body);
+  });
+}

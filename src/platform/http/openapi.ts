@@ -1,0 +1,32 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** Generates OpenAPI 3.1 from the route schemas at /api/openapi.json and serves the bundled UI at /api/docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Minka API',
+        version: '0.1.0',
+        description:
+          'Counter-trafficking information system. Errors are `{ code, message }` with a stable code; ' +
+          'messages follow Accept-Language (es, en, qu-EC).',
+      },
+      tags: [
+        { name: 'platform', description: 'Health and readiness' },
+        { name: 'geo', description: 'Administrative divisions and boundaries' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: false },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,45 @@
+import type { Config } from './config';
+import { type DbHandle, migrateToLatest, openDb } from './db/index';
+import { type App, buildApp } from './http/app';
+import { seedDemo } from './seed';
+
+export interface Running {
+  app: App;
+  db: DbHandle;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, seeds demo data when configured, and listens. */
+export async function startServer(
+  config: Config,
+  opts: { webDir?: string | null; logLevel?: string } = {},
+): Promise<Running> {
+  const db = openDb(config);
+  try {
+    await migrateToLatest(db.db);
+    const app = await buildApp({ config, db, webDir: opts.webDir, logLevel: opts.logLevel });
+    if (config.MINKA_SEED_DEMO) {
+      const r = await seedDemo(db.db);
+      app.log.info(
+        { seeded: r.seeded, version: r.version },
+        r.seeded ? 'demo data seeded' : 'demo data already present',
+      );
+    }
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    app.log.info({ database: db.describe }, 'minka is serving');
+    const port = new URL(address).port;
+    return {
+      app,
+      db,
+      url: `http://127.0.0.1:${port}`,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

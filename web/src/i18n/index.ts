@@ -1,0 +1,39 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import es from './es.json';
+import qu from './qu-EC.json';
+
+export const languages = [
+  { code: 'es', label: 'Español' },
+  { code: 'qu-EC', label: 'Kichwa' },
+  { code: 'en', label: 'English' },
+] as const;
+export type LanguageCode = (typeof languages)[number]['code'];
+
+const storageKey = 'minka.lang';
+
+function initialLanguage(): LanguageCode {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(storageKey);
+  return languages.some((l) => l.code === stored) ? (stored as LanguageCode) : 'es';
+}
+
+// Spanish is the fallback for every missing string, so a user never sees a key.
+void i18n.use(initReactI18next).init({
+  resources: { es: { translation: es }, en: { translation: en }, 'qu-EC': { translation: qu } },
+  lng: initialLanguage(),
+  fallbackLng: 'es',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+
+/** Switches language, remembers it on this device and updates <html lang>. */
+export function setLanguage(code: LanguageCode): void {
+  void i18n.changeLanguage(code);
+  localStorage.setItem(storageKey, code);
+  document.documentElement.lang = code;
+}
+
+export default i18n;
