@@ -18,6 +18,18 @@ import { registerOpenApi } from './openapi';
 
 export type App = FastifyInstance;
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  documented: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteInfo[];
+  }
+}
+
 export interface AppDeps {
   config: Config;
   db: DbHandle;
@@ -57,13 +69,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: loggerOptions(deps.logLevel ?? config.LOG_LEVEL),
     bodyLimit: config.MINKA_BODY_LIMIT,
     trustProxy: config.MINKA_TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Every route, as registered: tests check it against the OpenAPI document (and later the authorization matrix).
+  const routeList: RouteInfo[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: r.url, documented: !r.schema?.hide });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

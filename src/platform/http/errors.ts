@@ -38,9 +38,8 @@ function describeValidation(err: FastifyError): ErrorBody['fields'] {
   return err.validation.map((v) => {
     const where = err.validationContext ?? 'body';
     const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const params = v.params as { issue?: { code?: string; keys?: string[] } };
-    const keys = params.issue?.code === 'unrecognized_keys' ? ` (${params.issue.keys?.join(', ')})` : '';
-    return { path: p ? `${where}.${p}` : where, problem: `${params.issue?.code ?? v.keyword}${keys}` };
+    const keys = Array.isArray(v.params.keys) ? ` (${(v.params.keys as string[]).join(', ')})` : '';
+    return { path: p ? `${where}.${p}` : where, problem: `${v.keyword}${keys}` };
   });
 }
 

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import enWeb from '../../../web/src/i18n/en.json' with { type: 'json' };
+import esWeb from '../../../web/src/i18n/es.json' with { type: 'json' };
+import quWeb from '../../../web/src/i18n/qu-EC.json' with { type: 'json' };
+import { pickLanguage, t } from './index';
+import en from './locales/en.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import qu from './locales/qu-EC.json' with { type: 'json' };
+
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+describe('i18n', () => {
+  it('picks es by default, honours Accept-Language and ?lang', () => {
+    assert.equal(pickLanguage(undefined), 'es');
+    assert.equal(pickLanguage('fr-FR,fr'), 'es');
+    assert.equal(pickLanguage('en-US,en;q=0.9'), 'en');
+    assert.equal(pickLanguage('qu-EC'), 'qu-EC');
+    assert.equal(pickLanguage('qug'), 'qu-EC');
+    assert.equal(pickLanguage('en', 'es'), 'es');
+  });
+
+  it('falls back to Spanish for a missing Kichwa string, never to the key', () => {
+    assert.equal(t('qu-EC', 'errors.not_found'), 'No se encontró lo que busca.');
+    assert.equal(t('qu-EC', 'errors.internal_error'), 'Pantaymi tiyan. Kutin ruray kipalla.');
+    assert.equal(t('en', 'errors.query_too_short', { min: 2 }), 'Type at least 2 characters to search.');
+  });
+
+  for (const [name, esCat, enCat, quCat] of [
+    ['server', es, en, qu],
+    ['web', esWeb, enWeb, quWeb],
+  ] as const) {
+    it(`${name} catalogues: English covers Spanish exactly, Kichwa only uses known keys`, () => {
+      assert.deepEqual(keys(enCat).sort(), keys(esCat).sort());
+      const known = new Set(keys(esCat));
+      for (const k of keys(quCat)) assert.ok(known.has(k), `qu-EC key ${k} exists in es`);
+      for (const k of keys(esCat))
+        assert.ok(String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], esCat)).trim());
+    });
+  }
+});

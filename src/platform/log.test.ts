@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import pino from 'pino';
+import { loggerOptions } from './log';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
+  });
+  return { logger: pino(loggerOptions('info'), stream), lines };
+}
+
+describe('logging', () => {
+  it('redacts personal fields and secrets wherever they appear', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      { body: { firstName: 'Fulana', password: 'hunter2', level: 2 }, person: { phone: '0999999999' }, token: 't0k' },
+      'x',
+    );
+    const out = lines.join('');
+    assert.doesNotMatch(out, /Fulana|hunter2|0999999999|t0k/);
+    assert.match(out, /"level":2/);
+    assert.match(out, /\[redacted\]/);
+  });
+
+  it('logs requests without IP address, query string or cookies', () => {
+    const { logger, lines } = capture();
+    const req = {
+      method: 'GET',
+      url: '/api/geo/search?q=Fulana',
+      routeOptions: { url: '/api/geo/search' },
+      ip: '10.0.0.9',
+      headers: { cookie: 's=1' },
+    };
+    logger.info({ req }, 'incoming');
+    const out = lines.join('');
+    assert.match(out, /"url":"\/api\/geo\/search"/);
+    assert.doesNotMatch(out, /Fulana|10\.0\.0\.9|s=1/);
+  });
+});

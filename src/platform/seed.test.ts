@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { dbTargets, type TestDb } from '../../tests/support/db';
+import { seedDemo } from './seed';
+
+for (const target of dbTargets()) {
+  describe(`demo seed on ${target.name}`, () => {
+    let db: TestDb;
+    before(async () => {
+      db = await target.open();
+    });
+    after(() => db.cleanup());
+
+    const count = async () =>
+      Number(
+        (
+          await db.handle.db
+            .selectFrom('divisions')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    it('loads the demo cantons and their parishes on first run', async () => {
+      assert.deepEqual(await seedDemo(db.handle.db), { seeded: true, version: '1' });
+      const cantons = await db.handle.db
+        .selectFrom('divisions')
+        .select(['code', 'name'])
+        .where('level', '=', 2)
+        .orderBy('code')
+        .execute();
+      assert.deepEqual(cantons, [
+        { code: '0101', name: 'CUENCA' },
+        { code: '0603', name: 'COLTA' },
+        { code: '0606', name: 'GUAMOTE' },
+      ]);
+      const parishes = await db.handle.db
+        .selectFrom('divisions')
+        .select('parent_code')
+        .where('level', '=', 3)
+        .execute();
+      assert.equal(parishes.filter((p) => p.parent_code === '0603').length, 7);
+      assert.equal(parishes.filter((p) => p.parent_code === '0606').length, 3);
+      assert.ok(parishes.filter((p) => p.parent_code === '0101').length > 30);
+    });
+
+    it('adds nothing on a second run', async () => {
+      const before = await count();
+      assert.deepEqual(await seedDemo(db.handle.db), { seeded: false, version: '1' });
+      assert.equal(await count(), before);
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import type { App } from '../../src/platform/http/app';
+import { buildApp } from '../../src/platform/http/app';
+import type { DbTarget, TestDb } from './db';
+
+export interface TestApp {
+  app: App;
+  db: TestDb;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh, migrated database of the given target (no web bundle, silent logs). */
+export async function openTestApp(target: DbTarget, configOverrides: Partial<TestDb['config']> = {}): Promise<TestApp> {
+  const db = await target.open();
+  const app = await buildApp({
+    config: { ...db.config, ...configOverrides },
+    db: db.handle,
+    webDir: null,
+    logLevel: 'silent',
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.cleanup();
+    },
+  };
+}
+
+/** Path of the shared reference data (read, never copied). */
+export const sharedData = new URL('../../../shared/data/', import.meta.url).pathname;

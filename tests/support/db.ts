@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Config, loadConfig } from '../../src/platform/config';
+import { createPostgresDatabase, dropPostgresDatabase } from '../../src/platform/db/dialect';
+import { type DbHandle, migrateToLatest, openDb } from '../../src/platform/db/index';
+
+export interface TestDb {
+  engine: 'sqlite' | 'postgres';
+  config: Config;
+  handle: DbHandle;
+  cleanup(): Promise<void>;
+}
+
+export interface DbTarget {
+  name: 'sqlite' | 'postgres';
+  open(opts?: { migrate?: boolean }): Promise<TestDb>;
+}
+
+/** A temporary data directory removed by the returned function. */
+export function tempDir(prefix = 'minka-test-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Test configuration: quiet, no demo seed, a temp data dir; overrides win. */
+export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
+  return loadConfig({ MINKA_DATA_DIR: dataDir, LOG_LEVEL: 'silent', MINKA_SEED_DEMO: 'false', ...overrides });
+}
+
+const sqlite: DbTarget = {
+  name: 'sqlite',
+  async open(opts = {}) {
+    const tmp = tempDir();
+    const config = testConfig(tmp.dir);
+    const handle = openDb(config);
+    if (opts.migrate !== false) await migrateToLatest(handle.db);
+    return {
+      engine: 'sqlite',
+      config,
+      handle,
+      cleanup: async () => {
+        await handle.close();
+        tmp.remove();
+      },
+    };
+  },
+};
+
+function postgres(baseUrl: string): DbTarget {
+  return {
+    name: 'postgres',
+    async open(opts = {}) {
+      const name = `minka_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const url = await createPostgresDatabase(baseUrl, name);
+      const tmp = tempDir();
+      const config = testConfig(tmp.dir, { DATABASE_URL: url });
+      const handle = openDb(config);
+      if (opts.migrate !== false) await migrateToLatest(handle.db);
+      return {
+        engine: 'postgres',
+        config,
+        handle,
+        cleanup: async () => {
+          await handle.close();
+          await dropPostgresDatabase(baseUrl, name);
+          tmp.remove();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The databases the integration tier runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * Under CI=true a missing TEST_DATABASE_URL is an error, never a silent skip.
+ */
+export function dbTargets(): DbTarget[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI === 'true') {
+    throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tier cannot be skipped in CI');
+  }
+  return url ? [sqlite, postgres(url)] : [sqlite];
+}
