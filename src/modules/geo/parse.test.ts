@@ -119,6 +119,8 @@ describe('name helpers', () => {
       'Santiago de Quito (Cab. en San Antonio de Quito)',
     );
     assert.equal(titleCase('LA TRONCAL'), 'La Troncal');
+    assert.equal(titleCase('VILLA LA UNIÓN (CAJABAMBA)'), 'Villa La Unión (Cajabamba)');
+    assert.equal(titleCase('SAN JOSÉ DE LA FLORESTA'), 'San José de la Floresta');
   });
   it('escapeLike escapes wildcards', () => {
     assert.equal(escapeLike('50%_a\\'), '50\\%\\_a\\\\');

@@ -3,14 +3,21 @@ export function searchForm(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const small = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'en', 'a']);
+const particles = new Set(['de', 'del', 'y', 'en', 'a']);
+const articles = new Set(['la', 'las', 'los', 'el']);
 
-/** Title case for names imported in capitals ("SANTIAGO DE QUITO" → "Santiago de Quito"). */
+/** Title case for names imported in capitals ("SANTIAGO DE QUITO" → "Santiago de Quito", "VILLA LA UNIÓN" → "Villa La Unión"). */
 export function titleCase(name: string): string {
-  return name
-    .toLocaleLowerCase('es')
-    .split(/(\s+|\(|-)/)
-    .map((w, i) => (i > 0 && small.has(w) ? w : w.charAt(0).toLocaleUpperCase('es') + w.slice(1)))
+  const parts = name.toLocaleLowerCase('es').split(/(\s+|\(|-)/);
+  let previousWord = '';
+  return parts
+    .map((w, i) => {
+      if (!w.trim() || w === '(' || w === '-') return w;
+      const keepLower =
+        i > 0 && (particles.has(w) || (articles.has(w) && (previousWord === 'de' || previousWord === 'del')));
+      previousWord = w;
+      return keepLower ? w : w.charAt(0).toLocaleUpperCase('es') + w.slice(1);
+    })
     .join('');
 }
 

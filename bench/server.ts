@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { tempDir } from '../tests/support/db';
+
+export interface BenchServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Runs `minka serve` in its own process (so the load generator does not share its event loop) on a temp data dir. */
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const tmp = tempDir('minka-bench-');
+  const child: ChildProcess = spawn(process.execPath, ['bin/minka.js', 'serve'], {
+    env: {
+      ...process.env,
+      MINKA_DATA_DIR: tmp.dir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      MINKA_RATE_LIMIT_MAX: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/serving on http:\/\/localhost:(\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => {
+          tmp.remove();
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/platform/config';
+import { type Running, startServer } from '../../src/platform/server';
+import { tempDir } from '../support/db';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = path.resolve('test-results/screenshots');
+
+export interface E2E {
+  server: Running;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the built app with demo data on a free port and a headless Debian Chromium; fails loudly if either is missing. */
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
+  if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run npm run build first');
+  const tmp = tempDir('minka-e2e-');
+  const config = loadConfig({
+    MINKA_DATA_DIR: tmp.dir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    MINKA_SECURE_COOKIES: 'false',
+    ...env,
+  });
+  const server = await startServer(config, { logLevel: 'warn' });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      tmp.remove();
+    },
+  };
+}
+
+/** A fresh page that records console errors and CSP violations, so a test can assert there were none. */
+export async function newPage(e2e: E2E, locale = 'es-EC'): Promise<{ page: Page; problems: string[] }> {
+  const context = await e2e.browser.newContext({ baseURL: e2e.server.url, locale });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
+}
