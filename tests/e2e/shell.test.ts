@@ -32,6 +32,7 @@ describe('application shell journey (Chromium)', () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'qu-EC');
     await page.getByLabel('Yaykunkapak rimay').waitFor();
     await page.getByLabel('Correo electrónico').waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a person reads
     const text = await page.locator('body').innerText();
     assert.doesNotMatch(text, /\b(signIn|app|nav)\.[a-zA-Z]+/);
     await page.screenshot({ path: path.join(screenshotDir, 'signin-qu.png'), fullPage: true });
