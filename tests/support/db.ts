@@ -29,23 +29,32 @@ export function testConfig(dataDir: string, overrides: Record<string, string> = 
   return loadConfig({ MINKA_DATA_DIR: dataDir, LOG_LEVEL: 'silent', MINKA_SEED_DEMO: 'false', ...overrides });
 }
 
+/** Opens a migrated database in a temp data dir; `dropExtra` runs after the handle closes. */
+async function openIn(
+  engine: TestDb['engine'],
+  overrides: Record<string, string>,
+  migrate: boolean,
+  dropExtra?: () => Promise<void>,
+): Promise<TestDb> {
+  const tmp = tempDir();
+  const config = testConfig(tmp.dir, overrides);
+  const handle = openDb(config);
+  if (migrate) await migrateToLatest(handle.db);
+  return {
+    engine,
+    config,
+    handle,
+    cleanup: async () => {
+      await handle.close();
+      await dropExtra?.();
+      tmp.remove();
+    },
+  };
+}
+
 const sqlite: DbTarget = {
   name: 'sqlite',
-  async open(opts = {}) {
-    const tmp = tempDir();
-    const config = testConfig(tmp.dir);
-    const handle = openDb(config);
-    if (opts.migrate !== false) await migrateToLatest(handle.db);
-    return {
-      engine: 'sqlite',
-      config,
-      handle,
-      cleanup: async () => {
-        await handle.close();
-        tmp.remove();
-      },
-    };
-  },
+  open: (opts = {}) => openIn('sqlite', {}, opts.migrate !== false),
 };
 
 function postgres(baseUrl: string): DbTarget {
@@ -54,20 +63,9 @@ function postgres(baseUrl: string): DbTarget {
     async open(opts = {}) {
       const name = `minka_t_${process.pid}_${randomBytes(4).toString('hex')}`;
       const url = await createPostgresDatabase(baseUrl, name);
-      const tmp = tempDir();
-      const config = testConfig(tmp.dir, { DATABASE_URL: url });
-      const handle = openDb(config);
-      if (opts.migrate !== false) await migrateToLatest(handle.db);
-      return {
-        engine: 'postgres',
-        config,
-        handle,
-        cleanup: async () => {
-          await handle.close();
-          await dropPostgresDatabase(baseUrl, name);
-          tmp.remove();
-        },
-      };
+      return openIn('postgres', { DATABASE_URL: url }, opts.migrate !== false, () =>
+        dropPostgresDatabase(baseUrl, name),
+      );
     },
   };
 }
