@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/parse';
 import { GeoService } from './modules/geo/service';
 import { type Config, ConfigError, loadConfig } from './platform/config';
+import { openContext } from './platform/context';
 import { migrateToLatest, migrationStatus, openDb } from './platform/db/index';
 import { seedDemo } from './platform/seed';
 import { startServer } from './platform/server';
@@ -80,14 +81,17 @@ export function program(): Command {
     .description('load demo data (fake cases, reports, plans) into the database')
     .requiredOption('--demo', 'the demo data set (the only one for now)')
     .action(async () => {
-      await withDb(loadConfig(), async ({ db }) => {
-        const r = await seedDemo(db);
+      const ctx = await openContext(loadConfig());
+      try {
+        const r = await seedDemo(ctx);
         out(
           r.seeded
             ? `demo data seeded (version ${r.version})`
             : `demo data already present (version ${r.version}); nothing added`,
         );
-      });
+      } finally {
+        await ctx.db.close();
+      }
     });
 
   const geo = cli.command('geo').description('administrative divisions and boundaries');

@@ -28,6 +28,18 @@ export const settingsSchema = z.strictObject({
   MINKA_RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).default(60_000),
   MINKA_TRUST_PROXY: bool.default(false),
   MINKA_SECURE_COOKIES: bool.default(true),
+  MINKA_MASTER_KEY: z.string().min(1).optional(),
+  MINKA_REQUIRE_2FA: bool.default(true),
+  MINKA_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  MINKA_SESSION_MAX_HOURS: int(1, 24 * 30).default(12),
+  MINKA_INVITE_TTL_HOURS: int(1, 24 * 30).default(72),
+  MINKA_RESET_TTL_MINUTES: int(5, 24 * 60).default(60),
+  MINKA_PUBLIC_URL: z.url().optional(),
+  MINKA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MINKA_MAIL_FROM: z.string().min(3).default('Minka <no-reply@localhost>'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

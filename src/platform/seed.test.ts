@@ -22,7 +22,7 @@ for (const target of dbTargets()) {
       );
 
     it('loads the demo cantons and their parishes on first run', async () => {
-      assert.deepEqual(await seedDemo(db.handle.db), { seeded: true, version: '1' });
+      assert.deepEqual(await seedDemo(db.ctx), { seeded: true, version: '1' });
       const cantons = await db.handle.db
         .selectFrom('divisions')
         .select(['code', 'name'])
@@ -46,7 +46,7 @@ for (const target of dbTargets()) {
 
     it('adds nothing on a second run', async () => {
       const before = await count();
-      assert.deepEqual(await seedDemo(db.handle.db), { seeded: false, version: '1' });
+      assert.deepEqual(await seedDemo(db.ctx), { seeded: false, version: '1' });
       assert.equal(await count(), before);
     });
   });

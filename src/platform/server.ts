@@ -1,10 +1,12 @@
 import type { Config } from './config';
-import { type DbHandle, migrateToLatest, openDb } from './db/index';
+import { type Context, openContext } from './context';
+import type { DbHandle } from './db/index';
 import { type App, buildApp } from './http/app';
 import { seedDemo } from './seed';
 
 export interface Running {
   app: App;
+  ctx: Context;
   db: DbHandle;
   url: string;
   close(): Promise<void>;
@@ -15,12 +17,12 @@ export async function startServer(
   config: Config,
   opts: { webDir?: string | null; logLevel?: string } = {},
 ): Promise<Running> {
-  const db = openDb(config);
+  const ctx = await openContext(config);
+  const { db } = ctx;
   try {
-    await migrateToLatest(db.db);
-    const app = await buildApp({ config, db, webDir: opts.webDir, logLevel: opts.logLevel });
+    const app = await buildApp({ ...ctx, webDir: opts.webDir, logLevel: opts.logLevel });
     if (config.MINKA_SEED_DEMO) {
-      const r = await seedDemo(db.db);
+      const r = await seedDemo(ctx);
       app.log.info(
         { seeded: r.seeded, version: r.version },
         r.seeded ? 'demo data seeded' : 'demo data already present',
@@ -31,6 +33,7 @@ export async function startServer(
     const port = new URL(address).port;
     return {
       app,
+      ctx,
       db,
       url: `http://127.0.0.1:${port}`,
       close: async () => {

@@ -12,8 +12,8 @@ export interface TestApp {
 export async function openTestApp(target: DbTarget, configOverrides: Partial<TestDb['config']> = {}): Promise<TestApp> {
   const db = await target.open();
   const app = await buildApp({
+    ...db.ctx,
     config: { ...db.config, ...configOverrides },
-    db: db.handle,
     webDir: null,
     logLevel: 'silent',
   });

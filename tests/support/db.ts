@@ -3,19 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Config, loadConfig } from '../../src/platform/config';
+import { type Context, openContext } from '../../src/platform/context';
 import { createPostgresDatabase, dropPostgresDatabase } from '../../src/platform/db/dialect';
-import { type DbHandle, migrateToLatest, openDb } from '../../src/platform/db/index';
+import type { DbHandle } from '../../src/platform/db/index';
 
 export interface TestDb {
   engine: 'sqlite' | 'postgres';
   config: Config;
   handle: DbHandle;
+  /** Database, crypto and audit, as the server builds them. */
+  ctx: Context;
   cleanup(): Promise<void>;
 }
 
 export interface DbTarget {
   name: 'sqlite' | 'postgres';
-  open(opts?: { migrate?: boolean }): Promise<TestDb>;
+  open(overrides?: Record<string, string>): Promise<TestDb>;
 }
 
 /** A temporary data directory removed by the returned function. */
@@ -33,19 +36,18 @@ export function testConfig(dataDir: string, overrides: Record<string, string> = 
 async function openIn(
   engine: TestDb['engine'],
   overrides: Record<string, string>,
-  migrate: boolean,
   dropExtra?: () => Promise<void>,
 ): Promise<TestDb> {
   const tmp = tempDir();
   const config = testConfig(tmp.dir, overrides);
-  const handle = openDb(config);
-  if (migrate) await migrateToLatest(handle.db);
+  const ctx = await openContext(config);
   return {
     engine,
     config,
-    handle,
+    handle: ctx.db,
+    ctx,
     cleanup: async () => {
-      await handle.close();
+      await ctx.db.close();
       await dropExtra?.();
       tmp.remove();
     },
@@ -54,18 +56,16 @@ async function openIn(
 
 const sqlite: DbTarget = {
   name: 'sqlite',
-  open: (opts = {}) => openIn('sqlite', {}, opts.migrate !== false),
+  open: (overrides = {}) => openIn('sqlite', overrides),
 };
 
 function postgres(baseUrl: string): DbTarget {
   return {
     name: 'postgres',
-    async open(opts = {}) {
+    async open(overrides = {}) {
       const name = `minka_t_${process.pid}_${randomBytes(4).toString('hex')}`;
       const url = await createPostgresDatabase(baseUrl, name);
-      return openIn('postgres', { DATABASE_URL: url }, opts.migrate !== false, () =>
-        dropPostgresDatabase(baseUrl, name),
-      );
+      return openIn('postgres', { ...overrides, DATABASE_URL: url }, () => dropPostgresDatabase(baseUrl, name));
     },
   };
 }

@@ -41,6 +41,19 @@ export class GeoService {
     return { ...presentDivision(row), ancestors, childCount: await repo.countChildren(this.db, country, code) };
   }
 
+  /** The division's code followed by every ancestor's up to the country, or null when unknown. */
+  async ancestry(country: string, code: string): Promise<string[] | null> {
+    const out: string[] = [];
+    let next: string | null = code;
+    for (let guard = 0; next && guard < 5; guard++) {
+      const row = await repo.findDivision(this.db, country, next);
+      if (!row) return out.length ? out : null;
+      out.push(row.code);
+      next = row.parent_code;
+    }
+    return out;
+  }
+
   /** Children of a division (or of the country when code is the country code); 404 when the parent is unknown. */
   async children(country: string, code: string): Promise<DivisionView[]> {
     const parent = await repo.findDivision(this.db, country, code);

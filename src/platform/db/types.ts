@@ -27,11 +27,125 @@ export interface DivisionBoundaryTable {
   updated_at: string;
 }
 
+export interface DataKeyTable {
+  id: string;
+  purpose: string;
+  master_version: number;
+  wrapped: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  org_type: string;
+  country_code: string;
+  division_code: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleTable {
+  key: string;
+  label: string | null;
+  permissions: string;
+  system: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Staff accounts. Email, name and identity number are encrypted; *_index columns are blind indexes. */
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  email_index: string;
+  email_enc: string;
+  name_enc: string;
+  identity_index: string | null;
+  identity_enc: string | null;
+  password_hash: string | null;
+  status: 'invited' | 'active' | 'deactivated';
+  scope_country: string;
+  scope_code: string;
+  totp_secret_enc: string | null;
+  totp_enabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role_key: string;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  mfa: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface RecoveryCodeTable {
+  code_hash: string;
+  user_id: string;
+  used_at: string | null;
+}
+
+export interface OneTimeTokenTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  accounts: string;
+  first_failure_at: string;
+  blocked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  fields: string | null;
+  details: string;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 /** Every table Minka owns; modules add theirs here. */
 export interface Database {
   meta: MetaTable;
   divisions: DivisionTable;
   division_boundaries: DivisionBoundaryTable;
+  data_keys: DataKeyTable;
+  organisations: OrganisationTable;
+  roles: RoleTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
+  one_time_tokens: OneTimeTokenTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
 }
 
 export type { Generated };

@@ -8,8 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { geoRoutes } from '../../modules/geo/routes';
-import type { Config } from '../config';
-import type { DbHandle } from '../db/index';
+import type { Context } from '../context';
 import { requestLanguage, t } from '../i18n/index';
 import { loggerOptions } from '../log';
 import { registerErrorHandler, registerNotFound } from './errors';
@@ -30,9 +29,7 @@ declare module 'fastify' {
   }
 }
 
-export interface AppDeps {
-  config: Config;
-  db: DbHandle;
+export interface AppDeps extends Context {
   /** Directory of the built web app; the SPA is served only when it exists. */
   webDir?: string | null;
   /** Overrides the logger level (tests pass 'silent'). */

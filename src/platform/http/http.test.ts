@@ -10,12 +10,7 @@ import { AppError } from './errors';
 
 // A probe route that writes, registered only in this test, to prove the platform rejects bad input before any write.
 async function appWithProbe(db: TestDb, overrides: Record<string, unknown> = {}): Promise<App> {
-  const app = await buildApp({
-    config: { ...db.config, ...overrides },
-    db: db.handle,
-    webDir: null,
-    logLevel: 'silent',
-  });
+  const app = await buildApp({ ...db.ctx, config: { ...db.config, ...overrides }, webDir: null, logLevel: 'silent' });
   app
     .withTypeProvider<ZodTypeProvider>()
     .post(
@@ -62,7 +57,7 @@ for (const target of dbTargets()) {
       assert.equal(h.json().status, 'ok');
       const r = await app.inject('/api/ready');
       assert.equal(r.statusCode, 200);
-      assert.deepEqual(r.json(), { status: 'ready', database: target.name, migrations: { applied: 1, pending: 0 } });
+      assert.deepEqual(r.json(), { status: 'ready', database: target.name, migrations: { applied: 2, pending: 0 } });
     });
 
     it('accepts a valid write (the probe works)', async () => {
@@ -186,8 +181,8 @@ describe('global rate limit', () => {
     const [target] = dbTargets();
     const db = await target!.open();
     const app = await buildApp({
+      ...db.ctx,
       config: { ...db.config, MINKA_RATE_LIMIT_MAX: 3 },
-      db: db.handle,
       webDir: null,
       logLevel: 'silent',
     });

@@ -1,0 +1,70 @@
+import type { Permission } from './permissions';
+import { personalDataPermissions } from './permissions';
+
+/** The signed-in person as policies see it. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  roles: string[];
+  permissions: ReadonlySet<string>;
+  scope: { country: string; code: string };
+  sessionId: string;
+}
+
+/** A record's place: its division with every ancestor up to the country (e.g. ["060352","0603","06","EC"]). */
+export type Ancestry = readonly string[];
+
+/** True when the actor's roles grant the permission. */
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** True when the record lies in the actor's jurisdiction (the scope division or anything under it). */
+export function inJurisdiction(actor: Actor, country: string, ancestry: Ancestry): boolean {
+  return actor.scope.country === country && ancestry.includes(actor.scope.code);
+}
+
+/** How the actor relates to a record: owner, assigned or referred-to parties may see it even at the scope's edge. */
+export interface Relationship {
+  ownerOrgId?: string | null;
+  assignedUserIds?: readonly string[];
+  referredOrgIds?: readonly string[];
+}
+
+export function related(actor: Actor, rel: Relationship): boolean {
+  return (
+    rel.ownerOrgId === actor.orgId ||
+    Boolean(rel.assignedUserIds?.includes(actor.userId)) ||
+    Boolean(rel.referredOrgIds?.includes(actor.orgId))
+  );
+}
+
+/**
+ * Record visibility is the intersection of role (the permission), jurisdiction and relationship:
+ * the permission is always needed; then either the record is in the actor's jurisdiction or the actor
+ * is related to it (for example a prosecutor's office a case was referred to).
+ */
+export function canSee(
+  actor: Actor,
+  permission: Permission,
+  place: { country: string; ancestry: Ancestry },
+  rel: Relationship = {},
+): boolean {
+  return can(actor, permission) && (inJurisdiction(actor, place.country, place.ancestry) || related(actor, rel));
+}
+
+/** True when a set of permissions reveals personal data, so its holder must use a second factor. */
+export function needsSecondFactor(perms: Iterable<string>): boolean {
+  for (const p of perms) if ((personalDataPermissions as readonly string[]).includes(p)) return true;
+  return false;
+}
+
+/** Whether the actor may give a role: user managers give roles, but only role managers make administrators. */
+export function canGrant(actor: Actor, roleKey: string): boolean {
+  return can(actor, 'users:manage') && (roleKey !== 'administrator' || can(actor, 'roles:manage'));
+}
+
+/** True when a scope (the division to grant) lies within the actor's own scope. */
+export function scopeWithin(actor: Actor, country: string, ancestry: Ancestry): boolean {
+  return inJurisdiction(actor, country, ancestry);
+}

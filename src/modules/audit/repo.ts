@@ -1,0 +1,52 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/index';
+import type { AuditLogTable, Database } from '../../platform/db/types';
+
+type Q = Db | Transaction<Database>;
+const headKey = 'audit_head';
+
+/** Takes the write lock on the chain head (an UPDATE locks the row on PostgreSQL and the file on SQLite). */
+export async function lockHead(q: Q, now: string): Promise<{ id: number; hash: string } | null> {
+  const r = await q.updateTable('meta').set({ updated_at: now }).where('key', '=', headKey).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return null;
+  const row = await q.selectFrom('meta').select('value').where('key', '=', headKey).executeTakeFirstOrThrow();
+  return JSON.parse(row.value);
+}
+
+export async function readHead(q: Q): Promise<{ id: number; hash: string } | null> {
+  const row = await q.selectFrom('meta').select('value').where('key', '=', headKey).executeTakeFirst();
+  return row ? JSON.parse(row.value) : null;
+}
+
+export async function writeHead(q: Q, head: { id: number; hash: string }, now: string, exists: boolean): Promise<void> {
+  const value = JSON.stringify(head);
+  if (exists) await q.updateTable('meta').set({ value, updated_at: now }).where('key', '=', headKey).execute();
+  else await q.insertInto('meta').values({ key: headKey, value, updated_at: now }).execute();
+}
+
+export async function insertEntry(q: Q, e: AuditLogTable): Promise<void> {
+  await q.insertInto('audit_log').values(e).execute();
+}
+
+export async function batchAfter(q: Q, afterId: number, size: number): Promise<AuditLogTable[]> {
+  return q.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(size).execute();
+}
+
+export interface AuditFilter {
+  recordType?: string;
+  recordId?: string;
+  actorUserId?: string;
+  actorOrgIds?: string[];
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listEntries(q: Q, f: AuditFilter): Promise<AuditLogTable[]> {
+  let s = q.selectFrom('audit_log').selectAll();
+  if (f.recordType) s = s.where('record_type', '=', f.recordType);
+  if (f.recordId) s = s.where('record_id', '=', f.recordId);
+  if (f.actorUserId) s = s.where('actor_user_id', '=', f.actorUserId);
+  if (f.actorOrgIds) s = s.where('actor_org_id', 'in', f.actorOrgIds.length ? f.actorOrgIds : ['-']);
+  if (f.beforeId) s = s.where('id', '<', f.beforeId);
+  return s.orderBy('id', 'desc').limit(f.limit).execute();
+}

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { AuditService } from '../modules/audit/service';
+import type { Config } from './config';
+import { FieldCrypto } from './crypto/fields';
+import { KeyError, keyFileName, loadMasterKey, type MasterKey, parseEnvKey } from './crypto/keys';
+import { type DbHandle, migrateToLatest, openDb } from './db/index';
+
+/** What every module's service is built from. */
+export interface Context {
+  config: Config;
+  db: DbHandle;
+  crypto: FieldCrypto;
+  audit: AuditService;
+}
+
+/** Opens the data keys with the configured master key; refuses with a clear message when it does not open them. */
+export async function openCrypto(
+  config: Config,
+  db: DbHandle,
+): Promise<{ crypto: FieldCrypto; master: MasterKey; source: string }> {
+  const hasData = Boolean(await db.db.selectFrom('data_keys').select('id').executeTakeFirst());
+  const file = path.join(config.dataDir, keyFileName);
+  let loaded: ReturnType<typeof loadMasterKey>;
+  try {
+    loaded = loadMasterKey({ envKey: config.MINKA_MASTER_KEY, dataDir: config.dataDir, create: !hasData });
+  } catch (err) {
+    if (hasData && err instanceof KeyError) {
+      throw new KeyError(`encrypted data exists but ${err.message}; restore the master key used for this database`);
+    }
+    throw err;
+  }
+  try {
+    return { crypto: await FieldCrypto.open(db.db, loaded.key), master: loaded.key, source: loaded.source };
+  } catch (err) {
+    // A rotation that committed but stopped before replacing the key file leaves the new key beside it.
+    const next = `${file}.next`;
+    if (!config.MINKA_MASTER_KEY && existsSync(next)) {
+      const key = parseEnvKey(readFileSync(next, 'utf8'));
+      const crypto = await FieldCrypto.open(db.db, key);
+      renameSync(next, file);
+      return { crypto, master: key, source: file };
+    }
+    throw new KeyError(
+      `the master key from ${loaded.source} does not open the encrypted data (${(err as Error).message})`,
+    );
+  }
+}
+
+/** Opens the database (migrating it unless told not to) and the services every module needs. */
+export async function openContext(config: Config, opts: { migrate?: boolean } = {}): Promise<Context> {
+  const db = openDb(config);
+  try {
+    if (opts.migrate !== false) await migrateToLatest(db.db);
+    const { crypto } = await openCrypto(config, db);
+    return { config, db, crypto, audit: new AuditService(db.db) };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
