@@ -84,11 +84,7 @@ export function program(): Command {
       const ctx = await openContext(loadConfig());
       try {
         const r = await seedDemo(ctx);
-        out(
-          r.seeded
-            ? `demo data seeded (version ${r.version})`
-            : `demo data already present (version ${r.version}); nothing added`,
-        );
+        out(r.seeded.length ? `demo data seeded: ${r.seeded.join(', ')}` : 'demo data already present; nothing added');
       } finally {
         await ctx.db.close();
       }

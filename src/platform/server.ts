@@ -23,10 +23,7 @@ export async function startServer(
     const app = await buildApp({ ...ctx, webDir: opts.webDir, logLevel: opts.logLevel });
     if (config.MINKA_SEED_DEMO) {
       const r = await seedDemo(ctx);
-      app.log.info(
-        { seeded: r.seeded, version: r.version },
-        r.seeded ? 'demo data seeded' : 'demo data already present',
-      );
+      app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
     }
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ database: db.describe }, 'minka is serving');

@@ -10,7 +10,7 @@ import { needsSecondFactor } from './policy';
 import * as repo from './repo';
 import * as authRepo from './repo-auth';
 import type { SignInBody } from './schema';
-import { type SessionService, sha256 } from './sessions';
+import { type CurrentSession, type SessionService, sha256 } from './sessions';
 import { Throttle } from './throttle';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -190,4 +190,31 @@ export class SignInService {
       );
     });
   }
+}
+
+/** What GET /api/auth/session shows: the user, their permissions, CSRF token and expiry. */
+export async function sessionView(ctx: Context, sessions: SessionService, current: CurrentSession) {
+  const { actor, session } = current;
+  const user = (await repo.findUser(ctx.db.db, actor.userId))!;
+  const org = await repo.findOrganisation(ctx.db.db, actor.orgId);
+  const f = (column: string) => ({ table: 'users', row: user.id, column });
+  return {
+    user: {
+      id: user.id,
+      name: ctx.crypto.decrypt(user.name_enc, f('name')),
+      email: ctx.crypto.decrypt(user.email_enc, f('email')),
+      organisation: { id: actor.orgId, name: org?.name ?? '' },
+      roles: actor.roles,
+      permissions: [...actor.permissions].sort(),
+      scope: actor.scope,
+      secondFactor: user.totp_enabled_at
+        ? ('enabled' as const)
+        : current.pendingSecondFactor
+          ? ('enrolment_required' as const)
+          : ('not_required' as const),
+    },
+    csrfToken: sessions.csrfToken(session),
+    expiresAt: session.expires_at,
+    idleMinutes: ctx.config.MINKA_SESSION_IDLE_MINUTES,
+  };
 }

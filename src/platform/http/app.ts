@@ -2,11 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerSessionHook } from '../../modules/access/guard';
+import { OrganisationsService } from '../../modules/access/organisations';
+import { adminRoutes } from '../../modules/access/routes-admin';
+import { authRoutes } from '../../modules/access/routes-auth';
+import { SessionService } from '../../modules/access/sessions';
+import { UsersService } from '../../modules/access/users';
+import { auditRoutes } from '../../modules/audit/routes';
 import { geoRoutes } from '../../modules/geo/routes';
 import type { Context } from '../context';
 import { requestLanguage, t } from '../i18n/index';
@@ -110,9 +118,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }),
   });
   await registerOpenApi(app);
+  await app.register(cookie);
+  const sessions = new SessionService(deps);
+  registerSessionHook(app, sessions);
+  const users = new UsersService(deps, sessions);
+  const orgs = new OrganisationsService(deps);
 
   await app.register(healthRoutes(deps), { prefix: '/api' });
   await app.register(geoRoutes(deps), { prefix: '/api/geo' });
+  await app.register(authRoutes(deps, sessions, users), { prefix: '/api/auth' });
+  await app.register(adminRoutes(deps, users, orgs), { prefix: '/api/admin' });
+  await app.register(auditRoutes(deps, orgs), { prefix: '/api/audit' });
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

@@ -18,6 +18,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'platform', description: 'Health and readiness' },
         { name: 'geo', description: 'Administrative divisions and boundaries' },
+        { name: 'auth', description: 'Sign-in, sessions, second factor, one-time links' },
+        { name: 'admin', description: 'Organisations, users, roles and sessions' },
+        { name: 'audit', description: 'Hash-chained audit trail' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { systemRoles } from '../../../modules/access/permissions';
 
 // Access control, sessions, audit trail and field-encryption keys.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -126,6 +127,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_record_idx').on('audit_log').columns(['record_type', 'record_id']).execute();
   await db.schema.createIndex('audit_actor_idx').on('audit_log').column('actor_user_id').execute();
+
+  // The roles shipped by default; administrators adjust them afterwards (roles are data).
+  const now = new Date().toISOString();
+  await (
+    db as Kysely<{
+      roles: {
+        key: string;
+        label: string | null;
+        permissions: string;
+        system: number;
+        created_at: string;
+        updated_at: string;
+      };
+    }>
+  )
+    .insertInto('roles')
+    .values(
+      Object.entries(systemRoles).map(([key, perms]) => ({
+        key,
+        label: null,
+        permissions: JSON.stringify([...perms].sort()),
+        system: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

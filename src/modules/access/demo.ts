@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { OrganisationTable } from '../../platform/db/types';
+import { hashPassword } from './passwords';
+import * as repo from './repo';
+import { normaliseEmail } from './signin';
+
+// Demo accounts: fake people, one per role, across Cuenca, Colta and Guamote. Documented in docs/ and
+// shown on the sign-in page only while the installation runs in demo mode.
+export const demoPassword = 'minka-demo-2026';
+export const demoTotpSecret = 'MINKADEMOTOTPSECRETKEY234567ABCD';
+
+const orgs: { key: string; name: string; type: string; code: string }[] = [
+  {
+    key: 'iom',
+    name: 'Organización Internacional Demo (ficticia)',
+    type: 'local_InternationalOrganisation',
+    code: 'EC',
+  },
+  {
+    key: 'jcpd-guamote',
+    name: 'Junta Cantonal de Protección de Derechos de Guamote (demo)',
+    type: 'local_ProtectionBoard',
+    code: '0606',
+  },
+  { key: 'gad-colta', name: 'GAD Municipal de Colta (demo)', type: 'local_MunicipalCouncil', code: '0603' },
+  {
+    key: 'jcpd-cuenca',
+    name: 'Junta Cantonal de Protección de Derechos de Cuenca (demo)',
+    type: 'local_ProtectionBoard',
+    code: '0101',
+  },
+  { key: 'fiscalia', name: 'Fiscalía Provincial de Chimborazo (demo)', type: 'local_Prosecutor', code: '06' },
+  { key: 'donor', name: 'Fondo Donante Ejemplo (demo)', type: 'local_Donor', code: 'EC' },
+];
+
+export const demoUsers: { email: string; name: string; role: string; org: string; scope: string; totp: boolean }[] = [
+  {
+    email: 'admin@minka.demo',
+    name: 'Administradora Demo Ficticia',
+    role: 'administrator',
+    org: 'iom',
+    scope: 'EC',
+    totp: true,
+  },
+  {
+    email: 'supervisora.guamote@minka.demo',
+    name: 'Supervisora Demo Guamote',
+    role: 'supervisor',
+    org: 'jcpd-guamote',
+    scope: '0606',
+    totp: true,
+  },
+  {
+    email: 'tecnica.colta@minka.demo',
+    name: 'Técnica Demo Colta',
+    role: 'caseworker',
+    org: 'gad-colta',
+    scope: '0603',
+    totp: true,
+  },
+  {
+    email: 'triaje.cuenca@minka.demo',
+    name: 'Triaje Demo Cuenca',
+    role: 'triage_officer',
+    org: 'jcpd-cuenca',
+    scope: '0101',
+    totp: true,
+  },
+  {
+    email: 'fiscal.chimborazo@minka.demo',
+    name: 'Fiscal Demo Chimborazo',
+    role: 'prosecutor',
+    org: 'fiscalia',
+    scope: '06',
+    totp: true,
+  },
+  {
+    email: 'planificacion.colta@minka.demo',
+    name: 'Planificadora Demo Colta',
+    role: 'municipal_planner',
+    org: 'gad-colta',
+    scope: '0603',
+    totp: false,
+  },
+  {
+    email: 'investigacion@minka.demo',
+    name: 'Investigador Demo',
+    role: 'researcher',
+    org: 'iom',
+    scope: 'EC',
+    totp: false,
+  },
+  { email: 'donante@minka.demo', name: 'Donante Demo', role: 'donor_viewer', org: 'donor', scope: 'EC', totp: false },
+];
+
+/** Creates the demo organisations and one account per role (password and TOTP as documented). */
+export async function seedAccessDemo(ctx: Context): Promise<void> {
+  const db = ctx.db.db;
+  const now = nowIso();
+  const ids = new Map<string, string>();
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction().execute(async (trx) => {
+    for (const o of orgs) {
+      const row: OrganisationTable = {
+        id: randomUUID(),
+        name: o.name,
+        org_type: o.type,
+        country_code: 'EC',
+        division_code: o.code,
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertOrganisation(trx, row);
+      ids.set(o.key, row.id);
+    }
+    for (const u of demoUsers) {
+      const id = randomUUID();
+      const f = (column: string) => ({ table: 'users', row: id, column });
+      await repo.insertUser(trx, {
+        id,
+        organisation_id: ids.get(u.org)!,
+        email_index: ctx.crypto.blindIndex('email', normaliseEmail(u.email)),
+        email_enc: ctx.crypto.encrypt(u.email, f('email')),
+        name_enc: ctx.crypto.encrypt(u.name, f('name')),
+        identity_index: null,
+        identity_enc: null,
+        password_hash: passwordHash,
+        status: 'active',
+        scope_country: 'EC',
+        scope_code: u.scope,
+        totp_secret_enc: u.totp ? ctx.crypto.encrypt(demoTotpSecret, f('totp_secret')) : null,
+        totp_enabled_at: u.totp ? now : null,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: null,
+      });
+      await repo.setRoles(trx, id, [u.role]);
+    }
+    await ctx.audit.record(
+      { actor: null, action: 'demo.seeded', details: { organisations: orgs.length, users: demoUsers.length } },
+      trx,
+    );
+  });
+}
+
+/** Demo credentials for the sign-in page, only while the installation runs in demo mode. */
+export async function demoInfo(ctx: Context) {
+  if (!ctx.config.MINKA_SEED_DEMO) return null;
+  const seeded = await ctx.db.db
+    .selectFrom('meta')
+    .select('key')
+    .where('key', '=', 'demo_seed:access')
+    .executeTakeFirst();
+  if (!seeded) return null;
+  return {
+    password: demoPassword,
+    totpSecret: demoTotpSecret,
+    users: demoUsers.map((u) => ({ email: u.email, role: u.role, scope: u.scope })),
+  };
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/http/app';
+import { errorSchema } from '../../platform/http/schemas';
+import { requireActor, requirePermission } from '../access/guard';
+import type { OrganisationsService } from '../access/organisations';
+import { presentEntry } from './present';
+import { auditEntrySchema, auditQuery, verifySchema } from './schema';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
+
+/** Audit browser (by record and by user) and chain verification, for administrators and supervisors. */
+export const auditRoutes =
+  (deps: AppDeps, orgs: OrganisationsService): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['audit'];
+    r.get(
+      '/',
+      {
+        schema: {
+          tags,
+          summary: 'Audit entries, newest first; actors limited to my jurisdiction',
+          querystring: auditQuery,
+          response: { 200: z.array(auditEntrySchema), ...errors },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        requirePermission(actor, 'audit:read');
+        // Someone scoped to a whole country sees every entry; others see what organisations in their jurisdiction did.
+        const wholeCountry = actor.scope.code === actor.scope.country;
+        const actorOrgIds = wholeCountry ? undefined : (await orgs.list(actor)).map((o) => o.id);
+        const rows = await deps.audit.list({
+          recordType: req.query.recordType,
+          recordId: req.query.recordId,
+          actorUserId: req.query.actorUserId,
+          beforeId: req.query.before,
+          limit: req.query.limit,
+          actorOrgIds,
+        });
+        return rows.map(presentEntry);
+      },
+    );
+    r.get(
+      '/verify',
+      {
+        schema: {
+          tags,
+          summary: 'Verify the hash chain and name the first broken entry',
+          response: { 200: verifySchema, ...errors },
+        },
+      },
+      async (req) => {
+        requirePermission(requireActor(req), 'audit:read');
+        return deps.audit.verify();
+      },
+    );
+  };
