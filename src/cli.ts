@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { securityCommands } from './cli/security';
 import { ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/parse';
 import { GeoService } from './modules/geo/service';
 import { type Config, ConfigError, loadConfig } from './platform/config';
 import { openContext } from './platform/context';
+import { KeyError } from './platform/crypto/keys';
 import { migrateToLatest, migrationStatus, openDb } from './platform/db/index';
 import { seedDemo } from './platform/seed';
 import { startServer } from './platform/server';
@@ -146,12 +148,13 @@ export function program(): Command {
       },
     );
 
+  securityCommands(cli);
   return cli;
 }
 
 /** One-line reason for a failure; stack traces only with DEBUG set. */
 function reason(err: unknown): string {
-  if (err instanceof ConfigError || err instanceof ImportFileError) return err.message;
+  if (err instanceof ConfigError || err instanceof ImportFileError || err instanceof KeyError) return err.message;
   if (err instanceof Error) return err.message.split('\n')[0] ?? String(err);
   return String(err);
 }
