@@ -52,6 +52,7 @@ export class UsersService {
   }
 
   async list(actor: Actor, filter: { identityNumber?: string; organisationId?: string }, requestId: string) {
+    if (!can(actor, 'users:read')) throw new AppError(403, 'forbidden');
     const scope = new ScopeCheck(this.ctx);
     const identityIndex = filter.identityNumber
       ? this.ctx.crypto.blindIndex('identity', identityNorm(filter.identityNumber))

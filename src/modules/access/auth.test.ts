@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, makeUser, signIn, testPassword, totpNow } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+for (const target of dbTargets()) {
+  describe(`sign-in and sessions on ${target.name}`, () => {
+    let t: TestApp;
+    let org: string;
+    const post = (url: string, payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload, headers });
+
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      org = await makeOrg(t.db.ctx, '0603');
+    });
+    after(() => t.close());
+
+    it('signs in with a password, sets a strict HttpOnly cookie and stores only the token hash', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const res = await post('/api/auth/sign-in', { email: u.email.toUpperCase(), password: testPassword });
+      assert.equal(res.statusCode, 200);
+      const cookie = String(res.headers['set-cookie']);
+      assert.match(cookie, /^minka_session=[\w-]{43}; /);
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Strict/);
+      const token = cookie.split(';')[0]!.split('=')[1]!;
+      const stored = await t.db.handle.db.selectFrom('sessions').select('token_hash').execute();
+      assert.ok(stored.every((s) => s.token_hash !== token && s.token_hash.length === 64));
+      assert.equal(res.json().user.secondFactor, 'not_required');
+    });
+
+    it('answers a wrong password or unknown account the same way', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const wrong = await post('/api/auth/sign-in', { email: u.email, password: 'not the password' });
+      const unknown = await post('/api/auth/sign-in', { email: 'nadie@prueba.test', password: 'not the password' });
+      assert.equal(wrong.statusCode, 401);
+      assert.deepEqual(wrong.json(), unknown.json());
+      assert.equal(wrong.json().code, 'invalid_credentials');
+    });
+
+    it('requires the TOTP of an enrolled user, and accepts a correct one', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'caseworker', scope: '0603', orgId: org, totp: true });
+      assert.equal((await post('/api/auth/sign-in', { email: u.email, password: testPassword })).json().code, 'second_factor_required');
+      assert.equal((await post('/api/auth/sign-in', { email: u.email, password: testPassword, totp: '000000' })).json().code, 'invalid_second_factor');
+      const ok = await post('/api/auth/sign-in', { email: u.email, password: testPassword, totp: totpNow() });
+      assert.equal(ok.statusCode, 200);
+      assert.equal(ok.json().user.secondFactor, 'enabled');
+    });
+
+    it('makes a personal-data role enrol TOTP before anything else, then gives single-use recovery codes', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'triage_officer', scope: '0603', orgId: org });
+      const s = await signIn(t.app, u.email);
+      const session = await t.app.inject({ url: '/api/auth/session', headers: s.headers });
+      assert.equal(session.json().user.secondFactor, 'enrolment_required');
+      const blocked = await t.app.inject({ url: '/api/admin/organisations', headers: s.headers });
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().code, 'second_factor_enrolment_required');
+      const setup = await post('/api/auth/totp/setup', {}, s.headers);
+      assert.equal(setup.statusCode, 200);
+      const { secret, uri, qrSvg } = setup.json();
+      assert.match(uri, /^otpauth:\/\/totp\/Minka:/);
+      assert.match(qrSvg, /^<svg/);
+      assert.equal((await post('/api/auth/totp/confirm', { code: '123456' }, s.headers)).statusCode, 400);
+      const confirm = await post('/api/auth/totp/confirm', { code: totpNow(secret) }, s.headers);
+      assert.equal(confirm.statusCode, 200);
+      const codes: string[] = confirm.json().recoveryCodes;
+      assert.equal(codes.length, 10);
+      assert.equal((await t.app.inject({ url: '/api/admin/organisations', headers: s.headers })).statusCode, 200);
+      const withCode = await post('/api/auth/sign-in', { email: u.email, password: testPassword, recoveryCode: codes[0] });
+      assert.equal(withCode.statusCode, 200);
+      const again = await post('/api/auth/sign-in', { email: u.email, password: testPassword, recoveryCode: codes[0] });
+      assert.equal(again.json().code, 'invalid_second_factor', 'a recovery code works once');
+    });
+
+    it('requires the CSRF token on cookie-authenticated writes', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const s = await signIn(t.app, u.email);
+      const noToken = await post('/api/auth/sign-out', {}, { cookie: s.cookie });
+      assert.equal(noToken.statusCode, 403);
+      assert.equal(noToken.json().code, 'csrf_failed');
+      const badToken = await post('/api/auth/sign-out', {}, { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) });
+      assert.equal(badToken.statusCode, 403);
+      assert.equal((await post('/api/auth/sign-out', {}, s.headers)).statusCode, 200);
+      assert.equal((await t.app.inject({ url: '/api/auth/session', headers: s.headers })).statusCode, 401, 'signed out');
+    });
+
+    it('signs out everywhere, and an administrator can revoke a session', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const a = await signIn(t.app, u.email);
+      const b = await signIn(t.app, u.email);
+      assert.equal((await post('/api/auth/sign-out-everywhere', {}, a.headers)).statusCode, 200);
+      assert.equal((await t.app.inject({ url: '/api/auth/session', headers: b.headers })).statusCode, 401);
+
+      const c = await signIn(t.app, u.email);
+      const admin = await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: org, totp: true });
+      const as = await signIn(t.app, admin.email, { totp: totpNow() });
+      const list = await t.app.inject({ url: `/api/admin/users/${u.id}/sessions`, headers: as.headers });
+      assert.equal(list.json().length, 1);
+      assert.equal((await post(`/api/admin/sessions/${list.json()[0].id}/revoke`, {}, as.headers)).statusCode, 200);
+      assert.equal((await t.app.inject({ url: '/api/auth/session', headers: c.headers })).statusCode, 401);
+    });
+
+    it('expires idle sessions and sessions past their absolute limit', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const idle = await signIn(t.app, u.email);
+      const old = new Date(Date.now() - 31 * 60_000).toISOString();
+      await t.db.handle.db.updateTable('sessions').set({ last_seen_at: old }).where('user_id', '=', u.id).execute();
+      assert.equal((await t.app.inject({ url: '/api/auth/session', headers: idle.headers })).statusCode, 401);
+      const abs = await signIn(t.app, u.email);
+      await t.db.handle.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', u.id).execute();
+      assert.equal((await t.app.inject({ url: '/api/auth/session', headers: abs.headers })).statusCode, 401);
+    });
+
+    it('throttles 50 wrong passwords against one account while another account signs in normally', async () => {
+      const victim = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const other = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const burst = await Promise.all(Array.from({ length: 50 }, () => post('/api/auth/sign-in', { email: victim.email, password: 'guess-guess-guess' })));
+      const codes = burst.map((r) => r.statusCode);
+      const throttled = codes.filter((c) => c === 429).length;
+      assert.ok(throttled >= 44, `at most the 5 free attempts are checked (429s: ${throttled})`);
+      assert.ok(codes.every((c) => c === 401 || c === 429));
+      const limited = burst.find((r) => r.statusCode === 429)!.json();
+      assert.equal(limited.code, 'too_many_attempts');
+      assert.match(limited.message, /Espere \d+ segundos/);
+      const right = await post('/api/auth/sign-in', { email: victim.email, password: testPassword });
+      assert.equal(right.statusCode, 429, 'the throttled account waits even with the right password');
+      const ok = await post('/api/auth/sign-in', { email: other.email, password: testPassword });
+      assert.equal(ok.statusCode, 200, 'another account from the same address is not locked out');
+    });
+
+    it('deactivating a user ends their sessions', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const s = await signIn(t.app, u.email);
+      const admin = await makeUser(t.db.ctx, { role: 'administrator', scope: '06', orgId: org, totp: true });
+      const as = await signIn(t.app, admin.email, { totp: totpNow() });
+      const res = await post(`/api/admin/users/${u.id}/deactivate`, {}, as.headers);
+      assert.equal(res.json().status, 'deactivated');
+      assert.equal((await t.app.inject({ url: '/api/auth/session', headers: s.headers })).statusCode, 401);
+      assert.equal((await post('/api/auth/sign-in', { email: u.email, password: testPassword })).statusCode, 401);
+    });
+
+    it('invites by a one-time link that sets a password once, and enforces the password policy', async () => {
+      const admin = await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: org, totp: true });
+      const as = await signIn(t.app, admin.email, { totp: totpNow() });
+      const inv = await post('/api/admin/users', { email: 'nueva.persona@prueba.test', name: 'Nueva Persona Prueba', organisationId: org, roles: ['municipal_planner'], scope: { country: 'EC', code: '0603' } }, as.headers);
+      assert.equal(inv.statusCode, 200, inv.body);
+      const { link, user } = inv.json();
+      assert.equal(user.status, 'invited');
+      assert.match(link.url, /\/invite#[\w-]{43}$/);
+      const token = link.url.split('#')[1];
+      assert.equal((await post('/api/auth/link', { token, password: 'short' })).statusCode, 400);
+      const weak = await post('/api/auth/link', { token, password: 'nueva.persona-2027' });
+      assert.equal(weak.json().code, 'weak_password');
+      assert.equal((await post('/api/auth/link', { token, password: 'a long and unusual phrase' })).statusCode, 200);
+      assert.equal((await post('/api/auth/link', { token, password: 'another long phrase here' })).json().code, 'link_invalid');
+      assert.equal((await post('/api/auth/sign-in', { email: 'nueva.persona@prueba.test', password: 'a long and unusual phrase' })).statusCode, 200);
+    });
+  });
+}
