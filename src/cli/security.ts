@@ -159,4 +159,3 @@ export function securityCommands(cli: Command): void {
       },
     );
 }
-

@@ -10,18 +10,31 @@ export const testPassword = 'correct horse battery staple';
 export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 let cachedHash: Promise<string> | undefined;
 
-export const totpNow = (secret = testTotpSecret) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+export const totpNow = (secret = testTotpSecret) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
 
 /** Creates an organisation at a division (the demo geography must be loaded). */
 export async function makeOrg(ctx: Context, code: string, name = `Org ${code} (prueba)`): Promise<string> {
   const id = randomUUID();
   const now = nowIso();
-  await repo.insertOrganisation(ctx.db.db, { id, name, org_type: 'NGO', country_code: 'EC', division_code: code, active: 1, created_at: now, updated_at: now });
+  await repo.insertOrganisation(ctx.db.db, {
+    id,
+    name,
+    org_type: 'NGO',
+    country_code: 'EC',
+    division_code: code,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
   return id;
 }
 
 /** Creates an active user with one role and a scope; with `totp` the second factor is enrolled. */
-export async function makeUser(ctx: Context, opts: { role: string; scope: string; orgId: string; totp?: boolean; email?: string; name?: string }) {
+export async function makeUser(
+  ctx: Context,
+  opts: { role: string; scope: string; orgId: string; totp?: boolean; email?: string; name?: string },
+) {
   cachedHash ??= hashPassword(testPassword);
   const id = randomUUID();
   const email = opts.email ?? `${opts.role}.${opts.scope}.${id.slice(0, 6)}@prueba.test`;
@@ -56,8 +69,16 @@ export interface Signed {
 }
 
 /** Signs in through the API and returns the cookie and CSRF header to send with later requests. */
-export async function signIn(app: App, email: string, opts: { password?: string; totp?: string } = {}): Promise<Signed> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: opts.password ?? testPassword, ...(opts.totp ? { totp: opts.totp } : {}) } });
+export async function signIn(
+  app: App,
+  email: string,
+  opts: { password?: string; totp?: string } = {},
+): Promise<Signed> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password: opts.password ?? testPassword, ...(opts.totp ? { totp: opts.totp } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const setCookie = String(res.headers['set-cookie']);
   const cookie = setCookie.split(';')[0]!;

@@ -5,8 +5,8 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
-import { needsSecondFactor } from './policy';
 import { roleKeys, systemRoles } from './permissions';
+import { needsSecondFactor } from './policy';
 import { SessionService } from './sessions';
 
 // The authorization matrix: every API route × every role × a record inside or outside the caller's
@@ -18,8 +18,18 @@ interface Expect {
 }
 const all = (status: number): Expect => ({ inside: { rest: status } });
 const by = (inside: Expect['inside'], outside?: Expect['outside']): Expect => ({ inside, outside });
-const enrolled = Object.fromEntries(roleKeys.map((r) => [r, needsSecondFactor(systemRoles[r]!) ? 409 : 200])) as Record<Role, number>;
-const orgReaders = { administrator: 200, supervisor: 200, caseworker: 200, triage_officer: 200, prosecutor: 200, municipal_planner: 200 };
+const enrolled = Object.fromEntries(roleKeys.map((r) => [r, needsSecondFactor(systemRoles[r]!) ? 409 : 200])) as Record<
+  Role,
+  number
+>;
+const orgReaders = {
+  administrator: 200,
+  supervisor: 200,
+  caseworker: 200,
+  triage_officer: 200,
+  prosecutor: 200,
+  municipal_planner: 200,
+};
 
 const matrix: Record<string, Expect> = {
   'GET /api/openapi.json': all(200),
@@ -50,13 +60,27 @@ const matrix: Record<string, Expect> = {
   'GET /api/admin/organisations': by({ ...orgReaders, rest: 403 }),
   'POST /api/admin/organisations': by({ administrator: 200, rest: 403 }, { administrator: 400, rest: 403 }),
   'GET /api/admin/organisations/:id': by({ ...orgReaders, rest: 404 }, { rest: 404 }),
-  'PATCH /api/admin/organisations/:id': by({ administrator: 200, supervisor: 403, caseworker: 403, triage_officer: 403, prosecutor: 403, municipal_planner: 403, rest: 404 }, { rest: 404 }),
+  'PATCH /api/admin/organisations/:id': by(
+    {
+      administrator: 200,
+      supervisor: 403,
+      caseworker: 403,
+      triage_officer: 403,
+      prosecutor: 403,
+      municipal_planner: 403,
+      rest: 404,
+    },
+    { rest: 404 },
+  ),
   'GET /api/admin/users': by({ administrator: 200, supervisor: 200, rest: 403 }),
   'POST /api/admin/users': by({ administrator: 200, rest: 403 }, { administrator: 400, rest: 403 }),
   'GET /api/admin/users/:id': by({ administrator: 200, supervisor: 200, rest: 404 }, { rest: 404 }),
   'PATCH /api/admin/users/:id': by({ administrator: 200, supervisor: 403, rest: 404 }, { rest: 404 }),
   'POST /api/admin/users/:id/deactivate': by({ administrator: 200, supervisor: 403, rest: 404 }, { rest: 404 }),
-  'POST /api/admin/users/:id/reset-second-factor': by({ administrator: 200, supervisor: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/admin/users/:id/reset-second-factor': by(
+    { administrator: 200, supervisor: 403, rest: 404 },
+    { rest: 404 },
+  ),
   'POST /api/admin/users/:id/password-reset': by({ administrator: 200, supervisor: 403, rest: 404 }, { rest: 404 }),
   'GET /api/admin/users/:id/sessions': by({ administrator: 200, rest: 404 }, { rest: 404 }),
   'POST /api/admin/sessions/:id/revoke': by({ administrator: 200, rest: 404 }, { rest: 404 }),
@@ -85,10 +109,17 @@ for (const target of dbTargets()) {
     after(() => t.close());
 
     it('has an entry for every registered /api route', () => {
-      const missing = t.app.routeList.filter((r) => r.url.startsWith('/api')).map((r) => `${r.method} ${r.url}`).filter((k) => !matrix[k]);
+      const missing = t.app.routeList
+        .filter((r) => r.url.startsWith('/api'))
+        .map((r) => `${r.method} ${r.url}`)
+        .filter((k) => !matrix[k]);
       assert.deepEqual(missing, [], 'add these routes to the authorization matrix');
       const registered = new Set(t.app.routeList.map((r) => `${r.method} ${r.url}`));
-      assert.deepEqual(Object.keys(matrix).filter((k) => !registered.has(k)), [], 'matrix rows for routes that no longer exist');
+      assert.deepEqual(
+        Object.keys(matrix).filter((k) => !registered.has(k)),
+        [],
+        'matrix rows for routes that no longer exist',
+      );
     });
 
     it('holds for every route, role and place, answering 404 (never 403) for records out of reach', async () => {
@@ -103,7 +134,12 @@ for (const target of dbTargets()) {
             const targetUser = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: code, orgId: orgIn });
             const targetSession = await sessions.create(targetUser.id, true);
             const actorOrg = await makeOrg(t.db.ctx, '0603');
-            const actor = await makeUser(t.db.ctx, { role, scope: '0603', orgId: actorOrg, totp: needsSecondFactor(systemRoles[role]!) });
+            const actor = await makeUser(t.db.ctx, {
+              role,
+              scope: '0603',
+              orgId: actorOrg,
+              totp: needsSecondFactor(systemRoles[role]!),
+            });
             const own = await sessions.create(actor.id, true);
             const headers = { cookie: `minka_session=${own.token}`, 'x-csrf-token': sessions.csrfToken(own.session) };
             const path = url
@@ -115,23 +151,46 @@ for (const target of dbTargets()) {
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
               .replace(':key', 'caseworker');
             const bodies: Record<string, object> = {
-              'POST /api/auth/sign-in': { email: actor.email, password: testPassword, ...(needsSecondFactor(systemRoles[role]!) ? { totp: totpNow() } : {}) },
+              'POST /api/auth/sign-in': {
+                email: actor.email,
+                password: testPassword,
+                ...(needsSecondFactor(systemRoles[role]!) ? { totp: totpNow() } : {}),
+              },
               'POST /api/auth/totp/confirm': { code: '123456' },
               'POST /api/auth/password': { currentPassword: testPassword, newPassword: 'a different long phrase' },
               'POST /api/auth/link': { token: 'x'.repeat(43), password: 'a different long phrase' },
               'POST /api/admin/organisations': { name: `Org ${n}`, type: 'NGO', division: { country: 'EC', code } },
               'PATCH /api/admin/organisations/:id': { name: `Renamed ${n}` },
-              'POST /api/admin/users': { email: `inv${n}@prueba.test`, name: 'Invitada Prueba', organisationId: orgIn, roles: ['municipal_planner'], scope: { country: 'EC', code } },
+              'POST /api/admin/users': {
+                email: `inv${n}@prueba.test`,
+                name: 'Invitada Prueba',
+                organisationId: orgIn,
+                roles: ['municipal_planner'],
+                scope: { country: 'EC', code },
+              },
               'PATCH /api/admin/users/:id': { name: 'Nombre Cambiado Prueba' },
               'POST /api/admin/roles': { key: `custom_${n}`, permissions: ['plans:read'] },
               'PUT /api/admin/roles/:key': { permissions: [...systemRoles.caseworker!] },
             };
             const body = bodies[key] ?? (method === 'GET' ? undefined : {});
             const q = key === 'GET /api/geo/search' ? '?q=colta' : '';
-            const res = await t.app.inject({ method: method as 'GET', url: path + q, headers, ...(body ? { payload: body } : {}) });
+            const res = await t.app.inject({
+              method: method as 'GET',
+              url: path + q,
+              headers,
+              ...(body ? { payload: body } : {}),
+            });
             const want = expected(matrix[key]!, role, place);
-            if (res.statusCode !== want) failures.push(`${key} as ${role} ${place}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
-            if (res.statusCode === 403 && /"code":"forbidden"/.test(res.body) && /\/:id/.test(url) && place === 'outside') {
+            if (res.statusCode !== want)
+              failures.push(
+                `${key} as ${role} ${place}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+              );
+            if (
+              res.statusCode === 403 &&
+              /"code":"forbidden"/.test(res.body) &&
+              /\/:id/.test(url) &&
+              place === 'outside'
+            ) {
               failures.push(`${key} as ${role} outside: a record out of reach must answer 404, not 403`);
             }
           }

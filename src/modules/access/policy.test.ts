@@ -43,7 +43,10 @@ describe('access policies', () => {
   });
 
   it('requires a second factor for roles that see personal data', () => {
-    const needs = Object.entries(systemRoles).filter(([, p]) => needsSecondFactor(p)).map(([k]) => k).sort();
+    const needs = Object.entries(systemRoles)
+      .filter(([, p]) => needsSecondFactor(p))
+      .map(([k]) => k)
+      .sort();
     assert.deepEqual(needs, ['administrator', 'caseworker', 'prosecutor', 'supervisor', 'triage_officer']);
   });
 

@@ -9,7 +9,15 @@ const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
 
 async function fill(db: TestDb, n: number) {
-  for (let i = 0; i < n; i++) await db.ctx.audit.record({ actor, action: 'test.event', recordType: 'thing', recordId: `r${i}`, details: { i }, requestId: `req-${i}` });
+  for (let i = 0; i < n; i++)
+    await db.ctx.audit.record({
+      actor,
+      action: 'test.event',
+      recordType: 'thing',
+      recordId: `r${i}`,
+      details: { i },
+      requestId: `req-${i}`,
+    });
 }
 
 for (const target of dbTargets()) {
@@ -24,13 +32,18 @@ for (const target of dbTargets()) {
     it('chains entries and verifies them', async () => {
       await fill(db, 6);
       const rows = await q().selectFrom('audit_log').selectAll().orderBy('id').execute();
-      assert.deepEqual(rows.map((r) => Number(r.id)), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(
+        rows.map((r) => Number(r.id)),
+        [1, 2, 3, 4, 5, 6],
+      );
       for (let i = 1; i < rows.length; i++) assert.equal(rows[i]!.prev_hash, rows[i - 1]!.hash);
       assert.deepEqual(await db.ctx.audit.verify(), { ok: true, checked: 6 });
     });
 
     it('serialises concurrent appends into one chain', async () => {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => db.ctx.audit.record({ actor, action: 'test.concurrent', details: { i } })));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => db.ctx.audit.record({ actor, action: 'test.concurrent', details: { i } })),
+      );
       assert.deepEqual(await db.ctx.audit.verify(), { ok: true, checked: 16 });
     });
 
@@ -50,7 +63,11 @@ describe('minka audit verify (CLI) on tampered chains', () => {
   });
   after(() => tmp.remove());
 
-  const verify = () => spawnSync(process.execPath, [`${root}bin/minka.js`, 'audit', 'verify'], { env: { ...process.env, MINKA_DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  const verify = () =>
+    spawnSync(process.execPath, [`${root}bin/minka.js`, 'audit', 'verify'], {
+      env: { ...process.env, MINKA_DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
   const tamper = (sql: string[]) => {
     const raw = new SQLite(`${tmp.dir}/minka.sqlite`);
     for (const s of sql) raw.prepare(s).run();
@@ -60,7 +77,8 @@ describe('minka audit verify (CLI) on tampered chains', () => {
     tmp.remove();
     tmp = tempDir();
     const ctx = await openContext(testConfig(tmp.dir));
-    for (let i = 0; i < 5; i++) await ctx.audit.record({ actor, action: 'test.event', recordId: `r${i}`, details: { i } });
+    for (let i = 0; i < 5; i++)
+      await ctx.audit.record({ actor, action: 'test.event', recordId: `r${i}`, details: { i } });
     await ctx.db.close();
   };
 
@@ -72,12 +90,28 @@ describe('minka audit verify (CLI) on tampered chains', () => {
   });
 
   const cases: [string, string[], RegExp][] = [
-    ['a changed entry', ["UPDATE audit_log SET action = 'test.other' WHERE id = 2"], /^minka: audit chain broken at entry 2: hash does not match/],
-    ['a deleted entry', ['DELETE FROM audit_log WHERE id = 3'], /^minka: audit chain broken at entry 3: entry is missing/],
-    ['a deleted last entry', ['DELETE FROM audit_log WHERE id = 5'], /^minka: audit chain broken at entry 5: chain ends before the recorded head/],
+    [
+      'a changed entry',
+      ["UPDATE audit_log SET action = 'test.other' WHERE id = 2"],
+      /^minka: audit chain broken at entry 2: hash does not match/,
+    ],
+    [
+      'a deleted entry',
+      ['DELETE FROM audit_log WHERE id = 3'],
+      /^minka: audit chain broken at entry 3: entry is missing/,
+    ],
+    [
+      'a deleted last entry',
+      ['DELETE FROM audit_log WHERE id = 5'],
+      /^minka: audit chain broken at entry 5: chain ends before the recorded head/,
+    ],
     [
       'two reordered entries',
-      ['UPDATE audit_log SET id = 100 WHERE id = 2', 'UPDATE audit_log SET id = 2 WHERE id = 4', 'UPDATE audit_log SET id = 4 WHERE id = 100'],
+      [
+        'UPDATE audit_log SET id = 100 WHERE id = 2',
+        'UPDATE audit_log SET id = 2 WHERE id = 4',
+        'UPDATE audit_log SET id = 4 WHERE id = 100',
+      ],
       /^minka: audit chain broken at entry 2: /,
     ],
   ];
