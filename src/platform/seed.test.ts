@@ -22,7 +22,7 @@ for (const target of dbTargets()) {
       );
 
     it('loads the demo cantons and their parishes on first run', async () => {
-      assert.deepEqual(await seedDemo(db.ctx), { seeded: true, version: '1' });
+      assert.deepEqual(await seedDemo(db.ctx), { seeded: ['geo', 'access'] });
       const cantons = await db.handle.db
         .selectFrom('divisions')
         .select(['code', 'name'])
@@ -44,9 +44,26 @@ for (const target of dbTargets()) {
       assert.ok(parishes.filter((p) => p.parent_code === '0101').length > 30);
     });
 
+    it('creates one demo account per role, all active', async () => {
+      const roles = await db.handle.db.selectFrom('user_roles').select('role_key').orderBy('role_key').execute();
+      assert.deepEqual(
+        roles.map((r) => r.role_key),
+        [
+          'administrator',
+          'caseworker',
+          'donor_viewer',
+          'municipal_planner',
+          'prosecutor',
+          'researcher',
+          'supervisor',
+          'triage_officer',
+        ],
+      );
+    });
+
     it('adds nothing on a second run', async () => {
       const before = await count();
-      assert.deepEqual(await seedDemo(db.ctx), { seeded: false, version: '1' });
+      assert.deepEqual(await seedDemo(db.ctx), { seeded: [] });
       assert.equal(await count(), before);
     });
   });

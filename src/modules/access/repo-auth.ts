@@ -34,7 +34,7 @@ export const insertToken = (q: Q, row: OneTimeTokenTable) => q.insertInto('one_t
 export const findToken = (q: Q, hash: string) =>
   q.selectFrom('one_time_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 /** Marks a token used only if it was unused, so two concurrent uses cannot both succeed. */
-export const useToken = async (q: Q, hash: string, at: string) =>
+export const consumeToken = async (q: Q, hash: string, at: string) =>
   Number(
     (
       await q
@@ -54,7 +54,7 @@ export const replaceRecoveryCodes = async (q: Q, userId: string, hashes: string[
       .values(hashes.map((code_hash) => ({ code_hash, user_id: userId, used_at: null })))
       .execute();
 };
-export const useRecoveryCode = async (q: Q, userId: string, hash: string, at: string) =>
+export const consumeRecoveryCode = async (q: Q, userId: string, hash: string, at: string) =>
   Number(
     (
       await q

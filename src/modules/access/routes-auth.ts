@@ -171,7 +171,7 @@ export const authRoutes =
         },
       },
       async (req) => {
-        await signIn.useLink(req.body.token, req.body.password, req.id);
+        await signIn.redeemLink(req.body.token, req.body.password, req.id);
         return { ok: true as const };
       },
     );

@@ -71,7 +71,7 @@ export class SessionService {
   /** Builds the policy view of an active user: roles, permissions from the roles table, jurisdiction. */
   async actorFor(userId: string, sessionId: string): Promise<Actor | null> {
     const user = await repo.findUser(this.db, userId);
-    if (!user || user.status !== 'active') return null;
+    if (user?.status !== 'active') return null;
     const roles = (await repo.rolesOf(this.db, [userId])).get(userId) ?? [];
     const perms = await repo.permissionsOf(this.db, roles);
     return {

@@ -98,7 +98,7 @@ export class SignInService {
       return Boolean(secret) && totpFor(secret!, user.id).validate({ token: body.totp, window: 1 }) !== null;
     }
     const code = (body.recoveryCode ?? '').toLowerCase().replace('-', '');
-    return authRepo.useRecoveryCode(this.db, user.id, this.ctx.crypto.blindIndex('recovery', code), nowIso());
+    return authRepo.consumeRecoveryCode(this.db, user.id, this.ctx.crypto.blindIndex('recovery', code), nowIso());
   }
 
   /** Starts TOTP enrolment: a new secret (stored encrypted, not yet active), its otpauth URI and a QR code. */
@@ -166,7 +166,7 @@ export class SignInService {
   }
 
   /** Uses an invitation or reset link: sets the password, activates the account, signs out old sessions. */
-  async useLink(token: string, password: string, requestId: string) {
+  async redeemLink(token: string, password: string, requestId: string) {
     const hash = sha256(token);
     const row = await authRepo.findToken(this.db, hash);
     if (!row || row.used_at || Date.parse(row.expires_at) <= Date.now()) throw new AppError(400, 'link_invalid');
@@ -175,7 +175,7 @@ export class SignInService {
     checkPasswordPolicy(password, this.ctx.crypto.decrypt(user.email_enc, this.fieldCtx(user.id, 'email')));
     const passwordHash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      if (!(await authRepo.useToken(trx, hash, nowIso()))) throw new AppError(400, 'link_invalid');
+      if (!(await authRepo.consumeToken(trx, hash, nowIso()))) throw new AppError(400, 'link_invalid');
       await repo.updateUser(trx, user.id, { password_hash: passwordHash, status: 'active', updated_at: nowIso() });
       await authRepo.revokeUserSessions(trx, user.id, nowIso());
       await this.ctx.audit.record(

@@ -17,7 +17,7 @@ export const auditRoutes =
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['audit'];
     r.get(
-      '/',
+      '/audit',
       {
         schema: {
           tags,
@@ -44,7 +44,7 @@ export const auditRoutes =
       },
     );
     r.get(
-      '/verify',
+      '/audit/verify',
       {
         schema: {
           tags,

@@ -128,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(geoRoutes(deps), { prefix: '/api/geo' });
   await app.register(authRoutes(deps, sessions, users), { prefix: '/api/auth' });
   await app.register(adminRoutes(deps, users, orgs), { prefix: '/api/admin' });
-  await app.register(auditRoutes(deps, orgs), { prefix: '/api/audit' });
+  await app.register(auditRoutes(deps, orgs), { prefix: '/api' });
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));
