@@ -1,19 +1,33 @@
 import { Route, Routes } from 'react-router';
 import { Shell } from './components/Shell';
 import { modules } from './modules';
+import { Account } from './pages/account/Account';
+import { LinkPage } from './pages/account/Link';
+import { Admin } from './pages/admin/Admin';
 import { ComingSoon } from './pages/ComingSoon';
 import { Geography } from './pages/geo/Geography';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
+import { RequireSession } from './session';
 
-/** Routes of the web app; modules not built yet show a "coming soon" page inside the shell. */
+/** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
 export function App() {
   return (
     <Routes>
       <Route path="/signin" element={<SignIn />} />
-      <Route element={<Shell />}>
+      <Route path="/invite" element={<LinkPage purpose="invite" />} />
+      <Route path="/reset" element={<LinkPage purpose="reset" />} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
         <Route index element={<Home />} />
+        <Route path="account" element={<Account />} />
+        <Route path="admin" element={<Admin />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

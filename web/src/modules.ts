@@ -1,12 +1,17 @@
-/** The modules in navigation order; `ready` is true once a module has its own pages. */
+/** The modules in navigation order; `ready` is true once a module has its own pages; `needs` hides it from sessions without any of those permissions. */
 export const modules = [
-  { key: 'reports', path: '/reports', ready: false },
-  { key: 'cases', path: '/cases', ready: false },
-  { key: 'directory', path: '/directory', ready: false },
-  { key: 'plans', path: '/plans', ready: false },
-  { key: 'insights', path: '/insights', ready: false },
-  { key: 'geography', path: '/geo', ready: true },
-  { key: 'admin', path: '/admin', ready: false },
+  { key: 'reports', path: '/reports', ready: false, needs: ['reports:triage'] },
+  { key: 'cases', path: '/cases', ready: false, needs: ['cases:read', 'referrals:receive'] },
+  { key: 'directory', path: '/directory', ready: false, needs: [] },
+  { key: 'plans', path: '/plans', ready: false, needs: ['plans:read'] },
+  { key: 'insights', path: '/insights', ready: false, needs: ['insights:aggregate'] },
+  { key: 'geography', path: '/geo', ready: true, needs: [] },
+  {
+    key: 'admin',
+    path: '/admin',
+    ready: true,
+    needs: ['users:read', 'organisations:read', 'roles:manage', 'audit:read'],
+  },
 ] as const;
 
 export type ModuleKey = (typeof modules)[number]['key'];

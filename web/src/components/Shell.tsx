@@ -1,8 +1,11 @@
-import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { send } from '../api';
 import { modules } from '../modules';
+import { useSession } from '../session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 /** The application frame: header with language switch and sign-in, navigation to every module. */
@@ -11,6 +14,19 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
+  const { data: session } = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation({
+    mutationFn: () => send('/api/auth/sign-out'),
+    onSettled: async () => {
+      qc.clear();
+      navigate('/signin');
+    },
+  });
+  const visible = modules.filter(
+    (m) => m.needs.length === 0 || m.needs.some((p) => session?.user.permissions.includes(p)),
+  );
 
   return (
     <AppShell
@@ -31,15 +47,26 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher />
-            <Anchor component={Link} to="/signin" size="sm">
-              {t('nav.signIn')}
-            </Anchor>
+            {session ? (
+              <>
+                <Anchor component={Link} to="/account" size="sm" visibleFrom="sm">
+                  {session.user.name}
+                </Anchor>
+                <Button size="xs" variant="subtle" onClick={() => signOut.mutate()}>
+                  {t('nav.signOut')}
+                </Button>
+              </>
+            ) : (
+              <Anchor component={Link} to="/signin" size="sm">
+                {t('nav.signIn')}
+              </Anchor>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="main">
         <NavLink component={Link} to="/" label={t('nav.home')} active={isActive('/')} onClick={close} />
-        {modules.map((m) => (
+        {visible.map((m) => (
           <NavLink
             key={m.key}
             component={Link}
@@ -49,6 +76,13 @@ export function Shell() {
             onClick={close}
           />
         ))}
+        <NavLink
+          component={Link}
+          to="/account"
+          label={t('nav.account')}
+          active={isActive('/account')}
+          onClick={close}
+        />
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="content">

@@ -23,6 +23,8 @@ void i18n.use(initReactI18next).init({
   resources: { es: { translation: es }, en: { translation: en }, 'qu-EC': { translation: qu } },
   lng: initialLanguage(),
   fallbackLng: 'es',
+  // Keys such as permissions.cases:read contain ':'; Minka uses no namespaces.
+  nsSeparator: false,
   interpolation: { escapeValue: false },
   returnNull: false,
 });

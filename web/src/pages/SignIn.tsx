@@ -4,77 +4,158 @@ import {
   Anchor,
   Button,
   Center,
+  Code,
   Group,
   Paper,
   PasswordInput,
   Stack,
+  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { type SignInBody, signInBody } from '../../../src/modules/access/schema';
-import { api } from '../api';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { type demoInfoSchema, type SignInBody, signInBody } from '../../../src/modules/access/schema';
+import { ApiError, api, send, setCsrfToken } from '../api';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { type Session, useRefreshSession } from '../session';
 
-/** Sign-in page: validates with the server's schema and shows the server's answer in the user's language. */
+function DemoAccounts() {
+  const { t } = useTranslation();
+  const demo = useQuery({
+    queryKey: ['demo'],
+    queryFn: () => api<z.infer<typeof demoInfoSchema>>('/api/auth/demo'),
+    retry: false,
+  });
+  if (!demo.data) return null;
+  return (
+    <Alert color="yellow" title={t('signIn.demoTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">
+          {t('signIn.demoPassword')} <Code>{demo.data.password}</Code>
+        </Text>
+        <Text size="sm">
+          {t('signIn.demoTotp')} <Code>{demo.data.totpSecret}</Code>
+        </Text>
+        <Table fz="xs" withRowBorders={false}>
+          <Table.Tbody>
+            {demo.data.users.map((u) => (
+              <Table.Tr key={u.email}>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Sign-in: e-mail and password, then the TOTP (or a recovery code) when the account has one. */
 export function SignIn() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const refresh = useRefreshSession();
+  const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
   const form = useForm<SignInBody>({ resolver: zodResolver(signInBody), defaultValues: { email: '', password: '' } });
   const signIn = useMutation({
-    mutationFn: (body: SignInBody) => api('/api/auth/sign-in', { method: 'POST', body: JSON.stringify(body) }),
+    mutationFn: (body: SignInBody) => send<Session>('/api/auth/sign-in', body),
+    onSuccess: async (s) => {
+      setCsrfToken(s.csrfToken);
+      await refresh();
+      navigate(s.user.secondFactor === 'enrolment_required' ? '/account' : '/');
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'second_factor_required') setStep('totp');
+    },
   });
   const { errors } = form.formState;
+  const showError =
+    signIn.error && !(signIn.error instanceof ApiError && signIn.error.code === 'second_factor_required');
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
-        <Stack>
-          <Group justify="space-between">
-            <Anchor component={Link} to="/" underline="never" c="inherit">
+      <Stack w="100%" maw={460}>
+        <Paper withBorder shadow="sm" p="xl">
+          <Stack>
+            <Group justify="space-between">
               <Title order={2}>{t('app.name')}</Title>
+              <LanguageSwitcher />
+            </Group>
+            <Title order={1} size="h3">
+              {t('signIn.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('signIn.intro')}
+            </Text>
+            <form noValidate onSubmit={form.handleSubmit((v) => signIn.mutate(v))}>
+              <Stack>
+                <TextInput
+                  label={t('signIn.email')}
+                  type="email"
+                  autoComplete="username"
+                  error={errors.email ? t('signIn.emailInvalid') : undefined}
+                  {...form.register('email')}
+                />
+                <PasswordInput
+                  label={t('signIn.password')}
+                  autoComplete="current-password"
+                  error={errors.password ? t('signIn.passwordRequired') : undefined}
+                  {...form.register('password')}
+                />
+                {step === 'totp' && (
+                  <TextInput
+                    label={t('signIn.totp')}
+                    description={t('signIn.totpHint')}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    error={errors.totp ? t('signIn.totpInvalid') : undefined}
+                    {...form.register('totp')}
+                  />
+                )}
+                {step === 'recovery' && (
+                  <TextInput label={t('signIn.recoveryCode')} autoComplete="off" {...form.register('recoveryCode')} />
+                )}
+                {step !== 'password' && (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => {
+                      form.setValue(step === 'totp' ? 'totp' : 'recoveryCode', undefined);
+                      setStep(step === 'totp' ? 'recovery' : 'totp');
+                    }}
+                  >
+                    {step === 'totp' ? t('signIn.useRecovery') : t('signIn.useTotp')}
+                  </Anchor>
+                )}
+                {showError && (
+                  <Alert color="red" role="alert">
+                    {signIn.error?.message}
+                  </Alert>
+                )}
+                <Button type="submit" loading={signIn.isPending}>
+                  {t('signIn.submit')}
+                </Button>
+              </Stack>
+            </form>
+            <Text size="sm">
+              {t('signIn.reportHint')} <Anchor href="/report">{t('signIn.reportLink')}</Anchor>
+            </Text>
+            <Anchor component={Link} to="/" size="sm">
+              {t('nav.home')}
             </Anchor>
-            <LanguageSwitcher />
-          </Group>
-          <Title order={1} size="h3">
-            {t('signIn.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('signIn.intro')}
-          </Text>
-          <form noValidate onSubmit={form.handleSubmit((v) => signIn.mutate(v))}>
-            <Stack>
-              <TextInput
-                label={t('signIn.email')}
-                type="email"
-                autoComplete="username"
-                error={errors.email ? t('signIn.emailInvalid') : undefined}
-                {...form.register('email')}
-              />
-              <PasswordInput
-                label={t('signIn.password')}
-                autoComplete="current-password"
-                error={errors.password ? t('signIn.passwordRequired') : undefined}
-                {...form.register('password')}
-              />
-              {signIn.error && (
-                <Alert color="red" role="alert">
-                  {signIn.error.message}
-                </Alert>
-              )}
-              <Button type="submit" loading={signIn.isPending}>
-                {t('signIn.submit')}
-              </Button>
-            </Stack>
-          </form>
-          <Text size="sm">
-            {t('signIn.reportHint')} <Anchor href="/report">{t('signIn.reportLink')}</Anchor>
-          </Text>
-        </Stack>
-      </Paper>
+          </Stack>
+        </Paper>
+        <DemoAccounts />
+      </Stack>
     </Center>
   );
 }

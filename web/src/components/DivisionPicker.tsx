@@ -1,0 +1,49 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { divisionSchema } from '../../../src/modules/geo/schema';
+import { api } from '../api';
+
+type Division = z.infer<typeof divisionSchema>;
+
+/** Picks a division by typing part of its name (accents ignored); the value is its code. */
+export function DivisionPicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (code: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [term] = useDebouncedValue(search.trim(), 250);
+  const found = useQuery({
+    queryKey: ['geo', 'search', term],
+    queryFn: () => api<Division[]>(`/api/geo/search?${new URLSearchParams({ q: term, limit: '20' })}`),
+    enabled: term.length >= 2,
+  });
+  const data = (found.data ?? []).map((d) => ({
+    value: d.code,
+    label: `${d.label} · ${t(`geo.levels.${d.level}`)} · ${d.code}`,
+  }));
+  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: value });
+  return (
+    <Select
+      label={label}
+      placeholder={t('geo.searchPlaceholder')}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={data}
+      value={value}
+      onChange={onChange}
+      nothingFoundMessage={term.length >= 2 ? t('geo.noResults') : undefined}
+      filter={({ options }) => options}
+    />
+  );
+}

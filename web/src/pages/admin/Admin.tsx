@@ -1,0 +1,38 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { has, useSession } from '../../session';
+import { Audit } from './Audit';
+import { Organisations } from './Organisations';
+import { Roles } from './Roles';
+import { Users } from './Users';
+
+/** Administration: each tab appears only when the session's permissions allow it. */
+export function Admin() {
+  const { t } = useTranslation();
+  const { data: s } = useSession();
+  const tabs = [
+    { key: 'users', show: has(s, 'users:read'), el: <Users /> },
+    { key: 'organisations', show: has(s, 'organisations:read'), el: <Organisations /> },
+    { key: 'roles', show: has(s, 'users:read') || has(s, 'roles:manage'), el: <Roles /> },
+    { key: 'audit', show: has(s, 'audit:read'), el: <Audit /> },
+  ].filter((x) => x.show);
+  return (
+    <Stack>
+      <Title order={1}>{t('nav.admin')}</Title>
+      <Tabs defaultValue={tabs[0]?.key} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((x) => (
+            <Tabs.Tab key={x.key} value={x.key}>
+              {t(`admin.tabs.${x.key}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((x) => (
+          <Tabs.Panel key={x.key} value={x.key} pt="md">
+            {x.el}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Button, Code, Group, Stack, Table, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { auditEntrySchema, verifySchema } from '../../../../src/modules/audit/schema';
+import { api } from '../../api';
+
+/** The audit trail by record or by user, and a check of its hash chain. */
+export function Audit() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState({ recordType: '', recordId: '', actorUserId: '' });
+  const [applied, setApplied] = useState(filter);
+  const params = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]);
+  const entries = useQuery({
+    queryKey: ['audit', params.toString()],
+    queryFn: () => api<z.infer<typeof auditEntrySchema>[]>(`/api/audit?${params}`),
+  });
+  const verify = useMutation({ mutationFn: () => api<z.infer<typeof verifySchema>>('/api/audit/verify') });
+  return (
+    <Stack>
+      <Group align="end">
+        <TextInput
+          label={t('admin.recordType')}
+          value={filter.recordType}
+          onChange={(e) => setFilter({ ...filter, recordType: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('admin.recordId')}
+          value={filter.recordId}
+          onChange={(e) => setFilter({ ...filter, recordId: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('admin.actorId')}
+          value={filter.actorUserId}
+          onChange={(e) => setFilter({ ...filter, actorUserId: e.currentTarget.value })}
+        />
+        <Button onClick={() => setApplied(filter)}>{t('admin.filter')}</Button>
+        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+          {t('admin.verifyChain')}
+        </Button>
+      </Group>
+      {verify.data && (
+        <Alert color={verify.data.ok ? 'green' : 'red'}>
+          {verify.data.ok
+            ? t('admin.chainOk', { count: verify.data.checked })
+            : t('admin.chainBroken', { id: verify.data.firstBroken?.id, reason: verify.data.firstBroken?.reason })}
+        </Alert>
+      )}
+      {entries.error && <Alert color="red">{entries.error.message}</Alert>}
+      <Table striped fz="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>{t('admin.when')}</Table.Th>
+            <Table.Th>{t('admin.action')}</Table.Th>
+            <Table.Th>{t('admin.record')}</Table.Th>
+            <Table.Th>{t('admin.actorId')}</Table.Th>
+            <Table.Th>{t('admin.details')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.data?.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{e.id}</Table.Td>
+              <Table.Td>{new Date(e.at).toLocaleString('es-EC')}</Table.Td>
+              <Table.Td>{e.action}</Table.Td>
+              <Table.Td>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  onClick={() =>
+                    setApplied({ recordType: e.recordType ?? '', recordId: e.recordId ?? '', actorUserId: '' })
+                  }
+                >
+                  {e.recordType} {e.recordId?.slice(0, 8)}
+                </Button>
+                {e.fields && <Code>{e.fields}</Code>}
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  onClick={() => setApplied({ recordType: '', recordId: '', actorUserId: e.actorUserId ?? '' })}
+                >
+                  {e.actorUserId?.slice(0, 8) ?? t('admin.system')}
+                </Button>
+              </Table.Td>
+              <Table.Td>
+                <Code>{JSON.stringify(e.details)}</Code>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
