@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoPassword } from '../../src/modules/access/demo';
 import { type E2E, newPage, screenshotDir, startE2E } from './support';
+
+/** The municipal planner's role sees no personal data, so no second factor is asked. */
+async function signInAsPlanner(page: Page) {
+  await page.goto('/signin');
+  await page.getByLabel('Correo electrónico').fill('planificacion.colta@minka.demo');
+  await page.getByLabel('Contraseña').fill(demoPassword);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
+}
 
 // Journey: a newcomer opens Minka, finds the sign-in page in Spanish, switches language, browses the
 // demo geography down to the parishes of Colta, searches without accents and hits an unknown address.
@@ -45,15 +56,14 @@ describe('application shell journey (Chromium)', () => {
 
   it('navigates the shell to the parishes of Colta and searches ignoring accents', async () => {
     const { page, problems } = await newPage(e2e);
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
-    for (const label of ['Denuncias', 'Casos', 'Planes locales', 'Estadísticas', 'Administración']) {
+    await signInAsPlanner(page);
+    for (const label of ['Planes locales', 'Estadísticas', 'Geografía', 'Mi cuenta']) {
       await page.getByRole('navigation').getByRole('link', { name: label }).waitFor();
     }
     await page.getByRole('navigation').getByRole('link', { name: 'Geografía' }).click();
-    await page.getByRole('link', { name: 'Ecuador' }).click();
-    await page.getByRole('link', { name: 'Chimborazo' }).click();
-    await page.getByRole('link', { name: 'Colta' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Ecuador', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Chimborazo', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Colta', exact: true }).click();
     await page.getByRole('heading', { name: /Colta · Cantón · 0603/ }).waitFor();
     const rows = page.locator('tbody tr');
     assert.equal(await rows.count(), 7);
@@ -66,11 +76,12 @@ describe('application shell journey (Chromium)', () => {
 
   it('shows a not-found page for unknown addresses and a placeholder for modules to come', async () => {
     const { page, problems } = await newPage(e2e);
+    await signInAsPlanner(page);
     await page.goto('/no-such-page');
     await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();
     await page.getByRole('link', { name: 'Volver al inicio' }).click();
     await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
-    await page.goto('/cases');
+    await page.goto('/plans');
     await page.getByText('Este módulo se está construyendo').waitFor();
     assert.deepEqual(problems, []);
   });

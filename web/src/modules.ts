@@ -10,7 +10,7 @@ export const modules = [
     key: 'admin',
     path: '/admin',
     ready: true,
-    needs: ['users:read', 'organisations:read', 'roles:manage', 'audit:read'],
+    needs: ['users:read', 'organisations:manage', 'roles:manage', 'audit:read'],
   },
 ] as const;
 

@@ -12,7 +12,7 @@ export function Admin() {
   const { data: s } = useSession();
   const tabs = [
     { key: 'users', show: has(s, 'users:read'), el: <Users /> },
-    { key: 'organisations', show: has(s, 'organisations:read'), el: <Organisations /> },
+    { key: 'organisations', show: has(s, 'organisations:manage') || has(s, 'users:read'), el: <Organisations /> },
     { key: 'roles', show: has(s, 'users:read') || has(s, 'roles:manage'), el: <Roles /> },
     { key: 'audit', show: has(s, 'audit:read'), el: <Audit /> },
   ].filter((x) => x.show);

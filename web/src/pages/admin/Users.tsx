@@ -37,7 +37,9 @@ function OneTimeLink({ link }: { link: Link }) {
   return (
     <Alert color="blue" title={t('admin.linkTitle')}>
       <Text size="sm">{t('admin.linkHint', { expiresAt: new Date(link.expiresAt).toLocaleString('es-EC') })}</Text>
-      <Code block>{link.url}</Code>
+      <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {link.url}
+      </Code>
       {link.emailed && <Text size="sm">{t('admin.linkEmailed')}</Text>}
     </Alert>
   );
