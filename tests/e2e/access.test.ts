@@ -80,7 +80,7 @@ describe('caseworker sign-in with two-step verification (Chromium)', () => {
     await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();
     await drawer.getByRole('button', { name: 'Invitar usuario' }).click();
     await drawer.getByText('Enlace de un solo uso').waitFor();
-    const link = await drawer.locator('pre').innerText();
+    const link = ((await drawer.locator('pre').textContent()) ?? '').trim();
     assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/invite#[\w-]{43}$/);
     await page.screenshot({ path: path.join(screenshotDir, 'admin-invite.png'), fullPage: true });
     await page.keyboard.press('Escape');
