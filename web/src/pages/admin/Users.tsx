@@ -113,6 +113,43 @@ function Invite({ onDone }: { onDone: () => void }) {
   );
 }
 
+function EditAccess({ user, onSaved }: { user: User; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const roles = useRoles();
+  const [chosen, setChosen] = useState<string[]>(user.roles);
+  const [code, setCode] = useState<string | null>(user.scope.code);
+  const save = useMutation({
+    mutationFn: () =>
+      send<User>(
+        `/api/admin/users/${user.id}`,
+        { roles: chosen, scope: { country: user.scope.country, code } },
+        'PATCH',
+      ),
+    onSuccess: onSaved,
+  });
+  return (
+    <Stack gap="xs">
+      <MultiSelect
+        label={t('admin.roles')}
+        data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label ?? t(`roles.${r.key}`) }))}
+        value={chosen}
+        onChange={setChosen}
+      />
+      <DivisionPicker label={t('admin.scope')} value={code} onChange={setCode} />
+      {save.error && <Alert color="red">{save.error.message}</Alert>}
+      <Button
+        size="xs"
+        w="fit-content"
+        onClick={() => save.mutate()}
+        loading={save.isPending}
+        disabled={!chosen.length || !code}
+      >
+        {t('admin.save')}
+      </Button>
+    </Stack>
+  );
+}
+
 function UserDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
@@ -168,6 +205,7 @@ function UserDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
           )}
         </Group>
       )}
+      {u.abilities.update && <EditAccess key={`${u.roles.join()}-${u.scope.code}`} user={u} onSaved={done} />}
       {link && <OneTimeLink link={link} />}
       {(action.error || revoke.error) && <Alert color="red">{(action.error ?? revoke.error)?.message}</Alert>}
       {sessions.data && (
