@@ -44,9 +44,10 @@ const find = (dir, re) =>
 const testArgs = (files, extra = []) => ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files];
 let failed = false;
 
-failed ||=
-  (await run('typecheck', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) !== 0;
-failed ||= (await run('lint', process.execPath, [bin('@biomejs/biome/bin/biome'), 'check', '.'])) !== 0;
+failed =
+  (await run('typecheck', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])) !== 0 ||
+  failed;
+failed = (await run('lint', process.execPath, [bin('@biomejs/biome/bin/biome'), 'check', '.'])) !== 0 || failed;
 
 if (!process.env.TEST_DATABASE_URL) {
   if (ci) {
@@ -55,16 +56,18 @@ if (!process.env.TEST_DATABASE_URL) {
   } else console.log('\nNOTE: TEST_DATABASE_URL is not set, so the integration tier runs on SQLite only.');
 }
 const unit = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/)];
-failed ||=
-  (await run('unit and integration', process.execPath, testArgs(unit, ['--test-concurrency=2']), { count: true })) !==
-  0;
+const unitCode = await run('unit and integration', process.execPath, testArgs(unit, ['--test-concurrency=2']), {
+  count: true,
+});
+failed = unitCode !== 0 || failed;
 
 if (existsSync(chromium)) {
-  failed ||= (await run('build web app', process.execPath, ['scripts/build-web-if-needed.mjs'])) !== 0;
+  failed = (await run('build web app', process.execPath, ['scripts/build-web-if-needed.mjs'])) !== 0 || failed;
   const e2e = find('tests/e2e', /\.test\.ts$/);
-  failed ||=
-    (await run('end to end (Chromium)', process.execPath, testArgs(e2e, ['--test-concurrency=1']), { count: true })) !==
-    0;
+  const e2eCode = await run('end to end (Chromium)', process.execPath, testArgs(e2e, ['--test-concurrency=1']), {
+    count: true,
+  });
+  failed = e2eCode !== 0 || failed;
 } else if (ci) {
   console.error(`CI=true but Chromium is missing at ${chromium}: the end-to-end tier may not be skipped in CI.`);
   failed = true;
