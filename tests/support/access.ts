@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import { hashPassword } from '../../src/modules/access/passwords';
 import * as repo from '../../src/modules/access/repo';
+import { buildUserRow } from '../../src/modules/access/user-row';
 import type { Context } from '../../src/platform/context';
 import { nowIso } from '../../src/platform/db/index';
 import type { App } from '../../src/platform/http/app';
@@ -36,28 +37,18 @@ export async function makeUser(
   opts: { role: string; scope: string; orgId: string; totp?: boolean; email?: string; name?: string },
 ) {
   cachedHash ??= hashPassword(testPassword);
-  const id = randomUUID();
-  const email = opts.email ?? `${opts.role}.${opts.scope}.${id.slice(0, 6)}@prueba.test`;
-  const f = (column: string) => ({ table: 'users', row: id, column });
-  const now = nowIso();
-  await repo.insertUser(ctx.db.db, {
-    id,
-    organisation_id: opts.orgId,
-    email_index: ctx.crypto.blindIndex('email', email.toLowerCase()),
-    email_enc: ctx.crypto.encrypt(email.toLowerCase(), f('email')),
-    name_enc: ctx.crypto.encrypt(opts.name ?? `Persona Prueba ${opts.role}`, f('name')),
-    identity_index: null,
-    identity_enc: null,
-    password_hash: await cachedHash,
+  const email = opts.email ?? `${opts.role}.${opts.scope}.${randomUUID().slice(0, 6)}@prueba.test`;
+  const row = buildUserRow(ctx.crypto, {
+    email,
+    name: opts.name ?? `Persona Prueba ${opts.role}`,
+    organisationId: opts.orgId,
+    scope: { country: 'EC', code: opts.scope },
     status: 'active',
-    scope_country: 'EC',
-    scope_code: opts.scope,
-    totp_secret_enc: opts.totp ? ctx.crypto.encrypt(testTotpSecret, f('totp_secret')) : null,
-    totp_enabled_at: opts.totp ? now : null,
-    created_at: now,
-    updated_at: now,
-    last_sign_in_at: null,
+    passwordHash: await cachedHash,
+    totpSecret: opts.totp ? testTotpSecret : null,
   });
+  const id = row.id;
+  await repo.insertUser(ctx.db.db, row);
   await repo.setRoles(ctx.db.db, id, [opts.role]);
   return { id, email };
 }

@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/index';
 import type { OrganisationTable } from '../../platform/db/types';
 import { hashPassword } from './passwords';
 import * as repo from './repo';
-import { normaliseEmail } from './signin';
+import { buildUserRow } from './user-row';
 
 // Demo accounts: fake people, one per role, across Cuenca, Colta and Guamote. Documented in docs/ and
 // shown on the sign-in page only while the installation runs in demo mode.
@@ -117,26 +117,17 @@ export async function seedAccessDemo(ctx: Context): Promise<void> {
       ids.set(o.key, row.id);
     }
     for (const u of demoUsers) {
-      const id = randomUUID();
-      const f = (column: string) => ({ table: 'users', row: id, column });
-      await repo.insertUser(trx, {
-        id,
-        organisation_id: ids.get(u.org)!,
-        email_index: ctx.crypto.blindIndex('email', normaliseEmail(u.email)),
-        email_enc: ctx.crypto.encrypt(u.email, f('email')),
-        name_enc: ctx.crypto.encrypt(u.name, f('name')),
-        identity_index: null,
-        identity_enc: null,
-        password_hash: passwordHash,
+      const row = buildUserRow(ctx.crypto, {
+        email: u.email,
+        name: u.name,
+        organisationId: ids.get(u.org)!,
+        scope: { country: 'EC', code: u.scope },
         status: 'active',
-        scope_country: 'EC',
-        scope_code: u.scope,
-        totp_secret_enc: u.totp ? ctx.crypto.encrypt(demoTotpSecret, f('totp_secret')) : null,
-        totp_enabled_at: u.totp ? now : null,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: null,
+        passwordHash,
+        totpSecret: u.totp ? demoTotpSecret : null,
       });
+      const id = row.id;
+      await repo.insertUser(trx, row);
       await repo.setRoles(trx, id, [u.role]);
     }
     await ctx.audit.record(

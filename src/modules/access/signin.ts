@@ -12,8 +12,8 @@ import * as authRepo from './repo-auth';
 import type { SignInBody } from './schema';
 import { type CurrentSession, type SessionService, sha256 } from './sessions';
 import { Throttle } from './throttle';
+import { normaliseEmail } from './user-row';
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const recoveryAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 function totpFor(secretBase32: string, label: string) {

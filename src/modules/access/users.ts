@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
@@ -14,11 +14,10 @@ import type { inviteBody, userPatch } from './schema';
 import { ScopeCheck } from './scope';
 import type { SessionService } from './sessions';
 import { sha256 } from './sessions';
-import { normaliseEmail } from './signin';
+import { buildUserRow, normaliseEmail, normaliseIdentity } from './user-row';
 
 type Invite = z.infer<typeof inviteBody>;
 type Patch = z.infer<typeof userPatch>;
-const identityNorm = (s: string) => s.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 
 /** Staff accounts: listing, reading, inviting and changing users, always inside the actor's jurisdiction. */
 export class UsersService {
@@ -55,7 +54,7 @@ export class UsersService {
     if (!can(actor, 'users:read')) throw new AppError(403, 'forbidden');
     const scope = new ScopeCheck(this.ctx);
     const identityIndex = filter.identityNumber
-      ? this.ctx.crypto.blindIndex('identity', identityNorm(filter.identityNumber))
+      ? this.ctx.crypto.blindIndex('identity', normaliseIdentity(filter.identityNumber))
       : undefined;
     const rows = await repo.listUsers(this.db, { identityIndex, organisationId: filter.organisationId });
     const mine: UserTable[] = [];
@@ -137,28 +136,15 @@ export class UsersService {
     await this.checkAssignment(actor, body.roles, body.scope, body.organisationId);
     const emailIndex = this.ctx.crypto.blindIndex('email', normaliseEmail(body.email));
     if (await repo.findUserByEmailIndex(this.db, emailIndex)) throw new AppError(409, 'email_taken');
-    const id = randomUUID();
-    const now = nowIso();
-    const row: UserTable = {
-      id,
-      organisation_id: body.organisationId,
-      email_index: emailIndex,
-      email_enc: this.ctx.crypto.encrypt(normaliseEmail(body.email), this.f(id, 'email')),
-      name_enc: this.ctx.crypto.encrypt(body.name, this.f(id, 'name')),
-      identity_index: body.identityNumber
-        ? this.ctx.crypto.blindIndex('identity', identityNorm(body.identityNumber))
-        : null,
-      identity_enc: this.ctx.crypto.encryptOptional(body.identityNumber, this.f(id, 'identity')),
-      password_hash: null,
+    const row = buildUserRow(this.ctx.crypto, {
+      email: body.email,
+      name: body.name,
+      identityNumber: body.identityNumber,
+      organisationId: body.organisationId,
+      scope: body.scope,
       status: 'invited',
-      scope_country: body.scope.country,
-      scope_code: body.scope.code,
-      totp_secret_enc: null,
-      totp_enabled_at: null,
-      created_at: now,
-      updated_at: now,
-      last_sign_in_at: null,
-    };
+    });
+    const id = row.id;
     const link = await this.db.transaction().execute(async (trx) => {
       await repo.insertUser(trx, row);
       await repo.setRoles(trx, id, body.roles);
@@ -216,7 +202,7 @@ export class UsersService {
     if (patch.identityNumber !== undefined) {
       set.identity_enc = this.ctx.crypto.encryptOptional(patch.identityNumber, this.f(id, 'identity'));
       set.identity_index = patch.identityNumber
-        ? this.ctx.crypto.blindIndex('identity', identityNorm(patch.identityNumber))
+        ? this.ctx.crypto.blindIndex('identity', normaliseIdentity(patch.identityNumber))
         : null;
     }
     if (patch.scope) Object.assign(set, { scope_country: patch.scope.country, scope_code: patch.scope.code });
