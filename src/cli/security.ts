@@ -93,6 +93,16 @@ export function securityCommands(cli: Command): void {
       out(`restored ${o.from}`);
     });
 
+  const reports = cli.command('reports').description('the anonymous reporting channel');
+  reports
+    .command('purge')
+    .description('delete reports past MINKA_REPORT_RETENTION_DAYS that were never linked to a case; warn a week before')
+    .action(async () => {
+      const { TriageService } = await import('../modules/reports/triage');
+      const r = await withContext((ctx) => new TriageService(ctx).purge());
+      out(`purged ${r.purged} reports; warned about ${r.warned}`);
+    });
+
   const user = cli.command('user').description('accounts');
   user
     .command('invite-admin')

@@ -40,6 +40,15 @@ export const settingsSchema = z.strictObject({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MINKA_MAIL_FROM: z.string().min(3).default('Minka <no-reply@localhost>'),
+  MINKA_EMERGENCY_NUMBERS: z.string().min(1).default('911;1800 335486'),
+  MINKA_REPORTS_DEFAULT_DIVISION: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,32}$/)
+    .default('EC'),
+  MINKA_RECEIPT_INACTIVE_DAYS: int(1, 3650).default(90),
+  MINKA_REPORT_RETENTION_DAYS: int(1, 3650).default(90),
+  MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
+  MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,6 +1,7 @@
 import { seedAccessDemo } from '../modules/access/demo';
 import { seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
+import { seedReportsDemo } from '../modules/reports/demo';
 import type { Context } from './context';
 import { nowIso } from './db/index';
 
@@ -8,6 +9,7 @@ import { nowIso } from './db/index';
 const seeders: { name: string; run: (ctx: Context) => Promise<void> }[] = [
   { name: 'geo', run: (ctx) => seedGeoDemo(new GeoService(ctx.db.db)) },
   { name: 'access', run: seedAccessDemo },
+  { name: 'reports', run: seedReportsDemo },
 ];
 
 /**

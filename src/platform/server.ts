@@ -1,3 +1,4 @@
+import { TriageService } from '../modules/reports/triage';
 import type { Config } from './config';
 import { type Context, openContext } from './context';
 import type { DbHandle } from './db/index';
@@ -25,6 +26,12 @@ export async function startServer(
       const r = await seedDemo(ctx);
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
     }
+    // Retention runs hourly in the serving process; `minka reports purge` does the same on demand.
+    const triage = new TriageService(ctx);
+    const purge = () => triage.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
+    const timer = setInterval(purge, 3_600_000);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ database: db.describe }, 'minka is serving');
     const port = new URL(address).port;

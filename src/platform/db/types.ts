@@ -131,6 +131,59 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ReportTable {
+  id: string;
+  code: string;
+  status: 'new' | 'in_review' | 'referred' | 'unfounded' | 'closed';
+  channel: 'web' | 'sms' | 'whatsapp';
+  language: string;
+  country_code: string;
+  division_code: string;
+  place_known: number;
+  forms: string;
+  child_involved: number | null;
+  people_count: number | null;
+  danger_now: number;
+  occurred_month: string | null;
+  what_enc: string;
+  place_text_enc: string | null;
+  when_text_enc: string | null;
+  contact_enc: string | null;
+  contact_index: string | null;
+  receipt_locator: string | null;
+  receipt_hash: string | null;
+  assignee_user_id: string | null;
+  case_code: string | null;
+  reporter_activity_at: string;
+  purge_warned_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportMessageTable {
+  id: string;
+  report_id: string;
+  author: 'reporter' | 'staff';
+  staff_user_id: string | null;
+  body_enc: string;
+  created_at: string;
+}
+
+export interface ReportFileTable {
+  id: string;
+  report_id: string;
+  kind: 'photo' | 'audio';
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface ReportSessionTable {
+  token_hash: string;
+  report_id: string;
+  expires_at: string;
+}
+
 /** Every table Minka owns; modules add theirs here. */
 export interface Database {
   meta: MetaTable;
@@ -146,6 +199,10 @@ export interface Database {
   one_time_tokens: OneTimeTokenTable;
   auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
+  reports: ReportTable;
+  report_messages: ReportMessageTable;
+  report_files: ReportFileTable;
+  report_sessions: ReportSessionTable;
 }
 
 export type { Generated };

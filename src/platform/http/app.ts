@@ -16,6 +16,9 @@ import { SessionService } from '../../modules/access/sessions';
 import { UsersService } from '../../modules/access/users';
 import { auditRoutes } from '../../modules/audit/routes';
 import { geoRoutes } from '../../modules/geo/routes';
+import { publicReportRoutes } from '../../modules/reports/public-routes';
+import { triageRoutes } from '../../modules/reports/routes';
+import { webhookRoutes } from '../../modules/reports/webhook';
 import type { Context } from '../context';
 import { requestLanguage, t } from '../i18n/index';
 import { loggerOptions } from '../log';
@@ -129,6 +132,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(authRoutes(deps, sessions, users), { prefix: '/api/auth' });
   await app.register(adminRoutes(deps, users, orgs), { prefix: '/api/admin' });
   await app.register(auditRoutes(deps, orgs), { prefix: '/api' });
+  await app.register(triageRoutes(deps), { prefix: '/api' });
+  await app.register(webhookRoutes(deps), { prefix: '/api' });
+  await app.register(publicReportRoutes(deps));
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

@@ -1,0 +1,178 @@
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from '../../platform/context';
+import { requestLanguage, t } from '../../platform/i18n/index';
+import { GeoService } from '../geo/service';
+import { titleCase } from '../geo/text';
+import { SourceLimiter } from './limiter';
+import { cleanMedia, type Media } from './media';
+import { followPage, messagePage, receiptPage, threadPage } from './pages/follow';
+import { type PlaceChoice, reportPage } from './pages/form';
+import { css } from './pages/html';
+import { PublicReports, storeFiles } from './public';
+import { receiptBody, reporterMessageBody, reportFormBody } from './schema';
+
+const cookie = 'minka_receipt';
+const formTokenMaxAgeMs = 6 * 3_600_000;
+const csp =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** The public, script-free report pages. No cookie before receipt sign-in; nothing about the reporter is kept. */
+export const publicReportRoutes =
+  (ctx: Context): FastifyPluginAsync =>
+  async (app) => {
+    const reports = new PublicReports(ctx);
+    const geo = new GeoService(ctx.db.db);
+    const limiter = new SourceLimiter(ctx.config.MINKA_REPORTS_PER_SOURCE, 10 * 60_000);
+    const numbers = ctx.config.MINKA_EMERGENCY_NUMBERS;
+
+    await app.register(formbody, { bodyLimit: 64 * 1024 });
+    await app.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: { fileSize: 5 * 1024 * 1024, files: 3, fields: 30 },
+      onFile: async (part) => {
+        const data = await part.toBuffer();
+        (part as unknown as { value: unknown }).value = data.length ? data : undefined;
+      },
+    });
+    app.addHook('onSend', async (_req, reply) => {
+      reply.header('content-security-policy', csp);
+      reply.header('cache-control', 'no-store');
+      reply.header('referrer-policy', 'no-referrer');
+      reply.removeHeader('strict-transport-security');
+    });
+
+    const html = (reply: FastifyReply, body: string, status = 200) =>
+      reply.status(status).type('text/html; charset=utf-8').send(body);
+    const formToken = () => {
+      const ts = String(Date.now());
+      return `${ts}.${ctx.crypto.blindIndex('report-form', ts)}`;
+    };
+    const tokenOk = (token: string) => {
+      const [ts, mac] = token.split('.');
+      return Boolean(
+        ts && mac && ctx.crypto.blindIndex('report-form', ts) === mac && Date.now() - Number(ts) < formTokenMaxAgeMs,
+      );
+    };
+    const options = async (parent: string) =>
+      (await geo.children(ctx.config.MINKA_DEFAULT_COUNTRY, parent).catch(() => [])).map((d) => ({
+        code: d.code,
+        label: titleCase(d.name),
+      }));
+
+    async function place(q: Record<string, unknown>): Promise<PlaceChoice> {
+      const country = ctx.config.MINKA_DEFAULT_COUNTRY;
+      const provinces = await options(country);
+      const province = provinces.find((p) => p.code === q.province)?.code;
+      const cantons = province ? await options(province) : [];
+      const canton = cantons.find((c) => c.code === q.canton)?.code;
+      const parishes = canton ? await options(canton) : [];
+      const parish = parishes.find((p) => p.code === q.parish)?.code;
+      return { provinces, cantons, parishes, province, canton, parish };
+    }
+
+    app.get('/report/style.css', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(css),
+    );
+
+    app.get('/report', { schema: { hide: true } }, async (req, reply) => {
+      const lang = requestLanguage(req);
+      return html(reply, reportPage(lang, await place(req.query as Record<string, unknown>), formToken(), numbers));
+    });
+
+    app.post('/report', { schema: { hide: true } }, async (req: FastifyRequest, reply) => {
+      const raw = (req.body ?? {}) as Record<string, unknown>;
+      const files = [raw.files ?? []].flat().filter((f): f is Buffer => Buffer.isBuffer(f));
+      const fields = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'files'));
+      const lang = requestLanguage({
+        headers: req.headers,
+        query: { lang: typeof fields.lang === 'string' ? fields.lang : undefined },
+      });
+      const again = async (key: string, status = 400) =>
+        html(
+          reply,
+          reportPage(lang, await place({ province: '', ...fields }), formToken(), numbers, {
+            values: fields as Record<string, string>,
+            error: t(lang, `report.${key}`),
+          }),
+          status,
+        );
+      if (!limiter.take(req.ip))
+        return html(reply, messagePage(lang, t(lang, 'report.title'), t(lang, 'report.tooMany')), 429);
+      const parsed = reportFormBody.safeParse(fields);
+      if (!parsed.success)
+        return again(parsed.error.issues.some((i) => i.path[0] === 'what') ? 'errorWhat' : 'errorInvalid');
+      if (!tokenOk(parsed.data.token) || parsed.data.website) return again('errorForm');
+      const media: Media[] = [];
+      for (const f of files) {
+        const m = cleanMedia(f);
+        if (!m) return again('errorFile');
+        media.push(m);
+      }
+      const r = await reports.submit(PublicReports.fromForm(parsed.data, lang));
+      if (media.length) await storeFiles(ctx, r.id, media);
+      return html(
+        reply,
+        receiptPage(
+          lang,
+          r.receipt!,
+          r.code,
+          ctx.config.MINKA_RECEIPT_INACTIVE_DAYS,
+          parsed.data.danger === 'yes',
+          numbers,
+        ),
+      );
+    });
+
+    app.get('/report/follow', { schema: { hide: true } }, async (req, reply) =>
+      html(reply, followPage(requestLanguage(req))),
+    );
+
+    app.post('/report/follow', { schema: { hide: true } }, async (req, reply) => {
+      const parsed = receiptBody.safeParse(req.body ?? {});
+      const lang = requestLanguage({
+        headers: req.headers,
+        query: { lang: parsed.success ? parsed.data.lang : undefined },
+      });
+      const token = await reports.signIn(parsed.success ? parsed.data.receipt : '');
+      if (!token) return html(reply, followPage(lang, true), 400);
+      reply.setCookie(cookie, token, {
+        httpOnly: true,
+        secure: ctx.config.MINKA_SECURE_COOKIES,
+        sameSite: 'strict',
+        path: '/report',
+      });
+      return reply.redirect(`/report/thread?lang=${encodeURIComponent(lang)}`, 303);
+    });
+
+    app.get('/report/thread', { schema: { hide: true } }, async (req, reply) => {
+      const lang = requestLanguage(req);
+      const report = await reports.fromSession(req.cookies[cookie]);
+      if (!report) return reply.redirect(`/report/follow?lang=${encodeURIComponent(lang)}`, 303);
+      return html(reply, threadPage(lang, await reports.thread(report.id)));
+    });
+
+    app.post('/report/thread', { schema: { hide: true } }, async (req, reply) => {
+      const parsed = reporterMessageBody.safeParse(req.body ?? {});
+      const lang = requestLanguage({
+        headers: req.headers,
+        query: { lang: parsed.success ? parsed.data.lang : undefined },
+      });
+      const report = await reports.fromSession(req.cookies[cookie]);
+      if (!report) return reply.redirect(`/report/follow?lang=${encodeURIComponent(lang)}`, 303);
+      if (parsed.success) await reports.addMessage(report.id, parsed.data.body);
+      return reply.redirect(`/report/thread?lang=${encodeURIComponent(lang)}`, 303);
+    });
+
+    app.post('/report/signout', { schema: { hide: true } }, async (req, reply) => {
+      const token = req.cookies[cookie];
+      if (token) await reports.signOut(token);
+      reply.clearCookie(cookie, { path: '/report' });
+      const lang = requestLanguage({
+        headers: req.headers,
+        query: { lang: (req.body as { lang?: string } | undefined)?.lang },
+      });
+      return reply.redirect(`/report?lang=${encodeURIComponent(lang)}`, 303);
+    });
+  };

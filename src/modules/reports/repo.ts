@@ -1,0 +1,91 @@
+// Plain queries for reports, their messages, files and reporter sessions. No rules here.
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/index';
+import type { Database, ReportMessageTable, ReportTable } from '../../platform/db/types';
+
+type Q = Db | Transaction<Database>;
+
+export const insertReport = (q: Q, row: ReportTable) => q.insertInto('reports').values(row).execute();
+export const findReport = (q: Q, id: string) =>
+  q.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+export const findByLocator = (q: Q, locator: string) =>
+  q.selectFrom('reports').selectAll().where('receipt_locator', '=', locator).executeTakeFirst();
+export const findOpenByContact = (q: Q, index: string, since: string) =>
+  q
+    .selectFrom('reports')
+    .selectAll()
+    .where('contact_index', '=', index)
+    .where('reporter_activity_at', '>', since)
+    .where('status', 'in', ['new', 'in_review'])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+export const updateReport = (q: Q, id: string, set: Partial<ReportTable>) =>
+  q.updateTable('reports').set(set).where('id', '=', id).execute();
+export const countCodes = async (q: Q, prefix: string) =>
+  Number(
+    (
+      await q
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('code', 'like', `${prefix}%`)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export function listReports(q: Q, f: { status?: string; assignee?: string; limit: number }) {
+  let s = q.selectFrom('reports').selectAll();
+  if (f.status) s = s.where('status', '=', f.status as ReportTable['status']);
+  if (f.assignee) s = s.where('assignee_user_id', '=', f.assignee);
+  return s.orderBy('created_at', 'desc').limit(f.limit).execute();
+}
+
+export const recentInDivision = (q: Q, country: string, division: string, since: string) =>
+  q
+    .selectFrom('reports')
+    .selectAll()
+    .where('country_code', '=', country)
+    .where('division_code', '=', division)
+    .where('created_at', '>', since)
+    .execute();
+
+export const insertMessage = (q: Q, row: ReportMessageTable) => q.insertInto('report_messages').values(row).execute();
+export const messagesOf = (q: Q, reportId: string) =>
+  q.selectFrom('report_messages').selectAll().where('report_id', '=', reportId).orderBy('created_at').execute();
+export const lastAuthors = async (q: Q, ids: string[]) => {
+  const out = new Map<string, string>();
+  if (!ids.length) return out;
+  const rows = await q
+    .selectFrom('report_messages')
+    .select(['report_id', 'author', 'created_at'])
+    .where('report_id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+  for (const r of rows) out.set(r.report_id, r.author);
+  return out;
+};
+export const filesOf = (q: Q, reportId: string) =>
+  q.selectFrom('report_files').selectAll().where('report_id', '=', reportId).execute();
+
+export const insertSession = (q: Q, token_hash: string, report_id: string, expires_at: string) =>
+  q.insertInto('report_sessions').values({ token_hash, report_id, expires_at }).execute();
+export const findSession = (q: Q, token_hash: string) =>
+  q.selectFrom('report_sessions').selectAll().where('token_hash', '=', token_hash).executeTakeFirst();
+export const deleteSession = (q: Q, token_hash: string) =>
+  q.deleteFrom('report_sessions').where('token_hash', '=', token_hash).execute();
+
+/** Reports not linked to a case whose reporter and staff have been silent since `before`. */
+export const stale = (q: Q, before: string) =>
+  q
+    .selectFrom('reports')
+    .selectAll()
+    .where('case_code', 'is', null)
+    .where('updated_at', '<', before)
+    .where('reporter_activity_at', '<', before)
+    .execute();
+export async function deleteReports(q: Q, ids: string[]) {
+  if (!ids.length) return;
+  await q.deleteFrom('report_sessions').where('report_id', 'in', ids).execute();
+  await q.deleteFrom('report_messages').where('report_id', 'in', ids).execute();
+  await q.deleteFrom('report_files').where('report_id', 'in', ids).execute();
+  await q.deleteFrom('reports').where('id', 'in', ids).execute();
+}

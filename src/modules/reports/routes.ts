@@ -1,0 +1,122 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { errorSchema } from '../../platform/http/schemas';
+import { requireActor } from '../access/guard';
+import { idParam } from '../access/schema';
+import {
+  assignBody,
+  linkCaseBody,
+  reportDetail,
+  reportListItem,
+  reportMessage,
+  reportQuery,
+  staffMessageBody,
+  statusBody,
+} from './schema';
+import { TriageService } from './triage';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+/** Triage API for staff with reports:triage in the report's jurisdiction. */
+export const triageRoutes =
+  (ctx: Context): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const triage = new TriageService(ctx);
+    const tags = ['reports'];
+    r.get(
+      '/reports',
+      {
+        schema: {
+          tags,
+          summary: 'Triage queue in my jurisdiction, newest first',
+          querystring: reportQuery,
+          response: { 200: z.array(reportListItem), ...errors },
+        },
+      },
+      (req) =>
+        triage.list(requireActor(req), {
+          status: req.query.status,
+          mine: req.query.mine === 'true',
+          limit: req.query.limit,
+        }),
+    );
+    r.get(
+      '/reports/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A report with its text and messages (audited)',
+          params: idParam,
+          response: { 200: reportDetail, ...errors },
+        },
+      },
+      (req) => triage.get(requireActor(req), req.params.id, req.id),
+    );
+    r.get(
+      '/reports/:id/similar',
+      {
+        schema: {
+          tags,
+          summary: 'Reports from the same place within 60 days sharing a form of exploitation',
+          params: idParam,
+          response: { 200: z.array(reportListItem), ...errors },
+        },
+      },
+      (req) => triage.similar(requireActor(req), req.params.id),
+    );
+    r.post(
+      '/reports/:id/assign',
+      {
+        schema: {
+          tags,
+          summary: 'Assign to a triage colleague, or unassign with null',
+          params: idParam,
+          body: assignBody,
+          response: { 200: reportListItem, ...errors },
+        },
+      },
+      (req) => triage.assign(requireActor(req), req.params.id, req.body.userId, req.id),
+    );
+    r.post(
+      '/reports/:id/status',
+      {
+        schema: {
+          tags,
+          summary: 'Change the triage status',
+          params: idParam,
+          body: statusBody,
+          response: { 200: reportListItem, ...errors },
+        },
+      },
+      (req) => triage.setStatus(requireActor(req), req.params.id, req.body.status, req.body.reason, req.id),
+    );
+    r.post(
+      '/reports/:id/messages',
+      {
+        schema: {
+          tags,
+          summary: 'Write to the reporter (read with the receipt)',
+          params: idParam,
+          body: staffMessageBody,
+          response: { 200: reportMessage, ...errors },
+        },
+      },
+      (req) => triage.message(requireActor(req), req.params.id, req.body.body, req.id),
+    );
+    r.post(
+      '/reports/:id/link-case',
+      {
+        schema: {
+          tags,
+          summary: 'Link to a case by its code (status becomes referred)',
+          params: idParam,
+          body: linkCaseBody,
+          response: { 200: reportListItem, ...errors },
+        },
+      },
+      (req) => triage.linkCase(requireActor(req), req.params.id, req.body.caseCode, req.id),
+    );
+  };

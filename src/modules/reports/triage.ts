@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { ReportTable } from '../../platform/db/types';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import * as accessRepo from '../access/repo';
+import { ScopeCheck } from '../access/scope';
+import * as repo from './repo';
+import type { reportListItem, reportStatuses } from './schema';
+
+type ListItem = z.infer<typeof reportListItem>;
+const dayMs = 86_400_000;
+
+/** Staff triage: queue, reading (audited), assignment, status, messages to the reporter, links to cases. */
+export class TriageService {
+  constructor(private readonly ctx: Context) {}
+
+  private get db() {
+    return this.ctx.db.db;
+  }
+  private dec = (v: string | null, row: string, column: string, table = 'reports') =>
+    this.ctx.crypto.decryptOptional(v, { table, row, column });
+
+  purgesOn(r: ReportTable): string | null {
+    if (r.case_code) return null;
+    const last = Math.max(Date.parse(r.updated_at), Date.parse(r.reporter_activity_at));
+    return new Date(last + this.ctx.config.MINKA_REPORT_RETENTION_DAYS * dayMs).toISOString().slice(0, 10);
+  }
+
+  private item(actor: Actor, r: ReportTable, lastAuthor?: string): ListItem {
+    return {
+      id: r.id,
+      code: r.code,
+      status: r.status,
+      channel: r.channel,
+      division: { country: r.country_code, code: r.division_code, known: Number(r.place_known) === 1 },
+      forms: JSON.parse(r.forms),
+      childInvolved: r.child_involved === null ? null : Number(r.child_involved) === 1,
+      peopleCount: r.people_count === null ? null : Number(r.people_count),
+      dangerNow: Number(r.danger_now) === 1,
+      occurredMonth: r.occurred_month,
+      assigneeUserId: r.assignee_user_id,
+      caseCode: r.case_code,
+      createdAt: r.created_at,
+      reporterActivityAt: r.reporter_activity_at,
+      purgesOn: this.purgesOn(r),
+      awaitingReply: lastAuthor === 'reporter',
+      abilities: {
+        assign: true,
+        reply: r.channel === 'web' || Boolean(r.contact_index),
+        changeStatus: true,
+        linkCase: can(actor, 'reports:triage'),
+      },
+    };
+  }
+
+  /** A report the actor may triage (reports:triage and the report's division in the actor's jurisdiction), else 404. */
+  private async visible(actor: Actor, id: string, scope = new ScopeCheck(this.ctx)): Promise<ReportTable> {
+    const r = await repo.findReport(this.db, id);
+    if (!r || !can(actor, 'reports:triage') || !(await scope.within(actor, r.country_code, r.division_code)))
+      throw notFound();
+    return r;
+  }
+
+  async list(actor: Actor, f: { status?: string; mine?: boolean; limit: number }) {
+    if (!can(actor, 'reports:triage')) throw new AppError(403, 'forbidden');
+    const scope = new ScopeCheck(this.ctx);
+    const rows = await repo.listReports(this.db, {
+      status: f.status,
+      assignee: f.mine ? actor.userId : undefined,
+      limit: Math.min(1000, f.limit * 5),
+    });
+    const mine: ReportTable[] = [];
+    for (const r of rows)
+      if (mine.length < f.limit && (await scope.within(actor, r.country_code, r.division_code))) mine.push(r);
+    const last = await repo.lastAuthors(
+      this.db,
+      mine.map((r) => r.id),
+    );
+    return mine.map((r) => this.item(actor, r, last.get(r.id)));
+  }
+
+  async get(actor: Actor, id: string, requestId: string) {
+    const r = await this.visible(actor, id);
+    const messages = await repo.messagesOf(this.db, id);
+    const files = await repo.filesOf(this.db, id);
+    await this.ctx.audit.record({
+      actor,
+      action: 'report.read',
+      recordType: 'report',
+      recordId: id,
+      fields: 'what,place,when,contact,messages',
+      requestId,
+    });
+    return {
+      ...this.item(actor, r, messages.at(-1)?.author),
+      what: this.dec(r.what_enc, id, 'what')!,
+      placeText: this.dec(r.place_text_enc, id, 'place_text'),
+      whenText: this.dec(r.when_text_enc, id, 'when_text'),
+      contact: this.dec(r.contact_enc, id, 'contact'),
+      language: r.language,
+      messages: messages.map((m) => ({
+        id: m.id,
+        author: m.author,
+        createdAt: m.created_at,
+        body: this.dec(m.body_enc, m.id, 'body', 'report_messages')!,
+      })),
+      files: files.map((f) => ({ id: f.id, kind: f.kind, mime: f.mime, size: Number(f.size) })),
+    };
+  }
+
+  private async change(
+    actor: Actor,
+    id: string,
+    set: Partial<ReportTable>,
+    action: string,
+    details: Record<string, unknown>,
+    requestId: string,
+  ) {
+    const before = await this.visible(actor, id);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateReport(trx, id, { ...set, updated_at: nowIso() });
+      await this.ctx.audit.record(
+        {
+          actor,
+          action,
+          recordType: 'report',
+          recordId: id,
+          details: {
+            ...details,
+            before: { status: before.status, assignee: before.assignee_user_id, caseCode: before.case_code },
+          },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return this.item(actor, (await repo.findReport(this.db, id))!);
+  }
+
+  /** Assigns to a colleague who also triages in this report's jurisdiction (or unassigns). */
+  async assign(actor: Actor, id: string, userId: string | null, requestId: string) {
+    const r = await this.visible(actor, id);
+    if (userId) {
+      const user = await accessRepo.findUser(this.db, userId);
+      const roles = user ? ((await accessRepo.rolesOf(this.db, [userId])).get(userId) ?? []) : [];
+      const perms = await accessRepo.permissionsOf(this.db, roles);
+      const scope = new ScopeCheck(this.ctx);
+      const ancestry = (await scope.ancestry(r.country_code, r.division_code)) ?? [];
+      if (
+        user?.status !== 'active' ||
+        !perms.includes('reports:triage') ||
+        user.scope_country !== r.country_code ||
+        !ancestry.includes(user.scope_code)
+      ) {
+        throw new AppError(400, 'assignee_not_eligible');
+      }
+    }
+    return this.change(actor, id, { assignee_user_id: userId }, 'report.assigned', { assignee: userId }, requestId);
+  }
+
+  async setStatus(
+    actor: Actor,
+    id: string,
+    status: (typeof reportStatuses)[number],
+    reason: string | undefined,
+    requestId: string,
+  ) {
+    return this.change(
+      actor,
+      id,
+      { status },
+      'report.status_changed',
+      { status, reason: reason ? 'given' : 'none' },
+      requestId,
+    );
+  }
+
+  /** Links the report to a case by its code (until case management converts reports itself). */
+  async linkCase(actor: Actor, id: string, caseCode: string, requestId: string) {
+    return this.change(
+      actor,
+      id,
+      { case_code: caseCode, status: 'referred' },
+      'report.linked_to_case',
+      { caseCode },
+      requestId,
+    );
+  }
+
+  /** A question or answer from staff, which the reporter reads with the receipt. */
+  async message(actor: Actor, id: string, body: string, requestId: string) {
+    await this.visible(actor, id);
+    const mid = randomUUID();
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertMessage(trx, {
+        id: mid,
+        report_id: id,
+        author: 'staff',
+        staff_user_id: actor.userId,
+        body_enc: this.ctx.crypto.encrypt(body, { table: 'report_messages', row: mid, column: 'body' }),
+        created_at: now,
+      });
+      await repo.updateReport(trx, id, { updated_at: now, status: 'in_review' });
+      await this.ctx.audit.record(
+        { actor, action: 'report.staff_message', recordType: 'report', recordId: id, requestId },
+        trx,
+      );
+    });
+    return { id: mid, author: 'staff' as const, body, createdAt: now };
+  }
+
+  /** Reports in the same canton or parish within 60 days that share a form of exploitation. */
+  async similar(actor: Actor, id: string) {
+    const r = await this.visible(actor, id);
+    const forms = new Set<string>(JSON.parse(r.forms));
+    const since = new Date(Date.parse(r.created_at) - 60 * dayMs).toISOString();
+    const near = await repo.recentInDivision(this.db, r.country_code, r.division_code, since);
+    return near
+      .filter((o) => o.id !== id && (JSON.parse(o.forms) as string[]).some((f) => forms.has(f)))
+      .map((o) => this.item(actor, o));
+  }
+
+  /** Deletes reports past retention (not linked to a case); warns (in the audit trail and queue) a week before. */
+  async purge(now = Date.now()) {
+    const days = this.ctx.config.MINKA_REPORT_RETENTION_DAYS;
+    const expired = await repo.stale(this.db, new Date(now - days * dayMs).toISOString());
+    const soon = (await repo.stale(this.db, new Date(now - (days - 7) * dayMs).toISOString())).filter(
+      (r) => !r.purge_warned_at && !expired.some((e) => e.id === r.id),
+    );
+    await this.db.transaction().execute(async (trx) => {
+      for (const r of soon) {
+        await repo.updateReport(trx, r.id, { purge_warned_at: new Date(now).toISOString() });
+        await this.ctx.audit.record(
+          {
+            actor: null,
+            action: 'report.purge_warning',
+            recordType: 'report',
+            recordId: r.id,
+            details: { assignee: r.assignee_user_id, purgesOn: this.purgesOn(r) },
+          },
+          trx,
+        );
+      }
+      for (const r of expired) {
+        for (const f of await repo.filesOf(trx, r.id))
+          rmSync(path.join(this.ctx.config.dataDir, 'attachments', `${f.id}.bin`), { force: true });
+      }
+      await repo.deleteReports(
+        trx,
+        expired.map((r) => r.id),
+      );
+      for (const r of expired)
+        await this.ctx.audit.record(
+          { actor: null, action: 'report.purged', recordType: 'report', recordId: r.id, details: { code: r.code } },
+          trx,
+        );
+    });
+    return { purged: expired.length, warned: soon.length };
+  }
+}
