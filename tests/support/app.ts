@@ -9,13 +9,18 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh, migrated database of the given target (no web bundle, silent logs). */
-export async function openTestApp(target: DbTarget, configOverrides: Partial<TestDb['config']> = {}): Promise<TestApp> {
+export async function openTestApp(
+  target: DbTarget,
+  configOverrides: Partial<TestDb['config']> = {},
+  logs?: { level: string; stream: { write(line: string): void } },
+): Promise<TestApp> {
   const db = await target.open();
   const app = await buildApp({
     ...db.ctx,
     config: { ...db.config, ...configOverrides },
     webDir: null,
-    logLevel: 'silent',
+    logLevel: logs?.level ?? 'silent',
+    logStream: logs?.stream,
   });
   await app.ready();
   return {

@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import { PublicReports } from '../reports/public';
 import { roleKeys, systemRoles } from './permissions';
 import { needsSecondFactor } from './policy';
 import { SessionService } from './sessions';
@@ -89,6 +90,29 @@ const matrix: Record<string, Expect> = {
   'PUT /api/admin/roles/:key': by({ administrator: 200, rest: 403 }),
   'GET /api/audit': by({ administrator: 200, supervisor: 200, rest: 403 }),
   'GET /api/audit/verify': by({ administrator: 200, supervisor: 200, rest: 403 }),
+  'GET /api/reports': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 403 }),
+  'GET /api/reports/:id': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/reports/:id/similar': by(
+    { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/reports/:id/assign': by(
+    { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/reports/:id/status': by(
+    { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/reports/:id/messages': by(
+    { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/reports/:id/link-case': by(
+    { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/reports/webhook/rapidpro': all(404),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -100,11 +124,13 @@ for (const target of dbTargets()) {
   describe(`authorization matrix on ${target.name}`, () => {
     let t: TestApp;
     let sessions: SessionService;
+    let reports: PublicReports;
     let n = 0;
     before(async () => {
       t = await openTestApp(target, { MINKA_RATE_LIMIT_MAX: 1_000_000 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
       sessions = new SessionService(t.db.ctx);
+      reports = new PublicReports(t.db.ctx);
     });
     after(() => t.close());
 
@@ -133,6 +159,17 @@ for (const target of dbTargets()) {
             const orgIn = await makeOrg(t.db.ctx, code);
             const targetUser = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: code, orgId: orgIn });
             const targetSession = await sessions.create(targetUser.id, true);
+            const targetReport = await reports.submit({
+              what: 'Prueba de matriz',
+              division: code,
+              forms: ['other'],
+              child: null,
+              people: null,
+              danger: false,
+              language: 'es',
+              channel: 'web',
+              withReceipt: false,
+            });
             const actorOrg = await makeOrg(t.db.ctx, '0603');
             const actor = await makeUser(t.db.ctx, {
               role,
@@ -147,6 +184,7 @@ for (const target of dbTargets()) {
               .replace(':country', 'EC')
               .replace(':code', code)
               .replace('/users/:id', `/users/${targetUser.id}`)
+              .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/organisations/:id', `/organisations/${orgIn}`)
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
               .replace(':key', 'caseworker');
@@ -171,6 +209,11 @@ for (const target of dbTargets()) {
               'PATCH /api/admin/users/:id': { name: 'Nombre Cambiado Prueba' },
               'POST /api/admin/roles': { key: `custom_${n}`, permissions: ['plans:read'] },
               'PUT /api/admin/roles/:key': { permissions: [...systemRoles.caseworker!] },
+              'POST /api/reports/:id/assign': { userId: null },
+              'POST /api/reports/:id/status': { status: 'in_review' },
+              'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
+              'POST /api/reports/:id/link-case': { caseCode: 'GUA-2027-0042' },
+              'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
             };
             const body = bodies[key] ?? (method === 'GET' ? undefined : {});
             const q = key === 'GET /api/geo/search' ? '?q=colta' : '';

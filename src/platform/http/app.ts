@@ -45,6 +45,8 @@ export interface AppDeps extends Context {
   webDir?: string | null;
   /** Overrides the logger level (tests pass 'silent'). */
   logLevel?: string;
+  /** Where log lines go (tests capture them); standard output by default. */
+  logStream?: { write(line: string): void };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,7 +76,10 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger: loggerOptions(deps.logLevel ?? config.LOG_LEVEL),
+    logger: {
+      ...loggerOptions(deps.logLevel ?? config.LOG_LEVEL),
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
     bodyLimit: config.MINKA_BODY_LIMIT,
     trustProxy: config.MINKA_TRUST_PROXY,
     requestIdHeader: false,
