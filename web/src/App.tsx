@@ -8,6 +8,7 @@ import { ComingSoon } from './pages/ComingSoon';
 import { Geography } from './pages/geo/Geography';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
+import { Reports } from './pages/reports/Reports';
 import { SignIn } from './pages/SignIn';
 import { RequireSession } from './session';
 
@@ -28,6 +29,7 @@ export function App() {
         <Route index element={<Home />} />
         <Route path="account" element={<Account />} />
         <Route path="admin" element={<Admin />} />
+        <Route path="reports" element={<Reports />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

@@ -1,6 +1,6 @@
 /** The modules in navigation order; `ready` is true once a module has its own pages; `needs` hides it from sessions without any of those permissions. */
 export const modules = [
-  { key: 'reports', path: '/reports', ready: false, needs: ['reports:triage'] },
+  { key: 'reports', path: '/reports', ready: true, needs: ['reports:triage'] },
   { key: 'cases', path: '/cases', ready: false, needs: ['cases:read', 'referrals:receive'] },
   { key: 'directory', path: '/directory', ready: false, needs: [] },
   { key: 'plans', path: '/plans', ready: false, needs: ['plans:read'] },

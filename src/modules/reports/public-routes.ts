@@ -83,7 +83,8 @@ export const publicReportRoutes =
 
     app.post('/report', { schema: { hide: true } }, async (req: FastifyRequest, reply) => {
       const raw = (req.body ?? {}) as Record<string, unknown>;
-      const files = [raw.files ?? []].flat().filter((f): f is Buffer => Buffer.isBuffer(f));
+      // A browser sends an empty part for an empty file input; only non-empty files count.
+      const files = [raw.files ?? []].flat().filter((f): f is Buffer => Buffer.isBuffer(f) && f.length > 0);
       const fields = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'files'));
       const lang = requestLanguage({
         headers: req.headers,

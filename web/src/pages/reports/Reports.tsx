@@ -1,0 +1,225 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type reportDetail, type reportListItem, reportStatuses } from '../../../../src/modules/reports/schema';
+import { api, send } from '../../api';
+import { useSession } from '../../session';
+
+type Item = z.infer<typeof reportListItem>;
+type Detail = z.infer<typeof reportDetail>;
+
+function Flags({ r }: { r: Item }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4}>
+      {r.dangerNow && <Badge color="red">{t('reports.danger')}</Badge>}
+      {r.childInvolved && <Badge color="orange">{t('reports.child')}</Badge>}
+      {r.awaitingReply && <Badge color="blue">{t('reports.awaiting')}</Badge>}
+      {r.forms.map((f) => (
+        <Badge key={f} variant="light">
+          {t(`reports.forms.${f}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { data: session } = useSession();
+  const [reply, setReply] = useState('');
+  const [caseCode, setCaseCode] = useState('');
+  const detail = useQuery({ queryKey: ['report', id], queryFn: () => api<Detail>(`/api/reports/${id}`) });
+  const similar = useQuery({
+    queryKey: ['report', id, 'similar'],
+    queryFn: () => api<Item[]>(`/api/reports/${id}/similar`),
+  });
+  const done = () => {
+    onChanged();
+    return qc.invalidateQueries({ queryKey: ['report', id] });
+  };
+  const act = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) => send(`/api/reports/${id}/${path}`, body),
+    onSuccess: done,
+  });
+  const r = detail.data;
+  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
+  if (!r) return null;
+  return (
+    <Stack>
+      <Title order={3}>{r.code}</Title>
+      <Flags r={r} />
+      <Text size="sm" c="dimmed">
+        {t('reports.place')}: {r.division.known ? r.division.code : t('reports.noPlace')}{' '}
+        {r.placeText && `· ${r.placeText}`}
+        {r.occurredMonth && ` · ${r.occurredMonth}`} {r.whenText && `· ${r.whenText}`} ·{' '}
+        {t(`reports.channels.${r.channel}`)}
+      </Text>
+      <Paper withBorder p="sm">
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{r.what}</Text>
+      </Paper>
+      {r.contact && (
+        <Text size="sm">
+          {t('reports.contact')}: {r.contact}
+        </Text>
+      )}
+      <Group align="end">
+        <Select
+          label={t('reports.status')}
+          data={reportStatuses.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) }))}
+          value={r.status}
+          onChange={(s) => s && act.mutate({ path: 'status', body: { status: s } })}
+        />
+        <Button
+          variant="light"
+          onClick={() =>
+            act.mutate({
+              path: 'assign',
+              body: { userId: r.assigneeUserId === session?.user.id ? null : session?.user.id },
+            })
+          }
+        >
+          {r.assigneeUserId === session?.user.id ? t('reports.unassign') : t('reports.assignMe')}
+        </Button>
+      </Group>
+      <Title order={4}>{t('reports.messages')}</Title>
+      {r.messages.length === 0 && <Text size="sm">{t('reports.noMessages')}</Text>}
+      {r.messages.map((m) => (
+        <Paper key={m.id} withBorder p="xs" bg={m.author === 'staff' ? 'teal.0' : undefined}>
+          <Text size="xs" c="dimmed">
+            {t(`reports.authors.${m.author}`)} · {new Date(m.createdAt).toLocaleString('es-EC')}
+          </Text>
+          <Text size="sm">{m.body}</Text>
+        </Paper>
+      ))}
+      {r.abilities.reply && (
+        <>
+          <Textarea
+            label={t('reports.replyLabel')}
+            description={t('reports.replyHint')}
+            value={reply}
+            onChange={(e) => setReply(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <Button
+            w="fit-content"
+            disabled={!reply.trim()}
+            onClick={() => act.mutate({ path: 'messages', body: { body: reply } }, { onSuccess: () => setReply('') })}
+          >
+            {t('reports.sendReply')}
+          </Button>
+        </>
+      )}
+      <Group align="end">
+        <TextInput
+          label={t('reports.caseCode')}
+          placeholder="GUA-2027-0042"
+          value={caseCode}
+          onChange={(e) => setCaseCode(e.currentTarget.value.toUpperCase())}
+        />
+        <Button
+          variant="light"
+          disabled={!/^[A-Z]{3}-\d{4}-\d{4}$/.test(caseCode)}
+          onClick={() => act.mutate({ path: 'link-case', body: { caseCode } })}
+        >
+          {t('reports.linkCase')}
+        </Button>
+      </Group>
+      {r.caseCode && <Badge>{r.caseCode}</Badge>}
+      {act.error && <Alert color="red">{act.error.message}</Alert>}
+      {similar.data && similar.data.length > 0 && (
+        <>
+          <Title order={4}>{t('reports.similar')}</Title>
+          {similar.data.map((s) => (
+            <Text key={s.id} size="sm">
+              {s.code} · {new Date(s.createdAt).toLocaleDateString('es-EC')} ·{' '}
+              {s.forms.map((f) => t(`reports.forms.${f}`)).join(', ')}
+            </Text>
+          ))}
+        </>
+      )}
+      {r.purgesOn && (
+        <Text size="xs" c="dimmed">
+          {t('reports.purgesOn', { date: r.purgesOn })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The triage queue of my jurisdiction: status tabs, flags for danger and children, and each report in a drawer. */
+export function Reports() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<string>('new');
+  const [open, setOpen] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: ['reports', status],
+    queryFn: () => api<Item[]>(`/api/reports?${new URLSearchParams(status === 'all' ? {} : { status })}`),
+  });
+  return (
+    <Stack>
+      <Title order={1}>{t('nav.reports')}</Title>
+      <SegmentedControl
+        value={status}
+        onChange={setStatus}
+        data={[
+          ...reportStatuses.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) })),
+          { value: 'all', label: t('reports.all') },
+        ]}
+      />
+      {list.error && <Alert color="red">{list.error.message}</Alert>}
+      {list.data?.length === 0 && <Text>{t('reports.empty')}</Text>}
+      {list.data && list.data.length > 0 && (
+        <Table highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('reports.code')}</Table.Th>
+              <Table.Th>{t('reports.received')}</Table.Th>
+              <Table.Th>{t('reports.place')}</Table.Th>
+              <Table.Th>{t('reports.flags')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" onClick={() => setOpen(r.id)}>
+                    {r.code}
+                  </Button>
+                </Table.Td>
+                <Table.Td>{new Date(r.createdAt).toLocaleDateString('es-EC')}</Table.Td>
+                <Table.Td>{r.division.known ? r.division.code : t('reports.noPlace')}</Table.Td>
+                <Table.Td>
+                  <Flags r={r} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Drawer opened={Boolean(open)} onClose={() => setOpen(null)} position="right" size="lg" title={t('nav.reports')}>
+        {open && <ReportDrawer id={open} onChanged={() => qc.invalidateQueries({ queryKey: ['reports'] })} />}
+      </Drawer>
+    </Stack>
+  );
+}
