@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, signIn, totpNow } from '../../../tests/support/access';
@@ -66,6 +66,53 @@ for (const target of dbTargets()) {
       assert.doesNotMatch(JSON.stringify(row), /wawakuna|\d{16}/);
       assert.equal(row.receipt_locator, receipt!.slice(0, 6));
       assert.match(row.receipt_hash ?? '', /^\$argon2id\$/);
+    });
+
+    it('accepts a photo as multipart, strips its metadata and stores it encrypted', async () => {
+      const token = await formToken(t.app);
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ lang: 'es', token, what: 'Con foto de prueba', division: '0606' }))
+        form.append(k, v);
+      const exif = Buffer.from('Exif\0\0GPSLatitude zqphotogps', 'latin1');
+      const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, exif.length + 2]), exif]);
+      const jpeg = Buffer.concat([
+        Buffer.from([0xff, 0xd8]),
+        app1,
+        Buffer.from([0xff, 0xda, 0, 4, 1, 2]),
+        Buffer.from('pixels'),
+        Buffer.from([0xff, 0xd9]),
+      ]);
+      form.append('files', new Blob([jpeg], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+      const req = new Request('http://local/report', { method: 'POST', body: form });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/report',
+        payload: Buffer.from(await req.arrayBuffer()),
+        headers: { 'content-type': req.headers.get('content-type')! },
+      });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      const files = await t.db.handle.db.selectFrom('report_files').selectAll().execute();
+      assert.equal(files.length, 1);
+      assert.equal(files[0]!.mime, 'image/jpeg');
+      const stored = readFileSync(path.join(t.db.config.dataDir, 'attachments', `${files[0]!.id}.bin`));
+      assert.doesNotMatch(stored.toString('latin1'), /pixels|zqphotogps|IMG_0001/);
+      const plain = t.db.ctx.crypto
+        .decryptBytes(stored, { table: 'report_files', row: files[0]!.id, column: 'data' })
+        .toString('latin1');
+      assert.match(plain, /pixels/);
+      assert.doesNotMatch(plain, /zqphotogps/);
+      const refused = new FormData();
+      for (const [k, v] of Object.entries({ lang: 'es', token, what: 'Con PDF' })) refused.append(k, v);
+      refused.append('files', new Blob([Buffer.from('%PDF-1.7')]), 'doc.pdf');
+      const r2 = new Request('http://local/report', { method: 'POST', body: refused });
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/report',
+        payload: Buffer.from(await r2.arrayBuffer()),
+        headers: { 'content-type': r2.headers.get('content-type')! },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Solo aceptamos fotos JPEG o PNG/);
     });
 
     it('refuses an empty story or a forged form, keeping what was typed', async () => {
@@ -316,7 +363,8 @@ for (const target of dbTargets()) {
       assert.ok(!log.includes('zqxvtext'), 'logs contain the report text');
       if (target.name === 'sqlite') {
         const dir = t.db.config.dataDir;
-        for (const f of readdirSync(dir)) {
+        for (const f of readdirSync(dir, { recursive: true }).map(String)) {
+          if (statSync(path.join(dir, f)).isDirectory()) continue;
           const bytes = readFileSync(path.join(dir, f)).toString('latin1');
           for (const s of [...forbidden, 'zqxvtext']) assert.ok(!bytes.includes(s), `${f} contains ${s}`);
         }
@@ -325,6 +373,65 @@ for (const target of dbTargets()) {
           JSON.stringify(await t.db.handle.db.selectFrom('reports').selectAll().execute()) +
           JSON.stringify(await t.db.handle.db.selectFrom('audit_log').selectAll().execute());
         for (const s of [...forbidden, 'zqxvtext']) assert.ok(!dump.includes(s), `database contains ${s}`);
+      }
+    });
+  });
+}
+
+for (const target of dbTargets()) {
+  describe(`report retention on ${target.name}`, () => {
+    it('warns a week before and then purges reports never linked to a case', async () => {
+      const t = await openTestApp(target, { MINKA_REPORT_RETENTION_DAYS: 90 });
+      try {
+        const { TriageService } = await import('./triage');
+        const { PublicReports } = await import('./public');
+        const pub = new PublicReports(t.db.ctx);
+        const base = {
+          forms: ['other'],
+          child: null,
+          people: null,
+          danger: false,
+          language: 'es',
+          channel: 'web' as const,
+          withReceipt: false,
+        };
+        const old = await pub.submit({ ...base, what: 'Vieja' });
+        const soon = await pub.submit({ ...base, what: 'Casi vieja' });
+        const linked = await pub.submit({ ...base, what: 'Vinculada' });
+        const fresh = await pub.submit({ ...base, what: 'Nueva' });
+        const day = 86_400_000;
+        const at = (ms: number) => new Date(Date.now() - ms).toISOString();
+        const q = t.db.handle.db;
+        await q
+          .updateTable('reports')
+          .set({ updated_at: at(100 * day), reporter_activity_at: at(100 * day) })
+          .where('id', '=', old.id)
+          .execute();
+        await q
+          .updateTable('reports')
+          .set({ updated_at: at(85 * day), reporter_activity_at: at(85 * day) })
+          .where('id', '=', soon.id)
+          .execute();
+        await q
+          .updateTable('reports')
+          .set({ updated_at: at(200 * day), reporter_activity_at: at(200 * day), case_code: 'GUA-2027-0001' })
+          .where('id', '=', linked.id)
+          .execute();
+        assert.deepEqual(await new TriageService(t.db.ctx).purge(), { purged: 1, warned: 1 });
+        const left = (await q.selectFrom('reports').select('id').execute()).map((r) => r.id).sort();
+        assert.deepEqual(left, [soon.id, linked.id, fresh.id].sort());
+        const warning = await q
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('action', '=', 'report.purge_warning')
+          .execute();
+        assert.deepEqual(
+          warning.map((w) => w.record_id),
+          [soon.id],
+        );
+        assert.deepEqual(await new TriageService(t.db.ctx).purge(), { purged: 0, warned: 0 }, 'warned once');
+      } finally {
+        await t.close();
       }
     });
   });
