@@ -20,12 +20,13 @@ describe('phonetic keys for Spanish and Kichwa spellings', () => {
   for (const [a, b] of same) it(`${a} ≈ ${b}`, () => assert.equal(phoneticKey(a), phoneticKey(b)));
 
   it('keeps different names apart', () => {
-    for (const [a, b] of [
+    const pairs: [string, string][] = [
       ['Quishpe', 'Guamán'],
       ['Chimbo', 'Simbo'],
       ['Cuji', 'Guji'],
       ['Lema', 'Lara'],
-    ]) {
+    ];
+    for (const [a, b] of pairs) {
       assert.notEqual(phoneticKey(a), phoneticKey(b), `${a} / ${b}`);
     }
   });
