@@ -58,7 +58,11 @@ for (const target of dbTargets()) {
       assert.equal(h.json().status, 'ok');
       const r = await app.inject('/api/ready');
       assert.equal(r.statusCode, 200);
-      assert.deepEqual(r.json(), { status: 'ready', database: target.name, migrations: { applied: Object.keys(migrations).length, pending: 0 } });
+      assert.deepEqual(r.json(), {
+        status: 'ready',
+        database: target.name,
+        migrations: { applied: Object.keys(migrations).length, pending: 0 },
+      });
     });
 
     it('accepts a valid write (the probe works)', async () => {
