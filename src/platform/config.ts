@@ -49,6 +49,9 @@ export const settingsSchema = z.strictObject({
   MINKA_REPORT_RETENTION_DAYS: int(1, 3650).default(90),
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
+  MINKA_CHILD_PROTECTION_AUTHORITY: z
+    .enum(['JuntaCantonalProteccionDerechos', 'DINAPEN'])
+    .default('JuntaCantonalProteccionDerechos'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -54,6 +54,20 @@ export class GeoService {
     return out;
   }
 
+  /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
+  async descendantCodes(country: string, code: string): Promise<string[]> {
+    const out = [code];
+    let frontier = [code];
+    for (let depth = 0; frontier.length && depth < 4; depth++) {
+      const next: string[] = [];
+      for (const parent of frontier)
+        for (const c of await repo.listChildren(this.db, country, parent)) next.push(c.code);
+      out.push(...next);
+      frontier = next;
+    }
+    return out;
+  }
+
   /** Children of a division (or of the country when code is the country code); 404 when the parent is unknown. */
   async children(country: string, code: string): Promise<DivisionView[]> {
     const parent = await repo.findDivision(this.db, country, code);

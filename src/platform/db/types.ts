@@ -184,6 +184,105 @@ export interface ReportSessionTable {
   expires_at: string;
 }
 
+export interface PersonTable {
+  id: string;
+  given_names_enc: string | null;
+  surnames_enc: string | null;
+  birthdate_enc: string | null;
+  birth_year: number | null;
+  gender: string | null;
+  ethnicity: string | null;
+  languages: string;
+  citizenship: string;
+  identity_enc: string | null;
+  identity_index: string | null;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseTable {
+  id: string;
+  code: string;
+  person_id: string;
+  status: string;
+  stage: string;
+  country_code: string;
+  division_code: string;
+  owner_org_id: string;
+  owner_user_id: string;
+  assigned_user_id: string | null;
+  is_minor: number;
+  age_at_intake: number | null;
+  age_when_trafficked: number | null;
+  trafficking_status: string | null;
+  decision_org: string | null;
+  decision_reason_enc: string | null;
+  decided_at: string | null;
+  exploitation: string;
+  recruitment_methods: string;
+  relationship_to_trafficker: string | null;
+  guardian_enc: string | null;
+  best_interest_enc: string | null;
+  closure_reason_enc: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  type: string;
+  country_code: string | null;
+  division_code: string | null;
+  month: string | null;
+  description_enc: string | null;
+  created_at: string;
+}
+
+export interface CaseCommentTable {
+  id: string;
+  case_id: string;
+  author_user_id: string;
+  body_enc: string;
+  created_at: string;
+}
+
+export interface CaseTaskTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  authority: string | null;
+  due_at: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_at: string;
+}
+
+export interface CaseScreeningTable {
+  id: string;
+  case_id: string;
+  config_id: string;
+  version: string;
+  indicators: string;
+  result: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConsentTable {
+  id: string;
+  case_id: string;
+  scope: string;
+  organisation_id: string | null;
+  given_by: string;
+  giver_name_enc: string | null;
+  given_at: string;
+  withdrawn_at: string | null;
+  created_by: string;
+}
+
 /** Every table Minka owns; modules add theirs here. */
 export interface Database {
   meta: MetaTable;
@@ -203,6 +302,14 @@ export interface Database {
   report_messages: ReportMessageTable;
   report_files: ReportFileTable;
   report_sessions: ReportSessionTable;
+  persons: PersonTable;
+  person_name_keys: { person_id: string; key_index: string };
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  case_comments: CaseCommentTable;
+  case_tasks: CaseTaskTable;
+  case_screenings: CaseScreeningTable;
+  consents: ConsentTable;
 }
 
 export type { Generated };

@@ -39,7 +39,9 @@ function describeValidation(err: FastifyError): ErrorBody['fields'] {
     const where = err.validationContext ?? 'body';
     const p = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const keys = Array.isArray(v.params.keys) ? ` (${(v.params.keys as string[]).join(', ')})` : '';
-    return { path: p ? `${where}.${p}` : where, problem: `${v.keyword}${keys}` };
+    // A picklist error names the allowed values, so the caller can correct it.
+    const allowed = Array.isArray(v.params.values) ? ` (allowed: ${(v.params.values as string[]).join(', ')})` : '';
+    return { path: p ? `${where}.${p}` : where, problem: `${v.keyword}${keys}${allowed}` };
   });
 }
 

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform';
 import * as m0002 from './0002_access';
 import * as m0003 from './0003_reports';
+import * as m0004 from './0004_cases';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_access': m0002,
   '0003_reports': m0003,
+  '0004_cases': m0004,
 };

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { PersonTable } from '../../platform/db/types';
+import { normaliseIdentity } from '../access/user-row';
+import { nameKeys } from './phonetic';
+import * as repo from './repo';
+import type { candidatesBody, personBody } from './schema';
+
+type PersonInput = z.infer<typeof personBody>;
+const f = (row: string, column: string) => ({ table: 'persons', row, column });
+
+/** Persons: encrypted names with keyed phonetic tokens, and duplicate candidates before saving. */
+export class People {
+  constructor(private readonly ctx: Context) {}
+
+  /** Blind indexes of a person's phonetic name keys (names themselves stay encrypted). */
+  keyIndexes = (...names: (string | undefined | null)[]) =>
+    nameKeys(...names).map((k) => this.ctx.crypto.blindIndex('name-phonetic', k));
+
+  birthYear = (p: PersonInput) =>
+    p.local_BirthYear ?? (p.prs_Birthdate ? Number(p.prs_Birthdate.slice(0, 4)) : undefined);
+
+  async create(q: repo.Q, p: PersonInput): Promise<PersonTable> {
+    const id = randomUUID();
+    const now = nowIso();
+    const c = this.ctx.crypto;
+    const row: PersonTable = {
+      id,
+      given_names_enc: c.encryptOptional(p.prs_FirstName, f(id, 'given_names')),
+      surnames_enc: c.encryptOptional(p.prs_SecondName, f(id, 'surnames')),
+      birthdate_enc: c.encryptOptional(p.prs_Birthdate, f(id, 'birthdate')),
+      birth_year: this.birthYear(p) ?? null,
+      gender: p.prs_Gender ?? null,
+      ethnicity: p.local_Ethnicity ?? null,
+      languages: JSON.stringify(p.local_Languages),
+      citizenship: JSON.stringify(p.prs_Citizenship),
+      identity_enc: c.encryptOptional(p.prs_IdentityNumber, f(id, 'identity')),
+      identity_index: p.prs_IdentityNumber
+        ? c.blindIndex('person-identity', normaliseIdentity(p.prs_IdentityNumber))
+        : null,
+      merged_into: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertPerson(q, row);
+    await repo.setNameKeys(q, id, this.keyIndexes(p.prs_FirstName, p.prs_SecondName));
+    return row;
+  }
+
+  /** "Given names Surnames", decrypted, or an empty string. */
+  name(p: Pick<PersonTable, 'id' | 'given_names_enc' | 'surnames_enc'>): string {
+    const c = this.ctx.crypto;
+    return [
+      c.decryptOptional(p.given_names_enc, f(p.id, 'given_names')),
+      c.decryptOptional(p.surnames_enc, f(p.id, 'surnames')),
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  decrypt(p: PersonTable) {
+    const c = this.ctx.crypto;
+    return {
+      prs_FirstName: c.decryptOptional(p.given_names_enc, f(p.id, 'given_names')),
+      prs_SecondName: c.decryptOptional(p.surnames_enc, f(p.id, 'surnames')),
+      prs_Birthdate: c.decryptOptional(p.birthdate_enc, f(p.id, 'birthdate')),
+      prs_IdentityNumber: c.decryptOptional(p.identity_enc, f(p.id, 'identity')),
+    };
+  }
+
+  /**
+   * Likely existing persons, best first: shared phonetic name keys, same birth year (±1), same sex, and
+   * the same identity number outright. Only candidates scoring at least 3 are returned (at most five).
+   */
+  async candidates(input: z.infer<typeof candidatesBody>) {
+    const keys = this.keyIndexes(input.prs_FirstName, input.prs_SecondName);
+    const identity = input.prs_IdentityNumber
+      ? this.ctx.crypto.blindIndex('person-identity', normaliseIdentity(input.prs_IdentityNumber))
+      : undefined;
+    const rows = await repo.personsByKeys(this.ctx.db.db, keys, identity);
+    const scored = rows
+      .map((r) => {
+        let score = Number(r.shared) * 2;
+        if (identity && r.identity_index === identity) score += 10;
+        if (input.local_BirthYear && r.birth_year)
+          score += Math.abs(Number(r.birth_year) - input.local_BirthYear) <= 1 ? 2 : -3;
+        if (input.prs_Gender && r.gender) score += r.gender === input.prs_Gender ? 1 : -3;
+        return { r, score };
+      })
+      .filter((x) => x.score >= Math.min(5, keys.length * 2 + 1))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
+    const codes = await repo.casesOfPersons(
+      this.ctx.db.db,
+      scored.map((x) => x.r.id),
+    );
+    return scored.map(({ r, score }) => ({
+      personId: r.id,
+      name: this.name(r),
+      birthYear: r.birth_year === null ? null : Number(r.birth_year),
+      gender: r.gender,
+      score,
+      caseCodes: codes.filter((c) => c.person_id === r.id).map((c) => c.code),
+    }));
+  }
+}

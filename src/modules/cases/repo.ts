@@ -1,0 +1,172 @@
+// Plain queries for persons, cases and what hangs off a case. No rules here.
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../platform/db/index';
+import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
+
+export type Q = Db | Transaction<Database>;
+
+export const insertPerson = (q: Q, row: PersonTable) => q.insertInto('persons').values(row).execute();
+export const findPerson = (q: Q, id: string) =>
+  q.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+export async function setNameKeys(q: Q, personId: string, keys: string[]) {
+  await q.deleteFrom('person_name_keys').where('person_id', '=', personId).execute();
+  if (keys.length)
+    await q
+      .insertInto('person_name_keys')
+      .values(keys.map((key_index) => ({ person_id: personId, key_index })))
+      .execute();
+}
+/** Persons sharing at least one name key (or the identity number), with how many keys they share. */
+export function personsByKeys(q: Q, keys: string[], identityIndex?: string) {
+  return q
+    .selectFrom('persons as p')
+    .leftJoin('person_name_keys as k', (j) =>
+      j.onRef('k.person_id', '=', 'p.id').on('k.key_index', 'in', keys.length ? keys : ['-']),
+    )
+    .select([
+      'p.id',
+      'p.given_names_enc',
+      'p.surnames_enc',
+      'p.birth_year',
+      'p.gender',
+      'p.identity_index',
+      (eb) => eb.fn.count<number>('k.key_index').as('shared'),
+    ])
+    .where('p.merged_into', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('k.key_index', 'is not', null),
+        ...(identityIndex ? [eb('p.identity_index', '=', identityIndex)] : []),
+      ]),
+    )
+    .groupBy(['p.id', 'p.given_names_enc', 'p.surnames_enc', 'p.birth_year', 'p.gender', 'p.identity_index'])
+    .orderBy('shared', 'desc')
+    .limit(200)
+    .execute();
+}
+export const casesOfPersons = (q: Q, ids: string[]) =>
+  ids.length
+    ? q.selectFrom('cases').select(['person_id', 'code']).where('person_id', 'in', ids).execute()
+    : Promise.resolve([]);
+
+export const insertCase = (q: Q, row: CaseTable) => q.insertInto('cases').values(row).execute();
+export const findCase = (q: Q, id: string) => q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+export const updateCase = (q: Q, id: string, set: Partial<CaseTable>) =>
+  q.updateTable('cases').set(set).where('id', '=', id).execute();
+export const countCodes = async (q: Q, prefix: string) =>
+  Number(
+    (
+      await q
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('code', 'like', `${prefix}%`)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export interface CaseFilter {
+  divisions?: string[];
+  orRelated?: { orgId: string; userId: string };
+  status?: string;
+  stage?: string;
+  minor?: boolean;
+  assignedTo?: string;
+  overdueBefore?: string;
+  traffickingStatus?: string;
+  exploitation?: string;
+  code?: string;
+  nameKeys?: string[];
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+/** One page of cases, newest first, by keyset (created_at, id) so deep pages stay fast. */
+export function listCases(q: Q, f: CaseFilter) {
+  let s = q.selectFrom('cases as c').selectAll('c');
+  if (f.divisions) {
+    const divisions = f.divisions;
+    const rel = f.orRelated;
+    s = s.where((eb) =>
+      eb.or([
+        eb('c.division_code', 'in', divisions.length ? divisions : ['-']),
+        ...(rel ? [eb('c.owner_org_id', '=', rel.orgId), eb('c.assigned_user_id', '=', rel.userId)] : []),
+      ]),
+    );
+  }
+  if (f.status) s = s.where('c.status', '=', f.status);
+  if (f.stage) s = s.where('c.stage', '=', f.stage);
+  if (f.minor !== undefined) s = s.where('c.is_minor', '=', f.minor ? 1 : 0);
+  if (f.assignedTo) s = s.where('c.assigned_user_id', '=', f.assignedTo);
+  if (f.traffickingStatus) s = s.where('c.trafficking_status', '=', f.traffickingStatus);
+  if (f.exploitation) s = s.where('c.exploitation', 'like', `%"${f.exploitation}"%`);
+  if (f.code) s = s.where('c.code', '=', f.code.toUpperCase());
+  if (f.overdueBefore) {
+    const before = f.overdueBefore;
+    s = s.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_tasks as t')
+          .select('t.id')
+          .whereRef('t.case_id', '=', 'c.id')
+          .where('t.done_at', 'is', null)
+          .where('t.due_at', '<', before),
+      ),
+    );
+  }
+  if (f.nameKeys?.length) {
+    const keys = f.nameKeys;
+    s = s.where('c.person_id', 'in', (eb) =>
+      eb
+        .selectFrom('person_name_keys')
+        .select('person_id')
+        .where('key_index', 'in', keys)
+        .groupBy('person_id')
+        .having(sql`count(*)`, '>=', keys.length),
+    );
+  }
+  if (f.after) {
+    const a = f.after;
+    s = s.where((eb) =>
+      eb.or([
+        eb('c.created_at', '<', a.createdAt),
+        eb.and([eb('c.created_at', '=', a.createdAt), eb('c.id', '<', a.id)]),
+      ]),
+    );
+  }
+  return s
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export async function taskCounts(q: Q, caseIds: string[], now: string) {
+  const out = new Map<string, { open: number; overdue: number }>();
+  if (!caseIds.length) return out;
+  const rows = await q
+    .selectFrom('case_tasks')
+    .select(['case_id', 'due_at'])
+    .where('case_id', 'in', caseIds)
+    .where('done_at', 'is', null)
+    .execute();
+  for (const r of rows) {
+    const c = out.get(r.case_id) ?? { open: 0, overdue: 0 };
+    c.open++;
+    if (r.due_at < now) c.overdue++;
+    out.set(r.case_id, c);
+  }
+  return out;
+}
+
+export const personsByIds = (q: Q, ids: string[]) =>
+  ids.length ? q.selectFrom('persons').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+export const tasksOf = (q: Q, caseId: string) =>
+  q.selectFrom('case_tasks').selectAll().where('case_id', '=', caseId).orderBy('due_at').execute();
+export const eventsOf = (q: Q, caseId: string) =>
+  q.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+export const commentsOf = (q: Q, caseId: string) =>
+  q.selectFrom('case_comments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+export const consentsOf = (q: Q, caseId: string) =>
+  q.selectFrom('consents').selectAll().where('case_id', '=', caseId).orderBy('given_at').execute();
+export const screeningsOf = (q: Q, caseId: string) =>
+  q.selectFrom('case_screenings').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();

@@ -1,0 +1,189 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { AppError } from '../../platform/http/errors';
+import { errorSchema } from '../../platform/http/schemas';
+import { requireActor } from '../access/guard';
+import { can } from '../access/policy';
+import { idParam } from '../access/schema';
+import { IntakeService } from './intake';
+import { People } from './people';
+import {
+  candidateSchema,
+  candidatesBody,
+  casePage,
+  caseQuery,
+  closeBody,
+  commentBody,
+  consentBody,
+  decisionBody,
+  intakeBody,
+  safeguardsBody,
+  screeningBody,
+} from './schema';
+import { CaseService } from './service';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const detail = z
+  .record(z.string(), z.unknown())
+  .meta({ id: 'CaseDetail', description: 'The case with decrypted personal fields (audited)' });
+const sub = z.strictObject({ id: z.uuid(), sub: z.uuid() });
+const screeningResult = z
+  .object({
+    configId: z.string(),
+    version: z.string(),
+    audience: z.enum(['adult', 'child']),
+    type: z.enum(['labour', 'sexual']),
+    dimensions: z.record(
+      z.string(),
+      z.object({ strong: z.number(), medium: z.number(), weak: z.number(), positive: z.boolean() }),
+    ),
+    suggestedStatus: z.string().nullable(),
+    unknownIndicators: z.array(z.string()),
+  })
+  .meta({ id: 'ScreeningResult' });
+
+/** Victim case management API. */
+export const caseRoutes =
+  (ctx: Context): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const cases = new CaseService(ctx);
+    const intake = new IntakeService(ctx);
+    const people = new People(ctx);
+    const tags = ['cases'];
+    r.post(
+      '/persons/candidates',
+      {
+        schema: {
+          tags,
+          summary: 'Likely existing persons before saving a new one',
+          body: candidatesBody,
+          response: { 200: z.array(candidateSchema), ...errors },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+        return people.candidates(req.body);
+      },
+    );
+    r.post(
+      '/cases',
+      {
+        schema: {
+          tags,
+          summary: 'Open a case (a draft may be incomplete)',
+          body: intakeBody,
+          response: { 200: z.object({ id: z.string(), code: z.string(), isMinor: z.boolean() }), ...errors },
+        },
+      },
+      (req) => intake.intake(requireActor(req), req.body, req.id),
+    );
+    r.get(
+      '/cases',
+      {
+        schema: {
+          tags,
+          summary: 'Cases in my jurisdiction or related to me, newest first',
+          querystring: caseQuery,
+          response: { 200: casePage, ...errors },
+        },
+      },
+      (req) => cases.list(requireActor(req), req.query, req.id),
+    );
+    r.get(
+      '/cases/:id',
+      { schema: { tags, summary: 'One case (audited)', params: idParam, response: { 200: detail, ...errors } } },
+      (req) => cases.get(requireActor(req), req.params.id, req.id),
+    );
+    r.post(
+      '/cases/:id/screening',
+      {
+        schema: {
+          tags,
+          summary: 'Record a screening against the ILO/EC indicators; returns the suggestion',
+          params: idParam,
+          body: screeningBody,
+          response: { 200: screeningResult, ...errors },
+        },
+      },
+      (req) => cases.screen(requireActor(req), req.params.id, req.body.type, req.body.indicators, req.id),
+    );
+    r.post(
+      '/cases/:id/decision',
+      {
+        schema: {
+          tags,
+          summary: 'Record the trafficking-status decision with its reason',
+          params: idParam,
+          body: decisionBody,
+          response: { 200: detail, ...errors },
+        },
+      },
+      (req) => cases.decide(requireActor(req), req.params.id, req.body, req.id),
+    );
+    r.post(
+      '/cases/:id/consents',
+      {
+        schema: {
+          tags,
+          summary: 'Record a consent (a guardian or authority for a minor)',
+          params: idParam,
+          body: consentBody,
+          response: { 200: detail, ...errors },
+        },
+      },
+      (req) => cases.addConsent(requireActor(req), req.params.id, req.body, req.id),
+    );
+    r.post(
+      '/cases/:id/consents/:sub/withdraw',
+      { schema: { tags, summary: 'Withdraw a consent', params: sub, response: { 200: detail, ...errors } } },
+      (req) => cases.withdrawConsent(requireActor(req), req.params.id, req.params.sub, req.id),
+    );
+    r.post(
+      '/cases/:id/safeguards',
+      {
+        schema: {
+          tags,
+          summary: "A minor's guardian or authority details and best-interest note",
+          params: idParam,
+          body: safeguardsBody,
+          response: { 200: detail, ...errors },
+        },
+      },
+      (req) => cases.setSafeguards(requireActor(req), req.params.id, req.body, req.id),
+    );
+    r.post(
+      '/cases/:id/tasks/:sub/done',
+      { schema: { tags, summary: 'Mark a task done', params: sub, response: { 200: detail, ...errors } } },
+      (req) => cases.completeTask(requireActor(req), req.params.id, req.params.sub, req.id),
+    );
+    r.post(
+      '/cases/:id/comments',
+      {
+        schema: {
+          tags,
+          summary: 'Add a case comment',
+          params: idParam,
+          body: commentBody,
+          response: { 200: detail, ...errors },
+        },
+      },
+      (req) => cases.comment(requireActor(req), req.params.id, req.body.cco_CaseComment, req.id),
+    );
+    r.post(
+      '/cases/:id/close',
+      {
+        schema: {
+          tags,
+          summary: "Close a case (refused while a minor's safeguards are missing)",
+          params: idParam,
+          body: closeBody,
+          response: { 200: detail, ...errors },
+        },
+      },
+      (req) => cases.close(requireActor(req), req.params.id, req.body, req.id),
+    );
+  };

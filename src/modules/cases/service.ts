@@ -1,0 +1,393 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { CaseTable } from '../../platform/db/types';
+import { AppError } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import { CaseAccess } from './access';
+import { People } from './people';
+import * as repo from './repo';
+import type { caseQuery, closeBody, consentBody, decisionBody, safeguardsBody } from './schema';
+import { screen } from './screening/engine';
+
+const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
+  ctx.crypto.encryptOptional(v, { table, row, column });
+const dec = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
+  ctx.crypto.decryptOptional(v, { table, row, column });
+
+/** Everything done to an open case: reading, deciding, screening, consent, safeguards, comments, closure. */
+export class CaseService {
+  private readonly access: CaseAccess;
+  private readonly people: People;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+    this.people = new People(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  async list(actor: Actor, q: z.infer<typeof caseQuery>, requestId: string) {
+    if (!can(actor, 'cases:read')) throw new AppError(403, 'forbidden');
+    const scope = await this.access.scopeCodes(actor);
+    let divisions = scope;
+    if (q.division) {
+      const { GeoService } = await import('../geo/service');
+      const wanted = await new GeoService(this.db).descendantCodes(actor.scope.country, q.division);
+      divisions = scope ? wanted.filter((d) => scope.includes(d)) : wanted;
+    }
+    const after = q.after
+      ? (() => {
+          const [createdAt, id] = Buffer.from(q.after, 'base64url').toString().split('|');
+          return createdAt && id ? { createdAt, id } : undefined;
+        })()
+      : undefined;
+    const now = nowIso();
+    const rows = await repo.listCases(this.db, {
+      divisions,
+      orRelated: q.division ? undefined : { orgId: actor.orgId, userId: actor.userId },
+      status: q.status,
+      stage: q.stage,
+      minor: q.minor === undefined ? undefined : q.minor === 'true',
+      assignedTo: q.mine === 'true' ? actor.userId : undefined,
+      overdueBefore: q.overdue === 'true' ? now : undefined,
+      traffickingStatus: q.traffickingStatus,
+      exploitation: q.exploitation,
+      code: q.code,
+      nameKeys: q.name ? this.people.keyIndexes(q.name) : undefined,
+      after,
+      limit: q.limit,
+    });
+    const page = rows.slice(0, q.limit);
+    const persons = new Map(
+      (
+        await repo.personsByIds(
+          this.db,
+          page.map((c) => c.person_id),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const tasks = await repo.taskCounts(
+      this.db,
+      page.map((c) => c.id),
+      now,
+    );
+    if (page.length)
+      await this.ctx.audit.record({
+        actor,
+        action: 'case.list',
+        recordType: 'case',
+        fields: 'name',
+        details: { count: page.length, byName: Boolean(q.name) },
+        requestId,
+      });
+    const last = page.at(-1);
+    return {
+      items: page.map((c) => ({
+        id: c.id,
+        code: c.code,
+        name: persons.get(c.person_id) ? this.people.name(persons.get(c.person_id)!) : '',
+        status: c.status,
+        stage: c.stage,
+        division: { country: c.country_code, code: c.division_code },
+        isMinor: Number(c.is_minor) === 1,
+        ageAtIntake: c.age_at_intake === null ? null : Number(c.age_at_intake),
+        traffickingStatus: c.trafficking_status,
+        exploitation: JSON.parse(c.exploitation) as string[],
+        assignedUserId: c.assigned_user_id,
+        openTasks: tasks.get(c.id)?.open ?? 0,
+        overdueTasks: tasks.get(c.id)?.overdue ?? 0,
+        createdAt: c.created_at,
+      })),
+      next: rows.length > q.limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null,
+    };
+  }
+
+  /** What a minor's case still lacks before it may close. */
+  safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): string[] {
+    if (Number(c.is_minor) !== 1) return [];
+    const out: string[] = [];
+    if (openTasks.some((t) => t.kind === 'notify_child_protection')) out.push('notify_child_protection');
+    if (!c.guardian_enc) out.push('guardian');
+    if (!c.best_interest_enc) out.push('best_interest');
+    return out;
+  }
+
+  async get(actor: Actor, id: string, requestId: string) {
+    const c = await this.access.load(actor, id);
+    const person = (await repo.findPerson(this.db, c.person_id))!;
+    const [tasks, events, comments, consents, screenings] = await Promise.all([
+      repo.tasksOf(this.db, id),
+      repo.eventsOf(this.db, id),
+      repo.commentsOf(this.db, id),
+      repo.consentsOf(this.db, id),
+      repo.screeningsOf(this.db, id),
+    ]);
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.read',
+      recordType: 'case',
+      recordId: id,
+      fields: 'person,decision,safeguards,events,comments',
+      requestId,
+    });
+    const write = can(actor, 'cases:write');
+    return {
+      id: c.id,
+      code: c.code,
+      status: c.status,
+      stage: c.stage,
+      division: { country: c.country_code, code: c.division_code },
+      isMinor: Number(c.is_minor) === 1,
+      ageAtIntake: c.age_at_intake === null ? null : Number(c.age_at_intake),
+      vic_AgeWhenTrafficked: c.age_when_trafficked === null ? null : Number(c.age_when_trafficked),
+      person: {
+        id: person.id,
+        ...this.people.decrypt(person),
+        local_BirthYear: person.birth_year === null ? null : Number(person.birth_year),
+        prs_Gender: person.gender,
+        local_Ethnicity: person.ethnicity,
+        local_Languages: JSON.parse(person.languages) as string[],
+      },
+      vic_TraffickingStatus: c.trafficking_status,
+      vic_TraffickingStatusDecisionMakingOrg: c.decision_org,
+      decisionReason: dec(this.ctx, 'cases', id, 'decision_reason', c.decision_reason_enc),
+      vic_TypeOfExploitation: JSON.parse(c.exploitation) as string[],
+      vic_MethodOfRecruitment: JSON.parse(c.recruitment_methods) as string[],
+      vic_RelationshipToTrafficker: c.relationship_to_trafficker,
+      guardian: dec(this.ctx, 'cases', id, 'guardian', c.guardian_enc),
+      bestInterest: dec(this.ctx, 'cases', id, 'best_interest', c.best_interest_enc),
+      tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, authority: t.authority, dueAt: t.due_at, doneAt: t.done_at })),
+      events: events.map((e) => ({
+        id: e.id,
+        hte_Type: e.type,
+        hte_Country: e.country_code,
+        local_DivisionCode: e.division_code,
+        month: e.month,
+        hte_Description: dec(this.ctx, 'case_events', e.id, 'description', e.description_enc),
+      })),
+      comments: comments.map((m) => ({
+        id: m.id,
+        authorUserId: m.author_user_id,
+        createdAt: m.created_at,
+        cco_CaseComment: dec(this.ctx, 'case_comments', m.id, 'body', m.body_enc) ?? '',
+      })),
+      consents: consents.map((k) => ({
+        id: k.id,
+        scope: k.scope,
+        organisationId: k.organisation_id,
+        givenBy: k.given_by,
+        giverName: dec(this.ctx, 'consents', k.id, 'giver_name', k.giver_name_enc),
+        givenAt: k.given_at,
+        withdrawnAt: k.withdrawn_at,
+      })),
+      screening: screenings[0]
+        ? {
+            createdAt: screenings[0].created_at,
+            version: screenings[0].version,
+            indicators: JSON.parse(screenings[0].indicators) as string[],
+            result: JSON.parse(screenings[0].result),
+          }
+        : null,
+      safeguardsMissing: this.safeguardsMissing(
+        c,
+        tasks.filter((t) => !t.done_at),
+      ),
+      abilities: { update: write, decide: write, close: write && can(actor, 'cases:approve'), consent: write },
+    };
+  }
+
+  private async change(
+    actor: Actor,
+    id: string,
+    set: Partial<CaseTable>,
+    action: string,
+    details: Record<string, unknown>,
+    requestId: string,
+  ) {
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateCase(trx, id, { ...set, updated_at: nowIso() });
+      await this.ctx.audit.record(
+        { actor, action, recordType: 'case', recordId: id, fields: Object.keys(set).join(','), details, requestId },
+        trx,
+      );
+    });
+  }
+
+  async decide(actor: Actor, id: string, b: z.infer<typeof decisionBody>, requestId: string) {
+    const c = await this.access.load(actor, id, 'cases:write');
+    await this.change(
+      actor,
+      id,
+      {
+        trafficking_status: b.vic_TraffickingStatus,
+        decision_org: b.vic_TraffickingStatusDecisionMakingOrg,
+        decision_reason_enc: enc(this.ctx, 'cases', id, 'decision_reason', b.reason),
+        decided_at: nowIso(),
+        stage: c.stage === 'Draft' || c.stage === 'Intake' ? 'Screening' : c.stage,
+      },
+      'case.decision',
+      { before: c.trafficking_status, after: b.vic_TraffickingStatus, org: b.vic_TraffickingStatusDecisionMakingOrg },
+      requestId,
+    );
+    return this.get(actor, id, requestId);
+  }
+
+  async screen(actor: Actor, id: string, type: 'labour' | 'sexual', indicators: string[], requestId: string) {
+    const c = await this.access.load(actor, id, 'cases:write');
+    const result = screen(indicators, Number(c.is_minor) === 1 ? 'child' : 'adult', type);
+    if (result.unknownIndicators.length)
+      throw new AppError(400, 'unknown_indicators', { ids: result.unknownIndicators.join(', ') });
+    await this.db
+      .insertInto('case_screenings')
+      .values({
+        id: randomUUID(),
+        case_id: id,
+        config_id: result.configId,
+        version: result.version,
+        indicators: JSON.stringify(indicators),
+        result: JSON.stringify(result),
+        created_by: actor.userId,
+        created_at: nowIso(),
+      })
+      .execute();
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.screened',
+      recordType: 'case',
+      recordId: id,
+      details: { version: result.version, suggested: result.suggestedStatus },
+      requestId,
+    });
+    return result;
+  }
+
+  async addConsent(actor: Actor, id: string, b: z.infer<typeof consentBody>, requestId: string) {
+    const c = await this.access.load(actor, id, 'cases:write');
+    if (Number(c.is_minor) === 1 && b.givenBy === 'Self') throw new AppError(400, 'consent_needs_guardian');
+    if (b.scope === 'SharingWithOrganisation' && !b.organisationId)
+      throw new AppError(400, 'consent_needs_organisation');
+    const cid = randomUUID();
+    await this.db
+      .insertInto('consents')
+      .values({
+        id: cid,
+        case_id: id,
+        scope: b.scope,
+        organisation_id: b.organisationId ?? null,
+        given_by: b.givenBy,
+        giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
+        given_at: nowIso(),
+        withdrawn_at: null,
+        created_by: actor.userId,
+      })
+      .execute();
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.consent_given',
+      recordType: 'case',
+      recordId: id,
+      details: { scope: b.scope, givenBy: b.givenBy, organisationId: b.organisationId ?? null },
+      requestId,
+    });
+    return this.get(actor, id, requestId);
+  }
+
+  async withdrawConsent(actor: Actor, id: string, consentId: string, requestId: string) {
+    await this.access.load(actor, id, 'cases:write');
+    await this.db
+      .updateTable('consents')
+      .set({ withdrawn_at: nowIso() })
+      .where('id', '=', consentId)
+      .where('case_id', '=', id)
+      .execute();
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.consent_withdrawn',
+      recordType: 'case',
+      recordId: id,
+      details: { consentId },
+      requestId,
+    });
+    return this.get(actor, id, requestId);
+  }
+
+  /** Other modules ask here before disclosing a case to an organisation. */
+  async mayShareWith(caseId: string, organisationId: string): Promise<boolean> {
+    const rows = await repo.consentsOf(this.db, caseId);
+    return rows.some(
+      (k) =>
+        !k.withdrawn_at && ((k.scope === 'SharingWithOrganisation' && k.organisation_id === organisationId) || false),
+    );
+  }
+
+  async setSafeguards(actor: Actor, id: string, b: z.infer<typeof safeguardsBody>, requestId: string) {
+    await this.access.load(actor, id, 'cases:write');
+    const set: Partial<CaseTable> = {};
+    if (b.guardian) set.guardian_enc = enc(this.ctx, 'cases', id, 'guardian', b.guardian);
+    if (b.bestInterest) set.best_interest_enc = enc(this.ctx, 'cases', id, 'best_interest', b.bestInterest);
+    await this.change(actor, id, set, 'case.safeguards_updated', {}, requestId);
+    return this.get(actor, id, requestId);
+  }
+
+  async completeTask(actor: Actor, id: string, taskId: string, requestId: string) {
+    await this.access.load(actor, id, 'cases:write');
+    await this.db
+      .updateTable('case_tasks')
+      .set({ done_at: nowIso(), done_by: actor.userId })
+      .where('id', '=', taskId)
+      .where('case_id', '=', id)
+      .execute();
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.task_done',
+      recordType: 'case',
+      recordId: id,
+      details: { taskId },
+      requestId,
+    });
+    return this.get(actor, id, requestId);
+  }
+
+  async comment(actor: Actor, id: string, body: string, requestId: string) {
+    await this.access.load(actor, id, 'cases:write');
+    const cid = randomUUID();
+    await this.db
+      .insertInto('case_comments')
+      .values({
+        id: cid,
+        case_id: id,
+        author_user_id: actor.userId,
+        body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
+        created_at: nowIso(),
+      })
+      .execute();
+    await this.ctx.audit.record({ actor, action: 'case.comment', recordType: 'case', recordId: id, requestId });
+    return this.get(actor, id, requestId);
+  }
+
+  /** Closes a case; a minor's case first needs the authority notified, a guardian and a best-interest note. */
+  async close(actor: Actor, id: string, b: z.infer<typeof closeBody>, requestId: string) {
+    const c = await this.access.load(actor, id, 'cases:approve');
+    const missing = this.safeguardsMissing(
+      c,
+      (await repo.tasksOf(this.db, id)).filter((t) => !t.done_at),
+    );
+    if (missing.length) throw new AppError(409, 'safeguards_missing', { missing: missing.join(', ') });
+    await this.change(
+      actor,
+      id,
+      {
+        status: b.cas_Status,
+        stage: 'Closure',
+        closed_at: nowIso(),
+        closure_reason_enc: enc(this.ctx, 'cases', id, 'closure_reason', b.cas_ReasonForCaseClosure),
+      },
+      'case.closed',
+      { status: b.cas_Status },
+      requestId,
+    );
+    return this.get(actor, id, requestId);
+  }
+}
