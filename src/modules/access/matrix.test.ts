@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, testPassword, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { IntakeService } from '../cases/intake';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { PublicReports } from '../reports/public';
-import { roleKeys, systemRoles } from './permissions';
+import { permissions, roleKeys, systemRoles } from './permissions';
 import { needsSecondFactor } from './policy';
 import { SessionService } from './sessions';
 
@@ -113,6 +114,21 @@ const matrix: Record<string, Expect> = {
     { rest: 404 },
   ),
   'POST /api/reports/webhook/rapidpro': all(404),
+  'POST /api/persons/candidates': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'POST /api/cases': by(
+    { supervisor: 200, caseworker: 200, rest: 403 },
+    { supervisor: 400, caseworker: 400, rest: 403 },
+  ),
+  'GET /api/cases': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'GET /api/cases/:id': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/screening': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/decision': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/consents': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/consents/:sub/withdraw': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/safeguards': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/tasks/:sub/done': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/comments': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/close': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -125,12 +141,22 @@ for (const target of dbTargets()) {
     let t: TestApp;
     let sessions: SessionService;
     let reports: PublicReports;
+    let intake: IntakeService;
+    const system = {
+      userId: 'system',
+      orgId: 'system',
+      roles: ['administrator'],
+      permissions: new Set(permissions),
+      scope: { country: 'EC', code: 'EC' },
+      sessionId: '',
+    };
     let n = 0;
     before(async () => {
       t = await openTestApp(target, { MINKA_RATE_LIMIT_MAX: 1_000_000 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
       sessions = new SessionService(t.db.ctx);
       reports = new PublicReports(t.db.ctx);
+      intake = new IntakeService(t.db.ctx);
     });
     after(() => t.close());
 
@@ -159,6 +185,24 @@ for (const target of dbTargets()) {
             const orgIn = await makeOrg(t.db.ctx, code);
             const targetUser = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: code, orgId: orgIn });
             const targetSession = await sessions.create(targetUser.id, true);
+            const targetCase = await intake.intake(
+              system,
+              {
+                draft: false,
+                division: { country: 'EC', code },
+                person: {
+                  prs_FirstName: 'Persona',
+                  prs_SecondName: 'Prueba Matriz',
+                  local_Languages: [],
+                  prs_Citizenship: [],
+                },
+                local_AgeAtIntake: 30,
+                vic_TypeOfExploitation: [],
+                vic_MethodOfRecruitment: [],
+                events: [],
+              },
+              'matrix',
+            );
             const targetReport = await reports.submit({
               what: 'Prueba de matriz',
               division: code,
@@ -185,6 +229,8 @@ for (const target of dbTargets()) {
               .replace(':code', code)
               .replace('/users/:id', `/users/${targetUser.id}`)
               .replace('/reports/:id', `/reports/${targetReport.id}`)
+              .replace('/cases/:id', `/cases/${targetCase.id}`)
+              .replace(':sub', '00000000-0000-4000-8000-000000000000')
               .replace('/organisations/:id', `/organisations/${orgIn}`)
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
               .replace(':key', 'caseworker');
@@ -213,6 +259,22 @@ for (const target of dbTargets()) {
               'POST /api/reports/:id/status': { status: 'in_review' },
               'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
               'POST /api/reports/:id/link-case': { caseCode: 'GUA-2027-0042' },
+              'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
+              'POST /api/cases': {
+                division: { country: 'EC', code },
+                person: { prs_FirstName: 'Nueva', prs_SecondName: 'Persona Prueba' },
+                local_AgeAtIntake: 25,
+              },
+              'POST /api/cases/:id/screening': { type: 'labour', indicators: ['excessive_hours'] },
+              'POST /api/cases/:id/decision': {
+                vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+                vic_TraffickingStatusDecisionMakingOrg: 'NGO',
+                reason: 'Indicadores de prueba',
+              },
+              'POST /api/cases/:id/consents': { scope: 'DataProcessing', givenBy: 'Self' },
+              'POST /api/cases/:id/safeguards': { guardian: 'Tutor de prueba' },
+              'POST /api/cases/:id/comments': { cco_CaseComment: 'Comentario de prueba' },
+              'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
               'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
             };
             const body = bodies[key] ?? (method === 'GET' ? undefined : {});
