@@ -93,6 +93,9 @@ const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() 
 export interface FakePerson {
   id: string;
   givenName: string;
+  /** A second given name, as most people here have (empty for some). */
+  secondGiven: string;
+  birthDate: string;
   surnames: [string, string];
   gender: 'Feminine' | 'Masculine';
   ageAtIntake: number;
@@ -123,12 +126,17 @@ export function generatePeople(n: number, seed = 42, year = 2026): FakePerson[] 
     const gender = r() < 0.55 ? 'Feminine' : 'Masculine';
     const ethnicity = weighted(r, ethnicities);
     const indigenous = ethnicity === 'indigena';
-    const given = indigenous && r() < 0.35 ? pick(r, kichwaGiven[gender]) : pick(r, spanishGiven[gender]);
+    const givenList = () => (indigenous && r() < 0.35 ? kichwaGiven[gender] : spanishGiven[gender]);
+    const given = pick(r, givenList());
+    let secondGiven = r() < 0.7 ? pick(r, givenList()) : '';
+    if (secondGiven === given) secondGiven = '';
     const surname = () => (indigenous && r() < 0.85 ? pick(r, kichwaSurnames) : pick(r, spanishSurnames));
     const a = age(r);
     out.push({
       id: `FAKE-${String(i + 1).padStart(6, '0')}`,
       givenName: given,
+      secondGiven,
+      birthDate: `${year - a}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
       surnames: [surname(), surname()],
       gender,
       ageAtIntake: a,
@@ -140,4 +148,49 @@ export function generatePeople(n: number, seed = 42, year = 2026): FakePerson[] 
     });
   }
   return out;
+}
+
+/** Spelling variants seen in registers for the same surname (Spanish and Kichwa spellings). */
+const variants: Record<string, string[]> = {
+  Quishpe: ['Quispe', 'Quishpi', 'Kishpe'],
+  Guamán: ['Huaman', 'Guaman', 'Waman'],
+  Yupanqui: ['Llupanqui', 'Yupanki'],
+  Chimbo: ['Chimbu'],
+  Cuji: ['Kuji'],
+  Guallpa: ['Hualpa', 'Gualpa'],
+  Tenemaza: ['Tenemasa', 'Tinimaza'],
+  Morocho: ['Murucho'],
+  Caiza: ['Caisa', 'Kaiza'],
+  Chicaiza: ['Chicaisa'],
+  Llamuca: ['Yamuca'],
+  Vásquez: ['Vasquez', 'Basquez'],
+  Zambrano: ['Sambrano'],
+};
+
+/** A re-registration of the same person: spelling variants, dropped accents, a missing second surname or given name, swapped order, a typo, sometimes only the birth year. */
+export function variantOf(p: FakePerson, r: () => number) {
+  const spell = (s: string) => (variants[s] && r() < 0.7 ? pick(r, variants[s]!) : s);
+  const noAccent = (s: string) => (r() < 0.5 ? s.normalize('NFD').replace(/\p{M}/gu, '') : s);
+  let surnames = [spell(p.surnames[0]), spell(p.surnames[1])];
+  if (r() < 0.25) surnames = [surnames[0]!];
+  let given = [p.givenName, p.secondGiven].filter(Boolean);
+  if (given.length > 1 && r() < 0.3) given = [given[0]!];
+  if (r() < 0.15) {
+    const words = [...given, ...surnames];
+    const i = Math.floor(r() * words.length);
+    const w = words[i]!;
+    const at = 1 + Math.floor(r() * Math.max(1, w.length - 2));
+    words[i] = w.slice(0, at) + 'x' + w.slice(at + 1);
+    given = words.slice(0, given.length);
+    surnames = words.slice(given.length);
+  }
+  const swapped = r() < 0.2;
+  const onlyYear = r() < 0.1;
+  return {
+    givenNames: noAccent((swapped ? surnames : given).join(' ')),
+    surnames: noAccent((swapped ? given : surnames).join(' ')),
+    birthDate: onlyYear ? undefined : p.birthDate,
+    birthYear: p.birthYear,
+    gender: p.gender,
+  };
 }

@@ -31,6 +31,7 @@ export class People {
       given_names_enc: c.encryptOptional(p.prs_FirstName, f(id, 'given_names')),
       surnames_enc: c.encryptOptional(p.prs_SecondName, f(id, 'surnames')),
       birthdate_enc: c.encryptOptional(p.prs_Birthdate, f(id, 'birthdate')),
+      birthdate_index: p.prs_Birthdate ? c.blindIndex('person-birthdate', p.prs_Birthdate) : null,
       birth_year: this.birthYear(p) ?? null,
       gender: p.prs_Gender ?? null,
       ethnicity: p.local_Ethnicity ?? null,
@@ -71,32 +72,40 @@ export class People {
   }
 
   /**
-   * Likely existing persons, best first: shared phonetic name keys, same birth year (±1), same sex, and
-   * the same identity number outright. Only candidates scoring at least 3 are returned (at most five).
+   * Likely existing persons, best first (at most five). Each shared phonetic name key counts 2, the same
+   * date of birth 4, a birth year within one year 1 (a different one -4), a different sex -4, the same
+   * identity number 10. A candidate needs two shared keys and a score of 7, or the identity number.
    */
   async candidates(input: z.infer<typeof candidatesBody>) {
     const keys = this.keyIndexes(input.prs_FirstName, input.prs_SecondName);
+    const c = this.ctx.crypto;
     const identity = input.prs_IdentityNumber
-      ? this.ctx.crypto.blindIndex('person-identity', normaliseIdentity(input.prs_IdentityNumber))
+      ? c.blindIndex('person-identity', normaliseIdentity(input.prs_IdentityNumber))
       : undefined;
+    const birthdate = input.prs_Birthdate ? c.blindIndex('person-birthdate', input.prs_Birthdate) : undefined;
+    const year = input.local_BirthYear ?? (input.prs_Birthdate ? Number(input.prs_Birthdate.slice(0, 4)) : undefined);
     const rows = await repo.personsByKeys(this.ctx.db.db, keys, identity);
     const scored = rows
       .map((r) => {
-        let score = Number(r.shared) * 2;
-        if (identity && r.identity_index === identity) score += 10;
-        if (input.local_BirthYear && r.birth_year)
-          score += Math.abs(Number(r.birth_year) - input.local_BirthYear) <= 1 ? 2 : -3;
-        if (input.prs_Gender && r.gender) score += r.gender === input.prs_Gender ? 1 : -3;
-        return { r, score };
+        const shared = Number(r.shared);
+        const sameId = Boolean(identity && r.identity_index === identity);
+        let score = shared * 2 + (sameId ? 10 : 0);
+        if (birthdate && r.birthdate_index === birthdate) score += 4;
+        if (year && r.birth_year) score += Math.abs(Number(r.birth_year) - year) <= 1 ? 1 : -4;
+        if (input.prs_Gender && r.gender && r.gender !== input.prs_Gender) score -= 4;
+        const sameDate = Boolean(birthdate && r.birthdate_index === birthdate);
+        return { r, score, strong: sameId || (sameDate && shared >= 2), ok: sameId || (shared >= 2 && score >= 7) };
       })
-      .filter((x) => x.score >= Math.min(5, keys.length * 2 + 1))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 5);
+      .filter((x) => x.ok)
+      .sort((a, b) => b.score - a.score);
+    // When some candidate matches on identity number or on names plus the exact date of birth, name-only
+    // look-alikes are noise: show only the strong ones.
+    const shown = (scored.some((x) => x.strong) ? scored.filter((x) => x.strong) : scored).slice(0, 5);
     const codes = await repo.casesOfPersons(
       this.ctx.db.db,
-      scored.map((x) => x.r.id),
+      shown.map((x) => x.r.id),
     );
-    return scored.map(({ r, score }) => ({
+    return shown.map(({ r, score }) => ({
       personId: r.id,
       name: this.name(r),
       birthYear: r.birth_year === null ? null : Number(r.birth_year),

@@ -28,6 +28,7 @@ export function personsByKeys(q: Q, keys: string[], identityIndex?: string) {
       'p.given_names_enc',
       'p.surnames_enc',
       'p.birth_year',
+      'p.birthdate_index',
       'p.gender',
       'p.identity_index',
       (eb) => eb.fn.count<number>('k.key_index').as('shared'),
@@ -39,7 +40,16 @@ export function personsByKeys(q: Q, keys: string[], identityIndex?: string) {
         ...(identityIndex ? [eb('p.identity_index', '=', identityIndex)] : []),
       ]),
     )
-    .groupBy(['p.id', 'p.given_names_enc', 'p.surnames_enc', 'p.birth_year', 'p.gender', 'p.identity_index'])
+    .groupBy([
+      'p.id',
+      'p.birthdate_index',
+      'p.given_names_enc',
+      'p.surnames_enc',
+      'p.birth_year',
+      'p.birthdate_index',
+      'p.gender',
+      'p.identity_index',
+    ])
     .orderBy('shared', 'desc')
     .limit(200)
     .execute();

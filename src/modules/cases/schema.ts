@@ -58,6 +58,7 @@ export type IntakeBody = z.infer<typeof intakeBody>;
 
 export const candidatesBody = z.strictObject({
   prs_FirstName: z.string().trim().max(100).optional(),
+  prs_Birthdate: z.iso.date().optional(),
   prs_SecondName: z.string().trim().max(200).optional(),
   local_BirthYear: z.number().int().min(1900).max(2100).optional(),
   prs_Gender: z.enum(htcds.prs_Gender).optional(),

@@ -189,6 +189,7 @@ export interface PersonTable {
   given_names_enc: string | null;
   surnames_enc: string | null;
   birthdate_enc: string | null;
+  birthdate_index: string | null;
   birth_year: number | null;
   gender: string | null;
   ethnicity: string | null;

@@ -9,6 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('given_names_enc', 'text')
     .addColumn('surnames_enc', 'text')
     .addColumn('birthdate_enc', 'text')
+    .addColumn('birthdate_index', 'varchar(64)')
     .addColumn('birth_year', 'integer')
     .addColumn('gender', 'varchar(30)')
     .addColumn('ethnicity', 'varchar(30)')
