@@ -1,6 +1,7 @@
 // `npm run bench [name…]`: runs benchmarks (not tests), prints one JSON line per result and writes bench/results/NAME.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { casesBench } from './cases';
 import { dedupeBench } from './dedupe';
 import { generatePeople } from './generator';
 import { httpBench } from './http';
@@ -8,6 +9,7 @@ import { httpBench } from './http';
 const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   http: httpBench,
   dedupe: dedupeBench,
+  cases: casesBench,
   generate: async () => {
     const n = Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();

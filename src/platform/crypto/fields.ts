@@ -58,6 +58,8 @@ export function unwrapKey(master: MasterKey, id: string, wrapped: string): Buffe
 export class FieldCrypto {
   private keys = new Map<string, Buffer>();
   private active: Partial<Record<Purpose, string>> = {};
+  // HKDF-derived HMAC keys per blind-index purpose; derived once, as they never change for a data key.
+  private readonly indexKeys = new Map<string, Buffer>();
 
   private constructor(
     private readonly db: Db,
@@ -137,8 +139,12 @@ export class FieldCrypto {
 
   /** Keyed HMAC of a normalised value for exact lookups (e.g. identity numbers); stable across master-key rotation. */
   blindIndex(purpose: string, value: string): string {
-    const base = this.keys.get(this.active.index!)!;
-    const k = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), Buffer.from(`minka:blind:${purpose}`), 32));
+    let k = this.indexKeys.get(purpose);
+    if (!k) {
+      const base = this.keys.get(this.active.index!)!;
+      k = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), Buffer.from(`minka:blind:${purpose}`), 32));
+      this.indexKeys.set(purpose, k);
+    }
     return createHmac('sha256', k).update(value, 'utf8').digest('base64url');
   }
 
