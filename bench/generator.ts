@@ -180,7 +180,7 @@ export function variantOf(p: FakePerson, r: () => number) {
     const i = Math.floor(r() * words.length);
     const w = words[i]!;
     const at = 1 + Math.floor(r() * Math.max(1, w.length - 2));
-    words[i] = w.slice(0, at) + 'x' + w.slice(at + 1);
+    words[i] = `${w.slice(0, at)}x${w.slice(at + 1)}`;
     given = words.slice(0, given.length);
     surnames = words.slice(given.length);
   }

@@ -5,6 +5,9 @@ import { Account } from './pages/account/Account';
 import { LinkPage } from './pages/account/Link';
 import { Admin } from './pages/admin/Admin';
 import { ComingSoon } from './pages/ComingSoon';
+import { CaseList } from './pages/cases/CaseList';
+import { CasePage } from './pages/cases/CasePage';
+import { Intake } from './pages/cases/Intake';
 import { Geography } from './pages/geo/Geography';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
@@ -30,6 +33,9 @@ export function App() {
         <Route path="account" element={<Account />} />
         <Route path="admin" element={<Admin />} />
         <Route path="reports" element={<Reports />} />
+        <Route path="cases" element={<CaseList />} />
+        <Route path="cases/new" element={<Intake />} />
+        <Route path="cases/:id" element={<CasePage />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

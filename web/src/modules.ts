@@ -1,7 +1,7 @@
 /** The modules in navigation order; `ready` is true once a module has its own pages; `needs` hides it from sessions without any of those permissions. */
 export const modules = [
   { key: 'reports', path: '/reports', ready: true, needs: ['reports:triage'] },
-  { key: 'cases', path: '/cases', ready: false, needs: ['cases:read', 'referrals:receive'] },
+  { key: 'cases', path: '/cases', ready: true, needs: ['cases:read', 'referrals:receive'] },
   { key: 'directory', path: '/directory', ready: false, needs: [] },
   { key: 'plans', path: '/plans', ready: false, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: false, needs: ['insights:aggregate'] },

@@ -26,7 +26,7 @@ export class IntakeService {
     const ancestry = (await geo.ancestry(country, division)) ?? [division];
     const canton = ancestry.length >= 3 ? ancestry[ancestry.length - 3]! : ancestry[0]!;
     const d = await geo.division(country, canton).catch(() => null);
-    const prefix = (searchForm(d?.name ?? canton).replace(/[^a-z]/g, '') + 'xxx').slice(0, 3).toUpperCase();
+    const prefix = `${searchForm(d?.name ?? canton).replace(/[^a-z]/g, '')}xxx`.slice(0, 3).toUpperCase();
     const n = (await repo.countCodes(q, `${prefix}-${year}-`)) + 1;
     return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
   }

@@ -1,0 +1,148 @@
+import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import type { casePage } from '../../../../src/modules/cases/schema';
+import { htcds } from '../../../../src/modules/cases/vocabulary';
+import { api } from '../../api';
+import { DivisionPicker } from '../../components/DivisionPicker';
+
+type Page = z.infer<typeof casePage>;
+
+/** Cases in my jurisdiction: filters, search by code or (phonetic) name, and cursor paging. */
+export function CaseList() {
+  const { t } = useTranslation();
+  const [f, setF] = useState({
+    status: null as string | null,
+    division: null as string | null,
+    minor: false,
+    mine: false,
+    overdue: false,
+    traffickingStatus: null as string | null,
+    exploitation: null as string | null,
+    search: '',
+  });
+  const [search] = useDebouncedValue(f.search.trim(), 300);
+  const params = new URLSearchParams();
+  if (f.status) params.set('status', f.status);
+  if (f.division) params.set('division', f.division);
+  if (f.minor) params.set('minor', 'true');
+  if (f.mine) params.set('mine', 'true');
+  if (f.overdue) params.set('overdue', 'true');
+  if (f.traffickingStatus) params.set('traffickingStatus', f.traffickingStatus);
+  if (f.exploitation) params.set('exploitation', f.exploitation);
+  if (/^[A-Za-z]{3}-\d{4}-\d{4}$/.test(search)) params.set('code', search);
+  else if (search.length >= 2) params.set('name', search);
+  const list = useInfiniteQuery({
+    queryKey: ['cases', params.toString()],
+    queryFn: ({ pageParam }) => api<Page>(`/api/cases?${params}${pageParam ? `&after=${pageParam}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const opts = (field: keyof typeof htcds) => htcds[field].map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('nav.cases')}</Title>
+        <Button component={Link} to="/cases/new">
+          {t('cases.new')}
+        </Button>
+      </Group>
+      <Group align="end" wrap="wrap">
+        <TextInput
+          label={t('cases.search')}
+          value={f.search}
+          onChange={(e) => setF({ ...f, search: e.currentTarget.value })}
+        />
+        <Select
+          label={t('cases.status')}
+          data={opts('cas_Status')}
+          value={f.status}
+          onChange={(v) => setF({ ...f, status: v })}
+          clearable
+        />
+        <DivisionPicker label={t('cases.place')} value={f.division} onChange={(v) => setF({ ...f, division: v })} />
+        <Select
+          label={t('cases.traffickingStatus')}
+          data={opts('vic_TraffickingStatus')}
+          value={f.traffickingStatus}
+          onChange={(v) => setF({ ...f, traffickingStatus: v })}
+          clearable
+        />
+        <Select
+          label={t('cases.exploitation')}
+          data={opts('vic_TypeOfExploitation')}
+          value={f.exploitation}
+          onChange={(v) => setF({ ...f, exploitation: v })}
+          clearable
+        />
+      </Group>
+      <Group>
+        <Checkbox
+          label={t('cases.minor')}
+          checked={f.minor}
+          onChange={(e) => setF({ ...f, minor: e.currentTarget.checked })}
+        />
+        <Checkbox
+          label={t('cases.mine')}
+          checked={f.mine}
+          onChange={(e) => setF({ ...f, mine: e.currentTarget.checked })}
+        />
+        <Checkbox
+          label={t('cases.overdue')}
+          checked={f.overdue}
+          onChange={(e) => setF({ ...f, overdue: e.currentTarget.checked })}
+        />
+      </Group>
+      {list.error && <Alert color="red">{list.error.message}</Alert>}
+      {list.isSuccess && items.length === 0 && <Text>{t('cases.empty')}</Text>}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={600}>
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('cases.code')}</Table.Th>
+                <Table.Th>{t('cases.name')}</Table.Th>
+                <Table.Th>{t('cases.place')}</Table.Th>
+                <Table.Th>{t('cases.status')}</Table.Th>
+                <Table.Th>{t('cases.tasks')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Link to={`/cases/${c.id}`}>{c.code}</Link>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.name} {c.isMinor && <Badge color="orange">{t('cases.minor')}</Badge>}
+                  </Table.Td>
+                  <Table.Td>{c.division.code}</Table.Td>
+                  <Table.Td>
+                    {t(`htcds.cas_Status.${c.status}`)} · {t(`htcds.local_CaseStage.${c.stage}`)}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.overdueTasks > 0 ? (
+                      <Badge color="red">{t('cases.overdueTasks', { count: c.overdueTasks })}</Badge>
+                    ) : (
+                      c.openTasks
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {list.hasNextPage && (
+        <Button variant="light" w="fit-content" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('cases.more')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,150 @@
+import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, send } from '../../api';
+import { Consent, Decision, Safeguards, Screening, Section } from './sections';
+
+export interface CaseDetail {
+  id: string;
+  code: string;
+  status: string;
+  stage: string;
+  division: { country: string; code: string };
+  isMinor: boolean;
+  ageAtIntake: number | null;
+  person: {
+    prs_FirstName: string | null;
+    prs_SecondName: string | null;
+    local_BirthYear: number | null;
+    prs_Gender: string | null;
+  };
+  vic_TraffickingStatus: string | null;
+  vic_TraffickingStatusDecisionMakingOrg: string | null;
+  decisionReason: string | null;
+  vic_TypeOfExploitation: string[];
+  guardian: string | null;
+  bestInterest: string | null;
+  tasks: { id: string; kind: string; authority: string; dueAt: string; doneAt: string | null }[];
+  events: {
+    id: string;
+    hte_Type: string;
+    hte_Country: string | null;
+    local_DivisionCode: string | null;
+    month: string | null;
+    hte_Description: string | null;
+  }[];
+  comments: { id: string; createdAt: string; cco_CaseComment: string }[];
+  consents: {
+    id: string;
+    scope: string;
+    givenBy: string;
+    giverName: string | null;
+    givenAt: string;
+    withdrawnAt: string | null;
+  }[];
+  screening: { indicators: string[] } | null;
+  safeguardsMissing: string[];
+  abilities: { update: boolean; close: boolean };
+}
+
+/** One case on one page, readable on a phone: safeguards first for a child, then identification, consent, events and comments. */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const qc = useQueryClient();
+  const [comment, setComment] = useState('');
+  const [closeStatus, setCloseStatus] = useState<string | null>('Closed');
+  const [closeReason, setCloseReason] = useState('');
+  const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/cases/${id}`) });
+  const mutation = useMutation({
+    mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
+      send<CaseDetail>(`/api/cases/${id}/${path}`, body ?? {}),
+    onSuccess: (c) => qc.setQueryData(['case', id], c),
+  });
+  const act = (path: string, body?: unknown) => mutation.mutateAsync({ path, body }).catch(() => undefined);
+  const c = q.data;
+  if (q.error) return <Alert color="red">{q.error.message}</Alert>;
+  if (!c) return null;
+  return (
+    <Stack maw={900}>
+      <Group>
+        <Title order={1}>{c.code}</Title>
+        <Badge>{t(`htcds.cas_Status.${c.status}`)}</Badge>
+        <Badge variant="light">{t(`htcds.local_CaseStage.${c.stage}`)}</Badge>
+        {c.isMinor && <Badge color="orange">{t('cases.minor')}</Badge>}
+      </Group>
+      <Text>
+        {[c.person.prs_FirstName, c.person.prs_SecondName].filter(Boolean).join(' ')} · {c.ageAtIntake ?? '—'} ·{' '}
+        {c.division.code} · {c.vic_TypeOfExploitation.map((f) => t(`htcds.vic_TypeOfExploitation.${f}`)).join(', ')}
+      </Text>
+      {mutation.error && (
+        <Alert color="red" role="alert">
+          {mutation.error.message}
+        </Alert>
+      )}
+      {c.isMinor && <Safeguards key={`${c.guardian}-${c.bestInterest}`} c={c} act={act} />}
+      <Screening c={c} caseId={c.id} />
+      <Decision c={c} act={act} />
+      <Consent c={c} act={act} />
+      <Section title={t('cases.events')}>
+        {c.events.map((e) => (
+          <Text key={e.id} size="sm">
+            {t(`htcds.hte_Type.${e.hte_Type}`)} · {e.local_DivisionCode ?? e.hte_Country ?? '—'} · {e.month ?? '—'} ·{' '}
+            {e.hte_Description}
+          </Text>
+        ))}
+      </Section>
+      <Section title={t('cases.comments')}>
+        <Stack>
+          {c.comments.map((m) => (
+            <Text key={m.id} size="sm">
+              {new Date(m.createdAt).toLocaleString('es-EC')} · {m.cco_CaseComment}
+            </Text>
+          ))}
+          <Textarea
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            aria-label={t('cases.addComment')}
+            autosize
+          />
+          <Button
+            w="fit-content"
+            variant="light"
+            disabled={!comment.trim()}
+            onClick={() => act('comments', { cco_CaseComment: comment }).then(() => setComment(''))}
+          >
+            {t('cases.addComment')}
+          </Button>
+        </Stack>
+      </Section>
+      {c.abilities.close && c.status !== 'Closed' && (
+        <Section title={t('cases.close')}>
+          <Group align="end" wrap="wrap">
+            <Select
+              label={t('cases.closeStatus')}
+              data={['Closed', 'ClosedReferred'].map((v) => ({ value: v, label: t(`htcds.cas_Status.${v}`) }))}
+              value={closeStatus}
+              onChange={setCloseStatus}
+            />
+            <Textarea
+              label={t('cases.closeReason')}
+              value={closeReason}
+              onChange={(e) => setCloseReason(e.currentTarget.value)}
+              autosize
+            />
+            <Button
+              color="red"
+              variant="light"
+              disabled={closeReason.trim().length < 3}
+              onClick={() => act('close', { cas_Status: closeStatus, cas_ReasonForCaseClosure: closeReason })}
+            >
+              {t('cases.close')}
+            </Button>
+          </Group>
+        </Section>
+      )}
+    </Stack>
+  );
+}

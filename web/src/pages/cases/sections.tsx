@@ -1,0 +1,254 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activeScreening } from '../../../../src/modules/cases/screening/engine';
+import { htcds, local } from '../../../../src/modules/cases/vocabulary';
+import { send } from '../../api';
+import type { CaseDetail } from './CasePage';
+
+export type Act = (path: string, body?: unknown) => Promise<unknown>;
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/** A minor's safeguards: the notification task, guardian or authority, best-interest note. */
+export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
+  const { t } = useTranslation();
+  const [guardian, setGuardian] = useState(c.guardian ?? '');
+  const [bestInterest, setBestInterest] = useState(c.bestInterest ?? '');
+  return (
+    <Section title={t('cases.safeguards')}>
+      <Stack>
+        {c.safeguardsMissing.length > 0 && (
+          <Alert color="orange">
+            {t('cases.safeguardsMissing', { list: c.safeguardsMissing.map((m) => t(`htcds.missing.${m}`)).join(', ') })}
+          </Alert>
+        )}
+        {c.tasks.map((task) => (
+          <Group key={task.id} justify="space-between">
+            <Text size="sm">
+              {t(`htcds.tasks.${task.kind}`)} · {t(`htcds.authorities.${task.authority}`)} · {t('cases.due')}{' '}
+              {new Date(task.dueAt).toLocaleString('es-EC')}
+            </Text>
+            {task.doneAt ? (
+              <Badge color="green">{t('cases.done')}</Badge>
+            ) : (
+              <Button size="compact-sm" onClick={() => act(`tasks/${task.id}/done`)}>
+                {t('cases.markDone')}
+              </Button>
+            )}
+          </Group>
+        ))}
+        <Textarea
+          label={t('cases.guardian')}
+          value={guardian}
+          onChange={(e) => setGuardian(e.currentTarget.value)}
+          autosize
+        />
+        <Textarea
+          label={t('cases.bestInterest')}
+          value={bestInterest}
+          onChange={(e) => setBestInterest(e.currentTarget.value)}
+          autosize
+        />
+        <Button
+          w="fit-content"
+          variant="light"
+          onClick={() =>
+            act(
+              'safeguards',
+              Object.fromEntries(Object.entries({ guardian, bestInterest }).filter(([, v]) => v.trim().length >= 3)),
+            )
+          }
+        >
+          {t('cases.saveSafeguards')}
+        </Button>
+      </Stack>
+    </Section>
+  );
+}
+
+/** The ILO/EC checklist grouped by dimension; the engine suggests, a person decides. */
+export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const [type, setType] = useState<'labour' | 'sexual'>('labour');
+  const [ticked, setTicked] = useState<string[]>(c.screening?.indicators ?? []);
+  const audience = c.isMinor ? 'child' : 'adult';
+  const run = useMutation({
+    mutationFn: () =>
+      send<{ suggestedStatus: string | null; dimensions: Record<string, { positive: boolean }> }>(
+        `/api/cases/${caseId}/screening`,
+        { type, indicators: ticked },
+      ),
+  });
+  const lang = i18n.language === 'en' ? 'en' : 'es';
+  return (
+    <Section title={t('cases.screening')}>
+      <Stack>
+        <Select
+          label={t('cases.screeningType')}
+          data={[
+            { value: 'labour', label: t('cases.labour') },
+            { value: 'sexual', label: t('cases.sexual') },
+          ]}
+          value={type}
+          onChange={(v) => v && setType(v as 'labour' | 'sexual')}
+          w={220}
+        />
+        {activeScreening.dimensions.map((d) => (
+          <Stack key={d} gap={4}>
+            <Text fw={600} size="sm">
+              {t(`cases.dimensions.${d}`)}{' '}
+              {run.data?.dimensions[d]?.positive && <Badge size="xs">{t('cases.dimensionPositive')}</Badge>}
+            </Text>
+            {activeScreening.indicators
+              .filter((i) => i.dimension === d && i.strength[audience] && i.types.includes(type))
+              .map((i) => (
+                <Checkbox
+                  key={i.id}
+                  label={`${i.label[lang]} (${i.strength[audience]})`}
+                  checked={ticked.includes(i.id)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setTicked((x) => (on ? [...x, i.id] : x.filter((y) => y !== i.id)));
+                  }}
+                />
+              ))}
+          </Stack>
+        ))}
+        <Button w="fit-content" onClick={() => run.mutate()} loading={run.isPending}>
+          {t('cases.runScreening')}
+        </Button>
+        {run.data && (
+          <Alert color={run.data.suggestedStatus ? 'orange' : 'gray'} role="status">
+            {run.data.suggestedStatus
+              ? t('cases.suggestion', { status: t(`htcds.vic_TraffickingStatus.${run.data.suggestedStatus}`) })
+              : t('cases.noSuggestion')}
+          </Alert>
+        )}
+        {run.error && <Alert color="red">{run.error.message}</Alert>}
+      </Stack>
+    </Section>
+  );
+}
+
+export function Decision({ c, act }: { c: CaseDetail; act: Act }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<string | null>(c.vic_TraffickingStatus);
+  const [org, setOrg] = useState<string | null>(c.vic_TraffickingStatusDecisionMakingOrg);
+  const [reason, setReason] = useState(c.decisionReason ?? '');
+  const opts = (field: 'vic_TraffickingStatus' | 'vic_TraffickingStatusDecisionMakingOrg') =>
+    htcds[field].map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
+  return (
+    <Section title={t('cases.decision')}>
+      <Stack>
+        <Select
+          label={t('cases.traffickingStatus')}
+          data={opts('vic_TraffickingStatus')}
+          value={status}
+          onChange={setStatus}
+        />
+        <Select
+          label={t('cases.decisionOrg')}
+          data={opts('vic_TraffickingStatusDecisionMakingOrg')}
+          value={org}
+          onChange={setOrg}
+        />
+        <Textarea
+          label={t('cases.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+        />
+        <Button
+          w="fit-content"
+          disabled={!status || !org || reason.trim().length < 3}
+          onClick={() =>
+            act('decision', { vic_TraffickingStatus: status, vic_TraffickingStatusDecisionMakingOrg: org, reason })
+          }
+        >
+          {t('cases.saveDecision')}
+        </Button>
+      </Stack>
+    </Section>
+  );
+}
+
+export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
+  const { t } = useTranslation();
+  const [scope, setScope] = useState<string | null>('DataProcessing');
+  const [givenBy, setGivenBy] = useState<string | null>(c.isMinor ? 'Guardian' : 'Self');
+  const [giverName, setGiverName] = useState('');
+  const opts = (list: readonly string[], field: string) =>
+    list.map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
+  return (
+    <Section title={t('cases.consent')}>
+      <Stack>
+        {c.consents.map((k) => (
+          <Group key={k.id} justify="space-between">
+            <Text size="sm" td={k.withdrawnAt ? 'line-through' : undefined}>
+              {t(`htcds.local_ConsentScope.${k.scope}`)} · {t(`htcds.local_ConsentGivenBy.${k.givenBy}`)}{' '}
+              {k.giverName && `(${k.giverName})`} · {new Date(k.givenAt).toLocaleDateString('es-EC')}
+            </Text>
+            {k.withdrawnAt ? (
+              <Badge color="gray">{t('cases.withdrawn')}</Badge>
+            ) : (
+              <Button size="compact-xs" variant="subtle" color="red" onClick={() => act(`consents/${k.id}/withdraw`)}>
+                {t('cases.withdraw')}
+              </Button>
+            )}
+          </Group>
+        ))}
+        <Group align="end" wrap="wrap">
+          <Select
+            label={t('cases.consentScope')}
+            data={opts(
+              local.local_ConsentScope.filter((s) => s !== 'SharingWithOrganisation'),
+              'local_ConsentScope',
+            )}
+            value={scope}
+            onChange={setScope}
+          />
+          <Select
+            label={t('cases.givenBy')}
+            data={opts(local.local_ConsentGivenBy, 'local_ConsentGivenBy')}
+            value={givenBy}
+            onChange={setGivenBy}
+          />
+          <TextInput
+            label={t('cases.giverName')}
+            value={giverName}
+            onChange={(e) => setGiverName(e.currentTarget.value)}
+          />
+          <Button
+            onClick={() => act('consents', { scope, givenBy, ...(giverName.trim().length >= 2 ? { giverName } : {}) })}
+          >
+            {t('cases.addConsent')}
+          </Button>
+        </Group>
+      </Stack>
+    </Section>
+  );
+}
