@@ -34,7 +34,7 @@ describe('minka keys rotate, backup and restore', () => {
 
   it('rotates the master key: everything still reads, and the old key is refused with a clear message', async () => {
     const before = await names();
-    assert.equal(before.length, 8);
+    assert.equal(before.length, 9);
     const keyFile = path.join(tmp.dir, 'master.key');
     const oldKey = path.join(tmp.dir, 'old.key');
     copyFileSync(keyFile, oldKey);
@@ -68,7 +68,7 @@ describe('minka keys rotate, backup and restore', () => {
     const r = minka('restore', '--from', backup, '--force');
     assert.equal(r.status, 0, r.stderr);
     const after = await openContext(testConfig(tmp.dir));
-    assert.equal((await after.db.db.selectFrom('user_roles').selectAll().execute()).length, 8);
+    assert.equal((await after.db.db.selectFrom('user_roles').selectAll().execute()).length, 9);
     await after.db.close();
   });
 });

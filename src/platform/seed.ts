@@ -1,4 +1,5 @@
 import { seedAccessDemo } from '../modules/access/demo';
+import { seedCasesDemo } from '../modules/cases/demo';
 import { seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
 import { seedReportsDemo } from '../modules/reports/demo';
@@ -10,6 +11,7 @@ const seeders: { name: string; run: (ctx: Context) => Promise<void> }[] = [
   { name: 'geo', run: (ctx) => seedGeoDemo(new GeoService(ctx.db.db)) },
   { name: 'access', run: seedAccessDemo },
   { name: 'reports', run: seedReportsDemo },
+  { name: 'cases', run: seedCasesDemo },
 ];
 
 /**

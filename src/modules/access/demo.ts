@@ -61,6 +61,14 @@ export const demoUsers: { email: string; name: string; role: string; org: string
     totp: true,
   },
   {
+    email: 'tecnico.guamote@minka.demo',
+    name: 'Técnico Demo Guamote',
+    role: 'caseworker',
+    org: 'jcpd-guamote',
+    scope: '0606',
+    totp: true,
+  },
+  {
     email: 'triaje.cuenca@minka.demo',
     name: 'Triaje Demo Cuenca',
     role: 'triage_officer',

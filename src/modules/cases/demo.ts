@@ -1,0 +1,141 @@
+import type { Context } from '../../platform/context';
+import { permissions } from '../access/permissions';
+import type { Actor } from '../access/policy';
+import { IntakeService } from './intake';
+import type { IntakeBody } from './schema';
+import { CaseService } from './service';
+
+// Fake cases in Guamote, Colta and Cuenca: obviously fake names, plausible situations.
+const demoCases: Omit<IntakeBody, 'draft' | 'events'>[] = [
+  {
+    division: { country: 'EC', code: '060650' },
+    person: {
+      prs_FirstName: 'Demo Sisa',
+      prs_SecondName: 'Ficticia Uno',
+      local_BirthYear: 2013,
+      prs_Gender: 'Feminine',
+      local_Ethnicity: 'Indigena',
+      local_Languages: ['qu', 'es'],
+      prs_Citizenship: ['EC'],
+    },
+    local_AgeAtIntake: 14,
+    vic_TypeOfExploitation: ['ForcedBegging'],
+    vic_MethodOfRecruitment: ['ThroughFamilyOrFamilyEvents'],
+  },
+  {
+    division: { country: 'EC', code: '060652' },
+    person: {
+      prs_FirstName: 'Demo Inti',
+      prs_SecondName: 'Ficticio Dos',
+      local_BirthYear: 2011,
+      prs_Gender: 'Masculine',
+      local_Ethnicity: 'Indigena',
+      local_Languages: ['qu'],
+      prs_Citizenship: ['EC'],
+    },
+    local_AgeAtIntake: 16,
+    vic_TypeOfExploitation: ['ForcedLabour', 'ChildLabour'],
+    vic_MethodOfRecruitment: ['ThroughFriendsOrSocialEvents'],
+  },
+  {
+    division: { country: 'EC', code: '060301' },
+    person: {
+      prs_FirstName: 'Demo Killa',
+      prs_SecondName: 'Ficticia Tres',
+      local_BirthYear: 2012,
+      prs_Gender: 'Feminine',
+      local_Ethnicity: 'Indigena',
+      local_Languages: ['qu', 'es'],
+      prs_Citizenship: ['EC'],
+    },
+    local_AgeAtIntake: 15,
+    vic_TypeOfExploitation: ['ForcedBegging'],
+    vic_MethodOfRecruitment: ['ThroughFamilyOrFamilyEvents'],
+  },
+  {
+    division: { country: 'EC', code: '060352' },
+    person: {
+      prs_FirstName: 'Demo Rumi',
+      prs_SecondName: 'Ficticio Cuatro',
+      local_BirthYear: 1999,
+      prs_Gender: 'Masculine',
+      local_Ethnicity: 'Indigena',
+      local_Languages: ['qu', 'es'],
+      prs_Citizenship: ['EC'],
+    },
+    local_AgeAtIntake: 28,
+    vic_TypeOfExploitation: ['ForcedLabour'],
+    vic_MethodOfRecruitment: ['AtWork'],
+  },
+  {
+    division: { country: 'EC', code: '010104' },
+    person: {
+      prs_FirstName: 'Demo Ana',
+      prs_SecondName: 'Ficticia Cinco',
+      local_BirthYear: 2009,
+      prs_Gender: 'Feminine',
+      local_Ethnicity: 'Mestiza',
+      local_Languages: ['es'],
+      prs_Citizenship: ['EC'],
+    },
+    local_AgeAtIntake: 17,
+    vic_TypeOfExploitation: ['Servitude'],
+    vic_MethodOfRecruitment: ['ThroughOnlineSocialNetworks'],
+  },
+  {
+    division: { country: 'EC', code: '010157' },
+    person: {
+      prs_FirstName: 'Demo Luis',
+      prs_SecondName: 'Ficticio Seis',
+      local_BirthYear: 2001,
+      prs_Gender: 'Masculine',
+      local_Ethnicity: 'Mestiza',
+      local_Languages: ['es'],
+      prs_Citizenship: ['VE'],
+    },
+    local_AgeAtIntake: 26,
+    vic_TypeOfExploitation: ['ForcedLabour'],
+    vic_MethodOfRecruitment: ['ThroughAnOnlineAdvertisement'],
+  },
+];
+
+/** Seeds demo cases (with a screening on the first) through the same services a caseworker uses. */
+export async function seedCasesDemo(ctx: Context): Promise<void> {
+  const org = await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst();
+  const system: Actor = {
+    userId: 'demo-seed',
+    orgId: org?.id ?? 'demo',
+    roles: ['supervisor'],
+    permissions: new Set(permissions),
+    scope: { country: 'EC', code: 'EC' },
+    sessionId: '',
+  };
+  const intake = new IntakeService(ctx);
+  const cases = new CaseService(ctx);
+  for (const [i, c] of demoCases.entries()) {
+    const opened = await intake.intake(
+      system,
+      {
+        ...c,
+        draft: false,
+        events: [
+          {
+            hte_Type: 'Recruitment',
+            local_DivisionCode: c.division.code,
+            hte_Date: '2027-02',
+            hte_Description: 'DEMO: ofrecimiento de trabajo (texto ficticio)',
+          },
+        ],
+      },
+      'demo-seed',
+    );
+    if (i === 0)
+      await cases.screen(
+        system,
+        opened.id,
+        'labour',
+        ['deceived_nature_of_job', 'deceived_wages', 'local_forced_begging', 'no_schooling'],
+        'demo-seed',
+      );
+  }
+}
