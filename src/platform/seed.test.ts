@@ -44,12 +44,13 @@ for (const target of dbTargets()) {
       assert.ok(parishes.filter((p) => p.parent_code === '0101').length > 30);
     });
 
-    it('creates one demo account per role, all active', async () => {
+    it('creates demo accounts for every role (two caseworkers), all active', async () => {
       const roles = await db.handle.db.selectFrom('user_roles').select('role_key').orderBy('role_key').execute();
       assert.deepEqual(
         roles.map((r) => r.role_key),
         [
           'administrator',
+          'caseworker',
           'caseworker',
           'donor_viewer',
           'municipal_planner',
