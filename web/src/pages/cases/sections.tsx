@@ -128,7 +128,7 @@ export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
               .map((i) => (
                 <Checkbox
                   key={i.id}
-                  label={`${i.label[lang]} (${i.strength[audience]})`}
+                  label={`${i.label[lang]} (${t(`cases.strength.${i.strength[audience]}`)})`}
                   checked={ticked.includes(i.id)}
                   onChange={(e) => {
                     const on = e.currentTarget.checked;

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import * as OTPAuth from 'otpauth';
+import { demoPassword, demoTotpSecret } from '../../src/modules/access/demo';
+import { type E2E, newPage, screenshotDir, startE2E } from './support';
+
+// Journey: a Guamote caseworker registers a 14-year-old recruited for begging in Colombia; the screening
+// suggests a possible victim; the 24-hour safeguard task appears; the guardian's consent is recorded;
+// the case is in the list filtered by Guamote and by "minor".
+describe('registering a child victim (Chromium)', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(() => e2e.close());
+
+  it('registers, screens, safeguards, takes consent and finds the case', async () => {
+    const { page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 412, height: 900 });
+    await page.goto('/signin');
+    await page.getByLabel('Correo electrónico').fill('tecnico.guamote@minka.demo');
+    await page.getByLabel('Contraseña').fill(demoPassword);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page
+      .getByLabel('Código de verificación')
+      .fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret) }).generate());
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
+    await page.goto('/cases/new');
+    await page.getByLabel('Nombres').fill('Prueba Nina');
+    await page.getByLabel('Apellidos').fill('Caso Ficticio');
+    await page.getByLabel('Año de nacimiento (si no sabe la fecha)').fill('2013');
+    await page.getByRole('combobox', { name: 'Sexo / género' }).click();
+    await page.getByRole('option', { name: 'Femenino' }).click();
+    await page.getByRole('combobox', { name: 'Cantón o parroquia del caso' }).fill('guamote');
+    await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();
+    await page.getByLabel('Edad al registrar').fill('14');
+    await page.getByRole('combobox', { name: 'Formas de explotación' }).click({ force: true });
+    await page.getByRole('option', { name: 'Mendicidad forzada' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Añadir hecho' }).click();
+    await page.getByLabel('País (código, p. ej. CO)').fill('CO');
+    await page.getByLabel('Mes (AAAA-MM)').fill('2027-04');
+    await page.getByLabel('Descripción').fill('Pedía dinero en la calle (prueba)');
+    await page.screenshot({ path: path.join(screenshotDir, 'case-intake.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Abrir caso' }).click();
+
+    const heading = page.getByRole('heading', { level: 1, name: /^GUA-\d{4}-\d{4}$/ });
+    await heading.waitFor();
+    const code = (await heading.textContent()) ?? '';
+    await page.getByText('Notificar a la autoridad de protección de la niñez (24 horas)').waitFor();
+    await page.getByText(/Para cerrar este caso falta/).waitFor();
+
+    await page.getByLabel('Engañado sobre el tipo de trabajo, el lugar o el empleador (fuerte)').check();
+    await page.getByLabel('Engañado sobre el salario o las ganancias (medio)').check();
+    await page.getByLabel('Obligado a pedir dinero o vender en la calle (local) (fuerte)').check();
+    await page.getByLabel('No puede ir a la escuela (medio)').check();
+    await page.getByRole('button', { name: 'Evaluar' }).click();
+    await page.getByRole('status').getByText('Sugerencia: Posible víctima de trata').waitFor();
+
+    await page.getByLabel('Nombre de quien consiente').fill('Madre (nombre de prueba)');
+    await page.getByRole('button', { name: 'Registrar consentimiento' }).click();
+    await page.getByText(/Tratamiento de datos · Representante legal \(Madre \(nombre de prueba\)\)/).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'case-page.png'), fullPage: true });
+
+    await page.goto('/cases');
+    await page.getByRole('combobox', { name: 'Lugar' }).fill('guamote');
+    await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();
+    await page.getByLabel('Niño, niña o adolescente').check();
+    await page.getByRole('link', { name: code }).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'case-list.png'), fullPage: true });
+    assert.deepEqual(
+      problems.filter((p) => !/401|Failed to load resource/.test(p)),
+      [],
+    );
+  });
+});
