@@ -128,6 +128,13 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/safeguards': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/tasks/:sub/done': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/comments': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/history': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/persons/:id/merge': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/persons/:id/unmerge': all(404),
+  'POST /api/reports/:id/convert': by(
+    { supervisor: 200, caseworker: 200, triage_officer: 403, rest: 404 },
+    { rest: 404 },
+  ),
   'POST /api/cases/:id/close': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
 };
 
@@ -203,6 +210,42 @@ for (const target of dbTargets()) {
               },
               'matrix',
             );
+            const mergeSource = await intake
+              .intake(
+                system,
+                {
+                  draft: false,
+                  division: { country: 'EC', code },
+                  person: {
+                    prs_FirstName: 'Duplicada',
+                    prs_SecondName: 'Prueba Matriz',
+                    local_Languages: [],
+                    prs_Citizenship: [],
+                  },
+                  local_AgeAtIntake: 30,
+                  vic_TypeOfExploitation: [],
+                  vic_MethodOfRecruitment: [],
+                  events: [],
+                },
+                'matrix',
+              )
+              .then(async (c) => ({
+                ...c,
+                personId: (
+                  await t.db.handle.db
+                    .selectFrom('cases')
+                    .select('person_id')
+                    .where('id', '=', c.id)
+                    .executeTakeFirstOrThrow()
+                ).person_id,
+              }));
+            const keepPerson = (
+              await t.db.handle.db
+                .selectFrom('cases')
+                .select('person_id')
+                .where('id', '=', targetCase.id)
+                .executeTakeFirstOrThrow()
+            ).person_id;
             const targetReport = await reports.submit({
               what: 'Prueba de matriz',
               division: code,
@@ -231,6 +274,7 @@ for (const target of dbTargets()) {
               .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/cases/:id', `/cases/${targetCase.id}`)
               .replace(':sub', '00000000-0000-4000-8000-000000000000')
+              .replace('/persons/:id', `/persons/${mergeSource.personId}`)
               .replace('/organisations/:id', `/organisations/${orgIn}`)
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
               .replace(':key', 'caseworker');
@@ -274,6 +318,7 @@ for (const target of dbTargets()) {
               'POST /api/cases/:id/consents': { scope: 'DataProcessing', givenBy: 'Self' },
               'POST /api/cases/:id/safeguards': { guardian: 'Tutor de prueba' },
               'POST /api/cases/:id/comments': { cco_CaseComment: 'Comentario de prueba' },
+              'POST /api/persons/:id/merge': { into: keepPerson },
               'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
               'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
             };

@@ -230,6 +230,79 @@ for (const target of dbTargets()) {
       assert.equal(closed.json().status, 'Closed');
     });
 
+    it('merges a duplicate person reversibly, and shows who viewed and changed the case', async () => {
+      const a = (
+        await post(guamote, '/api/cases', {
+          division: { country: 'EC', code: '0606' },
+          person: { prs_FirstName: 'Wayra', prs_SecondName: 'Tixi Caiza' },
+          local_AgeAtIntake: 40,
+        })
+      ).json();
+      const b = (
+        await post(guamote, '/api/cases', {
+          division: { country: 'EC', code: '0606' },
+          person: { prs_FirstName: 'Wayra', prs_SecondName: 'Tixi Caisa' },
+          local_AgeAtIntake: 40,
+        })
+      ).json();
+      const personOf = async (id: string) =>
+        (await t.db.handle.db.selectFrom('cases').select('person_id').where('id', '=', id).executeTakeFirstOrThrow())
+          .person_id;
+      const pa = await personOf(a.id);
+      const pb = await personOf(b.id);
+      const merged = await post(guamote, `/api/persons/${pb}/merge`, { into: pa });
+      assert.deepEqual(merged.json(), { merged: pb, into: pa, movedCases: 1 });
+      assert.equal(await personOf(b.id), pa);
+      assert.equal((await post(cuenca, `/api/persons/${pb}/unmerge`, {})).statusCode, 404, 'outside the jurisdiction');
+      const undone = await post(guamote, `/api/persons/${pb}/unmerge`, {});
+      assert.equal(undone.json().movedCases, 1);
+      assert.equal(await personOf(b.id), pb);
+      const history = (await get(guamote, `/api/cases/${caseId}/history`)).json();
+      assert.ok(history.some((h: { action: string; viewed: boolean }) => h.action === 'case.read' && h.viewed));
+      assert.ok(
+        history.some(
+          (h: { action: string; fields: string | null }) =>
+            h.action === 'case.safeguards_updated' && h.fields?.includes('guardian_enc'),
+        ),
+      );
+      const actions = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('record_id', '=', pb)
+        .execute();
+      assert.deepEqual(
+        actions.map((x) => x.action),
+        ['person.merged', 'person.unmerged'],
+      );
+    });
+
+    it('opens a draft case prefilled from a triaged report and links them', async () => {
+      const { PublicReports } = await import('../reports/public');
+      const report = await new PublicReports(t.db.ctx).submit({
+        what: 'Prueba de conversión',
+        division: '060650',
+        forms: ['begging'],
+        child: true,
+        people: 1,
+        danger: false,
+        language: 'es',
+        channel: 'web',
+        withReceipt: false,
+      });
+      const res = await post(guamote, `/api/reports/${report.id}/convert`, {});
+      assert.equal(res.statusCode, 200, res.body);
+      const opened = (await get(guamote, `/api/cases/${res.json().id}`)).json();
+      assert.equal(opened.stage, 'Draft');
+      assert.deepEqual(opened.vic_TypeOfExploitation, ['ForcedBegging']);
+      assert.equal(opened.division.code, '060650');
+      const linked = await t.db.handle.db
+        .selectFrom('reports')
+        .select(['case_code', 'status'])
+        .where('id', '=', report.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(linked, { case_code: res.json().code, status: 'referred' });
+    });
+
     it('pages through the list with a cursor', async () => {
       for (let i = 0; i < 5; i++)
         await post(guamote, '/api/cases', {

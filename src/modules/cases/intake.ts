@@ -62,6 +62,7 @@ export class IntakeService {
         id,
         code: await this.code(trx, b.division.country, b.division.code, year),
         person_id: personId,
+        original_person_id: null,
         status: 'Active',
         stage: b.draft ? 'Draft' : 'Intake',
         country_code: b.division.country,

@@ -8,6 +8,7 @@ import { requireActor } from '../access/guard';
 import { can } from '../access/policy';
 import { idParam } from '../access/schema';
 import { IntakeService } from './intake';
+import { Merges } from './merges';
 import { People } from './people';
 import {
   candidateSchema,
@@ -29,6 +30,7 @@ const detail = z
   .record(z.string(), z.unknown())
   .meta({ id: 'CaseDetail', description: 'The case with decrypted personal fields (audited)' });
 const sub = z.strictObject({ id: z.uuid(), sub: z.uuid() });
+const mergeResult = z.object({ merged: z.string(), into: z.string(), movedCases: z.number() });
 const screeningResult = z
   .object({
     configId: z.string(),
@@ -52,6 +54,7 @@ export const caseRoutes =
     const cases = new CaseService(ctx);
     const intake = new IntakeService(ctx);
     const people = new People(ctx);
+    const merges = new Merges(ctx);
     const tags = ['cases'];
     r.post(
       '/persons/candidates',
@@ -172,6 +175,54 @@ export const caseRoutes =
         },
       },
       (req) => cases.comment(requireActor(req), req.params.id, req.body.cco_CaseComment, req.id),
+    );
+    r.get(
+      '/cases/:id/history',
+      {
+        schema: {
+          tags,
+          summary: 'Who changed and who viewed the case (from the audit trail)',
+          params: idParam,
+          response: {
+            200: z.array(
+              z.object({
+                at: z.string(),
+                actorUserId: z.string().nullable(),
+                action: z.string(),
+                fields: z.string().nullable(),
+                viewed: z.boolean(),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      (req) => cases.history(requireActor(req), req.params.id),
+    );
+    r.post(
+      '/persons/:id/merge',
+      {
+        schema: {
+          tags,
+          summary: 'Merge a duplicate person into another (reversible, audited)',
+          params: idParam,
+          body: z.strictObject({ into: z.uuid() }),
+          response: { 200: mergeResult, ...errors },
+        },
+      },
+      (req) => merges.merge(requireActor(req), req.params.id, req.body.into, req.id),
+    );
+    r.post(
+      '/persons/:id/unmerge',
+      {
+        schema: {
+          tags,
+          summary: 'Undo a merge: the cases return to this person',
+          params: idParam,
+          response: { 200: mergeResult, ...errors },
+        },
+      },
+      (req) => merges.unmerge(requireActor(req), req.params.id, req.id),
     );
     r.post(
       '/cases/:id/close',

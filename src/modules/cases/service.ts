@@ -367,6 +367,19 @@ export class CaseService {
     return this.get(actor, id, requestId);
   }
 
+  /** Who changed and who viewed the case, newest first, from the audit trail (fields named, values never). */
+  async history(actor: Actor, id: string) {
+    await this.access.load(actor, id);
+    const rows = await this.ctx.audit.list({ recordType: 'case', recordId: id, limit: 200 });
+    return rows.map((e) => ({
+      at: e.at,
+      actorUserId: e.actor_user_id,
+      action: e.action,
+      fields: e.fields,
+      viewed: e.action === 'case.read',
+    }));
+  }
+
   /** Closes a case; a minor's case first needs the authority notified, a guardian and a best-interest note. */
   async close(actor: Actor, id: string, b: z.infer<typeof closeBody>, requestId: string) {
     const c = await this.access.load(actor, id, 'cases:approve');

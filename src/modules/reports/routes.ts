@@ -107,6 +107,18 @@ export const triageRoutes =
       (req) => triage.message(requireActor(req), req.params.id, req.body.body, req.id),
     );
     r.post(
+      '/reports/:id/convert',
+      {
+        schema: {
+          tags,
+          summary: 'Open a draft case prefilled from the report and link them',
+          params: idParam,
+          response: { 200: z.object({ id: z.string(), code: z.string(), isMinor: z.boolean() }), ...errors },
+        },
+      },
+      (req) => triage.convert(requireActor(req), req.params.id, req.id),
+    );
+    r.post(
       '/reports/:id/link-case',
       {
         schema: {

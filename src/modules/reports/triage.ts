@@ -192,6 +192,45 @@ export class TriageService {
     );
   }
 
+  /**
+   * Opens a draft case prefilled from the report (place, forms of exploitation) and links the two. The
+   * reporter stays anonymous: nothing about them moves into the case.
+   */
+  async convert(actor: Actor, id: string, requestId: string) {
+    const r = await this.visible(actor, id);
+    const { IntakeService } = await import('../cases/intake');
+    const mapping: Record<string, string> = {
+      begging: 'ForcedBegging',
+      labour: 'ForcedLabour',
+      domestic: 'Servitude',
+      sexual: 'SexualExploitation',
+      forced_marriage: 'ForcedMarriage',
+      other: 'Other',
+    };
+    const forms = (JSON.parse(r.forms) as string[]).map((f) => mapping[f]).filter(Boolean) as never[];
+    const opened = await new IntakeService(this.ctx).intake(
+      actor,
+      {
+        draft: true,
+        division: { country: r.country_code, code: r.division_code },
+        vic_TypeOfExploitation: forms,
+        vic_MethodOfRecruitment: [],
+        events: [],
+        ...(Number(r.child_involved) === 1 ? { local_AgeAtIntake: 17 } : {}),
+      },
+      requestId,
+    );
+    await this.change(
+      actor,
+      id,
+      { case_code: opened.code, status: 'referred' },
+      'report.converted_to_case',
+      { caseCode: opened.code },
+      requestId,
+    );
+    return opened;
+  }
+
   /** A question or answer from staff, which the reporter reads with the receipt. */
   async message(actor: Actor, id: string, body: string, requestId: string) {
     await this.visible(actor, id);

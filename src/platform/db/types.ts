@@ -206,6 +206,8 @@ export interface CaseTable {
   id: string;
   code: string;
   person_id: string;
+  /** Set while a merge moved this case to another person, so the merge can be undone. */
+  original_person_id: string | null;
   status: string;
   stage: string;
   country_code: string;

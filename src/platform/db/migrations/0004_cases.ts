@@ -32,6 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await id('cases')
     .addColumn('code', 'varchar(20)', (c) => c.notNull().unique())
     .addColumn('person_id', 'varchar(36)', (c) => c.notNull().references('persons.id'))
+    .addColumn('original_person_id', 'varchar(36)')
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('stage', 'varchar(20)', (c) => c.notNull())
     .addColumn('country_code', 'varchar(2)', (c) => c.notNull())

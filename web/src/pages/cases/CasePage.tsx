@@ -49,6 +49,27 @@ export interface CaseDetail {
   abilities: { update: boolean; close: boolean };
 }
 
+function History({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['case', caseId, 'history'],
+    queryFn: () =>
+      api<{ at: string; actorUserId: string | null; action: string; fields: string | null; viewed: boolean }[]>(
+        `/api/cases/${caseId}/history`,
+      ),
+  });
+  return (
+    <Stack gap={2}>
+      {q.data?.map((h) => (
+        <Text key={`${h.at}-${h.action}`} size="xs" c={h.viewed ? 'dimmed' : undefined}>
+          {new Date(h.at).toLocaleString('es-EC')} · {h.viewed ? t('cases.viewed') : h.action}{' '}
+          {h.fields && `(${h.fields})`} · {h.actorUserId?.slice(0, 8)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** One case on one page, readable on a phone: safeguards first for a child, then identification, consent, events and comments. */
 export function CasePage() {
   const { t } = useTranslation();
@@ -118,6 +139,9 @@ export function CasePage() {
             {t('cases.addComment')}
           </Button>
         </Stack>
+      </Section>
+      <Section title={t('cases.history')}>
+        <History caseId={c.id} />
       </Section>
       {c.abilities.close && c.status !== 'Closed' && (
         <Section title={t('cases.close')}>

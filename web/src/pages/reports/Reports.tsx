@@ -17,10 +17,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { type reportDetail, type reportListItem, reportStatuses } from '../../../../src/modules/reports/schema';
 import { api, send } from '../../api';
-import { useSession } from '../../session';
+import { has, useSession } from '../../session';
 
 type Item = z.infer<typeof reportListItem>;
 type Detail = z.infer<typeof reportDetail>;
@@ -56,6 +57,11 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
     onChanged();
     return qc.invalidateQueries({ queryKey: ['report', id] });
   };
+  const navigate = useNavigate();
+  const convert = useMutation({
+    mutationFn: () => send<{ id: string }>(`/api/reports/${id}/convert`),
+    onSuccess: (c) => navigate(`/cases/${c.id}`),
+  });
   const act = useMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) => send(`/api/reports/${id}/${path}`, body),
     onSuccess: done,
@@ -144,6 +150,11 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
           {t('reports.linkCase')}
         </Button>
       </Group>
+      {!r.caseCode && has(session, 'cases:write') && (
+        <Button variant="light" w="fit-content" onClick={() => convert.mutate()} loading={convert.isPending}>
+          {t('reports.convert')}
+        </Button>
+      )}
       {r.caseCode && <Badge>{r.caseCode}</Badge>}
       {act.error && <Alert color="red">{act.error.message}</Alert>}
       {similar.data && similar.data.length > 0 && (

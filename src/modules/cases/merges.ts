@@ -1,0 +1,82 @@
+import type { Context } from '../../platform/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import { CaseAccess } from './access';
+import * as repo from './repo';
+
+/** Reversible merges of duplicate persons: the duplicate's cases move to the kept person and can move back. */
+export class Merges {
+  private readonly access: CaseAccess;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+  }
+
+  /** Every case of a person must be within the actor's reach, or the person is "not found". */
+  private async casesInReach(actor: Actor, personId: string) {
+    const person = await repo.findPerson(this.ctx.db.db, personId);
+    if (!person) throw notFound();
+    const cases = await this.ctx.db.db.selectFrom('cases').select('id').where('person_id', '=', personId).execute();
+    for (const c of cases) await this.access.load(actor, c.id, 'cases:write');
+    return { person, cases };
+  }
+
+  async merge(actor: Actor, duplicateId: string, keepId: string, requestId: string) {
+    if (!can(actor, 'cases:write')) throw notFound();
+    if (duplicateId === keepId) throw new AppError(400, 'merge_into_self');
+    const dup = await this.casesInReach(actor, duplicateId);
+    const keep = await this.casesInReach(actor, keepId);
+    if (dup.person.merged_into || keep.person.merged_into) throw new AppError(409, 'already_merged');
+    await this.ctx.db.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('cases')
+        .set({ original_person_id: duplicateId, person_id: keepId })
+        .where('person_id', '=', duplicateId)
+        .execute();
+      await trx.updateTable('persons').set({ merged_into: keepId }).where('id', '=', duplicateId).execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'person.merged',
+          recordType: 'person',
+          recordId: duplicateId,
+          details: { into: keepId, cases: dup.cases.map((c) => c.id) },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return { merged: duplicateId, into: keepId, movedCases: dup.cases.length };
+  }
+
+  async unmerge(actor: Actor, duplicateId: string, requestId: string) {
+    if (!can(actor, 'cases:write')) throw notFound();
+    const dup = await repo.findPerson(this.ctx.db.db, duplicateId);
+    if (!dup?.merged_into) throw notFound();
+    const moved = await this.ctx.db.db
+      .selectFrom('cases')
+      .select('id')
+      .where('original_person_id', '=', duplicateId)
+      .execute();
+    for (const c of moved) await this.access.load(actor, c.id, 'cases:write');
+    await this.ctx.db.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('cases')
+        .set({ person_id: duplicateId, original_person_id: null })
+        .where('original_person_id', '=', duplicateId)
+        .execute();
+      await trx.updateTable('persons').set({ merged_into: null }).where('id', '=', duplicateId).execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'person.unmerged',
+          recordType: 'person',
+          recordId: duplicateId,
+          details: { from: dup.merged_into, cases: moved.map((c) => c.id) },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return { merged: duplicateId, into: dup.merged_into, movedCases: moved.length };
+  }
+}
