@@ -7,6 +7,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/guard';
 import { can } from '../access/policy';
 import { idParam } from '../access/schema';
+import { CareService } from './care';
 import { IntakeService } from './intake';
 import { Merges } from './merges';
 import { People } from './people';
@@ -52,6 +53,7 @@ export const caseRoutes =
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const cases = new CaseService(ctx);
+    const care = new CareService(ctx);
     const intake = new IntakeService(ctx);
     const people = new People(ctx);
     const merges = new Merges(ctx);
@@ -138,12 +140,12 @@ export const caseRoutes =
           response: { 200: detail, ...errors },
         },
       },
-      (req) => cases.addConsent(requireActor(req), req.params.id, req.body, req.id),
+      (req) => care.addConsent(requireActor(req), req.params.id, req.body, req.id),
     );
     r.post(
       '/cases/:id/consents/:sub/withdraw',
       { schema: { tags, summary: 'Withdraw a consent', params: sub, response: { 200: detail, ...errors } } },
-      (req) => cases.withdrawConsent(requireActor(req), req.params.id, req.params.sub, req.id),
+      (req) => care.withdrawConsent(requireActor(req), req.params.id, req.params.sub, req.id),
     );
     r.post(
       '/cases/:id/safeguards',
@@ -156,12 +158,12 @@ export const caseRoutes =
           response: { 200: detail, ...errors },
         },
       },
-      (req) => cases.setSafeguards(requireActor(req), req.params.id, req.body, req.id),
+      (req) => care.setSafeguards(requireActor(req), req.params.id, req.body, req.id),
     );
     r.post(
       '/cases/:id/tasks/:sub/done',
       { schema: { tags, summary: 'Mark a task done', params: sub, response: { 200: detail, ...errors } } },
-      (req) => cases.completeTask(requireActor(req), req.params.id, req.params.sub, req.id),
+      (req) => care.completeTask(requireActor(req), req.params.id, req.params.sub, req.id),
     );
     r.post(
       '/cases/:id/comments',
@@ -174,7 +176,7 @@ export const caseRoutes =
           response: { 200: detail, ...errors },
         },
       },
-      (req) => cases.comment(requireActor(req), req.params.id, req.body.cco_CaseComment, req.id),
+      (req) => care.comment(requireActor(req), req.params.id, req.body.cco_CaseComment, req.id),
     );
     r.get(
       '/cases/:id/history',
@@ -235,6 +237,6 @@ export const caseRoutes =
           response: { 200: detail, ...errors },
         },
       },
-      (req) => cases.close(requireActor(req), req.params.id, req.body, req.id),
+      (req) => care.close(requireActor(req), req.params.id, req.body, req.id),
     );
   };
