@@ -98,8 +98,8 @@ export function securityCommands(cli: Command): void {
     .command('purge')
     .description('delete reports past MINKA_REPORT_RETENTION_DAYS that were never linked to a case; warn a week before')
     .action(async () => {
-      const { TriageService } = await import('../modules/reports/triage');
-      const r = await withContext((ctx) => new TriageService(ctx).purge());
+      const { RetentionService } = await import('../modules/reports/retention');
+      const r = await withContext((ctx) => new RetentionService(ctx).purge());
       out(`purged ${r.purged} reports; warned about ${r.warned}`);
     });
 

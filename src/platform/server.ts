@@ -1,4 +1,4 @@
-import { TriageService } from '../modules/reports/triage';
+import { RetentionService } from '../modules/reports/retention';
 import type { Config } from './config';
 import { type Context, openContext } from './context';
 import type { DbHandle } from './db/index';
@@ -27,8 +27,8 @@ export async function startServer(
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
     }
     // Retention runs hourly in the serving process; `minka reports purge` does the same on demand.
-    const triage = new TriageService(ctx);
-    const purge = () => triage.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
+    const retention = new RetentionService(ctx);
+    const purge = () => retention.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
     const timer = setInterval(purge, 3_600_000);
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));

@@ -383,7 +383,7 @@ for (const target of dbTargets()) {
     it('warns a week before and then purges reports never linked to a case', async () => {
       const t = await openTestApp(target, { MINKA_REPORT_RETENTION_DAYS: 90 });
       try {
-        const { TriageService } = await import('./triage');
+        const { RetentionService } = await import('./retention');
         const { PublicReports } = await import('./public');
         const pub = new PublicReports(t.db.ctx);
         const base = {
@@ -417,7 +417,7 @@ for (const target of dbTargets()) {
           .set({ updated_at: at(200 * day), reporter_activity_at: at(200 * day), case_code: 'GUA-2027-0001' })
           .where('id', '=', linked.id)
           .execute();
-        assert.deepEqual(await new TriageService(t.db.ctx).purge(), { purged: 1, warned: 1 });
+        assert.deepEqual(await new RetentionService(t.db.ctx).purge(), { purged: 1, warned: 1 });
         const left = (await q.selectFrom('reports').select('id').execute()).map((r) => r.id).sort();
         assert.deepEqual(left, [soon.id, linked.id, fresh.id].sort());
         const warning = await q
@@ -429,7 +429,7 @@ for (const target of dbTargets()) {
           warning.map((w) => w.record_id),
           [soon.id],
         );
-        assert.deepEqual(await new TriageService(t.db.ctx).purge(), { purged: 0, warned: 0 }, 'warned once');
+        assert.deepEqual(await new RetentionService(t.db.ctx).purge(), { purged: 0, warned: 0 }, 'warned once');
       } finally {
         await t.close();
       }
