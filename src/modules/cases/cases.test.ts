@@ -20,6 +20,12 @@ const child = {
   vic_TypeOfExploitation: ['ForcedBegging'],
   vic_MethodOfRecruitment: ['ThroughFamilyOrFamilyEvents'],
   vic_RelationshipToTrafficker: 'Acquainted',
+  perpetrators: [
+    {
+      per_RoleInProcess: ['RecruiterOrIntermediary', 'Transporter'],
+      per_RoleDetails: 'Vecino conocido de la familia (prueba)',
+    },
+  ],
   events: [
     {
       hte_Type: 'Recruitment',
@@ -80,6 +86,13 @@ for (const target of dbTargets()) {
       const c = (await get(guamote, `/api/cases/${id}`)).json();
       assert.equal(c.person.prs_FirstName, 'Sisa');
       assert.equal(c.events.length, 2);
+      assert.deepEqual(
+        c.perpetrators.map((p: { per_RoleInProcess: string[]; per_RoleDetails: string }) => [
+          p.per_RoleInProcess,
+          p.per_RoleDetails,
+        ]),
+        [[['RecruiterOrIntermediary', 'Transporter'], 'Vecino conocido de la familia (prueba)']],
+      );
       assert.equal(c.tasks[0].kind, 'notify_child_protection');
       assert.equal(c.tasks[0].authority, 'JuntaCantonalProteccionDerechos');
       const due = Date.parse(c.tasks[0].dueAt) - Date.now();
@@ -88,7 +101,10 @@ for (const target of dbTargets()) {
       const raw =
         JSON.stringify(await t.db.handle.db.selectFrom('persons').selectAll().execute()) +
         JSON.stringify(await t.db.handle.db.selectFrom('case_events').selectAll().execute());
-      assert.doesNotMatch(raw, /Sisa|Quishpe|vecino/);
+      assert.doesNotMatch(
+        raw + JSON.stringify(await t.db.handle.db.selectFrom('case_perpetrators').selectAll().execute()),
+        /Sisa|Quishpe|vecino|Vecino/,
+      );
     });
 
     it('refuses a value outside the HTCDS picklists, naming the field and the allowed values', async () => {

@@ -1,12 +1,13 @@
+import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { permissions } from '../access/permissions';
 import type { Actor } from '../access/policy';
 import { IntakeService } from './intake';
-import type { IntakeBody } from './schema';
+import type { intakeBody } from './schema';
 import { CaseService } from './service';
 
 // Fake cases in Guamote, Colta and Cuenca: obviously fake names, plausible situations.
-const demoCases: Omit<IntakeBody, 'draft' | 'events'>[] = [
+const demoCases: Omit<z.input<typeof intakeBody>, 'draft' | 'events'>[] = [
   {
     division: { country: 'EC', code: '060650' },
     person: {

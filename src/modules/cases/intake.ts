@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
@@ -9,7 +10,7 @@ import { GeoService } from '../geo/service';
 import { searchForm } from '../geo/text';
 import { People } from './people';
 import * as repo from './repo';
-import type { IntakeBody } from './schema';
+import { type IntakeBody, intakeBody } from './schema';
 
 const dayMs = 86_400_000;
 
@@ -41,7 +42,9 @@ export class IntakeService {
     return out;
   }
 
-  async intake(actor: Actor, b: IntakeBody, requestId: string) {
+  /** Opens a case from the intake body (validated again here, so internal callers get the same rules and defaults). */
+  async intake(actor: Actor, input: z.input<typeof intakeBody>, requestId: string) {
+    const b: IntakeBody = intakeBody.parse(input);
     if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
     if (!(await new ScopeCheck(this.ctx).within(actor, b.division.country, b.division.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
@@ -103,6 +106,23 @@ export class IntakeService {
               table: 'case_events',
               row: eid,
               column: 'description',
+            }),
+            created_at: now,
+          })
+          .execute();
+      }
+      for (const per of b.perpetrators) {
+        const pid = randomUUID();
+        await trx
+          .insertInto('case_perpetrators')
+          .values({
+            id: pid,
+            case_id: id,
+            roles: JSON.stringify(per.per_RoleInProcess),
+            details_enc: this.ctx.crypto.encryptOptional(per.per_RoleDetails, {
+              table: 'case_perpetrators',
+              row: pid,
+              column: 'details',
             }),
             created_at: now,
           })

@@ -180,3 +180,5 @@ export const consentsOf = (q: Q, caseId: string) =>
   q.selectFrom('consents').selectAll().where('case_id', '=', caseId).orderBy('given_at').execute();
 export const screeningsOf = (q: Q, caseId: string) =>
   q.selectFrom('case_screenings').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
+export const perpetratorsOf = (q: Q, caseId: string) =>
+  q.selectFrom('case_perpetrators').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();

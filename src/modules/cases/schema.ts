@@ -42,6 +42,11 @@ export const eventBody = z.strictObject({
   hte_Description: z.string().trim().max(5000).optional(),
 });
 
+export const perpetratorBody = z.strictObject({
+  per_RoleInProcess: many(htcds.per_RoleInProcess),
+  per_RoleDetails: z.string().trim().max(2000).optional(),
+});
+
 export const intakeBody = z.strictObject({
   draft: z.boolean().default(false),
   personId: z.uuid().optional().meta({ description: 'An existing person chosen from the duplicate candidates' }),
@@ -53,6 +58,7 @@ export const intakeBody = z.strictObject({
   vic_MethodOfRecruitment: many(htcds.vic_MethodOfRecruitment),
   vic_RelationshipToTrafficker: z.enum(htcds.vic_RelationshipToTrafficker).optional(),
   events: z.array(eventBody).max(20).default([]),
+  perpetrators: z.array(perpetratorBody).max(10).default([]),
 });
 export type IntakeBody = z.infer<typeof intakeBody>;
 

@@ -117,12 +117,13 @@ export class CaseService {
   async get(actor: Actor, id: string, requestId: string) {
     const c = await this.access.load(actor, id);
     const person = (await repo.findPerson(this.db, c.person_id))!;
-    const [tasks, events, comments, consents, screenings] = await Promise.all([
+    const [tasks, events, comments, consents, screenings, perpetrators] = await Promise.all([
       repo.tasksOf(this.db, id),
       repo.eventsOf(this.db, id),
       repo.commentsOf(this.db, id),
       repo.consentsOf(this.db, id),
       repo.screeningsOf(this.db, id),
+      repo.perpetratorsOf(this.db, id),
     ]);
     await this.ctx.audit.record({
       actor,
@@ -166,6 +167,11 @@ export class CaseService {
         local_DivisionCode: e.division_code,
         month: e.month,
         hte_Description: dec(this.ctx, 'case_events', e.id, 'description', e.description_enc),
+      })),
+      perpetrators: perpetrators.map((x) => ({
+        id: x.id,
+        per_RoleInProcess: JSON.parse(x.roles) as string[],
+        per_RoleDetails: dec(this.ctx, 'case_perpetrators', x.id, 'details', x.details_enc),
       })),
       comments: comments.map((m) => ({
         id: m.id,

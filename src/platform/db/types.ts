@@ -310,6 +310,7 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   case_comments: CaseCommentTable;
+  case_perpetrators: { id: string; case_id: string; roles: string; details_enc: string | null; created_at: string };
   case_tasks: CaseTaskTable;
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;

@@ -70,6 +70,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description_enc', 'text')
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute();
+  await id('case_perpetrators')
+    .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
+    .addColumn('roles', 'text', (c) => c.notNull())
+    .addColumn('details_enc', 'text')
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .execute();
   await id('case_comments')
     .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
     .addColumn('author_user_id', 'varchar(36)', (c) => c.notNull())
