@@ -22,7 +22,8 @@ export class People {
   birthYear = (p: PersonInput) =>
     p.local_BirthYear ?? (p.prs_Birthdate ? Number(p.prs_Birthdate.slice(0, 4)) : undefined);
 
-  async create(q: repo.Q, p: PersonInput): Promise<PersonTable> {
+  /** Builds a person row (personal fields encrypted) and the blind indexes of its name keys, without writing. */
+  build(p: PersonInput): { row: PersonTable; keys: string[] } {
     const id = randomUUID();
     const now = nowIso();
     const c = this.ctx.crypto;
@@ -35,8 +36,8 @@ export class People {
       birth_year: this.birthYear(p) ?? null,
       gender: p.prs_Gender ?? null,
       ethnicity: p.local_Ethnicity ?? null,
-      languages: JSON.stringify(p.local_Languages),
-      citizenship: JSON.stringify(p.prs_Citizenship),
+      languages: JSON.stringify(p.local_Languages ?? []),
+      citizenship: JSON.stringify(p.prs_Citizenship ?? []),
       identity_enc: c.encryptOptional(p.prs_IdentityNumber, f(id, 'identity')),
       identity_index: p.prs_IdentityNumber
         ? c.blindIndex('person-identity', normaliseIdentity(p.prs_IdentityNumber))
@@ -45,8 +46,13 @@ export class People {
       created_at: now,
       updated_at: now,
     };
+    return { row, keys: this.keyIndexes(p.prs_FirstName, p.prs_SecondName) };
+  }
+
+  async create(q: repo.Q, p: PersonInput): Promise<PersonTable> {
+    const { row, keys } = this.build(p);
     await repo.insertPerson(q, row);
-    await repo.setNameKeys(q, id, this.keyIndexes(p.prs_FirstName, p.prs_SecondName));
+    await repo.setNameKeys(q, row.id, keys);
     return row;
   }
 
