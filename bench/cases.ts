@@ -6,10 +6,8 @@ import { People } from '../src/modules/cases/people';
 import { CaseService } from '../src/modules/cases/service';
 import { seedGeoDemo } from '../src/modules/geo/demo';
 import { GeoService } from '../src/modules/geo/service';
-import { loadConfig } from '../src/platform/config';
-import { openContext } from '../src/platform/context';
 import type { CaseTable, PersonTable } from '../src/platform/db/types';
-import { tempDir } from '../tests/support/db';
+import { withTempContext } from './context';
 import { generatePeople, rng } from './generator';
 
 const percentile = (xs: number[], p: number) =>
@@ -19,9 +17,7 @@ const percentile = (xs: number[], p: number) =>
 export async function casesBench(): Promise<Record<string, unknown>[]> {
   const n = Number(process.env.BENCH_CASES ?? 100_000);
   const runs = Number(process.env.BENCH_RUNS ?? 200);
-  const tmp = tempDir('minka-bench-');
-  const ctx = await openContext(loadConfig({ MINKA_DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }));
-  try {
+  return withTempContext(async (ctx) => {
     const geo = new GeoService(ctx.db.db);
     await seedGeoDemo(geo);
     const parishes: Record<string, string[]> = {};
@@ -138,8 +134,5 @@ export async function casesBench(): Promise<Record<string, unknown>[]> {
       },
       { bench: 'cases', case: 'name-search', cases: n, runs, database: 'sqlite', ...f(byName) },
     ];
-  } finally {
-    await ctx.db.close();
-    tmp.remove();
-  }
+  });
 }

@@ -1,17 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { People } from '../src/modules/cases/people';
-import { loadConfig } from '../src/platform/config';
-import { openContext } from '../src/platform/context';
-import { tempDir } from '../tests/support/db';
+import { withTempContext } from './context';
 import { generatePeople, rng, variantOf } from './generator';
 
 /** Recall and precision of the top-5 duplicate candidates over re-registrations with realistic spelling variants. */
 export async function dedupeBench(): Promise<Record<string, unknown>[]> {
   const n = Number(process.env.BENCH_PERSONS ?? 10_000);
   const queries = Number(process.env.BENCH_QUERIES ?? 1_000);
-  const tmp = tempDir('minka-bench-');
-  const ctx = await openContext(loadConfig({ MINKA_DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }));
-  try {
+  return withTempContext(async (ctx) => {
     const people = new People(ctx);
     const generated = generatePeople(n, 2027);
     const ids: string[] = [];
@@ -70,8 +66,5 @@ export async function dedupeBench(): Promise<Record<string, unknown>[]> {
         loadSeconds: Number((loadMs / 1000).toFixed(1)),
       },
     ];
-  } finally {
-    await ctx.db.close();
-    tmp.remove();
-  }
+  });
 }
