@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, signIn, testPassword, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { smtpSink } from '../../../tests/support/smtp';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -201,3 +202,39 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+describe('invitation e-mail', () => {
+  it('e-mails the one-time link when SMTP is configured, and says so', async () => {
+    const [target] = dbTargets();
+    const sink = await smtpSink();
+    const t = await openTestApp(target!, { MINKA_SMTP_URL: sink.url, MINKA_PUBLIC_URL: 'https://minka.example.org' });
+    try {
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const org = await makeOrg(t.db.ctx, '0603');
+      const admin = await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: org, totp: true });
+      const as = await signIn(t.app, admin.email, { totp: totpNow() });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        headers: as.headers,
+        payload: {
+          email: 'correo.prueba@prueba.test',
+          name: 'Correo Prueba',
+          organisationId: org,
+          roles: ['municipal_planner'],
+          scope: { country: 'EC', code: '0603' },
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      const { link } = res.json();
+      assert.equal(link.emailed, true);
+      assert.match(link.url, /^https:\/\/minka\.example\.org\/invite#/);
+      assert.equal(sink.messages.length, 1);
+      assert.match(sink.messages[0]!, /Invitaci/);
+      assert.ok(sink.messages[0]!.replace(/=\n/g, '').includes(link.url.split('#')[1]), 'the mail carries the link');
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  });
+});
