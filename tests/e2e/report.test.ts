@@ -57,7 +57,7 @@ describe('anonymous report without JavaScript, in Kichwa (Chromium)', () => {
       .fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret) }).generate());
     await s.getByRole('button', { name: 'Ingresar' }).click();
     await s.getByRole('navigation').getByRole('link', { name: 'Denuncias' }).click();
-    await s.getByRole('row').filter({ hasText: '060651' }).getByRole('button').click();
+    await s.getByRole('row').filter({ hasText: 'Cebadas' }).getByRole('button').click();
     await s.getByText('kimsa wawakunata').waitFor();
     await s.getByLabel('Escribir a quien denunció').fill('¿En qué comunidad de Cebadas viven los niños?');
     await s.getByRole('button', { name: 'Enviar' }).click();
@@ -75,7 +75,7 @@ describe('anonymous report without JavaScript, in Kichwa (Chromium)', () => {
 
     await s.reload();
     await s.getByText('En revisión').click();
-    await s.getByRole('row').filter({ hasText: '060651' }).getByRole('button').click();
+    await s.getByRole('row').filter({ hasText: 'Cebadas' }).getByRole('button').click();
     await s.getByText('Ayllullaktapi, Cebadas kitillipi.').waitFor();
     await reporter.close();
     await staff.close();

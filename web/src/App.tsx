@@ -1,19 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+
 import { Shell } from './components/Shell';
 import { modules } from './modules';
-import { Account } from './pages/account/Account';
 import { LinkPage } from './pages/account/Link';
-import { Admin } from './pages/admin/Admin';
 import { ComingSoon } from './pages/ComingSoon';
-import { CaseList } from './pages/cases/CaseList';
-import { CasePage } from './pages/cases/CasePage';
-import { Intake } from './pages/cases/Intake';
-import { Geography } from './pages/geo/Geography';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
-import { Reports } from './pages/reports/Reports';
 import { SignIn } from './pages/SignIn';
 import { RequireSession } from './session';
+
+// Pages load on demand, so the first visit on a slow rural connection downloads less.
+const Geography = lazy(() => import('./pages/geo/Geography').then((m) => ({ default: m.Geography })));
+const Account = lazy(() => import('./pages/account/Account').then((m) => ({ default: m.Account })));
+const Intake = lazy(() => import('./pages/cases/Intake').then((m) => ({ default: m.Intake })));
+const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const CaseList = lazy(() => import('./pages/cases/CaseList').then((m) => ({ default: m.CaseList })));
+const Reports = lazy(() => import('./pages/reports/Reports').then((m) => ({ default: m.Reports })));
+const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
 export function App() {
@@ -25,7 +29,9 @@ export function App() {
       <Route
         element={
           <RequireSession>
-            <Shell />
+            <Suspense fallback={null}>
+              <Shell />
+            </Suspense>
           </RequireSession>
         }
       >

@@ -125,7 +125,7 @@ export const caseSummary = z
     name: z.string(),
     status: z.string(),
     stage: z.string(),
-    division: scopeSchema,
+    division: scopeSchema.extend({ label: z.string() }),
     isMinor: z.boolean(),
     ageAtIntake: z.number().nullable(),
     traffickingStatus: z.string().nullable(),

@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
+import { GeoService } from '../geo/service';
 import { CaseAccess } from './access';
 import { People } from './people';
 import * as repo from './repo';
@@ -33,7 +34,6 @@ export class CaseService {
     const scope = await this.access.scopeCodes(actor);
     let divisions = scope;
     if (q.division) {
-      const { GeoService } = await import('../geo/service');
       const wanted = await new GeoService(this.db).descendantCodes(actor.scope.country, q.division);
       divisions = scope ? wanted.filter((d) => scope.includes(d)) : wanted;
     }
@@ -68,6 +68,10 @@ export class CaseService {
         )
       ).map((p) => [p.id, p]),
     );
+    const labels = await new GeoService(this.db).labels(
+      actor.scope.country,
+      page.map((c) => c.division_code),
+    );
     const tasks = await repo.taskCounts(
       this.db,
       page.map((c) => c.id),
@@ -90,7 +94,11 @@ export class CaseService {
         name: persons.get(c.person_id) ? this.people.name(persons.get(c.person_id)!) : '',
         status: c.status,
         stage: c.stage,
-        division: { country: c.country_code, code: c.division_code },
+        division: {
+          country: c.country_code,
+          code: c.division_code,
+          label: labels.get(c.division_code) ?? c.division_code,
+        },
         isMinor: Number(c.is_minor) === 1,
         ageAtIntake: c.age_at_intake === null ? null : Number(c.age_at_intake),
         traffickingStatus: c.trafficking_status,
@@ -139,7 +147,13 @@ export class CaseService {
       code: c.code,
       status: c.status,
       stage: c.stage,
-      division: { country: c.country_code, code: c.division_code },
+      division: {
+        country: c.country_code,
+        code: c.division_code,
+        label:
+          (await new GeoService(this.db).labels(c.country_code, [c.division_code])).get(c.division_code) ??
+          c.division_code,
+      },
       isMinor: Number(c.is_minor) === 1,
       ageAtIntake: c.age_at_intake === null ? null : Number(c.age_at_intake),
       vic_AgeWhenTrafficked: c.age_when_trafficked === null ? null : Number(c.age_when_trafficked),

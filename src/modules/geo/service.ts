@@ -54,6 +54,19 @@ export class GeoService {
     return out;
   }
 
+  /** Display names (title case) for a set of division codes, in one query. */
+  async labels(country: string, codes: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(codes)];
+    if (!unique.length) return new Map();
+    const rows = await this.db
+      .selectFrom('divisions')
+      .select(['code', 'name'])
+      .where('country_code', '=', country)
+      .where('code', 'in', unique)
+      .execute();
+    return new Map(rows.map((r) => [r.code, titleCase(r.name)]));
+  }
+
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
     const out = [code];

@@ -54,7 +54,7 @@ export const reportListItem = z
     code: z.string(),
     status: z.enum(reportStatuses),
     channel: z.string(),
-    division: z.object({ country: z.string(), code: z.string(), known: z.boolean() }),
+    division: z.object({ country: z.string(), code: z.string(), label: z.string(), known: z.boolean() }),
     forms: z.array(z.string()),
     childInvolved: z.boolean().nullable(),
     peopleCount: z.number().nullable(),

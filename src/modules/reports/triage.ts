@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
 import * as accessRepo from '../access/repo';
 import { ScopeCheck } from '../access/scope';
+import { GeoService } from '../geo/service';
 import * as repo from './repo';
 import type { reportListItem, reportStatuses } from './schema';
 
@@ -35,7 +36,12 @@ export class TriageService {
       code: r.code,
       status: r.status,
       channel: r.channel,
-      division: { country: r.country_code, code: r.division_code, known: Number(r.place_known) === 1 },
+      division: {
+        country: r.country_code,
+        code: r.division_code,
+        label: r.division_code,
+        known: Number(r.place_known) === 1,
+      },
       forms: JSON.parse(r.forms),
       childInvolved: r.child_involved === null ? null : Number(r.child_involved) === 1,
       peopleCount: r.people_count === null ? null : Number(r.people_count),
@@ -54,6 +60,20 @@ export class TriageService {
         linkCase: can(actor, 'reports:triage'),
       },
     };
+  }
+
+  /** Replaces division codes by their names for display. */
+  private async labelled<T extends { division: { country: string; code: string; label: string } }>(
+    items: T[],
+  ): Promise<T[]> {
+    const country = items[0]?.division.country;
+    if (!country) return items;
+    const labels = await new GeoService(this.db).labels(
+      country,
+      items.map((i) => i.division.code),
+    );
+    for (const i of items) i.division.label = labels.get(i.division.code) ?? i.division.code;
+    return items;
   }
 
   /** A report the actor may triage (reports:triage and the report's division in the actor's jurisdiction), else 404. */
@@ -79,7 +99,7 @@ export class TriageService {
       this.db,
       mine.map((r) => r.id),
     );
-    return mine.map((r) => this.item(actor, r, last.get(r.id)));
+    return this.labelled(mine.map((r) => this.item(actor, r, last.get(r.id))));
   }
 
   async get(actor: Actor, id: string, requestId: string) {
@@ -94,8 +114,9 @@ export class TriageService {
       fields: 'what,place,when,contact,messages',
       requestId,
     });
+    const [head] = await this.labelled([this.item(actor, r, messages.at(-1)?.author)]);
     return {
-      ...this.item(actor, r, messages.at(-1)?.author),
+      ...head!,
       what: this.dec(r.what_enc, id, 'what')!,
       placeText: this.dec(r.place_text_enc, id, 'place_text'),
       whenText: this.dec(r.when_text_enc, id, 'when_text'),
@@ -137,7 +158,7 @@ export class TriageService {
         trx,
       );
     });
-    return this.item(actor, (await repo.findReport(this.db, id))!);
+    return (await this.labelled([this.item(actor, (await repo.findReport(this.db, id))!)]))[0]!;
   }
 
   /** Assigns to a colleague who also triages in this report's jurisdiction (or unassigns). */
@@ -258,8 +279,10 @@ export class TriageService {
     const forms = new Set<string>(JSON.parse(r.forms));
     const since = new Date(Date.parse(r.created_at) - 60 * dayMs).toISOString();
     const near = await repo.recentInDivision(this.db, r.country_code, r.division_code, since);
-    return near
-      .filter((o) => o.id !== id && (JSON.parse(o.forms) as string[]).some((f) => forms.has(f)))
-      .map((o) => this.item(actor, o));
+    return this.labelled(
+      near
+        .filter((o) => o.id !== id && (JSON.parse(o.forms) as string[]).some((f) => forms.has(f)))
+        .map((o) => this.item(actor, o)),
+    );
   }
 }

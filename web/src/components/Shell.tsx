@@ -1,6 +1,7 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { send } from '../api';
@@ -86,7 +87,9 @@ export function Shell() {
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="content">
-        <Outlet />
+        <Suspense fallback={<Loader size="sm" />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -121,7 +121,7 @@ export function CaseList() {
                   <Table.Td>
                     {c.name} {c.isMinor && <Badge color="orange">{t('cases.minor')}</Badge>}
                   </Table.Td>
-                  <Table.Td>{c.division.code}</Table.Td>
+                  <Table.Td>{c.division.label}</Table.Td>
                   <Table.Td>
                     {t(`htcds.cas_Status.${c.status}`)} · {t(`htcds.local_CaseStage.${c.stage}`)}
                   </Table.Td>

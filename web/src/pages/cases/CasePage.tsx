@@ -11,7 +11,7 @@ export interface CaseDetail {
   code: string;
   status: string;
   stage: string;
-  division: { country: string; code: string };
+  division: { country: string; code: string; label: string };
   isMinor: boolean;
   ageAtIntake: number | null;
   person: {

@@ -74,7 +74,7 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
       <Title order={3}>{r.code}</Title>
       <Flags r={r} />
       <Text size="sm" c="dimmed">
-        {t('reports.place')}: {r.division.known ? r.division.code : t('reports.noPlace')}{' '}
+        {t('reports.place')}: {r.division.known ? r.division.label : t('reports.noPlace')}{' '}
         {r.placeText && `· ${r.placeText}`}
         {r.occurredMonth && ` · ${r.occurredMonth}`} {r.whenText && `· ${r.whenText}`} ·{' '}
         {t(`reports.channels.${r.channel}`)}
@@ -219,7 +219,7 @@ export function Reports() {
                   </Button>
                 </Table.Td>
                 <Table.Td>{new Date(r.createdAt).toLocaleDateString('es-EC')}</Table.Td>
-                <Table.Td>{r.division.known ? r.division.code : t('reports.noPlace')}</Table.Td>
+                <Table.Td>{r.division.known ? r.division.label : t('reports.noPlace')}</Table.Td>
                 <Table.Td>
                   <Flags r={r} />
                 </Table.Td>
