@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
-import { nowIso } from '../../platform/db/index';
-import type { CaseTable } from '../../platform/db/types';
+import { nextSequence, nowIso } from '../../platform/db/index';
+import type { CaseTable, Database } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
 import { ScopeCheck } from '../access/scope';
@@ -28,7 +29,7 @@ export class IntakeService {
     const canton = ancestry.length >= 3 ? ancestry[ancestry.length - 3]! : ancestry[0]!;
     const d = await geo.division(country, canton).catch(() => null);
     const prefix = `${searchForm(d?.name ?? canton).replace(/[^a-z]/g, '')}xxx`.slice(0, 3).toUpperCase();
-    const n = (await repo.countCodes(q, `${prefix}-${year}-`)) + 1;
+    const n = await nextSequence(q as Transaction<Database>, `${prefix}-${year}`);
     return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
   }
 

@@ -63,16 +63,6 @@ export const insertCase = (q: Q, row: CaseTable) => q.insertInto('cases').values
 export const findCase = (q: Q, id: string) => q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 export const updateCase = (q: Q, id: string, set: Partial<CaseTable>) =>
   q.updateTable('cases').set(set).where('id', '=', id).execute();
-export const countCodes = async (q: Q, prefix: string) =>
-  Number(
-    (
-      await q
-        .selectFrom('cases')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('code', 'like', `${prefix}%`)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 export interface CaseFilter {
   divisions?: string[];

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
-import { nowIso } from '../../platform/db/index';
+import { nextSequence, nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
 import { sha256 } from '../access/sessions';
 import { GeoService } from '../geo/service';
@@ -93,27 +93,20 @@ export class PublicReports {
       created_at: now,
       updated_at: now,
     };
-    for (let attempt = 0; ; attempt++) {
-      row.code = `DEN-${year}-${String((await repo.countCodes(this.db, `DEN-${year}-`)) + 1 + attempt).padStart(4, '0')}`;
-      try {
-        await this.db.transaction().execute(async (trx) => {
-          await repo.insertReport(trx, row);
-          await this.ctx.audit.record(
-            {
-              actor: null,
-              action: 'report.submitted',
-              recordType: 'report',
-              recordId: id,
-              details: { channel: r.channel, code: row.code },
-            },
-            trx,
-          );
-        });
-        break;
-      } catch (err) {
-        if (attempt >= 5) throw err;
-      }
-    }
+    await this.db.transaction().execute(async (trx) => {
+      row.code = `DEN-${year}-${String(await nextSequence(trx, `DEN-${year}`)).padStart(4, '0')}`;
+      await repo.insertReport(trx, row);
+      await this.ctx.audit.record(
+        {
+          actor: null,
+          action: 'report.submitted',
+          recordType: 'report',
+          recordId: id,
+          details: { channel: r.channel, code: row.code },
+        },
+        trx,
+      );
+    });
     return { id, code: row.code, receipt: receipt?.code ?? null };
   }
 

@@ -21,16 +21,6 @@ export const findOpenByContact = (q: Q, index: string, since: string) =>
     .executeTakeFirst();
 export const updateReport = (q: Q, id: string, set: Partial<ReportTable>) =>
   q.updateTable('reports').set(set).where('id', '=', id).execute();
-export const countCodes = async (q: Q, prefix: string) =>
-  Number(
-    (
-      await q
-        .selectFrom('reports')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('code', 'like', `${prefix}%`)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 export function listReports(q: Q, f: { status?: string; assignee?: string; limit: number }) {
   let s = q.selectFrom('reports').selectAll();

@@ -289,6 +289,7 @@ export interface ConsentTable {
 /** Every table Minka owns; modules add theirs here. */
 export interface Database {
   meta: MetaTable;
+  sequences: { name: string; value: number };
   divisions: DivisionTable;
   division_boundaries: DivisionBoundaryTable;
   data_keys: DataKeyTable;

@@ -4,6 +4,12 @@ import type { Kysely } from 'kysely';
 // for triage and statistics (forms of exploitation, a child involved, place, month) stay plain.
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ts = 'varchar(30)';
+  // Human-friendly codes (DEN-2027-0001, GUA-2027-0042) come from counters, never from counting rows.
+  await db.schema
+    .createTable('sequences')
+    .addColumn('name', 'varchar(60)', (c) => c.primaryKey())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable('reports')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
@@ -71,6 +77,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['report_sessions', 'report_files', 'report_messages', 'reports'])
+  for (const t of ['report_sessions', 'report_files', 'report_messages', 'reports', 'sequences'])
     await db.schema.dropTable(t).execute();
 }
