@@ -9,7 +9,7 @@ import { GeoService } from '../geo/service';
 import { CaseAccess } from './access';
 import { People } from './people';
 import * as repo from './repo';
-import type { caseQuery, closeBody, consentBody, decisionBody, safeguardsBody } from './schema';
+import type { caseQuery, decisionBody } from './schema';
 import { screen } from './screening/engine';
 
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
