@@ -131,7 +131,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The audit chain starts from a genesis head, so even the first append locks a row and appends are serialised.
   await (db as Kysely<{ meta: { key: string; value: string; updated_at: string } }>)
     .insertInto('meta')
-    .values({ key: 'audit_head', value: JSON.stringify({ id: 0, hash: '0'.repeat(64) }), updated_at: new Date().toISOString() })
+    .values({
+      key: 'audit_head',
+      value: JSON.stringify({ id: 0, hash: '0'.repeat(64) }),
+      updated_at: new Date().toISOString(),
+    })
     .execute();
 
   // The roles shipped by default; administrators adjust them afterwards (roles are data).
