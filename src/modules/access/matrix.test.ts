@@ -109,10 +109,7 @@ const matrix: Record<string, Expect> = {
     { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
     { rest: 404 },
   ),
-  'POST /api/reports/:id/link-case': by(
-    { supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 },
-    { rest: 404 },
-  ),
+  'POST /api/reports/:id/link-case': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/reports/webhook/rapidpro': all(404),
   'POST /api/persons/candidates': by({ supervisor: 200, caseworker: 200, rest: 403 }),
   'POST /api/cases': by(
@@ -124,9 +121,9 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/screening': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/decision': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/consents': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'POST /api/cases/:id/consents/:sub/withdraw': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/consents/:sub/withdraw': all(404),
   'POST /api/cases/:id/safeguards': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'POST /api/cases/:id/tasks/:sub/done': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/tasks/:sub/done': all(404),
   'POST /api/cases/:id/comments': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/history': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/persons/:id/merge': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
@@ -302,7 +299,7 @@ for (const target of dbTargets()) {
               'POST /api/reports/:id/assign': { userId: null },
               'POST /api/reports/:id/status': { status: 'in_review' },
               'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
-              'POST /api/reports/:id/link-case': { caseCode: 'GUA-2027-0042' },
+              'POST /api/reports/:id/link-case': { caseCode: targetCase.code },
               'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
               'POST /api/cases': {
                 division: { country: 'EC', code },

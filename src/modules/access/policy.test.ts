@@ -50,12 +50,13 @@ describe('access policies', () => {
     assert.deepEqual(needs, ['administrator', 'caseworker', 'prosecutor', 'supervisor', 'triage_officer']);
   });
 
-  it('lets user managers grant roles but only role managers make administrators', () => {
+  it('lets role managers grant any role and other user managers only what they hold themselves', () => {
     const admin = actor('administrator', 'EC');
     assert.equal(canGrant(admin, 'caseworker'), true);
     assert.equal(canGrant(admin, 'administrator'), true);
-    const delegated = actor('x', 'EC', { permissions: new Set(['users:manage']) });
-    assert.equal(canGrant(delegated, 'caseworker'), true);
+    const delegated = actor('x', 'EC', { permissions: new Set(['users:manage', 'plans:read']) });
+    assert.equal(canGrant(delegated, 'donor_viewer', ['plans:read']), true);
+    assert.equal(canGrant(delegated, 'caseworker', systemRoles.caseworker), false, 'not more than they hold');
     assert.equal(canGrant(delegated, 'administrator'), false);
     assert.equal(canGrant(actor('supervisor', 'EC'), 'caseworker'), false);
   });

@@ -59,9 +59,16 @@ export function needsSecondFactor(perms: Iterable<string>): boolean {
   return false;
 }
 
-/** Whether the actor may give a role: user managers give roles, but only role managers make administrators. */
-export function canGrant(actor: Actor, roleKey: string): boolean {
-  return can(actor, 'users:manage') && (roleKey !== 'administrator' || can(actor, 'roles:manage'));
+/**
+ * Whether the actor may give a role: role managers may give any role; other user managers only roles whose
+ * permissions they hold themselves, so nobody can hand out (or take) more than they have.
+ */
+export function canGrant(actor: Actor, roleKey: string, rolePermissions: Iterable<string> = []): boolean {
+  if (!can(actor, 'users:manage')) return false;
+  if (can(actor, 'roles:manage')) return true;
+  if (roleKey === 'administrator') return false;
+  for (const p of rolePermissions) if (!actor.permissions.has(p)) return false;
+  return true;
 }
 
 /** True when a scope (the division to grant) lies within the actor's own scope. */

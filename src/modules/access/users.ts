@@ -120,8 +120,9 @@ export class UsersService {
     const sc = new ScopeCheck(this.ctx);
     if (!(await sc.within(actor, scope.country, scope.code))) throw new AppError(400, 'scope_outside_jurisdiction');
     for (const key of roles) {
-      if (!(await repo.findRole(this.db, key))) throw new AppError(400, 'unknown_role', { role: key });
-      if (!canGrant(actor, key)) throw new AppError(403, 'forbidden');
+      const role = await repo.findRole(this.db, key);
+      if (!role) throw new AppError(400, 'unknown_role', { role: key });
+      if (!canGrant(actor, key, JSON.parse(role.permissions) as string[])) throw new AppError(403, 'forbidden');
     }
     if (organisationId) {
       const org = await repo.findOrganisation(this.db, organisationId);
@@ -161,13 +162,17 @@ export class UsersService {
       );
       return this.createLink(trx, id, 'invite', actor.userId, baseUrl);
     });
-    const emailed = await sendMail(
-      this.ctx.config,
+    const emailed = await this.mail(
       normaliseEmail(body.email),
       t('es', 'mail.inviteSubject'),
       t('es', 'mail.inviteBody', { url: link.url, expiresAt: link.expiresAt }),
     );
     return { user: await this.present(actor, row), link: { ...link, emailed } };
+  }
+
+  /** Sends a link by e-mail when SMTP is configured; a mail failure never loses the link (it is shown anyway). */
+  private mail(to: string, subject: string, text: string): Promise<boolean> {
+    return sendMail(this.ctx.config, to, subject, text).catch(() => false);
   }
 
   private async createLink(q: repo.Q, userId: string, purpose: 'invite' | 'reset', createdBy: string, baseUrl: string) {
@@ -265,8 +270,7 @@ export class UsersService {
       return this.createLink(trx, id, 'reset', actor.userId, baseUrl);
     });
     const email = this.ctx.crypto.decrypt(row.email_enc, this.f(id, 'email'));
-    const emailed = await sendMail(
-      this.ctx.config,
+    const emailed = await this.mail(
       email,
       t('es', 'mail.resetSubject'),
       t('es', 'mail.resetBody', { url: link.url, expiresAt: link.expiresAt }),

@@ -22,6 +22,18 @@ export class CaseAccess {
     return c;
   }
 
+  /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */
+  async personInReach(actor: Actor, personId: string): Promise<boolean> {
+    const cases = await this.ctx.db.db.selectFrom('cases').select('id').where('person_id', '=', personId).execute();
+    for (const c of cases) {
+      try {
+        await this.load(actor, c.id);
+        return true;
+      } catch {}
+    }
+    return false;
+  }
+
   /** Division codes of the actor's jurisdiction, for list filters in SQL (undefined = the whole country). */
   async scopeCodes(actor: Actor): Promise<string[] | undefined> {
     if (actor.scope.code === actor.scope.country) return undefined;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
-import { AppError } from '../../platform/http/errors';
+import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/policy';
 import * as repo from './repo';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
@@ -12,147 +12,150 @@ import { CaseService } from './service';
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
   ctx.crypto.encryptOptional(v, { table, row, column });
 
-/** Consent, a minor's safeguards, tasks, comments and closure: the care side of a case. */
+/** Consent, a minor's safeguards, tasks, comments and closure: the care side of a case. Each change commits with its audit entry. */
 export class CareService {
   private readonly cases: CaseService;
-  private readonly access;
   constructor(private readonly ctx: Context) {
     this.cases = new CaseService(ctx);
-    this.access = this.cases.access;
   }
   private get db() {
     return this.ctx.db.db;
   }
-  private get(actor: Actor, id: string, requestId: string) {
-    return this.cases.get(actor, id, requestId);
-  }
-  private change(
-    actor: Actor,
-    id: string,
-    set: Partial<CaseTable>,
-    action: string,
-    details: Record<string, unknown>,
-    requestId: string,
-  ) {
-    return this.cases.change(actor, id, set, action, details, requestId);
-  }
-  private safeguardsMissing(c: CaseTable, open: { kind: string }[]) {
-    return this.cases.safeguardsMissing(c, open);
+
+  /** Loads a case the actor may change; a closed case takes no more changes. */
+  private async open(actor: Actor, id: string): Promise<CaseTable> {
+    const c = await this.cases.access.load(actor, id, 'cases:write');
+    if (c.status === 'Closed' || c.status === 'ClosedReferred') throw new AppError(409, 'case_closed');
+    return c;
   }
 
   async addConsent(actor: Actor, id: string, b: z.infer<typeof consentBody>, requestId: string) {
-    const c = await this.access.load(actor, id, 'cases:write');
+    const c = await this.open(actor, id);
     if (Number(c.is_minor) === 1 && b.givenBy === 'Self') throw new AppError(400, 'consent_needs_guardian');
     if (b.scope === 'SharingWithOrganisation' && !b.organisationId)
       throw new AppError(400, 'consent_needs_organisation');
     const cid = randomUUID();
-    await this.db
-      .insertInto('consents')
-      .values({
-        id: cid,
-        case_id: id,
-        scope: b.scope,
-        organisation_id: b.organisationId ?? null,
-        given_by: b.givenBy,
-        giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
-        given_at: nowIso(),
-        withdrawn_at: null,
-        created_by: actor.userId,
-      })
-      .execute();
-    await this.ctx.audit.record({
-      actor,
-      action: 'case.consent_given',
-      recordType: 'case',
-      recordId: id,
-      details: { scope: b.scope, givenBy: b.givenBy, organisationId: b.organisationId ?? null },
-      requestId,
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('consents')
+        .values({
+          id: cid,
+          case_id: id,
+          scope: b.scope,
+          organisation_id: b.organisationId ?? null,
+          given_by: b.givenBy,
+          giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
+          given_at: nowIso(),
+          withdrawn_at: null,
+          created_by: actor.userId,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'case.consent_given',
+          recordType: 'case',
+          recordId: id,
+          details: { scope: b.scope, givenBy: b.givenBy, organisationId: b.organisationId ?? null },
+          requestId,
+        },
+        trx,
+      );
     });
-    return this.get(actor, id, requestId);
+    return this.cases.get(actor, id, requestId);
   }
 
   async withdrawConsent(actor: Actor, id: string, consentId: string, requestId: string) {
-    await this.access.load(actor, id, 'cases:write');
-    await this.db
-      .updateTable('consents')
-      .set({ withdrawn_at: nowIso() })
-      .where('id', '=', consentId)
-      .where('case_id', '=', id)
-      .execute();
-    await this.ctx.audit.record({
-      actor,
-      action: 'case.consent_withdrawn',
-      recordType: 'case',
-      recordId: id,
-      details: { consentId },
-      requestId,
+    await this.cases.access.load(actor, id, 'cases:write');
+    await this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('consents')
+        .set({ withdrawn_at: nowIso() })
+        .where('id', '=', consentId)
+        .where('case_id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'case.consent_withdrawn',
+          recordType: 'case',
+          recordId: id,
+          details: { consentId },
+          requestId,
+        },
+        trx,
+      );
     });
-    return this.get(actor, id, requestId);
+    return this.cases.get(actor, id, requestId);
   }
 
   /** Other modules ask here before disclosing a case to an organisation. */
   async mayShareWith(caseId: string, organisationId: string): Promise<boolean> {
     const rows = await repo.consentsOf(this.db, caseId);
     return rows.some(
-      (k) =>
-        !k.withdrawn_at && ((k.scope === 'SharingWithOrganisation' && k.organisation_id === organisationId) || false),
+      (k) => !k.withdrawn_at && k.scope === 'SharingWithOrganisation' && k.organisation_id === organisationId,
     );
   }
 
   async setSafeguards(actor: Actor, id: string, b: z.infer<typeof safeguardsBody>, requestId: string) {
-    await this.access.load(actor, id, 'cases:write');
+    await this.open(actor, id);
     const set: Partial<CaseTable> = {};
     if (b.guardian) set.guardian_enc = enc(this.ctx, 'cases', id, 'guardian', b.guardian);
     if (b.bestInterest) set.best_interest_enc = enc(this.ctx, 'cases', id, 'best_interest', b.bestInterest);
-    await this.change(actor, id, set, 'case.safeguards_updated', {}, requestId);
-    return this.get(actor, id, requestId);
+    await this.cases.change(actor, id, set, 'case.safeguards_updated', {}, requestId);
+    return this.cases.get(actor, id, requestId);
   }
 
   async completeTask(actor: Actor, id: string, taskId: string, requestId: string) {
-    await this.access.load(actor, id, 'cases:write');
-    await this.db
-      .updateTable('case_tasks')
-      .set({ done_at: nowIso(), done_by: actor.userId })
-      .where('id', '=', taskId)
-      .where('case_id', '=', id)
-      .execute();
-    await this.ctx.audit.record({
-      actor,
-      action: 'case.task_done',
-      recordType: 'case',
-      recordId: id,
-      details: { taskId },
-      requestId,
+    await this.cases.access.load(actor, id, 'cases:write');
+    await this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('case_tasks')
+        .set({ done_at: nowIso(), done_by: actor.userId })
+        .where('id', '=', taskId)
+        .where('case_id', '=', id)
+        .where('done_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      await this.ctx.audit.record(
+        { actor, action: 'case.task_done', recordType: 'case', recordId: id, details: { taskId }, requestId },
+        trx,
+      );
     });
-    return this.get(actor, id, requestId);
+    return this.cases.get(actor, id, requestId);
   }
 
   async comment(actor: Actor, id: string, body: string, requestId: string) {
-    await this.access.load(actor, id, 'cases:write');
+    await this.cases.access.load(actor, id, 'cases:write');
     const cid = randomUUID();
-    await this.db
-      .insertInto('case_comments')
-      .values({
-        id: cid,
-        case_id: id,
-        author_user_id: actor.userId,
-        body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
-        created_at: nowIso(),
-      })
-      .execute();
-    await this.ctx.audit.record({ actor, action: 'case.comment', recordType: 'case', recordId: id, requestId });
-    return this.get(actor, id, requestId);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('case_comments')
+        .values({
+          id: cid,
+          case_id: id,
+          author_user_id: actor.userId,
+          body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
+          created_at: nowIso(),
+        })
+        .execute();
+      await this.ctx.audit.record({ actor, action: 'case.comment', recordType: 'case', recordId: id, requestId }, trx);
+    });
+    return this.cases.get(actor, id, requestId);
   }
 
   /** Closes a case; a minor's case first needs the authority notified, a guardian and a best-interest note. */
   async close(actor: Actor, id: string, b: z.infer<typeof closeBody>, requestId: string) {
-    const c = await this.access.load(actor, id, 'cases:approve');
-    const missing = this.safeguardsMissing(
+    const c = await this.cases.access.load(actor, id, 'cases:approve');
+    if (c.status === 'Closed' || c.status === 'ClosedReferred') throw new AppError(409, 'case_closed');
+    const missing = this.cases.safeguardsMissing(
       c,
       (await repo.tasksOf(this.db, id)).filter((t) => !t.done_at),
     );
     if (missing.length) throw new AppError(409, 'safeguards_missing', { missing: missing.join(', ') });
-    await this.change(
+    await this.cases.change(
       actor,
       id,
       {
@@ -165,6 +168,6 @@ export class CareService {
       { status: b.cas_Status },
       requestId,
     );
-    return this.get(actor, id, requestId);
+    return this.cases.get(actor, id, requestId);
   }
 }

@@ -9,6 +9,7 @@ import { type Actor, can } from '../access/policy';
 import { ScopeCheck } from '../access/scope';
 import { GeoService } from '../geo/service';
 import { searchForm } from '../geo/text';
+import { CaseAccess } from './access';
 import { People } from './people';
 import * as repo from './repo';
 import { type IntakeBody, intakeBody } from './schema';
@@ -57,10 +58,15 @@ export class IntakeService {
     const age = b.local_AgeAtIntake ?? (birthYear ? Number(year) - birthYear : undefined);
     const isMinor =
       (age !== undefined && age < 18) || (b.vic_AgeWhenTrafficked !== undefined && b.vic_AgeWhenTrafficked < 18);
+    if (b.personId) {
+      const person = await repo.findPerson(this.ctx.db.db, b.personId);
+      if (!person || person.merged_into || !(await new CaseAccess(this.ctx).personInReach(actor, b.personId)))
+        throw new AppError(400, 'unknown_person');
+    }
     return this.ctx.db.db.transaction().execute(async (trx) => {
       const personId =
         b.personId ?? (await this.people.create(trx, b.person ?? { local_Languages: [], prs_Citizenship: [] })).id;
-      if (b.personId && !(await repo.findPerson(trx, b.personId))) throw new AppError(400, 'unknown_person');
+
       const id = randomUUID();
       const row: CaseTable = {
         id,

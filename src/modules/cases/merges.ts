@@ -27,12 +27,22 @@ export class Merges {
     const keep = await this.casesInReach(actor, keepId);
     if (dup.person.merged_into || keep.person.merged_into) throw new AppError(409, 'already_merged');
     await this.ctx.db.db.transaction().execute(async (trx) => {
+      // Re-checked inside the transaction: only an unmerged person can be merged.
+      const marked = await trx
+        .updateTable('persons')
+        .set({ merged_into: keepId })
+        .where('id', '=', duplicateId)
+        .where('merged_into', 'is', null)
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) !== 1) throw new AppError(409, 'already_merged');
+      // A case keeps the person it was first registered with, so chained merges undo one step at a time.
       await trx
         .updateTable('cases')
-        .set({ original_person_id: duplicateId, person_id: keepId })
+        .set({ original_person_id: duplicateId })
         .where('person_id', '=', duplicateId)
+        .where('original_person_id', 'is', null)
         .execute();
-      await trx.updateTable('persons').set({ merged_into: keepId }).where('id', '=', duplicateId).execute();
+      await trx.updateTable('cases').set({ person_id: keepId }).where('person_id', '=', duplicateId).execute();
       await this.ctx.audit.record(
         {
           actor,

@@ -82,7 +82,10 @@ export class People {
    * date of birth 4, a birth year within one year 1 (a different one -4), a different sex -4, the same
    * identity number 10. A candidate needs two shared keys and a score of 7, or the identity number.
    */
-  async candidates(input: z.infer<typeof candidatesBody>) {
+  async candidates(
+    input: z.infer<typeof candidatesBody>,
+    visible: (personId: string) => Promise<boolean> = async () => true,
+  ) {
     const keys = this.keyIndexes(input.prs_FirstName, input.prs_SecondName);
     const c = this.ctx.crypto;
     const identity = input.prs_IdentityNumber
@@ -106,7 +109,10 @@ export class People {
       .sort((a, b) => b.score - a.score);
     // When some candidate matches on identity number or on names plus the exact date of birth, name-only
     // look-alikes are noise: show only the strong ones.
-    const shown = (scored.some((x) => x.strong) ? scored.filter((x) => x.strong) : scored).slice(0, 5);
+    // Only persons with a case the caller may see are shown; others stay invisible.
+    const reachable: typeof scored = [];
+    for (const x of scored.slice(0, 25)) if (await visible(x.r.id)) reachable.push(x);
+    const shown = (reachable.some((x) => x.strong) ? reachable.filter((x) => x.strong) : reachable).slice(0, 5);
     const codes = await repo.casesOfPersons(
       this.ctx.db.db,
       shown.map((x) => x.r.id),

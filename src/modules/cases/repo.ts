@@ -65,6 +65,7 @@ export const updateCase = (q: Q, id: string, set: Partial<CaseTable>) =>
   q.updateTable('cases').set(set).where('id', '=', id).execute();
 
 export interface CaseFilter {
+  country: string;
   divisions?: string[];
   orRelated?: { orgId: string; userId: string };
   status?: string;
@@ -82,7 +83,7 @@ export interface CaseFilter {
 
 /** One page of cases, newest first, by keyset (created_at, id) so deep pages stay fast. */
 export function listCases(q: Q, f: CaseFilter) {
-  let s = q.selectFrom('cases as c').selectAll('c');
+  let s = q.selectFrom('cases as c').selectAll('c').where('c.country_code', '=', f.country);
   if (f.divisions) {
     const divisions = f.divisions;
     const rel = f.orRelated;

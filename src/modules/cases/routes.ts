@@ -7,6 +7,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/guard';
 import { can } from '../access/policy';
 import { idParam } from '../access/schema';
+import { CaseAccess } from './access';
 import { CareService } from './care';
 import { IntakeService } from './intake';
 import { Merges } from './merges';
@@ -71,7 +72,18 @@ export const caseRoutes =
       async (req) => {
         const actor = requireActor(req);
         if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
-        return people.candidates(req.body);
+        const access = new CaseAccess(ctx);
+        const found = await people.candidates(req.body, (personId) => access.personInReach(actor, personId));
+        if (found.length)
+          await ctx.audit.record({
+            actor,
+            action: 'person.candidates',
+            recordType: 'person',
+            fields: 'name',
+            details: { shown: found.map((f) => f.personId) },
+            requestId: req.id,
+          });
+        return found;
       },
     );
     r.post(

@@ -45,6 +45,7 @@ export class CaseService {
       : undefined;
     const now = nowIso();
     const rows = await repo.listCases(this.db, {
+      country: actor.scope.country,
       divisions,
       orRelated: q.division ? undefined : { orgId: actor.orgId, userId: actor.userId },
       status: q.status,
@@ -260,26 +261,31 @@ export class CaseService {
     const result = screen(indicators, Number(c.is_minor) === 1 ? 'child' : 'adult', type);
     if (result.unknownIndicators.length)
       throw new AppError(400, 'unknown_indicators', { ids: result.unknownIndicators.join(', ') });
-    await this.db
-      .insertInto('case_screenings')
-      .values({
-        id: randomUUID(),
-        case_id: id,
-        config_id: result.configId,
-        version: result.version,
-        indicators: JSON.stringify(indicators),
-        result: JSON.stringify(result),
-        created_by: actor.userId,
-        created_at: nowIso(),
-      })
-      .execute();
-    await this.ctx.audit.record({
-      actor,
-      action: 'case.screened',
-      recordType: 'case',
-      recordId: id,
-      details: { version: result.version, suggested: result.suggestedStatus },
-      requestId,
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('case_screenings')
+        .values({
+          id: randomUUID(),
+          case_id: id,
+          config_id: result.configId,
+          version: result.version,
+          indicators: JSON.stringify(indicators),
+          result: JSON.stringify(result),
+          created_by: actor.userId,
+          created_at: nowIso(),
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'case.screened',
+          recordType: 'case',
+          recordId: id,
+          details: { version: result.version, suggested: result.suggestedStatus },
+          requestId,
+        },
+        trx,
+      );
     });
     return result;
   }

@@ -112,7 +112,12 @@ export const publicReportRoutes =
         media.push(m);
       }
       const r = await reports.submit(PublicReports.fromForm(parsed.data, lang));
-      if (media.length) await storeFiles(ctx, r.id, media);
+      if (media.length) {
+        // The report is already safe; a file that cannot be stored must not cost the reporter the receipt.
+        await storeFiles(ctx, r.id, media).catch((err) =>
+          req.log.error({ err: { code: (err as NodeJS.ErrnoException).code } }, 'attachment not stored'),
+        );
+      }
       return html(
         reply,
         receiptPage(

@@ -22,8 +22,12 @@ export const findOpenByContact = (q: Q, index: string, since: string) =>
 export const updateReport = (q: Q, id: string, set: Partial<ReportTable>) =>
   q.updateTable('reports').set(set).where('id', '=', id).execute();
 
-export function listReports(q: Q, f: { status?: string; assignee?: string; limit: number }) {
-  let s = q.selectFrom('reports').selectAll();
+export function listReports(
+  q: Q,
+  f: { country: string; divisions?: string[]; status?: string; assignee?: string; limit: number },
+) {
+  let s = q.selectFrom('reports').selectAll().where('country_code', '=', f.country);
+  if (f.divisions) s = s.where('division_code', 'in', f.divisions.length ? f.divisions : ['-']);
   if (f.status) s = s.where('status', '=', f.status as ReportTable['status']);
   if (f.assignee) s = s.where('assignee_user_id', '=', f.assignee);
   return s.orderBy('created_at', 'desc').limit(f.limit).execute();

@@ -22,6 +22,7 @@ export class RetentionService {
     const soon = (await repo.stale(this.db, new Date(now - (days - 7) * dayMs).toISOString())).filter(
       (r) => !r.purge_warned_at && !expired.some((e) => e.id === r.id),
     );
+    const files: string[] = [];
     await this.db.transaction().execute(async (trx) => {
       for (const r of soon) {
         await repo.updateReport(trx, r.id, { purge_warned_at: new Date(now).toISOString() });
@@ -36,10 +37,7 @@ export class RetentionService {
           trx,
         );
       }
-      for (const r of expired) {
-        for (const f of await repo.filesOf(trx, r.id))
-          rmSync(path.join(this.ctx.config.dataDir, 'attachments', `${f.id}.bin`), { force: true });
-      }
+      for (const r of expired) for (const f of await repo.filesOf(trx, r.id)) files.push(f.id);
       await repo.deleteReports(
         trx,
         expired.map((r) => r.id),
@@ -50,6 +48,8 @@ export class RetentionService {
           trx,
         );
     });
+    // Files go only after the rows are gone for good, so a failed commit loses nothing.
+    for (const id of files) rmSync(path.join(this.ctx.config.dataDir, 'attachments', `${id}.bin`), { force: true });
     return { purged: expired.length, warned: soon.length };
   }
 }

@@ -86,15 +86,18 @@ export class TriageService {
 
   async list(actor: Actor, f: { status?: string; mine?: boolean; limit: number }) {
     if (!can(actor, 'reports:triage')) throw new AppError(403, 'forbidden');
-    const scope = new ScopeCheck(this.ctx);
-    const rows = await repo.listReports(this.db, {
+    // The jurisdiction filter runs in SQL, so a busy neighbouring canton never pushes my reports off the page.
+    const divisions =
+      actor.scope.code === actor.scope.country
+        ? undefined
+        : await new GeoService(this.db).descendantCodes(actor.scope.country, actor.scope.code);
+    const mine: ReportTable[] = await repo.listReports(this.db, {
+      country: actor.scope.country,
+      divisions,
       status: f.status,
       assignee: f.mine ? actor.userId : undefined,
-      limit: Math.min(1000, f.limit * 5),
+      limit: f.limit,
     });
-    const mine: ReportTable[] = [];
-    for (const r of rows)
-      if (mine.length < f.limit && (await scope.within(actor, r.country_code, r.division_code))) mine.push(r);
     const last = await repo.lastAuthors(
       this.db,
       mine.map((r) => r.id),
@@ -201,6 +204,12 @@ export class TriageService {
 
   /** Links the report to a case by its code (until case management converts reports itself). */
   async linkCase(actor: Actor, id: string, caseCode: string, requestId: string) {
+    const r = await this.visible(actor, id);
+    if (r.case_code) throw new AppError(409, 'report_already_linked');
+    const target = await this.db.selectFrom('cases').select('id').where('code', '=', caseCode).executeTakeFirst();
+    if (!target) throw notFound();
+    const { CaseAccess } = await import('../cases/access');
+    await new CaseAccess(this.ctx).load(actor, target.id);
     return this.change(
       actor,
       id,
@@ -217,6 +226,7 @@ export class TriageService {
    */
   async convert(actor: Actor, id: string, requestId: string) {
     const r = await this.visible(actor, id);
+    if (r.case_code) throw new AppError(409, 'report_already_linked');
     const { IntakeService } = await import('../cases/intake');
     const mapping: Record<string, string> = {
       begging: 'ForcedBegging',
@@ -252,7 +262,7 @@ export class TriageService {
 
   /** A question or answer from staff, which the reporter reads with the receipt. */
   async message(actor: Actor, id: string, body: string, requestId: string) {
-    await this.visible(actor, id);
+    const r = await this.visible(actor, id);
     const mid = randomUUID();
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
@@ -264,7 +274,10 @@ export class TriageService {
         body_enc: this.ctx.crypto.encrypt(body, { table: 'report_messages', row: mid, column: 'body' }),
         created_at: now,
       });
-      await repo.updateReport(trx, id, { updated_at: now, status: 'in_review' });
+      await repo.updateReport(trx, id, {
+        updated_at: now,
+        ...(r.status === 'new' ? { status: 'in_review' as const } : {}),
+      });
       await this.ctx.audit.record(
         { actor, action: 'report.staff_message', recordType: 'report', recordId: id, requestId },
         trx,
