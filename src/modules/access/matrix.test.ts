@@ -117,6 +117,8 @@ const matrix: Record<string, Expect> = {
     { supervisor: 400, caseworker: 400, rest: 403 },
   ),
   'GET /api/cases': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'POST /api/admin/users/search': by({ administrator: 200, supervisor: 200, rest: 403 }),
   'GET /api/cases/:id': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/screening': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/decision': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
@@ -300,6 +302,8 @@ for (const target of dbTargets()) {
               'POST /api/reports/:id/status': { status: 'in_review' },
               'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
               'POST /api/reports/:id/link-case': { caseCode: targetCase.code },
+              'POST /api/cases/search': { name: 'prueba' },
+              'POST /api/admin/users/search': { identityNumber: '9912345678' },
               'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
               'POST /api/cases': {
                 division: { country: 'EC', code },

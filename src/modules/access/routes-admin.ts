@@ -22,6 +22,7 @@ import {
   userPatch,
   userQuery,
   userSchema,
+  userSearchBody,
 } from './schema';
 import type { UsersService } from './users';
 
@@ -96,6 +97,18 @@ export const adminRoutes =
         },
       },
       (req) => users.list(requireActor(req), req.query, req.id),
+    );
+    r.post(
+      '/users/search',
+      {
+        schema: {
+          tags,
+          summary: 'Users in my jurisdiction with this identity number (blind index)',
+          body: userSearchBody,
+          response: { 200: z.array(userListItemSchema), ...errors },
+        },
+      },
+      (req) => users.list(requireActor(req), req.body, req.id),
     );
     r.post(
       '/users',

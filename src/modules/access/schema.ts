@@ -110,8 +110,10 @@ export const userPatch = z.strictObject({
   scope: scopeSchema.optional(),
 });
 
-export const userQuery = z.strictObject({
-  identityNumber: z.string().trim().max(20).optional(),
+export const userQuery = z.strictObject({ organisationId: z.uuid().optional() });
+/** Looking a user up by identity number goes in a request body, never in a URL. */
+export const userSearchBody = z.strictObject({
+  identityNumber: z.string().trim().min(5).max(20),
   organisationId: z.uuid().optional(),
 });
 

@@ -17,6 +17,7 @@ import {
   candidatesBody,
   casePage,
   caseQuery,
+  caseSearchBody,
   closeBody,
   commentBody,
   consentBody,
@@ -109,6 +110,18 @@ export const caseRoutes =
         },
       },
       (req) => cases.list(requireActor(req), req.query, req.id),
+    );
+    r.post(
+      '/cases/search',
+      {
+        schema: {
+          tags,
+          summary: 'Cases by name (any spelling) and the same filters, with the name in the body',
+          body: caseSearchBody,
+          response: { 200: casePage, ...errors },
+        },
+      },
+      (req) => cases.list(requireActor(req), req.body, req.id),
     );
     r.get(
       '/cases/:id',

@@ -113,10 +113,14 @@ export const caseQuery = z.strictObject({
     .trim()
     .regex(/^[A-Za-z]{3}-\d{4}-\d{4}$/)
     .optional(),
-  name: z.string().trim().min(2).max(100).optional(),
   after: z.string().max(100).optional().meta({ description: 'Cursor from the previous page' }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+/** Searching by a name goes in a request body, never in a URL. */
+export const caseSearchBody = caseQuery
+  .extend({ name: z.string().trim().min(2).max(100).optional(), limit: z.number().int().min(1).max(100).default(25) })
+  .strict();
 
 export const caseSummary = z
   .object({

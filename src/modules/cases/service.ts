@@ -29,7 +29,7 @@ export class CaseService {
     return this.ctx.db.db;
   }
 
-  async list(actor: Actor, q: z.infer<typeof caseQuery>, requestId: string) {
+  async list(actor: Actor, q: z.infer<typeof caseQuery> & { name?: string }, requestId: string) {
     if (!can(actor, 'cases:read')) throw new AppError(403, 'forbidden');
     const scope = await this.access.scopeCodes(actor);
     let divisions = scope;

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { casePage } from '../../../../src/modules/cases/schema';
 import { htcds } from '../../../../src/modules/cases/vocabulary';
-import { api } from '../../api';
+import { send } from '../../api';
 import { DivisionPicker } from '../../components/DivisionPicker';
 
 type Page = z.infer<typeof casePage>;
@@ -35,10 +35,16 @@ export function CaseList() {
   if (f.traffickingStatus) params.set('traffickingStatus', f.traffickingStatus);
   if (f.exploitation) params.set('exploitation', f.exploitation);
   if (/^[A-Za-z]{3}-\d{4}-\d{4}$/.test(search)) params.set('code', search);
-  else if (search.length >= 2) params.set('name', search);
+  const name = !params.has('code') && search.length >= 2 ? search : undefined;
   const list = useInfiniteQuery({
-    queryKey: ['cases', params.toString()],
-    queryFn: ({ pageParam }) => api<Page>(`/api/cases?${params}${pageParam ? `&after=${pageParam}` : ''}`),
+    queryKey: ['cases', params.toString(), name],
+    // A name is searched in the request body, so it never lands in a URL, a log or the browser history.
+    queryFn: ({ pageParam }) =>
+      send<Page>('/api/cases/search', {
+        ...Object.fromEntries(params),
+        ...(name ? { name } : {}),
+        ...(pageParam ? { after: pageParam } : {}),
+      }),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
   });
