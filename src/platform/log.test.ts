@@ -19,12 +19,25 @@ describe('logging', () => {
   it('redacts personal fields and secrets wherever they appear', () => {
     const { logger, lines } = capture();
     logger.info(
-      { body: { firstName: 'Fulana', password: 'hunter2', level: 2 }, person: { phone: '0999999999' }, token: 't0k' },
+      {
+        body: { prs_FirstName: 'Fulana', password: 'hunter2' },
+        person: { phone: '0999999999', prs_IdentityNumber: '9911111111' },
+        token: 't0k',
+      },
       'x',
     );
+    logger.info(
+      {
+        report: { what: 'relato zqx', urn: 'tel:+593990000009', forms: ['begging'] },
+        meta: { level: 2, gender: 'Feminine', prs_FirstName: 'Fulana' },
+      },
+      'y',
+    );
     const out = lines.join('');
-    assert.doesNotMatch(out, /Fulana|hunter2|0999999999|t0k/);
+    assert.doesNotMatch(out, /Fulana|9911111111|hunter2|relato zqx|593990000009|0999999999|t0k/);
     assert.match(out, /"level":2/);
+    assert.match(out, /"gender":"Feminine"/, 'non-personal facts stay readable');
+    assert.match(out, /"forms":\["begging"\]/);
     assert.match(out, /\[redacted\]/);
   });
 

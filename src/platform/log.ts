@@ -24,6 +24,27 @@ const sensitive = [
   'narrative',
   'description',
   'notes',
+  // The field names the API really uses for people and their stories.
+  'prs_FirstName',
+  'prs_SecondName',
+  'prs_Birthdate',
+  'prs_IdentityNumber',
+  'identityNumber',
+  'hte_Description',
+  'per_RoleDetails',
+  'cco_CaseComment',
+  'giverName',
+  'guardian',
+  'bestInterest',
+  'reason',
+  'cas_ReasonForCaseClosure',
+  'what',
+  'placeText',
+  'whenText',
+  'contact',
+  'urn',
+  'body',
+  'receipt',
 ];
 
 export const redactPaths = [
@@ -32,7 +53,7 @@ export const redactPaths = [
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   'config.DATABASE_URL',
-  ...sensitive.flatMap((k) => [k, `*.${k}`, `body.${k}`, `*.body.${k}`]),
+  ...sensitive.flatMap((k) => [k, `*.${k}`]),
 ];
 
 /** Pino options: JSON lines, redaction of personal fields and secrets, no IP or query string in request logs. */
