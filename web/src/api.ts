@@ -29,10 +29,10 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network_error', i18n.t('app.error', { message: 'network' }));
+    throw new ApiError(0, 'network_error', i18n.t('app.networkError'));
   }
   const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
-  if (!res.ok) throw new ApiError(res.status, body?.code ?? 'http_error', body?.message ?? res.statusText);
+  if (!res.ok) throw new ApiError(res.status, body?.code ?? 'http_error', body?.message ?? i18n.t('app.unexpected'));
   return body as T;
 }
 

@@ -65,7 +65,7 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="main">
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
         <NavLink component={Link} to="/" label={t('nav.home')} active={isActive('/')} onClick={close} />
         {visible.map((m) => (
           <NavLink

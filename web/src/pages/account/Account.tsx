@@ -21,6 +21,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { sessionInfoSchema, totpSetupSchema } from '../../../../src/modules/access/schema';
 import { api, send } from '../../api';
+import { formatDateTime } from '../../format';
 import { useRefreshSession, useSession } from '../../session';
 
 function SecondFactor() {
@@ -150,8 +151,8 @@ function Sessions() {
         <Table.Tbody>
           {list.data?.map((s) => (
             <Table.Tr key={s.id}>
-              <Table.Td>{new Date(s.createdAt).toLocaleString('es-EC')}</Table.Td>
-              <Table.Td>{new Date(s.lastSeenAt).toLocaleString('es-EC')}</Table.Td>
+              <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+              <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
               <Table.Td>{s.current && <Badge>{t('account.thisSession')}</Badge>}</Table.Td>
             </Table.Tr>
           ))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { auditEntrySchema, verifySchema } from '../../../../src/modules/audit/schema';
 import { api } from '../../api';
+import { formatDateTime } from '../../format';
 
 /** The audit trail by record or by user, and a check of its hash chain. */
 export function Audit() {
@@ -63,7 +64,7 @@ export function Audit() {
           {entries.data?.map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>{e.id}</Table.Td>
-              <Table.Td>{new Date(e.at).toLocaleString('es-EC')}</Table.Td>
+              <Table.Td>{formatDateTime(e.at)}</Table.Td>
               <Table.Td>{e.action}</Table.Td>
               <Table.Td>
                 <Button

@@ -43,9 +43,9 @@ export function Roles() {
                 <Table.Th key={r.key}>
                   <Stack gap={2}>
                     <Text size="xs" fw={700}>
-                      {r.label ?? t(`roles.${r.key}`)}
+                      {r.label ?? t(`roles.${r.key}`, { defaultValue: r.key })}
                     </Text>
-                    {r.requiresSecondFactor && <Badge size="xs">2FA</Badge>}
+                    {r.requiresSecondFactor && <Badge size="xs">{t('admin.twoFactor')}</Badge>}
                     {draft[r.key] && (
                       <Button size="compact-xs" onClick={() => save.mutate(r.key)}>
                         {t('admin.save')}

@@ -25,6 +25,7 @@ import type {
 } from '../../../../src/modules/access/schema';
 import { api, send } from '../../api';
 import { DivisionPicker } from '../../components/DivisionPicker';
+import { formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 import { useOrganisations } from './Organisations';
 import { useRoles } from './Roles';
@@ -36,7 +37,7 @@ function OneTimeLink({ link }: { link: Link }) {
   const { t } = useTranslation();
   return (
     <Alert color="blue" title={t('admin.linkTitle')}>
-      <Text size="sm">{t('admin.linkHint', { expiresAt: new Date(link.expiresAt).toLocaleString('es-EC') })}</Text>
+      <Text size="sm">{t('admin.linkHint', { expiresAt: formatDateTime(link.expiresAt) })}</Text>
       <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
         {link.url}
       </Code>
@@ -96,7 +97,10 @@ function Invite({ onDone }: { onDone: () => void }) {
       />
       <MultiSelect
         label={t('admin.roles')}
-        data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label ?? t(`roles.${r.key}`) }))}
+        data={(roles.data ?? []).map((r) => ({
+          value: r.key,
+          label: r.label ?? t(`roles.${r.key}`, { defaultValue: r.key }),
+        }))}
         value={v.roles}
         onChange={(x) => setV({ ...v, roles: x })}
       />
@@ -131,7 +135,10 @@ function EditAccess({ user, onSaved }: { user: User; onSaved: () => void }) {
     <Stack gap="xs">
       <MultiSelect
         label={t('admin.roles')}
-        data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label ?? t(`roles.${r.key}`) }))}
+        data={(roles.data ?? []).map((r) => ({
+          value: r.key,
+          label: r.label ?? t(`roles.${r.key}`, { defaultValue: r.key }),
+        }))}
         value={chosen}
         onChange={setChosen}
       />
@@ -184,11 +191,11 @@ function UserDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
       </Text>
       <Group gap="xs">
         {u.roles.map((r) => (
-          <Badge key={r}>{t(`roles.${r}`)}</Badge>
+          <Badge key={r}>{t(`roles.${r}`, { defaultValue: r })}</Badge>
         ))}
         <Badge color="gray">{u.scope.code}</Badge>
         <Badge color={u.status === 'active' ? 'green' : 'gray'}>{t(`admin.statuses.${u.status}`)}</Badge>
-        {u.secondFactor && <Badge color="teal">2FA</Badge>}
+        {u.secondFactor && <Badge color="teal">{t('admin.twoFactor')}</Badge>}
       </Group>
       {u.abilities.update && (
         <Group gap="xs">
@@ -214,7 +221,7 @@ function UserDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
           {sessions.data.length === 0 && <Text size="sm">{t('admin.noSessions')}</Text>}
           {sessions.data.map((s) => (
             <Group key={s.id} justify="space-between">
-              <Text size="sm">{new Date(s.lastSeenAt).toLocaleString('es-EC')}</Text>
+              <Text size="sm">{formatDateTime(s.lastSeenAt)}</Text>
               <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)}>
                 {t('admin.revoke')}
               </Button>
@@ -265,7 +272,7 @@ export function Users() {
                 </Button>
               </Table.Td>
               <Table.Td>{u.email}</Table.Td>
-              <Table.Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Table.Td>
+              <Table.Td>{u.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')}</Table.Td>
               <Table.Td>{u.scope.code}</Table.Td>
               <Table.Td>{t(`admin.statuses.${u.status}`)}</Table.Td>
             </Table.Tr>

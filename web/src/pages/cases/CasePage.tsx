@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, send } from '../../api';
+import { formatDateTime } from '../../format';
 import { Consent, Decision, Safeguards, Screening, Section } from './sections';
 
 export interface CaseDetail {
@@ -62,8 +63,8 @@ function History({ caseId }: { caseId: string }) {
     <Stack gap={2}>
       {q.data?.map((h) => (
         <Text key={`${h.at}-${h.action}`} size="xs" c={h.viewed ? 'dimmed' : undefined}>
-          {new Date(h.at).toLocaleString('es-EC')} · {h.viewed ? t('cases.viewed') : h.action}{' '}
-          {h.fields && `(${h.fields})`} · {h.actorUserId?.slice(0, 8)}
+          {formatDateTime(h.at)} · {h.viewed ? t('cases.viewed') : h.action} {h.fields && `(${h.fields})`} ·{' '}
+          {h.actorUserId?.slice(0, 8)}
         </Text>
       ))}
     </Stack>
@@ -121,7 +122,7 @@ export function CasePage() {
         <Stack>
           {c.comments.map((m) => (
             <Text key={m.id} size="sm">
-              {new Date(m.createdAt).toLocaleString('es-EC')} · {m.cco_CaseComment}
+              {formatDateTime(m.createdAt)} · {m.cco_CaseComment}
             </Text>
           ))}
           <Textarea

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { activeScreening } from '../../../../src/modules/cases/screening/engine';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
 import { send } from '../../api';
+import { formatDate, formatDateTime } from '../../format';
 import type { CaseDetail } from './CasePage';
 
 export type Act = (path: string, body?: unknown) => Promise<unknown>;
@@ -50,7 +51,7 @@ export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
           <Group key={task.id} justify="space-between">
             <Text size="sm">
               {t(`htcds.tasks.${task.kind}`)} · {t(`htcds.authorities.${task.authority}`)} · {t('cases.due')}{' '}
-              {new Date(task.dueAt).toLocaleString('es-EC')}
+              {formatDateTime(task.dueAt)}
             </Text>
             {task.doneAt ? (
               <Badge color="green">{t('cases.done')}</Badge>
@@ -210,7 +211,7 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
           <Group key={k.id} justify="space-between">
             <Text size="sm" td={k.withdrawnAt ? 'line-through' : undefined}>
               {t(`htcds.local_ConsentScope.${k.scope}`)} · {t(`htcds.local_ConsentGivenBy.${k.givenBy}`)}{' '}
-              {k.giverName && `(${k.giverName})`} · {new Date(k.givenAt).toLocaleDateString('es-EC')}
+              {k.giverName && `(${k.giverName})`} · {formatDate(k.givenAt)}
             </Text>
             {k.withdrawnAt ? (
               <Badge color="gray">{t('cases.withdrawn')}</Badge>

@@ -21,6 +21,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { type reportDetail, type reportListItem, reportStatuses } from '../../../../src/modules/reports/schema';
 import { api, send } from '../../api';
+import { formatDate, formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 
 type Item = z.infer<typeof reportListItem>;
@@ -111,7 +112,7 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
       {r.messages.map((m) => (
         <Paper key={m.id} withBorder p="xs" bg={m.author === 'staff' ? 'teal.0' : undefined}>
           <Text size="xs" c="dimmed">
-            {t(`reports.authors.${m.author}`)} · {new Date(m.createdAt).toLocaleString('es-EC')}
+            {t(`reports.authors.${m.author}`)} · {formatDateTime(m.createdAt)}
           </Text>
           <Text size="sm">{m.body}</Text>
         </Paper>
@@ -162,8 +163,7 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
           <Title order={4}>{t('reports.similar')}</Title>
           {similar.data.map((s) => (
             <Text key={s.id} size="sm">
-              {s.code} · {new Date(s.createdAt).toLocaleDateString('es-EC')} ·{' '}
-              {s.forms.map((f) => t(`reports.forms.${f}`)).join(', ')}
+              {s.code} · {formatDate(s.createdAt)} · {s.forms.map((f) => t(`reports.forms.${f}`)).join(', ')}
             </Text>
           ))}
         </>
@@ -218,7 +218,7 @@ export function Reports() {
                     {r.code}
                   </Button>
                 </Table.Td>
-                <Table.Td>{new Date(r.createdAt).toLocaleDateString('es-EC')}</Table.Td>
+                <Table.Td>{formatDate(r.createdAt)}</Table.Td>
                 <Table.Td>{r.division.known ? r.division.label : t('reports.noPlace')}</Table.Td>
                 <Table.Td>
                   <Flags r={r} />
