@@ -125,6 +125,48 @@ for (const target of targets) {
         [user.id],
         'the blind index finds it',
       );
+      // The same canary as a victim's name, identity number and story, and as a public report's text.
+      const worker = await fetch(`${base}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'tecnico.guamote@minka.demo',
+          password: demoPassword,
+          totp: new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret) }).generate(),
+        }),
+      });
+      const wHeaders = {
+        cookie: worker.headers.get('set-cookie')!.split(';')[0]!,
+        'x-csrf-token': (await worker.json()).csrfToken,
+        'content-type': 'application/json',
+      };
+      const opened = await fetch(`${base}/api/cases`, {
+        method: 'POST',
+        headers: wHeaders,
+        body: JSON.stringify({
+          division: { country: 'EC', code: '0606' },
+          person: { prs_FirstName: canaryName, prs_IdentityNumber: canaryId },
+          local_AgeAtIntake: 15,
+          events: [{ hte_Type: 'Recruitment', hte_Description: `${canaryName} fue captada` }],
+        }),
+      });
+      assert.equal(opened.status, 200);
+      const kase = await (await fetch(`${base}/api/cases/${(await opened.json()).id}`, { headers: wHeaders })).json();
+      assert.equal(kase.person.prs_FirstName, canaryName);
+      assert.equal(kase.person.prs_IdentityNumber, canaryId);
+      const form = await (await fetch(`${base}/report`)).text();
+      const token = form.match(/name="token" value="([^"]+)"/)![1]!;
+      const reported = await fetch(`${base}/report`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          token,
+          what: `Vimos a ${canaryName}, cédula ${canaryId}`,
+          contact: canaryId,
+        }).toString(),
+      });
+      assert.equal(reported.status, 200);
+
       await new Promise<void>((resolve) => {
         server.removeAllListeners('exit');
         server.once('exit', () => resolve());
@@ -144,6 +186,7 @@ for (const target of targets) {
       const files = readdirSync(tmp.dir).filter((f) => f !== 'backup.bin');
       if (!target.url) assert.ok(files.includes('minka.sqlite'));
       for (const f of files) assertAbsent(f, readFileSync(path.join(tmp.dir, f)));
+
       // Prove the search would have found it: the plain forms are in a decrypted response.
       assert.ok(JSON.stringify(read).includes(canaryName));
     });
