@@ -205,6 +205,21 @@ for (const target of dbTargets()) {
       assert.equal(list.length, 1);
       assert.equal(list[0].name, 'Sisa Quishpe Guamán');
       assert.match(list[0].caseCodes[0], /^GUA-/);
+      const elsewhere = (
+        await post(cuenca, '/api/persons/candidates', {
+          prs_FirstName: 'Sisa',
+          prs_SecondName: 'Quispe Huaman',
+          local_BirthYear: 2012,
+          prs_Gender: 'Feminine',
+        })
+      ).json();
+      assert.deepEqual(elsewhere, [], 'persons whose cases are out of reach are never shown');
+      const linkedOutside = await post(cuenca, '/api/cases', {
+        personId: list[0].personId,
+        division: { country: 'EC', code: '0101' },
+        local_AgeAtIntake: 14,
+      });
+      assert.equal(linkedOutside.json().code, 'unknown_person', 'nor can they be attached to a new case');
       const none = (
         await post(guamote, '/api/persons/candidates', {
           prs_FirstName: 'Killa',
