@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../platform/context';
 import { requestLanguage, t } from '../../platform/i18n/index';
 import { GeoService } from '../geo/service';
@@ -71,6 +71,19 @@ export const publicReportRoutes =
       const parish = parishes.find((p) => p.code === q.parish)?.code;
       return { provinces, cantons, parishes, province, canton, parish };
     }
+
+    // Without JavaScript a JSON error is a dead end: a file too large (or too many) re-renders the form instead.
+    app.setErrorHandler(async (err: FastifyError, req, reply) => {
+      const tooBig =
+        err.statusCode === 413 || /FILE_TOO_LARGE|FILES_LIMIT|PARTS_LIMIT|FIELDS_LIMIT/.test(err.code ?? '');
+      if (req.method !== 'POST' || req.url.split('?')[0] !== '/report' || !tooBig) throw err;
+      const lang = requestLanguage(req);
+      return html(
+        reply,
+        reportPage(lang, await place({}), formToken(), numbers, { error: t(lang, 'report.errorFile') }),
+        413,
+      );
+    });
 
     app.get('/report/style.css', { schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(css),

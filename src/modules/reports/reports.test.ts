@@ -115,6 +115,23 @@ for (const target of dbTargets()) {
       assert.match(bad.body, /Solo aceptamos fotos JPEG o PNG/);
     });
 
+    it('answers a file over 5 MB with the form and a plain explanation, not JSON', async () => {
+      const token = await formToken(t.app);
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ lang: 'es', token, what: 'Con un archivo enorme' })) form.append(k, v);
+      form.append('files', new Blob([Buffer.alloc(6 * 1024 * 1024, 1)], { type: 'image/jpeg' }), 'big.jpg');
+      const req = new Request('http://local/report', { method: 'POST', body: form });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/report',
+        payload: Buffer.from(await req.arrayBuffer()),
+        headers: { 'content-type': req.headers.get('content-type')! },
+      });
+      assert.equal(res.statusCode, 413);
+      assert.match(String(res.headers['content-type']), /text\/html/);
+      assert.match(res.body, /Solo aceptamos fotos JPEG o PNG/);
+    });
+
     it('refuses an empty story or a forged form, keeping what was typed', async () => {
       const empty = await submitReport(t.app, { what: '   ', placeText: 'Columbe' });
       assert.equal(empty.res.statusCode, 400);
