@@ -4,6 +4,7 @@ import { makeOrg, makeUser, testPassword, totpNow } from '../../../tests/support
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { IntakeService } from '../cases/intake';
+import { DirectoryService } from '../directory/service';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { PublicReports } from '../reports/public';
@@ -118,6 +119,10 @@ const matrix: Record<string, Expect> = {
   ),
   'GET /api/cases': by({ supervisor: 200, caseworker: 200, rest: 403 }),
   'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'GET /api/directory': all(200),
+  'GET /api/directory/:id': all(200),
+  'POST /api/directory': by({ administrator: 200, rest: 403 }),
+  'PATCH /api/directory/:id': by({ administrator: 200, rest: 404 }, { administrator: 200, rest: 404 }),
   'POST /api/admin/users/search': by({ administrator: 200, supervisor: 200, rest: 403 }),
   'GET /api/cases/:id': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/screening': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
@@ -148,6 +153,7 @@ for (const target of dbTargets()) {
     let sessions: SessionService;
     let reports: PublicReports;
     let intake: IntakeService;
+    let provider: { id: string };
     const system = {
       userId: 'system',
       orgId: 'system',
@@ -163,6 +169,22 @@ for (const target of dbTargets()) {
       sessions = new SessionService(t.db.ctx);
       reports = new PublicReports(t.db.ctx);
       intake = new IntakeService(t.db.ctx);
+      provider = await new DirectoryService(t.db.ctx).create(
+        system,
+        {
+          name: 'Proveedor de prueba',
+          organisationId: null,
+          country: 'EC',
+          division: '0603',
+          services: ['Health'],
+          minAge: null,
+          maxAge: null,
+          sexes: ['Any'],
+          contact: null,
+          hours: null,
+        },
+        'matrix',
+      );
     });
     after(() => t.close());
 
@@ -272,6 +294,7 @@ for (const target of dbTargets()) {
               .replace('/users/:id', `/users/${targetUser.id}`)
               .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/cases/:id', `/cases/${targetCase.id}`)
+              .replace('/directory/:id', `/directory/${provider.id}`)
               .replace(':sub', '00000000-0000-4000-8000-000000000000')
               .replace('/persons/:id', `/persons/${mergeSource.personId}`)
               .replace('/organisations/:id', `/organisations/${orgIn}`)
@@ -303,6 +326,13 @@ for (const target of dbTargets()) {
               'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
               'POST /api/reports/:id/link-case': { caseCode: targetCase.code },
               'POST /api/cases/search': { name: 'prueba' },
+              'POST /api/directory': {
+                name: 'Casa de acogida de prueba',
+                country: 'EC',
+                division: code,
+                services: ['local_Shelter'],
+              },
+              'PATCH /api/directory/:id': { hours: '24 h' },
               'POST /api/admin/users/search': { identityNumber: '9912345678' },
               'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
               'POST /api/cases': {

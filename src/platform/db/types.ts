@@ -286,6 +286,37 @@ export interface ConsentTable {
   created_by: string;
 }
 
+export interface ProviderTable {
+  id: string;
+  organisation_id: string | null;
+  name: string;
+  country_code: string;
+  division_code: string | null;
+  services: string;
+  min_age: number | null;
+  max_age: number | null;
+  sexes: string;
+  contact: string | null;
+  hours: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  provider_id: string | null;
+  to_org_id: string | null;
+  services: string;
+  status: 'sent' | 'accepted' | 'declined' | 'revoked' | 'completed';
+  override_reason_enc: string | null;
+  response_reason_enc: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Every table Minka owns; modules add theirs here. */
 export interface Database {
   meta: MetaTable;
@@ -315,6 +346,16 @@ export interface Database {
   case_tasks: CaseTaskTable;
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
+  providers: ProviderTable;
+  referrals: ReferralTable;
+  referral_services: {
+    id: string;
+    referral_id: string;
+    service: string;
+    notes_enc: string | null;
+    delivered_at: string;
+    recorded_by: string;
+  };
 }
 
 export type { Generated };

@@ -16,6 +16,7 @@ import { SessionService } from '../../modules/access/sessions';
 import { UsersService } from '../../modules/access/users';
 import { auditRoutes } from '../../modules/audit/routes';
 import { caseRoutes } from '../../modules/cases/routes';
+import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
 import { publicReportRoutes } from '../../modules/reports/public-routes';
 import { triageRoutes } from '../../modules/reports/routes';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(auditRoutes(deps, orgs), { prefix: '/api' });
   await app.register(triageRoutes(deps), { prefix: '/api' });
   await app.register(caseRoutes(deps), { prefix: '/api' });
+  await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });
   await app.register(publicReportRoutes(deps));
 

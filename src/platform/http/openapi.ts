@@ -21,6 +21,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'auth', description: 'Sign-in, sessions, second factor, one-time links' },
         { name: 'admin', description: 'Organisations, users, roles and sessions' },
         { name: 'audit', description: 'Hash-chained audit trail' },
+        { name: 'directory', description: 'Service providers and what they offer' },
         { name: 'cases', description: 'Victim case management on HTCDS 2.0' },
         { name: 'reports', description: 'Anonymous reports: triage and inbound SMS/WhatsApp' },
       ],

@@ -3,6 +3,7 @@ import * as m0001 from './0001_platform';
 import * as m0002 from './0002_access';
 import * as m0003 from './0003_reports';
 import * as m0004 from './0004_cases';
+import * as m0005 from './0005_protection';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_access': m0002,
   '0003_reports': m0003,
   '0004_cases': m0004,
+  '0005_protection': m0005,
 };

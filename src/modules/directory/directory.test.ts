@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+for (const target of dbTargets()) {
+  describe(`service directory on ${target.name}`, () => {
+    let t: TestApp;
+    let admin: Signed;
+    let worker: Signed;
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const org = await makeOrg(t.db.ctx, '0101');
+      admin = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: org, totp: true })).email,
+        { totp: totpNow() },
+      );
+      worker = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0101', orgId: org, totp: true })).email,
+        { totp: totpNow() },
+      );
+      const add = (b: object) =>
+        t.app.inject({ method: 'POST', url: '/api/directory', headers: admin.headers, payload: b });
+      assert.equal(
+        (
+          await add({
+            name: 'Casa de Acogida Prueba',
+            organisationId: org,
+            country: 'EC',
+            division: '010104',
+            services: ['local_Shelter', 'local_Psychosocial'],
+            minAge: 12,
+            maxAge: 17,
+            sexes: ['Feminine'],
+            hours: '24 h',
+          })
+        ).statusCode,
+        200,
+      );
+      await add({ name: 'Centro de Salud Prueba', country: 'EC', division: '060650', services: ['Health'] });
+      await add({
+        name: 'Fundación en Ipiales (prueba)',
+        country: 'CO',
+        services: ['local_ReturnReintegration', 'Legal'],
+      });
+    });
+    after(() => t.close());
+    const search = async (q: string) =>
+      (await t.app.inject({ url: `/api/directory?${q}`, headers: worker.headers }))
+        .json()
+        .map((p: { name: string }) => p.name);
+
+    it('finds providers by service, place (with everything below it) and age, at home and abroad', async () => {
+      assert.deepEqual(await search('service=local_Shelter&division=0101&age=14'), ['Casa de Acogida Prueba']);
+      assert.deepEqual(await search('service=local_Shelter&age=19'), [], 'outside the age range');
+      assert.deepEqual(await search('division=06'), ['Centro de Salud Prueba']);
+      assert.deepEqual(await search('country=CO'), ['Fundación en Ipiales (prueba)']);
+      const one = (await t.app.inject({ url: '/api/directory?service=Health', headers: worker.headers })).json()[0];
+      assert.equal(one.divisionLabel, 'Guamote');
+      assert.equal(one.abilities.update, false);
+    });
+
+    it('refuses unknown service types and impossible age ranges, and only managers change the directory', async () => {
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/directory',
+        headers: admin.headers,
+        payload: { name: 'X prueba', country: 'EC', services: ['Karaoke'] },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().message, /allowed: Education/);
+      const range = await t.app.inject({
+        method: 'POST',
+        url: '/api/directory',
+        headers: admin.headers,
+        payload: { name: 'Y prueba', country: 'EC', services: ['Health'], minAge: 18, maxAge: 12 },
+      });
+      assert.equal(range.json().code, 'age_range_invalid');
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/directory',
+            headers: worker.headers,
+            payload: { name: 'Z prueba', country: 'EC', services: ['Health'] },
+          })
+        ).statusCode,
+        403,
+      );
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+
+// Service directory and referrals between organisations, with consent.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const ts = 'varchar(30)';
+  await db.schema
+    .createTable('providers')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('organisation_id', 'varchar(36)')
+    .addColumn('name', 'varchar(200)', (c) => c.notNull())
+    .addColumn('country_code', 'varchar(2)', (c) => c.notNull())
+    .addColumn('division_code', 'varchar(32)')
+    .addColumn('services', 'text', (c) => c.notNull())
+    .addColumn('min_age', 'integer')
+    .addColumn('max_age', 'integer')
+    .addColumn('sexes', 'text', (c) => c.notNull())
+    .addColumn('contact', 'varchar(300)')
+    .addColumn('hours', 'varchar(200)')
+    .addColumn('active', 'integer', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('providers_place_idx')
+    .on('providers')
+    .columns(['country_code', 'division_code'])
+    .execute();
+
+  await db.schema
+    .createTable('referrals')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
+    .addColumn('provider_id', 'varchar(36)', (c) => c.references('providers.id'))
+    .addColumn('to_org_id', 'varchar(36)')
+    .addColumn('services', 'text', (c) => c.notNull())
+    .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    .addColumn('override_reason_enc', 'text')
+    .addColumn('response_reason_enc', 'text')
+    .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
+  await db.schema.createIndex('referrals_org_idx').on('referrals').columns(['to_org_id', 'status']).execute();
+
+  await db.schema
+    .createTable('referral_services')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('referral_id', 'varchar(36)', (c) => c.notNull().references('referrals.id'))
+    .addColumn('service', 'varchar(60)', (c) => c.notNull())
+    .addColumn('notes_enc', 'text')
+    .addColumn('delivered_at', ts, (c) => c.notNull())
+    .addColumn('recorded_by', 'varchar(36)', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const t of ['referral_services', 'referrals', 'providers']) await db.schema.dropTable(t).execute();
+}
