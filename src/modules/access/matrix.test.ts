@@ -117,9 +117,15 @@ const matrix: Record<string, Expect> = {
     { supervisor: 200, caseworker: 200, rest: 403 },
     { supervisor: 400, caseworker: 400, rest: 403 },
   ),
-  'GET /api/cases': by({ supervisor: 200, caseworker: 200, rest: 403 }),
-  'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'GET /api/cases': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
+  'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'GET /api/directory': all(200),
+  'POST /api/cases/:id/referrals': by({ supervisor: 409, caseworker: 409, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/referrals': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/referrals/inbox': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
+  'POST /api/referrals/:id/respond': all(404),
+  'POST /api/referrals/:id/deliver': all(404),
+  'POST /api/referrals/:id/revoke': all(404),
   'GET /api/directory/:id': all(200),
   'POST /api/directory': by({ administrator: 200, rest: 403 }),
   'PATCH /api/directory/:id': by({ administrator: 200, rest: 404 }, { administrator: 200, rest: 404 }),
@@ -295,6 +301,7 @@ for (const target of dbTargets()) {
               .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/cases/:id', `/cases/${targetCase.id}`)
               .replace('/directory/:id', `/directory/${provider.id}`)
+              .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
               .replace(':sub', '00000000-0000-4000-8000-000000000000')
               .replace('/persons/:id', `/persons/${mergeSource.personId}`)
               .replace('/organisations/:id', `/organisations/${orgIn}`)
@@ -333,6 +340,9 @@ for (const target of dbTargets()) {
                 services: ['local_Shelter'],
               },
               'PATCH /api/directory/:id': { hours: '24 h' },
+              'POST /api/cases/:id/referrals': { providerId: provider.id, services: ['Health'] },
+              'POST /api/referrals/:id/respond': { accept: true },
+              'POST /api/referrals/:id/deliver': { service: 'Health' },
               'POST /api/admin/users/search': { identityNumber: '9912345678' },
               'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
               'POST /api/cases': {

@@ -16,10 +16,28 @@ export class CaseAccess {
     const c = await repo.findCase(this.ctx.db.db, id);
     if (!c) throw notFound();
     const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
-    const rel = { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] };
-    if (!canSee(actor, 'cases:read', { country: c.country_code, ancestry }, rel)) throw notFound();
+    const referredOrgIds = await this.referredOrgs(id);
+    const rel = {
+      ownerOrgId: c.owner_org_id,
+      assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [],
+      referredOrgIds,
+    };
+    // A prosecutor's office (or any receiver without cases:read) sees exactly the cases referred to it.
+    const asReceiver = can(actor, 'referrals:receive') && referredOrgIds.includes(actor.orgId);
+    if (!canSee(actor, 'cases:read', { country: c.country_code, ancestry }, rel) && !asReceiver) throw notFound();
     if (permission !== 'cases:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
     return c;
+  }
+
+  /** Organisations a live referral (sent, accepted or completed) has opened this case to. */
+  async referredOrgs(caseId: string): Promise<string[]> {
+    const rows = await this.ctx.db.db
+      .selectFrom('referrals')
+      .select('to_org_id')
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['sent', 'accepted', 'completed'])
+      .execute();
+    return rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
   }
 
   /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */

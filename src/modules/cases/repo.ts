@@ -68,6 +68,10 @@ export interface CaseFilter {
   country: string;
   divisions?: string[];
   orRelated?: { orgId: string; userId: string };
+  /** Only cases with a live referral to this organisation (receivers without cases:read). */
+  referredTo?: string;
+  /** Also cases with a live referral to this organisation. */
+  orReferredTo?: string;
   status?: string;
   stage?: string;
   minor?: boolean;
@@ -81,6 +85,13 @@ export interface CaseFilter {
   limit: number;
 }
 
+const liveReferrals = (q: Q, orgId: string) =>
+  q
+    .selectFrom('referrals')
+    .select('case_id')
+    .where('to_org_id', '=', orgId)
+    .where('status', 'in', ['sent', 'accepted', 'completed']);
+
 /** One page of cases, newest first, by keyset (created_at, id) so deep pages stay fast. */
 export function listCases(q: Q, f: CaseFilter) {
   let s = q.selectFrom('cases as c').selectAll('c').where('c.country_code', '=', f.country);
@@ -91,9 +102,11 @@ export function listCases(q: Q, f: CaseFilter) {
       eb.or([
         eb('c.division_code', 'in', divisions.length ? divisions : ['-']),
         ...(rel ? [eb('c.owner_org_id', '=', rel.orgId), eb('c.assigned_user_id', '=', rel.userId)] : []),
+        ...(f.orReferredTo ? [eb('c.id', 'in', liveReferrals(q, f.orReferredTo))] : []),
       ]),
     );
   }
+  if (f.referredTo) s = s.where('c.id', 'in', liveReferrals(q, f.referredTo));
   if (f.status) s = s.where('c.status', '=', f.status);
   if (f.stage) s = s.where('c.stage', '=', f.stage);
   if (f.minor !== undefined) s = s.where('c.is_minor', '=', f.minor ? 1 : 0);

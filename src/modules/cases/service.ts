@@ -30,8 +30,9 @@ export class CaseService {
   }
 
   async list(actor: Actor, q: z.infer<typeof caseQuery> & { name?: string }, requestId: string) {
-    if (!can(actor, 'cases:read')) throw new AppError(403, 'forbidden');
-    const scope = await this.access.scopeCodes(actor);
+    const receiverOnly = !can(actor, 'cases:read') && can(actor, 'referrals:receive');
+    if (!can(actor, 'cases:read') && !receiverOnly) throw new AppError(403, 'forbidden');
+    const scope = receiverOnly ? undefined : await this.access.scopeCodes(actor);
     let divisions = scope;
     if (q.division) {
       const wanted = await new GeoService(this.db).descendantCodes(actor.scope.country, q.division);
@@ -47,7 +48,9 @@ export class CaseService {
     const rows = await repo.listCases(this.db, {
       country: actor.scope.country,
       divisions,
-      orRelated: q.division ? undefined : { orgId: actor.orgId, userId: actor.userId },
+      orRelated: q.division || receiverOnly ? undefined : { orgId: actor.orgId, userId: actor.userId },
+      orReferredTo: q.division || receiverOnly ? undefined : actor.orgId,
+      referredTo: receiverOnly ? actor.orgId : undefined,
       status: q.status,
       stage: q.stage,
       minor: q.minor === undefined ? undefined : q.minor === 'true',

@@ -18,6 +18,7 @@ import { auditRoutes } from '../../modules/audit/routes';
 import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
+import { referralRoutes } from '../../modules/referrals/routes';
 import { publicReportRoutes } from '../../modules/reports/public-routes';
 import { triageRoutes } from '../../modules/reports/routes';
 import { webhookRoutes } from '../../modules/reports/webhook';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(triageRoutes(deps), { prefix: '/api' });
   await app.register(caseRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
+  await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });
   await app.register(publicReportRoutes(deps));
 

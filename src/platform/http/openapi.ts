@@ -22,6 +22,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'admin', description: 'Organisations, users, roles and sessions' },
         { name: 'audit', description: 'Hash-chained audit trail' },
         { name: 'directory', description: 'Service providers and what they offer' },
+        { name: 'referrals', description: 'Referrals between organisations, with consent' },
         { name: 'cases', description: 'Victim case management on HTCDS 2.0' },
         { name: 'reports', description: 'Anonymous reports: triage and inbound SMS/WhatsApp' },
       ],

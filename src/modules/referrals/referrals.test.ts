@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+for (const target of dbTargets()) {
+  describe(`referrals on ${target.name}`, () => {
+    let t: TestApp;
+    let ngo: Signed;
+    let supervisor: Signed;
+    let shelter: Signed;
+    let prosecutor: Signed;
+    let shelterOrg = '';
+    let fiscaliaOrg = '';
+    let providerId = '';
+    let caseId = '';
+    const post = (s: Signed, url: string, payload: object = {}) =>
+      t.app.inject({ method: 'POST', url, payload, headers: s.headers });
+    const get = (s: Signed, url: string) => t.app.inject({ url, headers: s.headers });
+
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const ngoOrg = await makeOrg(t.db.ctx, '0101', 'ONG Cuenca (prueba)');
+      shelterOrg = await makeOrg(t.db.ctx, '0101', 'Casa de acogida (prueba)');
+      fiscaliaOrg = await makeOrg(t.db.ctx, '06', 'Fiscalía (prueba)');
+      ngo = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0101', orgId: ngoOrg, totp: true })).email,
+        { totp: totpNow() },
+      );
+      supervisor = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'supervisor', scope: '0101', orgId: ngoOrg, totp: true })).email,
+        { totp: totpNow() },
+      );
+      // The shelter's worker is scoped elsewhere, so seeing the case can only come from the referral.
+      shelter = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0606', orgId: shelterOrg, totp: true })).email,
+        { totp: totpNow() },
+      );
+      prosecutor = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'prosecutor', scope: '06', orgId: fiscaliaOrg, totp: true })).email,
+        { totp: totpNow() },
+      );
+      const admin = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: ngoOrg, totp: true })).email,
+        { totp: totpNow() },
+      );
+      providerId = (
+        await post(admin, '/api/directory', {
+          name: 'Casa de acogida (prueba)',
+          organisationId: shelterOrg,
+          country: 'EC',
+          division: '0101',
+          services: ['local_Shelter', 'local_Psychosocial'],
+        })
+      ).json().id;
+      caseId = (
+        await post(ngo, '/api/cases', {
+          division: { country: 'EC', code: '010104' },
+          person: { prs_FirstName: 'Persona', prs_SecondName: 'Derivada Prueba' },
+          local_AgeAtIntake: 22,
+        })
+      ).json().id;
+    });
+    after(() => t.close());
+
+    it('refuses a referral without consent; only a supervisor may override, with a reason', async () => {
+      const res = await post(ngo, `/api/cases/${caseId}/referrals`, { providerId, services: ['local_Shelter'] });
+      assert.equal(res.statusCode, 409);
+      assert.equal(res.json().code, 'consent_required');
+      assert.equal(
+        (
+          await post(ngo, `/api/cases/${caseId}/referrals`, {
+            providerId,
+            services: ['local_Shelter'],
+            override: { reason: 'Riesgo inmediato para la persona' },
+          })
+        ).statusCode,
+        403,
+      );
+      assert.equal(
+        (
+          await post(supervisor, `/api/cases/${caseId}/referrals`, {
+            providerId,
+            services: ['local_Shelter'],
+            override: { reason: 'corto' },
+          })
+        ).statusCode,
+        400,
+      );
+      assert.equal((await get(shelter, `/api/cases/${caseId}`)).statusCode, 404, 'nothing was disclosed');
+    });
+
+    it('with consent, the shelter sees the case, accepts, records services and completes the referral', async () => {
+      await post(ngo, `/api/cases/${caseId}/consents`, {
+        scope: 'SharingWithOrganisation',
+        organisationId: shelterOrg,
+        givenBy: 'Self',
+      });
+      const sent = await post(ngo, `/api/cases/${caseId}/referrals`, {
+        providerId,
+        services: ['local_Shelter', 'local_Psychosocial'],
+      });
+      assert.equal(sent.statusCode, 200, sent.body);
+      const inbox = (await get(shelter, '/api/referrals/inbox')).json();
+      assert.equal(inbox.length, 1);
+      assert.equal(inbox[0].abilities.respond, true);
+      assert.equal((await get(shelter, `/api/cases/${caseId}`)).statusCode, 200);
+      assert.equal(
+        (await post(shelter, `/api/referrals/${inbox[0].id}/respond`, { accept: true })).json().status,
+        'accepted',
+      );
+      assert.equal(
+        (await post(shelter, `/api/referrals/${inbox[0].id}/deliver`, { service: 'local_Shelter' })).json().status,
+        'accepted',
+      );
+      const done = await post(shelter, `/api/referrals/${inbox[0].id}/deliver`, {
+        service: 'local_Psychosocial',
+        notes: 'Primera sesión',
+      });
+      assert.equal(done.json().status, 'completed');
+      assert.deepEqual(
+        done.json().delivered.map((d: { service: string }) => d.service),
+        ['local_Shelter', 'local_Psychosocial'],
+      );
+      assert.equal(
+        (await post(ngo, `/api/referrals/${inbox[0].id}/respond`, { accept: true })).statusCode,
+        404,
+        'only the receiver answers',
+      );
+    });
+
+    it('lets a supervisor override with a reason (audited), and the sender revoke so the receiver loses access', async () => {
+      const other = (
+        await post(ngo, '/api/cases', {
+          division: { country: 'EC', code: '0101' },
+          person: { prs_FirstName: 'Otra', prs_SecondName: 'Persona Prueba' },
+          local_AgeAtIntake: 30,
+        })
+      ).json().id;
+      const res = await post(supervisor, `/api/cases/${other}/referrals`, {
+        toOrgId: shelterOrg,
+        services: ['local_Shelter'],
+        override: { reason: 'Riesgo inmediato para la persona (prueba)' },
+      });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.json().consentOverride, true);
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('record_id', '=', other)
+        .execute();
+      assert.ok(audit.some((a) => a.action === 'referral.sent_with_consent_override'));
+      assert.equal((await get(shelter, `/api/cases/${other}`)).statusCode, 200);
+      assert.equal((await post(ngo, `/api/referrals/${res.json().id}/revoke`)).json().status, 'revoked');
+      assert.equal((await get(shelter, `/api/cases/${other}`)).statusCode, 404);
+    });
+
+    it('shows a prosecutor exactly the cases referred to the prosecutor’s office', async () => {
+      assert.equal((await get(prosecutor, `/api/cases/${caseId}`)).statusCode, 404);
+      assert.deepEqual((await get(prosecutor, '/api/cases')).json().items, []);
+      const referred = (
+        await post(ngo, '/api/cases', {
+          division: { country: 'EC', code: '0101' },
+          person: { prs_FirstName: 'Caso', prs_SecondName: 'Fiscalía Prueba' },
+          local_AgeAtIntake: 25,
+        })
+      ).json().id;
+      await post(ngo, `/api/cases/${referred}/consents`, {
+        scope: 'SharingWithOrganisation',
+        organisationId: fiscaliaOrg,
+        givenBy: 'Self',
+      });
+      assert.equal(
+        (await post(ngo, `/api/cases/${referred}/referrals`, { toOrgId: fiscaliaOrg, services: ['Legal'] })).statusCode,
+        200,
+      );
+      const list = (await get(prosecutor, '/api/cases')).json().items.map((c: { id: string }) => c.id);
+      assert.deepEqual(list, [referred]);
+      assert.equal((await get(prosecutor, `/api/cases/${referred}`)).statusCode, 200);
+      assert.equal((await get(prosecutor, `/api/cases/${caseId}`)).statusCode, 404);
+    });
+  });
+}

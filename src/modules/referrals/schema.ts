@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { serviceTypes } from '../directory/schema';
+
+export const referralBody = z
+  .strictObject({
+    providerId: z.uuid().optional(),
+    toOrgId: z.uuid().optional(),
+    services: z.array(z.enum(serviceTypes)).min(1).max(serviceTypes.length),
+    override: z
+      .strictObject({ reason: z.string().trim().min(10).max(1000) })
+      .optional()
+      .meta({ description: 'Supervisors only: refer without consent, with the reason (audited)' }),
+  })
+  .refine((b) => Boolean(b.providerId) !== Boolean(b.toOrgId), {
+    message: 'give exactly one of providerId or toOrgId',
+    path: ['providerId'],
+  });
+
+export const respondBody = z.strictObject({
+  accept: z.boolean(),
+  reason: z.string().trim().min(3).max(1000).optional(),
+});
+export const deliverBody = z.strictObject({
+  service: z.enum(serviceTypes),
+  notes: z.string().trim().max(2000).optional(),
+});
+
+export const referralSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseCode: z.string(),
+    providerId: z.string().nullable(),
+    toOrgId: z.string().nullable(),
+    services: z.array(z.string()),
+    delivered: z.array(z.object({ service: z.string(), deliveredAt: z.string() })),
+    status: z.enum(['sent', 'accepted', 'declined', 'revoked', 'completed']),
+    consentOverride: z.boolean(),
+    createdAt: z.string(),
+    abilities: z.record(z.string(), z.boolean()),
+  })
+  .meta({ id: 'Referral' });

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { ReferralTable } from '../../platform/db/types';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import { CaseAccess } from '../cases/access';
+import { CareService } from '../cases/care';
+import * as casesRepo from '../cases/repo';
+import type { deliverBody, referralBody, respondBody } from './schema';
+
+const enc = (ctx: Context, row: string, column: string, v?: string) =>
+  ctx.crypto.encryptOptional(v, { table: 'referrals', row, column });
+
+/**
+ * Referrals of a case to another organisation (in Minka) or to an external provider. A referral discloses
+ * the case only with the matching consent; a supervisor may override with a reason, which is audited.
+ */
+export class ReferralService {
+  private readonly access: CaseAccess;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  private async present(actor: Actor, rows: ReferralTable[]) {
+    const codes = new Map(
+      (rows.length
+        ? await this.db
+            .selectFrom('cases')
+            .select(['id', 'code'])
+            .where(
+              'id',
+              'in',
+              rows.map((r) => r.case_id),
+            )
+            .execute()
+        : []
+      ).map((c) => [c.id, c.code]),
+    );
+    const delivered = rows.length
+      ? await this.db
+          .selectFrom('referral_services')
+          .select(['referral_id', 'service', 'delivered_at'])
+          .where(
+            'referral_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('delivered_at')
+          .execute()
+      : [];
+    return rows.map((r) => {
+      const receiver = r.to_org_id === actor.orgId;
+      return {
+        id: r.id,
+        caseId: r.case_id,
+        caseCode: codes.get(r.case_id) ?? '',
+        providerId: r.provider_id,
+        toOrgId: r.to_org_id,
+        services: JSON.parse(r.services) as string[],
+        delivered: delivered
+          .filter((d) => d.referral_id === r.id)
+          .map((d) => ({ service: d.service, deliveredAt: d.delivered_at })),
+        status: r.status,
+        consentOverride: Boolean(r.override_reason_enc),
+        createdAt: r.created_at,
+        abilities: {
+          respond: receiver && r.status === 'sent',
+          deliver: receiver && r.status === 'accepted',
+          revoke: !receiver && (r.status === 'sent' || r.status === 'accepted'),
+        },
+      };
+    });
+  }
+
+  /** Sends a referral after checking consent (or a supervisor's recorded override). */
+  async create(actor: Actor, caseId: string, b: z.infer<typeof referralBody>, requestId: string) {
+    const c = await this.access.load(actor, caseId, 'cases:write');
+    let toOrg = b.toOrgId ?? null;
+    if (b.providerId) {
+      const p = await this.db
+        .selectFrom('providers')
+        .selectAll()
+        .where('id', '=', b.providerId)
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (!p) throw new AppError(400, 'unknown_provider');
+      toOrg = p.organisation_id;
+    } else if (!(await this.db.selectFrom('organisations').select('id').where('id', '=', toOrg!).executeTakeFirst())) {
+      throw new AppError(400, 'unknown_organisation');
+    }
+    const consents = (await casesRepo.consentsOf(this.db, caseId)).filter((k) => !k.withdrawn_at);
+    const consented = toOrg
+      ? consents.some((k) => k.scope === 'SharingWithOrganisation' && k.organisation_id === toOrg) ||
+        (await new CareService(this.ctx).mayShareWith(caseId, toOrg))
+      : consents.some((k) => k.scope === 'Services');
+    if (!consented) {
+      if (!b.override) throw new AppError(409, 'consent_required');
+      if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
+    }
+    const id = randomUUID();
+    const now = nowIso();
+    const row: ReferralTable = {
+      id,
+      case_id: c.id,
+      provider_id: b.providerId ?? null,
+      to_org_id: toOrg,
+      services: JSON.stringify(b.services),
+      status: 'sent',
+      override_reason_enc: consented ? null : enc(this.ctx, id, 'override_reason', b.override!.reason),
+      response_reason_enc: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('referrals').values(row).execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: consented ? 'referral.sent' : 'referral.sent_with_consent_override',
+          recordType: 'case',
+          recordId: caseId,
+          details: { referral: id, toOrg, provider: b.providerId ?? null, services: b.services },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return (await this.present(actor, [row]))[0]!;
+  }
+
+  async ofCase(actor: Actor, caseId: string) {
+    await this.access.load(actor, caseId);
+    return this.present(
+      actor,
+      await this.db
+        .selectFrom('referrals')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('created_at', 'desc')
+        .execute(),
+    );
+  }
+
+  /** Referrals sent to the actor's organisation. */
+  async inbox(actor: Actor) {
+    if (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+    return this.present(
+      actor,
+      await this.db
+        .selectFrom('referrals')
+        .selectAll()
+        .where('to_org_id', '=', actor.orgId)
+        .where('status', 'in', ['sent', 'accepted', 'completed'])
+        .orderBy('created_at', 'desc')
+        .limit(200)
+        .execute(),
+    );
+  }
+
+  private async mine(actor: Actor, id: string): Promise<ReferralTable> {
+    const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r || r.to_org_id !== actor.orgId || (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')))
+      throw notFound();
+    return r;
+  }
+
+  private async setStatus(
+    actor: Actor,
+    r: ReferralTable,
+    status: ReferralTable['status'],
+    action: string,
+    requestId: string,
+    reason?: string,
+  ) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('referrals')
+        .set({
+          status,
+          updated_at: nowIso(),
+          ...(reason ? { response_reason_enc: enc(this.ctx, r.id, 'response_reason', reason) } : {}),
+        })
+        .where('id', '=', r.id)
+        .execute();
+      await this.ctx.audit.record(
+        { actor, action, recordType: 'case', recordId: r.case_id, details: { referral: r.id, status }, requestId },
+        trx,
+      );
+    });
+    return (await this.present(actor, [{ ...r, status }]))[0]!;
+  }
+
+  async respond(actor: Actor, id: string, b: z.infer<typeof respondBody>, requestId: string) {
+    const r = await this.mine(actor, id);
+    if (r.status !== 'sent') throw new AppError(409, 'referral_not_pending');
+    if (!b.accept && !b.reason) throw new AppError(400, 'reason_required');
+    return this.setStatus(
+      actor,
+      r,
+      b.accept ? 'accepted' : 'declined',
+      b.accept ? 'referral.accepted' : 'referral.declined',
+      requestId,
+      b.reason,
+    );
+  }
+
+  /** The receiver records a service delivered; when every requested service is delivered the referral completes. */
+  async deliver(actor: Actor, id: string, b: z.infer<typeof deliverBody>, requestId: string) {
+    const r = await this.mine(actor, id);
+    if (r.status !== 'accepted') throw new AppError(409, 'referral_not_accepted');
+    await this.db.transaction().execute(async (trx) => {
+      const sid = randomUUID();
+      await trx
+        .insertInto('referral_services')
+        .values({
+          id: sid,
+          referral_id: id,
+          service: b.service,
+          notes_enc: this.ctx.crypto.encryptOptional(b.notes, {
+            table: 'referral_services',
+            row: sid,
+            column: 'notes',
+          }),
+          delivered_at: nowIso(),
+          recorded_by: actor.userId,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'referral.service_delivered',
+          recordType: 'case',
+          recordId: r.case_id,
+          details: { referral: id, service: b.service },
+          requestId,
+        },
+        trx,
+      );
+    });
+    const done = new Set(
+      (await this.db.selectFrom('referral_services').select('service').where('referral_id', '=', id).execute()).map(
+        (x) => x.service,
+      ),
+    );
+    if ((JSON.parse(r.services) as string[]).every((s) => done.has(s)))
+      return this.setStatus(actor, r, 'completed', 'referral.completed', requestId);
+    return (await this.present(actor, [r]))[0]!;
+  }
+
+  /** The sending side withdraws a referral; the receiver loses access to the case. */
+  async revoke(actor: Actor, id: string, requestId: string) {
+    const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound();
+    await this.access.load(actor, r.case_id, 'cases:write');
+    if (r.to_org_id === actor.orgId || (r.status !== 'sent' && r.status !== 'accepted'))
+      throw new AppError(409, 'referral_not_revocable');
+    return this.setStatus(actor, r, 'revoked', 'referral.revoked', requestId);
+  }
+}
