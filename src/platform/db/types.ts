@@ -256,6 +256,9 @@ export interface CaseTaskTable {
   id: string;
   case_id: string;
   kind: string;
+  assignee_user_id: string | null;
+  note_enc: string | null;
+  notified_at: string | null;
   authority: string | null;
   due_at: string;
   done_at: string | null;
@@ -347,6 +350,25 @@ export interface Database {
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
   providers: ProviderTable;
+  case_files: {
+    id: string;
+    case_id: string;
+    kind: string;
+    mime: string;
+    size: number;
+    name_enc: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  notifications: {
+    id: string;
+    user_id: string;
+    kind: string;
+    case_id: string | null;
+    task_id: string | null;
+    created_at: string;
+    read_at: string | null;
+  };
   referrals: ReferralTable;
   referral_services: {
     id: string;

@@ -15,6 +15,7 @@ import { authRoutes } from '../../modules/access/routes-auth';
 import { SessionService } from '../../modules/access/sessions';
 import { UsersService } from '../../modules/access/users';
 import { auditRoutes } from '../../modules/audit/routes';
+import { caseFileRoutes } from '../../modules/cases/files-routes';
 import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(auditRoutes(deps, orgs), { prefix: '/api' });
   await app.register(triageRoutes(deps), { prefix: '/api' });
   await app.register(caseRoutes(deps), { prefix: '/api' });
+  await app.register(caseFileRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });

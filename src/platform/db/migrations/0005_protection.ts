@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Service directory and referrals between organisations, with consent.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await upFiles(db);
   const ts = 'varchar(30)';
   await db.schema
     .createTable('providers')
@@ -54,6 +55,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+export async function upFiles(db: Kysely<unknown>): Promise<void> {
+  const ts = 'varchar(30)';
+  await db.schema
+    .createTable('case_files')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
+    .addColumn('kind', 'varchar(10)', (c) => c.notNull())
+    .addColumn('mime', 'varchar(40)', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('name_enc', 'text')
+    .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('notifications')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('user_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('kind', 'varchar(40)', (c) => c.notNull())
+    .addColumn('case_id', 'varchar(36)')
+    .addColumn('task_id', 'varchar(36)')
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('read_at', ts)
+    .execute();
+  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'read_at']).execute();
+}
+
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['referral_services', 'referrals', 'providers']) await db.schema.dropTable(t).execute();
+  for (const t of ['notifications', 'case_files', 'referral_services', 'referrals', 'providers'])
+    await db.schema.dropTable(t).execute();
 }

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+const exif = Buffer.from('Exif\0\0GPSLatitude zqcasegps FakeCam', 'latin1');
+const jpeg = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]),
+  exif,
+  Buffer.from([0xff, 0xda, 0, 4, 1, 2]),
+  Buffer.from('zqpixels'),
+  Buffer.from([0xff, 0xd9]),
+]);
+
+async function multipart(bytes: Buffer, name: string) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const req = new Request('http://local/x', { method: 'POST', body: form });
+  return { payload: Buffer.from(await req.arrayBuffer()), type: req.headers.get('content-type')! };
+}
+
+for (const target of dbTargets()) {
+  describe(`case attachments on ${target.name}`, () => {
+    let t: TestApp;
+    let worker: Signed;
+    let outsider: Signed;
+    let caseId = '';
+    const upload = async (s: Signed, bytes: Buffer, name: string) => {
+      const m = await multipart(bytes, name);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/files`,
+        payload: m.payload,
+        headers: { ...s.headers, 'content-type': m.type },
+      });
+    };
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const org = await makeOrg(t.db.ctx, '0603');
+      worker = await signIn(
+        t.app,
+        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0603', orgId: org, totp: true })).email,
+        { totp: totpNow() },
+      );
+      outsider = await signIn(
+        t.app,
+        (
+          await makeUser(t.db.ctx, {
+            role: 'caseworker',
+            scope: '0101',
+            orgId: await makeOrg(t.db.ctx, '0101'),
+            totp: true,
+          })
+        ).email,
+        { totp: totpNow() },
+      );
+      caseId = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/cases',
+          headers: worker.headers,
+          payload: {
+            division: { country: 'EC', code: '0603' },
+            person: { prs_FirstName: 'Con', prs_SecondName: 'Adjuntos Prueba' },
+            local_AgeAtIntake: 30,
+          },
+        })
+      ).json().id;
+    });
+    after(() => t.close());
+
+    it('stores a photo encrypted and without EXIF, returns the cleaned original and audits the download', async () => {
+      const res = await upload(worker, jpeg, 'foto-zqname.jpg');
+      assert.equal(res.statusCode, 200, res.body);
+      const file = res.json();
+      assert.equal(file.mime, 'image/jpeg');
+      const stored = readFileSync(path.join(t.db.config.dataDir, 'attachments', `case-${file.id}.bin`)).toString(
+        'latin1',
+      );
+      assert.doesNotMatch(stored, /zqpixels|zqcasegps|FakeCam|zqname/);
+      const down = await t.app.inject({ url: `/api/cases/${caseId}/files/${file.id}`, headers: worker.headers });
+      assert.equal(down.statusCode, 200);
+      assert.equal(down.headers['content-type'], 'image/jpeg');
+      const body = down.rawPayload.toString('latin1');
+      assert.match(body, /zqpixels/);
+      assert.doesNotMatch(body, /zqcasegps|Exif/);
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select(['action', 'details'])
+        .where('record_id', '=', caseId)
+        .execute();
+      assert.ok(audit.some((a) => a.action === 'case.file_downloaded' && a.details.includes(file.id)));
+      const list = (await t.app.inject({ url: `/api/cases/${caseId}/files`, headers: worker.headers })).json();
+      assert.deepEqual(
+        list.map((f: { name: string }) => f.name),
+        ['foto-zqname.jpg'],
+      );
+    });
+
+    it('accepts PDF documents, refuses other types and oversized files, and hides files outside the jurisdiction', async () => {
+      assert.equal((await upload(worker, Buffer.from('%PDF-1.7\nprueba'), 'acta.pdf')).json().mime, 'application/pdf');
+      assert.equal((await upload(worker, Buffer.from('MZ executable'), 'x.exe')).json().code, 'file_type_not_allowed');
+      assert.equal((await upload(worker, Buffer.alloc(6 * 1024 * 1024, 0xff), 'big.jpg')).statusCode, 413);
+      assert.equal((await upload(outsider, jpeg, 'a.jpg')).statusCode, 404);
+      assert.equal(
+        (await t.app.inject({ url: `/api/cases/${caseId}/files`, headers: outsider.headers })).statusCode,
+        404,
+      );
+    });
+  });
+}

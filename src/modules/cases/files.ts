@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { Actor } from '../access/policy';
+import { cleanMedia } from '../reports/media';
+import { CaseAccess } from './access';
+
+export const maxFileBytes = 5 * 1024 * 1024;
+
+/** Case attachments: photos and audio with metadata stripped, PDF documents; encrypted at rest; every download audited. */
+export class CaseFiles {
+  private readonly access: CaseAccess;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+  }
+  private dir() {
+    const d = path.join(this.ctx.config.dataDir, 'attachments');
+    mkdirSync(d, { recursive: true, mode: 0o700 });
+    return d;
+  }
+  private ctxOf = (id: string) => ({ table: 'case_files', row: id, column: 'data' });
+
+  /** Recognises the file by its bytes: images and audio are cleaned of metadata, PDFs kept; anything else refused. */
+  private clean(bytes: Buffer): { kind: string; mime: string; data: Buffer } {
+    if (bytes.length > maxFileBytes) throw new AppError(413, 'payload_too_large');
+    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
+      return { kind: 'document', mime: 'application/pdf', data: bytes };
+    const media = cleanMedia(bytes);
+    if (!media) throw new AppError(400, 'file_type_not_allowed');
+    return media;
+  }
+
+  /** 404 unless the actor may add files to this case (checked before reading any upload). */
+  writable = (actor: Actor, caseId: string) => this.access.load(actor, caseId, 'cases:write');
+
+  async upload(actor: Actor, caseId: string, bytes: Buffer, fileName: string | undefined, requestId: string) {
+    await this.access.load(actor, caseId, 'cases:write');
+    const f = this.clean(bytes);
+    const id = randomUUID();
+    writeFileSync(path.join(this.dir(), `case-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
+      mode: 0o600,
+    });
+    await this.ctx.db.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('case_files')
+        .values({
+          id,
+          case_id: caseId,
+          kind: f.kind,
+          mime: f.mime,
+          size: f.data.length,
+          name_enc: this.ctx.crypto.encryptOptional(fileName, { table: 'case_files', row: id, column: 'name' }),
+          created_by: actor.userId,
+          created_at: nowIso(),
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'case.file_uploaded',
+          recordType: 'case',
+          recordId: caseId,
+          details: { file: id, kind: f.kind, size: f.data.length },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return { id, kind: f.kind, mime: f.mime, size: f.data.length, name: fileName ?? null };
+  }
+
+  async list(actor: Actor, caseId: string) {
+    await this.access.load(actor, caseId);
+    const rows = await this.ctx.db.db
+      .selectFrom('case_files')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      mime: r.mime,
+      size: Number(r.size),
+      name: this.ctx.crypto.decryptOptional(r.name_enc, { table: 'case_files', row: r.id, column: 'name' }),
+    }));
+  }
+
+  async download(actor: Actor, caseId: string, fileId: string, requestId: string) {
+    await this.access.load(actor, caseId);
+    const row = await this.ctx.db.db
+      .selectFrom('case_files')
+      .selectAll()
+      .where('id', '=', fileId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    const data = this.ctx.crypto.decryptBytes(
+      readFileSync(path.join(this.dir(), `case-${fileId}.bin`)),
+      this.ctxOf(fileId),
+    );
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.file_downloaded',
+      recordType: 'case',
+      recordId: caseId,
+      details: { file: fileId },
+      requestId,
+    });
+    return { mime: row.mime, data };
+  }
+}
