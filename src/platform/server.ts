@@ -1,3 +1,4 @@
+import { FollowUps } from '../modules/cases/followups';
 import { RetentionService } from '../modules/reports/retention';
 import type { Config } from './config';
 import { type Context, openContext } from './context';
@@ -28,7 +29,11 @@ export async function startServer(
     }
     // Retention runs hourly in the serving process; `minka reports purge` does the same on demand.
     const retention = new RetentionService(ctx);
-    const purge = () => retention.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
+    const followUps = new FollowUps(ctx);
+    const purge = () => {
+      retention.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
+      followUps.remind().catch((err) => app.log.error({ err }, 'reminders failed'));
+    };
     const timer = setInterval(purge, 3_600_000);
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));

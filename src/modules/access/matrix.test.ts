@@ -120,6 +120,11 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'GET /api/directory': all(200),
+  'POST /api/cases/:id/tasks': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/me/work': all(200),
+  'GET /api/me/notifications': all(200),
+  'POST /api/me/notifications/:id/read': all(404),
+  'GET /api/supervision/overdue': by({ supervisor: 200, rest: 403 }),
   'POST /api/cases/:id/files': by({ supervisor: 415, caseworker: 415, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/files': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/files/:sub': all(404),
@@ -304,6 +309,7 @@ for (const target of dbTargets()) {
               .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/cases/:id', `/cases/${targetCase.id}`)
               .replace('/directory/:id', `/directory/${provider.id}`)
+              .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
               .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
               .replace(':sub', '00000000-0000-4000-8000-000000000000')
               .replace('/persons/:id', `/persons/${mergeSource.personId}`)
@@ -343,6 +349,7 @@ for (const target of dbTargets()) {
                 services: ['local_Shelter'],
               },
               'PATCH /api/directory/:id': { hours: '24 h' },
+              'POST /api/cases/:id/tasks': { dueAt: '2027-01-01T00:00:00.000Z' },
               'POST /api/cases/:id/referrals': { providerId: provider.id, services: ['Health'] },
               'POST /api/referrals/:id/respond': { accept: true },
               'POST /api/referrals/:id/deliver': { service: 'Health' },

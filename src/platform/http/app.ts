@@ -16,6 +16,7 @@ import { SessionService } from '../../modules/access/sessions';
 import { UsersService } from '../../modules/access/users';
 import { auditRoutes } from '../../modules/audit/routes';
 import { caseFileRoutes } from '../../modules/cases/files-routes';
+import { followUpRoutes } from '../../modules/cases/followups-routes';
 import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(triageRoutes(deps), { prefix: '/api' });
   await app.register(caseRoutes(deps), { prefix: '/api' });
   await app.register(caseFileRoutes(deps), { prefix: '/api' });
+  await app.register(followUpRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });
