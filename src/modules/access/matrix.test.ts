@@ -120,6 +120,13 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'GET /api/directory': all(200),
+  'POST /api/cases/:id/plans': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/plans': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/plans/:id/review': all(404),
+  'POST /api/plans/:id/complete': all(404),
+  'POST /api/cases/:id/legal': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/legal': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/reopen': by({ supervisor: 409, caseworker: 403, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/tasks': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/me/work': all(200),
   'GET /api/me/notifications': all(200),
@@ -309,6 +316,7 @@ for (const target of dbTargets()) {
               .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/cases/:id', `/cases/${targetCase.id}`)
               .replace('/directory/:id', `/directory/${provider.id}`)
+              .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
               .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
               .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
               .replace(':sub', '00000000-0000-4000-8000-000000000000')
@@ -349,6 +357,11 @@ for (const target of dbTargets()) {
                 services: ['local_Shelter'],
               },
               'PATCH /api/directory/:id': { hours: '24 h' },
+              'POST /api/cases/:id/plans': { spl_Objectives: 'Alojamiento seguro', spl_Type: ['local_Shelter'] },
+              'POST /api/plans/:id/review': { approve: true },
+              'POST /api/plans/:id/complete': { spl_ActualEndDate: '2027-02-01' },
+              'POST /api/cases/:id/legal': { stage: 'Complaint', date: '2027-01-10' },
+              'POST /api/cases/:id/reopen': { reason: 'Nueva información' },
               'POST /api/cases/:id/tasks': { dueAt: '2027-01-01T00:00:00.000Z' },
               'POST /api/cases/:id/referrals': { providerId: provider.id, services: ['Health'] },
               'POST /api/referrals/:id/respond': { accept: true },

@@ -164,6 +164,71 @@ for (const target of dbTargets()) {
       assert.equal((await get(shelter, `/api/cases/${other}`)).statusCode, 404);
     });
 
+    it('runs a support plan through review (versions kept), records legal steps, closes and reopens', async () => {
+      const plan1 = await post(ngo, `/api/cases/${caseId}/plans`, {
+        spl_Objectives: 'Alojamiento seguro y apoyo psicológico',
+        spl_Type: ['local_Shelter', 'local_Psychosocial'],
+        spl_PlannedEndDate: '2027-06-30',
+      });
+      assert.equal(plan1.statusCode, 200, plan1.body);
+      const v1 = plan1.json()[0];
+      assert.equal(
+        (await post(ngo, `/api/plans/${v1.id}/review`, { approve: true })).statusCode,
+        403,
+        'supervisors review',
+      );
+      const returned = await post(supervisor, `/api/plans/${v1.id}/review`, {
+        approve: false,
+        comment: 'Añadir educación',
+      });
+      assert.equal(returned.json()[0].status, 'returned');
+      const plans = (
+        await post(ngo, `/api/cases/${caseId}/plans`, {
+          spl_Objectives: 'Alojamiento, apoyo psicológico y escuela',
+          spl_Type: ['local_Shelter', 'Education'],
+        })
+      ).json();
+      assert.deepEqual(
+        plans.map((p: { version: number; status: string }) => [p.version, p.status]),
+        [
+          [2, 'submitted'],
+          [1, 'superseded'],
+        ],
+      );
+      assert.equal(
+        (await post(supervisor, `/api/plans/${plans[0].id}/review`, { approve: true })).json()[0].status,
+        'approved',
+      );
+      assert.equal(
+        (await post(ngo, `/api/plans/${plans[0].id}/complete`, { spl_ActualEndDate: '2027-05-31' })).json()[0].status,
+        'completed',
+      );
+      const legal = await post(ngo, `/api/cases/${caseId}/legal`, {
+        stage: 'Complaint',
+        date: '2027-01-15',
+        authority: 'Fiscalía de Azuay',
+        fileNumber: '0101-2027-00042',
+        victimParticipates: true,
+      });
+      assert.equal(legal.json()[0].fileNumber, '0101-2027-00042');
+      const raw = JSON.stringify(await t.db.handle.db.selectFrom('legal_proceedings').selectAll().execute());
+      assert.doesNotMatch(raw, /0101-2027-00042/);
+      assert.equal(
+        (
+          await post(supervisor, `/api/cases/${caseId}/close`, {
+            cas_Status: 'Closed',
+            cas_ReasonForCaseClosure: 'Plan cumplido (prueba)',
+          })
+        ).statusCode,
+        200,
+      );
+      assert.equal(
+        (await post(supervisor, `/api/cases/${caseId}/reopen`, { reason: 'Nueva amenaza (prueba)' })).statusCode,
+        200,
+      );
+      assert.equal((await get(ngo, `/api/cases/${caseId}`)).json().status, 'Active');
+    });
+
     it('shows a prosecutor exactly the cases referred to the prosecutor’s office', async () => {
       assert.equal((await get(prosecutor, `/api/cases/${caseId}`)).statusCode, 404);
       assert.deepEqual((await get(prosecutor, '/api/cases')).json().items, []);
@@ -187,6 +252,17 @@ for (const target of dbTargets()) {
       assert.deepEqual(list, [referred]);
       assert.equal((await get(prosecutor, `/api/cases/${referred}`)).statusCode, 200);
       assert.equal((await get(prosecutor, `/api/cases/${caseId}`)).statusCode, 404);
+      const step = await post(prosecutor, `/api/cases/${referred}/legal`, {
+        stage: 'Investigation',
+        date: '2027-02-01',
+        authority: 'Fiscalía (prueba)',
+      });
+      assert.equal(step.statusCode, 200, 'the prosecutor records the legal process of a referred case');
+      assert.equal(
+        (await post(prosecutor, `/api/cases/${caseId}/legal`, { stage: 'Investigation', date: '2027-02-01' }))
+          .statusCode,
+        404,
+      );
     });
   });
 }

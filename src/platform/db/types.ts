@@ -350,6 +350,35 @@ export interface Database {
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
   providers: ProviderTable;
+  support_plans: {
+    id: string;
+    case_id: string;
+    version: number;
+    status: string;
+    objectives_enc: string;
+    action_plan_enc: string | null;
+    types: string;
+    planned_end: string | null;
+    actual_end: string | null;
+    review_comment_enc: string | null;
+    reviewed_by: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  legal_proceedings: {
+    id: string;
+    case_id: string;
+    stage: string;
+    date: string;
+    authority: string | null;
+    file_number_enc: string | null;
+    outcome_enc: string | null;
+    protection_measures_enc: string | null;
+    victim_participates: number | null;
+    created_by: string;
+    created_at: string;
+  };
   case_files: {
     id: string;
     case_id: string;

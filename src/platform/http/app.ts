@@ -17,6 +17,7 @@ import { UsersService } from '../../modules/access/users';
 import { auditRoutes } from '../../modules/audit/routes';
 import { caseFileRoutes } from '../../modules/cases/files-routes';
 import { followUpRoutes } from '../../modules/cases/followups-routes';
+import { protectionRoutes } from '../../modules/cases/protection-routes';
 import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(caseRoutes(deps), { prefix: '/api' });
   await app.register(caseFileRoutes(deps), { prefix: '/api' });
   await app.register(followUpRoutes(deps), { prefix: '/api' });
+  await app.register(protectionRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });

@@ -78,10 +78,49 @@ export async function upFiles(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('read_at', ts)
     .execute();
+  await db.schema
+    .createTable('support_plans')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    .addColumn('objectives_enc', 'text', (c) => c.notNull())
+    .addColumn('action_plan_enc', 'text')
+    .addColumn('types', 'text', (c) => c.notNull())
+    .addColumn('planned_end', 'varchar(10)')
+    .addColumn('actual_end', 'varchar(10)')
+    .addColumn('review_comment_enc', 'text')
+    .addColumn('reviewed_by', 'varchar(36)')
+    .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('legal_proceedings')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
+    .addColumn('stage', 'varchar(20)', (c) => c.notNull())
+    .addColumn('date', 'varchar(10)', (c) => c.notNull())
+    .addColumn('authority', 'varchar(200)')
+    .addColumn('file_number_enc', 'text')
+    .addColumn('outcome_enc', 'text')
+    .addColumn('protection_measures_enc', 'text')
+    .addColumn('victim_participates', 'integer')
+    .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .execute();
   await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'read_at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['notifications', 'case_files', 'referral_services', 'referrals', 'providers'])
+  for (const t of [
+    'legal_proceedings',
+    'support_plans',
+    'notifications',
+    'case_files',
+    'referral_services',
+    'referrals',
+    'providers',
+  ])
     await db.schema.dropTable(t).execute();
 }
