@@ -22,7 +22,7 @@ for (const target of dbTargets()) {
       );
 
     it('loads the demo cantons and their parishes on first run', async () => {
-      assert.deepEqual(await seedDemo(db.ctx), { seeded: ['geo', 'access', 'reports', 'cases'] });
+      assert.deepEqual(await seedDemo(db.ctx), { seeded: ['geo', 'access', 'reports', 'cases', 'directory'] });
       const cantons = await db.handle.db
         .selectFrom('divisions')
         .select(['code', 'name'])

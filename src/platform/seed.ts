@@ -1,5 +1,6 @@
 import { seedAccessDemo } from '../modules/access/demo';
 import { seedCasesDemo } from '../modules/cases/demo';
+import { seedDirectoryDemo } from '../modules/directory/demo';
 import { seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
 import { seedReportsDemo } from '../modules/reports/demo';
@@ -12,6 +13,7 @@ const seeders: { name: string; run: (ctx: Context) => Promise<void> }[] = [
   { name: 'access', run: seedAccessDemo },
   { name: 'reports', run: seedReportsDemo },
   { name: 'cases', run: seedCasesDemo },
+  { name: 'directory', run: seedDirectoryDemo },
 ];
 
 /**
