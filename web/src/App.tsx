@@ -17,6 +17,7 @@ const Intake = lazy(() => import('./pages/cases/Intake').then((m) => ({ default:
 const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })));
 const CaseList = lazy(() => import('./pages/cases/CaseList').then((m) => ({ default: m.CaseList })));
 const Reports = lazy(() => import('./pages/reports/Reports').then((m) => ({ default: m.Reports })));
+const Directory = lazy(() => import('./pages/directory/Directory').then((m) => ({ default: m.Directory })));
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
@@ -39,6 +40,7 @@ export function App() {
         <Route path="account" element={<Account />} />
         <Route path="admin" element={<Admin />} />
         <Route path="reports" element={<Reports />} />
+        <Route path="directory" element={<Directory />} />
         <Route path="cases" element={<CaseList />} />
         <Route path="cases/new" element={<Intake />} />
         <Route path="cases/:id" element={<CasePage />} />

@@ -2,7 +2,7 @@
 export const modules = [
   { key: 'reports', path: '/reports', ready: true, needs: ['reports:triage'] },
   { key: 'cases', path: '/cases', ready: true, needs: ['cases:read', 'referrals:receive'] },
-  { key: 'directory', path: '/directory', ready: false, needs: [] },
+  { key: 'directory', path: '/directory', ready: true, needs: [] },
   { key: 'plans', path: '/plans', ready: false, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: false, needs: ['insights:aggregate'] },
   { key: 'geography', path: '/geo', ready: true, needs: [] },

@@ -1,0 +1,96 @@
+import { Alert, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type providerSchema, serviceTypes } from '../../../../src/modules/directory/schema';
+import { api } from '../../api';
+import { DivisionPicker } from '../../components/DivisionPicker';
+
+type Provider = z.infer<typeof providerSchema>;
+
+/** The service directory: who offers what, where and to whom — at home and across the border. */
+export function Directory() {
+  const { t } = useTranslation();
+  const [service, setService] = useState<string | null>(null);
+  const [country, setCountry] = useState<string | null>('EC');
+  const [division, setDivision] = useState<string | null>(null);
+  const [age, setAge] = useState<number | string>('');
+  const params = new URLSearchParams();
+  if (service) params.set('service', service);
+  if (country) params.set('country', country);
+  if (division && country === 'EC') params.set('division', division);
+  if (age !== '') params.set('age', String(age));
+  const list = useQuery({
+    queryKey: ['directory', params.toString()],
+    queryFn: () => api<Provider[]>(`/api/directory?${params}`),
+  });
+  return (
+    <Stack>
+      <Title order={1}>{t('nav.directory')}</Title>
+      <Group align="end" wrap="wrap">
+        <Select
+          label={t('directory.service')}
+          data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
+          value={service}
+          onChange={setService}
+          clearable
+        />
+        <Select
+          label={t('directory.country')}
+          data={['EC', 'CO', 'VE', 'PE'].map((c) => ({ value: c, label: t(`directory.countries.${c}`) }))}
+          value={country}
+          onChange={setCountry}
+          clearable
+        />
+        {country === 'EC' && <DivisionPicker label={t('cases.place')} value={division} onChange={setDivision} />}
+        <NumberInput label={t('directory.age')} value={age} onChange={setAge} min={0} max={120} w={120} />
+      </Group>
+      {list.error && <Alert color="red">{list.error.message}</Alert>}
+      {list.data?.length === 0 && <Text>{t('directory.empty')}</Text>}
+      {list.data && list.data.length > 0 && (
+        <Table.ScrollContainer minWidth={600}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('directory.name')}</Table.Th>
+                <Table.Th>{t('cases.place')}</Table.Th>
+                <Table.Th>{t('directory.service')}</Table.Th>
+                <Table.Th>{t('directory.contact')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    {p.name}
+                    {(p.minAge !== null || p.maxAge !== null) && (
+                      <Text size="xs" c="dimmed">
+                        {t('directory.ages', { min: p.minAge ?? 0, max: p.maxAge ?? '—' })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {p.divisionLabel ?? t(`directory.countries.${p.country}`, { defaultValue: p.country })}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {p.services.map((s) => (
+                        <Badge key={s} variant="light">
+                          {t(`directory.services.${s}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.contact} {p.hours && <Text size="xs">{p.hours}</Text>}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
