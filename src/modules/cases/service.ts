@@ -218,7 +218,24 @@ export class CaseService {
         c,
         tasks.filter((t) => !t.done_at),
       ),
+      // HTCDS cas_ outgoing-referral fields, filled from the latest referral.
+      ...(await this.referralFields(id)),
       abilities: { update: write, decide: write, close: write && can(actor, 'cases:approve'), consent: write },
+    };
+  }
+
+  private async referralFields(caseId: string) {
+    const last = await this.db
+      .selectFrom('referrals')
+      .select(['to_org_id', 'created_at'])
+      .where('case_id', '=', caseId)
+      .where('status', '!=', 'revoked')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return {
+      cas_ReferredOrganisation: last?.to_org_id ?? null,
+      cas_OutgoingReferralDate: last ? last.created_at.slice(0, 10) : null,
+      cas_ReasonForOutgoingReferral: last ? 'AdditionalServicesRequired' : null,
     };
   }
 

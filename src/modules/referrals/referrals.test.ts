@@ -136,6 +136,10 @@ for (const target of dbTargets()) {
         404,
         'only the receiver answers',
       );
+      const detail = (await get(ngo, `/api/cases/${caseId}`)).json();
+      assert.equal(detail.cas_ReferredOrganisation, shelterOrg);
+      assert.match(detail.cas_OutgoingReferralDate, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(detail.cas_ReasonForOutgoingReferral, 'AdditionalServicesRequired');
     });
 
     it('lets a supervisor override with a reason (audited), and the sender revoke so the receiver loses access', async () => {
