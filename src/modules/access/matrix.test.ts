@@ -120,6 +120,9 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
   'GET /api/directory': all(200),
+  'POST /api/cases/:id/transfers': by({ supervisor: 400, caseworker: 400, rest: 404 }, { rest: 404 }),
+  'GET /api/me/transfers': all(200),
+  'POST /api/transfers/:id/respond': all(404),
   'POST /api/cases/:id/plans': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/plans': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/plans/:id/review': all(404),
@@ -316,6 +319,7 @@ for (const target of dbTargets()) {
               .replace('/reports/:id', `/reports/${targetReport.id}`)
               .replace('/cases/:id', `/cases/${targetCase.id}`)
               .replace('/directory/:id', `/directory/${provider.id}`)
+              .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
               .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
               .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
               .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
@@ -357,6 +361,7 @@ for (const target of dbTargets()) {
                 services: ['local_Shelter'],
               },
               'PATCH /api/directory/:id': { hours: '24 h' },
+              'POST /api/transfers/:id/respond': { accept: true },
               'POST /api/cases/:id/plans': { spl_Objectives: 'Alojamiento seguro', spl_Type: ['local_Shelter'] },
               'POST /api/plans/:id/review': { approve: true },
               'POST /api/plans/:id/complete': { spl_ActualEndDate: '2027-02-01' },

@@ -6,8 +6,9 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/guard';
 import { idParam } from '../access/schema';
 import { FollowUps } from './followups';
+import { Transfers } from './transfers';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const task = z
   .object({
     id: z.string(),
@@ -36,6 +37,16 @@ export const followUpRoutes =
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const f = new FollowUps(ctx);
+    const tr = new Transfers(ctx);
+    const transfer = z
+      .object({
+        id: z.string(),
+        caseId: z.string(),
+        toOrgId: z.string(),
+        toUserId: z.string().nullable(),
+        status: z.string(),
+      })
+      .meta({ id: 'Transfer' });
     const tags = ['cases'];
     r.post(
       '/cases/:id/tasks',
@@ -84,6 +95,43 @@ export const followUpRoutes =
         },
       },
       (req) => f.markRead(requireActor(req), req.params.id),
+    );
+    r.post(
+      '/cases/:id/transfers',
+      {
+        schema: {
+          tags,
+          summary: 'Propose to hand the case to a caseworker or organisation',
+          params: idParam,
+          body: z.strictObject({ toUserId: z.uuid().optional(), toOrgId: z.uuid().optional() }),
+          response: { 200: transfer, ...errors },
+        },
+      },
+      (req) => tr.propose(requireActor(req), req.params.id, req.body, req.id),
+    );
+    r.get(
+      '/me/transfers',
+      {
+        schema: {
+          tags,
+          summary: 'Transfers waiting for me or my organisation',
+          response: { 200: z.array(transfer.extend({ caseCode: z.string() })), ...errors },
+        },
+      },
+      (req) => tr.pending(requireActor(req)),
+    );
+    r.post(
+      '/transfers/:id/respond',
+      {
+        schema: {
+          tags,
+          summary: 'Accept or reject a transfer (with a reason)',
+          params: idParam,
+          body: z.strictObject({ accept: z.boolean(), reason: z.string().trim().min(3).max(1000).optional() }),
+          response: { 200: transfer, ...errors },
+        },
+      },
+      (req) => tr.respond(requireActor(req), req.params.id, req.body, req.id),
     );
     r.get(
       '/supervision/overdue',

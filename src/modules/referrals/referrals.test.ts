@@ -233,6 +233,44 @@ for (const target of dbTargets()) {
       assert.equal((await get(ngo, `/api/cases/${caseId}`)).json().status, 'Active');
     });
 
+    it('transfers a case to a caseworker of another organisation, who accepts it', async () => {
+      const moved = (
+        await post(ngo, '/api/cases', {
+          division: { country: 'EC', code: '0101' },
+          person: { prs_FirstName: 'Caso', prs_SecondName: 'Transferido Prueba' },
+          local_AgeAtIntake: 28,
+        })
+      ).json().id;
+      const shelterUser = (await get(shelter, '/api/auth/session')).json().user.id;
+      assert.equal((await post(ngo, `/api/cases/${moved}/transfers`, {})).json().code, 'transfer_target');
+      const proposed = await post(ngo, `/api/cases/${moved}/transfers`, { toUserId: shelterUser });
+      assert.equal(proposed.statusCode, 200, proposed.body);
+      assert.equal((await get(shelter, `/api/cases/${moved}`)).statusCode, 404, 'not before accepting');
+      const pending = (await get(shelter, '/api/me/transfers')).json();
+      assert.deepEqual(
+        pending.map((p: { caseId: string }) => p.caseId),
+        [moved],
+      );
+      assert.equal(
+        (await post(shelter, `/api/transfers/${pending[0].id}/respond`, { accept: false })).json().code,
+        'reason_required',
+      );
+      assert.equal(
+        (await post(ngo, `/api/transfers/${pending[0].id}/respond`, { accept: true })).statusCode,
+        404,
+        'only the receiver answers',
+      );
+      assert.equal(
+        (await post(shelter, `/api/transfers/${pending[0].id}/respond`, { accept: true })).json().status,
+        'accepted',
+      );
+      assert.equal((await get(shelter, `/api/cases/${moved}`)).statusCode, 200);
+      assert.equal(
+        (await post(shelter, `/api/transfers/${pending[0].id}/respond`, { accept: true })).json().code,
+        'transfer_not_pending',
+      );
+    });
+
     it('shows a prosecutor exactly the cases referred to the prosecutor’s office', async () => {
       assert.equal((await get(prosecutor, `/api/cases/${caseId}`)).statusCode, 404);
       assert.deepEqual((await get(prosecutor, '/api/cases')).json().items, []);

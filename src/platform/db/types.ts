@@ -350,6 +350,17 @@ export interface Database {
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
   providers: ProviderTable;
+  case_transfers: {
+    id: string;
+    case_id: string;
+    to_org_id: string;
+    to_user_id: string | null;
+    status: string;
+    reason_enc: string | null;
+    created_by: string;
+    created_at: string;
+    responded_at: string | null;
+  };
   support_plans: {
     id: string;
     case_id: string;

@@ -109,6 +109,18 @@ export async function upFiles(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('case_transfers')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('cases.id'))
+    .addColumn('to_org_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('to_user_id', 'varchar(36)')
+    .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    .addColumn('reason_enc', 'text')
+    .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('responded_at', ts)
+    .execute();
   await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'read_at']).execute();
 }
 

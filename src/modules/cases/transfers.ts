@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import * as accessRepo from '../access/repo';
+import { CaseAccess } from './access';
+
+/** Transfers of a case to another caseworker or organisation, which the receiver accepts or rejects. */
+export class Transfers {
+  private readonly access: CaseAccess;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  async propose(actor: Actor, caseId: string, b: { toUserId?: string; toOrgId?: string }, requestId: string) {
+    await this.access.load(actor, caseId, 'cases:write');
+    if (Boolean(b.toUserId) === Boolean(b.toOrgId)) throw new AppError(400, 'transfer_target');
+    let toOrg = b.toOrgId ?? '';
+    if (b.toUserId) {
+      const user = await accessRepo.findUser(this.db, b.toUserId);
+      const perms = user
+        ? await accessRepo.permissionsOf(this.db, (await accessRepo.rolesOf(this.db, [user.id])).get(user.id) ?? [])
+        : [];
+      if (user?.status !== 'active' || !perms.includes('cases:write')) throw new AppError(400, 'unknown_assignee');
+      toOrg = user.organisation_id;
+    } else if (!(await accessRepo.findOrganisation(this.db, toOrg))) throw new AppError(400, 'unknown_organisation');
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('case_transfers')
+        .values({
+          id,
+          case_id: caseId,
+          to_org_id: toOrg,
+          to_user_id: b.toUserId ?? null,
+          status: 'pending',
+          reason_enc: null,
+          created_by: actor.userId,
+          created_at: nowIso(),
+          responded_at: null,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'case.transfer_proposed',
+          recordType: 'case',
+          recordId: caseId,
+          details: { transfer: id, toOrg, toUser: b.toUserId ?? null },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return { id, caseId, toOrgId: toOrg, toUserId: b.toUserId ?? null, status: 'pending' };
+  }
+
+  /** Pending transfers to me, or to my organisation when I may take cases. */
+  async pending(actor: Actor) {
+    const rows = await this.db
+      .selectFrom('case_transfers as t')
+      .innerJoin('cases as c', 'c.id', 't.case_id')
+      .select(['t.id', 't.case_id', 't.to_org_id', 't.to_user_id', 't.status', 'c.code'])
+      .where('t.status', '=', 'pending')
+      .where((eb) =>
+        eb.or([
+          eb('t.to_user_id', '=', actor.userId),
+          eb.and([eb('t.to_user_id', 'is', null), eb('t.to_org_id', '=', actor.orgId)]),
+        ]),
+      )
+      .execute();
+    return rows
+      .filter((r) => r.to_user_id === actor.userId || can(actor, 'cases:write'))
+      .map((r) => ({
+        id: r.id,
+        caseId: r.case_id,
+        caseCode: r.code,
+        toOrgId: r.to_org_id,
+        toUserId: r.to_user_id,
+        status: r.status,
+      }));
+  }
+
+  async respond(actor: Actor, id: string, b: { accept: boolean; reason?: string }, requestId: string) {
+    const t = await this.db.selectFrom('case_transfers').selectAll().where('id', '=', id).executeTakeFirst();
+    const forMe =
+      t && (t.to_user_id ? t.to_user_id === actor.userId : t.to_org_id === actor.orgId && can(actor, 'cases:write'));
+    if (!t || !forMe) throw notFound();
+    if (t.status !== 'pending') throw new AppError(409, 'transfer_not_pending');
+    if (!b.accept && !b.reason) throw new AppError(400, 'reason_required');
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('case_transfers')
+        .set({
+          status: b.accept ? 'accepted' : 'rejected',
+          responded_at: nowIso(),
+          reason_enc: this.ctx.crypto.encryptOptional(b.reason, { table: 'case_transfers', row: id, column: 'reason' }),
+        })
+        .where('id', '=', id)
+        .execute();
+      if (b.accept)
+        await trx
+          .updateTable('cases')
+          .set({ owner_org_id: t.to_org_id, assigned_user_id: t.to_user_id ?? actor.userId, updated_at: nowIso() })
+          .where('id', '=', t.case_id)
+          .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: b.accept ? 'case.transfer_accepted' : 'case.transfer_rejected',
+          recordType: 'case',
+          recordId: t.case_id,
+          fields: b.accept ? 'owner_org_id,assigned_user_id' : undefined,
+          details: { transfer: id },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return {
+      id,
+      caseId: t.case_id,
+      toOrgId: t.to_org_id,
+      toUserId: t.to_user_id,
+      status: b.accept ? 'accepted' : 'rejected',
+    };
+  }
+}
