@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, send } from '../../api';
 import { formatDateTime } from '../../format';
+import { Referrals } from './referrals';
 import { Consent, Decision, Safeguards, Screening, Section } from './sections';
 
 export interface CaseDetail {
@@ -110,6 +111,7 @@ export function CasePage() {
       <Screening c={c} caseId={c.id} />
       <Decision c={c} act={act} />
       <Consent c={c} act={act} />
+      <Referrals caseId={c.id} />
       <Section title={t('cases.events')}>
         {c.events.map((e) => (
           <Text key={e.id} size="sm">
