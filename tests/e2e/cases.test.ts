@@ -62,6 +62,18 @@ describe('registering a child victim (Chromium)', () => {
     await page.getByLabel('Nombre de quien consiente').fill('Madre (nombre de prueba)');
     await page.getByRole('button', { name: 'Registrar consentimiento' }).click();
     await page.getByText(/Tratamiento de datos · Representante legal \(Madre \(nombre de prueba\)\)/).waitFor();
+
+    // A referral to the health centre is refused until consent for services exists (the caseworker sees why).
+    await page.getByRole('combobox', { name: 'Proveedor' }).click();
+    await page.getByRole('option', { name: 'Centro de Salud Demo Guamote (ficticio)' }).click();
+    await page.getByRole('combobox', { name: 'Servicio' }).click({ force: true });
+    await page.getByRole('option').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Derivar' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/No hay consentimiento para compartir el caso/)
+      .waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'case-page.png'), fullPage: true });
 
     await page.goto('/cases');
