@@ -76,6 +76,12 @@ describe('registering a child victim (Chromium)', () => {
       .waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'case-page.png'), fullPage: true });
 
+    // The 24-hour safeguard is in the caseworker's own work list, linked to the case.
+    await page.goto('/work');
+    await page.getByRole('heading', { name: 'Mis tareas abiertas' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: code });
+    await row.getByText('Notificar a la autoridad de protección de la niñez (24 horas)').waitFor();
+
     await page.goto('/cases');
     await page.getByRole('combobox', { name: 'Lugar' }).fill('guamote');
     await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();

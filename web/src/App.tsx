@@ -18,6 +18,7 @@ const CasePage = lazy(() => import('./pages/cases/CasePage').then((m) => ({ defa
 const CaseList = lazy(() => import('./pages/cases/CaseList').then((m) => ({ default: m.CaseList })));
 const Reports = lazy(() => import('./pages/reports/Reports').then((m) => ({ default: m.Reports })));
 const Directory = lazy(() => import('./pages/directory/Directory').then((m) => ({ default: m.Directory })));
+const MyWork = lazy(() => import('./pages/work/MyWork').then((m) => ({ default: m.MyWork })));
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
@@ -41,6 +42,7 @@ export function App() {
         <Route path="admin" element={<Admin />} />
         <Route path="reports" element={<Reports />} />
         <Route path="directory" element={<Directory />} />
+        <Route path="work" element={<MyWork />} />
         <Route path="cases" element={<CaseList />} />
         <Route path="cases/new" element={<Intake />} />
         <Route path="cases/:id" element={<CasePage />} />

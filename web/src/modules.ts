@@ -1,5 +1,6 @@
 /** The modules in navigation order; `ready` is true once a module has its own pages; `needs` hides it from sessions without any of those permissions. */
 export const modules = [
+  { key: 'work', path: '/work', ready: true, needs: ['cases:read', 'referrals:receive'] },
   { key: 'reports', path: '/reports', ready: true, needs: ['reports:triage'] },
   { key: 'cases', path: '/cases', ready: true, needs: ['cases:read', 'referrals:receive'] },
   { key: 'directory', path: '/directory', ready: true, needs: [] },

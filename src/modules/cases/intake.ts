@@ -146,6 +146,8 @@ export class IntakeService {
             due_at: new Date(Date.now() + dayMs).toISOString(),
             done_at: null,
             done_by: null,
+            // The person who registers the child answers for the 24-hour notification; it shows in their work.
+            assignee_user_id: actor.userId,
             created_at: now,
           })
           .execute();
