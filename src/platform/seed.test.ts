@@ -22,7 +22,9 @@ for (const target of dbTargets()) {
       );
 
     it('loads the demo cantons and their parishes on first run', async () => {
-      assert.deepEqual(await seedDemo(db.ctx), { seeded: ['geo', 'access', 'reports', 'cases', 'directory'] });
+      assert.deepEqual(await seedDemo(db.ctx), {
+        seeded: ['geo', 'access', 'reports', 'cases', 'directory', 'referrals'],
+      });
       const cantons = await db.handle.db
         .selectFrom('divisions')
         .select(['code', 'name'])
@@ -60,6 +62,19 @@ for (const target of dbTargets()) {
           'triage_officer',
         ],
       );
+    });
+
+    it("leaves a referral waiting in the prosecutor's inbox, on a Guamote case", async () => {
+      const rows = await db.handle.db
+        .selectFrom('referrals as r')
+        .innerJoin('organisations as o', 'o.id', 'r.to_org_id')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .select(['o.name', 'c.division_code', 'r.status'])
+        .execute();
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]?.name, 'Fiscalía Provincial de Chimborazo (demo)');
+      assert.match(rows[0]?.division_code ?? '', /^0606/);
+      assert.equal(rows[0]?.status, 'sent');
     });
 
     it('adds nothing on a second run', async () => {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import * as OTPAuth from 'otpauth';
-import { demoPassword, demoTotpSecret } from '../../src/modules/access/demo';
-import { type E2E, newPage, screenshotDir, startE2E } from './support';
+import { type E2E, newPage, screenshotDir, signIn, startE2E } from './support';
 
 // Journey: a Guamote caseworker registers a 14-year-old recruited for begging in Colombia; the screening
 // suggests a possible victim; the 24-hour safeguard task appears; the guardian's consent is recorded;
@@ -18,15 +16,7 @@ describe('registering a child victim (Chromium)', () => {
   it('registers, screens, safeguards, takes consent and finds the case', async () => {
     const { page, problems } = await newPage(e2e);
     await page.setViewportSize({ width: 412, height: 900 });
-    await page.goto('/signin');
-    await page.getByLabel('Correo electrónico').fill('tecnico.guamote@minka.demo');
-    await page.getByLabel('Contraseña').fill(demoPassword);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page
-      .getByLabel('Código de verificación')
-      .fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret) }).generate());
-    await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
+    await signIn(page, 'tecnico.guamote@minka.demo');
     await page.goto('/cases/new');
     await page.getByLabel('Nombres').fill('Prueba Nina');
     await page.getByLabel('Apellidos').fill('Caso Ficticio');

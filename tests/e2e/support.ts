@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import * as OTPAuth from 'otpauth';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { demoPassword, demoTotpSecret } from '../../src/modules/access/demo';
 import { loadConfig } from '../../src/platform/config';
 import { type Running, startServer } from '../../src/platform/server';
 import { tempDir } from '../support/db';
@@ -62,4 +64,17 @@ export async function newPage(e2e: E2E, locale = 'es-EC'): Promise<{ page: Page;
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
+}
+
+/** Signs a demo account in through the sign-in page (password, then the demo TOTP code). */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(demoPassword);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page
+    .getByLabel('Código de verificación')
+    .fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret) }).generate());
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
 }

@@ -19,6 +19,7 @@ const CaseList = lazy(() => import('./pages/cases/CaseList').then((m) => ({ defa
 const Reports = lazy(() => import('./pages/reports/Reports').then((m) => ({ default: m.Reports })));
 const Directory = lazy(() => import('./pages/directory/Directory').then((m) => ({ default: m.Directory })));
 const MyWork = lazy(() => import('./pages/work/MyWork').then((m) => ({ default: m.MyWork })));
+const ReferralInbox = lazy(() => import('./pages/referrals/Inbox').then((m) => ({ default: m.ReferralInbox })));
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
@@ -43,6 +44,7 @@ export function App() {
         <Route path="reports" element={<Reports />} />
         <Route path="directory" element={<Directory />} />
         <Route path="work" element={<MyWork />} />
+        <Route path="referrals/inbox" element={<ReferralInbox />} />
         <Route path="cases" element={<CaseList />} />
         <Route path="cases/new" element={<Intake />} />
         <Route path="cases/:id" element={<CasePage />} />

@@ -3,6 +3,7 @@ export const modules = [
   { key: 'work', path: '/work', ready: true, needs: ['cases:read', 'referrals:receive'] },
   { key: 'reports', path: '/reports', ready: true, needs: ['reports:triage'] },
   { key: 'cases', path: '/cases', ready: true, needs: ['cases:read', 'referrals:receive'] },
+  { key: 'inbox', path: '/referrals/inbox', ready: true, needs: ['referrals:receive'] },
   { key: 'directory', path: '/directory', ready: true, needs: [] },
   { key: 'plans', path: '/plans', ready: false, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: false, needs: ['insights:aggregate'] },

@@ -100,10 +100,10 @@ const demoCases: Omit<z.input<typeof intakeBody>, 'draft' | 'events'>[] = [
   },
 ];
 
-/** Seeds demo cases (with a screening on the first) through the same services a caseworker uses. */
-export async function seedCasesDemo(ctx: Context): Promise<void> {
+/** The actor demo seeds act as: a national supervisor of the first organisation. */
+export async function demoSeedActor(ctx: Context): Promise<Actor> {
   const org = await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst();
-  const system: Actor = {
+  return {
     userId: 'demo-seed',
     orgId: org?.id ?? 'demo',
     roles: ['supervisor'],
@@ -111,6 +111,11 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
     scope: { country: 'EC', code: 'EC' },
     sessionId: '',
   };
+}
+
+/** Seeds demo cases (with a screening on the first) through the same services a caseworker uses. */
+export async function seedCasesDemo(ctx: Context): Promise<void> {
+  const system = await demoSeedActor(ctx);
   const intake = new IntakeService(ctx);
   const cases = new CaseService(ctx);
   for (const [i, c] of demoCases.entries()) {

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type E2E, newPage, screenshotDir, signIn, startE2E } from './support';
+
+// Journey: the provincial prosecutor finds the demo referral of a Guamote case in the inbox, accepts it,
+// records the legal service delivered, and can open the referred case.
+describe('receiving a referral (Chromium)', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(() => e2e.close());
+
+  it('accepts a referral, records the service and opens the case', async () => {
+    const { page, problems } = await newPage(e2e);
+    await signIn(page, 'fiscal.chimborazo@minka.demo');
+    await page.goto('/referrals/inbox');
+    await page.getByRole('heading', { name: 'Derivaciones recibidas' }).waitFor();
+    const card = page.locator('.mantine-Card-root').filter({ hasText: /GUA-\d{4}-\d{4}/ });
+    await card.getByText('Enviada').waitFor();
+    await card.getByRole('button', { name: 'Aceptar' }).click();
+    await card.getByText('Aceptada').waitFor();
+    await card.getByRole('combobox', { name: 'Servicio' }).click();
+    await page.getByRole('option').first().click();
+    await card.getByRole('button', { name: 'Registrar servicio prestado' }).click();
+    await card.getByText(/Servicios prestados:/).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'referral-inbox.png'), fullPage: true });
+    await card.getByRole('link', { name: /GUA-\d{4}-\d{4}/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^GUA-\d{4}-\d{4}$/ }).waitFor();
+    assert.deepEqual(
+      problems.filter((p) => !/401|Failed to load resource/.test(p)),
+      [],
+    );
+  });
+});

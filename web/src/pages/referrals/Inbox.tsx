@@ -1,0 +1,101 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import type { referralSchema } from '../../../../src/modules/referrals/schema';
+import { api, send } from '../../api';
+import { formatDate } from '../../format';
+
+type Referral = z.infer<typeof referralSchema>;
+
+/** One incoming referral: accept it, decline it with a reason, or record a service delivered. */
+function Incoming({ r }: { r: Referral }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [service, setService] = useState<string | null>(null);
+  const done = () => qc.invalidateQueries({ queryKey: ['referrals', 'inbox'] });
+  const respond = useMutation({
+    mutationFn: (accept: boolean) =>
+      send(`/api/referrals/${r.id}/respond`, { accept, ...(reason.trim() ? { reason } : {}) }),
+    onSuccess: done,
+  });
+  const deliver = useMutation({
+    mutationFn: () => send(`/api/referrals/${r.id}/deliver`, { service }),
+    onSuccess: done,
+  });
+  const error = respond.error ?? deliver.error;
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Anchor component={Link} to={`/cases/${r.caseId}`} fw={700}>
+            {r.caseCode}
+          </Anchor>
+          <Badge>{t(`referrals.statuses.${r.status}`)}</Badge>
+        </Group>
+        <Text size="sm">
+          {r.services.map((s) => t(`directory.services.${s}`)).join(', ')} · {formatDate(r.createdAt)}
+        </Text>
+        {r.delivered.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('referrals.delivered')}:{' '}
+            {r.delivered
+              .map((d) => `${t(`directory.services.${d.service}`)} (${formatDate(d.deliveredAt)})`)
+              .join(', ')}
+          </Text>
+        )}
+        {r.abilities.respond && (
+          <Group align="end" wrap="wrap">
+            <Button onClick={() => respond.mutate(true)} loading={respond.isPending}>
+              {t('referrals.accept')}
+            </Button>
+            <TextInput
+              label={t('referrals.declineReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <Button variant="light" color="red" onClick={() => respond.mutate(false)}>
+              {t('referrals.decline')}
+            </Button>
+          </Group>
+        )}
+        {r.abilities.deliver && (
+          <Group align="end" wrap="wrap">
+            <Select
+              label={t('directory.service')}
+              data={r.services.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
+              value={service}
+              onChange={setService}
+            />
+            <Button onClick={() => deliver.mutate()} disabled={!service} loading={deliver.isPending}>
+              {t('referrals.deliver')}
+            </Button>
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error.message}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The referral inbox of a receiving organisation (shelter, health centre, prosecutor's office). */
+export function ReferralInbox() {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: ['referrals', 'inbox'], queryFn: () => api<Referral[]>('/api/referrals/inbox') });
+  return (
+    <Stack>
+      <Title order={1}>{t('referrals.inbox')}</Title>
+      {list.data?.length === 0 && <Text c="dimmed">{t('referrals.emptyInbox')}</Text>}
+      {list.data?.map((r) => (
+        <Incoming key={r.id} r={r} />
+      ))}
+    </Stack>
+  );
+}
