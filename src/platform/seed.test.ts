@@ -77,6 +77,18 @@ for (const target of dbTargets()) {
       assert.equal(rows[0]?.status, 'sent');
     });
 
+    it('leaves an overdue follow-up with the Guamote caseworker', async () => {
+      const rows = await db.handle.db
+        .selectFrom('case_tasks as t')
+        .innerJoin('users as u', 'u.id', 't.assignee_user_id')
+        .select(['t.due_at', 'u.scope_code'])
+        .where('t.kind', '=', 'follow_up')
+        .execute();
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]?.scope_code, '0606');
+      assert.ok((rows[0]?.due_at ?? '') < new Date().toISOString());
+    });
+
     it('adds nothing on a second run', async () => {
       const before = await count();
       assert.deepEqual(await seedDemo(db.ctx), { seeded: [] });

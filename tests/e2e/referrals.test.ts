@@ -33,4 +33,15 @@ describe('receiving a referral (Chromium)', () => {
       [],
     );
   });
+
+  it("shows the supervisor the caseworker's overdue follow-up", async () => {
+    const { page } = await newPage(e2e);
+    await signIn(page, 'supervisora.guamote@minka.demo');
+    await page.goto('/work');
+    await page.getByRole('heading', { name: 'Tareas vencidas en mi jurisdicción' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Seguimiento' });
+    await row.getByText('Vencida').waitFor();
+    await row.getByRole('link', { name: /GUA-\d{4}-\d{4}/ }).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'overdue-board.png'), fullPage: true });
+  });
 });

@@ -1,10 +1,12 @@
 import type { Context } from '../../platform/context';
 import { demoSeedActor } from '../cases/demo';
+import { FollowUps } from '../cases/followups';
 import { ReferralService } from './service';
 
 /**
- * Demo referrals: the first Guamote case is referred to the provincial prosecutor's office, so the
- * prosecutor's inbox has something to accept; the override reason is fictitious and audited like any other.
+ * Demo follow-up and referral on the first Guamote case: an overdue home visit for the caseworker, and a
+ * referral to the provincial prosecutor's office waiting in its inbox (the override reason is fictitious
+ * and audited like any other).
  */
 export async function seedReferralsDemo(ctx: Context): Promise<void> {
   const db = ctx.db.db;
@@ -20,8 +22,29 @@ export async function seedReferralsDemo(ctx: Context): Promise<void> {
     .orderBy('code')
     .executeTakeFirst();
   if (!fiscalia || !guamote) return;
+  const system = await demoSeedActor(ctx);
+  // A home visit that is three days late, so the Guamote caseworker's work list and the supervisor's
+  // overdue board have something to show.
+  const caseworker = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select('u.id')
+    .where('r.role_key', '=', 'caseworker')
+    .where('u.scope_code', '=', '0606')
+    .executeTakeFirst();
+  if (caseworker)
+    await new FollowUps(ctx).add(
+      system,
+      guamote.id,
+      {
+        dueAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        assigneeUserId: caseworker.id,
+        note: 'DEMO: visita domiciliaria (nota ficticia)',
+      },
+      'demo-seed',
+    );
   await new ReferralService(ctx).create(
-    await demoSeedActor(ctx),
+    system,
     guamote.id,
     {
       toOrgId: fiscalia.id,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, send } from '../../api';
 import { formatDate } from '../../format';
+import { has, useSession } from '../../session';
 
 type WorkItem = { id: string; caseId: string; caseCode: string; kind: string; dueAt: string; overdue: boolean };
 type Note = {
@@ -15,22 +16,60 @@ type Note = {
   read: boolean;
 };
 
+const caseLink = (id: string | null, code: string | null) =>
+  id && code ? (
+    <Anchor component={Link} to={`/cases/${id}`}>
+      {code}
+    </Anchor>
+  ) : null;
+
+/** A table of open tasks with their case, what is due and whether it is overdue. */
+function Tasks({ items }: { items: WorkItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('cases.code')}</Table.Th>
+          <Table.Th>{t('work.task')}</Table.Th>
+          <Table.Th>{t('cases.due')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((w) => (
+          <Table.Tr key={w.id}>
+            <Table.Td>{caseLink(w.caseId, w.caseCode)}</Table.Td>
+            <Table.Td>{t(`htcds.tasks.${w.kind}`, { defaultValue: t('work.followUp') })}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {formatDate(w.dueAt)}
+                {w.overdue && <Badge color="red">{t('work.overdue')}</Badge>}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** My work: my open tasks (soonest first, overdue marked) and my notifications, which I can mark read. */
 export function MyWork() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const work = useQuery({ queryKey: ['me', 'work'], queryFn: () => api<WorkItem[]>('/api/me/work') });
   const notes = useQuery({ queryKey: ['me', 'notifications'], queryFn: () => api<Note[]>('/api/me/notifications') });
+  const { data: session } = useSession();
+  const supervisor = has(session, 'cases:approve');
+  const overdue = useQuery({
+    queryKey: ['supervision', 'overdue'],
+    queryFn: () => api<WorkItem[]>('/api/supervision/overdue'),
+    enabled: supervisor,
+  });
   const read = useMutation({
     mutationFn: (id: string) => send(`/api/me/notifications/${id}/read`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'notifications'] }),
   });
-  const caseLink = (id: string | null, code: string | null) =>
-    id && code ? (
-      <Anchor component={Link} to={`/cases/${id}`}>
-        {code}
-      </Anchor>
-    ) : null;
   return (
     <Stack>
       <Title order={1}>{t('work.title')}</Title>
@@ -38,30 +77,15 @@ export function MyWork() {
         {t('work.tasks')}
       </Title>
       {work.data?.length === 0 && <Text c="dimmed">{t('work.noTasks')}</Text>}
-      {!!work.data?.length && (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('cases.code')}</Table.Th>
-              <Table.Th>{t('work.task')}</Table.Th>
-              <Table.Th>{t('cases.due')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {work.data.map((w) => (
-              <Table.Tr key={w.id}>
-                <Table.Td>{caseLink(w.caseId, w.caseCode)}</Table.Td>
-                <Table.Td>{t(`htcds.tasks.${w.kind}`, { defaultValue: t('work.followUp') })}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {formatDate(w.dueAt)}
-                    {w.overdue && <Badge color="red">{t('work.overdue')}</Badge>}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {!!work.data?.length && <Tasks items={work.data} />}
+      {supervisor && (
+        <>
+          <Title order={2} size="h3">
+            {t('work.overdueBoard')}
+          </Title>
+          {overdue.data?.length === 0 && <Text c="dimmed">{t('work.noOverdue')}</Text>}
+          {!!overdue.data?.length && <Tasks items={overdue.data} />}
+        </>
       )}
       <Title order={2} size="h3">
         {t('work.notifications')}
