@@ -89,6 +89,22 @@ for (const target of dbTargets()) {
       assert.ok((rows[0]?.due_at ?? '') < new Date().toISOString());
     });
 
+    it("gives each demo child's 24-hour task to the canton's caseworker, or to nobody where there is none", async () => {
+      const rows = await db.handle.db
+        .selectFrom('case_tasks as t')
+        .innerJoin('cases as c', 'c.id', 't.case_id')
+        .leftJoin('users as u', 'u.id', 't.assignee_user_id')
+        .select(['c.division_code', 't.assignee_user_id', 'u.scope_code'])
+        .where('t.kind', '=', 'notify_child_protection')
+        .execute();
+      assert.ok(rows.length > 0);
+      for (const r of rows) {
+        if (r.assignee_user_id) assert.equal(r.scope_code, r.division_code.slice(0, 4));
+        else assert.match(r.division_code, /^0101/);
+      }
+      assert.ok(rows.some((r) => r.assignee_user_id));
+    });
+
     it('adds nothing on a second run', async () => {
       const before = await count();
       assert.deepEqual(await seedDemo(db.ctx), { seeded: [] });

@@ -135,6 +135,19 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
       },
       'demo-seed',
     );
+    // The 24-hour child-protection task goes to the canton's demo caseworker, who can sign in and see it.
+    const caseworker = await ctx.db.db
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select('u.id')
+      .where('r.role_key', '=', 'caseworker')
+      .where('u.scope_code', '=', c.division.code.slice(0, 4))
+      .executeTakeFirst();
+    await ctx.db.db
+      .updateTable('case_tasks')
+      .set({ assignee_user_id: caseworker?.id ?? null })
+      .where('case_id', '=', opened.id)
+      .execute();
     if (i === 0)
       await cases.screen(
         system,
