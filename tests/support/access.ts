@@ -37,7 +37,7 @@ export async function makeUser(
   opts: { role: string; scope: string; orgId: string; totp?: boolean; email?: string; name?: string },
 ) {
   cachedHash ??= hashPassword(testPassword);
-  const email = opts.email ?? `${opts.role}.${opts.scope}.${randomUUID().slice(0, 6)}@prueba.test`;
+  const email = opts.email ?? `${opts.role}.${opts.scope}.${randomUUID()}@prueba.test`;
   const row = buildUserRow(ctx.crypto, {
     email,
     name: opts.name ?? `Persona Prueba ${opts.role}`,
