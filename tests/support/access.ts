@@ -76,3 +76,13 @@ export async function signIn(
   const csrf = res.json().csrfToken as string;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
+
+/** Creates a user with two-step verification on and signs them in (the usual start of an API test). */
+export async function signInNewUser(
+  app: App,
+  ctx: Context,
+  opts: { role: string; scope: string; orgId: string; name?: string },
+): Promise<Signed> {
+  const user = await makeUser(ctx, { ...opts, totp: true });
+  return signIn(app, user.email, { totp: totpNow() });
+}

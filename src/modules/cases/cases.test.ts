@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
@@ -58,21 +58,9 @@ for (const target of dbTargets()) {
       await seedGeoDemo(new GeoService(t.db.handle.db));
       const gOrg = await makeOrg(t.db.ctx, '0606');
       const cOrg = await makeOrg(t.db.ctx, '0101');
-      guamote = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0606', orgId: gOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
-      cuenca = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0101', orgId: cOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
-      supervisor = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'supervisor', scope: '0606', orgId: gOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
+      guamote = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0606', orgId: gOrg });
+      cuenca = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0101', orgId: cOrg });
+      supervisor = await signInNewUser(t.app, t.db.ctx, { role: 'supervisor', scope: '0606', orgId: gOrg });
     });
     after(() => t.close());
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
@@ -43,23 +43,12 @@ for (const target of dbTargets()) {
       t = await openTestApp(target);
       await seedGeoDemo(new GeoService(t.db.handle.db));
       const org = await makeOrg(t.db.ctx, '0603');
-      worker = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0603', orgId: org, totp: true })).email,
-        { totp: totpNow() },
-      );
-      outsider = await signIn(
-        t.app,
-        (
-          await makeUser(t.db.ctx, {
-            role: 'caseworker',
-            scope: '0101',
-            orgId: await makeOrg(t.db.ctx, '0101'),
-            totp: true,
-          })
-        ).email,
-        { totp: totpNow() },
-      );
+      worker = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0603', orgId: org });
+      outsider = await signInNewUser(t.app, t.db.ctx, {
+        role: 'caseworker',
+        scope: '0101',
+        orgId: await makeOrg(t.db.ctx, '0101'),
+      });
       caseId = (
         await t.app.inject({
           method: 'POST',

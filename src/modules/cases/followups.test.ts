@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
@@ -17,28 +17,13 @@ for (const target of dbTargets()) {
       t = await openTestApp(target);
       await seedGeoDemo(new GeoService(t.db.handle.db));
       const org = await makeOrg(t.db.ctx, '0606');
-      worker = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0606', orgId: org, totp: true })).email,
-        { totp: totpNow() },
-      );
-      supervisor = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'supervisor', scope: '0606', orgId: org, totp: true })).email,
-        { totp: totpNow() },
-      );
-      other = await signIn(
-        t.app,
-        (
-          await makeUser(t.db.ctx, {
-            role: 'supervisor',
-            scope: '0101',
-            orgId: await makeOrg(t.db.ctx, '0101'),
-            totp: true,
-          })
-        ).email,
-        { totp: totpNow() },
-      );
+      worker = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0606', orgId: org });
+      supervisor = await signInNewUser(t.app, t.db.ctx, { role: 'supervisor', scope: '0606', orgId: org });
+      other = await signInNewUser(t.app, t.db.ctx, {
+        role: 'supervisor',
+        scope: '0101',
+        orgId: await makeOrg(t.db.ctx, '0101'),
+      });
       caseId = (
         await t.app.inject({
           method: 'POST',

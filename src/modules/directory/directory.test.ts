@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
@@ -15,16 +15,8 @@ for (const target of dbTargets()) {
       t = await openTestApp(target);
       await seedGeoDemo(new GeoService(t.db.handle.db));
       const org = await makeOrg(t.db.ctx, '0101');
-      admin = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: org, totp: true })).email,
-        { totp: totpNow() },
-      );
-      worker = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0101', orgId: org, totp: true })).email,
-        { totp: totpNow() },
-      );
+      admin = await signInNewUser(t.app, t.db.ctx, { role: 'administrator', scope: 'EC', orgId: org });
+      worker = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0101', orgId: org });
       const add = (b: object) =>
         t.app.inject({ method: 'POST', url: '/api/directory', headers: admin.headers, payload: b });
       assert.equal(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/support/access';
+import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
@@ -27,32 +27,12 @@ for (const target of dbTargets()) {
       const ngoOrg = await makeOrg(t.db.ctx, '0101', 'ONG Cuenca (prueba)');
       shelterOrg = await makeOrg(t.db.ctx, '0101', 'Casa de acogida (prueba)');
       fiscaliaOrg = await makeOrg(t.db.ctx, '06', 'Fiscalía (prueba)');
-      ngo = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0101', orgId: ngoOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
-      supervisor = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'supervisor', scope: '0101', orgId: ngoOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
+      ngo = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0101', orgId: ngoOrg });
+      supervisor = await signInNewUser(t.app, t.db.ctx, { role: 'supervisor', scope: '0101', orgId: ngoOrg });
       // The shelter's worker is scoped elsewhere, so seeing the case can only come from the referral.
-      shelter = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'caseworker', scope: '0606', orgId: shelterOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
-      prosecutor = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'prosecutor', scope: '06', orgId: fiscaliaOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
-      const admin = await signIn(
-        t.app,
-        (await makeUser(t.db.ctx, { role: 'administrator', scope: 'EC', orgId: ngoOrg, totp: true })).email,
-        { totp: totpNow() },
-      );
+      shelter = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0606', orgId: shelterOrg });
+      prosecutor = await signInNewUser(t.app, t.db.ctx, { role: 'prosecutor', scope: '06', orgId: fiscaliaOrg });
+      const admin = await signInNewUser(t.app, t.db.ctx, { role: 'administrator', scope: 'EC', orgId: ngoOrg });
       providerId = (
         await post(admin, '/api/directory', {
           name: 'Casa de acogida (prueba)',
