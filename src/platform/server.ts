@@ -34,6 +34,7 @@ export async function startServer(
       retention.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
       followUps.remind().catch((err) => app.log.error({ err }, 'reminders failed'));
     };
+    purge(); // once at start, so a restarted server does not wait an hour for reminders
     const timer = setInterval(purge, 3_600_000);
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));

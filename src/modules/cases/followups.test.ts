@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import { FollowUps } from './followups';
 
 for (const target of dbTargets()) {
   describe(`follow-ups on ${target.name}`, () => {
@@ -70,6 +71,14 @@ for (const target of dbTargets()) {
         [],
         'not outside the jurisdiction',
       );
+      assert.deepEqual(
+        (await t.app.inject({ url: '/api/me/notifications', headers: worker.headers })).json(),
+        [],
+        'reading creates no reminders',
+      );
+      // The server's hourly job; a second run must not remind again.
+      assert.equal(await new FollowUps(t.db.ctx).remind(), 1);
+      assert.equal(await new FollowUps(t.db.ctx).remind(), 0);
       const notes = (await t.app.inject({ url: '/api/me/notifications', headers: worker.headers })).json();
       assert.equal(notes.length, 1);
       assert.equal(notes[0].kind, 'task_overdue');

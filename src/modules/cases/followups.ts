@@ -105,7 +105,6 @@ export class FollowUps {
   /** Overdue open tasks on the cases a supervisor may see. */
   async overdueBoard(actor: Actor) {
     if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
-    await this.remind();
     const now = nowIso();
     const rows = await this.rows((q) => q.where('t.due_at', '<', now));
     const visible = [];
@@ -169,8 +168,8 @@ export class FollowUps {
     return due.length;
   }
 
+  /** My notifications; reminders are created by the server's hourly job (`remind`), not by reading. */
   async notifications(actor: Actor) {
-    await this.remind();
     const rows = await this.db
       .selectFrom('notifications as n')
       .leftJoin('cases as c', 'c.id', 'n.case_id')
