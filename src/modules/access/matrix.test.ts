@@ -31,6 +31,7 @@ const orgReaders = {
   caseworker: 200,
   triage_officer: 200,
   prosecutor: 200,
+  service_provider: 200,
   municipal_planner: 200,
 };
 
@@ -70,6 +71,7 @@ const matrix: Record<string, Expect> = {
       caseworker: 403,
       triage_officer: 403,
       prosecutor: 403,
+      service_provider: 403,
       municipal_planner: 403,
       rest: 404,
     },
@@ -117,8 +119,8 @@ const matrix: Record<string, Expect> = {
     { supervisor: 200, caseworker: 200, rest: 403 },
     { supervisor: 400, caseworker: 400, rest: 403 },
   ),
-  'GET /api/cases': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
-  'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
+  'GET /api/cases': by({ supervisor: 200, caseworker: 200, prosecutor: 200, service_provider: 200, rest: 403 }),
+  'POST /api/cases/search': by({ supervisor: 200, caseworker: 200, prosecutor: 200, service_provider: 200, rest: 403 }),
   'GET /api/directory': all(200),
   'POST /api/cases/:id/transfers': by({ supervisor: 400, caseworker: 400, rest: 404 }, { rest: 404 }),
   'GET /api/me/transfers': all(200),
@@ -140,7 +142,13 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases/:id/files/:sub': all(404),
   'POST /api/cases/:id/referrals': by({ supervisor: 409, caseworker: 409, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/referrals': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'GET /api/referrals/inbox': by({ supervisor: 200, caseworker: 200, prosecutor: 200, rest: 403 }),
+  'GET /api/referrals/inbox': by({
+    supervisor: 200,
+    caseworker: 200,
+    prosecutor: 200,
+    service_provider: 200,
+    rest: 403,
+  }),
   'POST /api/referrals/:id/respond': all(404),
   'POST /api/referrals/:id/deliver': all(404),
   'POST /api/referrals/:id/revoke': all(404),
@@ -164,6 +172,10 @@ const matrix: Record<string, Expect> = {
     { rest: 404 },
   ),
   'POST /api/cases/:id/close': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/closure': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/closure': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/closure/decision': by({ supervisor: 404, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'GET /api/supervision/closures': by({ supervisor: 200, rest: 403 }),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -389,6 +401,8 @@ for (const target of dbTargets()) {
               'POST /api/cases/:id/comments': { cco_CaseComment: 'Comentario de prueba' },
               'POST /api/persons/:id/merge': { into: keepPerson },
               'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
+              'POST /api/cases/:id/closure': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
+              'POST /api/cases/:id/closure/decision': { approve: true },
               'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
             };
             const body = bodies[key] ?? (method === 'GET' ? undefined : {});

@@ -72,6 +72,7 @@ export const systemRoles: Record<string, Permission[]> = {
   ],
   triage_officer: ['organisations:read', 'reports:triage'],
   prosecutor: ['organisations:read', 'referrals:receive', 'legal:write'],
+  service_provider: ['organisations:read', 'referrals:receive'],
   municipal_planner: ['organisations:read', 'plans:read', 'plans:write', 'insights:aggregate'],
   researcher: ['insights:aggregate', 'insights:deidentified'],
   donor_viewer: ['plans:read', 'insights:aggregate'],

@@ -146,28 +146,31 @@ export class CareService {
     return this.cases.get(actor, id, requestId);
   }
 
-  /** Closes a case; a minor's case first needs the authority notified, a guardian and a best-interest note. */
+  /** Refuses closure while a minor's case lacks the authority's notification, a guardian or a best-interest note. */
+  async assertSafeguards(c: CaseTable) {
+    const missing = this.cases.safeguardsMissing(
+      c,
+      (await repo.tasksOf(this.db, c.id)).filter((t) => !t.done_at),
+    );
+    if (missing.length) throw new AppError(409, 'safeguards_missing', { missing: missing.join(', ') });
+  }
+
+  /** The columns that close a case, for one update. */
+  closing(id: string, b: z.infer<typeof closeBody>): Partial<CaseTable> {
+    return {
+      status: b.cas_Status,
+      stage: 'Closure',
+      closed_at: nowIso(),
+      closure_reason_enc: enc(this.ctx, 'cases', id, 'closure_reason', b.cas_ReasonForCaseClosure),
+    };
+  }
+
+  /** Closes a case directly (supervisors); a minor's case first needs its safeguards. */
   async close(actor: Actor, id: string, b: z.infer<typeof closeBody>, requestId: string) {
     const c = await this.cases.access.load(actor, id, 'cases:approve');
     if (c.status === 'Closed' || c.status === 'ClosedReferred') throw new AppError(409, 'case_closed');
-    const missing = this.cases.safeguardsMissing(
-      c,
-      (await repo.tasksOf(this.db, id)).filter((t) => !t.done_at),
-    );
-    if (missing.length) throw new AppError(409, 'safeguards_missing', { missing: missing.join(', ') });
-    await this.cases.change(
-      actor,
-      id,
-      {
-        status: b.cas_Status,
-        stage: 'Closure',
-        closed_at: nowIso(),
-        closure_reason_enc: enc(this.ctx, 'cases', id, 'closure_reason', b.cas_ReasonForCaseClosure),
-      },
-      'case.closed',
-      { status: b.cas_Status },
-      requestId,
-    );
+    await this.assertSafeguards(c);
+    await this.cases.change(actor, id, this.closing(id, b), 'case.closed', { status: b.cas_Status }, requestId);
     return this.cases.get(actor, id, requestId);
   }
 }

@@ -350,6 +350,18 @@ export interface Database {
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
   providers: ProviderTable;
+  case_closure_requests: {
+    id: string;
+    case_id: string;
+    status: string;
+    requested_status: string;
+    reason_enc: string;
+    requested_by: string;
+    requested_at: string;
+    decided_by: string | null;
+    decided_at: string | null;
+    comment_enc: string | null;
+  };
   case_transfers: {
     id: string;
     case_id: string;

@@ -15,6 +15,7 @@ import { authRoutes } from '../../modules/access/routes-auth';
 import { SessionService } from '../../modules/access/sessions';
 import { UsersService } from '../../modules/access/users';
 import { auditRoutes } from '../../modules/audit/routes';
+import { closureRoutes } from '../../modules/cases/closure-routes';
 import { caseFileRoutes } from '../../modules/cases/files-routes';
 import { followUpRoutes } from '../../modules/cases/followups-routes';
 import { protectionRoutes } from '../../modules/cases/protection-routes';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(caseFileRoutes(deps), { prefix: '/api' });
   await app.register(followUpRoutes(deps), { prefix: '/api' });
   await app.register(protectionRoutes(deps), { prefix: '/api' });
+  await app.register(closureRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });

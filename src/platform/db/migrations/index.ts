@@ -4,6 +4,7 @@ import * as m0002 from './0002_access';
 import * as m0003 from './0003_reports';
 import * as m0004 from './0004_cases';
 import * as m0005 from './0005_protection';
+import * as m0006 from './0006_closure';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_reports': m0003,
   '0004_cases': m0004,
   '0005_protection': m0005,
+  '0006_closure': m0006,
 };

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import { CaseAccess } from './access';
+import { CareService } from './care';
+import * as repo from './repo';
+import type { closeBody } from './schema';
+
+const isClosed = (status: string) => status === 'Closed' || status === 'ClosedReferred';
+
+/**
+ * Closure in two hands: the caseworker asks for it with an HTCDS status and reason, a supervisor approves
+ * (the case closes) or returns it with a comment. Every request stays in the case's history.
+ */
+export class Closure {
+  private readonly access: CaseAccess;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+  private enc(row: string, column: string, v: string) {
+    return this.ctx.crypto.encrypt(v, { table: 'case_closure_requests', row, column });
+  }
+
+  /** Checks the actor may read the case (404 otherwise). */
+  async visible(actor: Actor, caseId: string) {
+    await this.access.load(actor, caseId, 'cases:write');
+  }
+
+  /** The pending request of a case, if any, decrypted for the case page. */
+  async pending(caseId: string) {
+    const r = await this.db
+      .selectFrom('case_closure_requests')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      cas_Status: r.requested_status,
+      cas_ReasonForCaseClosure: this.ctx.crypto.decrypt(r.reason_enc, {
+        table: 'case_closure_requests',
+        row: r.id,
+        column: 'reason',
+      }),
+      requestedBy: r.requested_by,
+      requestedAt: r.requested_at,
+    };
+  }
+
+  /** Asks a supervisor to close the case; refused while a minor's safeguards are missing or a request is pending. */
+  async request(actor: Actor, caseId: string, b: z.infer<typeof closeBody>, requestId: string) {
+    const c = await this.access.load(actor, caseId, 'cases:write');
+    if (isClosed(c.status)) throw new AppError(409, 'case_closed');
+    await new CareService(this.ctx).assertSafeguards(c);
+    if (await this.pending(caseId)) throw new AppError(409, 'closure_pending');
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('case_closure_requests')
+        .values({
+          id,
+          case_id: caseId,
+          status: 'pending',
+          requested_status: b.cas_Status,
+          reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
+          requested_by: actor.userId,
+          requested_at: nowIso(),
+          decided_by: null,
+          decided_at: null,
+          comment_enc: null,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'case.closure_requested',
+          recordType: 'case',
+          recordId: caseId,
+          details: { request: id, status: b.cas_Status },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return this.pending(caseId);
+  }
+
+  /** A supervisor approves (the case closes with the requested status and reason) or returns the request. */
+  async decide(actor: Actor, caseId: string, b: { approve: boolean; comment?: string }, requestId: string) {
+    const c = await this.access.load(actor, caseId, 'cases:approve');
+    const p = await this.pending(caseId);
+    if (!p) throw notFound();
+    if (!b.approve && !b.comment) throw new AppError(400, 'reason_required');
+    const care = new CareService(this.ctx);
+    if (b.approve) await care.assertSafeguards(c);
+    const now = nowIso();
+    // The case closes, the request is decided and the caseworker told, all in one transaction.
+    await this.db.transaction().execute(async (trx) => {
+      if (b.approve) {
+        const closing = care.closing(caseId, {
+          cas_Status: p.cas_Status as 'Closed' | 'ClosedReferred',
+          cas_ReasonForCaseClosure: p.cas_ReasonForCaseClosure,
+        });
+        await repo.updateCase(trx, caseId, { ...closing, updated_at: now });
+        await this.ctx.audit.record(
+          {
+            actor,
+            action: 'case.closed',
+            recordType: 'case',
+            recordId: caseId,
+            fields: Object.keys(closing).join(','),
+            details: { status: p.cas_Status, request: p.id },
+            requestId,
+          },
+          trx,
+        );
+      }
+      await trx
+        .updateTable('case_closure_requests')
+        .set({
+          status: b.approve ? 'approved' : 'returned',
+          decided_by: actor.userId,
+          decided_at: now,
+          comment_enc: b.comment ? this.enc(p.id, 'comment', b.comment) : null,
+        })
+        .where('id', '=', p.id)
+        .execute();
+      await trx
+        .insertInto('notifications')
+        .values({
+          id: randomUUID(),
+          user_id: p.requestedBy,
+          kind: b.approve ? 'closure_approved' : 'closure_returned',
+          case_id: caseId,
+          task_id: null,
+          created_at: now,
+          read_at: null,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: b.approve ? 'case.closure_approved' : 'case.closure_returned',
+          recordType: 'case',
+          recordId: caseId,
+          details: { request: p.id },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return { id: p.id, status: b.approve ? ('approved' as const) : ('returned' as const) };
+  }
+
+  /** Pending closure requests on the cases a supervisor may see, oldest first. */
+  async board(actor: Actor) {
+    if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
+    const rows = await this.db
+      .selectFrom('case_closure_requests as r')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      .select(['r.id', 'r.case_id', 'r.requested_status', 'r.requested_at', 'c.code'])
+      .where('r.status', '=', 'pending')
+      .orderBy('r.requested_at')
+      .limit(500)
+      .execute();
+    const visible = [];
+    for (const r of rows) {
+      try {
+        await this.access.load(actor, r.case_id);
+        visible.push({
+          id: r.id,
+          caseId: r.case_id,
+          caseCode: r.code,
+          cas_Status: r.requested_status,
+          requestedAt: r.requested_at,
+        });
+      } catch {}
+    }
+    return visible;
+  }
+}
