@@ -82,7 +82,7 @@ export async function signInNewUser(
   app: App,
   ctx: Context,
   opts: { role: string; scope: string; orgId: string; name?: string },
-): Promise<Signed> {
+): Promise<Signed & { userId: string; orgId: string }> {
   const user = await makeUser(ctx, { ...opts, totp: true });
-  return signIn(app, user.email, { totp: totpNow() });
+  return { ...(await signIn(app, user.email, { totp: totpNow() })), userId: user.id, orgId: opts.orgId };
 }

@@ -218,24 +218,48 @@ export class CaseService {
         c,
         tasks.filter((t) => !t.done_at),
       ),
-      // HTCDS cas_ outgoing-referral fields, filled from the latest referral.
-      ...(await this.referralFields(id)),
+      ...(await this.referralFields(actor, id)),
       abilities: { update: write, decide: write, close: write && can(actor, 'cases:approve'), consent: write },
     };
   }
 
-  private async referralFields(caseId: string) {
-    const last = await this.db
-      .selectFrom('referrals')
-      .select(['to_org_id', 'created_at'])
-      .where('case_id', '=', caseId)
-      .where('status', '!=', 'revoked')
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+  /**
+   * HTCDS cas_ referral fields: outgoing from the latest live referral; incoming when the actor's organisation
+   * received one (its latest).
+   */
+  private async referralFields(actor: Actor, caseId: string) {
+    const live = await this.db
+      .selectFrom('referrals as r')
+      .leftJoin('users as u', 'u.id', 'r.created_by')
+      .select([
+        'r.id',
+        'r.to_org_id',
+        'r.provider_id',
+        'r.created_at',
+        'r.accepted_at',
+        'r.reason',
+        'r.details_enc',
+        'r.created_by',
+        'u.organisation_id',
+      ])
+      .where('r.case_id', '=', caseId)
+      .where('r.status', 'not in', ['revoked', 'declined'])
+      .orderBy('r.created_at', 'desc')
+      .execute();
+    const details = (r: (typeof live)[number]) =>
+      this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' });
+    const out = live[0];
+    const incoming = live.find((r) => r.to_org_id === actor.orgId);
     return {
-      cas_ReferredOrganisation: last?.to_org_id ?? null,
-      cas_OutgoingReferralDate: last ? last.created_at.slice(0, 10) : null,
-      cas_ReasonForOutgoingReferral: last ? 'AdditionalServicesRequired' : null,
+      cas_ReferredOrganisation: out ? (out.to_org_id ?? out.provider_id) : null,
+      cas_OutgoingReferralDate: out ? out.created_at.slice(0, 10) : null,
+      cas_ReasonForOutgoingReferral: out?.reason ?? null,
+      cas_OutgoingReferralDetails: out ? details(out) : null,
+      cas_ReferringOrganisation: incoming?.organisation_id ?? null,
+      cas_IncomingReferralDate: incoming?.accepted_at?.slice(0, 10) ?? null,
+      cas_ReferringPrimaryCaseWorker: incoming?.created_by ?? null,
+      cas_ReasonForIncomingReferral: incoming?.reason ?? null,
+      cas_IncomingReferralDetails: incoming ? details(incoming) : null,
     };
   }
 

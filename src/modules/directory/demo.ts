@@ -14,6 +14,12 @@ export async function seedDirectoryDemo(ctx: Context): Promise<void> {
     sessionId: '',
   };
   const dir = new DirectoryService(ctx);
+  // The Cuenca shelter is on Minka (its staff receive referrals in the inbox); the others are external.
+  const shelterOrg = await ctx.db.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', 'Casa de Acogida Demo (ficticia)')
+    .executeTakeFirst();
   const base = {
     organisationId: null,
     minAge: null,
@@ -26,6 +32,7 @@ export async function seedDirectoryDemo(ctx: Context): Promise<void> {
     system,
     {
       ...base,
+      organisationId: shelterOrg?.id ?? null,
       name: 'Casa de Acogida Demo (ficticia)',
       country: 'EC',
       division: '010104',

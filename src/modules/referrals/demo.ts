@@ -49,6 +49,7 @@ export async function seedReferralsDemo(ctx: Context): Promise<void> {
     {
       toOrgId: fiscalia.id,
       services: ['Legal'],
+      details: 'DEMO: la familia pide acompañamiento para presentar la denuncia (texto ficticio)',
       override: { reason: 'DEMO: denuncia penal de oficio (motivo ficticio)' },
     },
     'demo-seed',

@@ -9,7 +9,8 @@ import { GeoService } from '../geo/service';
 for (const target of dbTargets()) {
   describe(`referrals on ${target.name}`, () => {
     let t: TestApp;
-    let ngo: Signed;
+    let ngo: Signed & { userId: string };
+    let ngoOrg = '';
     let supervisor: Signed;
     let shelter: Signed;
     let prosecutor: Signed;
@@ -24,7 +25,7 @@ for (const target of dbTargets()) {
     before(async () => {
       t = await openTestApp(target);
       await seedGeoDemo(new GeoService(t.db.handle.db));
-      const ngoOrg = await makeOrg(t.db.ctx, '0101', 'ONG Cuenca (prueba)');
+      ngoOrg = await makeOrg(t.db.ctx, '0101', 'ONG Cuenca (prueba)');
       shelterOrg = await makeOrg(t.db.ctx, '0101', 'Casa de acogida (prueba)');
       fiscaliaOrg = await makeOrg(t.db.ctx, '06', 'Fiscalía (prueba)');
       ngo = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0101', orgId: ngoOrg });
@@ -88,8 +89,11 @@ for (const target of dbTargets()) {
       const sent = await post(ngo, `/api/cases/${caseId}/referrals`, {
         providerId,
         services: ['local_Shelter', 'local_Psychosocial'],
+        reason: 'MigrationOrChangeOfLocation',
+        details: 'Llega el lunes con su tía',
       });
       assert.equal(sent.statusCode, 200, sent.body);
+      assert.equal(sent.json().htcds.cas_IncomingReferralDate, null, 'not accepted yet');
       const inbox = (await get(shelter, '/api/referrals/inbox')).json();
       assert.equal(inbox.length, 1);
       assert.equal(inbox[0].abilities.respond, true);
@@ -119,7 +123,17 @@ for (const target of dbTargets()) {
       const detail = (await get(ngo, `/api/cases/${caseId}`)).json();
       assert.equal(detail.cas_ReferredOrganisation, shelterOrg);
       assert.match(detail.cas_OutgoingReferralDate, /^\d{4}-\d{2}-\d{2}$/);
-      assert.equal(detail.cas_ReasonForOutgoingReferral, 'AdditionalServicesRequired');
+      assert.equal(detail.cas_ReasonForOutgoingReferral, 'MigrationOrChangeOfLocation');
+      assert.equal(detail.cas_OutgoingReferralDetails, 'Llega el lunes con su tía');
+      assert.equal(detail.cas_ReferringOrganisation, null, 'the sender received nothing');
+      // The receiver's side: HTCDS incoming-referral fields, dated when the shelter accepted.
+      const seen = (await get(shelter, `/api/cases/${caseId}`)).json();
+      assert.equal(seen.cas_ReferringOrganisation, ngoOrg);
+      assert.equal(seen.cas_ReferringPrimaryCaseWorker, ngo.userId);
+      assert.equal(seen.cas_IncomingReferralDate, new Date().toISOString().slice(0, 10));
+      assert.equal(seen.cas_ReasonForIncomingReferral, 'MigrationOrChangeOfLocation');
+      assert.equal(seen.cas_IncomingReferralDetails, 'Llega el lunes con su tía');
+      assert.equal(done.json().htcds.cas_IncomingReferralDate, seen.cas_IncomingReferralDate);
     });
 
     it('lets a supervisor override with a reason (audited), and the sender revoke so the receiver loses access', async () => {

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { serviceTypes } from '../directory/schema';
 
+/** HTCDS picklist for cas_ReasonForOutgoingReferral and cas_ReasonForIncomingReferral. */
+export const referralReasons = ['AdditionalServicesRequired', 'MigrationOrChangeOfLocation', 'Other'] as const;
+
 export const referralBody = z
   .strictObject({
     providerId: z.uuid().optional(),
     toOrgId: z.uuid().optional(),
     services: z.array(z.enum(serviceTypes)).min(1).max(serviceTypes.length),
+    reason: z.enum(referralReasons).default('AdditionalServicesRequired'),
+    details: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .meta({ description: 'Arrangements and logistics for the receiver (HTCDS referral details)' }),
     override: z
       .strictObject({ reason: z.string().trim().min(10).max(1000) })
       .optional()
@@ -37,6 +47,21 @@ export const referralSchema = z
     status: z.enum(['sent', 'accepted', 'declined', 'revoked', 'completed']),
     consentOverride: z.boolean(),
     createdAt: z.string(),
+    fromOrgName: z.string().nullable(),
+    toName: z.string().nullable(),
+    htcds: z
+      .object({
+        cas_ReferringOrganisation: z.string().nullable(),
+        cas_IncomingReferralDate: z.string().nullable(),
+        cas_ReferringPrimaryCaseWorker: z.string(),
+        cas_ReasonForIncomingReferral: z.string(),
+        cas_IncomingReferralDetails: z.string().nullable(),
+        cas_ReferredOrganisation: z.string().nullable(),
+        cas_OutgoingReferralDate: z.string(),
+        cas_ReasonForOutgoingReferral: z.string(),
+        cas_OutgoingReferralDetails: z.string().nullable(),
+      })
+      .meta({ description: 'HTCDS cas_ incoming (receiver) and outgoing (sender) referral fields' }),
     abilities: z.record(z.string(), z.boolean()),
   })
   .meta({ id: 'Referral' });

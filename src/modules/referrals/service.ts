@@ -53,8 +53,40 @@ export class ReferralService {
           .orderBy('delivered_at')
           .execute()
       : [];
+    const senders = new Map(
+      (rows.length
+        ? await this.db
+            .selectFrom('users as u')
+            .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+            .select(['u.id', 'o.id as orgId', 'o.name'])
+            .where(
+              'u.id',
+              'in',
+              rows.map((r) => r.created_by),
+            )
+            .execute()
+        : []
+      ).map((u) => [u.id, { id: u.orgId, name: u.name }]),
+    );
+    const orgIds = rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
+    const providerIds = rows.map((r) => r.provider_id).filter((x): x is string => Boolean(x));
+    const names = new Map([
+      ...(orgIds.length
+        ? await this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()
+        : []
+      ).map((o) => [o.id, o.name] as const),
+      ...(providerIds.length
+        ? await this.db.selectFrom('providers').select(['id', 'name']).where('id', 'in', providerIds).execute()
+        : []
+      ).map((p) => [p.id, p.name] as const),
+    ]);
     return rows.map((r) => {
       const receiver = r.to_org_id === actor.orgId;
+      const details = this.ctx.crypto.decryptOptional(r.details_enc, {
+        table: 'referrals',
+        row: r.id,
+        column: 'details',
+      });
       return {
         id: r.id,
         caseId: r.case_id,
@@ -68,6 +100,19 @@ export class ReferralService {
         status: r.status,
         consentOverride: Boolean(r.override_reason_enc),
         createdAt: r.created_at,
+        fromOrgName: senders.get(r.created_by)?.name ?? null,
+        toName: names.get(r.to_org_id ?? '') ?? names.get(r.provider_id ?? '') ?? null,
+        htcds: {
+          cas_ReferringOrganisation: senders.get(r.created_by)?.id ?? null,
+          cas_IncomingReferralDate: r.accepted_at?.slice(0, 10) ?? null,
+          cas_ReferringPrimaryCaseWorker: r.created_by,
+          cas_ReasonForIncomingReferral: r.reason,
+          cas_IncomingReferralDetails: details,
+          cas_ReferredOrganisation: r.to_org_id ?? r.provider_id,
+          cas_OutgoingReferralDate: r.created_at.slice(0, 10),
+          cas_ReasonForOutgoingReferral: r.reason,
+          cas_OutgoingReferralDetails: details,
+        },
         abilities: {
           respond: receiver && r.status === 'sent',
           deliver: receiver && r.status === 'accepted',
@@ -78,7 +123,7 @@ export class ReferralService {
   }
 
   /** Sends a referral after checking consent (or a supervisor's recorded override). */
-  async create(actor: Actor, caseId: string, b: z.infer<typeof referralBody>, requestId: string) {
+  async create(actor: Actor, caseId: string, b: z.input<typeof referralBody>, requestId: string) {
     const c = await this.access.load(actor, caseId, 'cases:write');
     let toOrg = b.toOrgId ?? null;
     if (b.providerId) {
@@ -113,6 +158,9 @@ export class ReferralService {
       status: 'sent',
       override_reason_enc: consented ? null : enc(this.ctx, id, 'override_reason', b.override!.reason),
       response_reason_enc: null,
+      reason: b.reason ?? 'AdditionalServicesRequired',
+      details_enc: enc(this.ctx, id, 'details', b.details),
+      accepted_at: null,
       created_by: actor.userId,
       created_at: now,
       updated_at: now,
@@ -163,6 +211,10 @@ export class ReferralService {
     );
   }
 
+  private row(id: string): Promise<ReferralTable> {
+    return this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
   private async mine(actor: Actor, id: string): Promise<ReferralTable> {
     const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r || r.to_org_id !== actor.orgId || (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')))
@@ -184,6 +236,7 @@ export class ReferralService {
         .set({
           status,
           updated_at: nowIso(),
+          ...(status === 'accepted' ? { accepted_at: nowIso() } : {}),
           ...(reason ? { response_reason_enc: enc(this.ctx, r.id, 'response_reason', reason) } : {}),
         })
         .where('id', '=', r.id)
@@ -193,7 +246,7 @@ export class ReferralService {
         trx,
       );
     });
-    return (await this.present(actor, [{ ...r, status }]))[0]!;
+    return (await this.present(actor, [await this.row(r.id)]))[0]!;
   }
 
   async respond(actor: Actor, id: string, b: z.infer<typeof respondBody>, requestId: string) {

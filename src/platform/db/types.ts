@@ -315,6 +315,10 @@ export interface ReferralTable {
   status: 'sent' | 'accepted' | 'declined' | 'revoked' | 'completed';
   override_reason_enc: string | null;
   response_reason_enc: string | null;
+  /** HTCDS cas_ReasonForOutgoingReferral / cas_ReasonForIncomingReferral. */
+  reason: string;
+  details_enc: string | null;
+  accepted_at: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

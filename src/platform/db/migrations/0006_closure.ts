@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { systemRoles } from '../../../modules/access/permissions';
 
-// Closure requests a supervisor approves or returns; the service-provider role for shelters and other
+// Closure requests a supervisor approves or returns; referral reason, details and acceptance date; the service-provider role for shelters and other
 // receivers that should see only the cases referred to them.
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ts = 'varchar(30)';
@@ -18,6 +18,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_at', ts)
     .addColumn('comment_enc', 'text')
     .execute();
+  // HTCDS cas_ referral fields: reason picklist, details (encrypted), and the date the receiver accepted.
+  await db.schema
+    .alterTable('referrals')
+    .addColumn('reason', 'varchar(40)', (c) => c.notNull().defaultTo('AdditionalServicesRequired'))
+    .execute();
+  await db.schema.alterTable('referrals').addColumn('details_enc', 'text').execute();
+  await db.schema.alterTable('referrals').addColumn('accepted_at', ts).execute();
   await db.schema.createIndex('closure_requests_case_idx').on('case_closure_requests').column('case_id').execute();
   const q = db as Kysely<{
     roles: { key: string; label: null; permissions: string; system: number; created_at: string; updated_at: string };
@@ -43,5 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('case_closure_requests').execute();
+  for (const c of ['reason', 'details_enc', 'accepted_at'])
+    await db.schema.alterTable('referrals').dropColumn(c).execute();
   await (db as Kysely<{ roles: { key: string } }>).deleteFrom('roles').where('key', '=', 'service_provider').execute();
 }
