@@ -152,6 +152,7 @@ const matrix: Record<string, Expect> = {
   'POST /api/referrals/:id/respond': all(404),
   'POST /api/referrals/:id/deliver': all(404),
   'POST /api/referrals/:id/revoke': all(404),
+  'GET /api/referrals/:id/sheet': all(404),
   'GET /api/directory/:id': all(200),
   'POST /api/directory': by({ administrator: 200, rest: 403 }),
   'PATCH /api/directory/:id': by({ administrator: 200, rest: 404 }, { administrator: 200, rest: 404 }),

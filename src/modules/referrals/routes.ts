@@ -3,10 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
+import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/guard';
 import { idParam } from '../access/schema';
 import { deliverBody, referralBody, referralSchema, respondBody } from './schema';
 import { ReferralService } from './service';
+import { ReferralSheet } from './sheet';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
@@ -16,6 +18,7 @@ export const referralRoutes =
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const svc = new ReferralService(ctx);
+    const sheet = new ReferralSheet(ctx);
     const tags = ['referrals'];
     r.post(
       '/cases/:id/referrals',
@@ -90,5 +93,24 @@ export const referralRoutes =
         },
       },
       (req) => svc.revoke(requireActor(req), req.params.id, req.id),
+    );
+    r.get(
+      '/referrals/:id/sheet',
+      {
+        schema: {
+          tags,
+          summary: 'The referral sheet as PDF, for providers not on Minka (audited; personal data only with consent)',
+          params: idParam,
+          response: { 200: z.unknown().meta({ description: 'application/pdf' }), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const s = await sheet.render(requireActor(req), req.params.id, requestLanguage(req), req.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${s.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(s.pdf);
+      },
     );
   };

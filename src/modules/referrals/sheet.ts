@@ -1,0 +1,113 @@
+import type { Content } from 'pdfmake/interfaces';
+import webEn from '../../../web/src/i18n/en.json' with { type: 'json' };
+import webEs from '../../../web/src/i18n/es.json' with { type: 'json' };
+import type { Context } from '../../platform/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { t } from '../../platform/i18n/index';
+import { renderPdf } from '../../platform/pdf/index';
+import type { Actor } from '../access/policy';
+import { CaseAccess } from '../cases/access';
+import { People } from '../cases/people';
+import * as casesRepo from '../cases/repo';
+
+// Vocabulary labels (services, sex) come from the web catalogues, so both say the same thing.
+const vocab = (lang: string) => (lang === 'en' ? webEn : webEs);
+
+/**
+ * The referral sheet for a provider that is not on Minka: who is referred, for what, by whom. Personal data
+ * appear only when the person consented; a referral made under a supervisor's override carries the case
+ * code, age, sex and languages, and says why the rest is left out.
+ */
+export class ReferralSheet {
+  private readonly access: CaseAccess;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  async render(actor: Actor, referralId: string, lang: string, requestId: string) {
+    const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
+    if (!r) throw notFound();
+    const c = await this.access.load(actor, r.case_id);
+    if (r.to_org_id !== actor.orgId) await this.access.load(actor, r.case_id, 'cases:write');
+    if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
+    const person = (await casesRepo.findPerson(this.db, c.person_id))!;
+    const names = new People(this.ctx).decrypt(person);
+    const provider = r.provider_id
+      ? await this.db.selectFrom('providers').selectAll().where('id', '=', r.provider_id).executeTakeFirst()
+      : undefined;
+    const toOrg = r.to_org_id
+      ? await this.db.selectFrom('organisations').select('name').where('id', '=', r.to_org_id).executeTakeFirst()
+      : undefined;
+    const fromOrg = await this.db
+      .selectFrom('users as u')
+      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+      .select('o.name')
+      .where('u.id', '=', r.created_by)
+      .executeTakeFirst();
+    const consented = !r.override_reason_enc;
+    const details = this.ctx.crypto.decryptOptional(r.details_enc, {
+      table: 'referrals',
+      row: r.id,
+      column: 'details',
+    });
+    const s = (key: string, params: Record<string, unknown> = {}) => t(lang, `referralSheet.${key}`, params);
+    const row = (label: string, value: string | null | undefined): Content[] => [
+      { text: label, bold: true },
+      { text: value || '—' },
+    ];
+    const services = (JSON.parse(r.services) as string[])
+      .map((x) => (vocab(lang).directory.services as Record<string, string>)[x] ?? x)
+      .join(', ');
+    const languages = (JSON.parse(person.languages) as string[]).join(', ');
+    const personRows: Content[][] = [
+      ...(consented ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))] : []),
+      row(s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)),
+      row(
+        s('sex'),
+        person.gender
+          ? ((vocab(lang).htcds.prs_Gender as Record<string, string>)[person.gender] ?? person.gender)
+          : null,
+      ),
+      row(s('languages'), languages),
+    ];
+    const doc = await renderPdf({
+      info: { title: s('title', { code: c.code }), producer: 'Minka', creator: 'Minka' },
+      content: [
+        { text: s('title', { code: c.code }), fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
+        { text: s('confidential'), italics: true, margin: [0, 0, 0, 12] },
+        {
+          table: {
+            widths: [150, '*'],
+            body: [
+              row(s('date'), r.created_at.slice(0, 10)),
+              row(s('from'), fromOrg?.name),
+              row(s('to'), provider?.name ?? toOrg?.name),
+              row(s('contact'), [provider?.contact, provider?.hours].filter(Boolean).join(' · ')),
+              row(s('services'), services),
+              row(s('reason'), t(lang, `referralReasons.${r.reason}`)),
+              row(s('details'), details),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          margin: [0, 0, 0, 12],
+        },
+        { text: s('person'), fontSize: 12, bold: true, margin: [0, 0, 0, 4] },
+        { table: { widths: [150, '*'], body: personRows }, layout: 'lightHorizontalLines' },
+        ...(consented ? [] : [{ text: s('withheld'), italics: true, margin: [0, 6, 0, 0] } as Content]),
+        { text: s('reply', { code: c.code }), margin: [0, 16, 0, 0] },
+      ],
+    });
+    await this.ctx.audit.record({
+      actor,
+      action: 'referral.sheet_downloaded',
+      recordType: 'case',
+      recordId: c.id,
+      details: { referral: r.id, personalData: consented },
+      requestId,
+    });
+    return { pdf: doc, filename: `derivacion-${c.code}.pdf` };
+  }
+}
