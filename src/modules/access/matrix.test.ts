@@ -124,6 +124,7 @@ const matrix: Record<string, Expect> = {
   'GET /api/directory': all(200),
   'POST /api/cases/:id/transfers': by({ supervisor: 400, caseworker: 400, rest: 404 }, { rest: 404 }),
   'GET /api/me/transfers': all(200),
+  'GET /api/cases/:id/transfers': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/transfers/:id/respond': all(404),
   'POST /api/cases/:id/plans': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/plans': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),

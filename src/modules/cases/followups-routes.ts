@@ -110,6 +110,21 @@ export const followUpRoutes =
       (req) => tr.propose(requireActor(req), req.params.id, req.body, req.id),
     );
     r.get(
+      '/cases/:id/transfers',
+      {
+        schema: {
+          tags,
+          summary: 'Transfers of the case, newest first',
+          params: idParam,
+          response: {
+            200: z.array(transfer.extend({ toOrgName: z.string(), createdAt: z.string() })),
+            ...errors,
+          },
+        },
+      },
+      (req) => tr.ofCase(requireActor(req), req.params.id),
+    );
+    r.get(
       '/me/transfers',
       {
         schema: {

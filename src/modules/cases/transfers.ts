@@ -59,6 +59,27 @@ export class Transfers {
     return { id, caseId, toOrgId: toOrg, toUserId: b.toUserId ?? null, status: 'pending' };
   }
 
+  /** The transfers of a case, newest first, with the receiving organisation's name. */
+  async ofCase(actor: Actor, caseId: string) {
+    await this.access.load(actor, caseId);
+    const rows = await this.db
+      .selectFrom('case_transfers as t')
+      .innerJoin('organisations as o', 'o.id', 't.to_org_id')
+      .select(['t.id', 't.case_id', 't.to_org_id', 't.to_user_id', 't.status', 't.created_at', 'o.name'])
+      .where('t.case_id', '=', caseId)
+      .orderBy('t.created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      toOrgId: r.to_org_id,
+      toUserId: r.to_user_id,
+      status: r.status,
+      toOrgName: r.name,
+      createdAt: r.created_at,
+    }));
+  }
+
   /** Pending transfers to me, or to my organisation when I may take cases. */
   async pending(actor: Actor) {
     const rows = await this.db

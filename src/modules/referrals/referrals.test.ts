@@ -258,6 +258,11 @@ for (const target of dbTargets()) {
         (await post(shelter, `/api/transfers/${pending[0].id}/respond`, { accept: true })).json().status,
         'accepted',
       );
+      const listed = (await get(shelter, `/api/cases/${moved}/transfers`)).json();
+      assert.deepEqual(
+        listed.map((x: { status: string; toOrgName: string }) => [x.status, x.toOrgName]),
+        [['accepted', 'Casa de acogida (prueba)']],
+      );
       assert.equal((await get(shelter, `/api/cases/${moved}`)).statusCode, 200);
       assert.equal(
         (await post(shelter, `/api/transfers/${pending[0].id}/respond`, { accept: true })).json().code,
