@@ -22,7 +22,8 @@ export function setCsrfToken(token: string | null): void {
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('accept-language', i18n.language);
-  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (init.body && !(init.body instanceof FormData) && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
   const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
   let res: Response;

@@ -4,8 +4,10 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/policy';
 import { CaseAccess } from './access';
+import { legalStages } from './legal-stages';
 
-export const legalStages = ['Complaint', 'Investigation', 'Charges', 'Trial', 'Judgment', 'Appeal'] as const;
+export { legalStages };
+
 const e = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
   ctx.crypto.encryptOptional(v, { table, row, column });
 const d = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>

@@ -1,12 +1,19 @@
-import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, send } from '../../api';
 import { formatDateTime } from '../../format';
+import { has, useSession } from '../../session';
+import { Closure } from './closure';
+import { Files } from './files';
+import { FollowUpsSection } from './followups';
+import { Legal } from './legal';
+import { Plans } from './plans';
 import { Referrals } from './referrals';
 import { Consent, Decision, Safeguards, Screening, Section } from './sections';
+import { Transfers } from './transfers';
 
 export interface CaseDetail {
   id: string;
@@ -78,8 +85,7 @@ export function CasePage() {
   const { id } = useParams();
   const qc = useQueryClient();
   const [comment, setComment] = useState('');
-  const [closeStatus, setCloseStatus] = useState<string | null>('Closed');
-  const [closeReason, setCloseReason] = useState('');
+  const { data: session } = useSession();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/cases/${id}`) });
   const mutation = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
@@ -111,7 +117,11 @@ export function CasePage() {
       <Screening c={c} caseId={c.id} />
       <Decision c={c} act={act} />
       <Consent c={c} act={act} />
+      {c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
       <Referrals caseId={c.id} />
+      {c.abilities.update && <FollowUpsSection c={c} act={act} />}
+      <Legal caseId={c.id} writable={has(session, 'legal:write')} />
+      {c.abilities.update && <Files caseId={c.id} writable={c.abilities.update} />}
       <Section title={t('cases.events')}>
         {c.events.map((e) => (
           <Text key={e.id} size="sm">
@@ -143,35 +153,11 @@ export function CasePage() {
           </Button>
         </Stack>
       </Section>
+      <Transfers caseId={c.id} writable={c.abilities.update} />
+      <Closure c={c} />
       <Section title={t('cases.history')}>
         <History caseId={c.id} />
       </Section>
-      {c.abilities.close && c.status !== 'Closed' && (
-        <Section title={t('cases.close')}>
-          <Group align="end" wrap="wrap">
-            <Select
-              label={t('cases.closeStatus')}
-              data={['Closed', 'ClosedReferred'].map((v) => ({ value: v, label: t(`htcds.cas_Status.${v}`) }))}
-              value={closeStatus}
-              onChange={setCloseStatus}
-            />
-            <Textarea
-              label={t('cases.closeReason')}
-              value={closeReason}
-              onChange={(e) => setCloseReason(e.currentTarget.value)}
-              autosize
-            />
-            <Button
-              color="red"
-              variant="light"
-              disabled={closeReason.trim().length < 3}
-              onClick={() => act('close', { cas_Status: closeStatus, cas_ReasonForCaseClosure: closeReason })}
-            >
-              {t('cases.close')}
-            </Button>
-          </Group>
-        </Section>
-      )}
     </Stack>
   );
 }

@@ -1,10 +1,22 @@
-import { Alert, Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type providerSchema, serviceTypes } from '../../../../src/modules/directory/schema';
-import type { referralSchema } from '../../../../src/modules/referrals/schema';
+import { referralReasons, type referralSchema } from '../../../../src/modules/referrals/schema';
 import { api, send } from '../../api';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
@@ -21,6 +33,8 @@ export function Referrals({ caseId }: { caseId: string }) {
   const [provider, setProvider] = useState<string | null>(null);
   const [services, setServices] = useState<string[]>([]);
   const [override, setOverride] = useState('');
+  const [reason, setReason] = useState<string | null>('AdditionalServicesRequired');
+  const [details, setDetails] = useState('');
   const list = useQuery({
     queryKey: ['case', caseId, 'referrals'],
     queryFn: () => api<Referral[]>(`/api/cases/${caseId}/referrals`),
@@ -32,9 +46,15 @@ export function Referrals({ caseId }: { caseId: string }) {
       send(`/api/cases/${caseId}/referrals`, {
         providerId: provider,
         services,
+        reason,
+        ...(details.trim() ? { details } : {}),
         ...(override.trim().length >= 10 ? { override: { reason: override } } : {}),
       }),
-    onSuccess: refresh,
+    onSuccess: () => {
+      setDetails('');
+      setOverride('');
+      return refresh();
+    },
   });
   const revoke = useMutation({ mutationFn: (id: string) => send(`/api/referrals/${id}/revoke`), onSuccess: refresh });
   return (
@@ -43,12 +63,17 @@ export function Referrals({ caseId }: { caseId: string }) {
         {list.data?.map((r) => (
           <Group key={r.id} justify="space-between">
             <Text size="sm">
-              {providers.data?.find((p) => p.id === r.providerId)?.name ?? r.toOrgId} ·{' '}
-              {r.services.map((s) => t(`directory.services.${s}`)).join(', ')} · {formatDate(r.createdAt)}
+              {r.toName ?? r.toOrgId} · {r.services.map((s) => t(`directory.services.${s}`)).join(', ')} ·{' '}
+              {formatDate(r.createdAt)}
             </Text>
             <Group gap={4}>
               <Badge>{t(`referrals.statuses.${r.status}`)}</Badge>
               {r.consentOverride && <Badge color="orange">{t('referrals.override')}</Badge>}
+              {(r.status === 'sent' || r.status === 'accepted' || r.status === 'completed') && (
+                <Anchor href={`/api/referrals/${r.id}/sheet`} size="xs">
+                  {t('referrals.sheet')}
+                </Anchor>
+              )}
               {r.abilities.revoke && (
                 <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(r.id)}>
                   {t('referrals.revoke')}
@@ -71,6 +96,12 @@ export function Referrals({ caseId }: { caseId: string }) {
             value={services}
             onChange={setServices}
           />
+          <Select
+            label={t('referrals.reason')}
+            data={referralReasons.map((v) => ({ value: v, label: t(`referrals.reasons.${v}`) }))}
+            value={reason}
+            onChange={setReason}
+          />
           {has(session, 'cases:approve') && (
             <TextInput
               label={t('referrals.overrideReason')}
@@ -78,6 +109,13 @@ export function Referrals({ caseId }: { caseId: string }) {
               onChange={(e) => setOverride(e.currentTarget.value)}
             />
           )}
+          <Textarea
+            label={t('referrals.details')}
+            value={details}
+            onChange={(e) => setDetails(e.currentTarget.value)}
+            autosize
+            miw={260}
+          />
           <Button
             onClick={() => create.mutate()}
             disabled={!provider || services.length === 0}

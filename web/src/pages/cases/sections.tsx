@@ -47,21 +47,23 @@ export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
             {t('cases.safeguardsMissing', { list: c.safeguardsMissing.map((m) => t(`htcds.missing.${m}`)).join(', ') })}
           </Alert>
         )}
-        {c.tasks.map((task) => (
-          <Group key={task.id} justify="space-between">
-            <Text size="sm">
-              {t(`htcds.tasks.${task.kind}`)} · {t(`htcds.authorities.${task.authority}`)} · {t('cases.due')}{' '}
-              {formatDateTime(task.dueAt)}
-            </Text>
-            {task.doneAt ? (
-              <Badge color="green">{t('cases.done')}</Badge>
-            ) : (
-              <Button size="compact-sm" onClick={() => act(`tasks/${task.id}/done`)}>
-                {t('cases.markDone')}
-              </Button>
-            )}
-          </Group>
-        ))}
+        {c.tasks
+          .filter((task) => task.kind !== 'follow_up')
+          .map((task) => (
+            <Group key={task.id} justify="space-between">
+              <Text size="sm">
+                {t(`htcds.tasks.${task.kind}`)} · {t(`htcds.authorities.${task.authority}`)} · {t('cases.due')}{' '}
+                {formatDateTime(task.dueAt)}
+              </Text>
+              {task.doneAt ? (
+                <Badge color="green">{t('cases.done')}</Badge>
+              ) : (
+                <Button size="compact-sm" onClick={() => act(`tasks/${task.id}/done`)}>
+                  {t('cases.markDone')}
+                </Button>
+              )}
+            </Group>
+          ))}
         <Textarea
           label={t('cases.guardian')}
           value={guardian}

@@ -39,6 +39,13 @@ function Incoming({ r }: { r: Referral }) {
         <Text size="sm">
           {r.services.map((s) => t(`directory.services.${s}`)).join(', ')} · {formatDate(r.createdAt)}
         </Text>
+        <Text size="sm" c="dimmed">
+          {t('referrals.from')}: {r.fromOrgName ?? '—'} ·{' '}
+          {t(`referrals.reasons.${r.htcds.cas_ReasonForIncomingReferral}`)}
+          {r.htcds.cas_IncomingReferralDate &&
+            ` · ${t('referrals.acceptedOn')} ${formatDate(r.htcds.cas_IncomingReferralDate)}`}
+        </Text>
+        {r.htcds.cas_IncomingReferralDetails && <Text size="sm">{r.htcds.cas_IncomingReferralDetails}</Text>}
         {r.delivered.length > 0 && (
           <Text size="sm" c="dimmed">
             {t('referrals.delivered')}:{' '}

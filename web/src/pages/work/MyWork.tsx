@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, send } from '../../api';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
+import { ClosureRequests, IncomingTransfers } from './pending';
 
 type WorkItem = { id: string; caseId: string; caseCode: string; kind: string; dueAt: string; overdue: boolean };
 type Note = {
@@ -78,6 +79,8 @@ export function MyWork() {
       </Title>
       {work.data?.length === 0 && <Text c="dimmed">{t('work.noTasks')}</Text>}
       {!!work.data?.length && <Tasks items={work.data} />}
+      <IncomingTransfers />
+      {supervisor && <ClosureRequests />}
       {supervisor && (
         <>
           <Title order={2} size="h3">

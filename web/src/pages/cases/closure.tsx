@@ -1,0 +1,141 @@
+import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, send } from '../../api';
+import { formatDateTime } from '../../format';
+import { has, useSession } from '../../session';
+import type { CaseDetail } from './CasePage';
+import { Section } from './sections';
+
+interface Request {
+  id: string;
+  cas_Status: string;
+  cas_ReasonForCaseClosure: string;
+  requestedAt: string;
+}
+
+/**
+ * Closure in two hands: the caseworker asks with an HTCDS status and reason, a supervisor approves or returns
+ * it. A closed case shows its status, and a supervisor may reopen it (the history keeps the closure).
+ */
+export function Closure({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { data: session } = useSession();
+  const supervisor = has(session, 'cases:approve');
+  const closed = c.status === 'Closed' || c.status === 'ClosedReferred';
+  const key = ['case', c.id, 'closure'];
+  const pending = useQuery({
+    queryKey: key,
+    queryFn: () => api<Request | null>(`/api/cases/${c.id}/closure`),
+    enabled: c.abilities.update && !closed,
+  });
+  const [status, setStatus] = useState<string | null>('Closed');
+  const [reason, setReason] = useState('');
+  const [comment, setComment] = useState('');
+  const call = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) => send(`/api/cases/${c.id}/${path}`, body),
+    onSuccess: () => {
+      setReason('');
+      setComment('');
+      qc.invalidateQueries({ queryKey: ['case', c.id] });
+    },
+  });
+  if (!c.abilities.update && !supervisor) return null;
+  const p = pending.data;
+  return (
+    <Section title={t('closure.title')}>
+      <Stack>
+        {closed ? (
+          <>
+            <Badge color="gray">{t(`htcds.cas_Status.${c.status}`)}</Badge>
+            {supervisor && (
+              <Group align="end">
+                <TextInput
+                  label={t('closure.reopenReason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                />
+                <Button
+                  variant="light"
+                  disabled={reason.trim().length < 3}
+                  onClick={() => call.mutate({ path: 'reopen', body: { reason } })}
+                >
+                  {t('closure.reopen')}
+                </Button>
+              </Group>
+            )}
+          </>
+        ) : p ? (
+          <Stack gap="xs">
+            <Group gap="xs">
+              <Badge color="blue">{t('closure.pending')}</Badge>
+              <Text size="sm">
+                {t(`htcds.cas_Status.${p.cas_Status}`)} · {formatDateTime(p.requestedAt)}
+              </Text>
+            </Group>
+            <Text size="sm">{p.cas_ReasonForCaseClosure}</Text>
+            {supervisor && (
+              <Group align="end" wrap="wrap">
+                <TextInput
+                  label={t('closure.comment')}
+                  value={comment}
+                  onChange={(e) => setComment(e.currentTarget.value)}
+                />
+                <Button
+                  color="red"
+                  onClick={() =>
+                    call.mutate({
+                      path: 'closure/decision',
+                      body: { approve: true, ...(comment.trim().length >= 3 ? { comment } : {}) },
+                    })
+                  }
+                >
+                  {t('closure.approve')}
+                </Button>
+                <Button
+                  variant="light"
+                  disabled={comment.trim().length < 3}
+                  onClick={() => call.mutate({ path: 'closure/decision', body: { approve: false, comment } })}
+                >
+                  {t('closure.return')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        ) : (
+          <Group align="end" wrap="wrap">
+            <Select
+              label={t('cases.closeStatus')}
+              data={['Closed', 'ClosedReferred'].map((v) => ({ value: v, label: t(`htcds.cas_Status.${v}`) }))}
+              value={status}
+              onChange={setStatus}
+            />
+            <Textarea
+              label={t('cases.closeReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              miw={260}
+            />
+            <Button
+              variant="light"
+              disabled={reason.trim().length < 3}
+              onClick={() =>
+                call.mutate({ path: 'closure', body: { cas_Status: status, cas_ReasonForCaseClosure: reason } })
+              }
+            >
+              {t('closure.request')}
+            </Button>
+          </Group>
+        )}
+        {call.error && (
+          <Alert color="red" role="alert">
+            {call.error.message}
+          </Alert>
+        )}
+      </Stack>
+    </Section>
+  );
+}

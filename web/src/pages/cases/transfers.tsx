@@ -1,0 +1,72 @@
+import { Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, send } from '../../api';
+import { formatDate } from '../../format';
+import { Section } from './sections';
+
+interface Transfer {
+  id: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  toOrgName: string;
+  createdAt: string;
+}
+
+/** Hand the case to another organisation; it moves only when the receiver accepts. */
+export function Transfers({ caseId, writable }: { caseId: string; writable: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const key = ['case', caseId, 'transfers'];
+  const list = useQuery({ queryKey: key, queryFn: () => api<Transfer[]>(`/api/cases/${caseId}/transfers`) });
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
+    enabled: writable,
+  });
+  const [org, setOrg] = useState<string | null>(null);
+  const propose = useMutation({
+    mutationFn: () => send(`/api/cases/${caseId}/transfers`, { toOrgId: org }),
+    onSuccess: () => {
+      setOrg(null);
+      qc.invalidateQueries({ queryKey: key });
+    },
+  });
+  const pending = list.data?.some((x) => x.status === 'pending');
+  return (
+    <Section title={t('transfers.title')}>
+      <Stack>
+        {list.data?.map((x) => (
+          <Group key={x.id} justify="space-between">
+            <Text size="sm">
+              {x.toOrgName} · {formatDate(x.createdAt)}
+            </Text>
+            <Badge color={x.status === 'accepted' ? 'green' : x.status === 'rejected' ? 'red' : 'blue'}>
+              {t(`transfers.statuses.${x.status}`)}
+            </Badge>
+          </Group>
+        ))}
+        {writable && !pending && (
+          <Group align="end" wrap="wrap">
+            <Select
+              label={t('transfers.to')}
+              data={(orgs.data ?? []).filter((o) => o.active !== false).map((o) => ({ value: o.id, label: o.name }))}
+              value={org}
+              onChange={setOrg}
+              searchable
+              miw={280}
+            />
+            <Button variant="light" disabled={!org} loading={propose.isPending} onClick={() => propose.mutate()}>
+              {t('transfers.propose')}
+            </Button>
+          </Group>
+        )}
+        {propose.error && (
+          <Alert color="red" role="alert">
+            {propose.error.message}
+          </Alert>
+        )}
+      </Stack>
+    </Section>
+  );
+}

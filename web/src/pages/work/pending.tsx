@@ -1,0 +1,92 @@
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, send } from '../../api';
+import { formatDate } from '../../format';
+
+/** Closure requests waiting for a supervisor in their jurisdiction, oldest first. */
+export function ClosureRequests() {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['supervision', 'closures'],
+    queryFn: () =>
+      api<{ id: string; caseId: string; caseCode: string; cas_Status: string; requestedAt: string }[]>(
+        '/api/supervision/closures',
+      ),
+  });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('closure.board')}
+      </Title>
+      {list.data?.length === 0 && <Text c="dimmed">{t('closure.noneWaiting')}</Text>}
+      {list.data?.map((r) => (
+        <Text key={r.id} size="sm">
+          <Anchor component={Link} to={`/cases/${r.caseId}`}>
+            {r.caseCode}
+          </Anchor>{' '}
+          · {t(`htcds.cas_Status.${r.cas_Status}`)} · {formatDate(r.requestedAt)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** Cases offered to me or my organisation: accept (the case becomes mine) or reject with a reason. */
+export function IncomingTransfers() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [reason, setReason] = useState('');
+  const list = useQuery({
+    queryKey: ['me', 'transfers'],
+    queryFn: () => api<{ id: string; caseId: string; caseCode: string }[]>('/api/me/transfers'),
+  });
+  const respond = useMutation({
+    mutationFn: ({ id, accept }: { id: string; accept: boolean }) =>
+      send(`/api/transfers/${id}/respond`, { accept, ...(reason.trim() ? { reason } : {}) }),
+    onSuccess: () => {
+      setReason('');
+      qc.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+  if (!list.data?.length) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('transfers.incoming')}
+      </Title>
+      {list.data.map((x) => (
+        <Group key={x.id} align="end" wrap="wrap">
+          <Text size="sm" fw={600}>
+            {x.caseCode}
+          </Text>
+          <Button size="compact-sm" onClick={() => respond.mutate({ id: x.id, accept: true })}>
+            {t('transfers.accept')}
+          </Button>
+          <TextInput
+            size="xs"
+            aria-label={t('transfers.rejectReason')}
+            placeholder={t('transfers.rejectReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Button
+            size="compact-sm"
+            variant="light"
+            color="red"
+            onClick={() => respond.mutate({ id: x.id, accept: false })}
+          >
+            {t('transfers.reject')}
+          </Button>
+        </Group>
+      ))}
+      {respond.error && (
+        <Alert color="red" role="alert">
+          {respond.error.message}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
