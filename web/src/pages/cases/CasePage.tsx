@@ -48,6 +48,7 @@ export interface CaseDetail {
   consents: {
     id: string;
     scope: string;
+    organisationId: string | null;
     givenBy: string;
     giverName: string | null;
     givenAt: string;

@@ -12,12 +12,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeScreening } from '../../../../src/modules/cases/screening/engine';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
-import { send } from '../../api';
+import { api, send } from '../../api';
 import { formatDate, formatDateTime } from '../../format';
 import type { CaseDetail } from './CasePage';
 
@@ -204,6 +204,12 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
   const [scope, setScope] = useState<string | null>('DataProcessing');
   const [givenBy, setGivenBy] = useState<string | null>(c.isMinor ? 'Guardian' : 'Self');
   const [giverName, setGiverName] = useState('');
+  const [org, setOrg] = useState<string | null>(null);
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
+  });
+  const orgName = (id: string | null) => orgs.data?.find((o) => o.id === id)?.name;
   const opts = (list: readonly string[], field: string) =>
     list.map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
   return (
@@ -212,8 +218,10 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
         {c.consents.map((k) => (
           <Group key={k.id} justify="space-between">
             <Text size="sm" td={k.withdrawnAt ? 'line-through' : undefined}>
-              {t(`htcds.local_ConsentScope.${k.scope}`)} · {t(`htcds.local_ConsentGivenBy.${k.givenBy}`)}{' '}
-              {k.giverName && `(${k.giverName})`} · {formatDate(k.givenAt)}
+              {t(`htcds.local_ConsentScope.${k.scope}`)}
+              {k.organisationId && ` (${orgName(k.organisationId) ?? '…'})`} ·{' '}
+              {t(`htcds.local_ConsentGivenBy.${k.givenBy}`)} {k.giverName && `(${k.giverName})`} ·{' '}
+              {formatDate(k.givenAt)}
             </Text>
             {k.withdrawnAt ? (
               <Badge color="gray">{t('cases.withdrawn')}</Badge>
@@ -227,13 +235,19 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
         <Group align="end" wrap="wrap">
           <Select
             label={t('cases.consentScope')}
-            data={opts(
-              local.local_ConsentScope.filter((s) => s !== 'SharingWithOrganisation'),
-              'local_ConsentScope',
-            )}
+            data={opts(local.local_ConsentScope, 'local_ConsentScope')}
             value={scope}
             onChange={setScope}
           />
+          {scope === 'SharingWithOrganisation' && (
+            <Select
+              label={t('cases.consentOrganisation')}
+              data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+              value={org}
+              onChange={setOrg}
+              searchable
+            />
+          )}
           <Select
             label={t('cases.givenBy')}
             data={opts(local.local_ConsentGivenBy, 'local_ConsentGivenBy')}
@@ -246,7 +260,15 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
             onChange={(e) => setGiverName(e.currentTarget.value)}
           />
           <Button
-            onClick={() => act('consents', { scope, givenBy, ...(giverName.trim().length >= 2 ? { giverName } : {}) })}
+            disabled={scope === 'SharingWithOrganisation' && !org}
+            onClick={() =>
+              act('consents', {
+                scope,
+                givenBy,
+                ...(scope === 'SharingWithOrganisation' ? { organisationId: org } : {}),
+                ...(giverName.trim().length >= 2 ? { giverName } : {}),
+              })
+            }
           >
             {t('cases.addConsent')}
           </Button>
