@@ -46,7 +46,7 @@ for (const target of dbTargets()) {
       assert.ok(parishes.filter((p) => p.parent_code === '0101').length > 30);
     });
 
-    it('creates demo accounts for every role (two caseworkers), all active', async () => {
+    it('creates demo accounts for every role (three caseworkers, two supervisors), all active', async () => {
       const roles = await db.handle.db.selectFrom('user_roles').select('role_key').orderBy('role_key').execute();
       assert.deepEqual(
         roles.map((r) => r.role_key),
@@ -54,10 +54,13 @@ for (const target of dbTargets()) {
           'administrator',
           'caseworker',
           'caseworker',
+          'caseworker',
           'donor_viewer',
           'municipal_planner',
           'prosecutor',
           'researcher',
+          'service_provider',
+          'supervisor',
           'supervisor',
           'triage_officer',
         ],

@@ -56,7 +56,7 @@ describe('registering a child victim (Chromium)', () => {
     // A referral to the health centre is refused until consent for services exists (the caseworker sees why).
     await page.getByRole('combobox', { name: 'Proveedor' }).click();
     await page.getByRole('option', { name: 'Centro de Salud Demo Guamote (ficticio)' }).click();
-    await page.getByRole('combobox', { name: 'Servicio' }).click({ force: true });
+    await page.getByRole('combobox', { name: 'Servicio', exact: true }).click({ force: true });
     await page.getByRole('option').first().click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Derivar' }).click();

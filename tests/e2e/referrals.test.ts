@@ -18,9 +18,9 @@ describe('receiving a referral (Chromium)', () => {
     await page.goto('/referrals/inbox');
     await page.getByRole('heading', { name: 'Derivaciones recibidas' }).waitFor();
     const card = page.locator('.mantine-Card-root').filter({ hasText: /GUA-\d{4}-\d{4}/ });
-    await card.getByText('Enviada').waitFor();
+    await card.getByText('Enviada', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Aceptar' }).click();
-    await card.getByText('Aceptada').waitFor();
+    await card.getByText('Aceptada', { exact: true }).waitFor();
     await card.getByRole('combobox', { name: 'Servicio' }).click();
     await page.getByRole('option').first().click();
     await card.getByRole('button', { name: 'Registrar servicio prestado' }).click();

@@ -47,7 +47,14 @@ describe('access policies', () => {
       .filter(([, p]) => needsSecondFactor(p))
       .map(([k]) => k)
       .sort();
-    assert.deepEqual(needs, ['administrator', 'caseworker', 'prosecutor', 'supervisor', 'triage_officer']);
+    assert.deepEqual(needs, [
+      'administrator',
+      'caseworker',
+      'prosecutor',
+      'service_provider',
+      'supervisor',
+      'triage_officer',
+    ]);
   });
 
   it('lets role managers grant any role and other user managers only what they hold themselves', () => {

@@ -100,9 +100,15 @@ const demoCases: Omit<z.input<typeof intakeBody>, 'draft' | 'events'>[] = [
   },
 ];
 
-/** The actor demo seeds act as: a national supervisor of the first organisation. */
+/** The actor demo seeds act as: a national supervisor of the international demo organisation. */
 export async function demoSeedActor(ctx: Context): Promise<Actor> {
-  const org = await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst();
+  const org =
+    (await ctx.db.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('org_type', '=', 'local_InternationalOrganisation')
+      .executeTakeFirst()) ??
+    (await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst());
   return {
     userId: 'demo-seed',
     orgId: org?.id ?? 'demo',
@@ -119,8 +125,17 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
   const intake = new IntakeService(ctx);
   const cases = new CaseService(ctx);
   for (const [i, c] of demoCases.entries()) {
+    // Each case belongs to the organisation of the canton's demo caseworker, who also gets the child's
+    // 24-hour task and can sign in and see it.
+    const caseworker = await ctx.db.db
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select(['u.id', 'u.organisation_id'])
+      .where('r.role_key', '=', 'caseworker')
+      .where('u.scope_code', '=', c.division.code.slice(0, 4))
+      .executeTakeFirst();
     const opened = await intake.intake(
-      system,
+      { ...system, orgId: caseworker?.organisation_id ?? system.orgId },
       {
         ...c,
         draft: false,
@@ -135,14 +150,6 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
       },
       'demo-seed',
     );
-    // The 24-hour child-protection task goes to the canton's demo caseworker, who can sign in and see it.
-    const caseworker = await ctx.db.db
-      .selectFrom('users as u')
-      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-      .select('u.id')
-      .where('r.role_key', '=', 'caseworker')
-      .where('u.scope_code', '=', c.division.code.slice(0, 4))
-      .executeTakeFirst();
     await ctx.db.db
       .updateTable('case_tasks')
       .set({ assignee_user_id: caseworker?.id ?? null })

@@ -30,16 +30,17 @@ export class ReferralService {
     const codes = new Map(
       (rows.length
         ? await this.db
-            .selectFrom('cases')
-            .select(['id', 'code'])
+            .selectFrom('cases as c')
+            .leftJoin('organisations as o', 'o.id', 'c.owner_org_id')
+            .select(['c.id', 'c.code', 'c.owner_org_id', 'o.name'])
             .where(
-              'id',
+              'c.id',
               'in',
               rows.map((r) => r.case_id),
             )
             .execute()
         : []
-      ).map((c) => [c.id, c.code]),
+      ).map((c) => [c.id, c]),
     );
     const delivered = rows.length
       ? await this.db
@@ -90,7 +91,7 @@ export class ReferralService {
       return {
         id: r.id,
         caseId: r.case_id,
-        caseCode: codes.get(r.case_id) ?? '',
+        caseCode: codes.get(r.case_id)?.code ?? '',
         providerId: r.provider_id,
         toOrgId: r.to_org_id,
         services: JSON.parse(r.services) as string[],
@@ -100,10 +101,10 @@ export class ReferralService {
         status: r.status,
         consentOverride: Boolean(r.override_reason_enc),
         createdAt: r.created_at,
-        fromOrgName: senders.get(r.created_by)?.name ?? null,
+        fromOrgName: senders.get(r.created_by)?.name ?? codes.get(r.case_id)?.name ?? null,
         toName: names.get(r.to_org_id ?? '') ?? names.get(r.provider_id ?? '') ?? null,
         htcds: {
-          cas_ReferringOrganisation: senders.get(r.created_by)?.id ?? null,
+          cas_ReferringOrganisation: senders.get(r.created_by)?.id ?? codes.get(r.case_id)?.owner_org_id ?? null,
           cas_IncomingReferralDate: r.accepted_at?.slice(0, 10) ?? null,
           cas_ReferringPrimaryCaseWorker: r.created_by,
           cas_ReasonForIncomingReferral: r.reason,
