@@ -81,6 +81,12 @@ describe('protection from referral to closure (Chromium)', () => {
     await card.getByRole('button', { name: 'Registrar servicio prestado' }).click();
     await card.getByText('Completada', { exact: true }).waitFor();
     await shelter.page.screenshot({ path: path.join(screenshotDir, 'shelter-inbox.png'), fullPage: true });
+    // The shelter opens the referred case read-only: no screening, consent or closure controls.
+    await card.getByRole('link', { name: code }).click();
+    await shelter.page.getByRole('heading', { level: 1, name: code }).waitFor();
+    await shelter.page.getByRole('heading', { level: 2, name: 'Derivaciones' }).waitFor();
+    for (const button of ['Evaluar', 'Registrar consentimiento', 'Solicitar cierre', 'Enviar plan a revisión'])
+      assert.equal(await shelter.page.getByRole('button', { name: button }).count(), 0, button);
     problems.push(...shelter.problems);
 
     // 5. The supervisor approves the plan.

@@ -114,10 +114,10 @@ export function CasePage() {
           {mutation.error.message}
         </Alert>
       )}
-      {c.isMinor && <Safeguards key={`${c.guardian}-${c.bestInterest}`} c={c} act={act} />}
-      <Screening c={c} caseId={c.id} />
-      <Decision c={c} act={act} />
-      <Consent c={c} act={act} />
+      {c.isMinor && c.abilities.update && <Safeguards key={`${c.guardian}-${c.bestInterest}`} c={c} act={act} />}
+      {c.abilities.update && <Screening c={c} caseId={c.id} />}
+      {c.abilities.update && <Decision c={c} act={act} />}
+      {c.abilities.update && <Consent c={c} act={act} />}
       {c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
       <Referrals caseId={c.id} />
       {c.abilities.update && <FollowUpsSection c={c} act={act} />}
@@ -138,23 +138,27 @@ export function CasePage() {
               {formatDateTime(m.createdAt)} · {m.cco_CaseComment}
             </Text>
           ))}
-          <Textarea
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            aria-label={t('cases.addComment')}
-            autosize
-          />
-          <Button
-            w="fit-content"
-            variant="light"
-            disabled={!comment.trim()}
-            onClick={() => act('comments', { cco_CaseComment: comment }).then(() => setComment(''))}
-          >
-            {t('cases.addComment')}
-          </Button>
+          {c.abilities.update && (
+            <>
+              <Textarea
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+                aria-label={t('cases.addComment')}
+                autosize
+              />
+              <Button
+                w="fit-content"
+                variant="light"
+                disabled={!comment.trim()}
+                onClick={() => act('comments', { cco_CaseComment: comment }).then(() => setComment(''))}
+              >
+                {t('cases.addComment')}
+              </Button>
+            </>
+          )}
         </Stack>
       </Section>
-      <Transfers caseId={c.id} writable={c.abilities.update} />
+      {c.abilities.update && <Transfers caseId={c.id} writable={c.abilities.update} />}
       <Closure c={c} />
       <Section title={t('cases.history')}>
         <History caseId={c.id} />
