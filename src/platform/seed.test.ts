@@ -92,7 +92,7 @@ for (const target of dbTargets()) {
       assert.ok((rows[0]?.due_at ?? '') < new Date().toISOString());
     });
 
-    it("gives each demo child's 24-hour task to the canton's caseworker, or to nobody where there is none", async () => {
+    it("gives each demo child's 24-hour task to the canton's caseworker", async () => {
       const rows = await db.handle.db
         .selectFrom('case_tasks as t')
         .innerJoin('cases as c', 'c.id', 't.case_id')
@@ -102,10 +102,27 @@ for (const target of dbTargets()) {
         .execute();
       assert.ok(rows.length > 0);
       for (const r of rows) {
-        if (r.assignee_user_id) assert.equal(r.scope_code, r.division_code.slice(0, 4));
-        else assert.match(r.division_code, /^0101/);
+        assert.ok(r.assignee_user_id, `the child's task in ${r.division_code} has an assignee`);
+        assert.equal(r.scope_code, r.division_code.slice(0, 4));
       }
-      assert.ok(rows.some((r) => r.assignee_user_id));
+    });
+
+    it('leaves a Guamote support plan in review and the complaint filed, for the supervisor and prosecutor', async () => {
+      const plans = await db.handle.db
+        .selectFrom('support_plans as p')
+        .innerJoin('cases as c', 'c.id', 'p.case_id')
+        .select(['p.status', 'c.division_code', 'p.objectives_enc'])
+        .execute();
+      assert.deepEqual(
+        plans.map((p) => [p.status, p.division_code.slice(0, 4)]),
+        [['submitted', '0606']],
+      );
+      assert.ok(!plans[0]?.objectives_enc.includes('DEMO'), 'objectives are stored encrypted');
+      const legal = await db.handle.db.selectFrom('legal_proceedings').select('stage').execute();
+      assert.deepEqual(
+        legal.map((l) => l.stage),
+        ['Complaint'],
+      );
     });
 
     it('adds nothing on a second run', async () => {

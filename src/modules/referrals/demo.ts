@@ -1,11 +1,13 @@
 import type { Context } from '../../platform/context';
 import { demoSeedActor } from '../cases/demo';
 import { FollowUps } from '../cases/followups';
+import { Protection } from '../cases/protection';
 import { ReferralService } from './service';
 
 /**
- * Demo follow-up and referral on the first Guamote case: an overdue home visit for the caseworker, and a
- * referral to the provincial prosecutor's office waiting in its inbox (the override reason is fictitious
+ * Demo protection work on the first Guamote case: an overdue home visit for the caseworker, a support plan
+ * waiting for the supervisor, the complaint filed, and a referral to the provincial prosecutor's office waiting
+ * in its inbox (the override reason is fictitious
  * and audited like any other).
  */
 export async function seedReferralsDemo(ctx: Context): Promise<void> {
@@ -43,6 +45,31 @@ export async function seedReferralsDemo(ctx: Context): Promise<void> {
       },
       'demo-seed',
     );
+  // A support plan waiting for the Guamote supervisor's review, and the complaint already filed.
+  const protection = new Protection(ctx);
+  await protection.submitPlan(
+    system,
+    guamote.id,
+    {
+      spl_Objectives: 'DEMO: volver a la escuela y acompañamiento psicosocial a la familia (texto ficticio)',
+      spl_ActionPlan: 'DEMO: matrícula, tres sesiones psicosociales, visita mensual (texto ficticio)',
+      spl_Type: ['Education', 'local_Psychosocial', 'Legal'],
+      spl_PlannedEndDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    },
+    'demo-seed',
+  );
+  await protection.addLegal(
+    system,
+    guamote.id,
+    {
+      stage: 'Complaint',
+      date: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+      authority: 'Fiscalía Provincial de Chimborazo (demo)',
+      fileNumber: 'DEMO-0000-FICTICIO',
+      victimParticipates: true,
+    },
+    'demo-seed',
+  );
   await new ReferralService(ctx).create(
     system,
     guamote.id,
