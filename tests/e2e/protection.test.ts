@@ -37,6 +37,7 @@ describe('protection from referral to closure (Chromium)', () => {
     // 1. Without consent the referral to the shelter is refused, and the caseworker is told why.
     const referrals = section(page, 'Derivaciones');
     await pick(page, 'Proveedor', 'Casa de Acogida Demo (ficticia)');
+    await pick(page, 'Persona que recibe (opcional)', 'Educadora Demo Casa de Acogida');
     await referrals.getByRole('combobox', { name: 'Servicio' }).click({ force: true });
     await page.getByRole('option', { name: 'Acogida' }).click();
     await page.keyboard.press('Escape');

@@ -235,6 +235,7 @@ export class CaseService {
         'r.id',
         'r.to_org_id',
         'r.provider_id',
+        'r.to_user_id',
         'r.created_at',
         'r.accepted_at',
         'r.reason',
@@ -252,6 +253,7 @@ export class CaseService {
     const incoming = live.find((r) => r.to_org_id === actor.orgId);
     return {
       cas_ReferredOrganisation: out ? (out.to_org_id ?? out.provider_id) : null,
+      cas_ReferredPrimaryCaseWorker: out?.to_user_id ?? null,
       cas_OutgoingReferralDate: out ? out.created_at.slice(0, 10) : null,
       cas_ReasonForOutgoingReferral: out?.reason ?? null,
       cas_OutgoingReferralDetails: out ? details(out) : null,

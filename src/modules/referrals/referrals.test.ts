@@ -136,6 +136,38 @@ for (const target of dbTargets()) {
       assert.equal(done.json().htcds.cas_IncomingReferralDate, seen.cas_IncomingReferralDate);
     });
 
+    it('refers to a named caseworker of the shelter: only that person sees and answers it', async () => {
+      const named = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0606', orgId: shelterOrg });
+      const receivers = (await get(ngo, `/api/directory/${providerId}/receivers`)).json();
+      assert.ok(receivers.some((r: { id: string }) => r.id === named.userId));
+      assert.equal((await get(shelter, `/api/directory/${providerId}/receivers`)).statusCode, 200);
+      assert.equal((await get(prosecutor, `/api/directory/${providerId}/receivers`)).statusCode, 403);
+      const outsider = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0606', orgId: fiscaliaOrg });
+      const wrong = await post(ngo, `/api/cases/${caseId}/referrals`, {
+        providerId,
+        toUserId: outsider.userId,
+        services: ['local_Psychosocial'],
+      });
+      assert.equal(wrong.json().code, 'unknown_assignee', 'the named person must belong to the provider');
+      const sent = await post(ngo, `/api/cases/${caseId}/referrals`, {
+        providerId,
+        toUserId: named.userId,
+        services: ['local_Psychosocial'],
+      });
+      assert.equal(sent.statusCode, 200, sent.body);
+      assert.equal(sent.json().htcds.cas_ReferredPrimaryCaseWorker, named.userId);
+      const ids = async (s: Signed) =>
+        (await get(s, '/api/referrals/inbox')).json().map((r: { id: string }) => r.id) as string[];
+      assert.ok((await ids(named)).includes(sent.json().id));
+      assert.ok(!(await ids(shelter)).includes(sent.json().id), 'a colleague does not see it');
+      assert.equal((await post(shelter, `/api/referrals/${sent.json().id}/respond`, { accept: true })).statusCode, 404);
+      assert.equal(
+        (await post(named, `/api/referrals/${sent.json().id}/respond`, { accept: true })).json().status,
+        'accepted',
+      );
+      assert.equal((await get(ngo, `/api/cases/${caseId}`)).json().cas_ReferredPrimaryCaseWorker, named.userId);
+    });
+
     it('lets a supervisor override with a reason (audited), and the sender revoke so the receiver loses access', async () => {
       const other = (
         await post(ngo, '/api/cases', {

@@ -95,6 +95,18 @@ export const referralRoutes =
       (req) => svc.revoke(requireActor(req), req.params.id, req.id),
     );
     r.get(
+      '/directory/:id/receivers',
+      {
+        schema: {
+          tags,
+          summary: "People of a provider's organisation who can receive a referral by name",
+          params: idParam,
+          response: { 200: z.array(z.object({ id: z.string(), name: z.string() })), ...errors },
+        },
+      },
+      (req) => svc.receiversOf(requireActor(req), req.params.id),
+    );
+    r.get(
       '/referrals/:id/sheet',
       {
         schema: {

@@ -8,6 +8,9 @@ export const referralBody = z
   .strictObject({
     providerId: z.uuid().optional(),
     toOrgId: z.uuid().optional(),
+    toUserId: z.uuid().optional().meta({
+      description: 'A named caseworker of the receiving organisation (alone, or with its provider or organisation)',
+    }),
     services: z.array(z.enum(serviceTypes)).min(1).max(serviceTypes.length),
     reason: z.enum(referralReasons).default('AdditionalServicesRequired'),
     details: z
@@ -21,8 +24,8 @@ export const referralBody = z
       .optional()
       .meta({ description: 'Supervisors only: refer without consent, with the reason (audited)' }),
   })
-  .refine((b) => Boolean(b.providerId) !== Boolean(b.toOrgId), {
-    message: 'give exactly one of providerId or toOrgId',
+  .refine((b) => (b.providerId && b.toOrgId ? false : Boolean(b.providerId || b.toOrgId || b.toUserId)), {
+    message: 'give one of providerId or toOrgId, or a toUserId',
     path: ['providerId'],
   });
 
@@ -42,6 +45,7 @@ export const referralSchema = z
     caseCode: z.string(),
     providerId: z.string().nullable(),
     toOrgId: z.string().nullable(),
+    toUserId: z.string().nullable(),
     services: z.array(z.string()),
     delivered: z.array(z.object({ service: z.string(), deliveredAt: z.string() })),
     status: z.enum(['sent', 'accepted', 'declined', 'revoked', 'completed']),
@@ -57,6 +61,7 @@ export const referralSchema = z
         cas_ReasonForIncomingReferral: z.string(),
         cas_IncomingReferralDetails: z.string().nullable(),
         cas_ReferredOrganisation: z.string().nullable(),
+        cas_ReferredPrimaryCaseWorker: z.string().nullable(),
         cas_OutgoingReferralDate: z.string(),
         cas_ReasonForOutgoingReferral: z.string(),
         cas_OutgoingReferralDetails: z.string().nullable(),

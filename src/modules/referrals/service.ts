@@ -5,9 +5,11 @@ import { nowIso } from '../../platform/db/index';
 import type { ReferralTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
+import * as accessRepo from '../access/repo';
 import { CaseAccess } from '../cases/access';
 import { CareService } from '../cases/care';
 import * as casesRepo from '../cases/repo';
+import { presentReferrals } from './present';
 import type { deliverBody, referralBody, respondBody } from './schema';
 
 const enc = (ctx: Context, row: string, column: string, v?: string) =>
@@ -26,108 +28,14 @@ export class ReferralService {
     return this.ctx.db.db;
   }
 
-  private async present(actor: Actor, rows: ReferralTable[]) {
-    const codes = new Map(
-      (rows.length
-        ? await this.db
-            .selectFrom('cases as c')
-            .leftJoin('organisations as o', 'o.id', 'c.owner_org_id')
-            .select(['c.id', 'c.code', 'c.owner_org_id', 'o.name'])
-            .where(
-              'c.id',
-              'in',
-              rows.map((r) => r.case_id),
-            )
-            .execute()
-        : []
-      ).map((c) => [c.id, c]),
-    );
-    const delivered = rows.length
-      ? await this.db
-          .selectFrom('referral_services')
-          .select(['referral_id', 'service', 'delivered_at'])
-          .where(
-            'referral_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('delivered_at')
-          .execute()
-      : [];
-    const senders = new Map(
-      (rows.length
-        ? await this.db
-            .selectFrom('users as u')
-            .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-            .select(['u.id', 'o.id as orgId', 'o.name'])
-            .where(
-              'u.id',
-              'in',
-              rows.map((r) => r.created_by),
-            )
-            .execute()
-        : []
-      ).map((u) => [u.id, { id: u.orgId, name: u.name }]),
-    );
-    const orgIds = rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
-    const providerIds = rows.map((r) => r.provider_id).filter((x): x is string => Boolean(x));
-    const names = new Map([
-      ...(orgIds.length
-        ? await this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()
-        : []
-      ).map((o) => [o.id, o.name] as const),
-      ...(providerIds.length
-        ? await this.db.selectFrom('providers').select(['id', 'name']).where('id', 'in', providerIds).execute()
-        : []
-      ).map((p) => [p.id, p.name] as const),
-    ]);
-    return rows.map((r) => {
-      const receiver = r.to_org_id === actor.orgId;
-      const details = this.ctx.crypto.decryptOptional(r.details_enc, {
-        table: 'referrals',
-        row: r.id,
-        column: 'details',
-      });
-      return {
-        id: r.id,
-        caseId: r.case_id,
-        caseCode: codes.get(r.case_id)?.code ?? '',
-        providerId: r.provider_id,
-        toOrgId: r.to_org_id,
-        services: JSON.parse(r.services) as string[],
-        delivered: delivered
-          .filter((d) => d.referral_id === r.id)
-          .map((d) => ({ service: d.service, deliveredAt: d.delivered_at })),
-        status: r.status,
-        consentOverride: Boolean(r.override_reason_enc),
-        createdAt: r.created_at,
-        fromOrgName: senders.get(r.created_by)?.name ?? codes.get(r.case_id)?.name ?? null,
-        toName: names.get(r.to_org_id ?? '') ?? names.get(r.provider_id ?? '') ?? null,
-        htcds: {
-          cas_ReferringOrganisation: senders.get(r.created_by)?.id ?? codes.get(r.case_id)?.owner_org_id ?? null,
-          cas_IncomingReferralDate: r.accepted_at?.slice(0, 10) ?? null,
-          cas_ReferringPrimaryCaseWorker: r.created_by,
-          cas_ReasonForIncomingReferral: r.reason,
-          cas_IncomingReferralDetails: details,
-          cas_ReferredOrganisation: r.to_org_id ?? r.provider_id,
-          cas_OutgoingReferralDate: r.created_at.slice(0, 10),
-          cas_ReasonForOutgoingReferral: r.reason,
-          cas_OutgoingReferralDetails: details,
-        },
-        abilities: {
-          respond: receiver && r.status === 'sent',
-          deliver: receiver && r.status === 'accepted',
-          revoke: !receiver && (r.status === 'sent' || r.status === 'accepted'),
-        },
-      };
-    });
-  }
-
   /** Sends a referral after checking consent (or a supervisor's recorded override). */
   async create(actor: Actor, caseId: string, b: z.input<typeof referralBody>, requestId: string) {
     const c = await this.access.load(actor, caseId, 'cases:write');
     let toOrg = b.toOrgId ?? null;
-    if (b.providerId) {
+    const named = b.toUserId ? await this.receiver(b.toUserId) : undefined;
+    if (b.toUserId && !named) throw new AppError(400, 'unknown_assignee');
+    if (named && !b.providerId && !b.toOrgId) toOrg = named.organisation_id;
+    else if (b.providerId) {
       const p = await this.db
         .selectFrom('providers')
         .selectAll()
@@ -139,6 +47,7 @@ export class ReferralService {
     } else if (!(await this.db.selectFrom('organisations').select('id').where('id', '=', toOrg!).executeTakeFirst())) {
       throw new AppError(400, 'unknown_organisation');
     }
+    if (named && named.organisation_id !== toOrg) throw new AppError(400, 'unknown_assignee');
     const consents = (await casesRepo.consentsOf(this.db, caseId)).filter((k) => !k.withdrawn_at);
     const consented = toOrg
       ? consents.some((k) => k.scope === 'SharingWithOrganisation' && k.organisation_id === toOrg) ||
@@ -155,6 +64,7 @@ export class ReferralService {
       case_id: c.id,
       provider_id: b.providerId ?? null,
       to_org_id: toOrg,
+      to_user_id: named?.id ?? null,
       services: JSON.stringify(b.services),
       status: 'sent',
       override_reason_enc: consented ? null : enc(this.ctx, id, 'override_reason', b.override!.reason),
@@ -180,12 +90,13 @@ export class ReferralService {
         trx,
       );
     });
-    return (await this.present(actor, [row]))[0]!;
+    return (await presentReferrals(this.ctx, actor, [row]))[0]!;
   }
 
   async ofCase(actor: Actor, caseId: string) {
     await this.access.load(actor, caseId);
-    return this.present(
+    return presentReferrals(
+      this.ctx,
       actor,
       await this.db
         .selectFrom('referrals')
@@ -199,17 +110,54 @@ export class ReferralService {
   /** Referrals sent to the actor's organisation. */
   async inbox(actor: Actor) {
     if (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
-    return this.present(
+    return presentReferrals(
+      this.ctx,
       actor,
       await this.db
         .selectFrom('referrals')
         .selectAll()
         .where('to_org_id', '=', actor.orgId)
+        .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', actor.userId)]))
         .where('status', 'in', ['sent', 'accepted', 'completed'])
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute(),
     );
+  }
+
+  /** An active user who may take referrals (case work or a receiving role), or undefined. */
+  private async receiver(userId: string) {
+    const u = await accessRepo.findUser(this.db, userId);
+    if (u?.status !== 'active') return undefined;
+    const perms = await accessRepo.permissionsOf(this.db, (await accessRepo.rolesOf(this.db, [u.id])).get(u.id) ?? []);
+    return perms.includes('cases:write') || perms.includes('referrals:receive') ? u : undefined;
+  }
+
+  /** People of a provider's organisation who can receive a referral by name (for the sender to choose). */
+  async receiversOf(actor: Actor, providerId: string) {
+    if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+    const p = await this.db
+      .selectFrom('providers')
+      .select('organisation_id')
+      .where('id', '=', providerId)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    if (!p) throw notFound();
+    if (!p.organisation_id) return [];
+    const users = await this.db
+      .selectFrom('users')
+      .select(['id', 'name_enc'])
+      .where('organisation_id', '=', p.organisation_id)
+      .where('status', '=', 'active')
+      .execute();
+    const out = [];
+    for (const u of users)
+      if (await this.receiver(u.id))
+        out.push({
+          id: u.id,
+          name: this.ctx.crypto.decrypt(u.name_enc, { table: 'users', row: u.id, column: 'name' }),
+        });
+    return out.sort((a, b) => a.name.localeCompare(b.name, 'es'));
   }
 
   private row(id: string): Promise<ReferralTable> {
@@ -218,7 +166,12 @@ export class ReferralService {
 
   private async mine(actor: Actor, id: string): Promise<ReferralTable> {
     const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r || r.to_org_id !== actor.orgId || (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')))
+    if (
+      !r ||
+      r.to_org_id !== actor.orgId ||
+      (r.to_user_id && r.to_user_id !== actor.userId) ||
+      (!can(actor, 'referrals:receive') && !can(actor, 'cases:write'))
+    )
       throw notFound();
     return r;
   }
@@ -247,7 +200,7 @@ export class ReferralService {
         trx,
       );
     });
-    return (await this.present(actor, [await this.row(r.id)]))[0]!;
+    return (await presentReferrals(this.ctx, actor, [await this.row(r.id)]))[0]!;
   }
 
   async respond(actor: Actor, id: string, b: z.infer<typeof respondBody>, requestId: string) {
@@ -304,7 +257,7 @@ export class ReferralService {
     );
     if ((JSON.parse(r.services) as string[]).every((s) => done.has(s)))
       return this.setStatus(actor, r, 'completed', 'referral.completed', requestId);
-    return (await this.present(actor, [r]))[0]!;
+    return (await presentReferrals(this.ctx, actor, [r]))[0]!;
   }
 
   /** The sending side withdraws a referral; the receiver loses access to the case. */

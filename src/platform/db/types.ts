@@ -311,6 +311,8 @@ export interface ReferralTable {
   case_id: string;
   provider_id: string | null;
   to_org_id: string | null;
+  /** The named caseworker who is to receive it, when the sender chose one. */
+  to_user_id: string | null;
   services: string;
   status: 'sent' | 'accepted' | 'declined' | 'revoked' | 'completed';
   override_reason_enc: string | null;

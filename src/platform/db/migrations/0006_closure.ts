@@ -25,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('referrals').addColumn('details_enc', 'text').execute();
   await db.schema.alterTable('referrals').addColumn('accepted_at', ts).execute();
+  // A referral may name the caseworker who is to receive it (HTCDS cas_ReferredPrimaryCaseWorker).
+  await db.schema.alterTable('referrals').addColumn('to_user_id', 'varchar(36)').execute();
   await db.schema.createIndex('closure_requests_case_idx').on('case_closure_requests').column('case_id').execute();
   const q = db as Kysely<{
     roles: { key: string; label: null; permissions: string; system: number; created_at: string; updated_at: string };
@@ -50,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('case_closure_requests').execute();
-  for (const c of ['reason', 'details_enc', 'accepted_at'])
+  for (const c of ['reason', 'details_enc', 'accepted_at', 'to_user_id'])
     await db.schema.alterTable('referrals').dropColumn(c).execute();
   await (db as Kysely<{ roles: { key: string } }>).deleteFrom('roles').where('key', '=', 'service_provider').execute();
 }

@@ -35,16 +35,24 @@ export function Referrals({ caseId }: { caseId: string }) {
   const [override, setOverride] = useState('');
   const [reason, setReason] = useState<string | null>('AdditionalServicesRequired');
   const [details, setDetails] = useState('');
+  const [person, setPerson] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['case', caseId, 'referrals'],
     queryFn: () => api<Referral[]>(`/api/cases/${caseId}/referrals`),
   });
   const providers = useQuery({ queryKey: ['directory', 'all'], queryFn: () => api<Provider[]>('/api/directory') });
+  const onMinka = Boolean(providers.data?.find((p) => p.id === provider)?.organisationId);
+  const receivers = useQuery({
+    queryKey: ['directory', provider, 'receivers'],
+    queryFn: () => api<{ id: string; name: string }[]>(`/api/directory/${provider}/receivers`),
+    enabled: onMinka,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['case', caseId] });
   const create = useMutation({
     mutationFn: () =>
       send(`/api/cases/${caseId}/referrals`, {
         providerId: provider,
+        ...(person ? { toUserId: person } : {}),
         services,
         reason,
         ...(details.trim() ? { details } : {}),
@@ -87,9 +95,21 @@ export function Referrals({ caseId }: { caseId: string }) {
             label={t('referrals.provider')}
             data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             value={provider}
-            onChange={setProvider}
+            onChange={(v) => {
+              setProvider(v);
+              setPerson(null);
+            }}
             searchable
           />
+          {onMinka && (
+            <Select
+              label={t('referrals.person')}
+              data={(receivers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              value={person}
+              onChange={setPerson}
+              clearable
+            />
+          )}
           <MultiSelect
             label={t('directory.service')}
             data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
