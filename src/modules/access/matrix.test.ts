@@ -155,7 +155,7 @@ const matrix: Record<string, Expect> = {
   'POST /api/referrals/:id/revoke': all(404),
   'GET /api/referrals/:id/sheet': all(404),
   'GET /api/directory/:id': all(200),
-  'GET /api/directory/:id/receivers': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'GET /api/directory/:id/receivers': by({ supervisor: 200, caseworker: 200, rest: 404 }),
   'POST /api/directory': by({ administrator: 200, rest: 403 }),
   'PATCH /api/directory/:id': by({ administrator: 200, rest: 404 }, { administrator: 200, rest: 404 }),
   'POST /api/admin/users/search': by({ administrator: 200, supervisor: 200, rest: 403 }),

@@ -141,7 +141,7 @@ for (const target of dbTargets()) {
       const receivers = (await get(ngo, `/api/directory/${providerId}/receivers`)).json();
       assert.ok(receivers.some((r: { id: string }) => r.id === named.userId));
       assert.equal((await get(shelter, `/api/directory/${providerId}/receivers`)).statusCode, 200);
-      assert.equal((await get(prosecutor, `/api/directory/${providerId}/receivers`)).statusCode, 403);
+      assert.equal((await get(prosecutor, `/api/directory/${providerId}/receivers`)).statusCode, 404);
       const outsider = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0606', orgId: fiscaliaOrg });
       const wrong = await post(ngo, `/api/cases/${caseId}/referrals`, {
         providerId,

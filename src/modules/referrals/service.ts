@@ -135,7 +135,7 @@ export class ReferralService {
 
   /** People of a provider's organisation who can receive a referral by name (for the sender to choose). */
   async receiversOf(actor: Actor, providerId: string) {
-    if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+    if (!can(actor, 'cases:write')) throw notFound();
     const p = await this.db
       .selectFrom('providers')
       .select('organisation_id')
