@@ -48,6 +48,8 @@ export const settingsSchema = z.strictObject({
   MINKA_RECEIPT_INACTIVE_DAYS: int(1, 3650).default(90),
   MINKA_REPORT_RETENTION_DAYS: int(1, 3650).default(90),
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
+  /** Disclosure control: published counts under k people are suppressed (CTDC uses 11). */
+  MINKA_DISCLOSURE_K: int(2, 1000).default(11),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
   MINKA_CHILD_PROTECTION_AUTHORITY: z
     .enum(['JuntaCantonalProteccionDerechos', 'DINAPEN'])

@@ -11,33 +11,58 @@ import * as repo from './repo';
 export class CaseAccess {
   constructor(private readonly ctx: Context) {}
 
-  /** The case if the actor may use it with this permission; 404 otherwise, so existence never leaks. */
+  /**
+   * The case if the actor may use it with this permission; 404 otherwise, so existence never leaks. A live
+   * referral opens the case to the receiving organisation (or only to the named caseworker) for reading and,
+   * for a prosecutor's office, for the legal process; every other change needs the jurisdiction, ownership
+   * or assignment (403 for a receiver).
+   */
   async load(actor: Actor, id: string, permission: Permission = 'cases:read'): Promise<CaseTable> {
     const c = await repo.findCase(this.ctx.db.db, id);
     if (!c) throw notFound();
     const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
-    const referredOrgIds = await this.referredOrgs(id);
-    const rel = {
+    const own = {
       ownerOrgId: c.owner_org_id,
       assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [],
-      referredOrgIds,
     };
-    // A prosecutor's office (or any receiver without cases:read) sees exactly the cases referred to it.
-    const asReceiver = can(actor, 'referrals:receive') && referredOrgIds.includes(actor.orgId);
-    if (!canSee(actor, 'cases:read', { country: c.country_code, ancestry }, rel) && !asReceiver) throw notFound();
+    const place = { country: c.country_code, ancestry };
+    const direct = canSee(actor, 'cases:read', place, own);
+    if (!direct) {
+      const received = (await this.referredOrgs(id, actor)).includes(actor.orgId);
+      // A receiver sees exactly the cases referred to it (or to them by name).
+      if (!received || !(can(actor, 'cases:read') || can(actor, 'referrals:receive'))) throw notFound();
+      if (permission !== 'cases:read' && permission !== 'legal:write') throw new AppError(403, 'forbidden');
+    }
     if (permission !== 'cases:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
     return c;
   }
 
-  /** Organisations a live referral (sent, accepted or completed) has opened this case to. */
-  async referredOrgs(caseId: string): Promise<string[]> {
+  /** True when the actor reaches the case through its jurisdiction, ownership or assignment (not only a referral). */
+  async direct(actor: Actor, c: CaseTable): Promise<boolean> {
+    const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
+    return canSee(
+      actor,
+      'cases:read',
+      { country: c.country_code, ancestry },
+      { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] },
+    );
+  }
+
+  /**
+   * Organisations a live referral (sent, accepted or completed) has opened this case to; with an actor, a
+   * referral to a named caseworker counts only for that person.
+   */
+  async referredOrgs(caseId: string, actor?: Actor): Promise<string[]> {
     const rows = await this.ctx.db.db
       .selectFrom('referrals')
-      .select('to_org_id')
+      .select(['to_org_id', 'to_user_id'])
       .where('case_id', '=', caseId)
       .where('status', 'in', ['sent', 'accepted', 'completed'])
       .execute();
-    return rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
+    return rows
+      .filter((r) => !actor || !r.to_user_id || r.to_user_id === actor.userId)
+      .map((r) => r.to_org_id)
+      .filter((x): x is string => Boolean(x));
   }
 
   /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */

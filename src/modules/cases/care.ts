@@ -9,6 +9,15 @@ import * as repo from './repo';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
 import { CaseService } from './service';
 
+/** A pending closure request no longer applies once the case is closed directly or reopened. */
+export const supersedeClosureRequests = (trx: repo.Q, caseId: string) =>
+  trx
+    .updateTable('case_closure_requests')
+    .set({ status: 'superseded' })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .execute();
+
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
   ctx.crypto.encryptOptional(v, { table, row, column });
 
@@ -170,7 +179,9 @@ export class CareService {
     const c = await this.cases.access.load(actor, id, 'cases:approve');
     if (c.status === 'Closed' || c.status === 'ClosedReferred') throw new AppError(409, 'case_closed');
     await this.assertSafeguards(c);
-    await this.cases.change(actor, id, this.closing(id, b), 'case.closed', { status: b.cas_Status }, requestId);
+    await this.cases.change(actor, id, this.closing(id, b), 'case.closed', { status: b.cas_Status }, requestId, (trx) =>
+      supersedeClosureRequests(trx, id),
+    );
     return this.cases.get(actor, id, requestId);
   }
 }

@@ -44,15 +44,18 @@ export const closureRoutes =
       {
         schema: {
           tags,
-          summary: "The case's pending closure request (null when there is none)",
+          summary: "The case's pending closure request, and the comment of the last one returned (audited)",
           params: idParam,
-          response: { 200: request.nullable(), ...errors },
+          response: {
+            200: z.object({
+              pending: request.nullable(),
+              returned: z.object({ comment: z.string().nullable(), decidedAt: z.string() }).nullable(),
+            }),
+            ...errors,
+          },
         },
       },
-      async (req) => {
-        await closure.visible(requireActor(req), req.params.id);
-        return closure.pending(req.params.id);
-      },
+      (req) => closure.state(requireActor(req), req.params.id, req.id),
     );
     r.post(
       '/cases/:id/closure/decision',

@@ -99,7 +99,9 @@ for (const target of dbTargets()) {
       const d = await decide(id, { approve: false, comment: 'Falta el seguimiento de salud' });
       assert.equal(d.json().status, 'returned');
       assert.equal(await status(id), 'Active');
-      assert.equal((await t.app.inject({ url: `/api/cases/${id}/closure`, headers: worker.headers })).json(), null);
+      const state = (await t.app.inject({ url: `/api/cases/${id}/closure`, headers: worker.headers })).json();
+      assert.equal(state.pending, null);
+      assert.equal(state.returned.comment, 'Falta el seguimiento de salud', 'the caseworker sees why');
       assert.equal((await decide(id, { approve: true })).statusCode, 404, 'nothing pending any more');
     });
 
@@ -108,7 +110,54 @@ for (const target of dbTargets()) {
       const r = await ask(id);
       assert.equal(r.statusCode, 409);
       assert.equal(r.json().code, 'safeguards_missing');
-      assert.equal((await t.app.inject({ url: `/api/cases/${id}/closure`, headers: worker.headers })).json(), null);
+      assert.equal(
+        (await t.app.inject({ url: `/api/cases/${id}/closure`, headers: worker.headers })).json().pending,
+        null,
+      );
+    });
+
+    it('drops a pending request when the case is closed directly or reopened, and never decides twice', async () => {
+      const id = await open(35);
+      await ask(id);
+      const closed = await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/close`,
+        headers: supervisor.headers,
+        payload: { cas_Status: 'ClosedReferred', cas_ReasonForCaseClosure: 'Derivada a otra provincia' },
+      });
+      assert.equal(closed.statusCode, 200, closed.body);
+      assert.equal((await decide(id, { approve: true })).json().code, 'case_closed', 'no decision on a closed case');
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/reopen`,
+        headers: supervisor.headers,
+        payload: { reason: 'Volvió al cantón' },
+      });
+      assert.equal(
+        (await t.app.inject({ url: `/api/cases/${id}/closure`, headers: worker.headers })).json().pending,
+        null,
+        'the old request does not survive the reopening',
+      );
+      assert.equal((await ask(id)).statusCode, 200, 'a new request is possible');
+      // Two supervisors decide at the same moment: one wins, the other is told it was already decided.
+      const results = await Promise.all([decide(id, { approve: true }), decide(id, { approve: true })]);
+      const codes = results.map((r) => r.statusCode).sort();
+      assert.equal(codes[0], 200);
+      assert.ok([404, 409].includes(codes[1]!), `second decision: ${codes[1]}`);
+      const approved = await t.db.handle.db
+        .selectFrom('case_closure_requests')
+        .select('status')
+        .where('case_id', '=', id)
+        .where('status', '=', 'approved')
+        .execute();
+      assert.equal(approved.length, 1);
+    });
+
+    it('keeps one pending request per case even when two arrive at once', async () => {
+      const id = await open(36);
+      const results = await Promise.all([ask(id), ask(id), ask(id)]);
+      assert.equal(results.filter((r) => r.statusCode === 200).length, 1);
+      for (const r of results.filter((x) => x.statusCode !== 200)) assert.equal(r.json().code, 'closure_pending');
     });
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { isUniqueViolation } from '../../platform/db/dialect';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
@@ -27,9 +28,39 @@ export class Closure {
     return this.ctx.crypto.encrypt(v, { table: 'case_closure_requests', row, column });
   }
 
-  /** Checks the actor may read the case (404 otherwise). */
-  async visible(actor: Actor, caseId: string) {
+  /**
+   * What the case page shows: the pending request, and the comment of the last returned one (so the
+   * caseworker sees why). The read is audited: both carry case details.
+   */
+  async state(actor: Actor, caseId: string, requestId: string) {
     await this.access.load(actor, caseId, 'cases:write');
+    const returned = await this.db
+      .selectFrom('case_closure_requests')
+      .select(['id', 'comment_enc', 'decided_at'])
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'returned')
+      .orderBy('decided_at', 'desc')
+      .executeTakeFirst();
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.closure_read',
+      recordType: 'case',
+      recordId: caseId,
+      requestId,
+    });
+    return {
+      pending: await this.pending(caseId),
+      returned: returned
+        ? {
+            comment: this.ctx.crypto.decryptOptional(returned.comment_enc, {
+              table: 'case_closure_requests',
+              row: returned.id,
+              column: 'comment',
+            }),
+            decidedAt: returned.decided_at!,
+          }
+        : null,
+    };
   }
 
   /** The pending request of a case, if any, decrypted for the case page. */
@@ -61,40 +92,47 @@ export class Closure {
     await new CareService(this.ctx).assertSafeguards(c);
     if (await this.pending(caseId)) throw new AppError(409, 'closure_pending');
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_closure_requests')
-        .values({
-          id,
-          case_id: caseId,
-          status: 'pending',
-          requested_status: b.cas_Status,
-          reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
-          requested_by: actor.userId,
-          requested_at: nowIso(),
-          decided_by: null,
-          decided_at: null,
-          comment_enc: null,
-        })
-        .execute();
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.closure_requested',
-          recordType: 'case',
-          recordId: caseId,
-          details: { request: id, status: b.cas_Status },
-          requestId,
-        },
-        trx,
-      );
-    });
+    // The unique index on pending requests settles two requests sent at once.
+    await this.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('case_closure_requests')
+          .values({
+            id,
+            case_id: caseId,
+            status: 'pending',
+            requested_status: b.cas_Status,
+            reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
+            requested_by: actor.userId,
+            requested_at: nowIso(),
+            decided_by: null,
+            decided_at: null,
+            comment_enc: null,
+          })
+          .execute();
+        await this.ctx.audit.record(
+          {
+            actor,
+            action: 'case.closure_requested',
+            recordType: 'case',
+            recordId: caseId,
+            details: { request: id, status: b.cas_Status },
+            requestId,
+          },
+          trx,
+        );
+      })
+      .catch((e) => {
+        throw isUniqueViolation(e) ? new AppError(409, 'closure_pending') : e;
+      });
     return this.pending(caseId);
   }
 
   /** A supervisor approves (the case closes with the requested status and reason) or returns the request. */
   async decide(actor: Actor, caseId: string, b: { approve: boolean; comment?: string }, requestId: string) {
     const c = await this.access.load(actor, caseId, 'cases:approve');
+    if (isClosed(c.status)) throw new AppError(409, 'case_closed');
     const p = await this.pending(caseId);
     if (!p) throw notFound();
     if (!b.approve && !b.comment) throw new AppError(400, 'reason_required');
@@ -122,7 +160,8 @@ export class Closure {
           trx,
         );
       }
-      await trx
+      // Only the first of two simultaneous decisions finds the request still pending.
+      const decided = await trx
         .updateTable('case_closure_requests')
         .set({
           status: b.approve ? 'approved' : 'returned',
@@ -131,7 +170,9 @@ export class Closure {
           comment_enc: b.comment ? this.enc(p.id, 'comment', b.comment) : null,
         })
         .where('id', '=', p.id)
-        .execute();
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(decided.numUpdatedRows) !== 1) throw new AppError(409, 'closure_decided');
       await trx
         .insertInto('notifications')
         .values({
@@ -159,30 +200,24 @@ export class Closure {
     return { id: p.id, status: b.approve ? ('approved' as const) : ('returned' as const) };
   }
 
-  /** Pending closure requests on the cases a supervisor may see, oldest first. */
+  /** Pending closure requests in a supervisor's jurisdiction, oldest first (filtered in SQL). */
   async board(actor: Actor) {
     if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
-    const rows = await this.db
+    const codes = await this.access.scopeCodes(actor);
+    let q = this.db
       .selectFrom('case_closure_requests as r')
       .innerJoin('cases as c', 'c.id', 'r.case_id')
       .select(['r.id', 'r.case_id', 'r.requested_status', 'r.requested_at', 'c.code'])
       .where('r.status', '=', 'pending')
-      .orderBy('r.requested_at')
-      .limit(500)
-      .execute();
-    const visible = [];
-    for (const r of rows) {
-      try {
-        await this.access.load(actor, r.case_id);
-        visible.push({
-          id: r.id,
-          caseId: r.case_id,
-          caseCode: r.code,
-          cas_Status: r.requested_status,
-          requestedAt: r.requested_at,
-        });
-      } catch {}
-    }
-    return visible;
+      .where('c.country_code', '=', actor.scope.country);
+    if (codes) q = q.where('c.division_code', 'in', codes);
+    const rows = await q.orderBy('r.requested_at').limit(500).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      caseCode: r.code,
+      cas_Status: r.requested_status,
+      requestedAt: r.requested_at,
+    }));
   }
 }

@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/policy';
 import { CaseAccess } from './access';
+import { supersedeClosureRequests } from './care';
 import { legalStages } from './legal-stages';
 
 export { legalStages };
@@ -242,6 +243,7 @@ export class Protection {
         .set({ status: 'Active', stage: 'FollowUp', closed_at: null, updated_at: nowIso() })
         .where('id', '=', caseId)
         .execute();
+      await supersedeClosureRequests(trx, caseId);
       await this.ctx.audit.record(
         {
           actor,

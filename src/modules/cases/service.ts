@@ -145,7 +145,8 @@ export class CaseService {
       fields: 'person,decision,safeguards,events,comments',
       requestId,
     });
-    const write = can(actor, 'cases:write');
+    // A receiver reads a referred case; changing it needs the jurisdiction, ownership or assignment.
+    const write = can(actor, 'cases:write') && (await this.access.direct(actor, c));
     return {
       id: c.id,
       code: c.code,
@@ -250,9 +251,11 @@ export class CaseService {
     const details = (r: (typeof live)[number]) =>
       this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' });
     const out = live[0];
-    const incoming = live.find((r) => r.to_org_id === actor.orgId);
+    const incoming = live.find((r) => r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId));
     return {
-      cas_ReferredOrganisation: out ? (out.to_org_id ?? out.provider_id) : null,
+      cas_ReferredOrganisation: out?.to_org_id ?? null,
+      // An external provider is not an organisation on Minka: it is named by its directory entry.
+      local_ReferredProvider: out?.provider_id ?? null,
       cas_ReferredPrimaryCaseWorker: out?.to_user_id ?? null,
       cas_OutgoingReferralDate: out ? out.created_at.slice(0, 10) : null,
       cas_ReasonForOutgoingReferral: out?.reason ?? null,
@@ -273,9 +276,11 @@ export class CaseService {
     action: string,
     details: Record<string, unknown>,
     requestId: string,
+    also?: (trx: repo.Q) => Promise<unknown>,
   ) {
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCase(trx, id, { ...set, updated_at: nowIso() });
+      await also?.(trx);
       await this.ctx.audit.record(
         { actor, action, recordType: 'case', recordId: id, fields: Object.keys(set).join(','), details, requestId },
         trx,

@@ -149,7 +149,20 @@ for (const target of dbTargets()) {
         services: ['local_Psychosocial'],
       });
       assert.equal(wrong.json().code, 'unknown_assignee', 'the named person must belong to the provider');
-      const sent = await post(ngo, `/api/cases/${caseId}/referrals`, {
+      // A fresh case with no other referral, so only the named referral can open it.
+      const fresh = (
+        await post(ngo, '/api/cases', {
+          division: { country: 'EC', code: '010104' },
+          person: { prs_FirstName: 'Nombrada', prs_SecondName: 'Derivación Prueba' },
+          local_AgeAtIntake: 25,
+        })
+      ).json().id;
+      await post(ngo, `/api/cases/${fresh}/consents`, {
+        scope: 'SharingWithOrganisation',
+        organisationId: shelterOrg,
+        givenBy: 'Self',
+      });
+      const sent = await post(ngo, `/api/cases/${fresh}/referrals`, {
         providerId,
         toUserId: named.userId,
         services: ['local_Psychosocial'],
@@ -165,7 +178,41 @@ for (const target of dbTargets()) {
         (await post(named, `/api/referrals/${sent.json().id}/respond`, { accept: true })).json().status,
         'accepted',
       );
-      assert.equal((await get(ngo, `/api/cases/${caseId}`)).json().cas_ReferredPrimaryCaseWorker, named.userId);
+      assert.equal((await get(ngo, `/api/cases/${fresh}`)).json().cas_ReferredPrimaryCaseWorker, named.userId);
+      assert.equal((await get(named, `/api/cases/${fresh}`)).statusCode, 200);
+      for (const url of [
+        `/api/cases/${fresh}`,
+        `/api/cases/${fresh}/referrals`,
+        `/api/referrals/${sent.json().id}/sheet`,
+      ])
+        assert.equal((await get(shelter, url)).statusCode, 404, `a colleague of the named person: ${url}`);
+    });
+
+    it('lets a receiver read the referred case but not change it, and refuses referrals to oneself', async () => {
+      const shelterBoss = await signInNewUser(t.app, t.db.ctx, {
+        role: 'supervisor',
+        scope: '0606',
+        orgId: shelterOrg,
+      });
+      const seen = await get(shelter, `/api/cases/${caseId}`);
+      assert.equal(seen.statusCode, 200);
+      assert.equal(seen.json().abilities.update, false, 'the UI shows the case read-only');
+      const closure = { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre ajeno (prueba)' };
+      assert.equal((await post(shelter, `/api/cases/${caseId}/closure`, closure)).statusCode, 403);
+      assert.equal((await post(shelter, `/api/cases/${caseId}/comments`, { cco_CaseComment: 'x' })).statusCode, 403);
+      await post(ngo, `/api/cases/${caseId}/closure`, closure);
+      assert.equal(
+        (await post(shelterBoss, `/api/cases/${caseId}/closure/decision`, { approve: true })).statusCode,
+        403,
+        "the receiver's supervisor does not close the sender's case",
+      );
+      assert.deepEqual((await get(shelterBoss, '/api/supervision/closures')).json(), []);
+      await post(supervisor, `/api/cases/${caseId}/closure/decision`, {
+        approve: false,
+        comment: 'Todavía no (prueba)',
+      });
+      const self = await post(ngo, `/api/cases/${caseId}/referrals`, { toOrgId: ngoOrg, services: ['Legal'] });
+      assert.equal(self.json().code, 'referral_to_self');
     });
 
     it('lets a supervisor override with a reason (audited), and the sender revoke so the receiver loses access', async () => {

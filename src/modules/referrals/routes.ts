@@ -43,7 +43,7 @@ export const referralRoutes =
           response: { 200: z.array(referralSchema), ...errors },
         },
       },
-      (req) => svc.ofCase(requireActor(req), req.params.id),
+      (req) => svc.ofCase(requireActor(req), req.params.id, req.id),
     );
     r.get(
       '/referrals/inbox',
@@ -54,7 +54,7 @@ export const referralRoutes =
           response: { 200: z.array(referralSchema), ...errors },
         },
       },
-      (req) => svc.inbox(requireActor(req)),
+      (req) => svc.inbox(requireActor(req), req.id),
     );
     r.post(
       '/referrals/:id/respond',

@@ -61,6 +61,7 @@ export const referralSchema = z
         cas_ReasonForIncomingReferral: z.string(),
         cas_IncomingReferralDetails: z.string().nullable(),
         cas_ReferredOrganisation: z.string().nullable(),
+        local_ReferredProvider: z.string().nullable(),
         cas_ReferredPrimaryCaseWorker: z.string().nullable(),
         cas_OutgoingReferralDate: z.string(),
         cas_ReasonForOutgoingReferral: z.string(),

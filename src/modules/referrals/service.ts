@@ -48,11 +48,8 @@ export class ReferralService {
       throw new AppError(400, 'unknown_organisation');
     }
     if (named && named.organisation_id !== toOrg) throw new AppError(400, 'unknown_assignee');
-    const consents = (await casesRepo.consentsOf(this.db, caseId)).filter((k) => !k.withdrawn_at);
-    const consented = toOrg
-      ? consents.some((k) => k.scope === 'SharingWithOrganisation' && k.organisation_id === toOrg) ||
-        (await new CareService(this.ctx).mayShareWith(caseId, toOrg))
-      : consents.some((k) => k.scope === 'Services');
+    if (toOrg === actor.orgId) throw new AppError(400, 'referral_to_self');
+    const consented = await this.hasConsent(caseId, toOrg);
     if (!consented) {
       if (!b.override) throw new AppError(409, 'consent_required');
       if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
@@ -93,36 +90,57 @@ export class ReferralService {
     return (await presentReferrals(this.ctx, actor, [row]))[0]!;
   }
 
-  async ofCase(actor: Actor, caseId: string) {
-    await this.access.load(actor, caseId);
-    return presentReferrals(
-      this.ctx,
-      actor,
+  /** The referrals of a case; a receiver sees only the ones made to it. The read is audited (they carry case details). */
+  async ofCase(actor: Actor, caseId: string, requestId: string) {
+    const c = await this.access.load(actor, caseId);
+    const direct = await this.access.direct(actor, c);
+    const rows = (
       await this.db
         .selectFrom('referrals')
         .selectAll()
         .where('case_id', '=', caseId)
         .orderBy('created_at', 'desc')
-        .execute(),
-    );
+        .execute()
+    ).filter((r) => direct || (r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId)));
+    await this.ctx.audit.record({
+      actor,
+      action: 'referral.list_read',
+      recordType: 'case',
+      recordId: caseId,
+      details: { referrals: rows.length },
+      requestId,
+    });
+    return presentReferrals(this.ctx, actor, rows);
   }
 
   /** Referrals sent to the actor's organisation. */
-  async inbox(actor: Actor) {
+  async inbox(actor: Actor, requestId: string) {
     if (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
-    return presentReferrals(
-      this.ctx,
+    const rows = await this.db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('to_org_id', '=', actor.orgId)
+      .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', actor.userId)]))
+      .where('status', 'in', ['sent', 'accepted', 'completed'])
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute();
+    await this.ctx.audit.record({
       actor,
-      await this.db
-        .selectFrom('referrals')
-        .selectAll()
-        .where('to_org_id', '=', actor.orgId)
-        .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', actor.userId)]))
-        .where('status', 'in', ['sent', 'accepted', 'completed'])
-        .orderBy('created_at', 'desc')
-        .limit(200)
-        .execute(),
-    );
+      action: 'referral.inbox_read',
+      details: { cases: [...new Set(rows.map((r) => r.case_id))] },
+      requestId,
+    });
+    return presentReferrals(this.ctx, actor, rows);
+  }
+
+  /** Live (not withdrawn) consent to share the case with that organisation, or to services for an external provider. */
+  async hasConsent(caseId: string, toOrg: string | null): Promise<boolean> {
+    const consents = (await casesRepo.consentsOf(this.db, caseId)).filter((k) => !k.withdrawn_at);
+    return toOrg
+      ? consents.some((k) => k.scope === 'SharingWithOrganisation' && k.organisation_id === toOrg) ||
+          (await new CareService(this.ctx).mayShareWith(caseId, toOrg))
+      : consents.some((k) => k.scope === 'Services');
   }
 
   /** An active user who may take referrals (case work or a receiving role), or undefined. */

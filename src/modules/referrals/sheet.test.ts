@@ -80,6 +80,11 @@ for (const target of dbTargets()) {
         assert.ok(text.includes(expected), `missing "${expected}" in: ${text}`);
       const history = (await t.app.inject({ url: `/api/cases/${caseId}/history`, headers: worker.headers })).json();
       assert.ok(history.some((h: { action: string }) => h.action === 'referral.sheet_downloaded'));
+      // Withdrawing the consent takes the name off the sheet from then on.
+      const consents = (await t.app.inject({ url: `/api/cases/${caseId}`, headers: worker.headers })).json().consents;
+      await post(worker, `/api/cases/${caseId}/consents/${consents[0].id}/withdraw`);
+      const after = await t.app.inject({ url: `/api/referrals/${sent.json().id}/sheet`, headers: worker.headers });
+      assert.ok(!(await pdfText(after.rawPayload)).includes('Zoila'), 'no name once consent is withdrawn');
       const en = await t.app.inject({ url: `/api/referrals/${sent.json().id}/sheet?lang=en`, headers: worker.headers });
       assert.ok((await pdfText(en.rawPayload)).includes('Referral sheet'));
       assert.equal(

@@ -9,6 +9,7 @@ import type { Actor } from '../access/policy';
 import { CaseAccess } from '../cases/access';
 import { People } from '../cases/people';
 import * as casesRepo from '../cases/repo';
+import { ReferralService } from './service';
 
 // Vocabulary labels (services, sex) come from the web catalogues, so both say the same thing.
 const vocab = (lang: string) => (lang === 'en' ? webEn : webEs);
@@ -29,7 +30,7 @@ export class ReferralSheet {
 
   async render(actor: Actor, referralId: string, lang: string, requestId: string) {
     const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
-    if (!r) throw notFound();
+    if (!r || (r.to_user_id && r.to_org_id === actor.orgId && r.to_user_id !== actor.userId)) throw notFound();
     const c = await this.access.load(actor, r.case_id);
     if (r.to_org_id !== actor.orgId) await this.access.load(actor, r.case_id, 'cases:write');
     if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
@@ -47,7 +48,8 @@ export class ReferralSheet {
       .select('o.name')
       .where('u.id', '=', r.created_by)
       .executeTakeFirst();
-    const consented = !r.override_reason_enc;
+    // Consent is checked now, not when the referral was made: a withdrawal takes the name off the sheet.
+    const consented = await new ReferralService(this.ctx).hasConsent(r.case_id, r.to_org_id);
     const details = this.ctx.crypto.decryptOptional(r.details_enc, {
       table: 'referrals',
       row: r.id,
@@ -61,7 +63,9 @@ export class ReferralSheet {
     const services = (JSON.parse(r.services) as string[])
       .map((x) => (vocab(lang).directory.services as Record<string, string>)[x] ?? x)
       .join(', ');
-    const languages = (JSON.parse(person.languages) as string[]).join(', ');
+    const languages = (JSON.parse(person.languages) as string[])
+      .map((l) => (vocab(lang).htcds.local_Languages as Record<string, string>)[l] ?? l)
+      .join(', ');
     const personRows: Content[][] = [
       ...(consented ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))] : []),
       row(s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)),

@@ -127,3 +127,9 @@ function run(cmd: string, args: string[]): Promise<void> {
     );
   });
 }
+
+/** True when a database error is a unique-constraint violation, on either engine. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

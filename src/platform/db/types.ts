@@ -356,6 +356,111 @@ export interface Database {
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
   providers: ProviderTable;
+  agreements: {
+    id: string;
+    title: string;
+    purpose: string | null;
+    parties: string;
+    country_code: string;
+    division_code: string;
+    signed_on: string;
+    ends_on: string | null;
+    renewed_from: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  agreement_commitments: {
+    id: string;
+    agreement_id: string;
+    text: string;
+    responsible_org_id: string | null;
+    due_on: string | null;
+    status: string;
+  };
+  local_plans: {
+    id: string;
+    title: string;
+    country_code: string;
+    division_code: string;
+    year_from: number;
+    year_to: number;
+    status: string;
+    agreement_id: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  plan_objectives: {
+    id: string;
+    plan_id: string;
+    axis: string;
+    text: string;
+    national_objective: string | null;
+    position: number;
+  };
+  plan_actions: {
+    id: string;
+    plan_id: string;
+    objective_id: string;
+    title: string;
+    responsible_org_id: string | null;
+    /** numeric: PostgreSQL returns it as a string, SQLite as a number. */
+    budget_planned: number | string;
+    budget_executed: number | string;
+    starts_on: string | null;
+    ends_on: string | null;
+    status: string;
+    commitment_id: string | null;
+    updated_at: string;
+  };
+  plan_indicators: {
+    id: string;
+    plan_id: string;
+    action_id: string | null;
+    code: string;
+    name: string;
+    kind: string;
+    unit: string;
+    source: string;
+    baseline: number | string | null;
+    dimensions: string;
+    targets: string;
+  };
+  indicator_values: {
+    id: string;
+    indicator_id: string;
+    period: string;
+    value: number | string;
+    breakdown: string;
+    entered_by: string;
+    entered_at: string;
+  };
+  prevention_activities: {
+    id: string;
+    plan_id: string;
+    action_id: string | null;
+    kind: string;
+    title: string;
+    held_on: string;
+    division_code: string | null;
+    language: string | null;
+    organisers: string;
+    participants: number;
+    breakdown: string;
+    materials: string | null;
+    created_at: string;
+  };
+  policy_instruments: {
+    id: string;
+    plan_id: string;
+    kind: string;
+    title: string;
+    status: string;
+    history: string;
+    objective_ids: string;
+    updated_at: string;
+  };
   case_closure_requests: {
     id: string;
     case_id: string;

@@ -8,6 +8,7 @@ const fonts = require('pdfmake/fonts/Roboto.js') as Record<string, Record<string
 interface PdfMake {
   setFonts(f: unknown): void;
   setUrlAccessPolicy?(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy?(policy: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 }
 let instance: PdfMake | undefined;
@@ -18,6 +19,9 @@ function pdfmake(): PdfMake {
     instance.setFonts(fonts);
     // Documents are built from our own text only; refuse any URL a definition might name.
     instance.setUrlAccessPolicy?.(() => false);
+    // Only the fonts may be read from disk.
+    const fontFiles = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
+    instance.setLocalAccessPolicy?.((file) => fontFiles.has(file));
   }
   return instance;
 }

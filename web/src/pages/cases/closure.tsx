@@ -26,9 +26,12 @@ export function Closure({ c }: { c: CaseDetail }) {
   const supervisor = has(session, 'cases:approve');
   const closed = c.status === 'Closed' || c.status === 'ClosedReferred';
   const key = ['case', c.id, 'closure'];
-  const pending = useQuery({
+  const state = useQuery({
     queryKey: key,
-    queryFn: () => api<Request | null>(`/api/cases/${c.id}/closure`),
+    queryFn: () =>
+      api<{ pending: Request | null; returned: { comment: string | null; decidedAt: string } | null }>(
+        `/api/cases/${c.id}/closure`,
+      ),
     enabled: c.abilities.update && !closed,
   });
   const [status, setStatus] = useState<string | null>('Closed');
@@ -40,10 +43,12 @@ export function Closure({ c }: { c: CaseDetail }) {
       setReason('');
       setComment('');
       qc.invalidateQueries({ queryKey: ['case', c.id] });
+      qc.invalidateQueries({ queryKey: ['supervision', 'closures'] });
     },
   });
-  if (!c.abilities.update && !supervisor) return null;
-  const p = pending.data;
+  if (!c.abilities.update) return null;
+  const p = state.data?.pending;
+  const returned = state.data?.returned;
   return (
     <Section title={t('closure.title')}>
       <Stack>
@@ -106,6 +111,11 @@ export function Closure({ c }: { c: CaseDetail }) {
           </Stack>
         ) : (
           <Group align="end" wrap="wrap">
+            {returned && (
+              <Alert color="orange" w="100%">
+                {t('closure.returned', { date: formatDateTime(returned.decidedAt) })} {returned.comment}
+              </Alert>
+            )}
             <Select
               label={t('cases.closeStatus')}
               data={['Closed', 'ClosedReferred'].map((v) => ({ value: v, label: t(`htcds.cas_Status.${v}`) }))}

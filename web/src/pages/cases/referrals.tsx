@@ -27,7 +27,7 @@ type Provider = z.infer<typeof providerSchema>;
 
 /** Referrals of a case: send one to a provider (consent checked by the server), follow their status, revoke. */
 export function Referrals({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const { data: session } = useSession();
   const [provider, setProvider] = useState<string | null>(null);
@@ -78,7 +78,7 @@ export function Referrals({ caseId }: { caseId: string }) {
               <Badge>{t(`referrals.statuses.${r.status}`)}</Badge>
               {r.consentOverride && <Badge color="orange">{t('referrals.override')}</Badge>}
               {(r.status === 'sent' || r.status === 'accepted' || r.status === 'completed') && (
-                <Anchor href={`/api/referrals/${r.id}/sheet`} size="xs">
+                <Anchor href={`/api/referrals/${r.id}/sheet?lang=${i18n.language}`} size="xs">
                   {t('referrals.sheet')}
                 </Anchor>
               )}
