@@ -35,6 +35,9 @@ const orgReaders = {
   municipal_planner: 200,
 };
 
+const planReaders = { administrator: 200, supervisor: 200, caseworker: 200, municipal_planner: 200, donor_viewer: 200 };
+const readOnly = { administrator: 403, supervisor: 403, caseworker: 403, donor_viewer: 403 };
+
 const matrix: Record<string, Expect> = {
   'GET /api/openapi.json': all(200),
   'GET /api/docs': all(200),
@@ -179,6 +182,23 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases/:id/closure': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/closure/decision': by({ supervisor: 404, caseworker: 403, rest: 404 }, { rest: 404 }),
   'GET /api/supervision/closures': by({ supervisor: 200, rest: 403 }),
+  'GET /api/local-plans': by({ ...planReaders, rest: 403 }),
+  'POST /api/local-plans': by({ municipal_planner: 200, rest: 403 }, { municipal_planner: 400, rest: 403 }),
+  'GET /api/local-plans/:id': by({ ...planReaders, rest: 404 }, { rest: 404 }),
+  'POST /api/local-plans/:id/objectives': by({ ...readOnly, municipal_planner: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/local-plans/:id/actions': by({ ...readOnly, municipal_planner: 400, rest: 404 }, { rest: 404 }),
+  'PATCH /api/local-plans/:id/actions/:sub': by({ ...readOnly, municipal_planner: 404, rest: 404 }, { rest: 404 }),
+  'POST /api/local-plans/:id/indicators': by({ ...readOnly, municipal_planner: 200, rest: 404 }, { rest: 404 }),
+  'PUT /api/local-plans/:id/indicators/:sub/values': by({ ...readOnly, rest: 404 }, { rest: 404 }),
+  'POST /api/local-plans/:id/activities': by({ ...readOnly, municipal_planner: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/local-plans/:id/instruments': by({ ...readOnly, municipal_planner: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/local-plans/:id/instruments/:sub/status': by({ ...readOnly, rest: 404 }, { rest: 404 }),
+  'GET /api/local-plans/:id/report.pdf': by({ ...planReaders, rest: 404 }, { rest: 404 }),
+  'GET /api/local-plans/:id/report.xlsx': by({ ...planReaders, rest: 404 }, { rest: 404 }),
+  'GET /api/agreements': by({ ...planReaders, rest: 403 }),
+  'POST /api/agreements': by({ municipal_planner: 200, rest: 403 }, { municipal_planner: 400, rest: 403 }),
+  'GET /api/agreements/:id': by({ ...planReaders, rest: 404 }, { rest: 404 }),
+  'POST /api/agreements/:id/commitments/:sub/status': by({ ...readOnly, rest: 404 }, { rest: 404 }),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -317,6 +337,42 @@ for (const target of dbTargets()) {
               channel: 'web',
               withReceipt: false,
             });
+            const now = new Date().toISOString();
+            const targetPlan = crypto.randomUUID();
+            await t.db.handle.db
+              .insertInto('local_plans')
+              .values({
+                id: targetPlan,
+                title: 'Plan de matriz',
+                country_code: 'EC',
+                division_code: code,
+                year_from: 2090,
+                year_to: 2090,
+                status: 'draft',
+                agreement_id: null,
+                created_by: 'matrix',
+                created_at: now,
+                updated_at: now,
+              })
+              .execute();
+            const targetAgreement = crypto.randomUUID();
+            await t.db.handle.db
+              .insertInto('agreements')
+              .values({
+                id: targetAgreement,
+                title: 'Convenio de matriz',
+                purpose: null,
+                parties: JSON.stringify([orgIn]),
+                country_code: 'EC',
+                division_code: code,
+                signed_on: '2026-01-01',
+                ends_on: null,
+                renewed_from: null,
+                created_by: 'matrix',
+                created_at: now,
+                updated_at: now,
+              })
+              .execute();
             const actorOrg = await makeOrg(t.db.ctx, '0603');
             const actor = await makeUser(t.db.ctx, {
               role,
@@ -335,6 +391,8 @@ for (const target of dbTargets()) {
               .replace('/cases/:id', `/cases/${targetCase.id}`)
               .replace('/directory/:id', `/directory/${provider.id}`)
               .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
+              .replace('/local-plans/:id', `/local-plans/${targetPlan}`)
+              .replace('/agreements/:id', `/agreements/${targetAgreement}`)
               .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
               .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
               .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
@@ -344,6 +402,47 @@ for (const target of dbTargets()) {
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
               .replace(':key', 'caseworker');
             const bodies: Record<string, object> = {
+              'POST /api/local-plans': {
+                title: `Plan ${n}`,
+                division: { country: 'EC', code },
+                yearFrom: 2031,
+                yearTo: 2031,
+              },
+              'POST /api/local-plans/:id/objectives': { axis: 'prevention', text: 'Objetivo de matriz' },
+              'POST /api/local-plans/:id/actions': {
+                objectiveId: '00000000-0000-4000-8000-000000000000',
+                title: 'Acción de matriz',
+                budgetPlanned: 100,
+              },
+              'PATCH /api/local-plans/:id/actions/:sub': { status: 'done' },
+              'POST /api/local-plans/:id/indicators': {
+                code: 'M1',
+                name: 'Indicador de matriz',
+                kind: 'output',
+                unit: 'count',
+              },
+              'PUT /api/local-plans/:id/indicators/:sub/values': { period: '2090', value: 1 },
+              'POST /api/local-plans/:id/activities': {
+                kind: 'training',
+                title: 'Taller de matriz',
+                heldOn: '2090-01-10',
+                organisers: ['Organizadora de matriz'],
+                participants: 12,
+              },
+              'POST /api/local-plans/:id/instruments': {
+                kind: 'ordinance',
+                title: 'Ordenanza de matriz',
+                status: 'draft',
+                date: '2090-01-10',
+              },
+              'POST /api/local-plans/:id/instruments/:sub/status': { status: 'approved', date: '2090-02-10' },
+              'POST /api/agreements': {
+                title: `Convenio ${n}`,
+                parties: [orgIn, actorOrg],
+                division: { country: 'EC', code },
+                signedOn: '2026-01-01',
+              },
+              'POST /api/agreements/:id/commitments/:sub/status': { status: 'met' },
               'POST /api/auth/sign-in': {
                 email: actor.email,
                 password: testPassword,

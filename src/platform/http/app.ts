@@ -22,6 +22,8 @@ import { protectionRoutes } from '../../modules/cases/protection-routes';
 import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
+import { agreementRoutes } from '../../modules/plans/agreements-routes';
+import { planRoutes } from '../../modules/plans/routes';
 import { referralRoutes } from '../../modules/referrals/routes';
 import { publicReportRoutes } from '../../modules/reports/public-routes';
 import { triageRoutes } from '../../modules/reports/routes';
@@ -150,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(followUpRoutes(deps), { prefix: '/api' });
   await app.register(protectionRoutes(deps), { prefix: '/api' });
   await app.register(closureRoutes(deps), { prefix: '/api' });
+  await app.register(planRoutes(deps), { prefix: '/api' });
+  await app.register(agreementRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });

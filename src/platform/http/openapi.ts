@@ -25,6 +25,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'referrals', description: 'Referrals between organisations, with consent' },
         { name: 'cases', description: 'Victim case management on HTCDS 2.0' },
         { name: 'reports', description: 'Anonymous reports: triage and inbound SMS/WhatsApp' },
+        {
+          name: 'plans',
+          description: 'Cooperation agreements, local plans, indicators, activities, instruments, reports',
+        },
       ],
     },
     transform: jsonSchemaTransform,

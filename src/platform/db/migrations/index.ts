@@ -5,6 +5,7 @@ import * as m0003 from './0003_reports';
 import * as m0004 from './0004_cases';
 import * as m0005 from './0005_protection';
 import * as m0006 from './0006_closure';
+import * as m0007 from './0007_plans';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_cases': m0004,
   '0005_protection': m0005,
   '0006_closure': m0006,
+  '0007_plans': m0007,
 };

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { Database } from '../../platform/db/types';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import { ScopeCheck } from '../access/scope';
+import type { agreementBody, commitmentStatusBody } from './schema';
+
+type Row = Database['agreements'];
+
+/** Cooperation agreements between organisations: parties, term, purpose, commitments, renewals. */
+export class Agreements {
+  private readonly scope: ScopeCheck;
+  constructor(private readonly ctx: Context) {
+    this.scope = new ScopeCheck(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  private async load(actor: Actor, id: string, write = false): Promise<Row> {
+    const a = await this.db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!a || !can(actor, 'plans:read') || !(await this.scope.within(actor, a.country_code, a.division_code)))
+      throw notFound();
+    if (write && !can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
+    return a;
+  }
+
+  async create(actor: Actor, b: z.infer<typeof agreementBody>, requestId: string) {
+    if (!can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
+    if (!(await this.scope.within(actor, b.division.country, b.division.code)))
+      throw new AppError(400, 'scope_outside_jurisdiction');
+    const orgs = await this.db.selectFrom('organisations').select('id').where('id', 'in', b.parties).execute();
+    if (orgs.length !== new Set(b.parties).size) throw new AppError(400, 'unknown_organisation');
+    if (b.endsOn && b.endsOn < b.signedOn) throw new AppError(400, 'dates_reversed');
+    if (b.renewedFrom) await this.load(actor, b.renewedFrom);
+    const id = randomUUID();
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('agreements')
+        .values({
+          id,
+          title: b.title,
+          purpose: b.purpose ?? null,
+          parties: JSON.stringify(b.parties),
+          country_code: b.division.country,
+          division_code: b.division.code,
+          signed_on: b.signedOn,
+          ends_on: b.endsOn ?? null,
+          renewed_from: b.renewedFrom ?? null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      for (const c of b.commitments)
+        await trx
+          .insertInto('agreement_commitments')
+          .values({
+            id: randomUUID(),
+            agreement_id: id,
+            text: c.text,
+            responsible_org_id: c.responsibleOrgId ?? null,
+            due_on: c.dueOn ?? null,
+            status: 'pending',
+          })
+          .execute();
+      await this.ctx.audit.record(
+        { actor, action: 'agreement.created', recordType: 'agreement', recordId: id, requestId },
+        trx,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor) {
+    if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
+    const rows = await this.db.selectFrom('agreements').selectAll().orderBy('signed_on', 'desc').execute();
+    const out = [];
+    for (const r of rows)
+      if (await this.scope.within(actor, r.country_code, r.division_code)) out.push(await this.present(r));
+    return out;
+  }
+
+  async get(actor: Actor, id: string) {
+    return this.present(await this.load(actor, id));
+  }
+
+  async setCommitment(
+    actor: Actor,
+    id: string,
+    commitmentId: string,
+    b: z.infer<typeof commitmentStatusBody>,
+    requestId: string,
+  ) {
+    await this.load(actor, id, true);
+    await this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('agreement_commitments')
+        .set({ status: b.status })
+        .where('id', '=', commitmentId)
+        .where('agreement_id', '=', id)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'agreement.commitment',
+          recordType: 'agreement',
+          recordId: id,
+          details: { commitmentId, status: b.status },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  private async present(a: Row) {
+    const parties = JSON.parse(a.parties) as string[];
+    const [orgs, commitments] = await Promise.all([
+      this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', parties).execute(),
+      this.db
+        .selectFrom('agreement_commitments')
+        .selectAll()
+        .where('agreement_id', '=', a.id)
+        .orderBy('due_on')
+        .execute(),
+    ]);
+    return {
+      id: a.id,
+      title: a.title,
+      purpose: a.purpose,
+      parties: parties.map((p) => ({ id: p, name: orgs.find((o) => o.id === p)?.name ?? p })),
+      division: { country: a.country_code, code: a.division_code },
+      signedOn: a.signed_on,
+      endsOn: a.ends_on,
+      renewedFrom: a.renewed_from,
+      commitments: commitments.map((c) => ({
+        id: c.id,
+        text: c.text,
+        responsibleOrgId: c.responsible_org_id,
+        dueOn: c.due_on,
+        status: c.status,
+      })),
+    };
+  }
+}

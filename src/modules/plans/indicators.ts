@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import type { Database } from '../../platform/db/types';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, can } from '../access/policy';
+import { GeoService } from '../geo/service';
+import { type Cell, protectGroup } from '../insights/disclosure';
+import type { indicatorBody, valueBody } from './schema';
+import { LocalPlans } from './service';
+import { checkValue } from './values';
+
+type Plan = Database['local_plans'];
+type IndicatorRow = Database['plan_indicators'];
+
+/** The first day of a period and the first day after it (ISO dates). */
+export function periodRange(period: string): [string, string] {
+  const [y, q] = period.split('-Q').map(Number) as [number, number | undefined];
+  if (!q) return [`${y}-01-01`, `${y + 1}-01-01`];
+  const m = (q - 1) * 3 + 1;
+  const next = q === 4 ? `${y + 1}-01-01` : `${y}-${String(m + 3).padStart(2, '0')}-01`;
+  return [`${y}-${String(m).padStart(2, '0')}-01`, next];
+}
+
+/** The quarters and years a plan covers, in order. */
+export function planPeriods(plan: { year_from: number; year_to: number }): { year: string; quarters: string[] }[] {
+  const out = [];
+  for (let y = plan.year_from; y <= plan.year_to; y++)
+    out.push({ year: String(y), quarters: [1, 2, 3, 4].map((q) => `${y}-Q${q}`) });
+  return out;
+}
+
+export interface PeriodValue {
+  period: string;
+  value: number | null;
+  suppressed: boolean;
+  breakdown: Record<string, Record<string, number>>;
+}
+
+/** Indicators of a plan: definitions, targets, values entered by hand or computed from cases (under disclosure control). */
+export class Indicators {
+  private readonly plans: LocalPlans;
+  constructor(private readonly ctx: Context) {
+    this.plans = new LocalPlans(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  async create(actor: Actor, planId: string, b: z.infer<typeof indicatorBody>, requestId: string) {
+    const plan = await this.plans.load(actor, planId, 'plans:write');
+    for (const p of Object.keys(b.targets)) this.inPlan(plan, p);
+    if (b.source !== 'manual' && b.unit !== 'count') throw new AppError(400, 'indicator_computed');
+    if (b.actionId) await this.action(planId, b.actionId);
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('plan_indicators')
+        .values({
+          id,
+          plan_id: planId,
+          action_id: b.actionId ?? null,
+          code: b.code,
+          name: b.name,
+          kind: b.kind,
+          unit: b.unit,
+          source: b.source,
+          baseline: b.baseline ?? null,
+          dimensions: JSON.stringify(b.source === 'manual' ? b.dimensions : []),
+          targets: JSON.stringify(b.targets),
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'plan.indicator_added',
+          recordType: 'local_plan',
+          recordId: planId,
+          details: { indicator: id },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return id;
+  }
+
+  /** Enters (or corrects) the value of a period, refused with a message naming the indicator if it breaks its definition. */
+  async setValue(actor: Actor, planId: string, indicatorId: string, b: z.infer<typeof valueBody>, requestId: string) {
+    const plan = await this.plans.load(actor, planId, 'plans:write');
+    const ind = await this.db
+      .selectFrom('plan_indicators')
+      .selectAll()
+      .where('id', '=', indicatorId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    if (!ind) throw notFound();
+    this.inPlan(plan, b.period);
+    const divisions = await new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code);
+    checkValue(
+      {
+        code: ind.code,
+        name: ind.name,
+        unit: ind.unit as 'count' | 'percent',
+        source: ind.source,
+        dimensions: JSON.parse(ind.dimensions),
+      },
+      b,
+      divisions,
+    );
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('indicator_values')
+        .where('indicator_id', '=', indicatorId)
+        .where('period', '=', b.period)
+        .execute();
+      await trx
+        .insertInto('indicator_values')
+        .values({
+          id: randomUUID(),
+          indicator_id: indicatorId,
+          period: b.period,
+          value: b.value,
+          breakdown: JSON.stringify(b.breakdown),
+          entered_by: actor.userId,
+          entered_at: nowIso(),
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'plan.indicator_value',
+          recordType: 'local_plan',
+          recordId: planId,
+          details: { indicator: indicatorId, period: b.period },
+          requestId,
+        },
+        trx,
+      );
+    });
+  }
+
+  /** Every indicator of a plan with its values per period, as the actor may see them. */
+  async ofPlan(actor: Actor, plan: Plan) {
+    const rows = await this.db
+      .selectFrom('plan_indicators')
+      .selectAll()
+      .where('plan_id', '=', plan.id)
+      .orderBy('code')
+      .execute();
+    const values = rows.length
+      ? await this.db
+          .selectFrom('indicator_values')
+          .selectAll()
+          .where(
+            'indicator_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('period')
+          .execute()
+      : [];
+    // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
+    const exact = can(actor, 'cases:read');
+    const out = [];
+    for (const r of rows) {
+      const manual: PeriodValue[] = values
+        .filter((v) => v.indicator_id === r.id)
+        .map((v) => ({
+          period: v.period,
+          value: Number(v.value),
+          suppressed: false,
+          breakdown: JSON.parse(v.breakdown),
+        }));
+      out.push({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        unit: r.unit,
+        source: r.source,
+        actionId: r.action_id,
+        baseline: r.baseline === null ? null : Number(r.baseline),
+        dimensions: JSON.parse(r.dimensions) as string[],
+        targets: JSON.parse(r.targets) as Record<string, number>,
+        values: r.source === 'manual' ? manual : await this.computed(plan, r, exact),
+      });
+    }
+    return out;
+  }
+
+  /** Case-derived values per quarter and year; for roles without case access, small counts are suppressed. */
+  private async computed(plan: Plan, ind: IndicatorRow, exact: boolean): Promise<PeriodValue[]> {
+    const k = this.ctx.config.MINKA_DISCLOSURE_K;
+    const codes = await new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code);
+    const out: PeriodValue[] = [];
+    for (const { year, quarters } of planPeriods(plan)) {
+      const counts = [];
+      for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q));
+      const total = counts.reduce((a, b) => a + b, 0);
+      let cells: Cell[] = [...counts, total].map((value) => ({ value, suppressed: false }));
+      if (!exact) {
+        const p = protectGroup(counts, total, k);
+        cells = [...p.cells, p.total];
+      }
+      for (const [i, period] of [...quarters, year].entries())
+        out.push({ period, value: cells[i]!.value, suppressed: cells[i]!.suppressed, breakdown: {} });
+    }
+    return out;
+  }
+
+  private async count(source: string, country: string, codes: string[], period: string): Promise<number> {
+    const [from, to] = periodRange(period);
+    if (source === 'referrals_completed') {
+      const r = await this.db
+        .selectFrom('referrals as r')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('c.country_code', '=', country)
+        .where('c.division_code', 'in', codes)
+        .where('r.status', '=', 'completed')
+        .where('r.updated_at', '>=', from)
+        .where('r.updated_at', '<', to)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    }
+    let q = this.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('country_code', '=', country)
+      .where('division_code', 'in', codes)
+      .where('stage', '!=', 'Draft');
+    q =
+      source === 'cases_victims_identified'
+        ? q
+            .where('trafficking_status', 'in', ['PossibleVictimOfTrafficking', 'ActualVictimOfTrafficking'])
+            .where('decided_at', '>=', from)
+            .where('decided_at', '<', to)
+        : q.where('is_minor', '=', 1).where('created_at', '>=', from).where('created_at', '<', to);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+
+  private inPlan(plan: Plan, period: string) {
+    const y = Number(period.slice(0, 4));
+    if (y < plan.year_from || y > plan.year_to) throw new AppError(400, 'period_outside_plan', { period });
+  }
+
+  private async action(planId: string, actionId: string) {
+    const a = await this.db
+      .selectFrom('plan_actions')
+      .select('id')
+      .where('id', '=', actionId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    if (!a) throw new AppError(400, 'unknown_action');
+  }
+}

@@ -1,0 +1,293 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { makeOrg, makeUser, type Signed, signIn, signInNewUser, testPassword } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+for (const target of dbTargets()) {
+  describe(`local plans on ${target.name}`, () => {
+    let t: TestApp;
+    let planner: Signed;
+    let donor: Signed;
+    let supervisor: Signed;
+    let otherPlanner: Signed;
+    let gad = '';
+    let planId = '';
+    const send = (s: Signed, method: 'POST' | 'PUT' | 'PATCH', url: string, payload: object) =>
+      t.app.inject({ method, url, payload, headers: s.headers });
+    const get = (s: Signed, url: string) => t.app.inject({ url, headers: s.headers });
+
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      gad = await makeOrg(t.db.ctx, '0603', 'GAD Colta (prueba)');
+      const planUser = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: gad });
+      planner = await signIn(t.app, planUser.email, { password: testPassword });
+      const donorUser = await makeUser(t.db.ctx, {
+        role: 'donor_viewer',
+        scope: 'EC',
+        orgId: await makeOrg(t.db.ctx, 'EC', 'Donante (prueba)'),
+      });
+      donor = await signIn(t.app, donorUser.email, { password: testPassword });
+      supervisor = await signInNewUser(t.app, t.db.ctx, { role: 'supervisor', scope: '0603', orgId: gad });
+      const other = await makeUser(t.db.ctx, {
+        role: 'municipal_planner',
+        scope: '0101',
+        orgId: await makeOrg(t.db.ctx, '0101'),
+      });
+      otherPlanner = await signIn(t.app, other.email, { password: testPassword });
+    });
+    after(() => t.close());
+
+    it('builds the plan on four axes with actions, indicators, activities and an approved ordinance', async () => {
+      const created = await send(planner, 'POST', '/api/local-plans', {
+        title: 'Plan local contra la trata 2026–2027 (prueba)',
+        division: { country: 'EC', code: '0603' },
+        yearFrom: 2026,
+        yearTo: 2027,
+      });
+      assert.equal(created.statusCode, 200, created.body);
+      planId = created.json().id;
+      const again = await send(planner, 'POST', '/api/local-plans', {
+        title: 'Otro plan',
+        division: { country: 'EC', code: '0603' },
+        yearFrom: 2027,
+        yearTo: 2027,
+      });
+      assert.equal(again.json().code, 'plan_exists');
+      const budgets: Record<string, [number, number]> = {
+        prevention: [10000, 4000],
+        protection: [20000, 5000],
+        prosecution: [5000, 0],
+        governance: [3000, 3000],
+      };
+      for (const [axis, [planned, executed]] of Object.entries(budgets)) {
+        const o = await send(planner, 'POST', `/api/local-plans/${planId}/objectives`, {
+          axis,
+          text: `Objetivo de ${axis} (prueba)`,
+          nationalObjective: 'PNT-1',
+        });
+        assert.equal(o.statusCode, 200, o.body);
+        const a = await send(planner, 'POST', `/api/local-plans/${planId}/actions`, {
+          objectiveId: o.json().id,
+          title: `Acción de ${axis} (prueba)`,
+          responsibleOrgId: gad,
+          budgetPlanned: planned,
+          budgetExecuted: executed,
+          status: axis === 'governance' ? 'done' : 'in_progress',
+        });
+        assert.equal(a.statusCode, 200, a.body);
+      }
+      const ind = await send(planner, 'POST', `/api/local-plans/${planId}/indicators`, {
+        code: 'P1',
+        name: 'Personas capacitadas',
+        kind: 'output',
+        unit: 'count',
+        dimensions: ['sex', 'age_group'],
+        targets: { '2027-Q1': 100, '2027-Q2': 150 },
+      });
+      assert.equal(ind.statusCode, 200, ind.body);
+      for (const [period, value, female, male] of [
+        ['2027-Q1', 120, 70, 50],
+        ['2027-Q2', 80, 45, 35],
+      ] as const) {
+        const v = await send(planner, 'PUT', `/api/local-plans/${planId}/indicators/${ind.json().id}/values`, {
+          period,
+          value,
+          breakdown: { sex: { female, male }, age_group: { '12-17': value - 20, '18-29': 20 } },
+        });
+        assert.equal(v.statusCode, 200, v.body);
+      }
+      const act = await send(planner, 'POST', `/api/local-plans/${planId}/activities`, {
+        kind: 'radio_spot',
+        title: 'Cuñas radiales en kichwa (prueba)',
+        heldOn: '2027-02-10',
+        division: '060301',
+        language: 'qu',
+        organisers: ['GAD Colta (prueba)'],
+        participants: 40,
+        breakdown: { sex: { female: 25, male: 15 } },
+      });
+      assert.equal(act.statusCode, 200, act.body);
+      const ord = await send(planner, 'POST', `/api/local-plans/${planId}/instruments`, {
+        kind: 'ordinance',
+        title: 'Ordenanza contra la trata (prueba)',
+        status: 'debated',
+        date: '2027-01-20',
+      });
+      const approved = await send(planner, 'POST', `/api/local-plans/${planId}/instruments/${ord.json().id}/status`, {
+        status: 'approved',
+        date: '2027-03-05',
+      });
+      assert.equal(approved.statusCode, 200, approved.body);
+      const p = approved.json();
+      assert.equal(p.instruments[0].status, 'approved');
+      assert.deepEqual(
+        p.instruments[0].history.map((h: { status: string }) => h.status),
+        ['debated', 'approved'],
+      );
+      assert.deepEqual(
+        p.objectives.map((o: { axis: string }) => o.axis),
+        ['prevention', 'protection', 'prosecution', 'governance'],
+      );
+      assert.equal(p.progress.budgetPlanned, 38000);
+      assert.equal(p.progress.budgetExecuted, 12000);
+      assert.equal(p.progress.budgetExecution, 31.6);
+      assert.equal(p.progress.byAxis.find((a: { axis: string }) => a.axis === 'governance').execution, 100);
+      assert.equal(p.progress.participants, 40);
+      assert.deepEqual(
+        p.progress.indicators[0].targets.map((x: { value: number }) => x.value),
+        [120, 80],
+      );
+    });
+
+    it('refuses a value that breaks its definition, naming the indicator, and changes nothing', async () => {
+      const plan = (await get(planner, `/api/local-plans/${planId}`)).json();
+      const id = plan.indicators[0].id;
+      const put = (payload: object) =>
+        send(planner, 'PUT', `/api/local-plans/${planId}/indicators/${id}/values`, payload);
+      const negative = await put({ period: '2027-Q3', value: -5 });
+      assert.equal(negative.statusCode, 400);
+      assert.equal(negative.json().code, 'indicator_value_negative');
+      assert.match(negative.json().message, /P1 Personas capacitadas/);
+      const sum = await put({ period: '2027-Q3', value: 50, breakdown: { sex: { female: 20, male: 20 } } });
+      assert.equal(sum.json().code, 'indicator_breakdown_sum');
+      assert.match(sum.json().message, /P1 Personas capacitadas.*suma 40.*total es 50/);
+      assert.equal(
+        (await put({ period: '2027-Q3', value: 5, breakdown: { ethnicity: { Indigena: 5 } } })).json().code,
+        'indicator_dimension_undefined',
+      );
+      assert.equal(
+        (await put({ period: '2027-Q3', value: 5, breakdown: { sex: { alien: 5 } } })).json().code,
+        'indicator_category_unknown',
+      );
+      assert.equal((await put({ period: '2027-Q3', value: 2.5 })).json().code, 'indicator_value_not_whole');
+      assert.equal((await put({ period: '2031-Q1', value: 5 })).json().code, 'period_outside_plan');
+      assert.equal((await put({ period: '2027-Q5', value: 5 })).statusCode, 400);
+      const after = (await get(planner, `/api/local-plans/${planId}`)).json();
+      assert.deepEqual(
+        after.indicators[0].values.map((v: { period: string }) => v.period),
+        ['2027-Q1', '2027-Q2'],
+      );
+    });
+
+    it('shows a donor the progress with a small case-derived count suppressed, and a supervisor the number', async () => {
+      // Three Colta cases identified this quarter: fewer than k = 11.
+      for (const n of [1, 2, 3]) {
+        const c = await send(supervisor, 'POST', '/api/cases', {
+          division: { country: 'EC', code: '060301' },
+          person: { prs_FirstName: `Indicador${n}`, prs_SecondName: 'Prueba' },
+          local_AgeAtIntake: 30,
+        });
+        await send(supervisor, 'POST', `/api/cases/${c.json().id}/decision`, {
+          vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+          vic_TraffickingStatusDecisionMakingOrg: 'NGO',
+          reason: 'Indicadores de prueba',
+        });
+      }
+      const year = new Date().getUTCFullYear();
+      const quarter = `${year}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
+      const ind = await send(planner, 'POST', `/api/local-plans/${planId}/indicators`, {
+        code: 'R1',
+        name: 'Víctimas identificadas',
+        kind: 'outcome',
+        unit: 'count',
+        source: 'cases_victims_identified',
+        targets: { [quarter]: 5 },
+      });
+      assert.equal(ind.statusCode, 200, ind.body);
+      const computed = (s: Signed) =>
+        get(s, `/api/local-plans/${planId}`).then((r) =>
+          r.json().indicators.find((i: { code: string }) => i.code === 'R1'),
+        );
+      const seenByDonor = await computed(donor);
+      const cell = seenByDonor.values.find((v: { period: string }) => v.period === quarter);
+      assert.deepEqual(cell, { period: quarter, value: null, suppressed: true, breakdown: {} });
+      const yearCell = seenByDonor.values.find((v: { period: string }) => v.period === String(year));
+      assert.equal(yearCell.value, null, 'the year total would give the quarter away');
+      const donorText = JSON.stringify(seenByDonor);
+      assert.ok(!/"value":3\b/.test(donorText), 'the number 3 reaches the donor nowhere');
+      const exact = await computed(supervisor);
+      assert.equal(exact.values.find((v: { period: string }) => v.period === quarter).value, 3);
+      // Values of computed indicators are not entered by hand.
+      const manual = await send(planner, 'PUT', `/api/local-plans/${planId}/indicators/${ind.json().id}/values`, {
+        period: quarter,
+        value: 3,
+      });
+      assert.equal(manual.json().code, 'indicator_computed');
+    });
+
+    it('keeps plans inside the jurisdiction', async () => {
+      assert.equal((await get(otherPlanner, `/api/local-plans/${planId}`)).statusCode, 404);
+      assert.deepEqual((await get(otherPlanner, '/api/local-plans')).json(), []);
+      assert.equal((await get(donor, '/api/local-plans')).json().length, 1);
+      const write = await send(donor, 'POST', `/api/local-plans/${planId}/objectives`, {
+        axis: 'prevention',
+        text: 'Objetivo no permitido',
+      });
+      assert.equal(write.statusCode, 403);
+    });
+
+    it('produces the period report as PDF and XLSX with the figures', async () => {
+      const pdf = await t.app.inject({
+        url: `/api/local-plans/${planId}/report.pdf?period=2027`,
+        headers: donor.headers,
+      });
+      assert.equal(pdf.statusCode, 200, pdf.body);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const text = (
+        await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true })
+      ).text.replace(/\s+/g, ' ');
+      for (const expected of [
+        'Plan local contra la trata 2026–2027 (prueba)',
+        'Prevención y promoción de derechos',
+        '38000',
+        '12000',
+        '31.6',
+        'Ordenanza contra la trata (prueba)',
+        'Aprobado',
+        'P1',
+        '120',
+        '80',
+        'Cuñas radiales en kichwa (prueba)',
+        '40',
+      ])
+        assert.ok(text.includes(expected), `PDF lacks "${expected}": ${text}`);
+      const xlsx = await t.app.inject({
+        url: `/api/local-plans/${planId}/report.xlsx?period=2027`,
+        headers: donor.headers,
+      });
+      assert.equal(xlsx.statusCode, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      assert.deepEqual(
+        wb.worksheets.map((w) => w.name),
+        ['Resumen', 'Ejes', 'Acciones', 'Indicadores', 'Actividades', 'Instrumentos'],
+      );
+      const axes = wb.getWorksheet('Ejes')!;
+      assert.deepEqual((axes.getRow(1).values as unknown[]).slice(1), [
+        'Eje',
+        'Acciones',
+        'Cumplidas',
+        'Ejecución',
+        'Presupuesto planificado (USD)',
+        'Presupuesto ejecutado (USD)',
+      ]);
+      const total = axes.getRow(axes.rowCount).values as unknown[];
+      assert.deepEqual([total[1], total[2], total[3], total[5], total[6]], ['Total', 4, 1, 38000, 12000]);
+      const inds = wb.getWorksheet('Indicadores')!;
+      const rows = inds.getSheetValues().slice(2) as unknown[][];
+      assert.deepEqual(
+        rows.filter((r) => r[1] === 'P1').map((r) => [r[3], r[4], r[5]]),
+        [
+          ['2027-Q1', 100, 120],
+          ['2027-Q2', 150, 80],
+        ],
+      );
+    });
+  });
+}

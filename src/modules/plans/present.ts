@@ -1,0 +1,135 @@
+import type { Context } from '../../platform/context';
+import type { Database } from '../../platform/db/types';
+import { type Actor, can } from '../access/policy';
+import { GeoService } from '../geo/service';
+import { Indicators } from './indicators';
+import { axes } from './schema';
+
+type Plan = Database['local_plans'];
+const num = (v: number | string | null) => (v === null ? 0 : Number(v));
+
+/** A local plan as the API shows it: objectives by axis with their actions, indicators, activities, instruments, progress. */
+export async function presentPlan(ctx: Context, actor: Actor, plan: Plan) {
+  const detail = await planDetail(ctx, actor, plan);
+  return { ...detail, progress: progressOf(detail) };
+}
+
+async function planDetail(ctx: Context, actor: Actor, plan: Plan) {
+  const db = ctx.db.db;
+  const [objectives, actions, activities, instruments, indicators] = await Promise.all([
+    db.selectFrom('plan_objectives').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
+    db.selectFrom('plan_actions').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
+    db.selectFrom('prevention_activities').selectAll().where('plan_id', '=', plan.id).orderBy('held_on').execute(),
+    db.selectFrom('policy_instruments').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
+    new Indicators(ctx).ofPlan(actor, plan),
+  ]);
+  const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
+  const orgs = new Map(
+    (orgIds.length
+      ? await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()
+      : []
+    ).map((o) => [o.id, o.name]),
+  );
+  const label =
+    (await new GeoService(db).labels(plan.country_code, [plan.division_code])).get(plan.division_code) ??
+    plan.division_code;
+  const presentedActions = actions.map((a) => ({
+    id: a.id,
+    objectiveId: a.objective_id,
+    title: a.title,
+    responsibleOrgId: a.responsible_org_id,
+    responsibleOrgName: a.responsible_org_id ? (orgs.get(a.responsible_org_id) ?? null) : null,
+    budgetPlanned: num(a.budget_planned),
+    budgetExecuted: num(a.budget_executed),
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+    status: a.status,
+    commitmentId: a.commitment_id,
+  }));
+  return {
+    id: plan.id,
+    title: plan.title,
+    division: { country: plan.country_code, code: plan.division_code, label },
+    yearFrom: Number(plan.year_from),
+    yearTo: Number(plan.year_to),
+    status: plan.status,
+    agreementId: plan.agreement_id,
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      axis: o.axis,
+      text: o.text,
+      nationalObjective: o.national_objective,
+      actions: presentedActions.filter((a) => a.objectiveId === o.id),
+    })),
+    indicators,
+    activities: activities.map((a) => ({
+      id: a.id,
+      actionId: a.action_id,
+      kind: a.kind,
+      title: a.title,
+      heldOn: a.held_on,
+      division: a.division_code,
+      language: a.language,
+      organisers: JSON.parse(a.organisers) as string[],
+      participants: Number(a.participants),
+      breakdown: JSON.parse(a.breakdown) as Record<string, Record<string, number>>,
+      materials: a.materials,
+    })),
+    instruments: instruments.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      status: i.status,
+      history: JSON.parse(i.history) as { status: string; date: string }[],
+      objectiveIds: JSON.parse(i.objective_ids) as string[],
+    })),
+    abilities: { update: can(actor, 'plans:write') },
+  };
+}
+
+type Detail = Awaited<ReturnType<typeof planDetail>>;
+
+/** Execution by axis, budget, indicators against their targets, activities and instruments. */
+export function progressOf(p: Detail) {
+  const byAxis = axes.map((axis) => {
+    const acts = p.objectives.filter((o) => o.axis === axis).flatMap((o) => o.actions);
+    const live = acts.filter((a) => a.status !== 'cancelled');
+    return {
+      axis,
+      actions: acts.length,
+      done: acts.filter((a) => a.status === 'done').length,
+      inProgress: acts.filter((a) => a.status === 'in_progress').length,
+      execution: live.length ? Math.round((100 * live.filter((a) => a.status === 'done').length) / live.length) : 0,
+      budgetPlanned: acts.reduce((s, a) => s + a.budgetPlanned, 0),
+      budgetExecuted: acts.reduce((s, a) => s + a.budgetExecuted, 0),
+    };
+  });
+  const budgetPlanned = byAxis.reduce((s, a) => s + a.budgetPlanned, 0);
+  const budgetExecuted = byAxis.reduce((s, a) => s + a.budgetExecuted, 0);
+  return {
+    byAxis,
+    budgetPlanned,
+    budgetExecuted,
+    budgetExecution: budgetPlanned ? Math.round((1000 * budgetExecuted) / budgetPlanned) / 10 : 0,
+    indicators: p.indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      targets: Object.entries(i.targets)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([period, target]) => {
+          const v = i.values.find((x) => x.period === period);
+          return { period, target, value: v?.value ?? null, suppressed: v?.suppressed ?? false };
+        }),
+    })),
+    activities: p.activities.length,
+    participants: p.activities.reduce((s, a) => s + a.participants, 0),
+    instruments: Object.fromEntries(
+      [...new Set(p.instruments.map((i) => i.status))].map((s) => [
+        s,
+        p.instruments.filter((i) => i.status === s).length,
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { Permission } from '../access/permissions';
+import { type Actor, can } from '../access/policy';
+import { ScopeCheck } from '../access/scope';
+import type { actionBody, actionPatch, objectiveBody, planBody } from './schema';
+
+/** Local plans per jurisdiction and period, their objectives on the four axes, and their actions. */
+export class LocalPlans {
+  private readonly scope: ScopeCheck;
+  constructor(private readonly ctx: Context) {
+    this.scope = new ScopeCheck(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  /** The plan if the actor may use it with this permission (inside their jurisdiction); 404 otherwise. */
+  async load(actor: Actor, id: string, permission: Permission = 'plans:read') {
+    const p = await this.db.selectFrom('local_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!p || !can(actor, 'plans:read') || !(await this.scope.within(actor, p.country_code, p.division_code)))
+      throw notFound();
+    if (permission !== 'plans:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
+    return p;
+  }
+
+  /** Plans in the actor's jurisdiction, newest period first. */
+  async list(actor: Actor) {
+    if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
+    const rows = await this.db.selectFrom('local_plans').selectAll().orderBy('year_from', 'desc').execute();
+    const out = [];
+    for (const r of rows) if (await this.scope.within(actor, r.country_code, r.division_code)) out.push(r);
+    return out;
+  }
+
+  async create(actor: Actor, b: z.infer<typeof planBody>, requestId: string) {
+    if (!can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
+    if (!(await this.scope.within(actor, b.division.country, b.division.code)))
+      throw new AppError(400, 'scope_outside_jurisdiction');
+    const overlap = await this.db
+      .selectFrom('local_plans')
+      .select('id')
+      .where('country_code', '=', b.division.country)
+      .where('division_code', '=', b.division.code)
+      .where('year_from', '<=', b.yearTo)
+      .where('year_to', '>=', b.yearFrom)
+      .executeTakeFirst();
+    if (overlap) throw new AppError(409, 'plan_exists');
+    const id = randomUUID();
+    const now = nowIso();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('local_plans')
+        .values({
+          id,
+          title: b.title,
+          country_code: b.division.country,
+          division_code: b.division.code,
+          year_from: b.yearFrom,
+          year_to: b.yearTo,
+          status: 'draft',
+          agreement_id: b.agreementId ?? null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        { actor, action: 'plan.created', recordType: 'local_plan', recordId: id, requestId },
+        trx,
+      );
+    });
+    return id;
+  }
+
+  async addObjective(actor: Actor, planId: string, b: z.infer<typeof objectiveBody>, requestId: string) {
+    await this.load(actor, planId, 'plans:write');
+    const n = await this.db
+      .selectFrom('plan_objectives')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('plan_objectives')
+        .values({
+          id,
+          plan_id: planId,
+          axis: b.axis,
+          text: b.text,
+          national_objective: b.nationalObjective ?? null,
+          position: Number(n.n) + 1,
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'plan.objective_added',
+          recordType: 'local_plan',
+          recordId: planId,
+          details: { axis: b.axis },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return id;
+  }
+
+  async addAction(actor: Actor, planId: string, b: z.infer<typeof actionBody>, requestId: string) {
+    await this.load(actor, planId, 'plans:write');
+    const objective = await this.db
+      .selectFrom('plan_objectives')
+      .select('id')
+      .where('id', '=', b.objectiveId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    if (!objective) throw new AppError(400, 'unknown_objective');
+    if (b.startsOn && b.endsOn && b.endsOn < b.startsOn) throw new AppError(400, 'dates_reversed');
+    const id = randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('plan_actions')
+        .values({
+          id,
+          plan_id: planId,
+          objective_id: b.objectiveId,
+          title: b.title,
+          responsible_org_id: b.responsibleOrgId ?? null,
+          budget_planned: b.budgetPlanned,
+          budget_executed: b.budgetExecuted,
+          starts_on: b.startsOn ?? null,
+          ends_on: b.endsOn ?? null,
+          status: b.status,
+          commitment_id: b.commitmentId ?? null,
+          updated_at: nowIso(),
+        })
+        .execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'plan.action_added',
+          recordType: 'local_plan',
+          recordId: planId,
+          details: { action: id },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return id;
+  }
+
+  async updateAction(
+    actor: Actor,
+    planId: string,
+    actionId: string,
+    b: z.infer<typeof actionPatch>,
+    requestId: string,
+  ) {
+    await this.load(actor, planId, 'plans:write');
+    const set = {
+      ...(b.status ? { status: b.status } : {}),
+      ...(b.budgetExecuted !== undefined ? { budget_executed: b.budgetExecuted } : {}),
+      ...(b.budgetPlanned !== undefined ? { budget_planned: b.budgetPlanned } : {}),
+      ...(b.endsOn ? { ends_on: b.endsOn } : {}),
+    };
+    if (!Object.keys(set).length) throw new AppError(400, 'nothing_to_change');
+    await this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('plan_actions')
+        .set({ ...set, updated_at: nowIso() })
+        .where('id', '=', actionId)
+        .where('plan_id', '=', planId)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: 'plan.action_updated',
+          recordType: 'local_plan',
+          recordId: planId,
+          fields: Object.keys(set).join(','),
+          details: { action: actionId },
+          requestId,
+        },
+        trx,
+      );
+    });
+  }
+}
