@@ -23,7 +23,7 @@ for (const target of dbTargets()) {
 
     it('loads the demo cantons and their parishes on first run', async () => {
       assert.deepEqual(await seedDemo(db.ctx), {
-        seeded: ['geo', 'access', 'reports', 'cases', 'directory', 'referrals'],
+        seeded: ['geo', 'access', 'reports', 'cases', 'directory', 'referrals', 'plans'],
       });
       const cantons = await db.handle.db
         .selectFrom('divisions')
@@ -123,6 +123,21 @@ for (const target of dbTargets()) {
         legal.map((l) => l.stage),
         ['Complaint'],
       );
+    });
+
+    it('seeds the Colta local plan on four axes with an agreement, indicators, activities and an ordinance', async () => {
+      const plans = await db.handle.db.selectFrom('local_plans').selectAll().execute();
+      assert.deepEqual(
+        plans.map((p) => [p.division_code, Number(p.year_from), Number(p.year_to)]),
+        [['0603', 2025, 2026]],
+      );
+      const axes = await db.handle.db.selectFrom('plan_objectives').select('axis').orderBy('position').execute();
+      assert.deepEqual(
+        axes.map((a) => a.axis),
+        ['prevention', 'protection', 'prosecution', 'governance'],
+      );
+      assert.equal((await db.handle.db.selectFrom('indicator_values').selectAll().execute()).length, 2);
+      assert.equal((await db.handle.db.selectFrom('agreement_commitments').selectAll().execute()).length, 2);
     });
 
     it('adds nothing on a second run', async () => {

@@ -3,6 +3,7 @@ import { seedCasesDemo } from '../modules/cases/demo';
 import { seedDirectoryDemo } from '../modules/directory/demo';
 import { seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
+import { seedPlansDemo } from '../modules/plans/demo';
 import { seedReferralsDemo } from '../modules/referrals/demo';
 import { seedReportsDemo } from '../modules/reports/demo';
 import type { Context } from './context';
@@ -16,6 +17,7 @@ const seeders: { name: string; run: (ctx: Context) => Promise<void> }[] = [
   { name: 'cases', run: seedCasesDemo },
   { name: 'directory', run: seedDirectoryDemo },
   { name: 'referrals', run: seedReferralsDemo },
+  { name: 'plans', run: seedPlansDemo },
 ];
 
 /**

@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoPassword } from '../../src/modules/access/demo';
-import { type E2E, newPage, screenshotDir, startE2E } from './support';
+import { type E2E, newPage, screenshotDir, signInWithoutCode, startE2E } from './support';
 
 /** The municipal planner's role sees no personal data, so no second factor is asked. */
-async function signInAsPlanner(page: Page) {
-  await page.goto('/signin');
-  await page.getByLabel('Correo electrónico').fill('planificacion.colta@minka.demo');
-  await page.getByLabel('Contraseña').fill(demoPassword);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
-}
+const signInAsPlanner = (page: Page) => signInWithoutCode(page, 'planificacion.colta@minka.demo');
 
 // Journey: a newcomer opens Minka, finds the sign-in page in Spanish, switches language, browses the
 // demo geography down to the parishes of Colta, searches without accents and hits an unknown address.
@@ -81,7 +74,7 @@ describe('application shell journey (Chromium)', () => {
     await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();
     await page.getByRole('link', { name: 'Volver al inicio' }).click();
     await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
-    await page.goto('/plans');
+    await page.goto('/insights');
     await page.getByText('Este módulo se está construyendo').waitFor();
     assert.deepEqual(problems, []);
   });

@@ -78,3 +78,12 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
 }
+
+/** Signs in an account that needs no second factor (planners, researchers, donors). */
+export async function signInWithoutCode(page: Page, email: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(demoPassword);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
+}

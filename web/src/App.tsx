@@ -20,6 +20,8 @@ const Reports = lazy(() => import('./pages/reports/Reports').then((m) => ({ defa
 const Directory = lazy(() => import('./pages/directory/Directory').then((m) => ({ default: m.Directory })));
 const MyWork = lazy(() => import('./pages/work/MyWork').then((m) => ({ default: m.MyWork })));
 const ReferralInbox = lazy(() => import('./pages/referrals/Inbox').then((m) => ({ default: m.ReferralInbox })));
+const PlansList = lazy(() => import('./pages/plans/PlansList').then((m) => ({ default: m.PlansList })));
+const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
@@ -48,6 +50,8 @@ export function App() {
         <Route path="cases" element={<CaseList />} />
         <Route path="cases/new" element={<Intake />} />
         <Route path="cases/:id" element={<CasePage />} />
+        <Route path="plans" element={<PlansList />} />
+        <Route path="plans/:id" element={<PlanPage />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

@@ -5,7 +5,7 @@ export const modules = [
   { key: 'cases', path: '/cases', ready: true, needs: ['cases:read', 'referrals:receive'] },
   { key: 'inbox', path: '/referrals/inbox', ready: true, needs: ['referrals:receive'] },
   { key: 'directory', path: '/directory', ready: true, needs: [] },
-  { key: 'plans', path: '/plans', ready: false, needs: ['plans:read'] },
+  { key: 'plans', path: '/plans', ready: true, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: false, needs: ['insights:aggregate'] },
   { key: 'geography', path: '/geo', ready: true, needs: [] },
   {

@@ -155,6 +155,17 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
       .set({ assignee_user_id: caseworker?.id ?? null })
       .where('case_id', '=', opened.id)
       .execute();
+    // Every demo person was judged a possible victim, so identification figures have something to count.
+    await cases.decide(
+      { ...system, orgId: caseworker?.organisation_id ?? system.orgId },
+      opened.id,
+      {
+        vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+        vic_TraffickingStatusDecisionMakingOrg: 'NGO',
+        reason: 'DEMO: indicadores de la lista OIT (texto ficticio)',
+      },
+      'demo-seed',
+    );
     if (i === 0)
       await cases.screen(
         system,

@@ -1,0 +1,170 @@
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
+import type { Plan } from './types';
+
+export type Call = (method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) => Promise<unknown>;
+
+/** The four axes: objectives, their actions (status and budget editable by planners), and forms to add both. */
+export function Axes({ plan, call }: { plan: Plan; call: Call }) {
+  const { t } = useTranslation();
+  const [axis, setAxis] = useState<string | null>('prevention');
+  const [objective, setObjective] = useState('');
+  const [national, setNational] = useState('');
+  const [objectiveId, setObjectiveId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [planned, setPlanned] = useState<number | string>(0);
+  const [executed, setExecuted] = useState<number | string>(0);
+  const edit = plan.abilities.update;
+  return (
+    <Stack>
+      {axes.map((a) => {
+        const objectives = plan.objectives.filter((o) => o.axis === a);
+        return (
+          <Paper key={a} withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t(`localPlans.axes.${a}`)}
+            </Title>
+            {objectives.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('localPlans.noObjectives')}
+              </Text>
+            )}
+            {objectives.map((o) => (
+              <Stack key={o.id} gap={4} mb="sm">
+                <Text fw={600} size="sm">
+                  {o.text} {o.nationalObjective && <Badge variant="light">{o.nationalObjective}</Badge>}
+                </Text>
+                {o.actions.length > 0 && (
+                  <Table.ScrollContainer minWidth={560}>
+                    <Table>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('localPlans.action')}</Table.Th>
+                          <Table.Th>{t('localPlans.status')}</Table.Th>
+                          <Table.Th>{t('localPlans.budgetPlanned')}</Table.Th>
+                          <Table.Th>{t('localPlans.budgetExecuted')}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {o.actions.map((x) => (
+                          <Table.Tr key={x.id}>
+                            <Table.Td>{x.title}</Table.Td>
+                            <Table.Td>
+                              {edit ? (
+                                <Select
+                                  allowDeselect={false}
+                                  aria-label={t('localPlans.status')}
+                                  size="xs"
+                                  data={actionStatuses.map((s) => ({ value: s, label: t(`localPlans.statuses.${s}`) }))}
+                                  value={x.status}
+                                  onChange={(v) => v && call('PATCH', `actions/${x.id}`, { status: v })}
+                                />
+                              ) : (
+                                t(`localPlans.statuses.${x.status}`)
+                              )}
+                            </Table.Td>
+                            <Table.Td>{x.budgetPlanned.toLocaleString('es-EC')}</Table.Td>
+                            <Table.Td>{x.budgetExecuted.toLocaleString('es-EC')}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                )}
+              </Stack>
+            ))}
+          </Paper>
+        );
+      })}
+      {edit && (
+        <Paper withBorder p="md">
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t('localPlans.addObjective')}
+            </Title>
+            <Group align="end" wrap="wrap">
+              <Select
+                allowDeselect={false}
+                label={t('localPlans.axis')}
+                data={axes.map((a) => ({ value: a, label: t(`localPlans.axes.${a}`) }))}
+                value={axis}
+                onChange={setAxis}
+                miw={260}
+              />
+              <TextInput
+                label={t('localPlans.nationalObjective')}
+                value={national}
+                onChange={(e) => setNational(e.currentTarget.value)}
+              />
+            </Group>
+            <Textarea
+              label={t('localPlans.objective')}
+              value={objective}
+              onChange={(e) => setObjective(e.currentTarget.value)}
+              autosize
+            />
+            <Button
+              w="fit-content"
+              disabled={objective.trim().length < 3}
+              onClick={() =>
+                call('POST', 'objectives', {
+                  axis,
+                  text: objective,
+                  ...(national.trim() ? { nationalObjective: national } : {}),
+                }).then(() => setObjective(''))
+              }
+            >
+              {t('localPlans.addObjective')}
+            </Button>
+            <Title order={2} size="h4" mt="sm">
+              {t('localPlans.addAction')}
+            </Title>
+            <Select
+              allowDeselect={false}
+              label={t('localPlans.actionObjective')}
+              data={plan.objectives.map((o) => ({
+                value: o.id,
+                label: `${t(`localPlans.axes.${o.axis}`)} · ${o.text}`,
+              }))}
+              value={objectiveId}
+              onChange={setObjectiveId}
+            />
+            <TextInput label={t('localPlans.action')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+            <Group align="end" wrap="wrap">
+              <NumberInput label={t('localPlans.budgetPlanned')} value={planned} onChange={setPlanned} min={0} />
+              <NumberInput label={t('localPlans.budgetExecuted')} value={executed} onChange={setExecuted} min={0} />
+              <Button
+                disabled={!objectiveId || title.trim().length < 3}
+                onClick={() =>
+                  call('POST', 'actions', {
+                    objectiveId,
+                    title,
+                    budgetPlanned: Number(planned) || 0,
+                    budgetExecuted: Number(executed) || 0,
+                  }).then(() => setTitle(''))
+                }
+              >
+                {t('localPlans.addAction')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+import { Alert, Anchor, Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api } from '../../api';
+import { Axes } from './Axes';
+import { Indicators } from './Indicators';
+import { Progress } from './Progress';
+import { type Plan, periodsOf } from './types';
+import { Work } from './Work';
+
+/** One local plan: progress, the four axes, indicators, activities, instruments and the period report. */
+export function PlanPage() {
+  const { t, i18n } = useTranslation();
+  const { id } = useParams();
+  const qc = useQueryClient();
+  const key = ['local-plan', id];
+  const q = useQuery({ queryKey: key, queryFn: () => api<Plan>(`/api/local-plans/${id}`) });
+  const [period, setPeriod] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: ({ method, path, body }: { method: string; path: string; body: unknown }) =>
+      api<unknown>(`/api/local-plans/${id}/${path}`, { method, body: JSON.stringify(body) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+  const call = (method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) =>
+    mutation.mutateAsync({ method, path, body }).catch(() => undefined);
+  const p = q.data;
+  if (q.error) return <Alert color="red">{q.error.message}</Alert>;
+  if (!p) return null;
+  const qs = new URLSearchParams({ lang: i18n.language, ...(period ? { period } : {}) }).toString();
+  return (
+    <Stack maw={1000}>
+      <Group>
+        <Title order={1}>{p.title}</Title>
+        <Badge variant="light">
+          {p.division.label} · {p.yearFrom}–{p.yearTo}
+        </Badge>
+      </Group>
+      {mutation.error && (
+        <Alert color="red" role="alert">
+          {mutation.error.message}
+        </Alert>
+      )}
+      <Progress plan={p} />
+      <Group align="end">
+        <Select
+          label={t('localPlans.reportPeriod')}
+          data={periodsOf(p)}
+          value={period}
+          onChange={setPeriod}
+          clearable
+          placeholder={`${p.yearFrom}–${p.yearTo}`}
+          w={180}
+        />
+        <Anchor href={`/api/local-plans/${p.id}/report.pdf?${qs}`}>{t('localPlans.reportPdf')}</Anchor>
+        <Anchor href={`/api/local-plans/${p.id}/report.xlsx?${qs}`}>{t('localPlans.reportXlsx')}</Anchor>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('localPlans.disclosureNote')}
+      </Text>
+      <Axes plan={p} call={call} />
+      <Indicators plan={p} call={call} />
+      <Work plan={p} call={call} />
+    </Stack>
+  );
+}
