@@ -30,8 +30,8 @@ describe('local plan of Colta (Chromium)', () => {
     await page.goto('/plans');
     await page.getByRole('link', { name: /Colta 2025–2026/ }).waitFor();
     await page.getByLabel('Título del plan').fill('Plan local contra la trata de Colta 2027 (prueba)');
-    await page.getByLabel('Desde').fill('2027');
-    await page.getByLabel('Hasta').fill('2027');
+    await page.getByLabel('Desde', { exact: true }).fill('2027');
+    await page.getByLabel('Hasta', { exact: true }).fill('2027');
     await page.getByRole('button', { name: 'Crear plan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan local contra la trata de Colta 2027 (prueba)' }).waitFor();
 
@@ -120,6 +120,10 @@ describe('local plan of Colta (Chromium)', () => {
     const { page } = await newPage(e2e);
     await signInWithoutCode(page, 'donante@minka.demo');
     await page.goto('/plans');
+    await page.getByRole('heading', { name: 'Comparación entre cantones y períodos' }).waitFor();
+    // The comparison row carries the execution percentages.
+    await page.getByRole('row').filter({ hasText: 'Colta' }).filter({ hasText: '58 %' }).waitFor();
+    await page.getByText('Convenio de cooperación GAD Colta – Organización Internacional Demo (ficticio)').waitFor();
     await page.getByRole('link', { name: /Colta 2025–2026/ }).click();
     await page.getByRole('heading', { level: 1, name: /Colta 2025–2026/ }).waitFor();
     const indicators = section(page, 'Indicadores');

@@ -183,6 +183,7 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/closure/decision': by({ supervisor: 404, caseworker: 403, rest: 404 }, { rest: 404 }),
   'GET /api/supervision/closures': by({ supervisor: 200, rest: 403 }),
   'GET /api/local-plans': by({ ...planReaders, rest: 403 }),
+  'GET /api/local-plans/compare': by({ ...planReaders, rest: 403 }),
   'POST /api/local-plans': by({ municipal_planner: 200, rest: 403 }, { municipal_planner: 400, rest: 403 }),
   'GET /api/local-plans/:id': by({ ...planReaders, rest: 404 }, { rest: 404 }),
   'POST /api/local-plans/:id/objectives': by({ ...readOnly, municipal_planner: 200, rest: 404 }, { rest: 404 }),

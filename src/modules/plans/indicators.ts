@@ -162,6 +162,7 @@ export class Indicators {
           .execute()
       : [];
     // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
+    // Activity participants are not case data and are shown as they are.
     const exact = can(actor, 'cases:read');
     const out = [];
     for (const r of rows) {
@@ -184,7 +185,10 @@ export class Indicators {
         baseline: r.baseline === null ? null : Number(r.baseline),
         dimensions: JSON.parse(r.dimensions) as string[],
         targets: JSON.parse(r.targets) as Record<string, number>,
-        values: r.source === 'manual' ? manual : await this.computed(plan, r, exact),
+        values:
+          r.source === 'manual'
+            ? manual
+            : await this.computed(plan, r, exact || r.source === 'activities_participants'),
       });
     }
     return out;
@@ -197,7 +201,7 @@ export class Indicators {
     const out: PeriodValue[] = [];
     for (const { year, quarters } of planPeriods(plan)) {
       const counts = [];
-      for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q));
+      for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
       const total = counts.reduce((a, b) => a + b, 0);
       let cells: Cell[] = [...counts, total].map((value) => ({ value, suppressed: false }));
       if (!exact) {
@@ -210,8 +214,18 @@ export class Indicators {
     return out;
   }
 
-  private async count(source: string, country: string, codes: string[], period: string): Promise<number> {
+  private async count(source: string, country: string, codes: string[], period: string, planId = ''): Promise<number> {
     const [from, to] = periodRange(period);
+    if (source === 'activities_participants') {
+      const r = await this.db
+        .selectFrom('prevention_activities')
+        .select((eb) => eb.fn.sum<number>('participants').as('n'))
+        .where('plan_id', '=', planId)
+        .where('held_on', '>=', from)
+        .where('held_on', '<', to)
+        .executeTakeFirstOrThrow();
+      return Number(r.n ?? 0);
+    }
     if (source === 'referrals_completed') {
       const r = await this.db
         .selectFrom('referrals as r')

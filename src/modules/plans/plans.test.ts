@@ -221,6 +221,36 @@ for (const target of dbTargets()) {
       assert.equal(manual.json().code, 'indicator_computed');
     });
 
+    it('feeds an indicator from the activities, and compares plans for a donor', async () => {
+      const ind = await send(planner, 'POST', `/api/local-plans/${planId}/indicators`, {
+        code: 'A1',
+        name: 'Participantes en actividades de prevención',
+        kind: 'output',
+        unit: 'count',
+        source: 'activities_participants',
+      });
+      assert.equal(ind.statusCode, 200, ind.body);
+      const a1 = (await get(donor, `/api/local-plans/${planId}`))
+        .json()
+        .indicators.find((i: { code: string }) => i.code === 'A1');
+      const byPeriod = Object.fromEntries(a1.values.map((v: { period: string; value: number }) => [v.period, v.value]));
+      assert.equal(byPeriod['2027-Q1'], 40, 'the radio campaign of February');
+      assert.equal(byPeriod['2027'], 40);
+      const compare = (await get(donor, '/api/local-plans/compare')).json();
+      assert.equal(compare.length, 1);
+      assert.deepEqual(
+        [
+          compare[0].actions,
+          compare[0].done,
+          compare[0].budgetPlanned,
+          compare[0].budgetExecuted,
+          compare[0].instrumentsApproved,
+        ],
+        [4, 1, 38000, 12000, 1],
+      );
+      assert.equal(compare[0].division.label, 'Colta');
+    });
+
     it('keeps plans inside the jurisdiction', async () => {
       assert.equal((await get(otherPlanner, `/api/local-plans/${planId}`)).statusCode, 404);
       assert.deepEqual((await get(otherPlanner, '/api/local-plans')).json(), []);

@@ -133,3 +133,30 @@ export function progressOf(p: Detail) {
     ),
   };
 }
+
+/** One line per plan for comparing cantons and periods: execution, budget, activities and instruments. */
+export async function comparePlans(ctx: Context, actor: Actor, plans: Plan[]) {
+  const out = [];
+  for (const plan of plans) {
+    const p = await presentPlan(ctx, actor, plan);
+    const actions = p.progress.byAxis.reduce((n, a) => n + a.actions, 0);
+    const done = p.progress.byAxis.reduce((n, a) => n + a.done, 0);
+    out.push({
+      id: p.id,
+      title: p.title,
+      division: p.division,
+      yearFrom: p.yearFrom,
+      yearTo: p.yearTo,
+      actions,
+      done,
+      execution: actions ? Math.round((100 * done) / actions) : 0,
+      budgetPlanned: p.progress.budgetPlanned,
+      budgetExecuted: p.progress.budgetExecuted,
+      budgetExecution: p.progress.budgetExecution,
+      activities: p.progress.activities,
+      participants: p.progress.participants,
+      instrumentsApproved: p.instruments.filter((i) => i.status === 'approved' || i.status === 'in_force').length,
+    });
+  }
+  return out;
+}

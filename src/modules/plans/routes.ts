@@ -8,7 +8,7 @@ import { requireActor } from '../access/guard';
 import { idParam } from '../access/schema';
 import { PlanWork } from './activities';
 import { Indicators } from './indicators';
-import { presentPlan } from './present';
+import { comparePlans, presentPlan } from './present';
 import { PlanReport } from './report';
 import {
   actionBody,
@@ -66,6 +66,40 @@ export const planRoutes =
           yearTo: Number(p.year_to),
           status: p.status,
         })),
+    );
+    r.get(
+      '/local-plans/compare',
+      {
+        schema: {
+          tags,
+          summary: 'Compare the plans of my jurisdiction across cantons and periods (no personal data)',
+          response: {
+            200: z.array(
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                division: z.object({ country: z.string(), code: z.string(), label: z.string() }),
+                yearFrom: z.number(),
+                yearTo: z.number(),
+                actions: z.number(),
+                done: z.number(),
+                execution: z.number(),
+                budgetPlanned: z.number(),
+                budgetExecuted: z.number(),
+                budgetExecution: z.number(),
+                activities: z.number(),
+                participants: z.number(),
+                instrumentsApproved: z.number(),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        return comparePlans(ctx, actor, await plans.list(actor));
+      },
     );
     r.post(
       '/local-plans',

@@ -6,12 +6,16 @@ export const axes = ['prevention', 'protection', 'prosecution', 'governance'] as
 export const actionStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export const indicatorKinds = ['output', 'outcome'] as const;
 export const indicatorUnits = ['count', 'percent'] as const;
-/** Where an indicator's values come from: entered by hand, or computed from case data at query time. */
+/**
+ * Where an indicator's values come from: entered by hand, computed from case data at query time (under
+ * disclosure control), or fed by the plan's prevention activities (participants; no personal data).
+ */
 export const indicatorSources = [
   'manual',
   'cases_victims_identified',
   'cases_minors_assisted',
   'referrals_completed',
+  'activities_participants',
 ] as const;
 /** Disaggregation dimensions and their categories (division categories are division codes). */
 export const dimensionCategories = {

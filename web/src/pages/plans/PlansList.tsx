@@ -6,6 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { api, send } from '../../api';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { has, useSession } from '../../session';
+import { Agreements } from './Agreements';
+import { Compare } from './Compare';
 
 interface Summary {
   id: string;
@@ -71,6 +73,7 @@ export function PlansList() {
           </Table.Tbody>
         </Table>
       )}
+      <Compare />
       {has(session, 'plans:write') && (
         <Stack gap="xs" maw={720}>
           <Title order={2} size="h3">
@@ -107,6 +110,7 @@ export function PlansList() {
           )}
         </Stack>
       )}
+      <Agreements />
     </Stack>
   );
 }

@@ -1,0 +1,141 @@
+import { Alert, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { commitmentStatuses } from '../../../../src/modules/plans/schema';
+import { api, send } from '../../api';
+import { has, useSession } from '../../session';
+
+interface Agreement {
+  id: string;
+  title: string;
+  parties: { id: string; name: string }[];
+  signedOn: string;
+  endsOn: string | null;
+  commitments: { id: string; text: string; dueOn: string | null; status: string }[];
+}
+
+/** Cooperation agreements of my jurisdiction: parties, term, commitments and their status. */
+export function Agreements() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { data: session } = useSession();
+  const write = has(session, 'plans:write');
+  const list = useQuery({ queryKey: ['agreements'], queryFn: () => api<Agreement[]>('/api/agreements') });
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
+    enabled: write,
+  });
+  const [title, setTitle] = useState('');
+  const [parties, setParties] = useState<string[]>([]);
+  const [signedOn, setSignedOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [commitment, setCommitment] = useState('');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['agreements'] });
+  const create = useMutation({
+    mutationFn: () =>
+      send('/api/agreements', {
+        title,
+        parties,
+        division: { country: session?.user.scope.country ?? 'EC', code: session?.user.scope.code },
+        signedOn,
+        ...(endsOn ? { endsOn } : {}),
+        commitments: commitment.trim() ? [{ text: commitment }] : [],
+      }),
+    onSuccess: () => {
+      setTitle('');
+      setCommitment('');
+      return refresh();
+    },
+  });
+  const status = useMutation({
+    mutationFn: ({ a, c, s }: { a: string; c: string; s: string }) =>
+      send(`/api/agreements/${a}/commitments/${c}/status`, { status: s }),
+    onSuccess: refresh,
+  });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('localPlans.agreements')}
+      </Title>
+      {list.data?.length === 0 && <Text c="dimmed">{t('localPlans.noAgreements')}</Text>}
+      {list.data?.map((a) => (
+        <Paper key={a.id} withBorder p="sm">
+          <Text fw={600}>{a.title}</Text>
+          <Text size="sm" c="dimmed">
+            {a.parties.map((p) => p.name).join(' · ')} · {a.signedOn}
+            {a.endsOn && ` → ${a.endsOn}`}
+          </Text>
+          {a.commitments.map((c) => (
+            <Group key={c.id} justify="space-between" mt={4}>
+              <Text size="sm">
+                {c.text} {c.dueOn && <Badge variant="light">{c.dueOn}</Badge>}
+              </Text>
+              {write ? (
+                <Select
+                  aria-label={t('localPlans.status')}
+                  size="xs"
+                  allowDeselect={false}
+                  data={commitmentStatuses.map((s) => ({ value: s, label: t(`localPlans.commitmentStatuses.${s}`) }))}
+                  value={c.status}
+                  onChange={(s) => s && status.mutate({ a: a.id, c: c.id, s })}
+                />
+              ) : (
+                <Badge>{t(`localPlans.commitmentStatuses.${c.status}`)}</Badge>
+              )}
+            </Group>
+          ))}
+        </Paper>
+      ))}
+      {write && (
+        <Stack gap="xs" maw={720}>
+          <TextInput
+            label={t('localPlans.agreementTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
+          <MultiSelect
+            label={t('localPlans.parties')}
+            data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+            value={parties}
+            onChange={setParties}
+            searchable
+          />
+          <Group align="end" wrap="wrap">
+            <TextInput
+              type="date"
+              label={t('localPlans.signedOn')}
+              value={signedOn}
+              onChange={(e) => setSignedOn(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t('localPlans.endsOn')}
+              value={endsOn}
+              onChange={(e) => setEndsOn(e.currentTarget.value)}
+            />
+          </Group>
+          <TextInput
+            label={t('localPlans.commitment')}
+            value={commitment}
+            onChange={(e) => setCommitment(e.currentTarget.value)}
+          />
+          <Button
+            w="fit-content"
+            disabled={title.trim().length < 3 || parties.length < 2 || !signedOn}
+            loading={create.isPending}
+            onClick={() => create.mutate()}
+          >
+            {t('localPlans.addAgreement')}
+          </Button>
+          {create.error && (
+            <Alert color="red" role="alert">
+              {create.error.message}
+            </Alert>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
