@@ -10,6 +10,16 @@ import { CaseAccess } from './access';
 
 export const maxFileBytes = 5 * 1024 * 1024;
 
+/** Recognises a file by its bytes: images and audio are cleaned of metadata, PDFs kept; anything else refused. */
+export function cleanAttachment(bytes: Buffer): { kind: string; mime: string; data: Buffer } {
+  if (bytes.length > maxFileBytes) throw new AppError(413, 'payload_too_large');
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
+    return { kind: 'document', mime: 'application/pdf', data: bytes };
+  const media = cleanMedia(bytes);
+  if (!media) throw new AppError(400, 'file_type_not_allowed');
+  return media;
+}
+
 /** Case attachments: photos and audio with metadata stripped, PDF documents; encrypted at rest; every download audited. */
 export class CaseFiles {
   private readonly access: CaseAccess;
@@ -23,15 +33,7 @@ export class CaseFiles {
   }
   private ctxOf = (id: string) => ({ table: 'case_files', row: id, column: 'data' });
 
-  /** Recognises the file by its bytes: images and audio are cleaned of metadata, PDFs kept; anything else refused. */
-  private clean(bytes: Buffer): { kind: string; mime: string; data: Buffer } {
-    if (bytes.length > maxFileBytes) throw new AppError(413, 'payload_too_large');
-    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
-      return { kind: 'document', mime: 'application/pdf', data: bytes };
-    const media = cleanMedia(bytes);
-    if (!media) throw new AppError(400, 'file_type_not_allowed');
-    return media;
-  }
+  private clean = cleanAttachment;
 
   /** 404 unless the actor may add files to this case (checked before reading any upload). */
   writable = (actor: Actor, caseId: string) => this.access.load(actor, caseId, 'cases:write');

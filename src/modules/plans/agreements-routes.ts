@@ -28,6 +28,16 @@ const agreement = z
         status: z.string(),
       }),
     ),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        actionId: z.string().nullable(),
+        instrumentId: z.string().nullable(),
+        mime: z.string(),
+        size: z.number(),
+        name: z.string().nullable(),
+      }),
+    ),
   })
   .meta({ id: 'Agreement' });
 

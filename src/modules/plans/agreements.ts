@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
 import { ScopeCheck } from '../access/scope';
+import { PlanDocuments } from './documents';
 import type { agreementBody, commitmentStatusBody } from './schema';
 
 type Row = Database['agreements'];
@@ -26,6 +27,11 @@ export class Agreements {
       throw notFound();
     if (write && !can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
     return a;
+  }
+
+  /** 404 unless the agreement is in the actor's jurisdiction; 403 when writing without the permission. */
+  async check(actor: Actor, id: string, write: boolean) {
+    await this.load(actor, id, write);
   }
 
   async create(actor: Actor, b: z.infer<typeof agreementBody>, requestId: string) {
@@ -122,7 +128,7 @@ export class Agreements {
 
   private async present(a: Row) {
     const parties = JSON.parse(a.parties) as string[];
-    const [orgs, commitments] = await Promise.all([
+    const [orgs, commitments, documents] = await Promise.all([
       this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', parties).execute(),
       this.db
         .selectFrom('agreement_commitments')
@@ -130,6 +136,7 @@ export class Agreements {
         .where('agreement_id', '=', a.id)
         .orderBy('due_on')
         .execute(),
+      new PlanDocuments(this.ctx).list('agreement', a.id),
     ]);
     return {
       id: a.id,
@@ -147,6 +154,7 @@ export class Agreements {
         dueOn: c.due_on,
         status: c.status,
       })),
+      documents,
     };
   }
 }

@@ -251,6 +251,67 @@ for (const target of dbTargets()) {
       assert.equal(compare[0].division.label, 'Colta');
     });
 
+    it('keeps evidence of an action and an agreement document, encrypted, with audited downloads', async () => {
+      const plan = (await get(planner, `/api/local-plans/${planId}`)).json();
+      const actionId = plan.objectives[0].actions[0].id;
+      const pdf = Buffer.from('%PDF-1.4\n% Lista de asistencia (prueba)\n%%EOF\n');
+      const upload = (url: string, bytes: Buffer, name: string) => {
+        const boundary = '----minka-prueba';
+        const body = Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return t.app.inject({
+          method: 'POST',
+          url,
+          payload: body,
+          headers: { ...planner.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
+      };
+      const up = await upload(`/api/local-plans/${planId}/documents?action=${actionId}`, pdf, 'asistencia.pdf');
+      assert.equal(up.statusCode, 200, up.body);
+      assert.equal(up.json().actionId, actionId);
+      const stored = (await get(donor, `/api/local-plans/${planId}`)).json().documents;
+      assert.deepEqual(
+        stored.map((d: { name: string }) => d.name),
+        ['asistencia.pdf'],
+      );
+      const back = await t.app.inject({
+        url: `/api/local-plans/${planId}/documents/${up.json().id}`,
+        headers: donor.headers,
+      });
+      assert.equal(back.statusCode, 200);
+      assert.deepEqual(back.rawPayload, pdf);
+      assert.equal(
+        (await upload(`/api/local-plans/${planId}/documents`, Buffer.from('MZ ejecutable'), 'x.exe')).json().code,
+        'file_type_not_allowed',
+      );
+      assert.equal(
+        (await upload(`/api/local-plans/${planId}/documents?action=${planId}`, pdf, 'a.pdf')).json().code,
+        'unknown_action',
+      );
+      const agreement = await send(planner, 'POST', '/api/agreements', {
+        title: 'Convenio de prueba',
+        parties: [gad, (await get(donor, '/api/auth/session')).json().user.organisation.id],
+        division: { country: 'EC', code: '0603' },
+        signedOn: '2026-02-01',
+        commitments: [{ text: 'Capacitar a 100 personas' }],
+      });
+      assert.equal(agreement.statusCode, 200, agreement.body);
+      const doc = await upload(`/api/agreements/${agreement.json().id}/documents`, pdf, 'convenio.pdf');
+      assert.equal(doc.statusCode, 200, doc.body);
+      assert.equal((await get(planner, `/api/agreements/${agreement.json().id}`)).json().documents.length, 1);
+      const rows = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', '%document%')
+        .execute();
+      assert.ok(rows.some((r) => r.action === 'plan.document_downloaded'));
+    });
+
     it('keeps plans inside the jurisdiction', async () => {
       assert.equal((await get(otherPlanner, `/api/local-plans/${planId}`)).statusCode, 404);
       assert.deepEqual((await get(otherPlanner, '/api/local-plans')).json(), []);

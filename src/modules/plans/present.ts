@@ -2,6 +2,7 @@ import type { Context } from '../../platform/context';
 import type { Database } from '../../platform/db/types';
 import { type Actor, can } from '../access/policy';
 import { GeoService } from '../geo/service';
+import { PlanDocuments } from './documents';
 import { Indicators } from './indicators';
 import { axes } from './schema';
 
@@ -16,12 +17,13 @@ export async function presentPlan(ctx: Context, actor: Actor, plan: Plan) {
 
 async function planDetail(ctx: Context, actor: Actor, plan: Plan) {
   const db = ctx.db.db;
-  const [objectives, actions, activities, instruments, indicators] = await Promise.all([
+  const [objectives, actions, activities, instruments, indicators, documents] = await Promise.all([
     db.selectFrom('plan_objectives').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
     db.selectFrom('plan_actions').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
     db.selectFrom('prevention_activities').selectAll().where('plan_id', '=', plan.id).orderBy('held_on').execute(),
     db.selectFrom('policy_instruments').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
     new Indicators(ctx).ofPlan(actor, plan),
+    new PlanDocuments(ctx).list('plan', plan.id),
   ]);
   const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
   const orgs = new Map(
@@ -83,6 +85,7 @@ async function planDetail(ctx: Context, actor: Actor, plan: Plan) {
       history: JSON.parse(i.history) as { status: string; date: string }[],
       objectiveIds: JSON.parse(i.objective_ids) as string[],
     })),
+    documents,
     abilities: { update: can(actor, 'plans:write') },
   };
 }

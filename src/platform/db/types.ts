@@ -451,6 +451,18 @@ export interface Database {
     materials: string | null;
     created_at: string;
   };
+  plan_documents: {
+    id: string;
+    parent_type: string;
+    parent_id: string;
+    action_id: string | null;
+    instrument_id: string | null;
+    mime: string;
+    size: number;
+    name: string | null;
+    created_by: string;
+    created_at: string;
+  };
   policy_instruments: {
     id: string;
     plan_id: string;

@@ -23,6 +23,7 @@ import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
 import { agreementRoutes } from '../../modules/plans/agreements-routes';
+import { planDocumentRoutes } from '../../modules/plans/documents-routes';
 import { planRoutes } from '../../modules/plans/routes';
 import { referralRoutes } from '../../modules/referrals/routes';
 import { publicReportRoutes } from '../../modules/reports/public-routes';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(closureRoutes(deps), { prefix: '/api' });
   await app.register(planRoutes(deps), { prefix: '/api' });
   await app.register(agreementRoutes(deps), { prefix: '/api' });
+  await app.register(planDocumentRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });

@@ -124,10 +124,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('objective_ids', 'text', (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
+  // Documents and evidence: of a plan (optionally of one action or instrument) or of an agreement.
+  await db.schema
+    .createTable('plan_documents')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('parent_type', 'varchar(20)', (c) => c.notNull())
+    .addColumn('parent_id', id, (c) => c.notNull())
+    .addColumn('action_id', id)
+    .addColumn('instrument_id', id)
+    .addColumn('mime', 'varchar(60)', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('name', 'varchar(200)')
+    .addColumn('created_by', id, (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('plan_documents_parent_idx')
+    .on('plan_documents')
+    .columns(['parent_type', 'parent_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
+    'plan_documents',
     'policy_instruments',
     'prevention_activities',
     'indicator_values',

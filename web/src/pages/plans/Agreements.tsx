@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { commitmentStatuses } from '../../../../src/modules/plans/schema';
 import { api, send } from '../../api';
 import { has, useSession } from '../../session';
+import { type Doc, Documents } from './Documents';
 
 interface Agreement {
   id: string;
@@ -13,6 +14,7 @@ interface Agreement {
   signedOn: string;
   endsOn: string | null;
   commitments: { id: string; text: string; dueOn: string | null; status: string }[];
+  documents: Doc[];
 }
 
 /** Cooperation agreements of my jurisdiction: parties, term, commitments and their status. */
@@ -86,6 +88,7 @@ export function Agreements() {
               )}
             </Group>
           ))}
+          <Documents base={`/api/agreements/${a.id}`} docs={a.documents} edit={write} refresh={['agreements']} />
         </Paper>
       ))}
       {write && (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api';
 import { Axes } from './Axes';
+import { Documents } from './Documents';
 import { Indicators } from './Indicators';
 import { Progress } from './Progress';
 import { type Plan, periodsOf } from './types';
@@ -62,6 +63,16 @@ export function PlanPage() {
       <Axes plan={p} call={call} />
       <Indicators plan={p} call={call} />
       <Work plan={p} call={call} />
+      <Documents
+        base={`/api/local-plans/${p.id}`}
+        docs={p.documents}
+        edit={p.abilities.update}
+        refresh={key}
+        targets={[
+          ...p.objectives.flatMap((o) => o.actions.map((a) => ({ value: `action=${a.id}`, label: a.title }))),
+          ...p.instruments.map((i) => ({ value: `instrument=${i.id}`, label: i.title })),
+        ]}
+      />
     </Stack>
   );
 }

@@ -53,6 +53,7 @@ export interface Plan {
     status: string;
     history: { status: string; date: string }[];
   }[];
+  documents: import('./Documents').Doc[];
   abilities: { update: boolean };
   progress: {
     byAxis: {

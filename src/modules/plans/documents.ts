@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
+import { AppError, notFound } from '../../platform/http/errors';
+import type { Actor } from '../access/policy';
+import { cleanAttachment } from '../cases/files';
+import { Agreements } from './agreements';
+import { LocalPlans } from './service';
+
+type Parent = 'plan' | 'agreement';
+
+/**
+ * Documents of a plan (the plan itself, an action's evidence or an instrument's text) and of an agreement:
+ * PDF, or images and audio cleaned of metadata; stored encrypted like case files; downloads audited.
+ */
+export class PlanDocuments {
+  constructor(private readonly ctx: Context) {}
+  private get db() {
+    return this.ctx.db.db;
+  }
+  private dir() {
+    const d = path.join(this.ctx.config.dataDir, 'attachments');
+    mkdirSync(d, { recursive: true, mode: 0o700 });
+    return d;
+  }
+  private ctxOf = (id: string) => ({ table: 'plan_documents', row: id, column: 'data' });
+
+  /** 404 unless the parent exists in the actor's jurisdiction; 403 without the right to change plans. */
+  async parent(actor: Actor, type: Parent, id: string, write: boolean) {
+    if (type === 'plan') await new LocalPlans(this.ctx).load(actor, id, write ? 'plans:write' : 'plans:read');
+    else await new Agreements(this.ctx).check(actor, id, write);
+  }
+
+  async upload(
+    actor: Actor,
+    type: Parent,
+    parentId: string,
+    bytes: Buffer,
+    meta: { name?: string; actionId?: string; instrumentId?: string },
+    requestId: string,
+  ) {
+    await this.parent(actor, type, parentId, true);
+    if (type === 'plan' && meta.actionId) {
+      const a = await this.db
+        .selectFrom('plan_actions')
+        .select('id')
+        .where('id', '=', meta.actionId)
+        .where('plan_id', '=', parentId)
+        .executeTakeFirst();
+      if (!a) throw new AppError(400, 'unknown_action');
+    }
+    if (type === 'plan' && meta.instrumentId) {
+      const i = await this.db
+        .selectFrom('policy_instruments')
+        .select('id')
+        .where('id', '=', meta.instrumentId)
+        .where('plan_id', '=', parentId)
+        .executeTakeFirst();
+      if (!i) throw new AppError(400, 'unknown_instrument');
+    }
+    const f = cleanAttachment(bytes);
+    const id = randomUUID();
+    writeFileSync(path.join(this.dir(), `plan-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
+      mode: 0o600,
+    });
+    const row = {
+      id,
+      parent_type: type,
+      parent_id: parentId,
+      action_id: type === 'plan' ? (meta.actionId ?? null) : null,
+      instrument_id: type === 'plan' ? (meta.instrumentId ?? null) : null,
+      mime: f.mime,
+      size: f.data.length,
+      name: meta.name?.slice(0, 200) ?? null,
+      created_by: actor.userId,
+      created_at: nowIso(),
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('plan_documents').values(row).execute();
+      await this.ctx.audit.record(
+        {
+          actor,
+          action: `${type}.document_uploaded`,
+          recordType: type === 'plan' ? 'local_plan' : 'agreement',
+          recordId: parentId,
+          details: { document: id },
+          requestId,
+        },
+        trx,
+      );
+    });
+    return present(row);
+  }
+
+  async list(type: Parent, parentId: string) {
+    const rows = await this.db
+      .selectFrom('plan_documents')
+      .selectAll()
+      .where('parent_type', '=', type)
+      .where('parent_id', '=', parentId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(present);
+  }
+
+  async download(actor: Actor, type: Parent, parentId: string, id: string, requestId: string) {
+    await this.parent(actor, type, parentId, false);
+    const row = await this.db
+      .selectFrom('plan_documents')
+      .selectAll()
+      .where('id', '=', id)
+      .where('parent_type', '=', type)
+      .where('parent_id', '=', parentId)
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    const data = this.ctx.crypto.decryptBytes(readFileSync(path.join(this.dir(), `plan-${id}.bin`)), this.ctxOf(id));
+    await this.ctx.audit.record({
+      actor,
+      action: `${type}.document_downloaded`,
+      recordType: type === 'plan' ? 'local_plan' : 'agreement',
+      recordId: parentId,
+      details: { document: id },
+      requestId,
+    });
+    return { mime: row.mime, data, name: row.name };
+  }
+}
+
+const present = (r: {
+  id: string;
+  action_id: string | null;
+  instrument_id: string | null;
+  mime: string;
+  size: number | string;
+  name: string | null;
+}) => ({
+  id: r.id,
+  actionId: r.action_id,
+  instrumentId: r.instrument_id,
+  mime: r.mime,
+  size: Number(r.size),
+  name: r.name,
+});
