@@ -6,7 +6,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/guard';
 import { idParam } from '../access/schema';
 import { Agreements } from './agreements';
-import { agreementBody, commitmentStatusBody } from './schema';
+import { agreementBody, commitmentStatusBody, planDocumentSchema } from './schema';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const agreement = z
@@ -28,16 +28,7 @@ const agreement = z
         status: z.string(),
       }),
     ),
-    documents: z.array(
-      z.object({
-        id: z.string(),
-        actionId: z.string().nullable(),
-        instrumentId: z.string().nullable(),
-        mime: z.string(),
-        size: z.number(),
-        name: z.string().nullable(),
-      }),
-    ),
+    documents: z.array(planDocumentSchema),
   })
   .meta({ id: 'Agreement' });
 

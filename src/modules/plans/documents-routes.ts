@@ -9,18 +9,10 @@ import { requireActor } from '../access/guard';
 import { idParam } from '../access/schema';
 import { maxFileBytes } from '../cases/files';
 import { PlanDocuments } from './documents';
+import { planDocumentSchema } from './schema';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema };
-const document = z
-  .object({
-    id: z.string(),
-    actionId: z.string().nullable(),
-    instrumentId: z.string().nullable(),
-    mime: z.string(),
-    size: z.number(),
-    name: z.string().nullable(),
-  })
-  .meta({ id: 'PlanDocument' });
+const document = planDocumentSchema;
 const sub = z.strictObject({ id: z.uuid(), sub: z.uuid() });
 
 /** Documents and evidence of plans (optionally of an action or an instrument) and of agreements. */

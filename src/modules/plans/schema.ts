@@ -138,3 +138,15 @@ export const agreementBody = z.strictObject({
     .default([]),
 });
 export const commitmentStatusBody = z.strictObject({ status: z.enum(commitmentStatuses) });
+
+/** A document or piece of evidence as the API shows it. */
+export const planDocumentSchema = z
+  .object({
+    id: z.string(),
+    actionId: z.string().nullable(),
+    instrumentId: z.string().nullable(),
+    mime: z.string(),
+    size: z.number(),
+    name: z.string().nullable(),
+  })
+  .meta({ id: 'PlanDocument' });

@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
+import { EnumSelect } from '../../components/EnumSelect';
 import type { Plan } from './types';
 
 export type Call = (method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) => Promise<unknown>;
@@ -66,11 +67,11 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                             <Table.Td>{x.title}</Table.Td>
                             <Table.Td>
                               {edit ? (
-                                <Select
-                                  allowDeselect={false}
+                                <EnumSelect
                                   aria-label={t('localPlans.status')}
                                   size="xs"
-                                  data={actionStatuses.map((s) => ({ value: s, label: t(`localPlans.statuses.${s}`) }))}
+                                  values={actionStatuses}
+                                  prefix="localPlans.statuses"
                                   value={x.status}
                                   onChange={(v) => v && call('PATCH', `actions/${x.id}`, { status: v })}
                                 />
@@ -98,10 +99,10 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
               {t('localPlans.addObjective')}
             </Title>
             <Group align="end" wrap="wrap">
-              <Select
-                allowDeselect={false}
+              <EnumSelect
                 label={t('localPlans.axis')}
-                data={axes.map((a) => ({ value: a, label: t(`localPlans.axes.${a}`) }))}
+                values={axes}
+                prefix="localPlans.axes"
                 value={axis}
                 onChange={setAxis}
                 miw={260}

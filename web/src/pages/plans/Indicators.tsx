@@ -20,6 +20,7 @@ import {
   indicatorSources,
   indicatorUnits,
 } from '../../../../src/modules/plans/schema';
+import { EnumSelect } from '../../components/EnumSelect';
 import type { Call } from './Axes';
 import { type Plan, periodsOf } from './types';
 
@@ -184,28 +185,28 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
                 onChange={(e) => setName(e.currentTarget.value)}
                 miw={260}
               />
-              <Select
-                allowDeselect={false}
+              <EnumSelect
                 label={t('localPlans.kind')}
-                data={indicatorKinds.map((k) => ({ value: k, label: t(`localPlans.kinds.${k}`) }))}
+                values={indicatorKinds}
+                prefix="localPlans.kinds"
                 value={kind}
                 onChange={setKind}
                 w={140}
               />
-              <Select
-                allowDeselect={false}
+              <EnumSelect
                 label={t('localPlans.unit')}
-                data={indicatorUnits.map((k) => ({ value: k, label: t(`localPlans.units.${k}`) }))}
+                values={indicatorUnits}
+                prefix="localPlans.units"
                 value={unit}
                 onChange={setUnit}
                 w={140}
               />
             </Group>
             <Group align="end" wrap="wrap">
-              <Select
-                allowDeselect={false}
+              <EnumSelect
                 label={t('localPlans.source')}
-                data={indicatorSources.map((k) => ({ value: k, label: t(`localPlans.sources.${k}`) }))}
+                values={indicatorSources}
+                prefix="localPlans.sources"
                 value={source}
                 onChange={setSource}
                 miw={240}

@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInpu
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds, instrumentKinds, instrumentStatuses } from '../../../../src/modules/plans/schema';
+import { EnumSelect } from '../../components/EnumSelect';
 import type { Call } from './Axes';
 import type { Plan } from './types';
 
@@ -43,10 +44,10 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
           {edit && (
             <>
               <Group align="end" wrap="wrap">
-                <Select
-                  allowDeselect={false}
+                <EnumSelect
                   label={t('localPlans.kind')}
-                  data={activityKinds.map((k) => ({ value: k, label: t(`localPlans.activityKinds.${k}`) }))}
+                  values={activityKinds}
+                  prefix="localPlans.activityKinds"
                   value={kind}
                   onChange={setKind}
                 />
@@ -151,10 +152,10 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
           )}
           {edit && (
             <Group align="end" wrap="wrap">
-              <Select
-                allowDeselect={false}
+              <EnumSelect
                 label={t('localPlans.kind')}
-                data={instrumentKinds.map((k) => ({ value: k, label: t(`localPlans.instrumentKinds.${k}`) }))}
+                values={instrumentKinds}
+                prefix="localPlans.instrumentKinds"
                 value={iKind}
                 onChange={setIKind}
               />
@@ -163,10 +164,10 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
                 value={iTitle}
                 onChange={(e) => setITitle(e.currentTarget.value)}
               />
-              <Select
-                allowDeselect={false}
+              <EnumSelect
                 label={t('localPlans.status')}
-                data={instrumentStatuses.map((s) => ({ value: s, label: t(`localPlans.instrumentStatuses.${s}`) }))}
+                values={instrumentStatuses}
+                prefix="localPlans.instrumentStatuses"
                 value={iStatus}
                 onChange={setIStatus}
               />
