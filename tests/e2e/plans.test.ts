@@ -103,7 +103,7 @@ describe('local plan of Colta (Chromium)', () => {
     ).text.replace(/\s+/g, ' ');
     for (const expected of [
       'Plan local contra la trata de Colta 2027 (prueba)',
-      'Presupuesto planificado: 38000 USD · ejecutado: 12000 USD (31.6 %)',
+      'planificado 38000 USD · ejecutado 12000 USD (31.6 %)',
       'Total 4 0 38000 12000',
       'P1 Personas capacitadas 2027-Q1 — 120',
       'P1 Personas capacitadas 2027-Q2 — 80',

@@ -25,7 +25,13 @@ describe('disclosure control', () => {
         if (!c.suppressed) assert.ok(c.value === 0 || (c.value ?? 0) >= k, `shown ${c.value} < k=${k}`);
       const hidden = p.cells.filter((c) => c.suppressed).length;
       // With the total shown, one hidden cell would equal total minus the others.
-      if (!p.total.suppressed) assert.notEqual(hidden, 1, JSON.stringify({ cells, k, p }));
+      if (!p.total.suppressed) {
+        assert.notEqual(hidden, 1, JSON.stringify({ cells, k, p }));
+        // A hidden zero would hide nothing: the other hidden cell would equal what the total leaves.
+        p.cells.forEach((c, i) => {
+          if (c.suppressed) assert.ok(cells[i]! > 0, JSON.stringify({ cells, k, p }));
+        });
+      }
       p.cells.forEach((c, i) => {
         if (!c.suppressed) assert.equal(c.value, cells[i]);
       });

@@ -21,6 +21,8 @@ export class PlanWork {
 
   async addActivity(actor: Actor, planId: string, b: z.infer<typeof activityBody>, requestId: string) {
     const plan = await this.plans.load(actor, planId, 'plans:write');
+    const year = Number(b.heldOn.slice(0, 4));
+    if (year < plan.year_from || year > plan.year_to) throw new AppError(400, 'date_outside_plan', { date: b.heldOn });
     const divisions = await new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code);
     if (b.division && !divisions.includes(b.division)) throw new AppError(400, 'scope_outside_jurisdiction');
     if (b.actionId && !(await this.actionOf(planId, b.actionId))) throw new AppError(400, 'unknown_action');
@@ -128,10 +130,10 @@ export class PlanWork {
       .where('plan_id', '=', planId)
       .executeTakeFirst();
     if (!i) throw notFound();
-    const history = [
-      ...(JSON.parse(i.history) as { status: string; date: string }[]),
-      { status: b.status, date: b.date },
-    ];
+    const before = JSON.parse(i.history) as { status: string; date: string }[];
+    // Stages keep their order in time: a new stage cannot be dated before the last one.
+    if (before.length && b.date < before.at(-1)!.date) throw new AppError(400, 'dates_reversed');
+    const history = [...before, { status: b.status, date: b.date }];
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('policy_instruments')

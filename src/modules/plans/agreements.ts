@@ -38,8 +38,10 @@ export class Agreements {
     if (!can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
     if (!(await this.scope.within(actor, b.division.country, b.division.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
-    const orgs = await this.db.selectFrom('organisations').select('id').where('id', 'in', b.parties).execute();
-    if (orgs.length !== new Set(b.parties).size) throw new AppError(400, 'unknown_organisation');
+    if (new Set(b.parties).size !== b.parties.length) throw new AppError(400, 'duplicate_parties');
+    const named = [...b.parties, ...b.commitments.flatMap((c) => (c.responsibleOrgId ? [c.responsibleOrgId] : []))];
+    const orgs = await this.db.selectFrom('organisations').select('id').where('id', 'in', named).execute();
+    if (orgs.length !== new Set(named).size) throw new AppError(400, 'unknown_organisation');
     if (b.endsOn && b.endsOn < b.signedOn) throw new AppError(400, 'dates_reversed');
     if (b.renewedFrom) await this.load(actor, b.renewedFrom);
     const id = randomUUID();

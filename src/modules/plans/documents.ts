@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import type { Actor } from '../access/policy';
+import { type Actor, can } from '../access/policy';
 import { cleanAttachment } from '../cases/files';
 import { Agreements } from './agreements';
 import { LocalPlans } from './service';
@@ -105,8 +105,10 @@ export class PlanDocuments {
     return rows.map(present);
   }
 
+  /** Downloads need the right to write plans: evidence such as attendance lists may name people. */
   async download(actor: Actor, type: Parent, parentId: string, id: string, requestId: string) {
     await this.parent(actor, type, parentId, false);
+    if (!can(actor, 'plans:write')) throw notFound();
     const row = await this.db
       .selectFrom('plan_documents')
       .selectAll()

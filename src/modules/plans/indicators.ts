@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
+import * as geoRepo from '../geo/repo';
 import { GeoService } from '../geo/service';
 import { type Cell, protectGroup } from '../insights/disclosure';
 import type { indicatorBody, valueBody } from './schema';
@@ -52,6 +53,14 @@ export class Indicators {
     const plan = await this.plans.load(actor, planId, 'plans:write');
     for (const p of Object.keys(b.targets)) this.inPlan(plan, p);
     if (b.source !== 'manual' && b.unit !== 'count') throw new AppError(400, 'indicator_computed');
+    if (b.unit === 'percent' && Object.values(b.targets).some((x) => x > 100))
+      throw new AppError(400, 'indicator_percent_range', { indicator: `${b.code} ${b.name}`, period: '', value: 100 });
+    // Figures from cases are published for cantons only: with plans of a canton and of its parishes (or of a
+    // province and its cantons) side by side, one area's count could be worked out from the others.
+    if (b.source.startsWith('cases_') || b.source === 'referrals_completed') {
+      const d = await geoRepo.findDivision(this.db, plan.country_code, plan.division_code);
+      if (Number(d?.level) !== 2) throw new AppError(400, 'indicator_cases_canton_only');
+    }
     if (b.actionId) await this.action(planId, b.actionId);
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
@@ -141,8 +150,11 @@ export class Indicators {
     });
   }
 
-  /** Every indicator of a plan with its values per period, as the actor may see them. */
-  async ofPlan(actor: Actor, plan: Plan) {
+  /**
+   * Every indicator of a plan with its values per period, as the actor may see them. `publish` (reports
+   * meant to leave Minka) applies disclosure control whoever asks.
+   */
+  async ofPlan(actor: Actor, plan: Plan, publish = false) {
     const rows = await this.db
       .selectFrom('plan_indicators')
       .selectAll()
@@ -163,7 +175,7 @@ export class Indicators {
       : [];
     // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
     // Activity participants are not case data and are shown as they are.
-    const exact = can(actor, 'cases:read');
+    const exact = !publish && can(actor, 'cases:read');
     const out = [];
     for (const r of rows) {
       const manual: PeriodValue[] = values
@@ -199,6 +211,7 @@ export class Indicators {
     const k = this.ctx.config.MINKA_DISCLOSURE_K;
     const codes = await new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code);
     const out: PeriodValue[] = [];
+    const today = new Date().toISOString().slice(0, 10);
     for (const { year, quarters } of planPeriods(plan)) {
       const counts = [];
       for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
@@ -207,6 +220,11 @@ export class Indicators {
       if (!exact) {
         const p = protectGroup(counts, total, k);
         cells = [...p.cells, p.total];
+        // Published figures are of closed periods only: a live quarter would tell, day by day, when one more
+        // person was identified.
+        [...quarters, year].forEach((period, i) => {
+          if (periodRange(period)[1] > today) cells[i] = { value: null, suppressed: true };
+        });
       }
       for (const [i, period] of [...quarters, year].entries())
         out.push({ period, value: cells[i]!.value, suppressed: cells[i]!.suppressed, breakdown: {} });
@@ -234,14 +252,16 @@ export class Indicators {
         .where('c.country_code', '=', country)
         .where('c.division_code', 'in', codes)
         .where('r.status', '=', 'completed')
+        .where('c.stage', '!=', 'Draft')
         .where('r.updated_at', '>=', from)
         .where('r.updated_at', '<', to)
         .executeTakeFirstOrThrow();
       return Number(r.n);
     }
+    // People, not cases: after a merge one person may hold two cases.
     let q = this.db
       .selectFrom('cases')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.count<number>('person_id').distinct().as('n'))
       .where('country_code', '=', country)
       .where('division_code', 'in', codes)
       .where('stage', '!=', 'Draft');
@@ -255,7 +275,7 @@ export class Indicators {
     return Number((await q.executeTakeFirstOrThrow()).n);
   }
 
-  private inPlan(plan: Plan, period: string) {
+  inPlan(plan: Plan, period: string) {
     const y = Number(period.slice(0, 4));
     if (y < plan.year_from || y > plan.year_to) throw new AppError(400, 'period_outside_plan', { period });
   }

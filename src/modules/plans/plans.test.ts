@@ -48,7 +48,7 @@ for (const target of dbTargets()) {
         title: 'Plan local contra la trata 2026–2027 (prueba)',
         division: { country: 'EC', code: '0603' },
         yearFrom: 2026,
-        yearTo: 2027,
+        yearTo: Math.max(2027, new Date().getUTCFullYear()),
       });
       assert.equal(created.statusCode, 200, created.body);
       planId = created.json().id;
@@ -168,6 +168,59 @@ for (const target of dbTargets()) {
       assert.equal((await put({ period: '2027-Q3', value: 2.5 })).json().code, 'indicator_value_not_whole');
       assert.equal((await put({ period: '2031-Q1', value: 5 })).json().code, 'period_outside_plan');
       assert.equal((await put({ period: '2027-Q5', value: 5 })).statusCode, 400);
+      const plan2 = (await get(planner, `/api/local-plans/${planId}`)).json();
+      const objectiveId = plan2.objectives[0].id;
+      const bad = async (method: 'POST' | 'PATCH', url: string, payload: object) =>
+        (await send(planner, method, url, payload)).json().code;
+      assert.equal(
+        await bad('POST', `/api/local-plans/${planId}/actions`, {
+          objectiveId,
+          title: 'Acción enorme',
+          budgetPlanned: 1e12,
+        }),
+        'validation_failed',
+      );
+      assert.equal(
+        await bad('POST', `/api/local-plans/${planId}/actions`, {
+          objectiveId,
+          title: 'Acción con compromiso ajeno',
+          budgetPlanned: 1,
+          commitmentId: objectiveId,
+        }),
+        'unknown_commitment',
+      );
+      assert.equal(
+        await bad('POST', `/api/local-plans/${planId}/actions`, {
+          objectiveId,
+          title: 'Acción de organización inexistente',
+          budgetPlanned: 1,
+          responsibleOrgId: objectiveId,
+        }),
+        'unknown_organisation',
+      );
+      assert.equal(
+        await bad('POST', `/api/local-plans/${planId}/activities`, {
+          kind: 'training',
+          title: 'Taller de 1999',
+          heldOn: '1999-05-05',
+          organisers: ['GAD'],
+          participants: 1,
+        }),
+        'date_outside_plan',
+      );
+      assert.equal(
+        await bad('POST', '/api/agreements', {
+          title: 'Convenio duplicado',
+          parties: [gad, gad],
+          division: { country: 'EC', code: '0603' },
+          signedOn: '2026-01-01',
+        }),
+        'duplicate_parties',
+      );
+      assert.equal(
+        (await get(planner, `/api/local-plans/${planId}/report.pdf?period=2031`)).json().code,
+        'period_outside_plan',
+      );
       const after = (await get(planner, `/api/local-plans/${planId}`)).json();
       assert.deepEqual(
         after.indicators[0].values.map((v: { period: string }) => v.period),
@@ -176,7 +229,8 @@ for (const target of dbTargets()) {
     });
 
     it('shows a donor the progress with a small case-derived count suppressed, and a supervisor the number', async () => {
-      // Three Colta cases identified this quarter: fewer than k = 11.
+      // Three Colta cases identified in the third quarter of 2026 (a closed period): fewer than k = 11.
+      const ids: string[] = [];
       for (const n of [1, 2, 3]) {
         const c = await send(supervisor, 'POST', '/api/cases', {
           division: { country: 'EC', code: '060301' },
@@ -188,9 +242,14 @@ for (const target of dbTargets()) {
           vic_TraffickingStatusDecisionMakingOrg: 'NGO',
           reason: 'Indicadores de prueba',
         });
+        ids.push(c.json().id);
       }
-      const year = new Date().getUTCFullYear();
-      const quarter = `${year}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
+      await t.db.handle.db
+        .updateTable('cases')
+        .set({ decided_at: '2026-08-14T15:00:00.000Z' })
+        .where('id', 'in', ids)
+        .execute();
+      const quarter = '2026-Q3';
       const ind = await send(planner, 'POST', `/api/local-plans/${planId}/indicators`, {
         code: 'R1',
         name: 'Víctimas identificadas',
@@ -207,12 +266,36 @@ for (const target of dbTargets()) {
       const seenByDonor = await computed(donor);
       const cell = seenByDonor.values.find((v: { period: string }) => v.period === quarter);
       assert.deepEqual(cell, { period: quarter, value: null, suppressed: true, breakdown: {} });
-      const yearCell = seenByDonor.values.find((v: { period: string }) => v.period === String(year));
+      const yearCell = seenByDonor.values.find((v: { period: string }) => v.period === '2026');
       assert.equal(yearCell.value, null, 'the year total would give the quarter away');
-      const donorText = JSON.stringify(seenByDonor);
-      assert.ok(!/"value":3\b/.test(donorText), 'the number 3 reaches the donor nowhere');
+      const donorText = JSON.stringify((await get(donor, `/api/local-plans/${planId}`)).json());
+      assert.ok(!/"value":3[,}]/.test(donorText), 'the number 3 reaches the donor nowhere in the plan');
       const exact = await computed(supervisor);
       assert.equal(exact.values.find((v: { period: string }) => v.period === quarter).value, 3);
+      // A report leaves Minka: even the supervisor's PDF shows the cell suppressed.
+      const pdf = await t.app.inject({
+        url: `/api/local-plans/${planId}/report.pdf?period=2026`,
+        headers: supervisor.headers,
+      });
+      const text = (
+        await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true })
+      ).text.replace(/\s+/g, ' ');
+      assert.ok(text.includes('R1 Víctimas identificadas 2026-Q3 5 suprimido'), text);
+      // Figures from cases only on canton plans: a parish plan could be subtracted from its canton.
+      const parish = await send(planner, 'POST', '/api/local-plans', {
+        title: 'Plan parroquial (prueba)',
+        division: { country: 'EC', code: '060302' },
+        yearFrom: 2026,
+        yearTo: 2026,
+      });
+      const parishInd = await send(planner, 'POST', `/api/local-plans/${parish.json().id}/indicators`, {
+        code: 'R9',
+        name: 'Víctimas de la parroquia',
+        kind: 'outcome',
+        unit: 'count',
+        source: 'cases_victims_identified',
+      });
+      assert.equal(parishInd.json().code, 'indicator_cases_canton_only');
       // Values of computed indicators are not entered by hand.
       const manual = await send(planner, 'PUT', `/api/local-plans/${planId}/indicators/${ind.json().id}/values`, {
         period: quarter,
@@ -236,8 +319,9 @@ for (const target of dbTargets()) {
       const byPeriod = Object.fromEntries(a1.values.map((v: { period: string; value: number }) => [v.period, v.value]));
       assert.equal(byPeriod['2027-Q1'], 40, 'the radio campaign of February');
       assert.equal(byPeriod['2027'], 40);
-      const compare = (await get(donor, '/api/local-plans/compare')).json();
-      assert.equal(compare.length, 1);
+      const all = (await get(donor, '/api/local-plans/compare')).json();
+      assert.equal(all.length, 2, 'the canton plan and the parish plan');
+      const compare = all.filter((c: { id: string }) => c.id === planId);
       assert.deepEqual(
         [
           compare[0].actions,
@@ -274,15 +358,16 @@ for (const target of dbTargets()) {
       const up = await upload(`/api/local-plans/${planId}/documents?action=${actionId}`, pdf, 'asistencia.pdf');
       assert.equal(up.statusCode, 200, up.body);
       assert.equal(up.json().actionId, actionId);
-      const stored = (await get(donor, `/api/local-plans/${planId}`)).json().documents;
+      const stored = (await get(planner, `/api/local-plans/${planId}`)).json().documents;
       assert.deepEqual(
         stored.map((d: { name: string }) => d.name),
         ['asistencia.pdf'],
       );
-      const back = await t.app.inject({
-        url: `/api/local-plans/${planId}/documents/${up.json().id}`,
-        headers: donor.headers,
-      });
+      // Evidence may name people: a donor neither lists nor downloads it.
+      assert.deepEqual((await get(donor, `/api/local-plans/${planId}`)).json().documents, []);
+      const url = `/api/local-plans/${planId}/documents/${up.json().id}`;
+      assert.equal((await t.app.inject({ url, headers: donor.headers })).statusCode, 404);
+      const back = await t.app.inject({ url, headers: planner.headers });
       assert.equal(back.statusCode, 200);
       assert.deepEqual(back.rawPayload, pdf);
       assert.equal(
@@ -315,7 +400,7 @@ for (const target of dbTargets()) {
     it('keeps plans inside the jurisdiction', async () => {
       assert.equal((await get(otherPlanner, `/api/local-plans/${planId}`)).statusCode, 404);
       assert.deepEqual((await get(otherPlanner, '/api/local-plans')).json(), []);
-      assert.equal((await get(donor, '/api/local-plans')).json().length, 1);
+      assert.equal((await get(donor, '/api/local-plans')).json().length, 2);
       const write = await send(donor, 'POST', `/api/local-plans/${planId}/objectives`, {
         axis: 'prevention',
         text: 'Objetivo no permitido',
@@ -335,17 +420,14 @@ for (const target of dbTargets()) {
       ).text.replace(/\s+/g, ' ');
       for (const expected of [
         'Plan local contra la trata 2026–2027 (prueba)',
-        'Prevención y promoción de derechos',
-        '38000',
-        '12000',
-        '31.6',
-        'Ordenanza contra la trata (prueba)',
-        'Aprobado',
-        'P1',
-        '120',
-        '80',
-        'Cuñas radiales en kichwa (prueba)',
-        '40',
+        'planificado 38000 USD · ejecutado 12000 USD (31.6 %)',
+        'Prevención y promoción de derechos 1 0 0 % 10000 4000',
+        'Gobernanza y coordinación 1 1 100 % 3000 3000',
+        'Total 4 1 38000 12000',
+        'P1 Personas capacitadas 2027-Q1 100 120',
+        'P1 Personas capacitadas 2027-Q2 150 80',
+        'Cuñas radiales en kichwa (prueba) 40 25 15',
+        'Ordenanza contra la trata (prueba) Aprobado 2027-03-05',
       ])
         assert.ok(text.includes(expected), `PDF lacks "${expected}": ${text}`);
       const xlsx = await t.app.inject({

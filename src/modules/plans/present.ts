@@ -10,20 +10,21 @@ type Plan = Database['local_plans'];
 const num = (v: number | string | null) => (v === null ? 0 : Number(v));
 
 /** A local plan as the API shows it: objectives by axis with their actions, indicators, activities, instruments, progress. */
-export async function presentPlan(ctx: Context, actor: Actor, plan: Plan) {
-  const detail = await planDetail(ctx, actor, plan);
+export async function presentPlan(ctx: Context, actor: Actor, plan: Plan, publish = false) {
+  const detail = await planDetail(ctx, actor, plan, publish);
   return { ...detail, progress: progressOf(detail) };
 }
 
-async function planDetail(ctx: Context, actor: Actor, plan: Plan) {
+async function planDetail(ctx: Context, actor: Actor, plan: Plan, publish: boolean) {
   const db = ctx.db.db;
   const [objectives, actions, activities, instruments, indicators, documents] = await Promise.all([
     db.selectFrom('plan_objectives').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
     db.selectFrom('plan_actions').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
     db.selectFrom('prevention_activities').selectAll().where('plan_id', '=', plan.id).orderBy('held_on').execute(),
     db.selectFrom('policy_instruments').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
-    new Indicators(ctx).ofPlan(actor, plan),
-    new PlanDocuments(ctx).list('plan', plan.id),
+    new Indicators(ctx).ofPlan(actor, plan, publish),
+    // Evidence may name people (attendance lists): only those who write plans see it.
+    can(actor, 'plans:write') ? new PlanDocuments(ctx).list('plan', plan.id) : Promise.resolve([]),
   ]);
   const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
   const orgs = new Map(
@@ -101,6 +102,7 @@ export function progressOf(p: Detail) {
       axis,
       actions: acts.length,
       done: acts.filter((a) => a.status === 'done').length,
+      cancelled: acts.length - live.length,
       inProgress: acts.filter((a) => a.status === 'in_progress').length,
       execution: live.length ? Math.round((100 * live.filter((a) => a.status === 'done').length) / live.length) : 0,
       budgetPlanned: acts.reduce((s, a) => s + a.budgetPlanned, 0),
@@ -144,6 +146,7 @@ export async function comparePlans(ctx: Context, actor: Actor, plans: Plan[]) {
     const p = await presentPlan(ctx, actor, plan);
     const actions = p.progress.byAxis.reduce((n, a) => n + a.actions, 0);
     const done = p.progress.byAxis.reduce((n, a) => n + a.done, 0);
+    const live = actions - p.progress.byAxis.reduce((n, a) => n + a.cancelled, 0);
     out.push({
       id: p.id,
       title: p.title,
@@ -152,7 +155,7 @@ export async function comparePlans(ctx: Context, actor: Actor, plans: Plan[]) {
       yearTo: p.yearTo,
       actions,
       done,
-      execution: actions ? Math.round((100 * done) / actions) : 0,
+      execution: live ? Math.round((100 * done) / live) : 0,
       budgetPlanned: p.progress.budgetPlanned,
       budgetExecuted: p.progress.budgetExecuted,
       budgetExecution: p.progress.budgetExecution,

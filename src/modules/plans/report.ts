@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context';
 import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
 import type { Actor } from '../access/policy';
-import { periodRange } from './indicators';
+import { Indicators, periodRange } from './indicators';
 import { presentPlan } from './present';
 import { LocalPlans } from './service';
 
@@ -105,8 +105,11 @@ function tables(p: Plan, period: string | undefined, lang: string) {
 export class PlanReport {
   constructor(private readonly ctx: Context) {}
 
-  private async plan(actor: Actor, id: string, requestId: string) {
-    const p = await presentPlan(this.ctx, actor, await new LocalPlans(this.ctx).load(actor, id));
+  private async plan(actor: Actor, id: string, period: string | undefined, requestId: string) {
+    const row = await new LocalPlans(this.ctx).load(actor, id);
+    if (period) new Indicators(this.ctx).inPlan(row, period);
+    // A report leaves Minka: case-derived figures pass disclosure control whoever downloads it.
+    const p = await presentPlan(this.ctx, actor, row, true);
     await this.ctx.audit.record({ actor, action: 'plan.report', recordType: 'local_plan', recordId: id, requestId });
     return p;
   }
@@ -120,7 +123,7 @@ export class PlanReport {
   }
 
   async pdf(actor: Actor, id: string, period: string | undefined, lang: string, requestId: string) {
-    const p = await this.plan(actor, id, requestId);
+    const p = await this.plan(actor, id, period, requestId);
     const { s, axes, actions, indicators, acts, instruments } = tables(p, period, lang);
     const table = (head: string[], rows: (string | number)[][], widths?: (string | number)[]): Content => ({
       table: {
@@ -158,7 +161,7 @@ export class PlanReport {
         h(s('indicatorsTitle')),
         table(indicators.head, indicators.rows, [35, '*', 45, 40, 50]),
         h(s('activitiesTitle')),
-        table(acts.head, [...acts.rows, acts.total], [50, 60, '*', 45, 35, 35]),
+        table(acts.head, [...acts.rows, acts.total], [50, 60, '*', 58, 40, 40]),
         h(s('instrumentsTitle')),
         table(instruments.head, instruments.rows),
       ],
@@ -167,7 +170,7 @@ export class PlanReport {
   }
 
   async xlsx(actor: Actor, id: string, period: string | undefined, lang: string, requestId: string) {
-    const p = await this.plan(actor, id, requestId);
+    const p = await this.plan(actor, id, period, requestId);
     const { s, axes, actions, indicators, acts, instruments } = tables(p, period, lang);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Minka';

@@ -34,7 +34,11 @@ export const commitmentStatuses = ['pending', 'in_progress', 'met', 'not_met'] a
 export const period = z.string().regex(/^\d{4}(-Q[1-4])?$/, 'period: YYYY or YYYY-Qn');
 const date = z.iso.date();
 const division = z.strictObject({ country: z.string().length(2), code: z.string().min(1).max(32) });
-const money = z.number().min(0).max(1e12);
+// Stored as numeric(14, 2): at most 999 999 999 999.99, in cents (more decimals are rounded, the same on
+// SQLite and PostgreSQL).
+const cents = (n: number) => Math.round(n * 100) / 100;
+const amount = z.number().max(999_999_999_999).transform(cents);
+const money = z.number().min(0).max(999_999_999_999).transform(cents);
 
 export const planBody = z
   .strictObject({
@@ -83,17 +87,17 @@ export const indicatorBody = z.strictObject({
   kind: z.enum(indicatorKinds),
   unit: z.enum(indicatorUnits),
   source: z.enum(indicatorSources).default('manual'),
-  baseline: z.number().min(0).optional(),
+  baseline: money.optional(),
   dimensions: z.array(z.enum(dimensions)).max(dimensions.length).default([]),
-  targets: z.record(period, z.number().min(0)).default({}),
+  targets: z.record(period, money).default({}),
   actionId: z.uuid().optional(),
 });
 
 /** A value for a period; the breakdown is checked against the indicator's definition by the service. */
 export const valueBody = z.strictObject({
   period,
-  value: z.number(),
-  breakdown: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+  value: amount,
+  breakdown: z.record(z.string(), z.record(z.string(), amount)).default({}),
 });
 
 export const activityBody = z.strictObject({

@@ -49,6 +49,11 @@ export class LocalPlans {
       .where('year_to', '>=', b.yearFrom)
       .executeTakeFirst();
     if (overlap) throw new AppError(409, 'plan_exists');
+    if (b.agreementId) {
+      const a = await this.db.selectFrom('agreements').selectAll().where('id', '=', b.agreementId).executeTakeFirst();
+      if (!a || !(await this.scope.within(actor, a.country_code, a.division_code)))
+        throw new AppError(400, 'unknown_agreement');
+    }
     const id = randomUUID();
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
@@ -112,7 +117,8 @@ export class LocalPlans {
   }
 
   async addAction(actor: Actor, planId: string, b: z.infer<typeof actionBody>, requestId: string) {
-    await this.load(actor, planId, 'plans:write');
+    const plan = await this.load(actor, planId, 'plans:write');
+    await this.checkLinks(plan, b.responsibleOrgId, b.commitmentId);
     const objective = await this.db
       .selectFrom('plan_objectives')
       .select('id')
@@ -155,6 +161,21 @@ export class LocalPlans {
     return id;
   }
 
+  /** The responsible organisation exists, and a commitment belongs to the agreement the plan carries out. */
+  private async checkLinks(plan: { agreement_id: string | null }, orgId?: string, commitmentId?: string) {
+    if (orgId && !(await this.db.selectFrom('organisations').select('id').where('id', '=', orgId).executeTakeFirst()))
+      throw new AppError(400, 'unknown_organisation');
+    if (commitmentId) {
+      const c = await this.db
+        .selectFrom('agreement_commitments')
+        .select('id')
+        .where('id', '=', commitmentId)
+        .where('agreement_id', '=', plan.agreement_id ?? '')
+        .executeTakeFirst();
+      if (!c) throw new AppError(400, 'unknown_commitment');
+    }
+  }
+
   async updateAction(
     actor: Actor,
     planId: string,
@@ -163,6 +184,15 @@ export class LocalPlans {
     requestId: string,
   ) {
     await this.load(actor, planId, 'plans:write');
+    if (b.endsOn) {
+      const a = await this.db
+        .selectFrom('plan_actions')
+        .select('starts_on')
+        .where('id', '=', actionId)
+        .where('plan_id', '=', planId)
+        .executeTakeFirst();
+      if (a?.starts_on && b.endsOn < a.starts_on) throw new AppError(400, 'dates_reversed');
+    }
     const set = {
       ...(b.status ? { status: b.status } : {}),
       ...(b.budgetExecuted !== undefined ? { budget_executed: b.budgetExecuted } : {}),
