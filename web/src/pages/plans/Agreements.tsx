@@ -10,6 +10,8 @@ import { type Doc, Documents } from './Documents';
 interface Agreement {
   id: string;
   title: string;
+  purpose: string | null;
+  renewedFrom: string | null;
   parties: { id: string; name: string }[];
   signedOn: string;
   endsOn: string | null;
@@ -34,6 +36,8 @@ export function Agreements() {
   const [signedOn, setSignedOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [commitment, setCommitment] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [renews, setRenews] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['agreements'] });
   const create = useMutation({
     mutationFn: () =>
@@ -43,6 +47,8 @@ export function Agreements() {
         division: { country: session?.user.scope.country ?? 'EC', code: session?.user.scope.code },
         signedOn,
         ...(endsOn ? { endsOn } : {}),
+        ...(purpose.trim() ? { purpose } : {}),
+        ...(renews ? { renewedFrom: renews } : {}),
         commitments: commitment.trim() ? [{ text: commitment }] : [],
       }),
     onSuccess: () => {
@@ -65,6 +71,12 @@ export function Agreements() {
       {list.data?.map((a) => (
         <Paper key={a.id} withBorder p="sm">
           <Text fw={600}>{a.title}</Text>
+          {a.purpose && <Text size="sm">{a.purpose}</Text>}
+          {a.renewedFrom && (
+            <Text size="xs" c="dimmed">
+              {t('localPlans.renewalOf', { title: list.data?.find((x) => x.id === a.renewedFrom)?.title ?? '' })}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {a.parties.map((p) => p.name).join(' · ')} · {a.signedOn}
             {a.endsOn && ` → ${a.endsOn}`}
@@ -98,6 +110,20 @@ export function Agreements() {
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
           />
+          <TextInput
+            label={t('localPlans.purpose')}
+            value={purpose}
+            onChange={(e) => setPurpose(e.currentTarget.value)}
+          />
+          {!!list.data?.length && (
+            <Select
+              label={t('localPlans.renews')}
+              data={list.data.map((a) => ({ value: a.id, label: a.title }))}
+              value={renews}
+              onChange={setRenews}
+              clearable
+            />
+          )}
           <MultiSelect
             label={t('localPlans.parties')}
             data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}

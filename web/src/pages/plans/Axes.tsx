@@ -12,9 +12,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
+import { api } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import type { Plan } from './types';
 
@@ -31,6 +33,14 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
   const [planned, setPlanned] = useState<number | string>(0);
   const [executed, setExecuted] = useState<number | string>(0);
   const edit = plan.abilities.update;
+  const [responsible, setResponsible] = useState<string | null>(null);
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
+    enabled: edit,
+  });
   return (
     <Stack>
       {axes.map((a) => {
@@ -64,7 +74,15 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                       <Table.Tbody>
                         {o.actions.map((x) => (
                           <Table.Tr key={x.id}>
-                            <Table.Td>{x.title}</Table.Td>
+                            <Table.Td>
+                              {x.title}
+                              {x.responsibleOrgName && (
+                                <Text size="xs" c="dimmed">
+                                  {x.responsibleOrgName}
+                                  {x.endsOn && ` · ${x.startsOn ?? ''} → ${x.endsOn}`}
+                                </Text>
+                              )}
+                            </Table.Td>
                             <Table.Td>
                               {edit ? (
                                 <EnumSelect
@@ -147,6 +165,29 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
             />
             <TextInput label={t('localPlans.action')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
             <Group align="end" wrap="wrap">
+              <Select
+                label={t('localPlans.responsible')}
+                data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+                value={responsible}
+                onChange={setResponsible}
+                searchable
+                clearable
+                miw={240}
+              />
+              <TextInput
+                type="date"
+                label={t('localPlans.startsOn')}
+                value={startsOn}
+                onChange={(e) => setStartsOn(e.currentTarget.value)}
+              />
+              <TextInput
+                type="date"
+                label={t('localPlans.endsOn2')}
+                value={endsOn}
+                onChange={(e) => setEndsOn(e.currentTarget.value)}
+              />
+            </Group>
+            <Group align="end" wrap="wrap">
               <NumberInput label={t('localPlans.budgetPlanned')} value={planned} onChange={setPlanned} min={0} />
               <NumberInput label={t('localPlans.budgetExecuted')} value={executed} onChange={setExecuted} min={0} />
               <Button
@@ -157,6 +198,9 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                     title,
                     budgetPlanned: Number(planned) || 0,
                     budgetExecuted: Number(executed) || 0,
+                    ...(responsible ? { responsibleOrgId: responsible } : {}),
+                    ...(startsOn ? { startsOn } : {}),
+                    ...(endsOn ? { endsOn } : {}),
                   }).then(() => setTitle(''))
                 }
               >
