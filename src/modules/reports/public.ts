@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import { isUniqueViolation } from '../../platform/db/dialect';
 import { nextSequence, nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
 import { sha256 } from '../access/sessions';
@@ -63,7 +64,7 @@ export class PublicReports {
     const now = nowIso();
     const country = this.ctx.config.MINKA_DEFAULT_COUNTRY;
     const known = r.division ? Boolean(await new GeoService(this.db).ancestry(country, r.division)) : false;
-    const receipt = r.withReceipt ? await this.uniqueReceipt() : null;
+    let receipt = r.withReceipt ? await this.uniqueReceipt() : null;
     const year = now.slice(0, 4);
     const row: ReportTable = {
       id,
@@ -93,20 +94,32 @@ export class PublicReports {
       created_at: now,
       updated_at: now,
     };
-    await this.db.transaction().execute(async (trx) => {
-      row.code = `DEN-${year}-${String(await nextSequence(trx, `DEN-${year}`)).padStart(4, '0')}`;
-      await repo.insertReport(trx, row);
-      await this.ctx.audit.record(
-        {
-          actor: null,
-          action: 'report.submitted',
-          recordType: 'report',
-          recordId: id,
-          details: { channel: r.channel, code: row.code },
-        },
-        trx,
-      );
-    });
+    // Two reports sent at once may draw the same free locator; the unique index refuses the second, which
+    // then draws another receipt instead of losing the report.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          row.code = `DEN-${year}-${String(await nextSequence(trx, `DEN-${year}`)).padStart(4, '0')}`;
+          await repo.insertReport(trx, row);
+          await this.ctx.audit.record(
+            {
+              actor: null,
+              action: 'report.submitted',
+              recordType: 'report',
+              recordId: id,
+              details: { channel: r.channel, code: row.code },
+            },
+            trx,
+          );
+        });
+        break;
+      } catch (e) {
+        if (!receipt || !isUniqueViolation(e) || attempt >= 5) throw e;
+        receipt = await this.uniqueReceipt();
+        row.receipt_locator = receipt.locator;
+        row.receipt_hash = await hashReceipt(receipt.code);
+      }
+    }
     return { id, code: row.code, receipt: receipt?.code ?? null };
   }
 
