@@ -18,15 +18,24 @@ export class CaseAccess {
    * or assignment (403 for a receiver).
    */
   async load(actor: Actor, id: string, permission: Permission = 'cases:read'): Promise<CaseTable> {
+    return (await this.reach(actor, id, permission)).c;
+  }
+
+  /** As `load`, and whether the actor reaches the case directly (jurisdiction, ownership, assignment) or only through a referral. */
+  async reach(
+    actor: Actor,
+    id: string,
+    permission: Permission = 'cases:read',
+  ): Promise<{ c: CaseTable; direct: boolean }> {
     const c = await repo.findCase(this.ctx.db.db, id);
     if (!c) throw notFound();
     const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
-    const own = {
-      ownerOrgId: c.owner_org_id,
-      assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [],
-    };
-    const place = { country: c.country_code, ancestry };
-    const direct = canSee(actor, 'cases:read', place, own);
+    const direct = canSee(
+      actor,
+      'cases:read',
+      { country: c.country_code, ancestry },
+      { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] },
+    );
     if (!direct) {
       const received = (await this.referredOrgs(id, actor)).includes(actor.orgId);
       // A receiver sees exactly the cases referred to it (or to them by name).
@@ -34,18 +43,7 @@ export class CaseAccess {
       if (permission !== 'cases:read' && permission !== 'legal:write') throw new AppError(403, 'forbidden');
     }
     if (permission !== 'cases:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
-    return c;
-  }
-
-  /** True when the actor reaches the case through its jurisdiction, ownership or assignment (not only a referral). */
-  async direct(actor: Actor, c: CaseTable): Promise<boolean> {
-    const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
-    return canSee(
-      actor,
-      'cases:read',
-      { country: c.country_code, ancestry },
-      { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] },
-    );
+    return { c, direct };
   }
 
   /**

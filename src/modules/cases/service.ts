@@ -127,7 +127,7 @@ export class CaseService {
   }
 
   async get(actor: Actor, id: string, requestId: string) {
-    const c = await this.access.load(actor, id);
+    const { c, direct } = await this.access.reach(actor, id);
     const person = (await repo.findPerson(this.db, c.person_id))!;
     const [tasks, events, comments, consents, screenings, perpetrators] = await Promise.all([
       repo.tasksOf(this.db, id),
@@ -146,7 +146,7 @@ export class CaseService {
       requestId,
     });
     // A receiver reads a referred case; changing it needs the jurisdiction, ownership or assignment.
-    const write = can(actor, 'cases:write') && (await this.access.direct(actor, c));
+    const write = can(actor, 'cases:write') && direct;
     return {
       id: c.id,
       code: c.code,

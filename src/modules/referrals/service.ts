@@ -92,8 +92,7 @@ export class ReferralService {
 
   /** The referrals of a case; a receiver sees only the ones made to it. The read is audited (they carry case details). */
   async ofCase(actor: Actor, caseId: string, requestId: string) {
-    const c = await this.access.load(actor, caseId);
-    const direct = await this.access.direct(actor, c);
+    const { direct } = await this.access.reach(actor, caseId);
     const rows = (
       await this.db
         .selectFrom('referrals')
