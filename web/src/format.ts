@@ -7,3 +7,5 @@ const locale = () => (i18n.language === 'en' ? 'en-GB' : 'es-EC');
 export const formatDateTime = (iso: string) => new Date(iso).toLocaleString(locale());
 /** Date only, in the user's language. */
 export const formatDate = (iso: string) => new Date(iso).toLocaleDateString(locale());
+/** A number (an amount, a count) with the user's grouping. */
+export const formatNumber = (n: number) => n.toLocaleString(locale());

@@ -8,29 +8,13 @@ import { type Actor, can } from '../access/policy';
 import * as geoRepo from '../geo/repo';
 import { GeoService } from '../geo/service';
 import { type Cell, protectGroup } from '../insights/disclosure';
+import { periodRange, planPeriods } from './periods';
 import type { indicatorBody, valueBody } from './schema';
 import { LocalPlans } from './service';
 import { checkValue } from './values';
 
 type Plan = Database['local_plans'];
 type IndicatorRow = Database['plan_indicators'];
-
-/** The first day of a period and the first day after it (ISO dates). */
-export function periodRange(period: string): [string, string] {
-  const [y, q] = period.split('-Q').map(Number) as [number, number | undefined];
-  if (!q) return [`${y}-01-01`, `${y + 1}-01-01`];
-  const m = (q - 1) * 3 + 1;
-  const next = q === 4 ? `${y + 1}-01-01` : `${y}-${String(m + 3).padStart(2, '0')}-01`;
-  return [`${y}-${String(m).padStart(2, '0')}-01`, next];
-}
-
-/** The quarters and years a plan covers, in order. */
-export function planPeriods(plan: { year_from: number; year_to: number }): { year: string; quarters: string[] }[] {
-  const out = [];
-  for (let y = plan.year_from; y <= plan.year_to; y++)
-    out.push({ year: String(y), quarters: [1, 2, 3, 4].map((q) => `${y}-Q${q}`) });
-  return out;
-}
 
 export interface PeriodValue {
   period: string;

@@ -4,7 +4,8 @@ import type { Context } from '../../platform/context';
 import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
 import type { Actor } from '../access/policy';
-import { Indicators, periodRange } from './indicators';
+import { Indicators } from './indicators';
+import { periodRange } from './periods';
 import { presentPlan } from './present';
 import { LocalPlans } from './service';
 

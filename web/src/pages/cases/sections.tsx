@@ -12,13 +12,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeScreening } from '../../../../src/modules/cases/screening/engine';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
-import { api, send } from '../../api';
+import { send } from '../../api';
 import { formatDate, formatDateTime } from '../../format';
+import { useOrganisations } from '../../organisations';
 import type { CaseDetail } from './CasePage';
 
 export type Act = (path: string, body?: unknown) => Promise<unknown>;
@@ -205,11 +206,7 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
   const [givenBy, setGivenBy] = useState<string | null>(c.isMinor ? 'Guardian' : 'Self');
   const [giverName, setGiverName] = useState('');
   const [org, setOrg] = useState<string | null>(null);
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
-  });
-  const orgName = (id: string | null) => orgs.data?.find((o) => o.id === id)?.name;
+  const orgs = useOrganisations();
   const opts = (list: readonly string[], field: string) =>
     list.map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
   return (
@@ -219,7 +216,7 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
           <Group key={k.id} justify="space-between">
             <Text size="sm" td={k.withdrawnAt ? 'line-through' : undefined}>
               {t(`htcds.local_ConsentScope.${k.scope}`)}
-              {k.organisationId && ` (${orgName(k.organisationId) ?? '…'})`} ·{' '}
+              {k.organisationId && ` (${orgs.name(k.organisationId) ?? '…'})`} ·{' '}
               {t(`htcds.local_ConsentGivenBy.${k.givenBy}`)} {k.giverName && `(${k.giverName})`} ·{' '}
               {formatDate(k.givenAt)}
             </Text>
@@ -242,7 +239,7 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
           {scope === 'SharingWithOrganisation' && (
             <Select
               label={t('cases.consentOrganisation')}
-              data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+              data={orgs.options}
               value={org}
               onChange={setOrg}
               searchable

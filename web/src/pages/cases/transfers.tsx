@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../../api';
 import { formatDate } from '../../format';
+import { useOrganisations } from '../../organisations';
 import { Section } from './sections';
 
 interface Transfer {
@@ -19,11 +20,7 @@ export function Transfers({ caseId, writable }: { caseId: string; writable: bool
   const qc = useQueryClient();
   const key = ['case', caseId, 'transfers'];
   const list = useQuery({ queryKey: key, queryFn: () => api<Transfer[]>(`/api/cases/${caseId}/transfers`) });
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
-    enabled: writable,
-  });
+  const orgs = useOrganisations(writable);
   const [org, setOrg] = useState<string | null>(null);
   const propose = useMutation({
     mutationFn: () => send(`/api/cases/${caseId}/transfers`, { toOrgId: org }),
@@ -48,14 +45,7 @@ export function Transfers({ caseId, writable }: { caseId: string; writable: bool
         ))}
         {writable && !pending && (
           <Group align="end" wrap="wrap">
-            <Select
-              label={t('transfers.to')}
-              data={(orgs.data ?? []).filter((o) => o.active !== false).map((o) => ({ value: o.id, label: o.name }))}
-              value={org}
-              onChange={setOrg}
-              searchable
-              miw={280}
-            />
+            <Select label={t('transfers.to')} data={orgs.options} value={org} onChange={setOrg} searchable miw={280} />
             <Button variant="light" disabled={!org} loading={propose.isPending} onClick={() => propose.mutate()}>
               {t('transfers.propose')}
             </Button>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commitmentStatuses } from '../../../../src/modules/plans/schema';
 import { api, send } from '../../api';
+import { useOrganisations } from '../../organisations';
 import { has, useSession } from '../../session';
 import { type Doc, Documents } from './Documents';
 
@@ -26,11 +27,7 @@ export function Agreements() {
   const { data: session } = useSession();
   const write = has(session, 'plans:write');
   const list = useQuery({ queryKey: ['agreements'], queryFn: () => api<Agreement[]>('/api/agreements') });
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
-    enabled: write,
-  });
+  const orgs = useOrganisations(write);
   const [title, setTitle] = useState('');
   const [parties, setParties] = useState<string[]>([]);
   const [signedOn, setSignedOn] = useState('');
@@ -126,7 +123,7 @@ export function Agreements() {
           )}
           <MultiSelect
             label={t('localPlans.parties')}
-            data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+            data={orgs.options}
             value={parties}
             onChange={setParties}
             searchable

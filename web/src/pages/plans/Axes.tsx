@@ -12,12 +12,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
-import { api } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
+import { formatNumber } from '../../format';
+import { useOrganisations } from '../../organisations';
 import type { Plan } from './types';
 
 export type Call = (method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) => Promise<unknown>;
@@ -36,11 +36,7 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
   const [responsible, setResponsible] = useState<string | null>(null);
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<{ id: string; name: string; active: boolean }[]>('/api/admin/organisations'),
-    enabled: edit,
-  });
+  const orgs = useOrganisations(edit);
   return (
     <Stack>
       {axes.map((a) => {
@@ -97,8 +93,8 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                                 t(`localPlans.statuses.${x.status}`)
                               )}
                             </Table.Td>
-                            <Table.Td>{x.budgetPlanned.toLocaleString('es-EC')}</Table.Td>
-                            <Table.Td>{x.budgetExecuted.toLocaleString('es-EC')}</Table.Td>
+                            <Table.Td>{formatNumber(x.budgetPlanned)}</Table.Td>
+                            <Table.Td>{formatNumber(x.budgetExecuted)}</Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>
@@ -167,7 +163,7 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
             <Group align="end" wrap="wrap">
               <Select
                 label={t('localPlans.responsible')}
-                data={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))}
+                data={orgs.options}
                 value={responsible}
                 onChange={setResponsible}
                 searchable

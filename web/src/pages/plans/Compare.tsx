@@ -2,6 +2,7 @@ import { Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { formatNumber } from '../../format';
 
 interface Line {
   id: string;
@@ -53,7 +54,7 @@ export function Compare() {
                 <Table.Td>
                   {l.done}/{l.actions} ({l.execution} %)
                 </Table.Td>
-                <Table.Td>{l.budgetPlanned.toLocaleString('es-EC')}</Table.Td>
+                <Table.Td>{formatNumber(l.budgetPlanned)}</Table.Td>
                 <Table.Td>{l.budgetExecution} %</Table.Td>
                 <Table.Td>{l.activities}</Table.Td>
                 <Table.Td>{l.participants}</Table.Td>

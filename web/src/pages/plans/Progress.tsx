@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../format';
 import type { Plan } from './types';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -45,8 +46,8 @@ export function Progress({ plan }: { plan: Plan }) {
         <Group gap="xl" wrap="wrap">
           <Text>
             {t('localPlans.budgetLine', {
-              planned: p.budgetPlanned.toLocaleString('es-EC'),
-              executed: p.budgetExecuted.toLocaleString('es-EC'),
+              planned: formatNumber(p.budgetPlanned),
+              executed: formatNumber(p.budgetExecuted),
               pct: p.budgetExecution,
             })}
           </Text>

@@ -1,3 +1,5 @@
+import { planPeriods } from '../../../../src/modules/plans/periods';
+
 export interface Action {
   id: string;
   objectiveId: string;
@@ -73,9 +75,6 @@ export interface Plan {
   };
 }
 
-/** Every quarter and year a plan covers, in order. */
-export const periodsOf = (p: { yearFrom: number; yearTo: number }) => {
-  const out: string[] = [];
-  for (let y = p.yearFrom; y <= p.yearTo; y++) out.push(...[1, 2, 3, 4].map((q) => `${y}-Q${q}`), String(y));
-  return out;
-};
+/** Every quarter and year a plan covers, in order (each year after its quarters). */
+export const periodsOf = (p: { yearFrom: number; yearTo: number }) =>
+  planPeriods({ year_from: p.yearFrom, year_to: p.yearTo }).flatMap((y) => [...y.quarters, y.year]);
