@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { openTestCase } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -13,18 +14,7 @@ for (const target of dbTargets()) {
     let supervisor: Signed;
     let outsider: Signed;
     const open = async (age: number) =>
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/cases',
-          headers: worker.headers,
-          payload: {
-            division: { country: 'EC', code: '0101' },
-            person: { prs_FirstName: 'Cierre', prs_SecondName: 'Prueba' },
-            local_AgeAtIntake: age,
-          },
-        })
-      ).json().id as string;
+      (await openTestCase(t, worker, { code: '0101', first: 'Cierre', second: 'Prueba', age: age })) as string;
     const ask = (caseId: string, who: Signed = worker) =>
       t.app.inject({
         method: 'POST',

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { multipart, openTestCase } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -16,13 +17,6 @@ const jpeg = Buffer.concat([
   Buffer.from('zqpixels'),
   Buffer.from([0xff, 0xd9]),
 ]);
-
-async function multipart(bytes: Buffer, name: string) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const req = new Request('http://local/x', { method: 'POST', body: form });
-  return { payload: Buffer.from(await req.arrayBuffer()), type: req.headers.get('content-type')! };
-}
 
 for (const target of dbTargets()) {
   describe(`case attachments on ${target.name}`, () => {
@@ -49,18 +43,7 @@ for (const target of dbTargets()) {
         scope: '0101',
         orgId: await makeOrg(t.db.ctx, '0101'),
       });
-      caseId = (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/cases',
-          headers: worker.headers,
-          payload: {
-            division: { country: 'EC', code: '0603' },
-            person: { prs_FirstName: 'Con', prs_SecondName: 'Adjuntos Prueba' },
-            local_AgeAtIntake: 30,
-          },
-        })
-      ).json().id;
+      caseId = await openTestCase(t, worker, { code: '0603', first: 'Con', second: 'Adjuntos Prueba', age: 30 });
     });
     after(() => t.close());
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { openTestCase } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { FollowUps } from './followups';
@@ -25,18 +26,7 @@ for (const target of dbTargets()) {
         scope: '0101',
         orgId: await makeOrg(t.db.ctx, '0101'),
       });
-      caseId = (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/cases',
-          headers: worker.headers,
-          payload: {
-            division: { country: 'EC', code: '0606' },
-            person: { prs_FirstName: 'Seguimiento', prs_SecondName: 'Prueba' },
-            local_AgeAtIntake: 30,
-          },
-        })
-      ).json().id;
+      caseId = await openTestCase(t, worker, { code: '0606', first: 'Seguimiento', second: 'Prueba', age: 30 });
     });
     after(() => t.close());
 

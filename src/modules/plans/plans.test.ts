@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { makeOrg, makeUser, type Signed, signIn, signInNewUser, testPassword } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { multipart } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -339,20 +340,13 @@ for (const target of dbTargets()) {
       const plan = (await get(planner, `/api/local-plans/${planId}`)).json();
       const actionId = plan.objectives[0].actions[0].id;
       const pdf = Buffer.from('%PDF-1.4\n% Lista de asistencia (prueba)\n%%EOF\n');
-      const upload = (url: string, bytes: Buffer, name: string) => {
-        const boundary = '----minka-prueba';
-        const body = Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-          ),
-          bytes,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]);
+      const upload = async (url: string, bytes: Buffer, name: string) => {
+        const m = await multipart(bytes, name);
         return t.app.inject({
           method: 'POST',
           url,
-          payload: body,
-          headers: { ...planner.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload: m.payload,
+          headers: { ...planner.headers, 'content-type': m.type },
         });
       };
       const up = await upload(`/api/local-plans/${planId}/documents?action=${actionId}`, pdf, 'asistencia.pdf');

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { openTestCase } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -43,13 +44,7 @@ for (const target of dbTargets()) {
           services: ['local_Shelter', 'local_Psychosocial'],
         })
       ).json().id;
-      caseId = (
-        await post(ngo, '/api/cases', {
-          division: { country: 'EC', code: '010104' },
-          person: { prs_FirstName: 'Persona', prs_SecondName: 'Derivada Prueba' },
-          local_AgeAtIntake: 22,
-        })
-      ).json().id;
+      caseId = await openTestCase(t, ngo, { code: '010104', first: 'Persona', second: 'Derivada Prueba', age: 22 });
     });
     after(() => t.close());
 
@@ -150,13 +145,12 @@ for (const target of dbTargets()) {
       });
       assert.equal(wrong.json().code, 'unknown_assignee', 'the named person must belong to the provider');
       // A fresh case with no other referral, so only the named referral can open it.
-      const fresh = (
-        await post(ngo, '/api/cases', {
-          division: { country: 'EC', code: '010104' },
-          person: { prs_FirstName: 'Nombrada', prs_SecondName: 'Derivación Prueba' },
-          local_AgeAtIntake: 25,
-        })
-      ).json().id;
+      const fresh = await openTestCase(t, ngo, {
+        code: '010104',
+        first: 'Nombrada',
+        second: 'Derivación Prueba',
+        age: 25,
+      });
       await post(ngo, `/api/cases/${fresh}/consents`, {
         scope: 'SharingWithOrganisation',
         organisationId: shelterOrg,
@@ -216,13 +210,7 @@ for (const target of dbTargets()) {
     });
 
     it('lets a supervisor override with a reason (audited), and the sender revoke so the receiver loses access', async () => {
-      const other = (
-        await post(ngo, '/api/cases', {
-          division: { country: 'EC', code: '0101' },
-          person: { prs_FirstName: 'Otra', prs_SecondName: 'Persona Prueba' },
-          local_AgeAtIntake: 30,
-        })
-      ).json().id;
+      const other = await openTestCase(t, ngo, { code: '0101', first: 'Otra', second: 'Persona Prueba', age: 30 });
       const res = await post(supervisor, `/api/cases/${other}/referrals`, {
         toOrgId: shelterOrg,
         services: ['local_Shelter'],
@@ -307,13 +295,7 @@ for (const target of dbTargets()) {
     });
 
     it('transfers a case to a caseworker of another organisation, who accepts it', async () => {
-      const moved = (
-        await post(ngo, '/api/cases', {
-          division: { country: 'EC', code: '0101' },
-          person: { prs_FirstName: 'Caso', prs_SecondName: 'Transferido Prueba' },
-          local_AgeAtIntake: 28,
-        })
-      ).json().id;
+      const moved = await openTestCase(t, ngo, { code: '0101', first: 'Caso', second: 'Transferido Prueba', age: 28 });
       const shelterUser = (await get(shelter, '/api/auth/session')).json().user.id;
       assert.equal((await post(ngo, `/api/cases/${moved}/transfers`, {})).json().code, 'transfer_target');
       const proposed = await post(ngo, `/api/cases/${moved}/transfers`, { toUserId: shelterUser });
@@ -352,13 +334,7 @@ for (const target of dbTargets()) {
     it('shows a prosecutor exactly the cases referred to the prosecutor’s office', async () => {
       assert.equal((await get(prosecutor, `/api/cases/${caseId}`)).statusCode, 404);
       assert.deepEqual((await get(prosecutor, '/api/cases')).json().items, []);
-      const referred = (
-        await post(ngo, '/api/cases', {
-          division: { country: 'EC', code: '0101' },
-          person: { prs_FirstName: 'Caso', prs_SecondName: 'Fiscalía Prueba' },
-          local_AgeAtIntake: 25,
-        })
-      ).json().id;
+      const referred = await openTestCase(t, ngo, { code: '0101', first: 'Caso', second: 'Fiscalía Prueba', age: 25 });
       await post(ngo, `/api/cases/${referred}/consents`, {
         scope: 'SharingWithOrganisation',
         organisationId: fiscaliaOrg,
