@@ -33,8 +33,18 @@ describe('logging', () => {
       },
       'y',
     );
+    logger.info(
+      {
+        referral: { details: 'llega con su tía zqd', services: ['Health'] },
+        plan: { spl_Objectives: 'objetivo zqo', comment: 'comentario zqc' },
+        legal: { fileNumber: 'EXP-zqf', outcome: 'sentencia zqs', stage: 'Trial' },
+      },
+      'z',
+    );
     const out = lines.join('');
     assert.doesNotMatch(out, /Fulana|9911111111|hunter2|relato zqx|593990000009|0999999999|t0k/);
+    assert.doesNotMatch(out, /zqd|zqo|zqc|zqf|zqs/, 'protection free text is redacted too');
+    assert.match(out, /"stage":"Trial"/);
     assert.match(out, /"level":2/);
     assert.match(out, /"gender":"Feminine"/, 'non-personal facts stay readable');
     assert.match(out, /"forms":\["begging"\]/);
