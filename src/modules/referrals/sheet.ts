@@ -31,8 +31,8 @@ export class ReferralSheet {
   async render(actor: Actor, referralId: string, lang: string, requestId: string) {
     const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
     if (!r || (r.to_user_id && r.to_org_id === actor.orgId && r.to_user_id !== actor.userId)) throw notFound();
-    const c = await this.access.load(actor, r.case_id);
-    if (r.to_org_id !== actor.orgId) await this.access.load(actor, r.case_id, 'cases:write');
+    // The receiver reads its sheet; on the sending side it takes the right to work the case.
+    const c = await this.access.load(actor, r.case_id, r.to_org_id === actor.orgId ? 'cases:read' : 'cases:write');
     if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
     const person = (await casesRepo.findPerson(this.db, c.person_id))!;
     const names = new People(this.ctx).decrypt(person);

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api';
+import { api, send } from '../../api';
 import { Axes } from './Axes';
 import { Documents } from './Documents';
 import { Indicators } from './Indicators';
@@ -21,7 +21,7 @@ export function PlanPage() {
   const [period, setPeriod] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: ({ method, path, body }: { method: string; path: string; body: unknown }) =>
-      api<unknown>(`/api/local-plans/${id}/${path}`, { method, body: JSON.stringify(body) }),
+      send(`/api/local-plans/${id}/${path}`, body, method),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
   const call = (method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown) =>
