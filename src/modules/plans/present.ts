@@ -102,7 +102,6 @@ export function progressOf(p: Detail) {
       axis,
       actions: acts.length,
       done: acts.filter((a) => a.status === 'done').length,
-      cancelled: acts.length - live.length,
       inProgress: acts.filter((a) => a.status === 'in_progress').length,
       execution: live.length ? Math.round((100 * live.filter((a) => a.status === 'done').length) / live.length) : 0,
       budgetPlanned: acts.reduce((s, a) => s + a.budgetPlanned, 0),
@@ -140,28 +139,51 @@ export function progressOf(p: Detail) {
 }
 
 /** One line per plan for comparing cantons and periods: execution, budget, activities and instruments. */
-export async function comparePlans(ctx: Context, actor: Actor, plans: Plan[]) {
+export async function comparePlans(ctx: Context, plans: Plan[]) {
+  if (!plans.length) return [];
+  const db = ctx.db.db;
+  const ids = plans.map((p) => p.id);
+  // Three queries for all plans: the comparison needs no indicators (and so no case counts) or documents.
+  const [actions, activities, instruments] = await Promise.all([
+    db
+      .selectFrom('plan_actions')
+      .select(['plan_id', 'status', 'budget_planned', 'budget_executed'])
+      .where('plan_id', 'in', ids)
+      .execute(),
+    db.selectFrom('prevention_activities').select(['plan_id', 'participants']).where('plan_id', 'in', ids).execute(),
+    db.selectFrom('policy_instruments').select(['plan_id', 'status']).where('plan_id', 'in', ids).execute(),
+  ]);
+  const geo = new GeoService(db);
   const out = [];
   for (const plan of plans) {
-    const p = await presentPlan(ctx, actor, plan);
-    const actions = p.progress.byAxis.reduce((n, a) => n + a.actions, 0);
-    const done = p.progress.byAxis.reduce((n, a) => n + a.done, 0);
-    const live = actions - p.progress.byAxis.reduce((n, a) => n + a.cancelled, 0);
+    const acts = actions.filter((a) => a.plan_id === plan.id);
+    const live = acts.filter((a) => a.status !== 'cancelled').length;
+    const done = acts.filter((a) => a.status === 'done').length;
+    const budgetPlanned = acts.reduce((n, a) => n + num(a.budget_planned), 0);
+    const budgetExecuted = acts.reduce((n, a) => n + num(a.budget_executed), 0);
+    const acted = activities.filter((a) => a.plan_id === plan.id);
     out.push({
-      id: p.id,
-      title: p.title,
-      division: p.division,
-      yearFrom: p.yearFrom,
-      yearTo: p.yearTo,
-      actions,
+      id: plan.id,
+      title: plan.title,
+      division: {
+        country: plan.country_code,
+        code: plan.division_code,
+        label:
+          (await geo.labels(plan.country_code, [plan.division_code])).get(plan.division_code) ?? plan.division_code,
+      },
+      yearFrom: Number(plan.year_from),
+      yearTo: Number(plan.year_to),
+      actions: acts.length,
       done,
       execution: live ? Math.round((100 * done) / live) : 0,
-      budgetPlanned: p.progress.budgetPlanned,
-      budgetExecuted: p.progress.budgetExecuted,
-      budgetExecution: p.progress.budgetExecution,
-      activities: p.progress.activities,
-      participants: p.progress.participants,
-      instrumentsApproved: p.instruments.filter((i) => i.status === 'approved' || i.status === 'in_force').length,
+      budgetPlanned,
+      budgetExecuted,
+      budgetExecution: budgetPlanned ? Math.round((1000 * budgetExecuted) / budgetPlanned) / 10 : 0,
+      activities: acted.length,
+      participants: acted.reduce((n, a) => n + Number(a.participants), 0),
+      instrumentsApproved: instruments.filter(
+        (i) => i.plan_id === plan.id && (i.status === 'approved' || i.status === 'in_force'),
+      ).length,
     });
   }
   return out;

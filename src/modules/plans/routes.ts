@@ -97,8 +97,7 @@ export const planRoutes =
         },
       },
       async (req) => {
-        const actor = requireActor(req);
-        return comparePlans(ctx, actor, await plans.list(actor));
+        return comparePlans(ctx, await plans.list(requireActor(req)));
       },
     );
     r.post(
