@@ -60,6 +60,7 @@ export const systemRoles: Record<string, Permission[]> = {
     'legal:write',
     'plans:read',
     'insights:aggregate',
+    'exports:personal',
   ],
   caseworker: [
     'organisations:read',

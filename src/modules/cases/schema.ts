@@ -57,6 +57,10 @@ export const intakeBody = z.strictObject({
   vic_TypeOfExploitation: many(htcds.vic_TypeOfExploitation),
   vic_MethodOfRecruitment: many(htcds.vic_MethodOfRecruitment),
   vic_RelationshipToTrafficker: z.enum(htcds.vic_RelationshipToTrafficker).optional(),
+  vic_MethodsOfControl: many(htcds.vic_MethodsOfControl),
+  vic_ForcedLabourIndustry: many(htcds.vic_ForcedLabourIndustry),
+  vic_TypeOfSexExploitation: many(htcds.vic_TypeOfSexExploitation),
+  local_MonthsExploited: z.number().int().min(0).max(600).optional().meta({ description: 'Months in the situation' }),
   events: z.array(eventBody).max(20).default([]),
   perpetrators: z.array(perpetratorBody).max(10).default([]),
 });

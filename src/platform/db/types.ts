@@ -225,6 +225,10 @@ export interface CaseTable {
   exploitation: string;
   recruitment_methods: string;
   relationship_to_trafficker: string | null;
+  control_methods: string;
+  labour_industries: string;
+  sex_exploitation: string;
+  months_exploited: number | null;
   guardian_enc: string | null;
   best_interest_enc: string | null;
   closure_reason_enc: string | null;

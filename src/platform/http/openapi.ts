@@ -29,6 +29,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           name: 'plans',
           description: 'Cooperation agreements, local plans, indicators, activities, instruments, reports',
         },
+        {
+          name: 'insights',
+          description: 'Dashboards under disclosure control, HTCDS export and import, de-identified and synthetic data',
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -6,6 +6,7 @@ import * as m0004 from './0004_cases';
 import * as m0005 from './0005_protection';
 import * as m0006 from './0006_closure';
 import * as m0007 from './0007_plans';
+import * as m0008 from './0008_insights';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_protection': m0005,
   '0006_closure': m0006,
   '0007_plans': m0007,
+  '0008_insights': m0008,
 };

@@ -1,0 +1,161 @@
+// The de-identified analytical record: one fact per person identified as a (possible or actual) victim, built
+// from their first registered case. It carries only aggregatable facts (no name, date of birth, identity number,
+// free text or exact date), so the analytical store, the dashboards and the de-identified exports never touch
+// personal data. `loadFacts` reads them from the case tables on SQLite and PostgreSQL alike.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/types';
+
+/** CTDC's broad age bands (ageBroad), in order. */
+export const ageBands = ['0--8', '9--17', '18--20', '21--23', '24--26', '27--29', '30--38', '39--47', '48+'] as const;
+export type AgeBand = (typeof ageBands)[number];
+export const UNKNOWN = 'Unknown';
+
+export interface Fact {
+  /** Internal key (a person id); never published. */
+  key: string;
+  year: number;
+  month: number;
+  country: string;
+  /** First-level division (province) code, or null when the case sits at country level. */
+  province: string | null;
+  /** Second-level division (canton) code, or null. */
+  canton: string | null;
+  minor: boolean;
+  ageBand: AgeBand | typeof UNKNOWN;
+  gender: string;
+  ethnicity: string;
+  citizenship: string;
+  exploitation: string[];
+  industries: string[];
+  sexTypes: string[];
+  recruitment: string[];
+  relation: string;
+  control: string[];
+  /** Where the person was recruited: a division code of the case's country, a country code, or null. */
+  recruitedIn: string | null;
+  /** Country of exploitation (ISO alpha-2), or null. */
+  exploitedIn: string | null;
+  monthsExploited: number | null;
+  status: string | null;
+}
+
+/** The CTDC age band of an age in years. */
+export function ageBand(age: number | null | undefined): AgeBand | typeof UNKNOWN {
+  if (age === null || age === undefined || Number.isNaN(age)) return UNKNOWN;
+  if (age <= 8) return '0--8';
+  if (age <= 17) return '9--17';
+  if (age <= 20) return '18--20';
+  if (age <= 23) return '21--23';
+  if (age <= 26) return '24--26';
+  if (age <= 29) return '27--29';
+  if (age <= 38) return '30--38';
+  if (age <= 47) return '39--47';
+  return '48+';
+}
+
+const list = (json: string | null): string[] => {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+const union = (a: string[], b: string[]) => (b.length ? [...new Set([...a, ...b])] : a);
+
+/** Every fact in the installation: one per person with a non-draft case not decided "not a victim". */
+export async function loadFacts(db: Kysely<Database>): Promise<Fact[]> {
+  const divisions = await db.selectFrom('divisions').select(['country_code', 'code', 'level', 'parent_code']).execute();
+  const node = new Map(divisions.map((d) => [`${d.country_code}:${d.code}`, d]));
+  const ancestorAt = (country: string, code: string, level: number): string | null => {
+    let d = node.get(`${country}:${code}`);
+    while (d && d.level > level) d = d.parent_code ? node.get(`${country}:${d.parent_code}`) : undefined;
+    return d && d.level === level ? d.code : null;
+  };
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .select([
+      'c.id',
+      'c.person_id',
+      'c.created_at',
+      'c.country_code',
+      'c.division_code',
+      'c.is_minor',
+      'c.age_at_intake',
+      'c.age_when_trafficked',
+      'c.trafficking_status',
+      'c.exploitation',
+      'c.labour_industries',
+      'c.sex_exploitation',
+      'c.recruitment_methods',
+      'c.relationship_to_trafficker',
+      'c.control_methods',
+      'c.months_exploited',
+      'p.gender',
+      'p.ethnicity',
+      'p.citizenship',
+    ])
+    .where('c.stage', '<>', 'Draft')
+    .where((w) =>
+      w.or([w('c.trafficking_status', 'is', null), w('c.trafficking_status', '<>', 'NotAVictimOfTrafficking')]),
+    )
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+  const events = await db
+    .selectFrom('case_events')
+    .select(['case_id', 'type', 'country_code', 'division_code'])
+    .where('type', 'in', ['Recruitment', 'Exploitation'])
+    .orderBy('created_at')
+    .execute();
+  const recruited = new Map<string, string>();
+  const exploited = new Map<string, string>();
+  for (const e of events) {
+    if (e.type === 'Recruitment' && !recruited.has(e.case_id)) {
+      const place = e.division_code ?? e.country_code;
+      if (place) recruited.set(e.case_id, place);
+    }
+    if (e.type === 'Exploitation' && e.country_code && !exploited.has(e.case_id))
+      exploited.set(e.case_id, e.country_code);
+  }
+  const byPerson = new Map<string, Fact>();
+  for (const r of rows) {
+    const seen = byPerson.get(r.person_id);
+    if (seen) {
+      // Later cases of the same person add forms and means; time and place stay those of the first case.
+      seen.exploitation = union(seen.exploitation, list(r.exploitation));
+      seen.industries = union(seen.industries, list(r.labour_industries));
+      seen.sexTypes = union(seen.sexTypes, list(r.sex_exploitation));
+      seen.recruitment = union(seen.recruitment, list(r.recruitment_methods));
+      seen.control = union(seen.control, list(r.control_methods));
+      continue;
+    }
+    const age = r.age_at_intake ?? r.age_when_trafficked;
+    byPerson.set(r.person_id, {
+      key: r.person_id,
+      year: Number(r.created_at.slice(0, 4)),
+      month: Number(r.created_at.slice(5, 7)),
+      country: r.country_code,
+      province: ancestorAt(r.country_code, r.division_code, 1),
+      canton: ancestorAt(r.country_code, r.division_code, 2),
+      minor: Number(r.is_minor) === 1,
+      ageBand: ageBand(age === null ? null : Number(age)),
+      gender: r.gender ?? UNKNOWN,
+      ethnicity: r.ethnicity ?? UNKNOWN,
+      citizenship: list(r.citizenship)[0] ?? UNKNOWN,
+      exploitation: list(r.exploitation),
+      industries: list(r.labour_industries),
+      sexTypes: list(r.sex_exploitation),
+      recruitment: list(r.recruitment_methods),
+      relation: r.relationship_to_trafficker ?? UNKNOWN,
+      control: list(r.control_methods),
+      recruitedIn: recruited.get(r.id) ?? null,
+      exploitedIn: exploited.get(r.id) ?? null,
+      monthsExploited: r.months_exploited === null ? null : Number(r.months_exploited),
+      status: r.trafficking_status,
+    });
+  }
+  return [...byPerson.values()];
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+
+// HTCDS victim fields the dashboards and the CTDC export need (means of control, forced-labour industry, type of
+// sexual exploitation, months in the situation); an index on cases.updated_at so the analytical store can tell
+// cheaply whether it is current; supervisors may export personal HTCDS columns.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const c of ['control_methods', 'labour_industries', 'sex_exploitation'])
+    await db.schema
+      .alterTable('cases')
+      .addColumn(c, 'text', (col) => col.notNull().defaultTo('[]'))
+      .execute();
+  await db.schema.alterTable('cases').addColumn('months_exploited', 'integer').execute();
+  await db.schema.createIndex('cases_updated_idx').on('cases').column('updated_at').execute();
+  await setPermission(db, 'supervisor', 'exports:personal', true);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await setPermission(db, 'supervisor', 'exports:personal', false);
+  await db.schema.dropIndex('cases_updated_idx').execute();
+  for (const c of ['control_methods', 'labour_industries', 'sex_exploitation', 'months_exploited'])
+    await db.schema.alterTable('cases').dropColumn(c).execute();
+}
+
+async function setPermission(db: Kysely<unknown>, role: string, permission: string, on: boolean) {
+  const q = db as Kysely<{ roles: { key: string; permissions: string; updated_at: string } }>;
+  const row = await q.selectFrom('roles').select('permissions').where('key', '=', role).executeTakeFirst();
+  if (!row) return;
+  const perms = new Set(JSON.parse(row.permissions) as string[]);
+  if (on) perms.add(permission);
+  else perms.delete(permission);
+  await q
+    .updateTable('roles')
+    .set({ permissions: JSON.stringify([...perms].sort()), updated_at: new Date().toISOString() })
+    .where('key', '=', role)
+    .execute();
+}
