@@ -67,15 +67,15 @@ describe('application shell journey (Chromium)', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('shows a not-found page for unknown addresses and a placeholder for modules to come', async () => {
+  it('shows a not-found page for unknown addresses', async () => {
     const { page, problems } = await newPage(e2e);
     await signInAsPlanner(page);
     await page.goto('/no-such-page');
     await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();
     await page.getByRole('link', { name: 'Volver al inicio' }).click();
     await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
-    await page.goto('/insights');
-    await page.getByText('Este módulo se está construyendo').waitFor();
+    await page.goto('/insights/no-such-page');
+    await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();
     assert.deepEqual(problems, []);
   });
 

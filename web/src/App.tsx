@@ -23,6 +23,7 @@ const ReferralInbox = lazy(() => import('./pages/referrals/Inbox').then((m) => (
 const PlansList = lazy(() => import('./pages/plans/PlansList').then((m) => ({ default: m.PlansList })));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
+const InsightsDashboard = lazy(() => import('./pages/insights/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="plans" element={<PlansList />} />
         <Route path="plans/:id" element={<PlanPage />} />
+        <Route path="insights" element={<InsightsDashboard />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

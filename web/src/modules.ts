@@ -6,7 +6,7 @@ export const modules = [
   { key: 'inbox', path: '/referrals/inbox', ready: true, needs: ['referrals:receive'] },
   { key: 'directory', path: '/directory', ready: true, needs: [] },
   { key: 'plans', path: '/plans', ready: true, needs: ['plans:read'] },
-  { key: 'insights', path: '/insights', ready: false, needs: ['insights:aggregate'] },
+  { key: 'insights', path: '/insights', ready: true, needs: ['insights:aggregate'] },
   { key: 'geography', path: '/geo', ready: true, needs: [] },
   {
     key: 'admin',

@@ -1,14 +1,9 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { echarts } from '../../components/echarts';
 import { formatNumber } from '../../format';
 import type { Plan } from './types';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** Execution by axis (actions done and budget executed against planned) as a chart, with the figures beside it. */
 export function Progress({ plan }: { plan: Plan }) {

@@ -1,0 +1,131 @@
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type EChartsOption, echarts, renderPng } from '../../components/echarts';
+import { text } from './charts';
+import { download, downloadCsv } from './csv';
+import type { Row } from './types';
+
+/** Draws an option into a div with the SVG renderer, redraws when it changes and follows the div's size. */
+export function useEChart(option: EChartsOption | null) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    chart.current = c;
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (chart.current && option) chart.current.setOption(option, { notMerge: true });
+  }, [option]);
+  return ref;
+}
+
+/** The rows of a chart as a table, suppressed cells reading "< k". */
+export function DataTable({ rows, k, head }: { rows: Row[]; k: number; head: [string, string] }) {
+  return (
+    <Table striped withTableBorder fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{head[0]}</Table.Th>
+          <Table.Th ta="right">{head[1]}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.key} data-suppressed={r.suppressed || undefined}>
+            <Table.Td>{r.label}</Table.Td>
+            <Table.Td ta="right" c={r.suppressed ? 'dimmed' : undefined}>
+              {text(r, k)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/**
+ * A chart with its title and caption, PNG and CSV downloads and a table of the same data. `option` null
+ * draws nothing (e.g. a map without boundaries); `children` then stands in for the chart.
+ */
+export function ChartCard({
+  id,
+  title,
+  caption,
+  rows,
+  k,
+  option,
+  height,
+  file,
+  children,
+}: {
+  id: string;
+  title: string;
+  caption?: ReactNode;
+  rows: Row[];
+  k: number;
+  option: EChartsOption | null;
+  height: number;
+  file: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ref = useEChart(option);
+  const [table, setTable] = useState(false);
+  const png = () => {
+    if (!option || !ref.current) return;
+    download(`${file}.png`, renderPng(option, ref.current.clientWidth || 800, height));
+  };
+  return (
+    <Paper withBorder p="md" data-testid={`chart-${id}`} component="section" aria-labelledby={`chart-${id}-title`}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Title order={3} size="h4" id={`chart-${id}-title`}>
+            {title}
+          </Title>
+          <Group gap={4}>
+            {option && (
+              <Button size="compact-xs" variant="default" onClick={png} aria-label={t('insights.pngOf', { title })}>
+                PNG
+              </Button>
+            )}
+            <Button
+              size="compact-xs"
+              variant="default"
+              onClick={() => downloadCsv(`${file}.csv`, [{ section: id, rows }], k)}
+              aria-label={t('insights.csvOf', { title })}
+            >
+              CSV
+            </Button>
+            {option && (
+              <Button size="compact-xs" variant="subtle" onClick={() => setTable((v) => !v)} aria-pressed={table}>
+                {table ? t('insights.showChart') : t('insights.showTable')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {caption && (
+          <Text size="xs" c="dimmed">
+            {caption}
+          </Text>
+        )}
+        {children}
+        <div
+          ref={ref}
+          role="img"
+          aria-label={title}
+          style={{ width: '100%', height, display: option && !table ? 'block' : 'none' }}
+        />
+        {option && table && <DataTable rows={rows} k={k} head={[t('insights.category'), t('insights.people')]} />}
+      </Stack>
+    </Paper>
+  );
+}

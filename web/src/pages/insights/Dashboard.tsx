@@ -1,0 +1,210 @@
+import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api';
+import { has, useSession } from '../../session';
+import { ChartCard } from './Chart';
+import { barHeight, barOption, byValue, columnOption } from './charts';
+import { downloadCsv } from './csv';
+import { Filters, useDivision, useFilters } from './Filters';
+import { cellText, UNKNOWN, useLabels } from './labels';
+import { CantonMap } from './Map';
+import { sections } from './rows';
+import type { Dashboard as Data } from './types';
+
+// Dimensions whose categories have a natural order, kept as the API sends them.
+const ordered = new Set(['ageBand']);
+
+function Figures({ data, file }: { data: Data; file: string }) {
+  const { t } = useTranslation();
+  const l = useLabels();
+  const { k } = data;
+  const note = t('insights.suppressedNote', { k });
+  const all = useMemo(() => sections(data, l, t('insights.total')), [data, l, t]);
+  const rowsOf = (s: string) => all.find((x) => x.section === s)?.rows ?? [];
+  const series = rowsOf('series');
+  const routes = byValue(rowsOf('routes'), '');
+  const options = useMemo(
+    () => ({
+      series: series.length ? columnOption(series, k, note) : null,
+      routes: routes.length ? barOption(routes, k, note) : null,
+    }),
+    [series, routes, k, note],
+  );
+  const province = useDivision(data.map.country, data.filters.division).province;
+  const noData = <Text size="sm">{t('insights.noCells')}</Text>;
+  return (
+    <Stack gap="md">
+      <ChartCard
+        id="series"
+        title={t(data.series.unit === 'month' ? 'insights.series.byMonth' : 'insights.series.byYear')}
+        caption={t('insights.series.caption')}
+        rows={series}
+        k={k}
+        option={options.series}
+        height={280}
+        file={`${file}-series`}
+      >
+        {!series.length && noData}
+      </ChartCard>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <CantonMap data={data} province={province} note={note} file={`${file}-map`} />
+        <ChartCard
+          id="routes"
+          title={t('insights.routes.title')}
+          caption={t('insights.routes.caption')}
+          rows={routes}
+          k={k}
+          option={options.routes}
+          height={barHeight(routes.length)}
+          file={`${file}-routes`}
+        >
+          {!routes.length && noData}
+        </ChartCard>
+        {data.breakdowns.map((b) => (
+          <Breakdown
+            key={b.dimension}
+            dimension={b.dimension}
+            multi={b.multi}
+            rows={rowsOf(b.dimension)}
+            k={k}
+            file={file}
+          />
+        ))}
+      </SimpleGrid>
+      <Group>
+        <Button variant="light" onClick={() => downloadCsv(`${file}.csv`, all, k)}>
+          {t('insights.downloadAll')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Breakdown({
+  dimension,
+  multi,
+  rows,
+  k,
+  file,
+}: {
+  dimension: Data['breakdowns'][number]['dimension'];
+  multi: boolean;
+  rows: ReturnType<typeof sections>[number]['rows'];
+  k: number;
+  file: string;
+}) {
+  const { t } = useTranslation();
+  const note = t('insights.suppressedNote', { k });
+  const sorted = useMemo(() => (ordered.has(dimension) ? rows : byValue(rows, UNKNOWN)), [dimension, rows]);
+  const option = useMemo(() => (sorted.length ? barOption(sorted, k, note) : null), [sorted, k, note]);
+  return (
+    <ChartCard
+      id={dimension}
+      title={t(`insights.dimensions.${dimension}`)}
+      caption={multi ? t('insights.multi') : undefined}
+      rows={sorted}
+      k={k}
+      option={option}
+      height={barHeight(sorted.length)}
+      file={`${file}-${dimension}`}
+    >
+      {!sorted.length && <Text size="sm">{t('insights.noCells')}</Text>}
+    </ChartCard>
+  );
+}
+
+/** Figures on identified people under disclosure control: over time, by canton, route and profile, with filters. */
+export function Dashboard() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const country = session?.user.scope.country ?? 'EC';
+  const [filters, setFilters] = useFilters();
+  const params = new URLSearchParams();
+  if (filters.year !== null) params.set('year', String(filters.year));
+  if (filters.division) params.set('division', filters.division);
+  if (filters.minor !== null) params.set('minor', String(filters.minor));
+  const query = useQuery({
+    queryKey: ['insights', 'dashboard', filters],
+    queryFn: () => api<Data>(`/api/insights/dashboard?${params}`),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const file = [
+    'minka',
+    filters.year ?? 'all',
+    filters.division ?? country,
+    filters.minor === null ? '' : filters.minor ? 'minors' : 'adults',
+  ]
+    .filter(Boolean)
+    .join('-');
+  const empty = data && !data.total.suppressed && !data.total.value;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={1}>{t('insights.title')}</Title>
+          <Text c="dimmed">{t('insights.intro')}</Text>
+        </Stack>
+        <Group gap="md">
+          {has(session, 'cases:read') && (
+            <Anchor component={Link} to="/insights/htcds">
+              {t('insights.links.htcds')}
+            </Anchor>
+          )}
+          {has(session, 'insights:deidentified') && (
+            <Anchor component={Link} to="/insights/open-data">
+              {t('insights.links.openData')}
+            </Anchor>
+          )}
+        </Group>
+      </Group>
+      <Filters country={country} years={data?.years ?? []} values={filters} set={setFilters} />
+      {data && (
+        <Alert color={data.exact ? 'blue' : 'gray'} title={t('insights.disclosure.title', { k: data.k })}>
+          {t(data.exact ? 'insights.disclosure.exact' : 'insights.disclosure.body', { k: data.k })}
+        </Alert>
+      )}
+      {query.isPending && (
+        <Stack gap="md" aria-busy="true" aria-label={t('app.loading')}>
+          <Skeleton height={60} />
+          <Skeleton height={280} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <Skeleton height={320} />
+            <Skeleton height={320} />
+          </SimpleGrid>
+        </Stack>
+      )}
+      {query.error && (
+        <Alert color="red" role="alert">
+          {t('app.error', { message: query.error.message })}{' '}
+          <Button size="xs" variant="subtle" onClick={() => query.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      )}
+      {data && (
+        <Group gap="sm" align="baseline">
+          <Text size="xl" fw={700} data-testid="insights-total">
+            {cellText(data.total, data.k)}
+          </Text>
+          <Text>{t('insights.totalLine')}</Text>
+          {query.isFetching && <Loader size="xs" aria-label={t('app.loading')} />}
+        </Group>
+      )}
+      {empty && (
+        <Alert color="yellow" title={t('insights.empty.title')}>
+          {t('insights.empty.body')}
+        </Alert>
+      )}
+      {data?.total.suppressed && (
+        <Alert color="yellow" title={t('insights.allSuppressed.title', { k: data.k })}>
+          {t('insights.allSuppressed.body', { k: data.k })}
+        </Alert>
+      )}
+      {data && !empty && !data.total.suppressed && <Figures data={data} file={file} />}
+    </Stack>
+  );
+}
