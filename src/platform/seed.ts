@@ -1,8 +1,9 @@
 import { seedAccessDemo } from '../modules/access/demo';
 import { seedCasesDemo } from '../modules/cases/demo';
 import { seedDirectoryDemo } from '../modules/directory/demo';
-import { seedGeoDemo } from '../modules/geo/demo';
+import { defaultSharedData, seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
+import { seedInsightsDemo } from '../modules/insights/demo';
 import { seedPlansDemo } from '../modules/plans/demo';
 import { seedReferralsDemo } from '../modules/referrals/demo';
 import { seedReportsDemo } from '../modules/reports/demo';
@@ -11,13 +12,14 @@ import { nowIso } from './db/index';
 
 /** Each capability adds its demo data here, in dependency order; each runs once per database. */
 const seeders: { name: string; run: (ctx: Context) => Promise<void> }[] = [
-  { name: 'geo', run: (ctx) => seedGeoDemo(new GeoService(ctx.db.db)) },
+  { name: 'geo', run: (ctx) => seedGeoDemo(new GeoService(ctx.db.db), defaultSharedData()) },
   { name: 'access', run: seedAccessDemo },
   { name: 'reports', run: seedReportsDemo },
   { name: 'cases', run: seedCasesDemo },
   { name: 'directory', run: seedDirectoryDemo },
   { name: 'referrals', run: seedReferralsDemo },
   { name: 'plans', run: seedPlansDemo },
+  { name: 'insights', run: seedInsightsDemo },
 ];
 
 /**

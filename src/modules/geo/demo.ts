@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseBoundaries, parseInecTree } from './parse';
 import type { DivisionInput } from './schema';
 import type { GeoService } from './service';
 
@@ -64,6 +67,24 @@ export const demoDivisions: DivisionInput[] = [
 ];
 
 /** Loads the demo divisions; safe to run again (the import is idempotent). */
-export async function seedGeoDemo(geo: GeoService): Promise<void> {
+/** The demo divisions; with `sharedData` (the shared reference data folder) also the whole country and its boundaries. */
+export async function seedGeoDemo(geo: GeoService, sharedData?: string): Promise<void> {
   await geo.import({ country: demoCountry.code, countryName: demoCountry.name, divisions: demoDivisions });
+  // Beside a checkout of the project's shared reference data, the demo loads the whole country and the canton
+  // boundaries from it (read in place, never copied), so the dashboards' map has shapes to draw.
+  if (!sharedData) return;
+  const divisions = path.join(sharedData, 'ecuador', 'dpa_provincias_cantones_parroquias.json');
+  const boundaries = path.join(sharedData, 'ecuador', 'cantones_simplified.geojson');
+  if (!sharedData || !existsSync(divisions) || !existsSync(boundaries)) return;
+  await geo.import({
+    country: demoCountry.code,
+    countryName: demoCountry.name,
+    divisions: parseInecTree(readFileSync(divisions, 'utf8'), demoCountry.code).divisions,
+    boundaries: parseBoundaries(readFileSync(boundaries, 'utf8')),
+  });
+}
+
+/** MINKA_SHARED_DATA, or the shared data folder beside the checkout. */
+export function defaultSharedData(): string {
+  return process.env.MINKA_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data');
 }

@@ -67,6 +67,17 @@ export class GeoService {
     return new Map(rows.map((r) => [r.code, titleCase(r.name)]));
   }
 
+  /** Every division of a country at one level (e.g. 2 for cantons), in code order. */
+  async descendantsAt(country: string, level: number): Promise<{ code: string; name: string }[]> {
+    return this.db
+      .selectFrom('divisions')
+      .select(['code', 'name'])
+      .where('country_code', '=', country)
+      .where('level', '=', level)
+      .orderBy('code')
+      .execute();
+  }
+
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
     const out = [code];

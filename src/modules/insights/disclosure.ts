@@ -34,3 +34,41 @@ export function protectGroup(cells: number[], total: number, k: number): { cells
   }
   return { cells: out, total: totalCell };
 }
+
+/**
+ * A count that sits inside wider published populations (the same cell for all years, the province, everyone;
+ * the total of its own breakdown). It is published only when it is at least k and its difference to every wider
+ * count is 0 or at least k, so that no two published numbers can be subtracted to give 1 to k-1 people.
+ */
+export function publishable(n: number, wider: readonly number[], k: number): boolean {
+  if (n < k) return false;
+  for (const w of wider) {
+    const d = w - n;
+    if (d > 0 && d < k) return false;
+  }
+  return true;
+}
+
+/**
+ * Complementary suppression for cells that partition a published total (with `remainder` people in no published
+ * cell): while the hidden cells and the remainder add up to 1..k-1 people, the smallest shown non-zero cell is
+ * hidden too. When nothing is left to hide, the total must be hidden.
+ */
+export function protectPartition(
+  values: readonly number[],
+  hidden: readonly boolean[],
+  k: number,
+  remainder = 0,
+): { hidden: boolean[]; hideTotal: boolean } {
+  const out = [...hidden];
+  let mass = remainder + values.reduce((s, v, i) => s + (out[i] ? v : 0), 0);
+  while (mass > 0 && mass < k) {
+    let pick = -1;
+    for (let i = 0; i < values.length; i++)
+      if (!out[i] && values[i]! > 0 && (pick < 0 || values[i]! < values[pick]!)) pick = i;
+    if (pick < 0) return { hidden: out, hideTotal: true };
+    out[pick] = true;
+    mass += values[pick]!;
+  }
+  return { hidden: out, hideTotal: false };
+}

@@ -22,6 +22,10 @@ import { protectionRoutes } from '../../modules/cases/protection-routes';
 import { caseRoutes } from '../../modules/cases/routes';
 import { directoryRoutes } from '../../modules/directory/routes';
 import { geoRoutes } from '../../modules/geo/routes';
+import { ctdcRoutes } from '../../modules/insights/ctdc/routes';
+import { htcdsRoutes } from '../../modules/insights/htcds/routes';
+import { insightRoutes } from '../../modules/insights/routes';
+import { syntheticRoutes } from '../../modules/insights/synthetic/routes';
 import { agreementRoutes } from '../../modules/plans/agreements-routes';
 import { planDocumentRoutes } from '../../modules/plans/documents-routes';
 import { planRoutes } from '../../modules/plans/routes';
@@ -156,8 +160,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(planRoutes(deps), { prefix: '/api' });
   await app.register(agreementRoutes(deps), { prefix: '/api' });
   await app.register(planDocumentRoutes(deps), { prefix: '/api' });
+  await app.register(htcdsRoutes(deps), { prefix: '/api' });
   await app.register(directoryRoutes(deps), { prefix: '/api' });
   await app.register(referralRoutes(deps), { prefix: '/api' });
+  await app.register(insightRoutes(deps), { prefix: '/api' });
+  await app.register(ctdcRoutes(deps), { prefix: '/api' });
+  await app.register(syntheticRoutes(deps), { prefix: '/api' });
   await app.register(webhookRoutes(deps), { prefix: '/api' });
   await app.register(publicReportRoutes(deps));
 

@@ -1,0 +1,155 @@
+// The analytical store's in-memory cube: every count a dashboard can ask for, pre-aggregated once from the facts.
+// A cell is (division node, year slot, minor slot, key): node 0.. are the country roots, provinces and cantons;
+// year slot 0 is "all years"; minor slot 0 is "everyone", 1 minors, 2 adults; a key is "total" or dimension:value.
+// Every fact adds 1 to the cells of its country, province and canton, for its year and all years, for its minor
+// status and everyone, for each of its keys. A dashboard query is then a few thousand array reads, whatever the
+// number of cases; the cube holds no person-level data.
+import type { Fact } from './facts';
+
+export const dimensions = [
+  'exploitation',
+  'industry',
+  'sexType',
+  'recruitment',
+  'relation',
+  'control',
+  'ageBand',
+  'gender',
+  'ethnicity',
+  'citizenship',
+] as const;
+export type Dimension = (typeof dimensions)[number];
+/** Dimensions where one person may be in several cells. */
+export const multiValued: ReadonlySet<Dimension> = new Set([
+  'exploitation',
+  'industry',
+  'sexType',
+  'recruitment',
+  'control',
+]);
+
+/** The keys a fact counts under (besides "total"). */
+export function factKeys(f: Fact): string[] {
+  const keys = [`month:${f.year}-${String(f.month).padStart(2, '0')}`, `year:${f.year}`];
+  const add = (dim: Dimension, values: string[]) => {
+    for (const v of values) keys.push(`${dim}:${v}`);
+  };
+  add('exploitation', f.exploitation);
+  add('industry', f.industries);
+  add('sexType', f.sexTypes);
+  add('recruitment', f.recruitment);
+  add('control', f.control);
+  add('relation', [f.relation]);
+  add('ageBand', [f.ageBand]);
+  add('gender', [f.gender]);
+  add('ethnicity', [f.ethnicity]);
+  add('citizenship', [f.citizenship]);
+  if (f.recruitedIn && f.exploitedIn) keys.push(`route:${f.recruitedIn}>${f.exploitedIn}`);
+  return keys;
+}
+
+export interface Box {
+  node: number;
+  year: number;
+  minor: 0 | 1 | 2;
+}
+
+/** Counts of facts by division node, year, minor status and key. */
+export class Cube {
+  readonly nodes = new Map<string, number>();
+  readonly nodeParent: number[] = [];
+  readonly years = new Map<number, number>();
+  readonly keys = new Map<string, number>();
+  private counts = new Uint32Array(0);
+  private nodeStride = 0;
+  private yearStride = 0;
+  readonly size: number;
+
+  constructor(facts: readonly Fact[]) {
+    this.size = facts.length;
+    this.keys.set('total', 0);
+    const perFact: number[][] = new Array(facts.length);
+    const years = new Set<number>();
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i]!;
+      years.add(f.year);
+      const root = this.node(f.country, -1);
+      const province = f.province ? this.node(`${f.country}:${f.province}`, root) : -1;
+      if (f.canton) this.node(`${f.country}:${f.canton}`, province >= 0 ? province : root);
+      perFact[i] = factKeys(f).map((k) => this.key(k));
+    }
+    this.years.set(0, 0);
+    for (const y of [...years].sort()) this.years.set(y, this.years.size);
+    const nk = this.keys.size;
+    this.yearStride = 3 * nk;
+    this.nodeStride = this.years.size * this.yearStride;
+    this.counts = new Uint32Array(this.nodes.size * this.nodeStride);
+    const c = this.counts;
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i]!;
+      const chain = [this.nodes.get(f.country)!];
+      if (f.province) chain.push(this.nodes.get(`${f.country}:${f.province}`)!);
+      if (f.canton) chain.push(this.nodes.get(`${f.country}:${f.canton}`)!);
+      const ys = [0, this.years.get(f.year)!];
+      const ms = [0, f.minor ? 1 : 2];
+      const ks = perFact[i]!;
+      for (const n of chain)
+        for (const y of ys)
+          for (const m of ms) {
+            const base = n * this.nodeStride + y * this.yearStride + m * nk;
+            c[base]!++;
+            for (const k of ks) c[base + k]!++;
+          }
+    }
+  }
+
+  private node(code: string, parent: number): number {
+    let i = this.nodes.get(code);
+    if (i === undefined) {
+      i = this.nodes.size;
+      this.nodes.set(code, i);
+      this.nodeParent.push(parent);
+    }
+    return i;
+  }
+  private key(k: string): number {
+    let i = this.keys.get(k);
+    if (i === undefined) {
+      i = this.keys.size;
+      this.keys.set(k, i);
+    }
+    return i;
+  }
+
+  /** The node index of a division (`country` or `country:code`), or undefined when no fact lies there. */
+  nodeOf(country: string, code?: string | null): number | undefined {
+    return this.nodes.get(code ? `${country}:${code}` : country);
+  }
+
+  /** The node and its ancestors up to the country root. */
+  chain(node: number): number[] {
+    const out: number[] = [];
+    for (let n = node; n >= 0; n = this.nodeParent[n]!) out.push(n);
+    return out;
+  }
+
+  /** The number of facts in a box under a key ("total" when omitted); 0 for an unknown key or year. */
+  count(box: Box, key = 'total'): number {
+    const k = this.keys.get(key);
+    const y = this.years.get(box.year);
+    if (k === undefined || y === undefined || box.node < 0) return 0;
+    return this.counts[box.node * this.nodeStride + y * this.yearStride + box.minor * this.keys.size + k]!;
+  }
+
+  /** Every key that starts with `prefix` (e.g. "gender:"), with the part after it. */
+  keysWith(prefix: string): string[] {
+    const out: string[] = [];
+    for (const k of this.keys.keys()) if (k.startsWith(prefix)) out.push(k.slice(prefix.length));
+    return out;
+  }
+
+  /** Years that have facts, ascending. */
+  yearList(): number[] {
+    return [...this.years.keys()].filter((y) => y !== 0);
+  }
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../platform/context';
+import { People } from '../cases/people';
+import * as repo from '../cases/repo';
+import { generateFacts } from './generate';
+
+/** How many simulated cases the demo carries, so that dashboards have figures above the disclosure threshold. */
+export const simulatedCases = 600;
+
+// Simulated registered cases (codes SIM-…, persons "Simulada/Simulado N") drawn from the fact generator: mostly
+// Guamote, Colta and Cuenca, 2024 to 2026. They carry only what statistics need; no free text about anyone.
+export async function seedInsightsDemo(ctx: Context): Promise<void> {
+  const cantons = new Set(
+    (await ctx.db.db.selectFrom('divisions').select('code').where('level', '=', 2).execute()).map((d) => d.code),
+  );
+  // Without the whole country loaded, cases of other cantons go to the three demo cantons.
+  const facts = generateFacts(simulatedCases, 2026, 2024, 2026).map((f, i) => {
+    if (!f.canton || cantons.has(f.canton)) return f;
+    const canton = ['0606', '0603', '0101'][i % 3]!;
+    return { ...f, canton, province: canton.slice(0, 2), recruitedIn: f.recruitedIn && canton };
+  });
+  const people = new People(ctx);
+  const org =
+    (await ctx.db.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('org_type', '=', 'local_InternationalOrganisation')
+      .executeTakeFirst()) ??
+    (await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst());
+  const ageIn = (band: string) => (band === 'Unknown' ? undefined : Number(band.split(/--|\+/)[0]) + 1);
+  await ctx.db.db.transaction().execute(async (trx) => {
+    for (const [i, f] of facts.entries()) {
+      const n = String(i + 1).padStart(4, '0');
+      const age = ageIn(f.ageBand);
+      const person = await people.create(trx, {
+        prs_FirstName: f.gender === 'Masculine' ? 'Simulado' : 'Simulada',
+        prs_SecondName: `Demo ${n}`,
+        prs_Gender: f.gender === 'Unknown' ? undefined : (f.gender as 'Feminine'),
+        local_Ethnicity: f.ethnicity === 'Unknown' ? undefined : (f.ethnicity as 'Indigena'),
+        local_Languages: f.ethnicity === 'Indigena' ? ['qu', 'es'] : ['es'],
+        prs_Citizenship: f.citizenship === 'Unknown' ? [] : [f.citizenship],
+        local_BirthYear: age === undefined ? undefined : f.year - age,
+      });
+      const id = randomUUID();
+      const at = `${f.year}-${String(f.month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00.000Z`;
+      const closed = i % 5 === 0;
+      await repo.insertCase(trx, {
+        id,
+        code: `SIM-${f.year}-${n}`,
+        person_id: person.id,
+        original_person_id: null,
+        status: closed ? 'Closed' : 'Active',
+        stage: closed ? 'Closure' : 'Protection',
+        country_code: f.country,
+        division_code: f.canton ?? f.province ?? f.country,
+        owner_org_id: org?.id ?? 'demo',
+        owner_user_id: 'demo-seed',
+        assigned_user_id: null,
+        is_minor: f.minor ? 1 : 0,
+        age_at_intake: f.minor && age !== undefined ? Math.min(age, 17) : (age ?? null),
+        age_when_trafficked: null,
+        trafficking_status: f.status,
+        decision_org: 'NGO',
+        decision_reason_enc: null,
+        decided_at: at,
+        exploitation: JSON.stringify(f.exploitation),
+        recruitment_methods: JSON.stringify(f.recruitment),
+        relationship_to_trafficker: f.relation === 'Unknown' ? null : f.relation,
+        control_methods: JSON.stringify(f.control),
+        labour_industries: JSON.stringify(f.industries),
+        sex_exploitation: JSON.stringify(f.sexTypes),
+        months_exploited: f.monthsExploited,
+        guardian_enc: null,
+        best_interest_enc: null,
+        closure_reason_enc: null,
+        created_at: at,
+        updated_at: at,
+        closed_at: closed ? at : null,
+      });
+      const events = [
+        f.recruitedIn && { type: 'Recruitment', division: f.recruitedIn, country: f.country },
+        f.exploitedIn && { type: 'Exploitation', division: null, country: f.exploitedIn },
+      ].filter((e) => !!e);
+      for (const e of events)
+        await trx
+          .insertInto('case_events')
+          .values({
+            id: randomUUID(),
+            case_id: id,
+            type: e.type,
+            country_code: e.country,
+            division_code: e.division,
+            month: at.slice(0, 7),
+            description_enc: null,
+            created_at: at,
+          })
+          .execute();
+    }
+  });
+}

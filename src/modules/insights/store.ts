@@ -1,0 +1,79 @@
+// The analytical store: a cube built from the de-identified facts, kept current as cases change. Each process
+// holds its own copy, rebuilt from the database (SQLite or PostgreSQL) when the case tables' signature (row
+// counts and latest change) moves, so several app processes stay correct without sharing memory. Small
+// installations check on every query; above `backgroundFrom` facts the check runs at most every `refreshMs`
+// and a rebuild happens behind the current cube, which keeps serving meanwhile.
+import { sql } from 'kysely';
+import type { Context } from '../../platform/context';
+import { Cube } from './cube';
+import { loadFacts } from './facts';
+
+export interface StoreOptions {
+  refreshMs?: number;
+  backgroundFrom?: number;
+}
+
+/** One per app instance; `cube()` answers with a cube no older than the last committed case change (see above). */
+export class InsightStore {
+  private built: { cube: Cube; signature: string } | null = null;
+  private building: Promise<Cube> | null = null;
+  private checkedAt = 0;
+  private readonly refreshMs: number;
+  private readonly backgroundFrom: number;
+
+  constructor(
+    private readonly ctx: Pick<Context, 'db'>,
+    opts: StoreOptions = {},
+  ) {
+    this.refreshMs = opts.refreshMs ?? 2000;
+    this.backgroundFrom = opts.backgroundFrom ?? 50_000;
+  }
+
+  /** The current cube. */
+  async cube(): Promise<Cube> {
+    if (!this.built) return this.rebuild();
+    if (this.built.cube.size < this.backgroundFrom) {
+      if ((await this.signature()) !== this.built.signature) return this.rebuild();
+      return this.built.cube;
+    }
+    if (Date.now() - this.checkedAt >= this.refreshMs && !this.building) {
+      this.checkedAt = Date.now();
+      // Large store: answer now from the current cube; the next query sees the rebuilt one.
+      void this.signature()
+        .then((s) => (s !== this.built?.signature ? this.rebuild() : undefined))
+        .catch(() => undefined);
+    }
+    return this.built.cube;
+  }
+
+  private rebuild(): Promise<Cube> {
+    if (!this.building)
+      this.building = (async () => {
+        try {
+          const signature = await this.signature();
+          const cube = new Cube(await loadFacts(this.ctx.db.db));
+          this.built = { cube, signature };
+          this.checkedAt = Date.now();
+          return cube;
+        } finally {
+          this.building = null;
+        }
+      })();
+    return this.building;
+  }
+
+  /** Changes whenever a case, a person or a case event is added, changed or removed. */
+  private async signature(): Promise<string> {
+    const db = this.ctx.db.db;
+    const c = await db
+      .selectFrom('cases')
+      .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('u')])
+      .executeTakeFirstOrThrow();
+    const p = await db
+      .selectFrom('persons')
+      .select(sql<string | null>`max(updated_at)`.as('u'))
+      .executeTakeFirstOrThrow();
+    const e = await db.selectFrom('case_events').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return `${c.n}|${c.u}|${p.u}|${e.n}`;
+  }
+}
