@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, type Signed, signInNewUser } from '../../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../../tests/support/app';
+import { dbTargets } from '../../../../tests/support/db';
+import { permissions } from '../../access/permissions';
+import { IntakeService } from '../../cases/intake';
+import { seedGeoDemo } from '../../geo/demo';
+import { GeoService } from '../../geo/service';
+import { ctdcColumns, quasiIdentifiers } from './columns';
+
+const system = {
+  userId: 'system',
+  orgId: 'system',
+  roles: ['administrator'],
+  permissions: new Set<string>(permissions),
+  scope: { country: 'EC', code: 'EC' },
+  sessionId: '',
+};
+
+/** Opens `n` cases of fake people in a canton, all with the same quasi-identifiers unless told otherwise. */
+export async function openCases(
+  intake: IntakeService,
+  code: string,
+  n: number,
+  over: { gender?: 'Feminine' | 'Masculine'; age?: number; citizenship?: string } = {},
+) {
+  for (let i = 0; i < n; i++)
+    await intake.intake(
+      system,
+      {
+        division: { country: 'EC', code },
+        person: {
+          prs_FirstName: `Zoila${code}${i}`,
+          prs_SecondName: 'Ficticia Prueba',
+          prs_Gender: over.gender ?? 'Feminine',
+          prs_Citizenship: [over.citizenship ?? 'EC'],
+        },
+        local_AgeAtIntake: over.age ?? 12,
+        vic_TypeOfExploitation: ['ForcedBegging'],
+        vic_MethodsOfControl: ['DebtBondage'],
+        vic_RelationshipToTrafficker: 'Familial',
+        local_MonthsExploited: 14,
+        events: [{ hte_Type: 'Exploitation', hte_Country: 'CO' }],
+      },
+      'ctdc-test',
+    );
+}
+
+/** Parses the export: strips the BOM, splits CRLF rows (no cell here holds a comma or a line break). */
+const parse = (body: string) => {
+  assert.ok(body.startsWith('\uFEFF'), 'starts with a BOM');
+  const [head, ...rows] = body.slice(1).trimEnd().split('\r\n');
+  const columns = head!.split(',');
+  return { columns, rows: rows.map((l) => Object.fromEntries(l.split(',').map((v, i) => [columns[i]!, v]))) };
+};
+
+for (const target of dbTargets()) {
+  describe(`CTDC export on ${target.name}`, () => {
+    let t: TestApp;
+    let colta: Signed & { userId: string };
+    let country: Signed;
+    let donor: Signed;
+    before(async () => {
+      t = await openTestApp(target, { MINKA_DISCLOSURE_K: 3 });
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const intake = new IntakeService(t.db.ctx);
+      await openCases(intake, '0603', 12);
+      await openCases(intake, '0603', 1, { gender: 'Masculine', age: 40, citizenship: 'VE' });
+      await openCases(intake, '0101', 4, { gender: 'Masculine', age: 30 });
+      const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
+      colta = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: '0603', orgId: org });
+      country = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: 'EC', orgId: org });
+      donor = await signInNewUser(t.app, t.db.ctx, { role: 'donor_viewer', scope: '0603', orgId: org });
+    });
+    after(() => t.close());
+
+    it('downloads the k-anonymous CSV of my canton only, in CTDC columns, with no personal field', async () => {
+      const res = await t.app.inject({ url: '/api/insights/ctdc.csv', headers: colta.headers });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(String(res.headers['content-type']), /^text\/csv/);
+      assert.match(String(res.headers['content-disposition']), /attachment; filename="minka-ctdc-0603-/);
+      const { columns, rows } = parse(res.body);
+      assert.deepEqual(columns, ctdcColumns);
+      // Twelve alike in Colta; the one different person is suppressed; Cuenca's four are out of reach.
+      assert.equal(rows.length, 12);
+      assert.ok(!/Zoila|Ficticia|0603|0101|Indigena/.test(res.body));
+      const classes = new Map<string, number>();
+      for (const r of rows) {
+        const key = quasiIdentifiers.map((q) => r[q]).join('|');
+        classes.set(key, (classes.get(key) ?? 0) + 1);
+        assert.equal(r.majorityStatus, 'Minor');
+        assert.equal(r.isForcedLabour, '1');
+        assert.equal(r.typeOfLabourBegging, '1');
+        assert.equal(r.meansOfControlDebtBondage, '1');
+        assert.equal(r.recruiterRelationFamily, '1');
+        assert.equal(r.traffickMonths, '12--24 (1-2 yrs)');
+        assert.equal(r.CountryOfExploitation, 'CO');
+      }
+      for (const size of classes.values()) assert.ok(size >= 3);
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select(['action', 'details'])
+        .where('actor_user_id', '=', colta.userId)
+        .where('action', '=', 'insights.ctdc_exported')
+        .execute();
+      assert.equal(audit.length, 1);
+      assert.equal(JSON.parse(audit[0]!.details).published, 12);
+    });
+
+    it('reports what was generalised and hides a suppressed count under k', async () => {
+      const res = await t.app.inject({ url: '/api/insights/ctdc/report', headers: colta.headers });
+      assert.equal(res.statusCode, 200, res.body);
+      const r = res.json();
+      assert.equal(r.k, 3);
+      assert.equal(r.published, 12);
+      assert.equal(r.suppressed, null);
+      assert.equal(r.records, null);
+      assert.equal(r.suppressedUnderK, true);
+      assert.equal(r.smallestClass, 12);
+      assert.equal(r.classes, 1);
+      // One outlier is suppressed rather than coarsening everyone else's record.
+      assert.deepEqual(r.generalised, []);
+    });
+
+    it('gives a country-wide researcher the whole country', async () => {
+      const res = await t.app.inject({ url: '/api/insights/ctdc/report', headers: country.headers });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().published, 16);
+    });
+
+    it('refuses roles without de-identified access, and anonymous callers', async () => {
+      for (const url of ['/api/insights/ctdc.csv', '/api/insights/ctdc/report']) {
+        assert.equal((await t.app.inject({ url, headers: donor.headers })).statusCode, 403);
+        assert.equal((await t.app.inject({ url })).statusCode, 401);
+      }
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Context } from '../../../platform/context';
+import { errorSchema } from '../../../platform/http/schemas';
+import { requireActor } from '../../access/guard';
+import { epsilonRange, SyntheticData } from './service';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
+
+const body = z.strictObject({
+  epsilon: z
+    .number()
+    .default(epsilonRange.default)
+    .meta({ description: `Privacy budget, ${epsilonRange.min} to ${epsilonRange.max}; smaller is more private` }),
+  format: z.enum(['csv', 'json']).default('csv'),
+});
+
+const reportSchema = z
+  .object({
+    epsilon: z.number(),
+    budget: z.object({
+      releases: z.number(),
+      epsilonPerRelease: z.number(),
+      mechanism: z.string(),
+      tables: z.array(z.string()),
+    }),
+    records: z.number(),
+    columns: z.number(),
+    fromYear: z.number(),
+    toYear: z.number(),
+    utility: z.object({
+      attributes: z.array(z.object({ column: z.string(), tvd: z.number(), maxShareDiff: z.number() })),
+      averageTvd: z.number(),
+      worstTvd: z.number(),
+    }),
+  })
+  .meta({ id: 'SyntheticReport', description: 'Privacy budget and utility (shares only) of a synthetic release' });
+
+/** Differentially private synthetic data (researchers, own jurisdiction). */
+export const syntheticRoutes =
+  (ctx: Context): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const synthetic = new SyntheticData(ctx);
+    r.post(
+      '/insights/synthetic',
+      {
+        schema: {
+          tags: ['insights'],
+          summary:
+            'Release differentially private synthetic CTDC records of my jurisdiction: CSV, or JSON with the CSV and its utility report',
+          body,
+          response: { 200: z.union([z.object({ report: reportSchema, csv: z.string() }), z.unknown()]), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const out = await synthetic.release(requireActor(req), req.body.epsilon, req.id);
+        if (req.body.format === 'json') return out;
+        const day = new Date().toISOString().slice(0, 10);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="minka-synthetic-${day}.csv"`)
+          .send(out.csv);
+      },
+    );
+  };
