@@ -549,6 +549,30 @@ export interface Database {
     read_at: string | null;
   };
   referrals: ReferralTable;
+  htcds_imports: {
+    id: string;
+    created_by: string;
+    org_id: string;
+    country_code: string;
+    division_code: string;
+    format: string;
+    status: string;
+    total: number;
+    valid: number;
+    processed: number;
+    imported: number;
+    linked: number;
+    valid_only: number;
+    /** JSON [{row, column, code}]: where and what, never the value. */
+    problems: string;
+    warnings: string;
+    ignored_columns: string;
+    /** The validated rows, encrypted (AAD htcds_imports/id/rows); cleared once committed. */
+    rows_enc: string | null;
+    created_at: string;
+    updated_at: string;
+    finished_at: string | null;
+  };
   referral_services: {
     id: string;
     referral_id: string;

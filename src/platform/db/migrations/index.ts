@@ -7,6 +7,7 @@ import * as m0005 from './0005_protection';
 import * as m0006 from './0006_closure';
 import * as m0007 from './0007_plans';
 import * as m0008 from './0008_insights';
+import * as m0009 from './0009_imports';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_closure': m0006,
   '0007_plans': m0007,
   '0008_insights': m0008,
+  '0009_imports': m0009,
 };

@@ -1,0 +1,231 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Context } from '../../../platform/context';
+import type { CaseTable } from '../../../platform/db/types';
+import { AppError } from '../../../platform/http/errors';
+import { type Actor, can } from '../../access/policy';
+import { CaseAccess } from '../../cases/access';
+import { People } from '../../cases/people';
+import { GeoService } from '../../geo/service';
+import {
+  columnIndex,
+  type HtcdsColumn,
+  joinValues,
+  locationCell,
+  personalColumns,
+  templateHeader,
+  templateLabels,
+} from './fields';
+import type { ExportQuery } from './schema';
+
+const chunk = <T>(xs: T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const list = (json: string) => JSON.parse(json) as string[];
+
+/** HTCDS flat-file export: one row per person-case in the template's column order, personal columns by permission. */
+export class HtcdsExport {
+  private readonly access: CaseAccess;
+  private readonly people: People;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+    this.people = new People(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  /** Cases the actor reaches directly (jurisdiction, ownership or assignment), oldest first; referred-in cases stay out. */
+  private async cases(actor: Actor, q: ExportQuery): Promise<CaseTable[]> {
+    const scope = await this.access.scopeCodes(actor);
+    let divisions = scope;
+    if (q.division) {
+      const wanted = await new GeoService(this.db).descendantCodes(actor.scope.country, q.division);
+      divisions = scope ? wanted.filter((d) => scope.includes(d)) : wanted;
+    }
+    let s = this.db.selectFrom('cases as c').selectAll('c').where('c.country_code', '=', actor.scope.country);
+    if (divisions) {
+      const ds = divisions.length ? divisions : ['-'];
+      s = s.where((eb) =>
+        eb.or([
+          eb('c.division_code', 'in', ds),
+          ...(q.division ? [] : [eb('c.owner_org_id', '=', actor.orgId), eb('c.assigned_user_id', '=', actor.userId)]),
+        ]),
+      );
+    }
+    if (q.year) s = s.where('c.created_at', '>=', `${q.year}-01-01`).where('c.created_at', '<', `${q.year + 1}-01-01`);
+    return s.orderBy('c.created_at').orderBy('c.code').execute();
+  }
+
+  /** The data rows (without header), each as long as the template; personal cells empty unless `personal`. */
+  async rows(actor: Actor, q: ExportQuery): Promise<{ rows: string[][]; personal: boolean }> {
+    if (!can(actor, 'cases:read')) throw new AppError(403, 'forbidden');
+    const personal = can(actor, 'exports:personal');
+    const cases = await this.cases(actor, q);
+    const ids = cases.map((c) => c.id);
+    const persons = new Map<string, Awaited<ReturnType<typeof this.loadPersons>>[number]>();
+    for (const part of chunk(ids, 500)) {
+      for (const p of await this.loadPersons(part)) persons.set(p.case_id, p);
+    }
+    const events = new Map<string, { type: string; country_code: string | null; division_code: string | null }[]>();
+    const consented = new Set<string>();
+    const referrals: Awaited<ReturnType<typeof this.loadReferrals>> = [];
+    for (const part of chunk(ids, 500)) {
+      const ev = await this.db
+        .selectFrom('case_events')
+        .select(['case_id', 'type', 'country_code', 'division_code'])
+        .where('case_id', 'in', part)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      for (const e of ev) events.set(e.case_id, [...(events.get(e.case_id) ?? []), e]);
+      const cs = await this.db
+        .selectFrom('consents')
+        .select('case_id')
+        .where('case_id', 'in', part)
+        .where('scope', '=', 'DataProcessing')
+        .where('withdrawn_at', 'is', null)
+        .execute();
+      for (const c of cs) consented.add(c.case_id);
+      referrals.push(...(await this.loadReferrals(part)));
+    }
+    const orgs = new Map(
+      (await this.db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
+    );
+    const home = actor.scope.country;
+    const rows = cases.map((c) => {
+      const row = new Array<string>(templateHeader.length).fill('');
+      const set = (col: HtcdsColumn, v: string | null | undefined) => {
+        if (v && (personal || !personalColumns.has(col))) row[columnIndex.get(col)!] = v;
+      };
+      const p = persons.get(c.id);
+      const plain = p && personal ? this.people.decrypt(p) : undefined;
+      // The owning organisation, not a staff member: a user account means nothing outside this installation.
+      set('cas_CaseOwner', orgs.get(c.owner_org_id));
+      set('prs_FirstName', plain?.prs_FirstName);
+      set('prs_SecondName', plain?.prs_SecondName);
+      set('con_Consent', consented.has(c.id) ? 'TRUE' : 'FALSE');
+      set('prs_Birthdate', plain?.prs_Birthdate);
+      set('prs_Gender', p?.gender);
+      set('prs_Citizenship', p ? joinValues(list(p.citizenship)) : '');
+      set('vic_TraffickingStatus', c.trafficking_status);
+      set('vic_TraffickinStatusDecisionMakingOrg', c.decision_org);
+      set('vic_MethodOfRecruitment', joinValues(list(c.recruitment_methods)));
+      set('vic_MethodsOfControl', joinValues(list(c.control_methods)));
+      set('vic_TypeOfExploitation', joinValues(list(c.exploitation)));
+      set('vic_ForcedLabourIndustry', joinValues(list(c.labour_industries)));
+      set('vic_TypeOfSexExploitation', joinValues(list(c.sex_exploitation)));
+      const place = (type: string) => {
+        const e = events.get(c.id)?.find((x) => x.type === type);
+        return e ? locationCell(e.country_code, e.division_code, home) : '';
+      };
+      set('vic_LocationOfRecruitment', place('Recruitment'));
+      set('vic_LocationOfExploitation', place('Exploitation'));
+      set('cas_Status', c.status);
+      set(
+        'cas_ReasonForCaseClosure',
+        this.ctx.crypto.decryptOptional(personal ? c.closure_reason_enc : null, {
+          table: 'cases',
+          row: c.id,
+          column: 'closure_reason',
+        }),
+      );
+      const mine = referrals.filter((r) => r.case_id === c.id);
+      const details = (r: (typeof mine)[number]) =>
+        personal
+          ? this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' })
+          : null;
+      const out = mine[0];
+      if (out) {
+        set('cas_ReferredOrganisation', out.to_org_id ? orgs.get(out.to_org_id) : null);
+        set('cas_OutgoingReferralDate', out.created_at.slice(0, 10));
+        set('cas_ReasonForOutgoingReferral', out.reason);
+        set('cas_OutgoingReferralDetails', details(out));
+      }
+      const incoming = mine.find((r) => r.to_org_id === actor.orgId);
+      if (incoming) {
+        set('cas_ReferringOrganisation', incoming.from_org_id ? orgs.get(incoming.from_org_id) : null);
+        set('cas_IncomingReferralDate', incoming.accepted_at?.slice(0, 10));
+        set('cas_ReasonForIncomingReferral', incoming.reason);
+        set('cas_IncomingReferralDetails', details(incoming));
+      }
+      return row;
+    });
+    return { rows, personal };
+  }
+
+  private loadPersons(caseIds: string[]) {
+    return this.db
+      .selectFrom('cases as c')
+      .innerJoin('persons as p', 'p.id', 'c.person_id')
+      .selectAll('p')
+      .select('c.id as case_id')
+      .where('c.id', 'in', caseIds)
+      .execute();
+  }
+
+  /** Live referrals of these cases, newest first (the HTCDS cas_ referral fields describe the latest). */
+  private loadReferrals(caseIds: string[]) {
+    return this.db
+      .selectFrom('referrals as r')
+      .leftJoin('users as u', 'u.id', 'r.created_by')
+      .select([
+        'r.id',
+        'r.case_id',
+        'r.to_org_id',
+        'r.created_at',
+        'r.accepted_at',
+        'r.reason',
+        'r.details_enc',
+        'u.organisation_id as from_org_id',
+      ])
+      .where('r.case_id', 'in', caseIds)
+      .where('r.status', 'not in', ['revoked', 'declined'])
+      .orderBy('r.created_at', 'desc')
+      .execute();
+  }
+
+  /** Records the export in the audit trail: format, filters, row count and whether personal columns were filled. */
+  private audit(actor: Actor, format: string, q: ExportQuery, count: number, personal: boolean, requestId: string) {
+    return this.ctx.audit.record({
+      actor,
+      action: 'htcds.export',
+      recordType: 'case',
+      fields: personal ? 'name,birthdate,consent,referral_details,closure_reason' : undefined,
+      details: { format, rows: count, personal, division: q.division ?? null, year: q.year ?? null },
+      requestId,
+    });
+  }
+
+  /** The template's two header rows, then the data rows numbered in column A as in the template. */
+  private sheet(rows: string[][]): (string | number)[][] {
+    return [
+      [...templateHeader],
+      [...templateLabels],
+      ...rows.map((r, i) => [i + 1, ...r.slice(1)] as (string | number)[]),
+    ];
+  }
+
+  /** CSV in UTF-8 with a byte-order mark (so Excel reads accents), in the template's layout. */
+  async csv(actor: Actor, q: ExportQuery, requestId: string) {
+    const { rows, personal } = await this.rows(actor, q);
+    const csv = stringify(this.sheet(rows), { bom: true, record_delimiter: 'windows' });
+    await this.audit(actor, 'csv', q, rows.length, personal, requestId);
+    return { body: Buffer.from(csv, 'utf8'), filename: this.filename(q, 'csv') };
+  }
+
+  /** XLSX with one sheet named as in the template ("Sheet1"), row 1 field names, row 2 labels. */
+  async xlsx(actor: Actor, q: ExportQuery, requestId: string) {
+    const { rows, personal } = await this.rows(actor, q);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    for (const r of this.sheet(rows)) ws.addRow(r.map((v) => (v === '' ? null : v)));
+    ws.getRow(1).font = { bold: true };
+    const body = Buffer.from(await wb.xlsx.writeBuffer());
+    await this.audit(actor, 'xlsx', q, rows.length, personal, requestId);
+    return { body, filename: this.filename(q, 'xlsx') };
+  }
+
+  private filename(q: ExportQuery, ext: string) {
+    return `htcds${q.division ? `-${q.division}` : ''}${q.year ? `-${q.year}` : ''}.${ext}`;
+  }
+}

@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../../platform/context';
+import { nowIso } from '../../../platform/db/index';
+import type { Database } from '../../../platform/db/types';
+import { AppError, notFound } from '../../../platform/http/errors';
+import { t } from '../../../platform/i18n/index';
+import { type Actor, can } from '../../access/policy';
+import { ScopeCheck } from '../../access/scope';
+import { CaseAccess } from '../../cases/access';
+import { IntakeService } from '../../cases/intake';
+import { People } from '../../cases/people';
+import * as caseRepo from '../../cases/repo';
+import { CaseService } from '../../cases/service';
+import { readHtcdsFile } from './parse';
+import type { ImportJobView } from './schema';
+import { type ImportRecord, type Problem, validateRows } from './validate';
+
+type Job = Database['htcds_imports'];
+type Warning = Problem & { cases?: string };
+const chunkSize = 25;
+// Intake derives the age from a new person's birth year; a row linked to an existing person brings it along.
+const age = (r: ImportRecord) => {
+  const born = r.intake.person?.prs_Birthdate;
+  return born ? Number(nowIso().slice(0, 4)) - Number(born.slice(0, 4)) : undefined;
+};
+const rowsField = (id: string) => ({ table: 'htcds_imports', row: id, column: 'rows' });
+
+/**
+ * HTCDS import as a job: upload → validation report (stored, values never) → commit of all rows when the file is
+ * clean, or of the valid rows when the user asks for it, in chunks whose progress the client polls. Cases are
+ * opened through IntakeService, so codes, encryption, safeguard tasks and the audit trail are those of intake.
+ */
+export class HtcdsImports {
+  private readonly people: People;
+  private readonly access: CaseAccess;
+  /** Commits running in this process (tests and shutdown can wait for them). */
+  static readonly running = new Map<string, Promise<void>>();
+  constructor(private readonly ctx: Context) {
+    this.people = new People(ctx);
+    this.access = new CaseAccess(ctx);
+  }
+  private get db() {
+    return this.ctx.db.db;
+  }
+
+  /** The existing person a row belongs to: one the actor can see, matching the names and the exact date of birth. */
+  private async match(actor: Actor, r: ImportRecord) {
+    const p = r.intake.person;
+    if (!p?.prs_FirstName && !p?.prs_SecondName) return { linkTo: undefined, similar: [] as string[] };
+    const found = await this.people.candidates(
+      {
+        prs_FirstName: p.prs_FirstName,
+        prs_SecondName: p.prs_SecondName,
+        prs_Birthdate: p.prs_Birthdate,
+        prs_Gender: p.prs_Gender,
+      },
+      (id) => this.access.personInReach(actor, id),
+    );
+    const wanted = p.prs_Birthdate ? this.ctx.crypto.blindIndex('person-birthdate', p.prs_Birthdate) : undefined;
+    for (const c of found) {
+      const row = wanted ? await caseRepo.findPerson(this.db, c.personId) : undefined;
+      if (row && row.birthdate_index === wanted) return { linkTo: c.personId, codes: c.caseCodes, similar: [] };
+    }
+    return { linkTo: undefined, similar: found.flatMap((c) => c.caseCodes) };
+  }
+
+  /** Reads and validates a file and stores the report; nothing is imported yet. */
+  async upload(
+    actor: Actor,
+    bytes: Buffer,
+    filename: string | undefined,
+    division: string | undefined,
+    requestId: string,
+  ) {
+    if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+    const target = { country: actor.scope.country, code: division ?? actor.scope.code };
+    if (!(await new ScopeCheck(this.ctx).within(actor, target.country, target.code)))
+      throw new AppError(400, 'scope_outside_jurisdiction');
+    const file = await readHtcdsFile(bytes, filename);
+    const { records, errors, ignoredColumns } = await validateRows(this.ctx, actor, file, target);
+    const warnings: Warning[] = [];
+    for (const r of records) {
+      const m = await this.match(actor, r);
+      if (m.linkTo)
+        warnings.push({ row: r.row, column: 'prs_FirstName', code: 'linked_person', cases: m.codes?.join(', ') });
+      else if (m.similar.length)
+        warnings.push({ row: r.row, column: 'prs_FirstName', code: 'possible_duplicate', cases: m.similar.join(', ') });
+      if (r.intake.draft) warnings.push({ row: r.row, column: 'prs_Birthdate', code: 'opens_as_draft' });
+    }
+    const id = randomUUID();
+    const now = nowIso();
+    const job: Job = {
+      id,
+      created_by: actor.userId,
+      org_id: actor.orgId,
+      country_code: target.country,
+      division_code: target.code,
+      format: file.format,
+      status: 'validated',
+      total: file.rows.length,
+      valid: records.length,
+      processed: 0,
+      imported: 0,
+      linked: 0,
+      valid_only: 0,
+      problems: JSON.stringify(errors),
+      warnings: JSON.stringify(warnings),
+      ignored_columns: JSON.stringify(ignoredColumns),
+      rows_enc: this.ctx.crypto.encrypt(JSON.stringify(records), rowsField(id)),
+      created_at: now,
+      updated_at: now,
+      finished_at: null,
+    };
+    await this.db.insertInto('htcds_imports').values(job).execute();
+    await this.ctx.audit.record({
+      actor,
+      action: 'htcds.import.validated',
+      recordType: 'htcds_import',
+      recordId: id,
+      details: { format: file.format, rows: job.total, valid: job.valid, errors: errors.length },
+      requestId,
+    });
+    return job;
+  }
+
+  /** The job if the actor started it (404 otherwise, so other people's imports stay invisible). */
+  async load(actor: Actor, id: string): Promise<Job> {
+    if (!can(actor, 'cases:write')) throw notFound();
+    const job = await this.db.selectFrom('htcds_imports').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!job || job.created_by !== actor.userId) throw notFound();
+    return job;
+  }
+
+  /** Starts importing: all rows of a clean file, or only the valid ones with `validOnly`; answers at once. */
+  async commit(actor: Actor, id: string, validOnly: boolean, requestId: string) {
+    const job = await this.load(actor, id);
+    if (job.status !== 'validated') throw new AppError(409, 'htcds_import_state');
+    const problems = JSON.parse(job.problems) as Problem[];
+    if (problems.length && !validOnly) throw new AppError(409, 'htcds_import_not_clean', { count: problems.length });
+    // Only one commit wins, even when two arrive at once.
+    const claimed = await this.db
+      .updateTable('htcds_imports')
+      .set({ status: 'running', valid_only: validOnly ? 1 : 0, updated_at: nowIso() })
+      .where('id', '=', id)
+      .where('status', '=', 'validated')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'htcds_import_state');
+    const records = JSON.parse(this.ctx.crypto.decrypt(job.rows_enc ?? '', rowsField(id))) as ImportRecord[];
+    const run = this.run(actor, id, records, validOnly, requestId).catch(async () => {
+      await this.db
+        .updateTable('htcds_imports')
+        .set({ status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() })
+        .where('id', '=', id)
+        .execute()
+        .catch(() => undefined);
+    });
+    HtcdsImports.running.set(id, run);
+    void run.finally(() => HtcdsImports.running.delete(id));
+    return this.load(actor, id);
+  }
+
+  private async run(actor: Actor, id: string, records: ImportRecord[], validOnly: boolean, requestId: string) {
+    const intake = new IntakeService(this.ctx);
+    const cases = new CaseService(this.ctx);
+    let imported = 0;
+    let linked = 0;
+    const failures: Problem[] = [];
+    for (let i = 0; i < records.length; i += chunkSize) {
+      for (const r of records.slice(i, i + chunkSize)) {
+        try {
+          const m = await this.match(actor, r);
+          const opened = await intake.intake(
+            actor,
+            m.linkTo
+              ? { ...r.intake, person: undefined, personId: m.linkTo, draft: false, local_AgeAtIntake: age(r) }
+              : r.intake,
+            requestId,
+          );
+          if (m.linkTo) linked++;
+          await this.finish(cases, actor, opened.id, id, r, opened.isMinor, requestId);
+          imported++;
+        } catch {
+          failures.push({ row: r.row, column: '', code: 'row_failed' });
+        }
+      }
+      await this.db
+        .updateTable('htcds_imports')
+        .set({ processed: Math.min(i + chunkSize, records.length), imported, linked, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+    }
+    const job = await this.db
+      .selectFrom('htcds_imports')
+      .select('problems')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const now = nowIso();
+    await this.db
+      .updateTable('htcds_imports')
+      .set({
+        status: 'done',
+        rows_enc: null,
+        problems: JSON.stringify([...(JSON.parse(job.problems) as Problem[]), ...failures]),
+        updated_at: now,
+        finished_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await this.ctx.audit.record({
+      actor,
+      action: 'htcds.import.committed',
+      recordType: 'htcds_import',
+      recordId: id,
+      details: { imported, linked, failed: failures.length, validOnly },
+      requestId,
+    });
+  }
+
+  /** What intake does not set: the trafficking decision, the HTCDS case status and consent to data processing. */
+  private async finish(
+    cases: CaseService,
+    actor: Actor,
+    caseId: string,
+    jobId: string,
+    r: ImportRecord,
+    minor: boolean,
+    requestId: string,
+  ) {
+    const now = nowIso();
+    const enc = (column: string, v: string | null) =>
+      this.ctx.crypto.encryptOptional(v, { table: 'cases', row: caseId, column });
+    const closed = r.status === 'Closed' || r.status === 'ClosedReferred';
+    const set = {
+      ...(r.decision
+        ? {
+            trafficking_status: r.decision.status,
+            decision_org: r.decision.org,
+            decision_reason_enc: enc('decision_reason', 'HTCDS import'),
+            decided_at: now,
+          }
+        : {}),
+      status: r.status,
+      ...(closed
+        ? { closure_reason_enc: enc('closure_reason', r.closureReason), closed_at: now, stage: 'Closure' }
+        : {}),
+    };
+    await cases.change(actor, caseId, set, 'case.imported', { job: jobId, row: r.row }, requestId, async (trx) => {
+      if (r.consent)
+        await trx
+          .insertInto('consents')
+          .values({
+            id: randomUUID(),
+            case_id: caseId,
+            scope: 'DataProcessing',
+            organisation_id: null,
+            // The template's checkbox does not say who consented; for a child it can only have been a guardian.
+            given_by: minor ? 'Guardian' : 'Self',
+            giver_name_enc: null,
+            given_at: now,
+            withdrawn_at: null,
+            created_by: actor.userId,
+          })
+          .execute();
+    });
+  }
+
+  /** The job as the API shows it: problems with a message in the reader's language, never a cell's value. */
+  view(job: Job, lang: string): ImportJobView {
+    const msg = (p: Warning) => ({
+      row: p.row,
+      column: p.column,
+      code: p.code,
+      message: t(lang, `errors.htcds_${p.code}`, { column: p.column, cases: p.cases ?? '' }),
+    });
+    return {
+      id: job.id,
+      status: job.status as ImportJobView['status'],
+      format: job.format as ImportJobView['format'],
+      division: { country: job.country_code, code: job.division_code },
+      total: Number(job.total),
+      valid: Number(job.valid),
+      processed: Number(job.processed),
+      imported: Number(job.imported),
+      linked: Number(job.linked),
+      validOnly: Number(job.valid_only) === 1,
+      errors: (JSON.parse(job.problems) as Problem[]).map(msg),
+      warnings: (JSON.parse(job.warnings) as Warning[]).map(msg),
+      ignoredColumns: JSON.parse(job.ignored_columns) as string[],
+      createdAt: job.created_at,
+      finishedAt: job.finished_at,
+    };
+  }
+}
