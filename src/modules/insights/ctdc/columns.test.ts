@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { htcds } from '../../cases/vocabulary';
 import type { Fact } from '../facts';
 import { ctdcColumns, ctdcGender, flagColumns, monthsBand, toCtdcRow } from './columns';
-import { csvCell, toCsv } from './csv';
+import { csvText, toCsv } from './csv';
 
 const fact = (over: Partial<Fact> = {}): Fact => ({
   key: 'FAKE-1',
@@ -129,12 +129,16 @@ describe('CTDC columns', () => {
 
 describe('CSV writer', () => {
   it('quotes, doubles quotes, defuses formulas and starts with a BOM', () => {
-    assert.equal(csvCell('a,b'), '"a,b"');
-    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
-    assert.equal(csvCell('=SUM(A1)'), "'=SUM(A1)");
-    assert.equal(csvCell(-3), '-3');
-    assert.equal(csvCell('0--8'), '0--8');
-    const out = toCsv(['a', 'b'], [{ a: 1, b: 'x\ny' }]);
-    assert.equal(out, '\uFEFFa,b\r\n1,"x\ny"\r\n');
+    assert.equal(csvText('=SUM(A1)'), "'=SUM(A1)");
+    assert.equal(csvText(-3), '-3');
+    assert.equal(csvText('0--8'), '0--8');
+    const out = toCsv(
+      ['a', 'b'],
+      [
+        { a: 1, b: 'x\ny' },
+        { a: 'say "hi"', b: 'c,d' },
+      ],
+    );
+    assert.equal(out, '\uFEFFa,b\r\n1,"x\ny"\r\n"say ""hi""","c,d"\r\n');
   });
 });

@@ -3,49 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../../tests/support/app';
 import { dbTargets } from '../../../../tests/support/db';
-import { permissions } from '../../access/permissions';
+import { openCases } from '../../../../tests/support/open-data';
 import { IntakeService } from '../../cases/intake';
 import { seedGeoDemo } from '../../geo/demo';
 import { GeoService } from '../../geo/service';
 import { ctdcColumns, quasiIdentifiers } from './columns';
-
-const system = {
-  userId: 'system',
-  orgId: 'system',
-  roles: ['administrator'],
-  permissions: new Set<string>(permissions),
-  scope: { country: 'EC', code: 'EC' },
-  sessionId: '',
-};
-
-/** Opens `n` cases of fake people in a canton, all with the same quasi-identifiers unless told otherwise. */
-export async function openCases(
-  intake: IntakeService,
-  code: string,
-  n: number,
-  over: { gender?: 'Feminine' | 'Masculine'; age?: number; citizenship?: string } = {},
-) {
-  for (let i = 0; i < n; i++)
-    await intake.intake(
-      system,
-      {
-        division: { country: 'EC', code },
-        person: {
-          prs_FirstName: `Zoila${code}${i}`,
-          prs_SecondName: 'Ficticia Prueba',
-          prs_Gender: over.gender ?? 'Feminine',
-          prs_Citizenship: [over.citizenship ?? 'EC'],
-        },
-        local_AgeAtIntake: over.age ?? 12,
-        vic_TypeOfExploitation: ['ForcedBegging'],
-        vic_MethodsOfControl: ['DebtBondage'],
-        vic_RelationshipToTrafficker: 'Familial',
-        local_MonthsExploited: 14,
-        events: [{ hte_Type: 'Exploitation', hte_Country: 'CO' }],
-      },
-      'ctdc-test',
-    );
-}
 
 /** Parses the export: strips the BOM, splits CRLF rows (no cell here holds a comma or a line break). */
 const parse = (body: string) => {

@@ -1,0 +1,41 @@
+// Cases of obviously fake people for the open-data tests (CTDC export and synthetic data).
+import { permissions } from '../../src/modules/access/permissions';
+import type { IntakeService } from '../../src/modules/cases/intake';
+
+const system = {
+  userId: 'system',
+  orgId: 'system',
+  roles: ['administrator'],
+  permissions: new Set<string>(permissions),
+  scope: { country: 'EC', code: 'EC' },
+  sessionId: '',
+};
+
+/** Opens `n` cases of fake people in a canton, all with the same quasi-identifiers unless told otherwise. */
+export async function openCases(
+  intake: IntakeService,
+  code: string,
+  n: number,
+  over: { gender?: 'Feminine' | 'Masculine'; age?: number; citizenship?: string } = {},
+) {
+  for (let i = 0; i < n; i++)
+    await intake.intake(
+      system,
+      {
+        division: { country: 'EC', code },
+        person: {
+          prs_FirstName: `Zoila${code}${i}`,
+          prs_SecondName: 'Ficticia Prueba',
+          prs_Gender: over.gender ?? 'Feminine',
+          prs_Citizenship: [over.citizenship ?? 'EC'],
+        },
+        local_AgeAtIntake: over.age ?? 12,
+        vic_TypeOfExploitation: ['ForcedBegging'],
+        vic_MethodsOfControl: ['DebtBondage'],
+        vic_RelationshipToTrafficker: 'Familial',
+        local_MonthsExploited: 14,
+        events: [{ hte_Type: 'Exploitation', hte_Country: 'CO' }],
+      },
+      'ctdc-test',
+    );
+}
