@@ -49,7 +49,7 @@ function Figures({ data, file }: { data: Data; file: string }) {
       >
         {!series.length && noData}
       </ChartCard>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
         <CantonMap data={data} province={province} note={note} file={`${file}-map`} />
         <ChartCard
           id="routes"

@@ -38,7 +38,6 @@ function mapOption(name: string, rows: Row[], k: number, note: string, labels: M
       : { name: r.key, label: r.label, text: formatNumber(r.value), note: '', value: r.value },
   );
   return {
-    textStyle: { fontFamily: 'inherit' },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -63,11 +62,19 @@ function mapOption(name: string, rows: Row[], k: number, note: string, labels: M
         nameProperty: 'code',
         roam: false,
         selectedMode: false,
+        top: 8,
+        bottom: 8,
+        left: 72,
+        right: 8,
         itemStyle: { areaColor: colors.empty, borderColor: '#868e96', borderWidth: 0.6 },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd43b' } },
         label: {
           show: rows.length <= 30,
           fontSize: 10,
+          lineHeight: 12,
+          color: '#212529',
+          textBorderColor: '#fff',
+          textBorderWidth: 2,
           formatter: (p: { data?: Area }) => (p.data ? `${p.data.label}\n${p.data.text}` : ''),
         },
         data,

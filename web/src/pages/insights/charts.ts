@@ -36,7 +36,6 @@ export const tooltip = (name: string, d: { text?: string; note?: string } | unde
   `${escapeHtml(name)}: <b>${escapeHtml(d?.text ?? '')}</b>${d?.note ? `<br/><small>${escapeHtml(d.note)}</small>` : ''}`;
 
 const base = {
-  textStyle: { fontFamily: 'inherit' },
   tooltip: {
     trigger: 'item',
     confine: true,
@@ -65,15 +64,17 @@ export function columnOption(rows: Row[], k: number, note: string): EChartsOptio
 
 /** Horizontal bars, one per category, in the order given (first on top). */
 export function barOption(rows: Row[], k: number, note: string): EChartsOption {
+  // Room for the longest category name (about 6.5 px a character at 12 px), truncated beyond 180 px.
+  const labelWidth = Math.min(180, Math.max(48, 6.5 * Math.max(...rows.map((r) => r.label.length))));
   return {
     ...base,
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    grid: { left: labelWidth + 12, right: 48, top: 8, bottom: 24, outerBoundsMode: 'none' },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => r.label),
-      axisLabel: { width: 200, overflow: 'truncate' },
+      axisLabel: { width: labelWidth, overflow: 'truncate' },
     },
     series: [
       {

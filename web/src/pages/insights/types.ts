@@ -1,32 +1,10 @@
-// The dashboard response as the API documents it (GET /api/insights/dashboard).
-export interface Cell {
-  value: number | null;
-  suppressed: boolean;
-}
+import type { z } from 'zod';
+import type { dashboardSchema } from '../../../../src/modules/insights/schema';
 
-export type Dimension =
-  | 'exploitation'
-  | 'industry'
-  | 'sexType'
-  | 'recruitment'
-  | 'relation'
-  | 'control'
-  | 'ageBand'
-  | 'gender'
-  | 'ethnicity'
-  | 'citizenship';
-
-export interface Dashboard {
-  k: number;
-  exact: boolean;
-  filters: { year: number | null; division: string | null; minor: boolean | null };
-  years: number[];
-  total: Cell;
-  series: { unit: 'month' | 'year'; points: ({ period: string } & Cell)[] };
-  breakdowns: { dimension: Dimension; multi: boolean; cells: ({ key: string } & Cell)[] }[];
-  map: { country: string; level: number; parent: string | null; areas: ({ code: string; label: string } & Cell)[] };
-  routes: ({ from: string; fromLabel: string; to: string } & Cell)[];
-}
+/** The dashboard response (GET /api/insights/dashboard), from the API's own schema. */
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type Cell = Dashboard['total'];
+export type Dimension = Dashboard['breakdowns'][number]['dimension'];
 
 /** One row of a chart's data, as drawn, tabulated and written to CSV. */
 export interface Row extends Cell {
