@@ -24,6 +24,7 @@ const PlansList = lazy(() => import('./pages/plans/PlansList').then((m) => ({ de
 const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 const InsightsDashboard = lazy(() => import('./pages/insights/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Htcds = lazy(() => import('./pages/insights/Htcds').then((m) => ({ default: m.Htcds })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
 export function App() {
@@ -54,6 +55,7 @@ export function App() {
         <Route path="plans" element={<PlansList />} />
         <Route path="plans/:id" element={<PlanPage />} />
         <Route path="insights" element={<InsightsDashboard />} />
+        <Route path="insights/htcds" element={<Htcds />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

@@ -64,6 +64,11 @@ export class HtcdsImports {
     return { linkTo: undefined, similar: found.flatMap((c) => c.caseCodes) };
   }
 
+  /** Refuses (403) roles that may not open cases, before any upload is read. */
+  assertMayImport(actor: Actor) {
+    if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+  }
+
   /** Reads and validates a file and stores the report; nothing is imported yet. */
   async upload(
     actor: Actor,
@@ -72,7 +77,7 @@ export class HtcdsImports {
     division: string | undefined,
     requestId: string,
   ) {
-    if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+    this.assertMayImport(actor);
     const target = { country: actor.scope.country, code: division ?? actor.scope.code };
     if (!(await new ScopeCheck(this.ctx).within(actor, target.country, target.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');

@@ -84,6 +84,7 @@ export const htcdsRoutes =
       },
       async (req) => {
         const actor = requireActor(req);
+        imports.assertMayImport(actor);
         if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
         const part = await req.file();
         if (!part) throw new AppError(400, 'file_missing');
