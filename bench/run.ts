@@ -5,11 +5,13 @@ import { casesBench } from './cases';
 import { dedupeBench } from './dedupe';
 import { generatePeople } from './generator';
 import { httpBench } from './http';
+import { insightsBench } from './insights';
 
 const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   http: httpBench,
   dedupe: dedupeBench,
   cases: casesBench,
+  insights: insightsBench,
   generate: async () => {
     const n = Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();

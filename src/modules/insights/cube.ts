@@ -68,38 +68,65 @@ export class Cube {
   constructor(facts: readonly Fact[]) {
     this.size = facts.length;
     this.keys.set('total', 0);
-    const perFact: number[][] = new Array(facts.length);
+    // First pass: dictionaries, and each fact's finest node and keys.
+    const leaf = new Int32Array(facts.length);
+    const keyStart = new Int32Array(facts.length + 1);
+    let flat = new Int32Array(Math.max(16, facts.length * 16));
+    let used = 0;
     const years = new Set<number>();
     for (let i = 0; i < facts.length; i++) {
       const f = facts[i]!;
       years.add(f.year);
       const root = this.node(f.country, -1);
       const province = f.province ? this.node(`${f.country}:${f.province}`, root) : -1;
-      if (f.canton) this.node(`${f.country}:${f.canton}`, province >= 0 ? province : root);
-      perFact[i] = factKeys(f).map((k) => this.key(k));
+      const canton = f.canton ? this.node(`${f.country}:${f.canton}`, province >= 0 ? province : root) : -1;
+      leaf[i] = canton >= 0 ? canton : province >= 0 ? province : root;
+      keyStart[i] = used;
+      for (const k of factKeys(f)) {
+        if (used === flat.length) {
+          const bigger = new Int32Array(flat.length * 2);
+          bigger.set(flat);
+          flat = bigger;
+        }
+        flat[used++] = this.key(k);
+      }
     }
+    keyStart[facts.length] = used;
     this.years.set(0, 0);
     for (const y of [...years].sort()) this.years.set(y, this.years.size);
     const nk = this.keys.size;
+    const ny = this.years.size;
     this.yearStride = 3 * nk;
-    this.nodeStride = this.years.size * this.yearStride;
-    this.counts = new Uint32Array(this.nodes.size * this.nodeStride);
-    const c = this.counts;
+    this.nodeStride = ny * this.yearStride;
+    const c = new Uint32Array(this.nodes.size * this.nodeStride);
+    this.counts = c;
+    // Second pass: one increment per key at the fact's finest cell (node, year, minor status).
     for (let i = 0; i < facts.length; i++) {
       const f = facts[i]!;
-      const chain = [this.nodes.get(f.country)!];
-      if (f.province) chain.push(this.nodes.get(`${f.country}:${f.province}`)!);
-      if (f.canton) chain.push(this.nodes.get(`${f.country}:${f.canton}`)!);
-      const ys = [0, this.years.get(f.year)!];
-      const ms = [0, f.minor ? 1 : 2];
-      const ks = perFact[i]!;
-      for (const n of chain)
-        for (const y of ys)
-          for (const m of ms) {
-            const base = n * this.nodeStride + y * this.yearStride + m * nk;
-            c[base]!++;
-            for (const k of ks) c[base + k]!++;
-          }
+      const base = leaf[i]! * this.nodeStride + this.years.get(f.year)! * this.yearStride + (f.minor ? 1 : 2) * nk;
+      c[base]!++;
+      for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) c[base + flat[j]!]!++;
+    }
+    // Then the margins: everyone = minors + adults; all years = the sum of the years; a division = itself plus its
+    // children, deepest first.
+    for (let n = 0; n < this.nodes.size; n++)
+      for (let y = 1; y < ny; y++) {
+        const b = n * this.nodeStride + y * this.yearStride;
+        for (let k = 0; k < nk; k++) c[b + k] = c[b + nk + k]! + c[b + 2 * nk + k]!;
+      }
+    for (let n = 0; n < this.nodes.size; n++) {
+      const b = n * this.nodeStride;
+      for (let y = 1; y < ny; y++)
+        for (let j = 0; j < this.yearStride; j++) c[b + j] = c[b + j]! + c[b + y * this.yearStride + j]!;
+    }
+    const depth = (n: number) => this.chain(n).length;
+    const order = [...this.nodes.values()].sort((a, b) => depth(b) - depth(a));
+    for (const n of order) {
+      const parent = this.nodeParent[n]!;
+      if (parent < 0) continue;
+      const from = n * this.nodeStride;
+      const to = parent * this.nodeStride;
+      for (let j = 0; j < this.nodeStride; j++) c[to + j] = c[to + j]! + c[from + j]!;
     }
   }
 

@@ -1,0 +1,231 @@
+// `npm run bench insights`: the dashboards over 1,000,000 generated cases (BENCH_INSIGHTS to change it).
+// Cases, persons and events are written to a fresh SQLite database; the analytical store is built from it as the
+// app builds it; then the main dashboard queries run through the service with disclosure control, and the same
+// aggregations run as plain SQL in DuckDB (in memory, same process, same facts). Prints p50/p95 and the ratio.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { systemRoles } from '../src/modules/access/permissions';
+import type { Actor } from '../src/modules/access/policy';
+import { defaultSharedData, seedGeoDemo } from '../src/modules/geo/demo';
+import { GeoService } from '../src/modules/geo/service';
+import type { Fact } from '../src/modules/insights/facts';
+import { generateFacts } from '../src/modules/insights/generate';
+import { InsightsService } from '../src/modules/insights/service';
+import { InsightStore } from '../src/modules/insights/store';
+import type { Context } from '../src/platform/context';
+import { withTempContext } from './context';
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const ms = (x: number) => Number(x.toFixed(2));
+
+/** The dashboard requests measured: national, Chimborazo 2026, Colta 2026 minors, Azuay, adults in 2025. */
+const requests = [
+  {},
+  { division: '06', year: 2026 },
+  { division: '0603', year: 2026, minor: 'true' as const },
+  { division: '01' },
+  { year: 2025, minor: 'false' as const },
+];
+
+async function load(ctx: Context, facts: Fact[]) {
+  const db = ctx.db.db;
+  const at = (f: Fact) => `${f.year}-${String(f.month).padStart(2, '0')}-15T12:00:00.000Z`;
+  for (let i = 0; i < facts.length; i += 1000) {
+    const batch = facts.slice(i, i + 1000).map((f) => ({ f, person: randomUUID(), id: randomUUID() }));
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('persons')
+        .values(
+          batch.map(({ f, person }) => ({
+            id: person,
+            given_names_enc: null,
+            surnames_enc: null,
+            birthdate_enc: null,
+            birthdate_index: null,
+            birth_year: null,
+            gender: f.gender === 'Unknown' ? null : f.gender,
+            ethnicity: f.ethnicity === 'Unknown' ? null : f.ethnicity,
+            languages: '[]',
+            citizenship: JSON.stringify(f.citizenship === 'Unknown' ? [] : [f.citizenship]),
+            identity_enc: null,
+            identity_index: null,
+            merged_into: null,
+            created_at: at(f),
+            updated_at: at(f),
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('cases')
+        .values(
+          batch.map(({ f, person, id }, j) => ({
+            id,
+            code: `BEN-${f.year}-${i + j}`,
+            person_id: person,
+            original_person_id: null,
+            status: 'Active',
+            stage: 'Protection',
+            country_code: 'EC',
+            division_code: f.canton ?? f.province ?? 'EC',
+            owner_org_id: 'bench',
+            owner_user_id: 'bench',
+            assigned_user_id: null,
+            is_minor: f.minor ? 1 : 0,
+            age_at_intake: f.ageBand === 'Unknown' ? null : Number(f.ageBand.split(/--|\+/)[0]) + (f.minor ? 1 : 0),
+            age_when_trafficked: null,
+            trafficking_status: f.status,
+            decision_org: null,
+            decision_reason_enc: null,
+            decided_at: null,
+            exploitation: JSON.stringify(f.exploitation),
+            recruitment_methods: JSON.stringify(f.recruitment),
+            relationship_to_trafficker: f.relation === 'Unknown' ? null : f.relation,
+            control_methods: JSON.stringify(f.control),
+            labour_industries: JSON.stringify(f.industries),
+            sex_exploitation: JSON.stringify(f.sexTypes),
+            months_exploited: f.monthsExploited,
+            guardian_enc: null,
+            best_interest_enc: null,
+            closure_reason_enc: null,
+            created_at: at(f),
+            updated_at: at(f),
+            closed_at: null,
+          })),
+        )
+        .execute();
+      const events = batch.flatMap(({ f, id }) =>
+        [
+          ...(f.recruitedIn ? [{ type: 'Recruitment', country: 'EC', division: f.recruitedIn }] : []),
+          ...(f.exploitedIn ? [{ type: 'Exploitation', country: f.exploitedIn, division: null }] : []),
+        ].map((e) => ({
+          id: randomUUID(),
+          case_id: id,
+          type: e.type,
+          country_code: e.country,
+          division_code: e.division,
+          month: null,
+          description_enc: null,
+          created_at: at(f),
+        })),
+      );
+      for (let k = 0; k < events.length; k += 2000)
+        await trx
+          .insertInto('case_events')
+          .values(events.slice(k, k + 2000))
+          .execute();
+    });
+  }
+}
+
+/** The same facts in DuckDB, the multi-valued fields as lists. */
+async function duck(facts: Fact[]) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  await c.run(`create table raw(year integer, month integer, province varchar, canton varchar, minor boolean,
+    age_band varchar, gender varchar, ethnicity varchar, citizenship varchar, relation varchar, exploitation varchar,
+    industries varchar, sex_types varchar, recruitment varchar, control varchar, route varchar)`);
+  const a = await c.createAppender('raw');
+  const list = (xs: string[]) => xs.join(';');
+  for (const f of facts) {
+    a.appendInteger(f.year);
+    a.appendInteger(f.month);
+    a.appendVarchar(f.province ?? '');
+    a.appendVarchar(f.canton ?? '');
+    a.appendBoolean(f.minor);
+    for (const v of [f.ageBand, f.gender, f.ethnicity, f.citizenship, f.relation]) a.appendVarchar(v);
+    for (const v of [f.exploitation, f.industries, f.sexTypes, f.recruitment, f.control]) a.appendVarchar(list(v));
+    if (f.recruitedIn && f.exploitedIn) a.appendVarchar(`${f.recruitedIn}>${f.exploitedIn}`);
+    else a.appendNull();
+    a.endRow();
+  }
+  a.closeSync();
+  const split = (col: string) =>
+    `case when ${col} = '' then []::varchar[] else string_split(${col}, ';') end as ${col}`;
+  await c.run(`create table facts as select year, month, province, canton, minor, age_band, gender, ethnicity,
+    citizenship, relation, ${['exploitation', 'industries', 'sex_types', 'recruitment', 'control'].map(split).join(', ')},
+    route from raw`);
+  await c.run('drop table raw');
+  return c;
+}
+
+/** The plain aggregations of one dashboard request, without disclosure control. */
+function duckQueries(q: (typeof requests)[number]): string[] {
+  const where = [
+    'division' in q && q.division
+      ? q.division.length === 2
+        ? `province = '${q.division}'`
+        : `canton = '${q.division}'`
+      : 'true',
+    'year' in q && q.year ? `year = ${q.year}` : 'true',
+    'minor' in q && q.minor ? `minor = ${q.minor}` : 'true',
+  ].join(' and ');
+  const period = 'year' in q && q.year ? 'month' : 'year';
+  return [
+    `select count(*) from facts where ${where}`,
+    `select ${period}, age_band, gender, ethnicity, citizenship, relation, canton, route, count(*) from facts where ${where}
+     group by grouping sets ((${period}), (age_band), (gender), (ethnicity), (citizenship), (relation), (canton), (route))`,
+    ...['exploitation', 'industries', 'sex_types', 'recruitment', 'control'].map(
+      (col) => `select v, count(*) from (select unnest(${col}) as v from facts where ${where}) group by v`,
+    ),
+  ];
+}
+
+/** p50/p95 of the dashboard with disclosure control over a large store, and of the same aggregations in DuckDB. */
+export async function insightsBench(): Promise<Record<string, unknown>[]> {
+  const n = Number(process.env.BENCH_INSIGHTS ?? 1_000_000);
+  const runs = Number(process.env.BENCH_RUNS ?? 100);
+  return withTempContext(async (ctx) => {
+    await seedGeoDemo(new GeoService(ctx.db.db), defaultSharedData());
+    const facts = generateFacts(n, 77, 2022, 2026);
+    let t = performance.now();
+    await load(ctx, facts);
+    const loadSeconds = (performance.now() - t) / 1000;
+    const store = new InsightStore(ctx);
+    t = performance.now();
+    const cube = await store.cube();
+    const buildSeconds = (performance.now() - t) / 1000;
+    const service = new InsightsService(ctx, store);
+    const researcher: Actor = {
+      userId: 'bench',
+      orgId: 'bench',
+      roles: ['researcher'],
+      permissions: new Set(systemRoles.researcher),
+      scope: { country: 'EC', code: 'EC' },
+      sessionId: 's',
+    };
+    const c = await duck(facts);
+    const ours: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < runs * requests.length; i++) {
+      const q = requests[i % requests.length]!;
+      let s = performance.now();
+      await service.dashboard(researcher, q);
+      ours.push(performance.now() - s);
+      s = performance.now();
+      for (const sql of duckQueries(q)) await c.runAndReadAll(sql);
+      plain.push(performance.now() - s);
+    }
+    c.closeSync();
+    const p95 = percentile(ours, 0.95);
+    const duckP95 = percentile(plain, 0.95);
+    return [
+      {
+        bench: 'insights',
+        cases: n,
+        facts: cube.size,
+        requests: ours.length,
+        database: 'sqlite',
+        loadSeconds: Number(loadSeconds.toFixed(1)),
+        storeBuildSeconds: Number(buildSeconds.toFixed(1)),
+        dashboardP50Ms: ms(percentile(ours, 0.5)),
+        dashboardP95Ms: ms(p95),
+        duckdbP50Ms: ms(percentile(plain, 0.5)),
+        duckdbP95Ms: ms(duckP95),
+        ratioP95: Number((p95 / duckP95).toFixed(3)),
+        underBudget: p95 < 200 && p95 / duckP95 <= 2,
+      },
+    ];
+  });
+}
