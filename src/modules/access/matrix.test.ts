@@ -193,6 +193,9 @@ const matrix: Record<string, Expect> = {
     donor_viewer: 200,
     rest: 403,
   }),
+  'GET /api/insights/ctdc.csv': by({ researcher: 200, rest: 403 }),
+  'GET /api/insights/ctdc/report': by({ researcher: 200, rest: 403 }),
+  'POST /api/insights/synthetic': by({ researcher: 200, rest: 403 }),
   'POST /api/local-plans/:id/documents': by({ ...readOnly, municipal_planner: 415, rest: 404 }, { rest: 404 }),
   'GET /api/local-plans/:id/documents/:sub': all(404),
   'POST /api/agreements/:id/documents': by({ ...readOnly, municipal_planner: 415, rest: 404 }, { rest: 404 }),
@@ -213,6 +216,11 @@ const matrix: Record<string, Expect> = {
   'POST /api/agreements': by({ municipal_planner: 200, rest: 403 }, { municipal_planner: 400, rest: 403 }),
   'GET /api/agreements/:id': by({ ...planReaders, rest: 404 }, { rest: 404 }),
   'POST /api/agreements/:id/commitments/:sub/status': by({ ...readOnly, rest: 404 }, { rest: 404 }),
+  'GET /api/insights/htcds.csv': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'GET /api/insights/htcds.xlsx': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'POST /api/insights/htcds/imports': by({ supervisor: 415, caseworker: 415, rest: 403 }),
+  'GET /api/insights/htcds/imports/:id': all(404),
+  'POST /api/insights/htcds/imports/:id/commit': all(404),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -407,6 +415,7 @@ for (const target of dbTargets()) {
               .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
               .replace('/local-plans/:id', `/local-plans/${targetPlan}`)
               .replace('/agreements/:id', `/agreements/${targetAgreement}`)
+              .replace('/imports/:id', '/imports/00000000-0000-4000-8000-000000000000')
               .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
               .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
               .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')

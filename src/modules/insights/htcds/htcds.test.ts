@@ -349,6 +349,25 @@ for (const target of dbTargets()) {
         payload: {},
       });
       assert.equal(steal.statusCode, 404);
+      // A report nobody commits within a day loses its rows.
+      await b.t.db.handle.db
+        .updateTable('htcds_imports')
+        .set({ created_at: '2020-01-01T00:00:00.000Z' })
+        .where('id', '=', mine.id)
+        .execute();
+      const late = await b.t.app.inject({
+        method: 'POST',
+        url: `/api/insights/htcds/imports/${mine.id}/commit`,
+        headers: b.supervisor.headers,
+        payload: {},
+      });
+      assert.equal(late.json().code, 'htcds_import_state');
+      const expired = await b.t.db.handle.db
+        .selectFrom('htcds_imports')
+        .select(['status', 'rows_enc'])
+        .where('id', '=', mine.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(expired, { status: 'expired', rows_enc: null });
       assert.equal(await caseCount(b.t), before);
     });
   });

@@ -3,7 +3,6 @@ import type { Context } from '../../../platform/context';
 import { nowIso } from '../../../platform/db/index';
 import type { Database } from '../../../platform/db/types';
 import { AppError, notFound } from '../../../platform/http/errors';
-import { t } from '../../../platform/i18n/index';
 import { type Actor, can } from '../../access/policy';
 import { ScopeCheck } from '../../access/scope';
 import { CaseAccess } from '../../cases/access';
@@ -12,12 +11,12 @@ import { People } from '../../cases/people';
 import * as caseRepo from '../../cases/repo';
 import { CaseService } from '../../cases/service';
 import { readHtcdsFile } from './parse';
-import type { ImportJobView } from './schema';
 import { type ImportRecord, type Problem, validateRows } from './validate';
 
-type Job = Database['htcds_imports'];
-type Warning = Problem & { cases?: string };
+export type Job = Database['htcds_imports'];
+export type Warning = Problem & { cases?: string };
 const chunkSize = 25;
+const keepUncommittedMs = 24 * 3_600_000;
 // Intake derives the age from a new person's birth year; a row linked to an existing person brings it along.
 const age = (r: ImportRecord) => {
   const born = r.intake.person?.prs_Birthdate;
@@ -81,6 +80,7 @@ export class HtcdsImports {
     const target = { country: actor.scope.country, code: division ?? actor.scope.code };
     if (!(await new ScopeCheck(this.ctx).within(actor, target.country, target.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
+    await this.expire();
     const file = await readHtcdsFile(bytes, filename);
     const { records, errors, ignoredColumns } = await validateRows(this.ctx, actor, file, target);
     const warnings: Warning[] = [];
@@ -128,6 +128,17 @@ export class HtcdsImports {
     return job;
   }
 
+  /** Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger. */
+  private async expire() {
+    const before = new Date(Date.now() - keepUncommittedMs).toISOString();
+    await this.db
+      .updateTable('htcds_imports')
+      .set({ status: 'expired', rows_enc: null, updated_at: nowIso() })
+      .where('status', '=', 'validated')
+      .where('created_at', '<', before)
+      .execute();
+  }
+
   /** The job if the actor started it (404 otherwise, so other people's imports stay invisible). */
   async load(actor: Actor, id: string): Promise<Job> {
     if (!can(actor, 'cases:write')) throw notFound();
@@ -138,6 +149,7 @@ export class HtcdsImports {
 
   /** Starts importing: all rows of a clean file, or only the valid ones with `validOnly`; answers at once. */
   async commit(actor: Actor, id: string, validOnly: boolean, requestId: string) {
+    await this.expire();
     const job = await this.load(actor, id);
     if (job.status !== 'validated') throw new AppError(409, 'htcds_import_state');
     const problems = JSON.parse(job.problems) as Problem[];
@@ -267,32 +279,5 @@ export class HtcdsImports {
           })
           .execute();
     });
-  }
-
-  /** The job as the API shows it: problems with a message in the reader's language, never a cell's value. */
-  view(job: Job, lang: string): ImportJobView {
-    const msg = (p: Warning) => ({
-      row: p.row,
-      column: p.column,
-      code: p.code,
-      message: t(lang, `errors.htcds_${p.code}`, { column: p.column, cases: p.cases ?? '' }),
-    });
-    return {
-      id: job.id,
-      status: job.status as ImportJobView['status'],
-      format: job.format as ImportJobView['format'],
-      division: { country: job.country_code, code: job.division_code },
-      total: Number(job.total),
-      valid: Number(job.valid),
-      processed: Number(job.processed),
-      imported: Number(job.imported),
-      linked: Number(job.linked),
-      validOnly: Number(job.valid_only) === 1,
-      errors: (JSON.parse(job.problems) as Problem[]).map(msg),
-      warnings: (JSON.parse(job.warnings) as Warning[]).map(msg),
-      ignoredColumns: JSON.parse(job.ignored_columns) as string[],
-      createdAt: job.created_at,
-      finishedAt: job.finished_at,
-    };
   }
 }

@@ -11,6 +11,7 @@ import { HtcdsExport } from './export';
 import { xlsxMime } from './fields';
 import { HtcdsImports } from './import';
 import { maxImportBytes } from './parse';
+import { presentJob } from './present';
 import { commitBody, exportQuery, importJob, importQuery, jobParams, jobQuery } from './schema';
 
 const errors = {
@@ -92,7 +93,7 @@ export const htcdsRoutes =
           throw new AppError(413, 'payload_too_large');
         });
         const job = await imports.upload(actor, bytes, part.filename || undefined, req.query.division, req.id);
-        return imports.view(job, requestLanguage(req));
+        return presentJob(job, requestLanguage(req));
       },
     );
     r.get(
@@ -106,7 +107,7 @@ export const htcdsRoutes =
           response: { 200: importJob, ...errors },
         },
       },
-      async (req) => imports.view(await imports.load(requireActor(req), req.params.id), requestLanguage(req)),
+      async (req) => presentJob(await imports.load(requireActor(req), req.params.id), requestLanguage(req)),
     );
     r.post(
       '/insights/htcds/imports/:id/commit',
@@ -122,7 +123,7 @@ export const htcdsRoutes =
       },
       async (req) => {
         const job = await imports.commit(requireActor(req), req.params.id, req.body.validOnly, req.id);
-        return imports.view(job, requestLanguage(req));
+        return presentJob(job, requestLanguage(req));
       },
     );
   };

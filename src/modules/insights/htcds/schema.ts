@@ -32,7 +32,7 @@ const problem = z.object({
 export const importJob = z
   .object({
     id: z.string(),
-    status: z.enum(['validated', 'running', 'done', 'failed']),
+    status: z.enum(['validated', 'running', 'done', 'failed', 'expired']),
     format: z.enum(['csv', 'xlsx']),
     division: z.object({ country: z.string(), code: z.string() }),
     total: z.number().meta({ description: 'Data rows in the file' }),

@@ -179,6 +179,7 @@ function Report({ job, busy, onCommit }: { job: Job; busy: boolean; onCommit: (v
         </Stack>
       )}
       {job.status === 'failed' && <Alert color="red">{t('htcdsExchange.import.failed')}</Alert>}
+      {job.status === 'expired' && <Alert color="gray">{t('htcdsExchange.import.expired')}</Alert>}
       <Problems title={t('htcdsExchange.import.errors')} rows={job.errors} />
       <Problems title={t('htcdsExchange.import.warnings')} rows={job.warnings} />
     </Stack>
