@@ -24,15 +24,20 @@ function Figures({ data, file }: { data: Data; file: string }) {
   const note = t('insights.suppressedNote', { k });
   const all = useMemo(() => sections(data, l, t('insights.total')), [data, l, t]);
   const rowsOf = (s: string) => all.find((x) => x.section === s)?.rows ?? [];
-  const series = rowsOf('series');
-  const routes = byValue(rowsOf('routes'), '');
-  const options = useMemo(
-    () => ({
+  const { series, routes, options } = useMemo(() => {
+    const of = (s: string) => all.find((x) => x.section === s)?.rows ?? [];
+    const series = of('series');
+    // A route nobody took (an exact zero, shown only to case readers) is left out; a suppressed one stays.
+    const routes = byValue(
+      of('routes').filter((r) => r.suppressed || r.value !== 0),
+      '',
+    );
+    const options = {
       series: series.length ? columnOption(series, k, note) : null,
       routes: routes.length ? barOption(routes, k, note) : null,
-    }),
-    [series, routes, k, note],
-  );
+    };
+    return { series, routes, options };
+  }, [all, k, note]);
   const province = useDivision(data.map.country, data.filters.division).province;
   const noData = <Text size="sm">{t('insights.noCells')}</Text>;
   return (
@@ -161,9 +166,18 @@ export function Dashboard() {
           )}
         </Group>
       </Group>
-      <Filters country={country} years={data?.years ?? []} values={filters} set={setFilters} />
+      <Filters
+        country={country}
+        scope={session?.user.scope.code ?? country}
+        years={data?.years ?? []}
+        values={{ ...filters, division: filters.division ?? data?.filters.division ?? null }}
+        set={setFilters}
+      />
       {data && (
-        <Alert color={data.exact ? 'blue' : 'gray'} title={t('insights.disclosure.title', { k: data.k })}>
+        <Alert
+          color={data.exact ? 'blue' : 'gray'}
+          title={t(data.exact ? 'insights.disclosure.exactTitle' : 'insights.disclosure.title', { k: data.k })}
+        >
           {t(data.exact ? 'insights.disclosure.exact' : 'insights.disclosure.body', { k: data.k })}
         </Alert>
       )}

@@ -54,20 +54,26 @@ export function useDivision(country: string, code: string | null) {
   };
 }
 
-/** Period, province then canton, and minors or adults. */
+/**
+ * Period, province then canton, and minors or adults. A viewer whose jurisdiction is a province or a canton
+ * chooses only inside it (the API answers nothing outside), so those choices are fixed.
+ */
 export function Filters({
   country,
+  scope,
   years,
   values,
   set,
 }: {
   country: string;
+  scope: string;
   years: number[];
   values: FilterValues;
   set: (patch: Partial<FilterValues>) => void;
 }) {
   const { t } = useTranslation();
   const { province, canton } = useDivision(country, values.division);
+  const own = useDivision(country, scope === country ? null : scope);
   const provinces = useQuery({
     queryKey: ['geo', 'children', country, country],
     queryFn: () => api<Division[]>(`/api/geo/divisions/${country}`),
@@ -99,9 +105,10 @@ export function Filters({
           label={t('insights.filters.province')}
           w={200}
           placeholder={t('insights.filters.wholeCountry')}
-          data={(provinces.data ?? []).map(option)}
+          data={(provinces.data ?? []).filter((d) => !own.province || d.code === own.province).map(option)}
           value={province}
           onChange={(v) => set({ division: v })}
+          disabled={Boolean(own.province)}
           clearable
           searchable
         />
@@ -109,10 +116,10 @@ export function Filters({
           label={t('insights.filters.canton')}
           w={200}
           placeholder={t('insights.filters.allCantons')}
-          data={(cantons.data ?? []).map(option)}
+          data={(cantons.data ?? []).filter((d) => !own.canton || d.code === own.canton).map(option)}
           value={canton}
           onChange={(v) => set({ division: v ?? province })}
-          disabled={!province}
+          disabled={!province || Boolean(own.canton)}
           clearable
           searchable
         />

@@ -41,7 +41,8 @@ function mapOption(name: string, rows: Row[], k: number, note: string, labels: M
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (p: { name: string; data?: Area }) => tooltip(p.data?.label ?? labels.get(p.name) ?? p.name, p.data),
+      formatter: (p: { name: string; data?: Partial<Area> }) =>
+        tooltip(p.data?.label ?? labels.get(p.name) ?? p.name, p.data?.text ? p.data : { text: '—' }),
     },
     visualMap: {
       type: 'continuous',
@@ -75,7 +76,7 @@ function mapOption(name: string, rows: Row[], k: number, note: string, labels: M
           color: '#212529',
           textBorderColor: '#fff',
           textBorderWidth: 2,
-          formatter: (p: { data?: Area }) => (p.data ? `${p.data.label}\n${p.data.text}` : ''),
+          formatter: (p: { data?: Partial<Area> }) => (p.data?.text ? `${p.data.label}\n${p.data.text}` : ''),
         },
         data,
       },
