@@ -25,6 +25,7 @@ const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ defa
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 const InsightsDashboard = lazy(() => import('./pages/insights/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Htcds = lazy(() => import('./pages/insights/Htcds').then((m) => ({ default: m.Htcds })));
+const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ default: m.OpenData })));
 
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
 export function App() {
@@ -56,6 +57,7 @@ export function App() {
         <Route path="plans/:id" element={<PlanPage />} />
         <Route path="insights" element={<InsightsDashboard />} />
         <Route path="insights/htcds" element={<Htcds />} />
+        <Route path="insights/open-data" element={<OpenData />} />
         <Route path="geo" element={<Geography />} />
         <Route path="geo/:country" element={<Geography />} />
         <Route path="geo/:country/:code" element={<Geography />} />

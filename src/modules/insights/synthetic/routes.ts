@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Context } from '../../../platform/context';
 import { errorSchema } from '../../../platform/http/schemas';
 import { requireActor } from '../../access/guard';
-import { epsilonRange, SyntheticData } from './service';
+import { epsilonRange } from './range';
+import { SyntheticData } from './service';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 

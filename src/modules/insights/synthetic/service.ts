@@ -9,9 +9,9 @@ import { toCsv } from '../ctdc/csv';
 import { deidentifiedFacts } from '../ctdc/service';
 import { cryptoRng, type Rng } from './dp';
 import { attributes, type Budget, fit, sample } from './model';
+import { epsilonRange } from './range';
 import { type AttributeUtility, utility } from './utility';
 
-export const epsilonRange = { min: 0.1, max: 10, default: 1 } as const;
 /** Years before the current one that the synthetic data covers (a fixed window, never read from the data). */
 export const yearWindow = 19;
 
