@@ -9,6 +9,7 @@ import { type EChartsOption, echarts } from '../../components/echarts';
 import { formatNumber } from '../../format';
 import { ChartCard, DataTable } from './Chart';
 import { byValue, colors, hatch, tooltip } from './charts';
+import { splitOutliers } from './geometry';
 import type { Dashboard, Row } from './types';
 
 type Boundaries = z.infer<typeof featureCollectionSchema>;
@@ -117,18 +118,23 @@ export function CantonMap({
   );
   const features = boundaries.data?.features ?? [];
   const name = `minka-${country}-${province ?? 'all'}`;
-  const option = useMemo(() => {
-    if (!features.length) return null;
-    echarts.registerMap(name, { type: 'FeatureCollection', features } as never);
+  const { option, apart } = useMemo(() => {
+    if (!features.length) return { option: null, apart: [] };
+    const { shown, apart } = splitOutliers(features);
+    echarts.registerMap(name, { type: 'FeatureCollection', features: shown } as never);
     const labels = new Map(features.map((f) => [f.properties.code, f.properties.label]));
-    return mapOption(name, rows, data.k, note, labels);
+    return { option: mapOption(name, rows, data.k, note, labels), apart: apart.map((f) => f.properties.label) };
   }, [features, name, rows, data.k, note]);
   const title = t('insights.map.title');
+  const caption = [
+    t('insights.map.caption', { k: data.k }),
+    apart.length ? t('insights.map.apart', { names: apart.join(', ') }) : '',
+  ].join(' ');
   return (
     <ChartCard
       id="map"
       title={title}
-      caption={option ? t('insights.map.caption', { k: data.k }) : undefined}
+      caption={option ? caption : undefined}
       rows={rows}
       k={data.k}
       option={option}
