@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prng } from '../generate';
-import { cryptoRng, discreteLaplace, noisyTable, sampler } from './dp';
+import { cryptoRng, discreteLaplace, noisyTable, sampler, towardsTotal } from './dp';
 
 describe('differential-privacy building blocks', () => {
   it('draws uniform numbers in [0, 1) from node:crypto', () => {
@@ -62,5 +62,23 @@ describe('differential-privacy building blocks', () => {
     assert.equal(n.b, 0);
     assert.ok(Math.abs(n.c! / 8000 - 0.75) < 0.02);
     assert.equal(sampler(new Map([['x', 0]]), rng)(), null);
+  });
+
+  it('lowers a table evenly towards the noisy total, small noise cells first', () => {
+    const table = new Map([
+      ['real', 100],
+      ['also', 40],
+      ['noise1', 6],
+      ['noise2', 4],
+      ['zero', 0],
+    ]);
+    const out = towardsTotal(table, 130);
+    const total = [...out.values()].reduce((s, v) => s + v, 0);
+    assert.ok(Math.abs(total - 130) < 1e-9, `sums to ${total}`);
+    // One shift of 16/3 for every cell left above 0: the smallest noise cell vanishes, the other shrinks to 2/3.
+    const shift = 16 / 3;
+    const expected = [100 - shift, 40 - shift, 6 - shift, 0, 0];
+    for (const [i, v] of [...out.values()].entries()) assert.ok(Math.abs(v - expected[i]!) < 1e-9, `${i}: ${v}`);
+    assert.equal(towardsTotal(table, 500), table, 'a table under the total is left alone');
   });
 });

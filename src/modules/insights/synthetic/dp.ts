@@ -78,3 +78,26 @@ export function sampler<T>(weights: ReadonlyMap<T, number>, rng: Rng): () => T |
     return keys[lo]!;
   };
 }
+
+/**
+ * Post-processing towards a known total (Norm-Sub): when the non-negative cells add up to more than `total`,
+ * one common amount is subtracted from every cell (floored at 0) so that they add up to `total`. Noise spread
+ * over many empty cells thus loses more, in proportion, than the real cells. Costs no privacy.
+ */
+export function towardsTotal(table: Map<string, number>, total: number): Map<string, number> {
+  const values = [...table.values()].filter((v) => v > 0).sort((a, b) => b - a);
+  let sum = values.reduce((s, v) => s + v, 0);
+  if (sum <= total || total <= 0) return table;
+  // Find the shift: with the m largest cells kept, shift = (their sum - total) / m must leave the m-th above it.
+  let shift = 0;
+  sum = 0;
+  for (let m = 1; m <= values.length; m++) {
+    sum += values[m - 1]!;
+    const s = (sum - total) / m;
+    if (m === values.length || values[m]! <= s) {
+      shift = s;
+      break;
+    }
+  }
+  return new Map([...table].map(([k, v]) => [k, Math.max(0, v - shift)]));
+}

@@ -1,11 +1,12 @@
 // Differentially private synthetic CTDC records from noisy marginals and a small graphical model (a tree):
-// the joint of ageBroad × gender at the root, majorityStatus given ageBroad, every other attribute given
-// majorityStatus, and the types of labour and of sexual exploitation given isForcedLabour / isSexualExploit.
-// Budget accounting (sequential composition): the total count, the root table and each conditional table are
-// one release each; each gets epsilon / M, where M is the number of releases. A person adds 1 to one cell of
-// each table (sensitivity 1 per table), so the whole release is epsilon-differentially private. Domains are
-// fixed in advance (never read from the data): countries are every two-letter code, years a fixed window.
-
+// the joint of ageBroad × gender at the root, majorityStatus given ageBroad, citizenship and country of
+// exploitation on their own, every other attribute given majorityStatus, and the types of labour and of sexual
+// exploitation given isForcedLabour / isSexualExploit.
+// Budget accounting (sequential composition): the total count, the root table and each other table are one
+// release each; each gets epsilon / M, where M is the number of releases. A person adds 1 to one cell of each
+// table (sensitivity 1 per table), so the whole release is epsilon-differentially private. Domains are fixed in
+// advance (never read from the data): countries are every two-letter code, years a fixed window. Clamping,
+// thresholds and the shift towards the noisy total are post-processing and cost no privacy.
 import {
   type CtdcRow,
   controlColumns,
@@ -16,11 +17,12 @@ import {
   sexColumns,
 } from '../ctdc/columns';
 import { ageBands } from '../facts';
-import { noisyTable, type Rng, sampler } from './dp';
+import { noisyTable, type Rng, sampler, towardsTotal } from './dp';
 
 export interface Attribute {
   name: string;
   domain: string[];
+  /** The attribute it is drawn given; null for the root pair and for attributes drawn on their own. */
   parent: string | null;
   sparse?: (v: string) => boolean;
 }
@@ -39,9 +41,10 @@ export function attributes(opts: { home: string; fromYear: number; toYear: numbe
     { name: 'ageBroad', domain: ['', ...ageBands], parent: null },
     { name: 'gender', domain: ['', 'Female', 'Male', 'Trans/NonConforming'], parent: null },
     { name: 'majorityStatus', domain: ['Adult', 'Minor'], parent: 'ageBroad' },
-    { name: 'yearOfRegistration', domain: ['', ...years], parent: 'majorityStatus', sparse: (v) => v !== '' },
-    { name: 'citizenship', domain: countries, parent: 'majorityStatus', sparse: foreign },
-    { name: 'CountryOfExploitation', domain: countries, parent: 'majorityStatus', sparse: foreign },
+    { name: 'yearOfRegistration', domain: ['', ...years], parent: 'majorityStatus' },
+    // Large open domains stand alone, so their counts are not split and survive the threshold more often.
+    { name: 'citizenship', domain: countries, parent: null, sparse: foreign },
+    { name: 'CountryOfExploitation', domain: countries, parent: null, sparse: foreign },
     { name: 'traffickMonths', domain: ['', ...monthBands], parent: 'majorityStatus' },
     ...given('majorityStatus', ['isForcedLabour', 'isSexualExploit', 'isOtherExploit', ...controlColumns]),
     { name: 'recruiterRelation', domain: relationValues, parent: 'majorityStatus' },
@@ -96,25 +99,31 @@ export function fit(rows: CtdcRow[], epsilon: number, attrs: Attribute[], rng: R
   const byName = new Map(attrs.map((x) => [x.name, x]));
   const totalNoisy = noisyTable(new Map([['n', rows.length]]), ['n'], e, rng).get('n')!;
   const rootCells = a.domain.flatMap((x) => b.domain.map((y) => x + SEP + y));
-  const root = noisyTable(
-    count(rows, (r) => attributeValue(r, a.name) + SEP + attributeValue(r, b.name)),
-    rootCells,
-    e,
-    rng,
+  const root = towardsTotal(
+    noisyTable(
+      count(rows, (r) => attributeValue(r, a.name) + SEP + attributeValue(r, b.name)),
+      rootCells,
+      e,
+      rng,
+    ),
+    totalNoisy,
   );
   const conditionals = new Map<string, Table>();
   for (const c of children) {
-    const parent = byName.get(c.parent!)!;
-    const cells = parent.domain.flatMap((p) => c.domain.map((v) => p + SEP + v));
+    const parentDomain = c.parent ? byName.get(c.parent)!.domain : [''];
+    const cells = parentDomain.flatMap((p) => c.domain.map((v) => p + SEP + v));
     const sparse = c.sparse ? (cell: string) => c.sparse!(cell.split(SEP)[1]!) : undefined;
     conditionals.set(
       c.name,
-      noisyTable(
-        count(rows, (r) => attributeValue(r, c.parent!) + SEP + attributeValue(r, c.name)),
-        cells,
-        e,
-        rng,
-        sparse,
+      towardsTotal(
+        noisyTable(
+          count(rows, (r) => (c.parent ? attributeValue(r, c.parent) : '') + SEP + attributeValue(r, c.name)),
+          cells,
+          e,
+          rng,
+          sparse,
+        ),
+        totalNoisy,
       ),
     );
   }
@@ -128,7 +137,7 @@ export function fit(rows: CtdcRow[], epsilon: number, attrs: Attribute[], rng: R
       releases,
       epsilonPerRelease: e,
       mechanism: 'discrete Laplace (two-sided geometric), sensitivity 1 per table',
-      tables: ['total', `${a.name}×${b.name}`, ...children.map((c) => `${c.name}|${c.parent}`)],
+      tables: ['total', `${a.name}×${b.name}`, ...children.map((c) => (c.parent ? `${c.name}|${c.parent}` : c.name))],
     },
   };
 }
@@ -164,7 +173,7 @@ export function sample(model: Model, rng: Rng, limit = 1_000_000): CtdcRow[] {
     const [x, y] = (root() ?? `${a.domain[0]}${SEP}${b.domain[0]}`).split(SEP) as [string, string];
     values.set(a.name, x);
     values.set(b.name, y);
-    for (const c of model.attrs.slice(2)) values.set(c.name, conditional(c, values.get(c.parent!)!));
+    for (const c of model.attrs.slice(2)) values.set(c.name, conditional(c, c.parent ? values.get(c.parent)! : ''));
     out.push(toRow(values));
   }
   return out;

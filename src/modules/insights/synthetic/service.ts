@@ -13,7 +13,7 @@ import { epsilonRange } from './range';
 import { type AttributeUtility, utility } from './utility';
 
 /** Years before the current one that the synthetic data covers (a fixed window, never read from the data). */
-export const yearWindow = 19;
+export const yearWindow = 9;
 
 export interface SyntheticReport {
   epsilon: number;
