@@ -156,4 +156,25 @@ describe('insights dashboard of a researcher (Chromium)', () => {
     assert.equal(await page.getByRole('combobox', { name: 'Periodo', exact: true }).inputValue(), '2026');
     assert.deepEqual(problems, []);
   });
+
+  it('shows the canton figures as a ranked table when no boundaries are loaded', async () => {
+    await e2e.server.db.db.deleteFrom('division_boundaries').where('country_code', '=', 'EC').execute();
+    const { page, problems } = await newPage(e2e);
+    await signInWithoutCode(page, 'investigacion@minka.demo');
+    await page.goto('/insights?division=06');
+    const map = page.getByTestId('chart-map');
+    await map.getByText('No hay límites cantonales cargados').waitFor();
+    const rows = map.locator('tbody tr');
+    assert.ok((await rows.count()) >= 10, 'every canton of Chimborazo is listed');
+    const figures = await rows.locator('td:last-child').allTextContents();
+    const shown = figures.filter((f) => f !== `< ${k}`).map((f) => Number(f.replace(/\D/g, '')));
+    assert.ok(shown.every((n) => n >= k));
+    assert.deepEqual(
+      shown,
+      [...shown].sort((a, b) => b - a),
+      'largest first',
+    );
+    assert.equal(await map.getByRole('button', { name: /PNG/ }).count(), 0, 'no image to download without a map');
+    assert.deepEqual(problems, []);
+  });
 });
