@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type EChartsOption, echarts, renderPng } from '../../components/echarts';
 import { text } from './charts';
 import { download, downloadCsv } from './csv';
+import { type EChartsOption, echarts, renderPng } from './echarts';
 import type { Row } from './types';
 
 /** Draws an option into a div with the SVG renderer, redraws when it changes and follows the div's size. */

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { featureCollectionSchema } from '../../../../src/modules/geo/schema';
 import { api } from '../../api';
-import { type EChartsOption, echarts } from '../../components/echarts';
 import { formatNumber } from '../../format';
 import { ChartCard, DataTable } from './Chart';
 import { byValue, colors, hatch, tooltip } from './charts';
+import { type EChartsOption, echarts } from './echarts';
 import { splitOutliers } from './geometry';
 import type { Dashboard, Row } from './types';
 

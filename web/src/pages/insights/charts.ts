@@ -1,7 +1,8 @@
 // ECharts options for the dashboard. A suppressed cell is drawn as a grey hatched bar as tall as k (the most
 // it could be) and labelled "< k", so it is never mistaken for zero.
-import type { EChartsOption } from '../../components/echarts';
+
 import { formatNumber } from '../../format';
+import type { EChartsOption } from './echarts';
 import type { Row } from './types';
 
 export const colors = { value: '#1c7ed6', suppressed: '#dee2e6', hatch: 'rgba(33,37,41,0.45)', empty: '#f1f3f5' };
