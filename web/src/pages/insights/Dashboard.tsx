@@ -38,7 +38,7 @@ function Figures({ data, file }: { data: Data; file: string }) {
     };
     return { series, routes, options };
   }, [all, k, note]);
-  const province = useDivision(data.map.country, data.filters.division).province;
+  const { province, ready } = useDivision(data.map.country, data.filters.division);
   const noData = <Text size="sm">{t('insights.noCells')}</Text>;
   return (
     <Stack gap="md">
@@ -55,7 +55,7 @@ function Figures({ data, file }: { data: Data; file: string }) {
         {!series.length && noData}
       </ChartCard>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
-        <CantonMap data={data} province={province} note={note} file={`${file}-map`} />
+        <CantonMap data={data} province={province} ready={ready} note={note} file={`${file}-map`} />
         <ChartCard
           id="routes"
           title={t('insights.routes.title')}

@@ -51,6 +51,8 @@ export function useDivision(country: string, code: string | null) {
     province: chain.find((x) => x.level === 1)?.code ?? null,
     canton: chain.find((x) => x.level === 2)?.code ?? null,
     label: d?.label ?? null,
+    /** False while the division is still being looked up. */
+    ready: !code || Boolean(d) || detail.isError,
   };
 }
 

@@ -92,11 +92,14 @@ function mapOption(name: string, rows: Row[], k: number, note: string, labels: M
 export function CantonMap({
   data,
   province,
+  ready,
   note,
   file,
 }: {
   data: Dashboard;
   province: string | null;
+  /** False while the province is not known yet (no boundaries are fetched meanwhile). */
+  ready: boolean;
   note: string;
   file: string;
 }) {
@@ -107,6 +110,7 @@ export function CantonMap({
     queryKey: ['geo', 'boundaries', country, query],
     queryFn: () => api<Boundaries>(`/api/geo/boundaries/${country}?${query}`),
     staleTime: Number.POSITIVE_INFINITY,
+    enabled: ready,
   });
   const rows: Row[] = useMemo(
     () =>
