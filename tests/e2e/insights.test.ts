@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2E, newPage, screenshotDir, signInWithoutCode, startE2E } from './support';
+import { type E2E, newPage, screenshotDir, signIn, signInWithoutCode, startE2E } from './support';
 
 // Journey (issue 8, acceptance 5): the demo researcher, who may never see a person, opens the dashboard, filters
 // Chimborazo and 2026, sees the canton map and the charts and downloads the data; no name, case code or HTCDS
@@ -155,6 +155,27 @@ describe('insights dashboard of a researcher (Chromium)', () => {
     assert.equal(await page.getByRole('combobox', { name: 'Provincia', exact: true }).inputValue(), 'Chimborazo');
     assert.equal(await page.getByRole('combobox', { name: 'Periodo', exact: true }).inputValue(), '2026');
     assert.deepEqual(problems, []);
+  });
+
+  it('shows a caseworker exact figures for their own canton, with the HTCDS page a link away', async () => {
+    const { page, problems } = await newPage(e2e);
+    await signIn(page, 'tecnica.colta@minka.demo');
+    await page.goto('/insights');
+    await page.getByText('Cifras exactas', { exact: true }).waitFor();
+    // The jurisdiction is Colta: the filters show it and cannot leave it.
+    const province = page.getByRole('combobox', { name: 'Provincia', exact: true });
+    const canton = page.getByRole('combobox', { name: 'Cantón', exact: true });
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[value="Colta"]'));
+    assert.equal(await province.inputValue(), 'Chimborazo');
+    assert.equal(await canton.inputValue(), 'Colta');
+    assert.ok(await province.isDisabled());
+    assert.ok(await canton.isDisabled());
+    await page.getByRole('link', { name: 'Exportar e importar HTCDS' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Datos abiertos' }).count(), 0);
+    assert.deepEqual(
+      problems.filter((p) => !/401|Failed to load resource/.test(p)),
+      [],
+    );
   });
 
   it('shows the canton figures as a ranked table when no boundaries are loaded', async () => {
