@@ -1,10 +1,13 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { text } from './charts';
 import { download, downloadCsv } from './csv';
 import { type EChartsOption, echarts, renderPng } from './echarts';
 import type { Row } from './types';
+
+/** The line printed under every downloaded image: what the figures cover and how they are protected. */
+export const ImageFooter = createContext('Minka');
 
 /** Draws an option into a div with the SVG renderer, redraws when it changes and follows the div's size. */
 export function useEChart(option: EChartsOption | null) {
@@ -80,9 +83,10 @@ export function ChartCard({
   const { t } = useTranslation();
   const ref = useEChart(option);
   const [table, setTable] = useState(false);
-  const png = () => {
+  const footer = useContext(ImageFooter);
+  const png = async () => {
     if (!option || !ref.current) return;
-    download(`${file}.png`, renderPng(option, ref.current.clientWidth || 800, height));
+    download(`${file}.png`, await renderPng(option, ref.current.clientWidth || 800, height, { title, footer }));
   };
   return (
     <Paper withBorder p="md" data-testid={`chart-${id}`} component="section" aria-labelledby={`chart-${id}-title`}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { has, useSession } from '../../session';
-import { ChartCard } from './Chart';
+import { ChartCard, ImageFooter } from './Chart';
 import { barHeight, barOption, byValue, columnOption } from './charts';
 import { downloadCsv } from './csv';
 import { Filters, useDivision, useFilters } from './Filters';
@@ -38,53 +38,63 @@ function Figures({ data, file }: { data: Data; file: string }) {
     };
     return { series, routes, options };
   }, [all, k, note]);
-  const { province, ready } = useDivision(data.map.country, data.filters.division);
+  const { province, ready, label: place } = useDivision(data.map.country, data.filters.division);
+  const f = data.filters;
+  const footer = [
+    place ?? l.country(data.map.country),
+    f.year ?? t('insights.filters.allYears'),
+    t(f.minor === null ? 'insights.filters.everyone' : f.minor ? 'insights.filters.minors' : 'insights.filters.adults'),
+    data.exact ? t('insights.imageExact') : t('insights.imageProtected', { k }),
+    'Minka',
+  ].join(' · ');
   const noData = <Text size="sm">{t('insights.noCells')}</Text>;
   return (
-    <Stack gap="md">
-      <ChartCard
-        id="series"
-        title={t(data.series.unit === 'month' ? 'insights.series.byMonth' : 'insights.series.byYear')}
-        caption={t('insights.series.caption')}
-        rows={series}
-        k={k}
-        option={options.series}
-        height={280}
-        file={`${file}-series`}
-      >
-        {!series.length && noData}
-      </ChartCard>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
-        <CantonMap data={data} province={province} ready={ready} note={note} file={`${file}-map`} />
+    <ImageFooter.Provider value={footer}>
+      <Stack gap="md">
         <ChartCard
-          id="routes"
-          title={t('insights.routes.title')}
-          caption={t('insights.routes.caption')}
-          rows={routes}
+          id="series"
+          title={t(data.series.unit === 'month' ? 'insights.series.byMonth' : 'insights.series.byYear')}
+          caption={t('insights.series.caption')}
+          rows={series}
           k={k}
-          option={options.routes}
-          height={barHeight(routes.length)}
-          file={`${file}-routes`}
+          option={options.series}
+          height={280}
+          file={`${file}-series`}
         >
-          {!routes.length && noData}
+          {!series.length && noData}
         </ChartCard>
-        {data.breakdowns.map((b) => (
-          <Breakdown
-            key={b.dimension}
-            dimension={b.dimension}
-            multi={b.multi}
-            rows={rowsOf(b.dimension)}
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+          <CantonMap data={data} province={province} ready={ready} note={note} file={`${file}-map`} />
+          <ChartCard
+            id="routes"
+            title={t('insights.routes.title')}
+            caption={t('insights.routes.caption')}
+            rows={routes}
             k={k}
-            file={file}
-          />
-        ))}
-      </SimpleGrid>
-      <Group>
-        <Button variant="light" onClick={() => downloadCsv(`${file}.csv`, all, k)}>
-          {t('insights.downloadAll')}
-        </Button>
-      </Group>
-    </Stack>
+            option={options.routes}
+            height={barHeight(routes.length)}
+            file={`${file}-routes`}
+          >
+            {!routes.length && noData}
+          </ChartCard>
+          {data.breakdowns.map((b) => (
+            <Breakdown
+              key={b.dimension}
+              dimension={b.dimension}
+              multi={b.multi}
+              rows={rowsOf(b.dimension)}
+              k={k}
+              file={file}
+            />
+          ))}
+        </SimpleGrid>
+        <Group>
+          <Button variant="light" onClick={() => downloadCsv(`${file}.csv`, all, k)}>
+            {t('insights.downloadAll')}
+          </Button>
+        </Group>
+      </Stack>
+    </ImageFooter.Provider>
   );
 }
 
