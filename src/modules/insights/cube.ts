@@ -59,39 +59,49 @@ export class Cube {
   readonly nodes = new Map<string, number>();
   readonly nodeParent: number[] = [];
   readonly years = new Map<number, number>();
-  readonly keys = new Map<string, number>();
+  readonly keys = new Map<string, number>([['total', 0]]);
   private counts = new Uint32Array(0);
   private nodeStride = 0;
   private yearStride = 0;
-  readonly size: number;
+  size = 0;
+  /** While adding: counts at each fact's finest cell (node, year, minor status), by key index. */
+  private finest = new Map<string, number[]>();
 
-  constructor(facts: readonly Fact[]) {
-    this.size = facts.length;
-    this.keys.set('total', 0);
-    // First pass: dictionaries, and each fact's finest node and keys.
-    const leaf = new Int32Array(facts.length);
-    const keyStart = new Int32Array(facts.length + 1);
-    let flat = new Int32Array(Math.max(16, facts.length * 16));
-    let used = 0;
-    const years = new Set<number>();
-    for (let i = 0; i < facts.length; i++) {
-      const f = facts[i]!;
-      years.add(f.year);
+  /** A finished cube of `facts`; without them, an empty cube to `add()` batches to and `finish()`. */
+  constructor(facts?: readonly Fact[]) {
+    if (facts) {
+      this.add(facts);
+      this.finish();
+    }
+  }
+
+  /** Counts a batch of facts (before `finish`). */
+  add(facts: readonly Fact[]): void {
+    this.size += facts.length;
+    for (const f of facts) {
       const root = this.node(f.country, -1);
       const province = f.province ? this.node(`${f.country}:${f.province}`, root) : -1;
       const canton = f.canton ? this.node(`${f.country}:${f.canton}`, province >= 0 ? province : root) : -1;
-      leaf[i] = canton >= 0 ? canton : province >= 0 ? province : root;
-      keyStart[i] = used;
+      const leaf = canton >= 0 ? canton : province >= 0 ? province : root;
+      const cell = `${leaf}|${f.year}|${f.minor ? 1 : 2}`;
+      let counts = this.finest.get(cell);
+      if (!counts) {
+        counts = [];
+        this.finest.set(cell, counts);
+      }
+      counts[0] = (counts[0] ?? 0) + 1;
       for (const k of factKeys(f)) {
-        if (used === flat.length) {
-          const bigger = new Int32Array(flat.length * 2);
-          bigger.set(flat);
-          flat = bigger;
-        }
-        flat[used++] = this.key(k);
+        const i = this.key(k);
+        counts[i] = (counts[i] ?? 0) + 1;
       }
     }
-    keyStart[facts.length] = used;
+  }
+
+  /** Lays the counts out densely and derives the margins: everyone = minors + adults; all years = the sum of the
+   * years; a division = itself plus its children, deepest first. */
+  finish(): void {
+    const years = new Set<number>();
+    for (const cell of this.finest.keys()) years.add(Number(cell.split('|')[1]));
     this.years.set(0, 0);
     for (const y of [...years].sort()) this.years.set(y, this.years.size);
     const nk = this.keys.size;
@@ -100,15 +110,12 @@ export class Cube {
     this.nodeStride = ny * this.yearStride;
     const c = new Uint32Array(this.nodes.size * this.nodeStride);
     this.counts = c;
-    // Second pass: one increment per key at the fact's finest cell (node, year, minor status).
-    for (let i = 0; i < facts.length; i++) {
-      const f = facts[i]!;
-      const base = leaf[i]! * this.nodeStride + this.years.get(f.year)! * this.yearStride + (f.minor ? 1 : 2) * nk;
-      c[base]!++;
-      for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) c[base + flat[j]!]!++;
+    for (const [cell, counts] of this.finest) {
+      const [n, y, m] = cell.split('|').map(Number) as [number, number, number];
+      const base = n * this.nodeStride + this.years.get(y)! * this.yearStride + m * nk;
+      for (let k = 0; k < counts.length; k++) if (counts[k]) c[base + k] = counts[k]!;
     }
-    // Then the margins: everyone = minors + adults; all years = the sum of the years; a division = itself plus its
-    // children, deepest first.
+    this.finest = new Map();
     for (let n = 0; n < this.nodes.size; n++)
       for (let y = 1; y < ny; y++) {
         const b = n * this.nodeStride + y * this.yearStride;
@@ -120,8 +127,7 @@ export class Cube {
         for (let j = 0; j < this.yearStride; j++) c[b + j] = c[b + j]! + c[b + y * this.yearStride + j]!;
     }
     const depth = (n: number) => this.chain(n).length;
-    const order = [...this.nodes.values()].sort((a, b) => depth(b) - depth(a));
-    for (const n of order) {
+    for (const n of [...this.nodes.values()].sort((a, b) => depth(b) - depth(a))) {
       const parent = this.nodeParent[n]!;
       if (parent < 0) continue;
       const from = n * this.nodeStride;
@@ -141,6 +147,7 @@ export class Cube {
   }
   private key(k: string): number {
     let i = this.keys.get(k);
+    if (i === undefined && this.counts.length) throw new Error('the cube is finished');
     if (i === undefined) {
       i = this.keys.size;
       this.keys.set(k, i);

@@ -66,14 +66,51 @@ const union = (a: string[], b: string[]) => (b.length ? [...new Set([...a, ...b]
 
 /** Every fact in the installation: one per person with a non-draft case not decided "not a victim". */
 export async function loadFacts(db: Kysely<Database>): Promise<Fact[]> {
+  const out: Fact[] = [];
+  await streamFacts(db, (batch) => {
+    out.push(...batch);
+  });
+  return out;
+}
+
+/**
+ * The same facts in batches of about `batchSize` persons (all cases of a person in one batch), yielding to the
+ * event loop between batches so that a large rebuild never stalls the requests being served meanwhile.
+ */
+export async function streamFacts(
+  db: Kysely<Database>,
+  onBatch: (facts: Fact[]) => void,
+  batchSize = 20_000,
+): Promise<void> {
   const divisions = await db.selectFrom('divisions').select(['country_code', 'code', 'level', 'parent_code']).execute();
   const node = new Map(divisions.map((d) => [`${d.country_code}:${d.code}`, d]));
   const ancestorAt = (country: string, code: string, level: number): string | null => {
     let d = node.get(`${country}:${code}`);
     while (d && d.level > level) d = d.parent_code ? node.get(`${country}:${d.parent_code}`) : undefined;
-    return d && d.level === level ? d.code : null;
+    return d && Number(d.level) === level ? d.code : null;
   };
-  const rows = await db
+  let after = '';
+  for (;;) {
+    let rows = await casePage(db, after, batchSize);
+    if (!rows.length) return;
+    const last = rows[rows.length - 1]!.person_id;
+    if (rows.length === batchSize && rows[0]!.person_id !== last) {
+      // The page may have cut the last person's cases: leave that person to the next page.
+      rows = rows.filter((r) => r.person_id !== last);
+    } else if (rows.length === batchSize) {
+      // One person with more cases than a page: take all of them.
+      rows = await casePage(db, after, Number.MAX_SAFE_INTEGER, last);
+    }
+    after = rows[rows.length - 1]!.person_id;
+    onBatch(await toFacts(db, rows, ancestorAt));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+type CaseRow = Awaited<ReturnType<typeof casePage>>[number];
+
+function casePage(db: Kysely<Database>, after: string, limit: number, only?: string) {
+  let q = db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
     .select([
@@ -100,31 +137,47 @@ export async function loadFacts(db: Kysely<Database>): Promise<Fact[]> {
     .where('c.stage', '<>', 'Draft')
     .where((w) =>
       w.or([w('c.trafficking_status', 'is', null), w('c.trafficking_status', '<>', 'NotAVictimOfTrafficking')]),
-    )
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .execute();
-  const events = await db
-    .selectFrom('case_events')
-    .select(['case_id', 'type', 'country_code', 'division_code'])
-    .where('type', 'in', ['Recruitment', 'Exploitation'])
-    .orderBy('created_at')
-    .execute();
+    );
+  q = only ? q.where('c.person_id', '=', only) : q.where('c.person_id', '>', after).orderBy('c.person_id').limit(limit);
+  return q.execute();
+}
+
+async function toFacts(
+  db: Kysely<Database>,
+  rows: CaseRow[],
+  ancestorAt: (country: string, code: string, level: number) => string | null,
+): Promise<Fact[]> {
   const recruited = new Map<string, string>();
   const exploited = new Map<string, string>();
-  for (const e of events) {
-    if (e.type === 'Recruitment' && !recruited.has(e.case_id)) {
-      const place = e.division_code ?? e.country_code;
-      if (place) recruited.set(e.case_id, place);
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const events = await db
+      .selectFrom('case_events')
+      .select(['case_id', 'type', 'country_code', 'division_code'])
+      .where('case_id', 'in', ids.slice(i, i + 5000))
+      .where('type', 'in', ['Recruitment', 'Exploitation'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const e of events) {
+      if (e.type === 'Recruitment' && !recruited.has(e.case_id)) {
+        const place = e.division_code ?? e.country_code;
+        if (place) recruited.set(e.case_id, place);
+      }
+      if (e.type === 'Exploitation' && e.country_code && !exploited.has(e.case_id))
+        exploited.set(e.case_id, e.country_code);
     }
-    if (e.type === 'Exploitation' && e.country_code && !exploited.has(e.case_id))
-      exploited.set(e.case_id, e.country_code);
   }
+  // A person's first case gives time and place; later cases add forms and means.
+  rows.sort((a, b) =>
+    a.person_id === b.person_id
+      ? a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id)
+      : a.person_id.localeCompare(b.person_id),
+  );
   const byPerson = new Map<string, Fact>();
   for (const r of rows) {
     const seen = byPerson.get(r.person_id);
     if (seen) {
-      // Later cases of the same person add forms and means; time and place stay those of the first case.
       seen.exploitation = union(seen.exploitation, list(r.exploitation));
       seen.industries = union(seen.industries, list(r.labour_industries));
       seen.sexTypes = union(seen.sexTypes, list(r.sex_exploitation));

@@ -2,15 +2,17 @@
 // holds its own copy, rebuilt from the database (SQLite or PostgreSQL) when the case tables' signature (row
 // counts and latest change) moves, so several app processes stay correct without sharing memory. Small
 // installations check on every query; above `backgroundFrom` facts the check runs at most every `refreshMs`
-// and a rebuild happens behind the current cube, which keeps serving meanwhile.
+// and a rebuild (at most every `rebuildMs`) happens behind the current cube, which keeps serving meanwhile; the
+// rebuild reads the facts in batches and yields between them, so requests are served while it runs.
 import { sql } from 'kysely';
 import type { Context } from '../../platform/context';
 import { Cube } from './cube';
-import { loadFacts } from './facts';
+import { streamFacts } from './facts';
 
 export interface StoreOptions {
   refreshMs?: number;
   backgroundFrom?: number;
+  rebuildMs?: number;
 }
 
 /** One per app instance; `cube()` answers with a cube no older than the last committed case change (see above). */
@@ -20,6 +22,8 @@ export class InsightStore {
   private checkedAt = 0;
   private readonly refreshMs: number;
   private readonly backgroundFrom: number;
+  private readonly rebuildMs: number;
+  private builtAt = 0;
 
   constructor(
     private readonly ctx: Pick<Context, 'db'>,
@@ -27,6 +31,7 @@ export class InsightStore {
   ) {
     this.refreshMs = opts.refreshMs ?? 2000;
     this.backgroundFrom = opts.backgroundFrom ?? 50_000;
+    this.rebuildMs = opts.rebuildMs ?? 60_000;
   }
 
   /** The current cube. */
@@ -36,7 +41,8 @@ export class InsightStore {
       if ((await this.signature()) !== this.built.signature) return this.rebuild();
       return this.built.cube;
     }
-    if (Date.now() - this.checkedAt >= this.refreshMs && !this.building) {
+    const due = Date.now() - this.checkedAt >= this.refreshMs && Date.now() - this.builtAt >= this.rebuildMs;
+    if (due && !this.building) {
       this.checkedAt = Date.now();
       // Large store: answer now from the current cube; the next query sees the rebuilt one.
       void this.signature()
@@ -51,9 +57,12 @@ export class InsightStore {
       this.building = (async () => {
         try {
           const signature = await this.signature();
-          const cube = new Cube(await loadFacts(this.ctx.db.db));
+          const cube = new Cube();
+          await streamFacts(this.ctx.db.db, (batch) => cube.add(batch));
+          cube.finish();
           this.built = { cube, signature };
           this.checkedAt = Date.now();
+          this.builtAt = Date.now();
           return cube;
         } finally {
           this.building = null;
@@ -62,7 +71,7 @@ export class InsightStore {
     return this.building;
   }
 
-  /** Changes whenever a case, a person or a case event is added, changed or removed. */
+  /** Changes whenever a case is added, changed or removed, a person changed or a case event added (indexed reads). */
   private async signature(): Promise<string> {
     const db = this.ctx.db.db;
     const c = await db

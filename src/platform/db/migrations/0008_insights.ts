@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // HTCDS victim fields the dashboards and the CTDC export need (means of control, forced-labour industry, type of
 // sexual exploitation, months in the situation); an index on cases.updated_at so the analytical store can tell
-// cheaply whether it is current; supervisors may export personal HTCDS columns.
+// cheaply whether it is current (also on persons and case events); supervisors may export personal HTCDS columns.
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const c of ['control_methods', 'labour_industries', 'sex_exploitation'])
     await db.schema
@@ -11,12 +11,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .execute();
   await db.schema.alterTable('cases').addColumn('months_exploited', 'integer').execute();
   await db.schema.createIndex('cases_updated_idx').on('cases').column('updated_at').execute();
+  await db.schema.createIndex('persons_updated_idx').on('persons').column('updated_at').execute();
+  await db.schema.createIndex('case_events_created_idx').on('case_events').column('created_at').execute();
   await setPermission(db, 'supervisor', 'exports:personal', true);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await setPermission(db, 'supervisor', 'exports:personal', false);
-  await db.schema.dropIndex('cases_updated_idx').execute();
+  for (const i of ['cases_updated_idx', 'persons_updated_idx', 'case_events_created_idx'])
+    await db.schema.dropIndex(i).execute();
   for (const c of ['control_methods', 'labour_industries', 'sex_exploitation', 'months_exploited'])
     await db.schema.alterTable('cases').dropColumn(c).execute();
 }
