@@ -1,4 +1,5 @@
 import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -76,6 +77,8 @@ export function Filters({
   const { t } = useTranslation();
   const { province, canton } = useDivision(country, values.division);
   const own = useDivision(country, scope === country ? null : scope);
+  // On a phone the three age choices do not fit side by side.
+  const narrow = useMediaQuery('(max-width: 36em)');
   const provinces = useQuery({
     queryKey: ['geo', 'children', country, country],
     queryFn: () => api<Division[]>(`/api/geo/divisions/${country}`),
@@ -131,6 +134,7 @@ export function Filters({
           </Text>
           <SegmentedControl
             aria-labelledby="insights-minor"
+            orientation={narrow ? 'vertical' : 'horizontal'}
             value={values.minor === null ? 'all' : values.minor ? 'minors' : 'adults'}
             onChange={(v) => set({ minor: v === 'all' ? null : v === 'minors' })}
             data={[
