@@ -9,6 +9,7 @@ import { People } from '../../cases/people';
 import { GeoService } from '../../geo/service';
 import {
   columnIndex,
+  csvSafe,
   type HtcdsColumn,
   joinValues,
   locationCell,
@@ -208,7 +209,8 @@ export class HtcdsExport {
   /** CSV in UTF-8 with a byte-order mark (so Excel reads accents), in the template's layout. */
   async csv(actor: Actor, q: ExportQuery, requestId: string) {
     const { rows, personal } = await this.rows(actor, q);
-    const csv = stringify(this.sheet(rows), { bom: true, record_delimiter: 'windows' });
+    const safe = this.sheet(rows).map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(v) : v)));
+    const csv = stringify(safe, { bom: true, record_delimiter: 'windows' });
     await this.audit(actor, 'csv', q, rows.length, personal, requestId);
     return { body: Buffer.from(csv, 'utf8'), filename: this.filename(q, 'csv') };
   }

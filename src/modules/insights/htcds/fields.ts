@@ -142,4 +142,12 @@ export function locationCell(country: string | null, division: string | null, ho
   return country ?? '';
 }
 
+/**
+ * Spreadsheet programs run a CSV cell that starts with = + - @ (or a tab or carriage return) as a formula; such a
+ * cell is written with a leading apostrophe, which Excel hides and the import removes again.
+ */
+export const csvSafe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/** Undoes csvSafe. */
+export const csvUnsafe = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -7,7 +7,8 @@ import { type DbTarget, dbTargets } from '../../../../tests/support/db';
 import { multipart } from '../../../../tests/support/requests';
 import { seedGeoDemo } from '../../geo/demo';
 import { GeoService } from '../../geo/service';
-import { columnIndex, templateHeader } from './fields';
+import { columnIndex, csvSafe, csvUnsafe, templateHeader } from './fields';
+import { readHtcdsFile } from './parse';
 
 const template = `${sharedData}htcds/HTCDS_Excel_Spreadsheet_v2.0.xlsx`;
 const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : String(v));
@@ -70,6 +71,27 @@ const caseCount = async (t: TestApp) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+describe('HTCDS file reading', () => {
+  it('neutralises spreadsheet formulas in CSV cells and reads them back unchanged', async () => {
+    for (const v of ['=HYPERLINK("x")', '+1', '-2', '@a', 'Ana', "'quoted", '']) assert.equal(csvUnsafe(csvSafe(v)), v);
+    assert.equal(csvSafe('=1+1'), "'=1+1");
+    const csv = `${templateHeader.join(',')}\n1,,,'=Formula Prueba,Ficticia\n`;
+    const file = await readHtcdsFile(Buffer.from(csv), 'x.csv');
+    assert.equal(file.rows[0]!.cells.prs_FirstName, '=Formula Prueba');
+  });
+
+  it('reads semicolon-separated CSV (Excel in Spanish) and the corrected spelling of the decision field', async () => {
+    const header = templateHeader.map((h) =>
+      h === 'vic_TraffickinStatusDecisionMakingOrg' ? 'vic_TraffickingStatusDecisionMakingOrg' : h,
+    );
+    const csv = `\uFEFF${header.join(';')}\r\n1;;;Ana Prueba;Ficticia;;;;;;;;;;;;;;PossibleVictimOfTrafficking;NGO\r\n`;
+    const file = await readHtcdsFile(Buffer.from(csv), 'x.csv');
+    assert.equal(file.rows[0]!.row, 2);
+    assert.equal(file.rows[0]!.cells.vic_TraffickinStatusDecisionMakingOrg, 'NGO');
+    assert.deepEqual(file.unknownColumns, []);
+  });
+});
 
 for (const target of dbTargets()) {
   describe(`HTCDS export and import on ${target.name}`, () => {

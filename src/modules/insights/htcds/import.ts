@@ -17,6 +17,7 @@ export type Job = Database['htcds_imports'];
 export type Warning = Problem & { cases?: string };
 const chunkSize = 25;
 const keepUncommittedMs = 24 * 3_600_000;
+const stalledMs = 3_600_000;
 // Intake derives the age from a new person's birth year; a row linked to an existing person brings it along.
 const age = (r: ImportRecord) => {
   const born = r.intake.person?.prs_Birthdate;
@@ -128,7 +129,7 @@ export class HtcdsImports {
     return job;
   }
 
-  /** Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger. */
+  /** Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger; ends stalled commits. */
   private async expire() {
     const before = new Date(Date.now() - keepUncommittedMs).toISOString();
     await this.db
@@ -136,6 +137,14 @@ export class HtcdsImports {
       .set({ status: 'expired', rows_enc: null, updated_at: nowIso() })
       .where('status', '=', 'validated')
       .where('created_at', '<', before)
+      .execute();
+    // A commit whose process stopped (restart, crash) stays "running" with no progress; it is called failed.
+    const stalled = new Date(Date.now() - stalledMs).toISOString();
+    await this.db
+      .updateTable('htcds_imports')
+      .set({ status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() })
+      .where('status', '=', 'running')
+      .where('updated_at', '<', stalled)
       .execute();
   }
 

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../platform/http/errors';
-import { templateHeader, templateLabels } from './fields';
+import { csvUnsafe, templateHeader, templateLabels } from './fields';
 
 export const maxImportBytes = 10 * 1024 * 1024;
 export const maxImportRows = 10_000;
@@ -69,7 +69,8 @@ function readCsv(bytes: Buffer): string[][] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const grid = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return grid.map((r) => r.map(csvUnsafe));
   } catch {
     throw new AppError(400, 'htcds_unreadable');
   }
