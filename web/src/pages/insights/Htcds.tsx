@@ -32,7 +32,7 @@ export function Htcds() {
   if (!has(session, 'cases:read')) return <Alert color="gray">{t('htcdsExchange.notAllowed')}</Alert>;
   return (
     <Stack>
-      <Title order={2}>{t('htcdsExchange.title')}</Title>
+      <Title order={1}>{t('htcdsExchange.title')}</Title>
       <Text c="dimmed">{t('htcdsExchange.intro')}</Text>
       <ExportPanel personal={has(session, 'exports:personal')} />
       {has(session, 'cases:write') && <ImportPanel />}
@@ -51,7 +51,7 @@ function ExportPanel({ personal }: { personal: boolean }) {
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3}>{t('htcdsExchange.export.title')}</Title>
+        <Title order={2}>{t('htcdsExchange.export.title')}</Title>
         <Text size="sm">{personal ? t('htcdsExchange.export.personal') : t('htcdsExchange.export.noPersonal')}</Text>
         <Group align="end">
           <DivisionPicker label={t('htcdsExchange.export.division')} value={division} onChange={setDivision} />
@@ -107,7 +107,7 @@ function ImportPanel() {
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3}>{t('htcdsExchange.import.title')}</Title>
+        <Title order={2}>{t('htcdsExchange.import.title')}</Title>
         <Text size="sm">{t('htcdsExchange.import.intro')}</Text>
         <Group align="end">
           <FileInput
@@ -134,6 +134,10 @@ function ImportPanel() {
   );
 }
 
+const badgeColor = (job: Job) =>
+  ({ done: 'green', failed: 'red', expired: 'gray', running: 'blue' })[job.status as string] ??
+  (job.errors.length ? 'orange' : 'green');
+
 function Report({ job, busy, onCommit }: { job: Job; busy: boolean; onCommit: (validOnly: boolean) => void }) {
   const { t } = useTranslation();
   const counts = {
@@ -144,7 +148,7 @@ function Report({ job, busy, onCommit }: { job: Job; busy: boolean; onCommit: (v
   return (
     <Stack>
       <Group>
-        <Badge color={job.errors.length ? 'orange' : 'green'}>{t(`htcdsExchange.import.status.${job.status}`)}</Badge>
+        <Badge color={badgeColor(job)}>{t(`htcdsExchange.import.status.${job.status}`)}</Badge>
         <Text size="sm">{t('htcdsExchange.import.summary', counts)}</Text>
       </Group>
       {job.ignoredColumns.length > 0 && (
@@ -191,7 +195,7 @@ function Problems({ title, rows }: { title: string; rows: Job['errors'] }) {
   if (!rows.length) return null;
   return (
     <Stack gap={4}>
-      <Title order={4}>{title}</Title>
+      <Title order={3}>{title}</Title>
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
