@@ -8,13 +8,18 @@ import { generateFacts } from './generate';
 export const simulatedCases = 600;
 
 // Simulated registered cases (codes SIM-…, persons "Simulada/Simulado N") drawn from the fact generator: mostly
-// Guamote, Colta and Cuenca, 2024 to 2026. They carry only what statistics need; no free text about anyone.
+// Guamote, Colta and Cuenca, over the last three years. They carry only what statistics need; no free text about anyone.
 export async function seedInsightsDemo(ctx: Context): Promise<void> {
   const cantons = new Set(
     (await ctx.db.db.selectFrom('divisions').select('code').where('level', '=', 2).execute()).map((d) => d.code),
   );
-  // Without the whole country loaded, cases of other cantons go to the three demo cantons.
-  const facts = generateFacts(simulatedCases, 2026, 2024, 2026).map((f, i) => {
+  // Without the whole country loaded, cases of other cantons go to the three demo cantons; no case is registered
+  // after the current month.
+  const today = new Date();
+  const thisYear = today.getUTCFullYear();
+  const thisMonth = today.getUTCMonth() + 1;
+  const facts = generateFacts(simulatedCases, 2026, thisYear - 2, thisYear).map((g, i) => {
+    const f = g.year === thisYear && g.month > thisMonth ? { ...g, month: 1 + (i % thisMonth) } : g;
     if (!f.canton || cantons.has(f.canton)) return f;
     const canton = ['0606', '0603', '0101'][i % 3]!;
     return { ...f, canton, province: canton.slice(0, 2), recruitedIn: f.recruitedIn && canton };
@@ -42,7 +47,8 @@ export async function seedInsightsDemo(ctx: Context): Promise<void> {
         local_BirthYear: age === undefined ? undefined : f.year - age,
       });
       const id = randomUUID();
-      const at = `${f.year}-${String(f.month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00.000Z`;
+      const day = 1 + (i % (f.year === thisYear && f.month === thisMonth ? today.getUTCDate() : 28));
+      const at = `${f.year}-${String(f.month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00.000Z`;
       const closed = i % 5 === 0;
       await repo.insertCase(trx, {
         id,
