@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { htcdsCommands } from './cli/htcds';
 import { securityCommands } from './cli/security';
 import { ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/parse';
 import { GeoService } from './modules/geo/service';
@@ -149,6 +150,7 @@ export function program(): Command {
     );
 
   securityCommands(cli);
+  htcdsCommands(cli);
   return cli;
 }
 

@@ -295,10 +295,13 @@ for (const target of dbTargets()) {
         '4 vic_TypeOfExploitation invalid_value',
         '5 prs_FirstName required',
         '5 vic_LocationOfRecruitment outside_jurisdiction',
-        '6 cas_ReasonForCaseClosure closure_reason_required',
         '6 vic_TraffickinStatusDecisionMakingOrg decision_incomplete',
       ]);
       assert.ok(job.errors.every((e: { message: string }) => e.message.length > 10));
+      assert.ok(
+        job.warnings.some((w: { row: number; code: string }) => w.row === 6 && w.code === 'closure_reason_missing'),
+        'a closed case without a reason is flagged, not refused',
+      );
       assert.doesNotMatch(res.body, /Zqgenero|Zqvalor|2001-02-30|Mala|Cerrada|9999/);
       const en = await b.t.app.inject({
         url: `/api/insights/htcds/imports/${job.id}?lang=en`,

@@ -83,8 +83,8 @@ export class HtcdsImports {
       throw new AppError(400, 'scope_outside_jurisdiction');
     await this.expire();
     const file = await readHtcdsFile(bytes, filename);
-    const { records, errors, ignoredColumns } = await validateRows(this.ctx, actor, file, target);
-    const warnings: Warning[] = [];
+    const { records, errors, warnings: notes, ignoredColumns } = await validateRows(this.ctx, actor, file, target);
+    const warnings: Warning[] = [...notes];
     for (const r of records) {
       const m = await this.match(actor, r);
       if (m.linkTo)

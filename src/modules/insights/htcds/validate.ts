@@ -62,14 +62,16 @@ export async function validateRows(
   actor: Actor,
   file: ParsedFile,
   fallback: { country: string; code: string },
-): Promise<{ records: ImportRecord[]; errors: Problem[]; ignoredColumns: string[] }> {
+): Promise<{ records: ImportRecord[]; errors: Problem[]; warnings: Problem[]; ignoredColumns: string[] }> {
   const scope = new ScopeCheck(ctx);
   const home = fallback.country;
   const errors: Problem[] = [];
+  const warnings: Problem[] = [];
   const records: ImportRecord[] = [];
   const ignored = new Set<string>(file.unknownColumns);
   for (const { row, cells } of file.rows) {
     const bad: Problem[] = [];
+    const notes: Problem[] = [];
     const fail = (column: HtcdsColumn | string, code: string) => bad.push({ row, column, code });
     for (const [k, v] of Object.entries(cells)) if (v && !imported.has(k)) ignored.add(k);
     const text = (col: HtcdsColumn, max: number) => {
@@ -105,8 +107,9 @@ export async function validateRows(
     if (org && !status) fail('vic_TraffickingStatus', 'decision_incomplete');
     const caseStatus = one('cas_Status', htcds.cas_Status) ?? 'Active';
     const reason = text('cas_ReasonForCaseClosure', 2000);
-    if ((caseStatus === 'Closed' || caseStatus === 'ClosedReferred') && (!reason || reason.length < 3))
-      fail('cas_ReasonForCaseClosure', 'closure_reason_required');
+    // Other systems (and exports without personal columns) often leave the reason empty: the case is still closed.
+    if ((caseStatus === 'Closed' || caseStatus === 'ClosedReferred') && !reason)
+      notes.push({ row, column: 'cas_ReasonForCaseClosure', code: 'closure_reason_missing' });
 
     // Locations: two capital letters are a country; anything else a division of the installation's country.
     const place = async (col: HtcdsColumn, mustBeWithin: boolean) => {
@@ -154,6 +157,7 @@ export async function validateRows(
       events: [...event('Recruitment', recruited), ...event('Exploitation', exploited)],
       perpetrators: [],
     };
+    warnings.push(...notes);
     if (bad.length) {
       errors.push(...bad);
       continue;
@@ -167,5 +171,5 @@ export async function validateRows(
       consent: yes.has(consentCell),
     });
   }
-  return { records, errors, ignoredColumns: [...ignored].sort() };
+  return { records, errors, warnings, ignoredColumns: [...ignored].sort() };
 }
