@@ -91,26 +91,34 @@ export async function streamFacts(
   };
   let after = '';
   for (;;) {
-    let rows = await casePage(db, after, batchSize);
-    if (!rows.length) return;
-    const last = rows[rows.length - 1]!.person_id;
-    if (rows.length === batchSize && rows[0]!.person_id !== last) {
-      // The page may have cut the last person's cases: leave that person to the next page.
-      rows = rows.filter((r) => r.person_id !== last);
-    } else if (rows.length === batchSize) {
-      // One person with more cases than a page: take all of them.
-      rows = await casePage(db, after, Number.MAX_SAFE_INTEGER, last);
-    }
-    after = rows[rows.length - 1]!.person_id;
-    onBatch(await toFacts(db, rows, ancestorAt));
+    // Pages of persons by primary key, then their cases through the person index: both reads follow an index,
+    // so every page costs the same however far the walk has gone.
+    const persons = await db
+      .selectFrom('persons')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (!persons.length) return;
+    after = persons[persons.length - 1]!.id;
+    const rows: CaseRow[] = [];
+    for (let i = 0; i < persons.length; i += 5000)
+      rows.push(
+        ...(await casePage(
+          db,
+          persons.slice(i, i + 5000).map((p) => p.id),
+        )),
+      );
+    if (rows.length) onBatch(await toFacts(db, rows, ancestorAt));
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
 type CaseRow = Awaited<ReturnType<typeof casePage>>[number];
 
-function casePage(db: Kysely<Database>, after: string, limit: number, only?: string) {
-  let q = db
+function casePage(db: Kysely<Database>, personIds: string[]) {
+  return db
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
     .select([
@@ -134,12 +142,12 @@ function casePage(db: Kysely<Database>, after: string, limit: number, only?: str
       'p.ethnicity',
       'p.citizenship',
     ])
+    .where('c.person_id', 'in', personIds)
     .where('c.stage', '<>', 'Draft')
     .where((w) =>
       w.or([w('c.trafficking_status', 'is', null), w('c.trafficking_status', '<>', 'NotAVictimOfTrafficking')]),
-    );
-  q = only ? q.where('c.person_id', '=', only) : q.where('c.person_id', '>', after).orderBy('c.person_id').limit(limit);
-  return q.execute();
+    )
+    .execute();
 }
 
 async function toFacts(

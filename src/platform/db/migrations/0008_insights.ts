@@ -13,12 +13,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('cases_updated_idx').on('cases').column('updated_at').execute();
   await db.schema.createIndex('persons_updated_idx').on('persons').column('updated_at').execute();
   await db.schema.createIndex('case_events_created_idx').on('case_events').column('created_at').execute();
+  // Events were read by case without an index (a full scan for every case page and for the store).
+  await db.schema.createIndex('case_events_case_idx').on('case_events').column('case_id').execute();
   await setPermission(db, 'supervisor', 'exports:personal', true);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await setPermission(db, 'supervisor', 'exports:personal', false);
-  for (const i of ['cases_updated_idx', 'persons_updated_idx', 'case_events_created_idx'])
+  for (const i of ['cases_updated_idx', 'persons_updated_idx', 'case_events_created_idx', 'case_events_case_idx'])
     await db.schema.dropIndex(i).execute();
   for (const c of ['control_methods', 'labour_industries', 'sex_exploitation', 'months_exploited'])
     await db.schema.alterTable('cases').dropColumn(c).execute();
