@@ -1,4 +1,5 @@
 import type { Context } from '../../platform/context';
+import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
 import { CaseAccess } from './access';
@@ -30,7 +31,7 @@ export class Merges {
       // Re-checked inside the transaction: only an unmerged person can be merged.
       const marked = await trx
         .updateTable('persons')
-        .set({ merged_into: keepId })
+        .set({ merged_into: keepId, updated_at: nowIso() })
         .where('id', '=', duplicateId)
         .where('merged_into', 'is', null)
         .executeTakeFirst();
@@ -42,7 +43,12 @@ export class Merges {
         .where('person_id', '=', duplicateId)
         .where('original_person_id', 'is', null)
         .execute();
-      await trx.updateTable('cases').set({ person_id: keepId }).where('person_id', '=', duplicateId).execute();
+      // updated_at moves so that whatever follows the case tables (the analytical store) sees the merge.
+      await trx
+        .updateTable('cases')
+        .set({ person_id: keepId, updated_at: nowIso() })
+        .where('person_id', '=', duplicateId)
+        .execute();
       await this.ctx.audit.record(
         {
           actor,
@@ -71,10 +77,14 @@ export class Merges {
     await this.ctx.db.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('cases')
-        .set({ person_id: duplicateId, original_person_id: null })
+        .set({ person_id: duplicateId, original_person_id: null, updated_at: nowIso() })
         .where('original_person_id', '=', duplicateId)
         .execute();
-      await trx.updateTable('persons').set({ merged_into: null }).where('id', '=', duplicateId).execute();
+      await trx
+        .updateTable('persons')
+        .set({ merged_into: null, updated_at: nowIso() })
+        .where('id', '=', duplicateId)
+        .execute();
       await this.ctx.audit.record(
         {
           actor,

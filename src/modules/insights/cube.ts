@@ -30,7 +30,7 @@ export const multiValued: ReadonlySet<Dimension> = new Set([
 
 /** The keys a fact counts under (besides "total"). */
 export function factKeys(f: Fact): string[] {
-  const keys = [`month:${f.year}-${String(f.month).padStart(2, '0')}`, `year:${f.year}`];
+  const keys = [`month:${f.year}-${String(f.month).padStart(2, '0')}`];
   const add = (dim: Dimension, values: string[]) => {
     for (const v of values) keys.push(`${dim}:${v}`);
   };
@@ -167,6 +167,14 @@ export class Cube {
     return out;
   }
 
+  /** The position of a cell in the dense layout, or -1 when the key, year or node has no facts. */
+  index(box: Box, key = 'total'): number {
+    const k = this.keys.get(key);
+    const y = this.years.get(box.year);
+    if (k === undefined || y === undefined || box.node < 0) return -1;
+    return box.node * this.nodeStride + y * this.yearStride + box.minor * this.keys.size + k;
+  }
+
   /** The number of facts in a box under a key ("total" when omitted); 0 for an unknown key or year. */
   count(box: Box, key = 'total'): number {
     const k = this.keys.get(key);
@@ -180,6 +188,56 @@ export class Cube {
     const out: string[] = [];
     for (const k of this.keys.keys()) if (k.startsWith(prefix)) out.push(k.slice(prefix.length));
     return out;
+  }
+
+  /** The dense layout, for the disclosure pass (protect.ts) and for snapshots. */
+  layout() {
+    return {
+      counts: this.counts,
+      nodeStride: this.nodeStride,
+      yearStride: this.yearStride,
+      nk: this.keys.size,
+      ny: this.years.size,
+      nn: this.nodes.size,
+    };
+  }
+
+  /** Everything needed to rebuild this cube elsewhere (a snapshot row); holds counts only. */
+  serialise(): string {
+    return JSON.stringify({
+      nodes: [...this.nodes.keys()],
+      parents: this.nodeParent,
+      years: [...this.years.keys()],
+      keys: [...this.keys.keys()],
+      size: this.size,
+      counts: Buffer.from(this.counts.buffer, this.counts.byteOffset, this.counts.byteLength).toString('base64'),
+    });
+  }
+
+  /** The cube `serialise()` wrote. */
+  static parse(text: string): Cube {
+    const o = JSON.parse(text) as {
+      nodes: string[];
+      parents: number[];
+      years: number[];
+      keys: string[];
+      size: number;
+      counts: string;
+    };
+    const c = new Cube();
+    o.nodes.forEach((n, i) => {
+      c.nodes.set(n, i);
+      c.nodeParent.push(o.parents[i]!);
+    });
+    for (const [i, y] of o.years.entries()) c.years.set(y, i);
+    c.keys.clear();
+    for (const [i, k] of o.keys.entries()) c.keys.set(k, i);
+    c.size = o.size;
+    const bytes = Buffer.from(o.counts, 'base64');
+    c.counts = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    c.yearStride = 3 * c.keys.size;
+    c.nodeStride = c.years.size * c.yearStride;
+    return c;
   }
 
   /** Years that have facts, ascending. */

@@ -33,7 +33,12 @@ for (const target of dbTargets()) {
       const d = res.json();
       assert.equal(d.exact, false);
       assert.equal(d.k, 11);
-      const facts = (await loadFacts(t.db.handle.db)).filter((f) => f.province === '06' && f.year === 2026);
+      // Protected figures come from the snapshot of the months before this one.
+      const period = new Date().toISOString().slice(0, 7);
+      assert.equal(d.asOf, `${period}-01`);
+      const facts = (await loadFacts(t.db.handle.db)).filter(
+        (f) => f.province === '06' && f.year === 2026 && `${f.year}-${String(f.month).padStart(2, '0')}` < period,
+      );
       assert.equal(d.total.value, facts.length);
       assert.ok(facts.length >= 11);
       // Every number received is at least k or suppressed.
@@ -53,8 +58,10 @@ for (const target of dbTargets()) {
       );
       assert.equal(d.map.areas[0].label, 'Colta');
       const begging = d.breakdowns.find((b: { dimension: string }) => b.dimension === 'exploitation');
-      const shown = begging.cells.find((c: { key: string }) => c.key === 'ForcedBegging');
-      assert.equal(shown.value, facts.filter((f) => f.exploitation.includes('ForcedBegging')).length);
+      // What is shown is exact; what is not is suppressed.
+      const shown = begging.cells.filter((c: { suppressed: boolean }) => !c.suppressed);
+      assert.ok(shown.length >= 1, JSON.stringify(begging.cells));
+      for (const c of shown) assert.equal(c.value, facts.filter((f) => f.exploitation.includes(c.key)).length, c.key);
       assert.doesNotMatch(res.body, /Simulad|SIM-\d|prs_|Demo \d/);
     });
 
@@ -76,6 +83,27 @@ for (const target of dbTargets()) {
       assert.ok(id);
       const now = (await get(caseworker, '/api/insights/dashboard?minor=true')).json().total.value;
       assert.equal(now, before + 1);
+    });
+
+    it('keeps protected figures still until the month closes, the same in every process', async () => {
+      const before = (await get(researcher, '/api/insights/dashboard?division=06')).body;
+      await openTestCase(t, caseworker, { code: '060301', first: 'Prueba', second: 'Ficticia Dos', age: 13 });
+      // A second app on the same database (another process) reads the same snapshot.
+      const { buildApp } = await import('../../platform/http/app');
+      const other = await buildApp({ ...t.db.ctx, webDir: null, logLevel: 'silent' });
+      try {
+        const again = await other.inject({ url: '/api/insights/dashboard?division=06', headers: researcher.headers });
+        assert.equal(again.statusCode, 200);
+        assert.equal(again.body, before);
+      } finally {
+        await other.close();
+      }
+      assert.equal((await get(researcher, '/api/insights/dashboard?division=06')).body, before);
+      const rows = await t.db.handle.db.selectFrom('insight_snapshots').select('period').execute();
+      assert.deepEqual(
+        rows.map((r) => r.period),
+        [new Date().toISOString().slice(0, 7)],
+      );
     });
 
     it('refuses bad filters with a clear code and never crashes', async () => {

@@ -16,6 +16,10 @@ export const dashboardSchema = z
   .object({
     k: z.number(),
     exact: z.boolean(),
+    asOf: z.string().nullable().meta({
+      description:
+        'Protected figures cover cases registered before this date (a monthly snapshot); null when exact and live',
+    }),
     filters: z.object({ year: z.number().nullable(), division: z.string().nullable(), minor: z.boolean().nullable() }),
     years: z.array(z.number()),
     total: z.object(cell),

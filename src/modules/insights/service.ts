@@ -36,13 +36,17 @@ export class InsightsService {
         : level === 1
           ? (await this.geo.children(country, wanted)).map((d) => d.code)
           : (await this.geo.descendantsAt(country, 2)).map((d) => d.code);
-    const cube = await this.store.cube();
+    const exact = can(actor, 'cases:read');
+    const k = this.ctx.config.MINKA_DISCLOSURE_K;
+    const published = exact ? null : await this.store.published(k);
+    const cube = published ? published.cube : await this.store.cube();
     const routeOrigins = cube.keysWith('route:').map((r) => r.split('>')[0]!);
     const labels = await this.geo.labels(country, [...new Set([...areas, ...routeOrigins])]);
-    return buildDashboard(
+    const d = buildDashboard(
       cube,
       { country, division, year: q.year ?? null, minor: q.minor === undefined ? null : q.minor === 'true' },
-      { k: this.ctx.config.MINKA_DISCLOSURE_K, exact: can(actor, 'cases:read'), labels, areas },
+      { k, exact, labels, areas, hidden: published?.hidden },
     );
+    return { ...d, asOf: published?.asOf ?? null };
   }
 }

@@ -8,6 +8,16 @@ import { sql } from 'kysely';
 import type { Context } from '../../platform/context';
 import { Cube } from './cube';
 import { streamFacts } from './facts';
+import { protectCube } from './protect';
+
+/** A monthly snapshot and its suppression pattern; `asOf` is the first day not included. */
+export interface Published {
+  period: string;
+  k: number;
+  cube: Cube;
+  hidden: Uint8Array;
+  asOf: string;
+}
 
 export interface StoreOptions {
   refreshMs?: number;
@@ -24,6 +34,8 @@ export class InsightStore {
   private readonly backgroundFrom: number;
   private readonly rebuildMs: number;
   private builtAt = 0;
+  private snapshot: Published | null = null;
+  private snapshotting: Promise<Published> | null = null;
 
   constructor(
     private readonly ctx: Pick<Context, 'db'>,
@@ -34,7 +46,45 @@ export class InsightStore {
     this.rebuildMs = opts.rebuildMs ?? 60_000;
   }
 
-  /** The current cube. */
+  /**
+   * The figures for viewers without exact counts: a snapshot of the facts registered before the current month,
+   * written once per month (the first process to need it writes it; every process reads the same row), with its
+   * suppression pattern. Published figures therefore change once a month, never with a single registration or
+   * edit, so comparing two dashboards over time cannot single out one person.
+   */
+  async published(k: number, now = new Date()): Promise<Published> {
+    const period = now.toISOString().slice(0, 7);
+    if (this.snapshot?.period === period && this.snapshot.k === k) return this.snapshot;
+    this.snapshotting ??= (async () => {
+      try {
+        const db = this.ctx.db.db;
+        const read = () =>
+          db.selectFrom('insight_snapshots').select('payload').where('period', '=', period).executeTakeFirst();
+        let row = await read();
+        if (!row) {
+          const cube = new Cube();
+          await streamFacts(db, (batch) =>
+            cube.add(batch.filter((f) => `${f.year}-${String(f.month).padStart(2, '0')}` < period)),
+          );
+          cube.finish();
+          await db
+            .insertInto('insight_snapshots')
+            .values({ period, payload: cube.serialise(), created_at: now.toISOString() })
+            .onConflict((oc) => oc.column('period').doNothing())
+            .execute();
+          row = await read();
+        }
+        const cube = Cube.parse(row!.payload);
+        this.snapshot = { period, k, cube, hidden: protectCube(cube, k), asOf: `${period}-01` };
+        return this.snapshot;
+      } finally {
+        this.snapshotting = null;
+      }
+    })();
+    return this.snapshotting;
+  }
+
+  /** The current cube (exact viewers). */
   async cube(): Promise<Cube> {
     if (!this.built) return this.rebuild();
     if (this.built.cube.size < this.backgroundFrom) {

@@ -549,6 +549,7 @@ export interface Database {
     read_at: string | null;
   };
   referrals: ReferralTable;
+  insight_snapshots: { period: string; payload: string; created_at: string };
   htcds_imports: {
     id: string;
     created_by: string;
@@ -581,6 +582,23 @@ export interface Database {
     delivered_at: string;
     recorded_by: string;
   };
+  /** One differentially private release: where, when and how much epsilon it spent (in millionths). */
+  dp_epsilon_ledger: {
+    id: string;
+    country_code: string;
+    scope_code: string;
+    /** The scope's divisions from the country down, joined by "/" (e.g. EC/06/0603). */
+    scope_path: string;
+    /** The calendar year the budget counts in, e.g. "2026". */
+    period: string;
+    epsilon_micro: number;
+    purpose: string;
+    actor_user_id: string;
+    request_id: string | null;
+    created_at: string;
+  };
+  /** A row per country and period that each release updates first, so releases of one country take turns. */
+  dp_budget_turns: { country_code: string; period: string; turns: Generated<number> };
 }
 
 export type { Generated };

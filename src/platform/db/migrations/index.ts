@@ -8,6 +8,8 @@ import * as m0006 from './0006_closure';
 import * as m0007 from './0007_plans';
 import * as m0008 from './0008_insights';
 import * as m0009 from './0009_imports';
+import * as m0010 from './0010_insight_snapshots';
+import * as m0011 from './0011_epsilon_ledger';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_plans': m0007,
   '0008_insights': m0008,
   '0009_imports': m0009,
+  '0010_insight_snapshots': m0010,
+  '0011_epsilon_ledger': m0011,
 };

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api';
+import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
 import { ChartCard, ImageFooter } from './Chart';
 import { barHeight, barOption, byValue, columnOption } from './charts';
@@ -189,6 +190,13 @@ export function Dashboard() {
           title={t(data.exact ? 'insights.disclosure.exactTitle' : 'insights.disclosure.title', { k: data.k })}
         >
           {t(data.exact ? 'insights.disclosure.exact' : 'insights.disclosure.body', { k: data.k })}
+          {data.asOf && (
+            <Text size="sm" mt="xs">
+              {t('insights.disclosure.asOf', {
+                date: formatDate(new Date(Date.parse(data.asOf) - 43_200_000).toISOString()),
+              })}
+            </Text>
+          )}
         </Alert>
       )}
       {query.isPending && (
