@@ -50,6 +50,8 @@ export const settingsSchema = z.strictObject({
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
   /** Disclosure control: published counts under k people are suppressed (CTDC uses 11). */
   MINKA_DISCLOSURE_K: int(2, 1000).default(11),
+  /** Total epsilon that differentially private releases may spend on any one person per calendar year. */
+  MINKA_DP_BUDGET: z.coerce.number().min(0.1).max(1000).default(10),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
   MINKA_CHILD_PROTECTION_AUTHORITY: z
     .enum(['JuntaCantonalProteccionDerechos', 'DINAPEN'])

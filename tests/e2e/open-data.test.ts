@@ -7,7 +7,8 @@ import { type E2E, newPage, screenshotDir, signInWithoutCode, startE2E } from '.
 
 // Journey (issue 8, acceptance 3 in the browser): the demo researcher opens the open-data page, reads the
 // k-anonymity report, downloads the CTDC export (every equivalence class at least 11, no personal field), then
-// generates differentially private synthetic data at epsilon 1, reads its utility report and downloads it.
+// generates differentially private synthetic data at epsilon 1, reads its utility report and downloads it, then
+// is refused a release that would pass the jurisdiction's yearly privacy budget (10 by default).
 const k = 11;
 
 const parse = (csv: string) => {
@@ -67,10 +68,25 @@ describe('open data of a researcher (Chromium)', () => {
     const s = parse(readFileSync(await synthetic.path(), 'utf8'));
     assert.deepEqual(s.columns, ctdcColumns);
     assert.ok(s.rows.length > 0);
+    await page.getByText(/gastado 1 de 10, quedan 9/).waitFor();
+    await page
+      .getByText(/tablas con ruido/)
+      .first()
+      .waitFor();
+
+    // Epsilon 10 on top of the 1 spent would pass the budget of 10: refused, with the reason and what is left.
+    await page.getByLabel('Epsilon (presupuesto de privacidad)').fill('10');
+    await page.getByRole('button', { name: 'Generar datos sintéticos' }).click();
+    await page.getByText(/más allá del presupuesto de privacidad de este año: quedan 9 de 10/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Descargar CSV sintético' }).count(), 0);
 
     // An epsilon outside the range cannot be sent.
     await page.getByLabel('Epsilon (presupuesto de privacidad)').fill('50');
     await page.getByLabel('Epsilon (presupuesto de privacidad)').blur();
-    assert.deepEqual(problems, []);
+    // The refused release is the one expected 409 in the console.
+    assert.deepEqual(
+      problems.filter((p) => !/409|Failed to load resource/.test(p)),
+      [],
+    );
   });
 });

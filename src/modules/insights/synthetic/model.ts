@@ -62,7 +62,8 @@ export function attributeValue(row: CtdcRow, name: string): string {
   return String(row[name] ?? '');
 }
 
-const SEP = '\u0001';
+/** Separates the parent's value from the child's in a table cell key. */
+export const SEP = '\u0001';
 type Table = Map<string, number>;
 
 export interface Budget {

@@ -7,7 +7,7 @@ import { requireActor } from '../../access/guard';
 import { epsilonRange } from './range';
 import { SyntheticData } from './service';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema };
 
 const body = z.strictObject({
   epsilon: z
@@ -30,11 +30,21 @@ const reportSchema = z
     columns: z.number(),
     fromYear: z.number(),
     toYear: z.number(),
-    utility: z.object({
-      attributes: z.array(z.object({ column: z.string(), tvd: z.number(), maxShareDiff: z.number() })),
-      averageTvd: z.number(),
-      worstTvd: z.number(),
-    }),
+    utility: z
+      .object({
+        comparedWith: z.literal('noisy-tables'),
+        attributes: z.array(z.object({ column: z.string(), tvd: z.number(), maxShareDiff: z.number() })),
+        averageTvd: z.number(),
+        worstTvd: z.number(),
+        noiseStdDev: z.number().meta({ description: 'Standard deviation, in people, of the noise on every count' }),
+      })
+      .meta({
+        description:
+          'Synthetic shares compared with the noisy tables of the same release (never with the real data): no privacy spent',
+      }),
+    privacyBudget: z
+      .object({ period: z.string(), budget: z.number(), spent: z.number(), remaining: z.number() })
+      .meta({ description: "The scope's yearly epsilon budget (MINKA_DP_BUDGET) after this release" }),
   })
   .meta({ id: 'SyntheticReport', description: 'Privacy budget and utility (shares only) of a synthetic release' });
 
@@ -51,6 +61,8 @@ export const syntheticRoutes =
           tags: ['insights'],
           summary:
             'Release differentially private synthetic CTDC records of my jurisdiction: CSV, or JSON with the CSV and its utility report',
+          description:
+            'Spends epsilon from the yearly budget of the jurisdiction (MINKA_DP_BUDGET); 409 privacy_budget_exhausted, with nothing released, when it would pass it.',
           body,
           response: { 200: z.union([z.object({ report: reportSchema, csv: z.string() }), z.unknown()]), ...errors },
         },

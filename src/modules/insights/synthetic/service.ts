@@ -1,6 +1,8 @@
 // Differentially private synthetic data for researchers: the facts of their jurisdiction, mapped to CTDC rows,
-// released as noisy tables under the epsilon they choose, sampled into synthetic records, with a utility report.
-// Each release spends its epsilon again (releases compose), so every release is in the audit log with its epsilon.
+// released as noisy tables under the epsilon they choose, sampled into synthetic records, with a utility report
+// computed from those noisy tables and records only (never from the real data). Each release spends its epsilon
+// again (releases compose): it is written in the epsilon ledger first, refused when it would pass the yearly
+// budget of anyone in its scope, and audited with its epsilon.
 import type { Context } from '../../../platform/context';
 import { AppError } from '../../../platform/http/errors';
 import type { Actor } from '../../access/policy';
@@ -8,9 +10,10 @@ import { ctdcColumns, toCtdcRow } from '../ctdc/columns';
 import { toCsv } from '../ctdc/csv';
 import { deidentifiedFacts } from '../ctdc/service';
 import { cryptoRng, type Rng } from './dp';
+import { type BudgetState, EpsilonLedger } from './ledger';
 import { attributes, type Budget, fit, sample } from './model';
 import { epsilonRange } from './range';
-import { type AttributeUtility, utility } from './utility';
+import { type UtilityReport, utility } from './utility';
 
 /** Years before the current one that the synthetic data covers (a fixed window, never read from the data). */
 export const yearWindow = 9;
@@ -23,7 +26,10 @@ export interface SyntheticReport {
   columns: number;
   fromYear: number;
   toYear: number;
-  utility: { attributes: AttributeUtility[]; averageTvd: number; worstTvd: number };
+  /** Synthetic shares against the release's own noisy tables (post-processing: no privacy spent). */
+  utility: UtilityReport;
+  /** The scope's yearly privacy budget after this release. */
+  privacyBudget: BudgetState;
 }
 
 /** Refuses an epsilon outside the allowed range with a stable code. */
@@ -33,20 +39,30 @@ export function checkEpsilon(epsilon: number): void {
 }
 
 export class SyntheticData {
+  private readonly ledger: EpsilonLedger;
+
+  /** `rng` and `fitModel` are replaceable for tests only. */
   constructor(
     private readonly ctx: Context,
     private readonly rng: () => Rng = cryptoRng,
-  ) {}
+    private readonly fitModel: typeof fit = fit,
+  ) {
+    this.ledger = new EpsilonLedger(ctx);
+  }
 
-  /** One release: synthetic CTDC rows as CSV (with BOM) and the report of the same release. */
+  /**
+   * One release: synthetic CTDC rows as CSV (with BOM) and the report of the same release. Refuses with 409
+   * `privacy_budget_exhausted`, releasing nothing, when the epsilon would pass the scope's yearly budget.
+   */
   async release(actor: Actor, epsilon: number, requestId: string): Promise<{ csv: string; report: SyntheticReport }> {
     checkEpsilon(epsilon);
     const real = (await deidentifiedFacts(this.ctx, actor)).map(toCtdcRow);
+    const privacyBudget = await this.ledger.spend(actor, epsilon, 'synthetic', requestId);
     const toYear = new Date().getUTCFullYear();
     const fromYear = toYear - yearWindow;
     const attrs = attributes({ home: actor.scope.country, fromYear, toYear });
     const rng = this.rng();
-    const model = fit(real, epsilon, attrs, rng);
+    const model = this.fitModel(real, epsilon, attrs, rng);
     const rows = sample(model, rng);
     const { epsilon: _, ...budget } = model.budget;
     const report: SyntheticReport = {
@@ -56,7 +72,8 @@ export class SyntheticData {
       columns: ctdcColumns.length,
       fromYear,
       toYear,
-      utility: utility(real, rows, attrs),
+      utility: utility(model, rows),
+      privacyBudget,
     };
     await this.ctx.audit.record({
       actor,

@@ -7,17 +7,22 @@ import { openCases } from '../../../../tests/support/open-data';
 import { IntakeService } from '../../cases/intake';
 import { seedGeoDemo } from '../../geo/demo';
 import { GeoService } from '../../geo/service';
-import { ctdcColumns } from '../ctdc/columns';
+import { ctdcColumns, toCtdcRow } from '../ctdc/columns';
+import { deidentifiedFacts } from '../ctdc/service';
+import { prng } from '../generate';
+import { fit } from './model';
+import { SyntheticData } from './service';
 
 for (const target of dbTargets()) {
   describe(`synthetic data on ${target.name}`, () => {
     let t: TestApp;
-    let researcher: Signed & { userId: string };
+    let researcher: Signed & { userId: string; orgId: string };
     let donor: Signed;
     const post = (s: Signed | null, payload: object) =>
       t.app.inject({ method: 'POST', url: '/api/insights/synthetic', payload, headers: s?.headers ?? {} });
     before(async () => {
-      t = await openTestApp(target);
+      // A large budget here: these tests release several times; the budget has its own suite below.
+      t = await openTestApp(target, { MINKA_DP_BUDGET: 100 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
       await openCases(new IntakeService(t.db.ctx), '0603', 15);
       const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
@@ -61,11 +66,25 @@ for (const target of dbTargets()) {
         'columns',
         'epsilon',
         'fromYear',
+        'privacyBudget',
         'records',
         'toYear',
         'utility',
       ]);
-      assert.deepEqual(Object.keys(report.utility).sort(), ['attributes', 'averageTvd', 'worstTvd']);
+      assert.deepEqual(Object.keys(report.utility).sort(), [
+        'attributes',
+        'averageTvd',
+        'comparedWith',
+        'noiseStdDev',
+        'worstTvd',
+      ]);
+      assert.equal(report.utility.comparedWith, 'noisy-tables');
+      assert.deepEqual(report.privacyBudget, {
+        period: String(new Date().getUTCFullYear()),
+        budget: 100,
+        spent: 10,
+        remaining: 90,
+      });
       for (const a of report.utility.attributes)
         assert.deepEqual(Object.keys(a).sort(), ['column', 'maxShareDiff', 'tvd']);
       const audit = await t.db.handle.db
@@ -90,5 +109,100 @@ for (const target of dbTargets()) {
       assert.equal((await post(donor, { epsilon: 1 })).statusCode, 403);
       assert.equal((await post(null, { epsilon: 1 })).statusCode, 401);
     });
+
+    it('gives the same utility report when the real data change but the noisy tables do not', async () => {
+      // The noisy tables are held fixed (fitted from one fixed population, whatever the real data), and so are
+      // the draws. The report computed from the real data (the old one) would change with the new cases below.
+      const fixed = (await deidentifiedFacts(t.db.ctx, actorOf(researcher))).map(toCtdcRow);
+      const synthetic = new SyntheticData(
+        { ...t.db.ctx, config: { ...t.db.ctx.config, MINKA_DP_BUDGET: 100 } },
+        () => prng(11),
+        (_real, epsilon, attrs) => fit(fixed, epsilon, attrs, prng(12)),
+      );
+      const before = await synthetic.release(actorOf(researcher), 1, 'same-tables-1');
+      await openCases(new IntakeService(t.db.ctx), '0603', 12, { gender: 'Masculine', age: 35, citizenship: 'VE' });
+      const after = await synthetic.release(actorOf(researcher), 1, 'same-tables-2');
+      assert.deepEqual(after.report.utility, before.report.utility);
+      assert.equal(after.csv, before.csv);
+    });
   });
+
+  describe(`privacy budget of synthetic releases on ${target.name}`, () => {
+    let t: TestApp;
+    const users: Record<string, Signed & { userId: string }> = {};
+    const post = (who: string, epsilon: number, lang = 'es') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/insights/synthetic',
+        payload: { epsilon, format: 'json' },
+        headers: { ...users[who]!.headers, 'accept-language': lang },
+      });
+    const ledger = () => t.db.handle.db.selectFrom('dp_epsilon_ledger').selectAll().execute();
+    before(async () => {
+      t = await openTestApp(target, { MINKA_DP_BUDGET: 2 });
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      await openCases(new IntakeService(t.db.ctx), '0603', 15);
+      await openCases(new IntakeService(t.db.ctx), '0101', 15);
+      const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
+      for (const scope of ['0603', '06', '0101', 'EC', '0606'])
+        users[scope] = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope, orgId: org });
+    });
+    after(() => t.close());
+
+    it('records each release and refuses one past the yearly budget with 409, releasing nothing', async () => {
+      const first = await post('0603', 1.5);
+      assert.equal(first.statusCode, 200, first.body);
+      assert.deepEqual(first.json().report.privacyBudget.remaining, 0.5);
+      const refused = await post('0603', 1);
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().code, 'privacy_budget_exhausted');
+      assert.match(refused.json().message, /presupuesto de privacidad/);
+      assert.ok(!refused.body.includes('csv'));
+      const en = await post('0603', 0.6, 'en');
+      assert.equal(en.statusCode, 409);
+      assert.match(en.json().message, /privacy budget.*0\.5 of 2 left/);
+      // The province holds Colta's people, who have spent 1.5 already.
+      assert.equal((await post('06', 0.6)).statusCode, 409);
+      // Cuenca's people are others: their own budget is whole.
+      assert.equal((await post('0101', 2)).statusCode, 200);
+      const rows = await ledger();
+      assert.deepEqual(rows.map((r) => [r.scope_path, Number(r.epsilon_micro)]).sort(), [
+        ['EC/01/0101', 2_000_000],
+        ['EC/06/0603', 1_500_000],
+      ]);
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('actor_user_id')
+        .where('action', '=', 'insights.synthetic_released')
+        .execute();
+      assert.equal(audit.length, 2);
+    });
+
+    it('counts every release a person is in: country, province and canton together', async () => {
+      // Colta's people have 0.5 left, Cuenca's none: a country-wide release would pass Cuenca's budget.
+      assert.equal((await post('EC', 0.1)).statusCode, 409);
+      assert.equal((await post('0603', 0.5)).statusCode, 200);
+      assert.equal((await post('0603', 0.1)).statusCode, 409);
+      assert.equal((await ledger()).length, 3);
+    });
+
+    it('lets only one of two simultaneous releases spend the same remainder', async () => {
+      // Guamote's people have spent nothing (Colta's releases are not theirs): 2 left, and two ask 1.5 at once.
+      const both = await Promise.all([post('0606', 1.5), post('0606', 1.5)]);
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+      assert.equal((await ledger()).filter((r) => r.scope_code === '0606').length, 1);
+    });
+  });
+}
+
+/** The actor behind a signed-in test user (researcher of canton 0603 in these tests). */
+function actorOf(u: { userId: string; orgId: string }) {
+  return {
+    userId: u.userId,
+    orgId: u.orgId,
+    roles: ['researcher'],
+    permissions: new Set(['insights:deidentified']),
+    scope: { country: 'EC', code: '0603' },
+    sessionId: '',
+  };
 }

@@ -62,6 +62,10 @@ function CtdcPanel() {
             <Table withTableBorder maw={520}>
               <Table.Tbody>
                 <Row label={t('openData.ctdc.k')} value={formatNumber(r.k)} />
+                <Row
+                  label={t('openData.ctdc.records')}
+                  value={r.records === null ? t('openData.ctdc.underK', { k: r.k }) : formatNumber(r.records)}
+                />
                 <Row label={t('openData.ctdc.published')} value={formatNumber(r.published)} />
                 <Row
                   label={t('openData.ctdc.suppressed')}
@@ -74,6 +78,9 @@ function CtdcPanel() {
                 />
               </Table.Tbody>
             </Table>
+            <Text size="xs" c="dimmed">
+              {t('openData.ctdc.suppressionNote', { k: r.k })}
+            </Text>
             <Text size="sm" fw={500}>
               {t('openData.ctdc.generalised')}
             </Text>
@@ -187,6 +194,17 @@ function SyntheticResult({ report, onDownload }: { report: SyntheticReport; onDo
           })}
         </Text>
       </Group>
+      <Text size="sm">
+        {t('openData.synthetic.budgetLeft', {
+          period: report.privacyBudget.period,
+          spent: formatNumber(report.privacyBudget.spent),
+          budget: formatNumber(report.privacyBudget.budget),
+          remaining: formatNumber(report.privacyBudget.remaining),
+        })}
+      </Text>
+      <Alert color={u.noiseStdDev * 10 > report.records ? 'yellow' : 'gray'} p="xs">
+        {t('openData.synthetic.noise', { sd: formatNumber(u.noiseStdDev), records: formatNumber(report.records) })}
+      </Alert>
       <Group>
         <Button onClick={onDownload} disabled={report.records === 0}>
           {t('openData.synthetic.download')}
