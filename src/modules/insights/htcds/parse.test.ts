@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { csvSafe, csvUnsafe, templateHeader } from './fields';
-import { readHtcdsFile } from './parse';
+import { readHtcdsFile, unpackedSize } from './parse';
 import { validDate } from './validate';
 
 describe('HTCDS file reading', () => {
@@ -28,5 +29,28 @@ describe('HTCDS file reading', () => {
     assert.equal(file.rows[0]!.row, 2);
     assert.equal(file.rows[0]!.cells.vic_TraffickinStatusDecisionMakingOrg, 'NGO');
     assert.deepEqual(file.unknownColumns, []);
+  });
+});
+
+describe('HTCDS workbook limits', () => {
+  it('refuses a workbook that would unpack into more than 200 MB, and reads only the template columns', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.getRow(1).values = ['', ...templateHeader.slice(1)];
+    ws.getCell(2, 16_000).value = 'far away';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const size = unpackedSize(bytes);
+    assert.ok(size !== null && size > bytes.length);
+    const read = await readHtcdsFile(bytes, 'wide.xlsx');
+    assert.ok(!JSON.stringify(read).includes('far away'));
+    // The same file, its central directory claiming one entry unpacks to 2 GB.
+    const bomb = Buffer.from(bytes);
+    const dir = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(0x7fffffff, dir + 24);
+    await assert.rejects(readHtcdsFile(bomb, 'bomb.xlsx'), (e: { code?: string }) => {
+      assert.equal(e.code, 'htcds_too_large');
+      return true;
+    });
+    assert.equal(unpackedSize(Buffer.from('not a zip at all, just text')), null);
   });
 });

@@ -37,7 +37,36 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** Largest total the workbook may expand to: a small upload must not unpack into gigabytes. */
+const maxUnpackedBytes = 200 * 1024 * 1024;
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares (the end record is found from the end of
+ * the file); null when the file is not a readable zip. The reader is left to exceljs; this only bounds its work.
+ */
+export function unpackedSize(zip: Buffer): number | null {
+  const min = 22;
+  for (let end = zip.length - min; end >= Math.max(0, zip.length - min - 0xffff); end--) {
+    if (zip.readUInt32LE(end) !== 0x06054b50) continue;
+    const entries = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+      const size = zip.readUInt32LE(at + 24);
+      // A ZIP64 entry declares its size elsewhere: treat it as too large rather than trusting it.
+      total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
+      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked === null) throw new AppError(400, 'htcds_unreadable');
+  if (unpacked > maxUnpackedBytes) throw new AppError(413, 'htcds_too_large');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -51,8 +80,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(ws.columnCount, templateHeader.length); c++)
-      cells.push(cellText(row.getCell(c).value));
+    // Only the template's columns (and a few beside them) are read, however wide the sheet says it is.
+    for (let c = 1; c <= templateHeader.length + 10; c++) cells.push(cellText(row.getCell(c).value));
     out.push(cells);
   }
   return out;
