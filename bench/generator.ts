@@ -1,17 +1,10 @@
 // Realistic fake Ecuadorian people for benchmarks: Spanish and Kichwa names, highland cantons, young ages.
 // Every person is marked fake: ids start with FAKE- and identity numbers use province 99, which does not exist.
 
+import { prng as rng } from '../src/modules/insights/generate';
+
 /** Deterministic PRNG (mulberry32) so a seed always yields the same people. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const kichwaGiven = {
   Feminine: ['Sisa', 'Killa', 'Nina', 'Tamya', 'Sumak', 'Kuri', 'Pakari', 'Wayra'],

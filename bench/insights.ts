@@ -11,6 +11,7 @@ import { systemRoles } from '../src/modules/access/permissions';
 import type { Actor } from '../src/modules/access/policy';
 import { defaultSharedData, seedGeoDemo } from '../src/modules/geo/demo';
 import { GeoService } from '../src/modules/geo/service';
+import { caseFromFact, eventsFromFact } from '../src/modules/insights/demo';
 import type { Fact } from '../src/modules/insights/facts';
 import { generateFacts } from '../src/modules/insights/generate';
 import { InsightsService } from '../src/modules/insights/service';
@@ -36,7 +37,7 @@ const requests = [
 function load(ctx: Context, facts: Fact[]) {
   const raw = new SQLite(ctx.config.sqlitePath);
   const prepared = new Map<string, SQLite.Statement>();
-  const insert = (table: string, row: Record<string, unknown>) => {
+  const insert = (table: string, row: object) => {
     let st = prepared.get(table);
     if (!st) {
       const cols = Object.keys(row);
@@ -67,54 +68,19 @@ function load(ctx: Context, facts: Fact[]) {
         created_at: at(f),
         updated_at: at(f),
       });
-      insert('cases', {
-        id,
-        code: `BEN-${f.year}-${offset + j}`,
-        person_id: person,
-        original_person_id: null,
-        status: 'Active',
-        stage: 'Protection',
-        country_code: 'EC',
-        division_code: f.canton ?? f.province ?? 'EC',
-        owner_org_id: 'bench',
-        owner_user_id: 'bench',
-        assigned_user_id: null,
-        is_minor: f.minor ? 1 : 0,
-        age_at_intake: f.ageBand === 'Unknown' ? null : Number(f.ageBand.split(/--|\+/)[0]) + (f.minor ? 1 : 0),
-        age_when_trafficked: null,
-        trafficking_status: f.status,
-        decision_org: null,
-        decision_reason_enc: null,
-        decided_at: null,
-        exploitation: JSON.stringify(f.exploitation),
-        recruitment_methods: JSON.stringify(f.recruitment),
-        relationship_to_trafficker: f.relation === 'Unknown' ? null : f.relation,
-        control_methods: JSON.stringify(f.control),
-        labour_industries: JSON.stringify(f.industries),
-        sex_exploitation: JSON.stringify(f.sexTypes),
-        months_exploited: f.monthsExploited,
-        guardian_enc: null,
-        best_interest_enc: null,
-        closure_reason_enc: null,
-        created_at: at(f),
-        updated_at: at(f),
-        closed_at: null,
-      });
-      const events = [
-        ...(f.recruitedIn ? [{ type: 'Recruitment', country: 'EC', division: f.recruitedIn }] : []),
-        ...(f.exploitedIn ? [{ type: 'Exploitation', country: f.exploitedIn, division: null }] : []),
-      ];
-      for (const e of events)
-        insert('case_events', {
-          id: randomUUID(),
-          case_id: id,
-          type: e.type,
-          country_code: e.country,
-          division_code: e.division,
-          month: null,
-          description_enc: null,
-          created_at: at(f),
-        });
+      insert(
+        'cases',
+        caseFromFact(f, {
+          id,
+          personId: person,
+          code: `BEN-${f.year}-${offset + j}`,
+          orgId: 'bench',
+          at: at(f),
+          closed: false,
+          age: f.ageBand === 'Unknown' ? undefined : Number(f.ageBand.split(/--|\+/)[0]) + (f.minor ? 1 : 0),
+        }),
+      );
+      for (const e of eventsFromFact(f, id, at(f))) insert('case_events', { ...e });
     }
   });
   for (let i = 0; i < facts.length; i += 50_000) write(facts.slice(i, i + 50_000), i);

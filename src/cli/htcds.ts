@@ -6,9 +6,9 @@ import { normaliseEmail } from '../modules/access/user-row';
 import { HtcdsExport } from '../modules/insights/htcds/export';
 import { HtcdsImports } from '../modules/insights/htcds/import';
 import { presentJob } from '../modules/insights/htcds/present';
-import { loadConfig } from '../platform/config';
-import { type Context, openContext } from '../platform/context';
+import type { Context } from '../platform/context';
 import { nowIso } from '../platform/db/index';
+import { withContext } from './security';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -18,15 +18,6 @@ async function actorByEmail(ctx: Context, email: string) {
   const actor = user && user.status === 'active' ? await new SessionService(ctx).actorFor(user.id, 'cli') : null;
   if (!actor) throw new Error(`no active user with the e-mail given in --as`);
   return actor;
-}
-
-async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
-  const ctx = await openContext(loadConfig());
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.db.close();
-  }
 }
 
 /** `htcds export` and `htcds import`: the HTCDS flat files from the command line, with a named user's rights. */

@@ -13,7 +13,8 @@ import { nowIso, openDb } from '../platform/db/index';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
+/** Runs `fn` with a context on the configured database and always closes it. */
+export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
   const ctx = await openContext(loadConfig());
   try {
     return await fn(ctx);

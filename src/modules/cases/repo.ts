@@ -186,3 +186,27 @@ export const screeningsOf = (q: Q, caseId: string) =>
   q.selectFrom('case_screenings').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
 export const perpetratorsOf = (q: Q, caseId: string) =>
   q.selectFrom('case_perpetrators').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+
+/** Referrals of these cases that still stand (not revoked or declined), newest first, with the sender's organisation. */
+export function standingReferrals(q: Q, caseIds: string[]) {
+  return q
+    .selectFrom('referrals as r')
+    .leftJoin('users as u', 'u.id', 'r.created_by')
+    .select([
+      'r.id',
+      'r.case_id',
+      'r.to_org_id',
+      'r.provider_id',
+      'r.to_user_id',
+      'r.created_at',
+      'r.accepted_at',
+      'r.reason',
+      'r.details_enc',
+      'r.created_by',
+      'u.organisation_id',
+    ])
+    .where('r.case_id', 'in', caseIds)
+    .where('r.status', 'not in', ['revoked', 'declined'])
+    .orderBy('r.created_at', 'desc')
+    .execute();
+}

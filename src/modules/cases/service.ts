@@ -233,25 +233,7 @@ export class CaseService {
    * received one (its latest).
    */
   private async referralFields(actor: Actor, caseId: string) {
-    const live = await this.db
-      .selectFrom('referrals as r')
-      .leftJoin('users as u', 'u.id', 'r.created_by')
-      .select([
-        'r.id',
-        'r.to_org_id',
-        'r.provider_id',
-        'r.to_user_id',
-        'r.created_at',
-        'r.accepted_at',
-        'r.reason',
-        'r.details_enc',
-        'r.created_by',
-        'u.organisation_id',
-      ])
-      .where('r.case_id', '=', caseId)
-      .where('r.status', 'not in', ['revoked', 'declined'])
-      .orderBy('r.created_at', 'desc')
-      .execute();
+    const live = await repo.standingReferrals(this.db, [caseId]);
     const details = (r: (typeof live)[number]) =>
       this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' });
     const out = live[0];

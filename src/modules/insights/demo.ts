@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import type { CaseEventTable, CaseTable } from '../../platform/db/types';
+import { demoSeedActor } from '../cases/demo';
 import { People } from '../cases/people';
 import * as repo from '../cases/repo';
+import type { Fact } from './facts';
 import { generateFacts } from './generate';
 
 /** How many simulated cases the demo carries, so that dashboards have figures above the disclosure threshold. */
@@ -25,13 +28,7 @@ export async function seedInsightsDemo(ctx: Context): Promise<void> {
     return { ...f, canton, province: canton.slice(0, 2), recruitedIn: f.recruitedIn && canton };
   });
   const people = new People(ctx);
-  const org =
-    (await ctx.db.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('org_type', '=', 'local_InternationalOrganisation')
-      .executeTakeFirst()) ??
-    (await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst());
+  const org = (await demoSeedActor(ctx)).orgId;
   const ageIn = (band: string) => (band === 'Unknown' ? undefined : Number(band.split(/--|\+/)[0]) + 1);
   await ctx.db.db.transaction().execute(async (trx) => {
     for (const [i, f] of facts.entries()) {
@@ -50,57 +47,69 @@ export async function seedInsightsDemo(ctx: Context): Promise<void> {
       const day = 1 + (i % (f.year === thisYear && f.month === thisMonth ? today.getUTCDate() : 28));
       const at = `${f.year}-${String(f.month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00.000Z`;
       const closed = i % 5 === 0;
-      await repo.insertCase(trx, {
-        id,
-        code: `SIM-${f.year}-${n}`,
-        person_id: person.id,
-        original_person_id: null,
-        status: closed ? 'Closed' : 'Active',
-        stage: closed ? 'Closure' : 'Protection',
-        country_code: f.country,
-        division_code: f.canton ?? f.province ?? f.country,
-        owner_org_id: org?.id ?? 'demo',
-        owner_user_id: 'demo-seed',
-        assigned_user_id: null,
-        is_minor: f.minor ? 1 : 0,
-        age_at_intake: f.minor && age !== undefined ? Math.min(age, 17) : (age ?? null),
-        age_when_trafficked: null,
-        trafficking_status: f.status,
-        decision_org: 'NGO',
-        decision_reason_enc: null,
-        decided_at: at,
-        exploitation: JSON.stringify(f.exploitation),
-        recruitment_methods: JSON.stringify(f.recruitment),
-        relationship_to_trafficker: f.relation === 'Unknown' ? null : f.relation,
-        control_methods: JSON.stringify(f.control),
-        labour_industries: JSON.stringify(f.industries),
-        sex_exploitation: JSON.stringify(f.sexTypes),
-        months_exploited: f.monthsExploited,
-        guardian_enc: null,
-        best_interest_enc: null,
-        closure_reason_enc: null,
-        created_at: at,
-        updated_at: at,
-        closed_at: closed ? at : null,
-      });
-      const events = [
-        f.recruitedIn && { type: 'Recruitment', division: f.recruitedIn, country: f.country },
-        f.exploitedIn && { type: 'Exploitation', division: null, country: f.exploitedIn },
-      ].filter((e) => !!e);
-      for (const e of events)
-        await trx
-          .insertInto('case_events')
-          .values({
-            id: randomUUID(),
-            case_id: id,
-            type: e.type,
-            country_code: e.country,
-            division_code: e.division,
-            month: at.slice(0, 7),
-            description_enc: null,
-            created_at: at,
-          })
-          .execute();
+      await repo.insertCase(
+        trx,
+        caseFromFact(f, { id, personId: person.id, code: `SIM-${f.year}-${n}`, orgId: org, at, closed, age }),
+      );
+      for (const e of eventsFromFact(f, id, at)) await trx.insertInto('case_events').values(e).execute();
     }
   });
+}
+
+/** The case row a fact stands for (statistical fields only; nothing personal, no free text). */
+export function caseFromFact(
+  f: Fact,
+  o: { id: string; personId: string; code: string; orgId: string; at: string; closed: boolean; age?: number },
+): CaseTable {
+  return {
+    id: o.id,
+    code: o.code,
+    person_id: o.personId,
+    original_person_id: null,
+    status: o.closed ? 'Closed' : 'Active',
+    stage: o.closed ? 'Closure' : 'Protection',
+    country_code: f.country,
+    division_code: f.canton ?? f.province ?? f.country,
+    owner_org_id: o.orgId,
+    owner_user_id: 'demo-seed',
+    assigned_user_id: null,
+    is_minor: f.minor ? 1 : 0,
+    age_at_intake: o.age ?? null,
+    age_when_trafficked: null,
+    trafficking_status: f.status,
+    decision_org: 'NGO',
+    decision_reason_enc: null,
+    decided_at: o.at,
+    exploitation: JSON.stringify(f.exploitation),
+    recruitment_methods: JSON.stringify(f.recruitment),
+    relationship_to_trafficker: f.relation === 'Unknown' ? null : f.relation,
+    control_methods: JSON.stringify(f.control),
+    labour_industries: JSON.stringify(f.industries),
+    sex_exploitation: JSON.stringify(f.sexTypes),
+    months_exploited: f.monthsExploited,
+    guardian_enc: null,
+    best_interest_enc: null,
+    closure_reason_enc: null,
+    created_at: o.at,
+    updated_at: o.at,
+    closed_at: o.closed ? o.at : null,
+  };
+}
+
+/** The recruitment and exploitation events a fact stands for. */
+export function eventsFromFact(f: Fact, caseId: string, at: string): CaseEventTable[] {
+  const event = (type: string, country: string, division: string | null): CaseEventTable => ({
+    id: randomUUID(),
+    case_id: caseId,
+    type,
+    country_code: country,
+    division_code: division,
+    month: at.slice(0, 7),
+    description_enc: null,
+    created_at: at,
+  });
+  return [
+    ...(f.recruitedIn ? [event('Recruitment', f.country, f.recruitedIn)] : []),
+    ...(f.exploitedIn ? [event('Exploitation', f.exploitedIn, null)] : []),
+  ];
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/http/errors';
 import { type Actor, can } from '../../access/policy';
 import { CaseAccess } from '../../cases/access';
 import { People } from '../../cases/people';
+import * as casesRepo from '../../cases/repo';
 import { GeoService } from '../../geo/service';
 import {
   columnIndex,
@@ -144,7 +145,7 @@ export class HtcdsExport {
       }
       const incoming = mine.find((r) => r.to_org_id === actor.orgId);
       if (incoming) {
-        set('cas_ReferringOrganisation', incoming.from_org_id ? orgs.get(incoming.from_org_id) : null);
+        set('cas_ReferringOrganisation', incoming.organisation_id ? orgs.get(incoming.organisation_id) : null);
         set('cas_IncomingReferralDate', incoming.accepted_at?.slice(0, 10));
         set('cas_ReasonForIncomingReferral', incoming.reason);
         set('cas_IncomingReferralDetails', details(incoming));
@@ -166,23 +167,7 @@ export class HtcdsExport {
 
   /** Live referrals of these cases, newest first (the HTCDS cas_ referral fields describe the latest). */
   private loadReferrals(caseIds: string[]) {
-    return this.db
-      .selectFrom('referrals as r')
-      .leftJoin('users as u', 'u.id', 'r.created_by')
-      .select([
-        'r.id',
-        'r.case_id',
-        'r.to_org_id',
-        'r.created_at',
-        'r.accepted_at',
-        'r.reason',
-        'r.details_enc',
-        'u.organisation_id as from_org_id',
-      ])
-      .where('r.case_id', 'in', caseIds)
-      .where('r.status', 'not in', ['revoked', 'declined'])
-      .orderBy('r.created_at', 'desc')
-      .execute();
+    return casesRepo.standingReferrals(this.db, caseIds);
   }
 
   /** Records the export in the audit trail: format, filters, row count and whether personal columns were filled. */
