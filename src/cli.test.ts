@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sharedData } from '../tests/support/app';
 import { tempDir } from '../tests/support/db';
@@ -140,9 +141,22 @@ describe('minka CLI', () => {
       assert.match(two.output(), /"msg":"demo data already present"/);
       assert.doesNotMatch(two.output(), /"msg":"demo data seeded"/);
       const countries = await (await fetch(`${two.url}/api/geo/countries`)).json();
-      // Cuenca's 37 parishes, Colta's 7 and Guamote's 3, once.
-      assert.deepEqual(countries[0].counts, { country: 1, level1: 2, level2: 3, level3: 47 });
+      // Beside the shared reference data the demo loads the whole country from it, once.
+      assert.deepEqual(countries[0].counts, { country: 1, level1: 24, level2: 221, level3: 1396 });
       await stop(two.child);
+    } finally {
+      fresh.remove();
+    }
+  });
+
+  it('without the shared reference data, seeds only the demo cantons', async () => {
+    const fresh = tempDir();
+    try {
+      const one = await serve({ MINKA_DATA_DIR: fresh.dir, MINKA_SHARED_DATA: path.join(fresh.dir, 'none') });
+      const countries = await (await fetch(`${one.url}/api/geo/countries`)).json();
+      // Cuenca's 37 parishes, Colta's 7 and Guamote's 3.
+      assert.deepEqual(countries[0].counts, { country: 1, level1: 2, level2: 3, level3: 47 });
+      await stop(one.child);
     } finally {
       fresh.remove();
     }
