@@ -19,8 +19,10 @@ export interface DashboardOptions {
   labels: ReadonlyMap<string, string>;
   /** Cantons (level 2) to show on the map, with their codes; those without facts count 0. */
   areas: readonly string[];
-  /** The cube's suppression pattern, for viewers without exact counts. */
+  /** The cube's suppression pattern, for viewers without exact counts (a release's values take precedence). */
   hidden?: Uint8Array;
+  /** A release's published value per cell (-1 suppressed), for viewers without exact counts. */
+  published?: Int32Array;
 }
 type Keyed<T> = T & Cell;
 export interface Dashboard {
@@ -51,6 +53,7 @@ export function buildDashboard(cube: Cube, q: DashboardQuery, o: DashboardOption
   const cell = (b: Box, key = 'total'): Cell => {
     if (o.exact) return { value: cube.count(b, key), suppressed: false };
     const i = cube.index(b, key);
+    if (i >= 0 && o.published) return o.published[i]! < 0 ? hide : { value: o.published[i]!, suppressed: false };
     return i < 0 || !o.hidden || o.hidden[i] ? hide : { value: cube.count(b, key), suppressed: false };
   };
 

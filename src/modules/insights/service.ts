@@ -45,7 +45,7 @@ export class InsightsService {
     const d = buildDashboard(
       cube,
       { country, division, year: q.year ?? null, minor: q.minor === undefined ? null : q.minor === 'true' },
-      { k, exact, labels, areas, hidden: published?.hidden },
+      { k: published?.k ?? k, exact, labels, areas, published: published?.published },
     );
     return { ...d, asOf: published?.asOf ?? null };
   }

@@ -8,14 +8,10 @@ import { sql } from 'kysely';
 import type { Context } from '../../platform/context';
 import { Cube } from './cube';
 import { streamFacts } from './facts';
-import { protectCube } from './protect';
+import { parseRelease, type Release, releaseValues, serialiseRelease } from './release';
 
-/** A monthly snapshot and its suppression pattern; `asOf` is the first day not included. */
-export interface Published {
-  period: string;
-  k: number;
-  cube: Cube;
-  hidden: Uint8Array;
+/** A monthly release; `asOf` is the first day it does not cover. */
+export interface Published extends Release {
   asOf: string;
 }
 
@@ -47,14 +43,14 @@ export class InsightStore {
   }
 
   /**
-   * The figures for viewers without exact counts: a snapshot of the facts registered before the current month,
-   * written once per month (the first process to need it writes it; every process reads the same row), with its
-   * suppression pattern. Published figures therefore change once a month, never with a single registration or
-   * edit, so comparing two dashboards over time cannot single out one person.
+   * The figures for viewers without exact counts: the release of the current month (release.ts), built from the
+   * facts registered before the month and chained to the previous release, written once (the first process to
+   * need it writes it; every process reads the same row). Published figures change once a month, and then only
+   * cells that moved by at least k people, so comparing two dashboards over time cannot single out one person.
    */
   async published(k: number, now = new Date()): Promise<Published> {
     const period = now.toISOString().slice(0, 7);
-    if (this.snapshot?.period === period && this.snapshot.k === k) return this.snapshot;
+    if (this.snapshot?.period === period) return this.snapshot;
     this.snapshotting ??= (async () => {
       try {
         const db = this.ctx.db.db;
@@ -67,15 +63,22 @@ export class InsightStore {
             cube.add(batch.filter((f) => `${f.year}-${String(f.month).padStart(2, '0')}` < period)),
           );
           cube.finish();
+          const last = await db
+            .selectFrom('insight_snapshots')
+            .select(['period', 'payload'])
+            .where('period', '<', period)
+            .orderBy('period', 'desc')
+            .executeTakeFirst();
+          const previous = last ? parseRelease(last.period, last.payload) : undefined;
+          const release = { period, k, cube, ...releaseValues(cube, k, previous) };
           await db
             .insertInto('insight_snapshots')
-            .values({ period, payload: cube.serialise(), created_at: now.toISOString() })
+            .values({ period, payload: serialiseRelease(release), created_at: now.toISOString() })
             .onConflict((oc) => oc.column('period').doNothing())
             .execute();
           row = await read();
         }
-        const cube = Cube.parse(row!.payload);
-        this.snapshot = { period, k, cube, hidden: protectCube(cube, k), asOf: `${period}-01` };
+        this.snapshot = { ...parseRelease(period, row!.payload), asOf: `${period}-01` };
         return this.snapshot;
       } finally {
         this.snapshotting = null;

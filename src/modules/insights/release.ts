@@ -1,0 +1,67 @@
+// A monthly release of protected figures: the cube of the facts registered before the month, its suppression
+// pattern (protect.ts), and the value published for every cell. Releases are chained: a cell shown in the previous
+// release keeps its previous value until it has moved by at least k people, so comparing two consecutive releases
+// shows every cell unchanged or changed by at least k, and one registration, edit or removal never shows.
+// A published value is therefore at most k-1 away from the count at the release date.
+import { Cube } from './cube';
+import { protectCube } from './protect';
+
+export interface Release {
+  period: string;
+  k: number;
+  cube: Cube;
+  /** The value published for each cell of the cube's layout, or -1 when it is suppressed. */
+  published: Int32Array;
+  /** The count each cell had when its published state was last decided. */
+  baseline: Int32Array;
+}
+
+/**
+ * The values to publish for `cube`, given the previous release (if any): a cell whose count is less than k away
+ * from its count when its state was last decided keeps its previous state (value or suppression); any other cell
+ * takes its state from this month's suppression pattern.
+ */
+export function releaseValues(cube: Cube, k: number, previous?: Release): Pick<Release, 'published' | 'baseline'> {
+  const hidden = protectCube(cube, k);
+  const { counts, nodeStride, yearStride, nk } = cube.layout();
+  const published = new Int32Array(counts.length);
+  const baseline = new Int32Array(counts.length);
+  const prevNode = [...cube.nodes.keys()].map((code) => previous?.cube.nodes.get(code));
+  const prevYear = [...cube.years.keys()].map((y) => previous?.cube.years.get(y));
+  const prevKey = [...cube.keys.keys()].map((key) => previous?.cube.keys.get(key));
+  const prev = previous?.cube.layout();
+  for (const [n, pn] of prevNode.entries())
+    for (const [y, py] of prevYear.entries())
+      for (let m = 0; m < 3; m++)
+        for (const [key, pk] of prevKey.entries()) {
+          const i = n * nodeStride + y * yearStride + m * nk + key;
+          const v = counts[i]!;
+          if (prev && pn !== undefined && py !== undefined && pk !== undefined) {
+            const j = pn * prev.nodeStride + py * prev.yearStride + m * prev.nk + pk;
+            if (Math.abs(v - previous!.baseline[j]!) < k) {
+              published[i] = previous!.published[j]!;
+              baseline[i] = previous!.baseline[j]!;
+              continue;
+            }
+          }
+          published[i] = hidden[i] ? -1 : v;
+          baseline[i] = v;
+        }
+  return { published, baseline };
+}
+
+/** The text stored in insight_snapshots. */
+export function serialiseRelease(r: Release): string {
+  const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return JSON.stringify({ k: r.k, cube: r.cube.serialise(), published: b64(r.published), baseline: b64(r.baseline) });
+}
+
+/** The release `serialiseRelease` wrote. */
+export function parseRelease(period: string, text: string): Release {
+  const o = JSON.parse(text) as { k: number; cube: string; published: string; baseline: string };
+  const ints = (b64: string) => {
+    const bytes = Buffer.from(b64, 'base64');
+    return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  };
+  return { period, k: o.k, cube: Cube.parse(o.cube), published: ints(o.published), baseline: ints(o.baseline) };
+}
