@@ -106,6 +106,46 @@ for (const target of dbTargets()) {
       );
     });
 
+    it("publishes a plan's people counts as the dashboards publish them, so the two cannot be subtracted", async () => {
+      const gad = await makeOrg(t.db.ctx, '0603', 'GAD Colta (prueba)');
+      const planner = await signInNewUser(t.app, t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: gad });
+      const donorOrg = await makeOrg(t.db.ctx, 'EC', 'Donante (prueba)');
+      const donor = await signInNewUser(t.app, t.db.ctx, { role: 'donor_viewer', scope: 'EC', orgId: donorOrg });
+      const send = (url: string, payload: object) =>
+        t.app.inject({ method: 'POST', url, payload, headers: planner.headers });
+      const plan = await send('/api/local-plans', {
+        title: 'Plan Colta 2024-2025 (prueba)',
+        division: { country: 'EC', code: '0603' },
+        yearFrom: 2024,
+        yearTo: 2025,
+      });
+      assert.equal(plan.statusCode, 200, plan.body);
+      for (const [code, source] of [
+        ['C1', 'cases_minors_assisted'],
+        ['C2', 'cases_victims_identified'],
+      ]) {
+        const ind = { code, name: `Indicador ${code}`, kind: 'outcome', unit: 'count', source };
+        const res = await send(`/api/local-plans/${plan.json().id}/indicators`, ind);
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      const indicators = (await get(donor, `/api/local-plans/${plan.json().id}`)).json().indicators;
+      for (const [code, minor] of [
+        ['C1', '&minor=true'],
+        ['C2', ''],
+      ]) {
+        const values = indicators.find((i: { code: string }) => i.code === code).values;
+        const dash = (await get(donor, `/api/insights/dashboard?division=0603&year=2025${minor}`)).json();
+        const year = values.find((v: { period: string }) => v.period === '2025');
+        assert.deepEqual({ value: year.value, suppressed: year.suppressed }, dash.total, code);
+        if (code === 'C2') assert.ok((dash.total.value ?? 0) >= 11, 'Colta 2025 is published');
+        assert.ok(
+          values
+            .filter((v: { period: string }) => v.period.includes('-Q'))
+            .every((v: { suppressed: boolean }) => v.suppressed),
+        );
+      }
+    });
+
     it('refuses bad filters with a clear code and never crashes', async () => {
       const cases: [string, number, string][] = [
         ['/api/insights/dashboard?division=060352', 400, 'division_too_fine'],

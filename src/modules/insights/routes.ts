@@ -5,13 +5,13 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/guard';
 import { dashboardQuery, dashboardSchema } from './schema';
 import { InsightsService } from './service';
-import { InsightStore } from './store';
+import { storeFor } from './store';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
 /** Dashboards: figures by time, form of exploitation, profile, place and route, under disclosure control. */
 export const insightRoutes =
-  (ctx: Context, store = new InsightStore(ctx)): FastifyPluginAsync =>
+  (ctx: Context, store = storeFor(ctx)): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const insights = new InsightsService(ctx, store);

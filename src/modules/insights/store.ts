@@ -139,3 +139,15 @@ export class InsightStore {
     return `${c.n}|${c.u}|${p.u}|${e.n}`;
   }
 }
+
+const stores = new WeakMap<object, InsightStore>();
+
+/** The one store of an app's database handle (shared by the dashboards and the plans' case-derived indicators). */
+export function storeFor(ctx: Pick<Context, 'db'>): InsightStore {
+  let s = stores.get(ctx.db);
+  if (!s) {
+    s = new InsightStore(ctx);
+    stores.set(ctx.db, s);
+  }
+  return s;
+}

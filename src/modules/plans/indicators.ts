@@ -8,6 +8,7 @@ import { type Actor, can } from '../access/policy';
 import * as geoRepo from '../geo/repo';
 import { GeoService } from '../geo/service';
 import { type Cell, protectGroup } from '../insights/disclosure';
+import { storeFor } from '../insights/store';
 import { periodRange, planPeriods } from './periods';
 import type { indicatorBody, valueBody } from './schema';
 import { LocalPlans } from './service';
@@ -201,19 +202,39 @@ export class Indicators {
       for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
       const total = counts.reduce((a, b) => a + b, 0);
       let cells: Cell[] = [...counts, total].map((value) => ({ value, suppressed: false }));
-      if (!exact) {
+      if (!exact && ind.source !== 'referrals_completed') {
+        // People counts are published as the dashboards' monthly release publishes them (the same cells, the
+        // same suppression, the same lag), so the two cannot be subtracted from each other: the canton's people
+        // registered in a closed year (minors for the minors indicator); quarters are not published.
+        const year_ = await this.released(plan, ind.source, year);
+        cells = [...quarters.map(() => ({ value: null, suppressed: true })), year_];
+      } else if (!exact) {
         const p = protectGroup(counts, total, k);
         cells = [...p.cells, p.total];
-        // Published figures are of closed periods only: a live quarter would tell, day by day, when one more
-        // person was identified.
+      }
+      // Published figures are of closed periods only: a live quarter would tell, day by day, when one more
+      // person was identified.
+      if (!exact)
         [...quarters, year].forEach((period, i) => {
           if (periodRange(period)[1] > today) cells[i] = { value: null, suppressed: true };
         });
-      }
       for (const [i, period] of [...quarters, year].entries())
         out.push({ period, value: cells[i]!.value, suppressed: cells[i]!.suppressed, breakdown: {} });
     }
     return out;
+  }
+
+  /** A canton's yearly people count from the dashboards' current release (suppressed when it hides it). */
+  private async released(plan: Plan, source: string, year: string): Promise<Cell> {
+    const release = await storeFor(this.ctx).published(this.ctx.config.MINKA_DISCLOSURE_K);
+    const box = {
+      node: release.cube.nodeOf(plan.country_code, plan.division_code) ?? -1,
+      year: Number(year),
+      minor: (source === 'cases_minors_assisted' ? 1 : 0) as 0 | 1,
+    };
+    const i = release.cube.index(box);
+    const v = i < 0 ? -1 : release.published[i]!;
+    return v < 0 ? { value: null, suppressed: true } : { value: v, suppressed: false };
   }
 
   private async count(source: string, country: string, codes: string[], period: string, planId = ''): Promise<number> {
