@@ -1,6 +1,7 @@
 // Cases of obviously fake people for the open-data tests (CTDC export and synthetic data).
 import { permissions } from '../../src/modules/access/permissions';
-import type { IntakeService } from '../../src/modules/cases/intake';
+import { IntakeService } from '../../src/modules/cases/intake';
+import type { Context } from '../../src/platform/context';
 
 const system = {
   userId: 'system',
@@ -11,15 +12,20 @@ const system = {
   sessionId: '',
 };
 
-/** Opens `n` cases of fake people in a canton, all with the same quasi-identifiers unless told otherwise. */
+/**
+ * Opens `n` cases of fake people in a canton, all with the same quasi-identifiers unless told otherwise, registered
+ * (backdated) in the previous month: de-identified data covers the months before the current one.
+ */
 export async function openCases(
-  intake: IntakeService,
+  ctx: Context,
   code: string,
   n: number,
   over: { gender?: 'Feminine' | 'Masculine'; age?: number; citizenship?: string } = {},
 ) {
-  for (let i = 0; i < n; i++)
-    await intake.intake(
+  const intake = new IntakeService(ctx);
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 0, 12)).toISOString();
+  for (let i = 0; i < n; i++) {
+    const { id } = await intake.intake(
       system,
       {
         division: { country: 'EC', code },
@@ -38,4 +44,6 @@ export async function openCases(
       },
       'ctdc-test',
     );
+    await ctx.db.db.updateTable('cases').set({ created_at: lastMonth }).where('id', '=', id).execute();
+  }
 }

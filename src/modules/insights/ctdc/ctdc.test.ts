@@ -26,10 +26,10 @@ for (const target of dbTargets()) {
     before(async () => {
       t = await openTestApp(target, { MINKA_DISCLOSURE_K: 3 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
-      const intake = new IntakeService(t.db.ctx);
-      await openCases(intake, '0603', 12);
-      await openCases(intake, '0603', 1, { gender: 'Masculine', age: 40, citizenship: 'VE' });
-      await openCases(intake, '0101', 4, { gender: 'Masculine', age: 30 });
+      const _intake = new IntakeService(t.db.ctx);
+      await openCases(t.db.ctx, '0603', 12);
+      await openCases(t.db.ctx, '0603', 1, { gender: 'Masculine', age: 40, citizenship: 'VE' });
+      await openCases(t.db.ctx, '0101', 4, { gender: 'Masculine', age: 30 });
       const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
       colta = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: '0603', orgId: org });
       country = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: 'EC', orgId: org });

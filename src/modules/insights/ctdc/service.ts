@@ -14,10 +14,17 @@ export function inScope(f: Fact, scope: { country: string; code: string }): bool
   return scope.code === scope.country || f.province === scope.code || f.canton === scope.code;
 }
 
-/** The de-identified facts a researcher may study: researchers only, and only their jurisdiction. */
-export async function deidentifiedFacts(ctx: Context, actor: Actor): Promise<Fact[]> {
+/**
+ * The de-identified facts a researcher may study: researchers only, only their jurisdiction, and only people
+ * registered before the current month (as the dashboards' release), so two downloads in a month are the same
+ * and a single new registration cannot be found by comparing them.
+ */
+export async function deidentifiedFacts(ctx: Context, actor: Actor, now = new Date()): Promise<Fact[]> {
   requirePermission(actor, 'insights:deidentified');
-  return (await loadFacts(ctx.db.db)).filter((f) => inScope(f, actor.scope));
+  const period = now.toISOString().slice(0, 7);
+  return (await loadFacts(ctx.db.db)).filter(
+    (f) => inScope(f, actor.scope) && `${f.year}-${String(f.month).padStart(2, '0')}` < period,
+  );
 }
 
 export class CtdcExport {

@@ -4,7 +4,6 @@ import { makeOrg, type Signed, signInNewUser } from '../../../../tests/support/a
 import { openTestApp, type TestApp } from '../../../../tests/support/app';
 import { dbTargets } from '../../../../tests/support/db';
 import { openCases } from '../../../../tests/support/open-data';
-import { IntakeService } from '../../cases/intake';
 import { seedGeoDemo } from '../../geo/demo';
 import { GeoService } from '../../geo/service';
 import { ctdcColumns, toCtdcRow } from '../ctdc/columns';
@@ -24,7 +23,7 @@ for (const target of dbTargets()) {
       // A large budget here: these tests release several times; the budget has its own suite below.
       t = await openTestApp(target, { MINKA_DP_BUDGET: 100 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
-      await openCases(new IntakeService(t.db.ctx), '0603', 15);
+      await openCases(t.db.ctx, '0603', 15);
       const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
       researcher = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: '0603', orgId: org });
       donor = await signInNewUser(t.app, t.db.ctx, { role: 'donor_viewer', scope: '0603', orgId: org });
@@ -120,7 +119,7 @@ for (const target of dbTargets()) {
         (_real, epsilon, attrs) => fit(fixed, epsilon, attrs, prng(12)),
       );
       const before = await synthetic.release(actorOf(researcher), 1, 'same-tables-1');
-      await openCases(new IntakeService(t.db.ctx), '0603', 12, { gender: 'Masculine', age: 35, citizenship: 'VE' });
+      await openCases(t.db.ctx, '0603', 12, { gender: 'Masculine', age: 35, citizenship: 'VE' });
       const after = await synthetic.release(actorOf(researcher), 1, 'same-tables-2');
       assert.deepEqual(after.report.utility, before.report.utility);
       assert.equal(after.csv, before.csv);
@@ -141,8 +140,8 @@ for (const target of dbTargets()) {
     before(async () => {
       t = await openTestApp(target, { MINKA_DP_BUDGET: 2 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
-      await openCases(new IntakeService(t.db.ctx), '0603', 15);
-      await openCases(new IntakeService(t.db.ctx), '0101', 15);
+      await openCases(t.db.ctx, '0603', 15);
+      await openCases(t.db.ctx, '0101', 15);
       const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
       for (const scope of ['0603', '06', '0101', 'EC', '0606'])
         users[scope] = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope, orgId: org });
