@@ -17,12 +17,16 @@ function minka(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Servers still running; a failed assertion must not leave one behind (the test run would never end). */
+const running = new Set<ChildProcess>();
+
 /** Starts `minka serve` on a free port and resolves with its URL once it prints that it is serving. */
 function serve(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [bin, 'serve'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
   });
+  running.add(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);
@@ -42,12 +46,16 @@ function serve(env: Record<string, string>): Promise<{ url: string; child: Child
 
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
+    running.delete(child);
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
 
 describe('minka CLI', () => {
+  after(() => {
+    for (const child of running) child.kill('SIGKILL');
+  });
   let tmp: ReturnType<typeof tempDir>;
   let env: Record<string, string>;
   before(() => {
