@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { casesBench } from './cases';
 import { dedupeBench } from './dedupe';
+import { disclosureBench } from './disclosure';
 import { generatePeople } from './generator';
 import { httpBench } from './http';
 import { insightsBench } from './insights';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   dedupe: dedupeBench,
   cases: casesBench,
   insights: insightsBench,
+  disclosure: disclosureBench,
   generate: async () => {
     const n = Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();

@@ -50,6 +50,10 @@ export const settingsSchema = z.strictObject({
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
   /** Disclosure control: published counts under k people are suppressed (CTDC uses 11). */
   MINKA_DISCLOSURE_K: int(2, 1000).default(11),
+  /** Protected figures are released every this many months (from January): 1, 2, 3, 4, 6 or 12. */
+  MINKA_RELEASE_MONTHS: int(1, 12)
+    .refine((n) => 12 % n === 0, { message: 'must divide 12 (1, 2, 3, 4, 6 or 12)' })
+    .default(3),
   /** Total epsilon that differentially private releases may spend on any one person per calendar year. */
   MINKA_DP_BUDGET: z.coerce.number().min(0.1).max(1000).default(10),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),

@@ -1,6 +1,7 @@
 // Cases of obviously fake people for the open-data tests (CTDC export and synthetic data).
 import { permissions } from '../../src/modules/access/permissions';
 import { IntakeService } from '../../src/modules/cases/intake';
+import { releasePeriod } from '../../src/modules/insights/release';
 import type { Context } from '../../src/platform/context';
 
 const system = {
@@ -14,7 +15,7 @@ const system = {
 
 /**
  * Opens `n` cases of fake people in a canton, all with the same quasi-identifiers unless told otherwise, registered
- * (backdated) in the previous month: de-identified data covers the months before the current one.
+ * (backdated) before the current release period: de-identified data covers the periods before the current one.
  */
 export async function openCases(
   ctx: Context,
@@ -23,7 +24,9 @@ export async function openCases(
   over: { gender?: 'Feminine' | 'Masculine'; age?: number; citizenship?: string } = {},
 ) {
   const intake = new IntakeService(ctx);
-  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 0, 12)).toISOString();
+  // The last day before the current release period (quarterly by default).
+  const [y, m] = releasePeriod(new Date(), 3).split('-').map(Number) as [number, number];
+  const lastMonth = new Date(Date.UTC(y, m - 1, 0, 12)).toISOString();
   for (let i = 0; i < n; i++) {
     const { id } = await intake.intake(
       system,

@@ -8,6 +8,7 @@ import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { seedInsightsDemo } from './demo';
 import { loadFacts } from './facts';
+import { inRelease, releasePeriod } from './release';
 
 for (const target of dbTargets()) {
   describe(`insights dashboard on ${target.name}`, () => {
@@ -33,11 +34,11 @@ for (const target of dbTargets()) {
       const d = res.json();
       assert.equal(d.exact, false);
       assert.equal(d.k, 11);
-      // Protected figures come from the snapshot of the months before this one.
-      const period = new Date().toISOString().slice(0, 7);
+      // Protected figures come from the release of the current quarter (the default), which covers the quarters before.
+      const period = releasePeriod(new Date(), 3);
       assert.equal(d.asOf, `${period}-01`);
       const facts = (await loadFacts(t.db.handle.db)).filter(
-        (f) => f.province === '06' && f.year === 2026 && `${f.year}-${String(f.month).padStart(2, '0')}` < period,
+        (f) => f.province === '06' && f.year === 2026 && inRelease(f, period),
       );
       assert.equal(d.total.value, facts.length);
       assert.ok(facts.length >= 11);
@@ -85,7 +86,7 @@ for (const target of dbTargets()) {
       assert.equal(now, before + 1);
     });
 
-    it('keeps protected figures still until the month closes, the same in every process', async () => {
+    it('keeps protected figures still until the release period closes, the same in every process', async () => {
       const before = (await get(researcher, '/api/insights/dashboard?division=06')).body;
       await openTestCase(t, caseworker, { code: '060301', first: 'Prueba', second: 'Ficticia Dos', age: 13 });
       // A second app on the same database (another process) reads the same snapshot.
@@ -102,7 +103,7 @@ for (const target of dbTargets()) {
       const rows = await t.db.handle.db.selectFrom('insight_snapshots').select('period').execute();
       assert.deepEqual(
         rows.map((r) => r.period),
-        [new Date().toISOString().slice(0, 7)],
+        [releasePeriod(new Date(), 3)],
       );
     });
 

@@ -49,55 +49,7 @@ export function protectCube(cube: Cube, k: number): Uint8Array {
                 }
         }
 
-  // The additive relations, visited without materialising them (a national cube has millions).
-  const children: number[][] = Array.from({ length: nn }, () => []);
-  for (let n = 0; n < nn; n++) {
-    const p = cube.nodeParent[n]!;
-    if (p >= 0) children[p]!.push(n);
-  }
-  const single = new Map<string, number[]>();
-  const months = new Map<number, number[]>();
-  keyNames.forEach((name, i) => {
-    const [dim = '', value = ''] = name.split(':');
-    if (dim === 'month') {
-      const year = Number(value.slice(0, 4));
-      months.set(year, [...(months.get(year) ?? []), i]);
-    } else if (i > 0 && dim !== 'route' && !multiValued.has(dim as never))
-      single.set(dim, [...(single.get(dim) ?? []), i]);
-  });
-  const yearOf = [...cube.years.keys()];
-  const parts = new Int32Array(Math.max(nn, ny, nk, 16));
-  const relations = (visit: (parent: number, len: number) => void) => {
-    for (let n = 0; n < nn; n++)
-      for (let y = 0; y < ny; y++)
-        for (let m = 0; m < 3; m++) {
-          for (let key = 0; key < nk; key++) {
-            const kids = children[n]!;
-            if (kids.length) {
-              for (let j = 0; j < kids.length; j++) parts[j] = at(kids[j]!, y, m, key);
-              visit(at(n, y, m, key), kids.length);
-            }
-            if (y === 0 && ny > 1) {
-              for (let j = 1; j < ny; j++) parts[j - 1] = at(n, j, m, key);
-              visit(at(n, 0, m, key), ny - 1);
-            }
-            if (m === 0) {
-              parts[0] = at(n, y, 1, key);
-              parts[1] = at(n, y, 2, key);
-              visit(at(n, y, 0, key), 2);
-            }
-          }
-          for (const keys of single.values()) {
-            for (let j = 0; j < keys.length; j++) parts[j] = at(n, y, m, keys[j]!);
-            visit(at(n, y, m, 0), keys.length);
-          }
-          const ms = y > 0 ? months.get(yearOf[y]!) : undefined;
-          if (ms?.length) {
-            for (let j = 0; j < ms.length; j++) parts[j] = at(n, y, m, ms[j]!);
-            visit(at(n, y, m, 0), ms.length);
-          }
-        }
-  };
+  const { parts, visit: relations } = cubeRelations(cube);
 
   // Complementary suppression until every relation holds.
   let changed = true;
@@ -135,4 +87,65 @@ export function protectCube(cube: Cube, k: number): Uint8Array {
     });
   }
   return hidden;
+}
+
+/**
+ * The cube's additive relations (a division = its child divisions + its own level; all years = each year;
+ * everyone = minors + adults; the total = each single-valued breakdown; a year = its months), visited without
+ * materialising them (a national cube has millions): `visit(parent, len)` sees the parts in `parts[0..len)`.
+ */
+export function cubeRelations(cube: Cube) {
+  const { nodeStride, yearStride, nk, ny, nn } = cube.layout();
+  const at = (n: number, y: number, m: number, key: number) => n * nodeStride + y * yearStride + m * nk + key;
+  const keyNames = [...cube.keys.keys()];
+  const children: number[][] = Array.from({ length: nn }, () => []);
+  for (let n = 0; n < nn; n++) {
+    const p = cube.nodeParent[n]!;
+    if (p >= 0) children[p]!.push(n);
+  }
+  const single = new Map<string, number[]>();
+  const months = new Map<number, number[]>();
+  keyNames.forEach((name, i) => {
+    const [dim = '', value = ''] = name.split(':');
+    if (dim === 'month') {
+      const year = Number(value.slice(0, 4));
+      months.set(year, [...(months.get(year) ?? []), i]);
+    } else if (i > 0 && dim !== 'route' && !multiValued.has(dim as never))
+      single.set(dim, [...(single.get(dim) ?? []), i]);
+  });
+  const yearOf = [...cube.years.keys()];
+  const parts = new Int32Array(Math.max(nn, ny, nk, 16));
+  const walk = (visit: (parent: number, len: number) => void) => {
+    for (let n = 0; n < nn; n++)
+      for (let y = 0; y < ny; y++)
+        for (let m = 0; m < 3; m++) {
+          for (let key = 0; key < nk; key++) {
+            const kids = children[n]!;
+            if (kids.length) {
+              for (let j = 0; j < kids.length; j++) parts[j] = at(kids[j]!, y, m, key);
+              visit(at(n, y, m, key), kids.length);
+            }
+            if (y === 0 && ny > 1) {
+              for (let j = 1; j < ny; j++) parts[j - 1] = at(n, j, m, key);
+              visit(at(n, 0, m, key), ny - 1);
+            }
+            if (m === 0) {
+              parts[0] = at(n, y, 1, key);
+              parts[1] = at(n, y, 2, key);
+              visit(at(n, y, 0, key), 2);
+            }
+          }
+          for (const keys of single.values()) {
+            for (let j = 0; j < keys.length; j++) parts[j] = at(n, y, m, keys[j]!);
+            visit(at(n, y, m, 0), keys.length);
+          }
+          const ms = y > 0 ? months.get(yearOf[y]!) : undefined;
+          if (ms?.length) {
+            for (let j = 0; j < ms.length; j++) parts[j] = at(n, y, m, ms[j]!);
+            visit(at(n, y, m, 0), ms.length);
+          }
+        }
+  };
+
+  return { parts, visit: walk };
 }

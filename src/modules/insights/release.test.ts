@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Cube } from './cube';
 import type { Fact } from './facts';
 import { generateFacts } from './generate';
-import { parseRelease, type Release, releaseValues, serialiseRelease } from './release';
+import { inRelease, parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
 
 const before = (period: string) => (f: Fact) => `${f.year}-${String(f.month).padStart(2, '0')}` < period;
 function release(facts: Fact[], period: string, k: number, previous?: Release): Release {
@@ -72,5 +72,18 @@ describe('monthly releases', () => {
     assert.deepEqual([...back.published], [...r.published]);
     assert.deepEqual([...back.baseline], [...r.baseline]);
     assert.deepEqual([...back.cube.keys.keys()], [...r.cube.keys.keys()]);
+  });
+});
+
+describe('release periods', () => {
+  it('start every n months from January, in UTC', () => {
+    const at = new Date('2026-11-29T23:30:00Z');
+    assert.equal(releasePeriod(at, 1), '2026-11');
+    assert.equal(releasePeriod(at, 3), '2026-10');
+    assert.equal(releasePeriod(at, 6), '2026-07');
+    assert.equal(releasePeriod(at, 12), '2026-01');
+    assert.equal(releasePeriod(new Date('2027-01-01T00:00:00Z'), 3), '2027-01');
+    assert.ok(inRelease({ year: 2026, month: 9 }, '2026-10'));
+    assert.ok(!inRelease({ year: 2026, month: 10 }, '2026-10'));
   });
 });

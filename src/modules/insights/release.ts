@@ -50,6 +50,16 @@ export function releaseValues(cube: Cube, k: number, previous?: Release): Pick<R
   return { published, baseline };
 }
 
+/** The release period in force at `now` ("YYYY-MM", its first month) for releases every `months` months. */
+export function releasePeriod(now: Date, months: number): string {
+  const m = now.getUTCMonth() - (now.getUTCMonth() % months);
+  return `${now.getUTCFullYear()}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** True when a fact was registered before the release period (so it belongs to that release). */
+export const inRelease = (f: { year: number; month: number }, period: string) =>
+  `${f.year}-${String(f.month).padStart(2, '0')}` < period;
+
 /** The text stored in insight_snapshots. */
 export function serialiseRelease(r: Release): string {
   const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');

@@ -38,7 +38,7 @@ export class InsightsService {
           : (await this.geo.descendantsAt(country, 2)).map((d) => d.code);
     const exact = can(actor, 'cases:read');
     const k = this.ctx.config.MINKA_DISCLOSURE_K;
-    const published = exact ? null : await this.store.published(k);
+    const published = exact ? null : await this.store.published(k, this.ctx.config.MINKA_RELEASE_MONTHS);
     const cube = published ? published.cube : await this.store.cube();
     const routeOrigins = cube.keysWith('route:').map((r) => r.split('>')[0]!);
     const labels = await this.geo.labels(country, [...new Set([...areas, ...routeOrigins])]);

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Context } from '../../platform/context';
 import { Cube } from './cube';
 import { streamFacts } from './facts';
-import { parseRelease, type Release, releaseValues, serialiseRelease } from './release';
+import { inRelease, parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
 
 /** A monthly release; `asOf` is the first day it does not cover. */
 export interface Published extends Release {
@@ -43,13 +43,13 @@ export class InsightStore {
   }
 
   /**
-   * The figures for viewers without exact counts: the release of the current month (release.ts), built from the
-   * facts registered before the month and chained to the previous release, written once (the first process to
-   * need it writes it; every process reads the same row). Published figures change once a month, and then only
+   * The figures for viewers without exact counts: the release of the current period (release.ts; every `months`
+   * months from January), built from the facts registered before the period and chained to the previous release, written once (the first process to
+   * need it writes it; every process reads the same row). Published figures change once a period, and then only
    * cells that moved by at least k people, so comparing two dashboards over time cannot single out one person.
    */
-  async published(k: number, now = new Date()): Promise<Published> {
-    const period = now.toISOString().slice(0, 7);
+  async published(k: number, months = 3, now = new Date()): Promise<Published> {
+    const period = releasePeriod(now, months);
     if (this.snapshot?.period === period) return this.snapshot;
     this.snapshotting ??= (async () => {
       try {
@@ -59,9 +59,7 @@ export class InsightStore {
         let row = await read();
         if (!row) {
           const cube = new Cube();
-          await streamFacts(db, (batch) =>
-            cube.add(batch.filter((f) => `${f.year}-${String(f.month).padStart(2, '0')}` < period)),
-          );
+          await streamFacts(db, (batch) => cube.add(batch.filter((f) => inRelease(f, period))));
           cube.finish();
           const last = await db
             .selectFrom('insight_snapshots')

@@ -226,7 +226,10 @@ export class Indicators {
 
   /** A canton's yearly people count from the dashboards' current release (suppressed when it hides it). */
   private async released(plan: Plan, source: string, year: string): Promise<Cell> {
-    const release = await storeFor(this.ctx).published(this.ctx.config.MINKA_DISCLOSURE_K);
+    const release = await storeFor(this.ctx).published(
+      this.ctx.config.MINKA_DISCLOSURE_K,
+      this.ctx.config.MINKA_RELEASE_MONTHS,
+    );
     const box = {
       node: release.cube.nodeOf(plan.country_code, plan.division_code) ?? -1,
       year: Number(year),

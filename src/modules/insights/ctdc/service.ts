@@ -4,6 +4,7 @@ import type { Context } from '../../../platform/context';
 import { requirePermission } from '../../access/guard';
 import type { Actor } from '../../access/policy';
 import { type Fact, loadFacts } from '../facts';
+import { inRelease, releasePeriod } from '../release';
 import { ctdcColumns, toCtdcRow } from './columns';
 import { toCsv } from './csv';
 import { type KReport, kAnonymise, type PublishedKReport, publishKReport } from './kanon';
@@ -16,15 +17,13 @@ export function inScope(f: Fact, scope: { country: string; code: string }): bool
 
 /**
  * The de-identified facts a researcher may study: researchers only, only their jurisdiction, and only people
- * registered before the current month (as the dashboards' release), so two downloads in a month are the same
- * and a single new registration cannot be found by comparing them.
+ * registered before the current release period (as the dashboards' release), so two downloads in a period are
+ * the same and a single new registration cannot be found by comparing them.
  */
 export async function deidentifiedFacts(ctx: Context, actor: Actor, now = new Date()): Promise<Fact[]> {
   requirePermission(actor, 'insights:deidentified');
-  const period = now.toISOString().slice(0, 7);
-  return (await loadFacts(ctx.db.db)).filter(
-    (f) => inScope(f, actor.scope) && `${f.year}-${String(f.month).padStart(2, '0')}` < period,
-  );
+  const period = releasePeriod(now, ctx.config.MINKA_RELEASE_MONTHS);
+  return (await loadFacts(ctx.db.db)).filter((f) => inScope(f, actor.scope) && inRelease(f, period));
 }
 
 export class CtdcExport {
