@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { mime, sendFile } from '../../platform/http/files';
 import { errorSchema } from '../../platform/http/schemas';
 import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/guard';
@@ -254,10 +255,7 @@ export const planRoutes =
       },
       async (req, reply) => {
         const out = await report.pdf(requireActor(req), req.params.id, req.query.period, requestLanguage(req), req.id);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .send(out.pdf);
+        return sendFile(reply, mime.pdf, out.filename, out.pdf);
       },
     );
     r.get(
@@ -273,10 +271,7 @@ export const planRoutes =
       },
       async (req, reply) => {
         const out = await report.xlsx(requireActor(req), req.params.id, req.query.period, requestLanguage(req), req.id);
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .send(out.xlsx);
+        return sendFile(reply, mime.xlsx, out.filename, out.xlsx);
       },
     );
   };

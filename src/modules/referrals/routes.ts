@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { mime, sendFile } from '../../platform/http/files';
 import { errorSchema } from '../../platform/http/schemas';
 import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/guard';
@@ -118,11 +119,7 @@ export const referralRoutes =
       },
       async (req, reply) => {
         const s = await sheet.render(requireActor(req), req.params.id, requestLanguage(req), req.id);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${s.filename}"`)
-          .header('cache-control', 'no-store')
-          .send(s.pdf);
+        return sendFile(reply, mime.pdf, s.filename, s.pdf);
       },
     );
   };

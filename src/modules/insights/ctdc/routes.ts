@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../../platform/context';
+import { mime, sendFile } from '../../../platform/http/files';
 import { errorSchema } from '../../../platform/http/schemas';
 import { requireActor } from '../../access/guard';
 import { CtdcExport } from './service';
@@ -40,10 +41,7 @@ export const ctdcRoutes =
       },
       async (req, reply) => {
         const out = await ctdc.csv(requireActor(req), req.id);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .send(out.csv);
+        return sendFile(reply, mime.csv, out.filename, out.csv);
       },
     );
     r.get(

@@ -149,5 +149,3 @@ export function locationCell(country: string | null, division: string | null, ho
 export const csvSafe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 /** Undoes csvSafe. */
 export const csvUnsafe = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
-
-export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

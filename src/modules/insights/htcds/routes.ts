@@ -4,11 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../../platform/context';
 import { AppError } from '../../../platform/http/errors';
+import { mime, sendFile } from '../../../platform/http/files';
 import { errorSchema } from '../../../platform/http/schemas';
 import { requestLanguage } from '../../../platform/i18n/index';
 import { requireActor } from '../../access/guard';
 import { HtcdsExport } from './export';
-import { xlsxMime } from './fields';
 import { HtcdsImports } from './import';
 import { maxImportBytes } from './parse';
 import { presentJob } from './present';
@@ -48,10 +48,7 @@ export const htcdsRoutes =
       },
       async (req, reply) => {
         const out = await exporter.csv(requireActor(req), req.query, req.id);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .send(out.body);
+        return sendFile(reply, mime.csv, out.filename, out.body);
       },
     );
     r.get(
@@ -66,10 +63,7 @@ export const htcdsRoutes =
       },
       async (req, reply) => {
         const out = await exporter.xlsx(requireActor(req), req.query, req.id);
-        return reply
-          .type(xlsxMime)
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .send(out.body);
+        return sendFile(reply, mime.xlsx, out.filename, out.body);
       },
     );
     r.post(

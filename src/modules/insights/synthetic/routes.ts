@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../../platform/context';
+import { mime, sendFile } from '../../../platform/http/files';
 import { errorSchema } from '../../../platform/http/schemas';
 import { requireActor } from '../../access/guard';
 import { epsilonRange } from './range';
@@ -71,10 +72,7 @@ export const syntheticRoutes =
         const out = await synthetic.release(requireActor(req), req.body.epsilon, req.id);
         if (req.body.format === 'json') return out;
         const day = new Date().toISOString().slice(0, 10);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="minka-synthetic-${day}.csv"`)
-          .send(out.csv);
+        return sendFile(reply, mime.csv, `minka-synthetic-${day}.csv`, out.csv);
       },
     );
   };
