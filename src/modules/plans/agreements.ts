@@ -89,12 +89,12 @@ export class Agreements {
     const rows = await this.db.selectFrom('agreements').selectAll().orderBy('signed_on', 'desc').execute();
     const out = [];
     for (const r of rows)
-      if (await this.scope.within(actor, r.country_code, r.division_code)) out.push(await this.present(r));
+      if (await this.scope.within(actor, r.country_code, r.division_code)) out.push(await this.present(actor, r));
     return out;
   }
 
   async get(actor: Actor, id: string) {
-    return this.present(await this.load(actor, id));
+    return this.present(actor, await this.load(actor, id));
   }
 
   async setCommitment(
@@ -128,7 +128,7 @@ export class Agreements {
     return this.get(actor, id);
   }
 
-  private async present(a: Row) {
+  private async present(actor: Actor, a: Row) {
     const parties = JSON.parse(a.parties) as string[];
     const [orgs, commitments, documents] = await Promise.all([
       this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', parties).execute(),
@@ -138,7 +138,7 @@ export class Agreements {
         .where('agreement_id', '=', a.id)
         .orderBy('due_on')
         .execute(),
-      new PlanDocuments(this.ctx).list('agreement', a.id),
+      new PlanDocuments(this.ctx).list(actor, 'agreement', a.id),
     ]);
     return {
       id: a.id,

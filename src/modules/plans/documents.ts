@@ -94,7 +94,9 @@ export class PlanDocuments {
     return present(row);
   }
 
-  async list(type: Parent, parentId: string) {
+  /** The documents of a plan or agreement; evidence may name people (attendance lists): only plan writers see it. */
+  async list(actor: Actor, type: Parent, parentId: string) {
+    if (!can(actor, 'plans:write')) return [];
     const rows = await this.db
       .selectFrom('plan_documents')
       .selectAll()

@@ -383,6 +383,9 @@ for (const target of dbTargets()) {
       const doc = await upload(`/api/agreements/${agreement.json().id}/documents`, pdf, 'convenio.pdf');
       assert.equal(doc.statusCode, 200, doc.body);
       assert.equal((await get(planner, `/api/agreements/${agreement.json().id}`)).json().documents.length, 1);
+      // Nor does the donor see it through the agreement, alone or in the list.
+      assert.deepEqual((await get(donor, `/api/agreements/${agreement.json().id}`)).json().documents, []);
+      for (const a of (await get(donor, '/api/agreements')).json()) assert.deepEqual(a.documents, []);
       const rows = await t.db.handle.db
         .selectFrom('audit_log')
         .select('action')

@@ -23,8 +23,7 @@ async function planDetail(ctx: Context, actor: Actor, plan: Plan, publish: boole
     db.selectFrom('prevention_activities').selectAll().where('plan_id', '=', plan.id).orderBy('held_on').execute(),
     db.selectFrom('policy_instruments').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
     new Indicators(ctx).ofPlan(actor, plan, publish),
-    // Evidence may name people (attendance lists): only those who write plans see it.
-    can(actor, 'plans:write') ? new PlanDocuments(ctx).list('plan', plan.id) : Promise.resolve([]),
+    new PlanDocuments(ctx).list(actor, 'plan', plan.id),
   ]);
   const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
   const orgs = new Map(
