@@ -4,7 +4,7 @@ import { Cube } from './cube';
 import { buildDashboard, type Dashboard, type DashboardQuery } from './dashboard';
 import type { Fact } from './facts';
 import { generateFacts, prng } from './generate';
-import { protectCube } from './protect';
+import { releaseValues } from './release';
 
 // Property: over every filter combination (division × year × minor) of generated datasets, each number a
 // researcher or donor receives is at least k or suppressed, and no two published numbers whose populations are
@@ -60,7 +60,8 @@ function check(facts: Fact[], k: number) {
   const provinces = [...new Set(facts.map((f) => f.province!))];
   const cantons = [...new Set(facts.map((f) => f.canton!))];
   const years = [null, ...new Set(facts.map((f) => f.year))];
-  const hidden = protectCube(cube, k);
+  // What protected viewers receive: the values of a release (the first one, so the values are the counts).
+  const { published: values } = releaseValues(cube, k);
   const published: Published[] = [];
   let suppressed = 0;
   for (const division of [null, ...provinces, ...cantons])
@@ -68,7 +69,7 @@ function check(facts: Fact[], k: number) {
       for (const minor of [null, true, false]) {
         const q = { country: 'EC', division, year, minor };
         const areas = cantons.filter((c) => !division || c.startsWith(division));
-        const d = buildDashboard(cube, q, { k, exact: false, labels: new Map(), areas, hidden });
+        const d = buildDashboard(cube, q, { k, exact: false, labels: new Map(), areas, published: values });
         collect(d, q, published, k);
         suppressed += JSON.stringify(d).split('"suppressed":true').length - 1;
         // Complementary suppression: what a shown total leaves after the shown cells is 0 or at least k.
@@ -203,7 +204,13 @@ describe('dashboard disclosure control (property)', () => {
     const d = buildDashboard(
       new Cube(facts),
       { country: 'EC', division: '0606', year: null, minor: null },
-      { k: 11, exact: false, labels: new Map(), areas: ['0606'], hidden: protectCube(new Cube(facts), 11) },
+      {
+        k: 11,
+        exact: false,
+        labels: new Map(),
+        areas: ['0606'],
+        published: releaseValues(new Cube(facts), 11).published,
+      },
     );
     const gender = d.breakdowns.find((b) => b.dimension === 'gender')!.cells;
     assert.deepEqual(

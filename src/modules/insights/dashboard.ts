@@ -1,5 +1,6 @@
-// A dashboard response read from the cube. Viewers without exact counts get every cell through the cube's one
-// suppression pattern (protect.ts), so a cell is hidden in every response or in none. Categories come in a fixed
+// A dashboard response read from the cube. Viewers without exact counts get every cell as the current release
+// publishes it (release.ts, over protect.ts's one suppression pattern), so a cell is hidden in every response or
+// in none. Categories come in a fixed
 // order (never by size, which would rank hidden cells).
 import type { Box, Cube, Dimension } from './cube';
 import { dimensions, multiValued } from './cube';
@@ -19,9 +20,7 @@ export interface DashboardOptions {
   labels: ReadonlyMap<string, string>;
   /** Cantons (level 2) to show on the map, with their codes; those without facts count 0. */
   areas: readonly string[];
-  /** The cube's suppression pattern, for viewers without exact counts (a release's values take precedence). */
-  hidden?: Uint8Array;
-  /** A release's published value per cell (-1 suppressed), for viewers without exact counts. */
+  /** A release's published value per cell (-1 suppressed), for viewers without exact counts (release.ts). */
   published?: Int32Array;
 }
 type Keyed<T> = T & Cell;
@@ -46,15 +45,15 @@ function order(dim: Dimension, keys: string[]): string[] {
   return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** Builds the dashboard for one filter combination; `hidden` is the cube's suppression pattern (protect.ts). */
+/** Builds the dashboard for one filter combination; without `published`, a protected viewer sees nothing. */
 export function buildDashboard(cube: Cube, q: DashboardQuery, o: DashboardOptions): Dashboard {
   const node = cube.nodeOf(q.country, q.division) ?? -1;
   const box: Box = { node, year: q.year ?? 0, minor: q.minor === null ? 0 : q.minor ? 1 : 2 };
   const cell = (b: Box, key = 'total'): Cell => {
     if (o.exact) return { value: cube.count(b, key), suppressed: false };
     const i = cube.index(b, key);
-    if (i >= 0 && o.published) return o.published[i]! < 0 ? hide : { value: o.published[i]!, suppressed: false };
-    return i < 0 || !o.hidden || o.hidden[i] ? hide : { value: cube.count(b, key), suppressed: false };
+    const v = i < 0 || !o.published ? -1 : o.published[i]!;
+    return v < 0 ? hide : { value: v, suppressed: false };
   };
 
   // A category is listed only when the whole country has at least k people in it over all years: listing a
