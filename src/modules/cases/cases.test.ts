@@ -208,6 +208,14 @@ for (const target of dbTargets()) {
         local_AgeAtIntake: 14,
       });
       assert.equal(linkedOutside.json().code, 'unknown_person', 'nor can they be attached to a new case');
+      // A new case for the same girl (born 2012) knows she is a child without being told her age again.
+      const again = await post(guamote, '/api/cases', {
+        draft: true,
+        personId: list[0].personId,
+        division: { country: 'EC', code: '0606' },
+      });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.json().isMinor, true);
       const none = (
         await post(guamote, '/api/persons/candidates', {
           prs_FirstName: 'Killa',

@@ -54,15 +54,19 @@ export class IntakeService {
     if (missing.length && !b.draft) throw new AppError(400, 'case_incomplete', { fields: missing.join(', ') });
     const now = nowIso();
     const year = now.slice(0, 4);
-    const birthYear = b.person ? this.people.birthYear(b.person) : undefined;
+    const existing = b.personId ? await repo.findPerson(this.ctx.db.db, b.personId) : undefined;
+    if (b.personId)
+      if (!existing || existing.merged_into || !(await new CaseAccess(this.ctx).personInReach(actor, b.personId)))
+        throw new AppError(400, 'unknown_person');
+    // A case for a person already registered takes the age from that person's birth year.
+    const birthYear = b.person
+      ? this.people.birthYear(b.person)
+      : existing?.birth_year === null || existing === undefined
+        ? undefined
+        : Number(existing.birth_year);
     const age = b.local_AgeAtIntake ?? (birthYear ? Number(year) - birthYear : undefined);
     const isMinor =
       (age !== undefined && age < 18) || (b.vic_AgeWhenTrafficked !== undefined && b.vic_AgeWhenTrafficked < 18);
-    if (b.personId) {
-      const person = await repo.findPerson(this.ctx.db.db, b.personId);
-      if (!person || person.merged_into || !(await new CaseAccess(this.ctx).personInReach(actor, b.personId)))
-        throw new AppError(400, 'unknown_person');
-    }
     return this.ctx.db.db.transaction().execute(async (trx) => {
       const personId =
         b.personId ?? (await this.people.create(trx, b.person ?? { local_Languages: [], prs_Citizenship: [] })).id;

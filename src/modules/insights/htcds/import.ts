@@ -18,11 +18,6 @@ export type Warning = Problem & { cases?: string };
 const chunkSize = 25;
 const keepUncommittedMs = 24 * 3_600_000;
 const stalledMs = 3_600_000;
-// Intake derives the age from a new person's birth year; a row linked to an existing person brings it along.
-const age = (r: ImportRecord) => {
-  const born = r.intake.person?.prs_Birthdate;
-  return born ? Number(nowIso().slice(0, 4)) - Number(born.slice(0, 4)) : undefined;
-};
 const rowsField = (id: string) => ({ table: 'htcds_imports', row: id, column: 'rows' });
 
 /**
@@ -197,9 +192,7 @@ export class HtcdsImports {
           const m = await this.match(actor, r);
           const opened = await intake.intake(
             actor,
-            m.linkTo
-              ? { ...r.intake, person: undefined, personId: m.linkTo, draft: false, local_AgeAtIntake: age(r) }
-              : r.intake,
+            m.linkTo ? { ...r.intake, person: undefined, personId: m.linkTo, draft: false } : r.intake,
             requestId,
           );
           if (m.linkTo) linked++;
