@@ -13,6 +13,27 @@ for (const target of dbTargets()) {
     });
     after(() => b?.t.close());
 
+    it('refuses closed rows to a caseworker, who cannot approve closures', async () => {
+      const caseworker = await signInNewUser(b.t.app, b.t.db.ctx, { role: 'caseworker', scope: '06', orgId: b.org });
+      const line = (cells: Partial<Record<string, string>>) =>
+        templateHeader.map((h, i) => (i === 0 ? '' : (cells[h] ?? ''))).join(',');
+      const csv = [
+        templateHeader.join(','),
+        line({
+          prs_FirstName: 'Cerrada',
+          prs_SecondName: 'Ficticia Prueba',
+          prs_Birthdate: '2012-02-03',
+          cas_Status: 'Closed',
+          cas_ReasonForCaseClosure: 'Prueba',
+        }),
+      ].join('\n');
+      const job = (await upload(b.t, caseworker, Buffer.from(csv), 'cerrada.csv')).json();
+      assert.deepEqual(
+        job.errors.map((e: { column: string; code: string }) => `${e.column} ${e.code}`),
+        ['cas_Status closure_needs_approval'],
+      );
+    });
+
     it('reports errors by row and column without echoing values, imports nothing, and imports the valid rows on request', async () => {
       const header = templateHeader.join(',');
       const line = (cells: Partial<Record<string, string>>) =>
@@ -52,7 +73,9 @@ for (const target of dbTargets()) {
         '5 vic_LocationOfRecruitment outside_jurisdiction',
         '6 vic_TraffickinStatusDecisionMakingOrg decision_incomplete',
       ]);
-      assert.ok(job.errors.every((e: { message: string }) => e.message.length > 10));
+      // Every problem has a translated message (a missing one would fall back to its key).
+      for (const e of [...job.errors, ...job.warnings] as { message: string }[])
+        assert.doesNotMatch(e.message, /^errors\.|htcds_/, e.message);
       assert.ok(
         job.warnings.some((w: { row: number; code: string }) => w.row === 6 && w.code === 'closure_reason_missing'),
         'a closed case without a reason is flagged, not refused',

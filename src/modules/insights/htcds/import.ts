@@ -254,7 +254,8 @@ export class HtcdsImports {
         ? {
             trafficking_status: r.decision.status,
             decision_org: r.decision.org,
-            decision_reason_enc: enc('decision_reason', 'HTCDS import'),
+            // The template carries no reason; the case.imported audit entry says where the decision came from.
+            decision_reason_enc: null,
             decided_at: now,
           }
         : {}),

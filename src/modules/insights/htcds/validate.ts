@@ -2,7 +2,7 @@
 // and turns clean rows into intake input. Problems name a row, a column and a stable code, never the value.
 import type { z } from 'zod';
 import type { Context } from '../../../platform/context';
-import type { Actor } from '../../access/policy';
+import { type Actor, can } from '../../access/policy';
 import { ScopeCheck } from '../../access/scope';
 import type { intakeBody } from '../../cases/schema';
 import { htcds } from '../../cases/vocabulary';
@@ -108,8 +108,10 @@ export async function validateRows(
     const caseStatus = one('cas_Status', htcds.cas_Status) ?? 'Active';
     const reason = text('cas_ReasonForCaseClosure', 2000);
     // Other systems (and exports without personal columns) often leave the reason empty: the case is still closed.
-    if ((caseStatus === 'Closed' || caseStatus === 'ClosedReferred') && !reason)
-      notes.push({ row, column: 'cas_ReasonForCaseClosure', code: 'closure_reason_missing' });
+    const closed = caseStatus === 'Closed' || caseStatus === 'ClosedReferred';
+    if (closed && !reason) notes.push({ row, column: 'cas_ReasonForCaseClosure', code: 'closure_reason_missing' });
+    // Closing a case needs a supervisor's approval in Minka; an import must not be a way around it.
+    if (closed && !can(actor, 'cases:approve')) fail('cas_Status', 'closure_needs_approval');
 
     // Locations: two capital letters are a country; anything else a division of the installation's country.
     const place = async (col: HtcdsColumn, mustBeWithin: boolean) => {
@@ -167,7 +169,7 @@ export async function validateRows(
       intake,
       decision: status && org ? { status, org } : null,
       status: caseStatus,
-      closureReason: caseStatus === 'Closed' || caseStatus === 'ClosedReferred' ? (reason ?? null) : null,
+      closureReason: closed ? (reason ?? null) : null,
       consent: yes.has(consentCell),
     });
   }
