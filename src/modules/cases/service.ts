@@ -17,6 +17,20 @@ const enc = (ctx: Context, table: string, row: string, column: string, v?: strin
 const dec = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
   ctx.crypto.decryptOptional(v, { table, row, column });
 
+/**
+ * The referrals a case's HTCDS cas_ fields describe, from its standing referrals (newest first): outgoing, the
+ * latest; incoming, the latest the actor's organisation received, unless it named another caseworker.
+ */
+export function pickReferrals<R extends { to_org_id: string | null; to_user_id: string | null }>(
+  live: readonly R[],
+  actor: Pick<Actor, 'orgId' | 'userId'>,
+): { out: R | undefined; incoming: R | undefined } {
+  return {
+    out: live[0],
+    incoming: live.find((r) => r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId)),
+  };
+}
+
 /** Everything done to an open case: reading, deciding, screening, consent, safeguards, comments, closure. */
 export class CaseService {
   readonly access: CaseAccess;
@@ -236,8 +250,7 @@ export class CaseService {
     const live = await repo.standingReferrals(this.db, [caseId]);
     const details = (r: (typeof live)[number]) =>
       this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' });
-    const out = live[0];
-    const incoming = live.find((r) => r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId));
+    const { out, incoming } = pickReferrals(live, actor);
     return {
       cas_ReferredOrganisation: out?.to_org_id ?? null,
       // An external provider is not an organisation on Minka: it is named by its directory entry.

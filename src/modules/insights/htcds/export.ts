@@ -7,6 +7,7 @@ import { type Actor, can } from '../../access/policy';
 import { CaseAccess } from '../../cases/access';
 import { People } from '../../cases/people';
 import * as casesRepo from '../../cases/repo';
+import { pickReferrals } from '../../cases/service';
 import { GeoService } from '../../geo/service';
 import {
   columnIndex,
@@ -70,7 +71,7 @@ export class HtcdsExport {
     }
     const events = new Map<string, { type: string; country_code: string | null; division_code: string | null }[]>();
     const consented = new Set<string>();
-    const referrals: Awaited<ReturnType<typeof this.loadReferrals>> = [];
+    const referralsOf = new Map<string, Awaited<ReturnType<typeof casesRepo.standingReferrals>>>();
     for (const part of chunk(ids, 500)) {
       const ev = await this.db
         .selectFrom('case_events')
@@ -79,7 +80,11 @@ export class HtcdsExport {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      for (const e of ev) events.set(e.case_id, [...(events.get(e.case_id) ?? []), e]);
+      for (const e of ev) {
+        const list = events.get(e.case_id);
+        if (list) list.push(e);
+        else events.set(e.case_id, [e]);
+      }
       const cs = await this.db
         .selectFrom('consents')
         .select('case_id')
@@ -88,7 +93,9 @@ export class HtcdsExport {
         .where('withdrawn_at', 'is', null)
         .execute();
       for (const c of cs) consented.add(c.case_id);
-      referrals.push(...(await this.loadReferrals(part)));
+      // Newest first, grouped by case as they come.
+      for (const r of await casesRepo.standingReferrals(this.db, part))
+        referralsOf.set(r.case_id, [...(referralsOf.get(r.case_id) ?? []), r]);
     }
     const orgs = new Map(
       (await this.db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
@@ -131,19 +138,17 @@ export class HtcdsExport {
           column: 'closure_reason',
         }),
       );
-      const mine = referrals.filter((r) => r.case_id === c.id);
-      const details = (r: (typeof mine)[number]) =>
+      const details = (r: { id: string; details_enc: string | null }) =>
         personal
           ? this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' })
           : null;
-      const out = mine[0];
+      const { out, incoming } = pickReferrals(referralsOf.get(c.id) ?? [], actor);
       if (out) {
         set('cas_ReferredOrganisation', out.to_org_id ? orgs.get(out.to_org_id) : null);
         set('cas_OutgoingReferralDate', out.created_at.slice(0, 10));
         set('cas_ReasonForOutgoingReferral', out.reason);
         set('cas_OutgoingReferralDetails', details(out));
       }
-      const incoming = mine.find((r) => r.to_org_id === actor.orgId);
       if (incoming) {
         set('cas_ReferringOrganisation', incoming.organisation_id ? orgs.get(incoming.organisation_id) : null);
         set('cas_IncomingReferralDate', incoming.accepted_at?.slice(0, 10));
@@ -163,11 +168,6 @@ export class HtcdsExport {
       .select('c.id as case_id')
       .where('c.id', 'in', caseIds)
       .execute();
-  }
-
-  /** Live referrals of these cases, newest first (the HTCDS cas_ referral fields describe the latest). */
-  private loadReferrals(caseIds: string[]) {
-    return casesRepo.standingReferrals(this.db, caseIds);
   }
 
   /** Records the export in the audit trail: format, filters, row count and whether personal columns were filled. */
