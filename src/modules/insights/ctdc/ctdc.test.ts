@@ -4,7 +4,6 @@ import { makeOrg, type Signed, signInNewUser } from '../../../../tests/support/a
 import { openTestApp, type TestApp } from '../../../../tests/support/app';
 import { dbTargets } from '../../../../tests/support/db';
 import { openCases } from '../../../../tests/support/open-data';
-import { IntakeService } from '../../cases/intake';
 import { seedGeoDemo } from '../../geo/demo';
 import { GeoService } from '../../geo/service';
 import { ctdcColumns, quasiIdentifiers } from './columns';
@@ -26,7 +25,6 @@ for (const target of dbTargets()) {
     before(async () => {
       t = await openTestApp(target, { MINKA_DISCLOSURE_K: 3 });
       await seedGeoDemo(new GeoService(t.db.handle.db));
-      const _intake = new IntakeService(t.db.ctx);
       await openCases(t.db.ctx, '0603', 12);
       await openCases(t.db.ctx, '0603', 1, { gender: 'Masculine', age: 40, citizenship: 'VE' });
       await openCases(t.db.ctx, '0101', 4, { gender: 'Masculine', age: 30 });

@@ -3,7 +3,7 @@
 import type { Context } from '../../../platform/context';
 import { requirePermission } from '../../access/guard';
 import type { Actor } from '../../access/policy';
-import { type Fact, loadFacts } from '../facts';
+import { type Fact, streamFacts } from '../facts';
 import { inRelease, releasePeriod } from '../release';
 import { ctdcColumns, toCtdcRow } from './columns';
 import { toCsv } from './csv';
@@ -23,7 +23,11 @@ export function inScope(f: Fact, scope: { country: string; code: string }): bool
 export async function deidentifiedFacts(ctx: Context, actor: Actor, now = new Date()): Promise<Fact[]> {
   requirePermission(actor, 'insights:deidentified');
   const period = releasePeriod(now, ctx.config.MINKA_RELEASE_MONTHS);
-  return (await loadFacts(ctx.db.db)).filter((f) => inScope(f, actor.scope) && inRelease(f, period));
+  const out: Fact[] = [];
+  await streamFacts(ctx.db.db, (batch) => {
+    for (const f of batch) if (inScope(f, actor.scope) && inRelease(f, period)) out.push(f);
+  });
+  return out;
 }
 
 export class CtdcExport {
@@ -41,14 +45,13 @@ export class CtdcExport {
     return publishKReport(report);
   }
 
-  /** The k-anonymous CSV (with BOM) and its report. */
-  async csv(actor: Actor, requestId: string): Promise<{ csv: string; report: PublishedKReport; filename: string }> {
+  /** The k-anonymous CSV (with BOM). */
+  async csv(actor: Actor, requestId: string): Promise<{ csv: string; filename: string }> {
     const { rows, report } = await this.build(actor);
     await this.audit(actor, 'insights.ctdc_exported', report, requestId);
     const day = new Date().toISOString().slice(0, 10);
     return {
       csv: toCsv(ctdcColumns, rows),
-      report: publishKReport(report),
       filename: `minka-ctdc-${actor.scope.code}-${day}.csv`,
     };
   }

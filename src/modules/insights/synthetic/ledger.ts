@@ -79,13 +79,6 @@ export class EpsilonLedger {
     };
   }
 
-  /** What the actor's scope has spent and has left this period. */
-  async status(actor: Actor, at = new Date()): Promise<BudgetState> {
-    const period = periodOf(at);
-    const path = await this.path(actor);
-    return this.state(period, spentWithin(await this.entries(this.ctx.db.db, actor.scope.country, period), path));
-  }
-
   /**
    * Records `epsilon` against the actor's scope, or throws 409 `privacy_budget_exhausted` and records nothing when
    * it would take anyone in the scope past the budget. Releases of one country take turns, so two at once cannot

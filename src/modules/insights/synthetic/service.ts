@@ -5,6 +5,7 @@
 // budget of anyone in its scope, and audited with its epsilon.
 import type { Context } from '../../../platform/context';
 import { AppError } from '../../../platform/http/errors';
+import { requirePermission } from '../../access/guard';
 import type { Actor } from '../../access/policy';
 import { ctdcColumns, toCtdcRow } from '../ctdc/columns';
 import { toCsv } from '../ctdc/csv';
@@ -56,8 +57,10 @@ export class SyntheticData {
    */
   async release(actor: Actor, epsilon: number, requestId: string): Promise<{ csv: string; report: SyntheticReport }> {
     checkEpsilon(epsilon);
-    const real = (await deidentifiedFacts(this.ctx, actor)).map(toCtdcRow);
+    requirePermission(actor, 'insights:deidentified');
+    // The budget is charged before any real data is read: a refused release reads nothing.
     const privacyBudget = await this.ledger.spend(actor, epsilon, 'synthetic', requestId);
+    const real = (await deidentifiedFacts(this.ctx, actor)).map(toCtdcRow);
     const toYear = new Date().getUTCFullYear();
     const fromYear = toYear - yearWindow;
     const attrs = attributes({ home: actor.scope.country, fromYear, toYear });
