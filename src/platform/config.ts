@@ -50,6 +50,8 @@ export const settingsSchema = z.strictObject({
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
   /** Disclosure control: published counts under k people are suppressed (CTDC uses 11). */
   MINKA_DISCLOSURE_K: int(2, 1000).default(11),
+  /** The project's shared reference data (the demo seed loads the whole country from it when present). */
+  MINKA_SHARED_DATA: z.string().min(1).optional(),
   /** Protected figures are released every this many months (from January): 1, 2, 3, 4, 6 or 12. */
   MINKA_RELEASE_MONTHS: int(1, 12)
     .refine((n) => 12 % n === 0, { message: 'must divide 12 (1, 2, 3, 4, 6 or 12)' })

@@ -12,7 +12,10 @@ import { nowIso } from './db/index';
 
 /** Each capability adds its demo data here, in dependency order; each runs once per database. */
 const seeders: { name: string; run: (ctx: Context) => Promise<void> }[] = [
-  { name: 'geo', run: (ctx) => seedGeoDemo(new GeoService(ctx.db.db), defaultSharedData()) },
+  {
+    name: 'geo',
+    run: (ctx) => seedGeoDemo(new GeoService(ctx.db.db), ctx.config.MINKA_SHARED_DATA ?? defaultSharedData()),
+  },
   { name: 'access', run: seedAccessDemo },
   { name: 'reports', run: seedReportsDemo },
   { name: 'cases', run: seedCasesDemo },

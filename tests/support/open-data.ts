@@ -24,8 +24,8 @@ export async function openCases(
   over: { gender?: 'Feminine' | 'Masculine'; age?: number; citizenship?: string } = {},
 ) {
   const intake = new IntakeService(ctx);
-  // The last day before the current release period (quarterly by default).
-  const [y, m] = releasePeriod(new Date(), 3).split('-').map(Number) as [number, number];
+  // The last day before the current release period.
+  const [y, m] = releasePeriod(new Date(), ctx.config.MINKA_RELEASE_MONTHS).split('-').map(Number) as [number, number];
   const lastMonth = new Date(Date.UTC(y, m - 1, 0, 12)).toISOString();
   for (let i = 0; i < n; i++) {
     const { id } = await intake.intake(

@@ -75,7 +75,7 @@ export async function seedGeoDemo(geo: GeoService, sharedData?: string): Promise
   if (!sharedData) return;
   const divisions = path.join(sharedData, 'ecuador', 'dpa_provincias_cantones_parroquias.json');
   const boundaries = path.join(sharedData, 'ecuador', 'cantones_simplified.geojson');
-  if (!sharedData || !existsSync(divisions) || !existsSync(boundaries)) return;
+  if (!existsSync(divisions) || !existsSync(boundaries)) return;
   await geo.import({
     country: demoCountry.code,
     countryName: demoCountry.name,
@@ -84,7 +84,7 @@ export async function seedGeoDemo(geo: GeoService, sharedData?: string): Promise
   });
 }
 
-/** MINKA_SHARED_DATA, or the shared data folder beside the checkout. */
+/** The shared data folder beside the checkout (MINKA_SHARED_DATA in the configuration overrides it). */
 export function defaultSharedData(): string {
-  return process.env.MINKA_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../../shared/data');
+  return path.resolve(import.meta.dirname, '../../../../shared/data');
 }

@@ -175,12 +175,10 @@ export class Cube {
     return box.node * this.nodeStride + y * this.yearStride + box.minor * this.keys.size + k;
   }
 
-  /** The number of facts in a box under a key ("total" when omitted); 0 for an unknown key or year. */
+  /** The number of facts in a box under a key ("total" when omitted); 0 for an unknown key, year or node. */
   count(box: Box, key = 'total'): number {
-    const k = this.keys.get(key);
-    const y = this.years.get(box.year);
-    if (k === undefined || y === undefined || box.node < 0) return 0;
-    return this.counts[box.node * this.nodeStride + y * this.yearStride + box.minor * this.keys.size + k]!;
+    const i = this.index(box, key);
+    return i < 0 ? 0 : this.counts[i]!;
   }
 
   /** Every key that starts with `prefix` (e.g. "gender:"), with the part after it. */

@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { text } from './charts';
 import { download, downloadCsv } from './csv';
 import { type EChartsOption, echarts, renderPng } from './echarts';
+import { cellText } from './labels';
 import type { Row } from './types';
 
 /** The line printed under every downloaded image: what the figures cover and how they are protected. */
@@ -46,7 +46,7 @@ export function DataTable({ rows, k, head }: { rows: Row[]; k: number; head: [st
           <Table.Tr key={r.key} data-suppressed={r.suppressed || undefined}>
             <Table.Td>{r.label}</Table.Td>
             <Table.Td ta="right" c={r.suppressed ? 'dimmed' : undefined}>
-              {text(r, k)}
+              {cellText(r, k)}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -21,6 +21,7 @@ import type { SyntheticReport } from '../../../../src/modules/insights/synthetic
 import { type ApiError, api, send } from '../../api';
 import { formatNumber } from '../../format';
 import { has, useSession } from '../../session';
+import { download } from './csv';
 
 const percent = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
 
@@ -120,16 +121,6 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-function download(csv: string, name: string) {
-  // The CSV text starts with a BOM already; the Blob keeps it so spreadsheets read UTF-8.
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function SyntheticPanel() {
   const { t } = useTranslation();
   const [epsilon, setEpsilon] = useState<number | string>(epsilonRange.default);
@@ -168,7 +159,12 @@ function SyntheticPanel() {
             {(release.error as ApiError).message}
           </Alert>
         )}
-        {out && <SyntheticResult report={out.report} onDownload={() => download(out.csv, fileName(out.report))} />}
+        {out && (
+          <SyntheticResult
+            report={out.report}
+            onDownload={() => download(fileName(out.report), new Blob([out.csv], { type: 'text/csv;charset=utf-8' }))}
+          />
+        )}
       </Stack>
     </Paper>
   );

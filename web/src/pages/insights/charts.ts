@@ -18,8 +18,6 @@ export const hatch = {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export const text = (r: Row, k: number) => (r.suppressed || r.value === null ? `< ${k}` : formatNumber(r.value));
-
 interface Datum {
   value: number;
   text: string;
