@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { systemRoles } from '../../../modules/access/permissions';
 
 // Closure requests a supervisor approves or returns; referral reason, details and acceptance date; the service-provider role for shelters and other
@@ -25,17 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('referrals').addColumn('details_enc', 'text').execute();
   await db.schema.alterTable('referrals').addColumn('accepted_at', ts).execute();
-  // A referral may name the caseworker who is to receive it (HTCDS cas_ReferredPrimaryCaseWorker).
-  await db.schema.alterTable('referrals').addColumn('to_user_id', 'varchar(36)').execute();
   await db.schema.createIndex('closure_requests_case_idx').on('case_closure_requests').column('case_id').execute();
-  // At most one pending request per case, even when two arrive at once.
-  await db.schema
-    .createIndex('closure_requests_one_pending')
-    .on('case_closure_requests')
-    .column('case_id')
-    .unique()
-    .where(sql<boolean>`status = 'pending'`)
-    .execute();
   const q = db as Kysely<{
     roles: { key: string; label: null; permissions: string; system: number; created_at: string; updated_at: string };
   }>;
@@ -60,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('case_closure_requests').execute();
-  for (const c of ['reason', 'details_enc', 'accepted_at', 'to_user_id'])
+  for (const c of ['reason', 'details_enc', 'accepted_at'])
     await db.schema.alterTable('referrals').dropColumn(c).execute();
   const q = db as Kysely<{ roles: { key: string }; user_roles: { role_key: string } }>;
   await q.deleteFrom('user_roles').where('role_key', '=', 'service_provider').execute();

@@ -10,6 +10,7 @@ import * as m0008 from './0008_insights';
 import * as m0009 from './0009_imports';
 import * as m0010 from './0010_insight_snapshots';
 import * as m0011 from './0011_epsilon_ledger';
+import * as m0012 from './0012_referral_user';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_imports': m0009,
   '0010_insight_snapshots': m0010,
   '0011_epsilon_ledger': m0011,
+  '0012_referral_user': m0012,
 };
