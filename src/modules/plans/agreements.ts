@@ -13,9 +13,10 @@ type Row = Database['agreements'];
 
 /** Cooperation agreements between organisations: parties, term, purpose, commitments, renewals. */
 export class Agreements {
-  private readonly scope: ScopeCheck;
-  constructor(private readonly ctx: Context) {
-    this.scope = new ScopeCheck(ctx);
+  constructor(private readonly ctx: Context) {}
+  /** A jurisdiction check whose ancestry cache lives for one call, never for the process (divisions change). */
+  private get scope() {
+    return new ScopeCheck(this.ctx);
   }
   private get db() {
     return this.ctx.db.db;
@@ -88,8 +89,9 @@ export class Agreements {
     if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
     const rows = await this.db.selectFrom('agreements').selectAll().orderBy('signed_on', 'desc').execute();
     const out = [];
+    const scope = this.scope;
     for (const r of rows)
-      if (await this.scope.within(actor, r.country_code, r.division_code)) out.push(await this.present(actor, r));
+      if (await scope.within(actor, r.country_code, r.division_code)) out.push(await this.present(actor, r));
     return out;
   }
 

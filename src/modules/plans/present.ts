@@ -152,7 +152,15 @@ export async function comparePlans(ctx: Context, plans: Plan[]) {
     db.selectFrom('prevention_activities').select(['plan_id', 'participants']).where('plan_id', 'in', ids).execute(),
     db.selectFrom('policy_instruments').select(['plan_id', 'status']).where('plan_id', 'in', ids).execute(),
   ]);
+  // One label lookup per country, not per plan.
   const geo = new GeoService(db);
+  const labels = new Map<string, string>();
+  for (const country of new Set(plans.map((p) => p.country_code)))
+    for (const [code, label] of await geo.labels(
+      country,
+      plans.filter((p) => p.country_code === country).map((p) => p.division_code),
+    ))
+      labels.set(`${country}:${code}`, label);
   const out = [];
   for (const plan of plans) {
     const acts = actions.filter((a) => a.plan_id === plan.id);
@@ -167,8 +175,7 @@ export async function comparePlans(ctx: Context, plans: Plan[]) {
       division: {
         country: plan.country_code,
         code: plan.division_code,
-        label:
-          (await geo.labels(plan.country_code, [plan.division_code])).get(plan.division_code) ?? plan.division_code,
+        label: labels.get(`${plan.country_code}:${plan.division_code}`) ?? plan.division_code,
       },
       yearFrom: Number(plan.year_from),
       yearTo: Number(plan.year_to),

@@ -10,9 +10,10 @@ import type { actionBody, actionPatch, objectiveBody, planBody } from './schema'
 
 /** Local plans per jurisdiction and period, their objectives on the four axes, and their actions. */
 export class LocalPlans {
-  private readonly scope: ScopeCheck;
-  constructor(private readonly ctx: Context) {
-    this.scope = new ScopeCheck(ctx);
+  constructor(private readonly ctx: Context) {}
+  /** A jurisdiction check whose ancestry cache lives for one call, never for the process (divisions change). */
+  private get scope() {
+    return new ScopeCheck(this.ctx);
   }
   private get db() {
     return this.ctx.db.db;
@@ -32,7 +33,8 @@ export class LocalPlans {
     if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
     const rows = await this.db.selectFrom('local_plans').selectAll().orderBy('year_from', 'desc').execute();
     const out = [];
-    for (const r of rows) if (await this.scope.within(actor, r.country_code, r.division_code)) out.push(r);
+    const scope = this.scope;
+    for (const r of rows) if (await scope.within(actor, r.country_code, r.division_code)) out.push(r);
     return out;
   }
 
