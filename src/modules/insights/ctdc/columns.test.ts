@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { htcds } from '../../cases/vocabulary';
+import { csvText, toCsv } from '../csv';
 import type { Fact } from '../facts';
 import { ctdcColumns, ctdcGender, flagColumns, monthsBand, toCtdcRow } from './columns';
-import { csvText, toCsv } from './csv';
 
 const fact = (over: Partial<Fact> = {}): Fact => ({
   key: 'FAKE-1',

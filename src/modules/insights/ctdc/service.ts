@@ -3,10 +3,10 @@
 import type { Context } from '../../../platform/context';
 import { requirePermission } from '../../access/guard';
 import type { Actor } from '../../access/policy';
+import { toCsv } from '../csv';
 import { type Fact, streamFacts } from '../facts';
 import { inRelease, releasePeriod } from '../release';
 import { ctdcColumns, toCtdcRow } from './columns';
-import { toCsv } from './csv';
 import { type KReport, kAnonymise, type PublishedKReport, publishKReport } from './kanon';
 
 /** True when the fact lies in the scope (its country, or the province or canton the scope names). */

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Context } from '../../../platform/context';
 import type { CaseTable } from '../../../platform/db/types';
@@ -9,9 +8,9 @@ import { People } from '../../cases/people';
 import * as casesRepo from '../../cases/repo';
 import { pickReferrals } from '../../cases/service';
 import { GeoService } from '../../geo/service';
+import { csvFile } from '../csv';
 import {
   columnIndex,
-  csvSafe,
   type HtcdsColumn,
   joinValues,
   locationCell,
@@ -194,8 +193,7 @@ export class HtcdsExport {
   /** CSV in UTF-8 with a byte-order mark (so Excel reads accents), in the template's layout. */
   async csv(actor: Actor, q: ExportQuery, requestId: string) {
     const { rows, personal } = await this.rows(actor, q);
-    const safe = this.sheet(rows).map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(v) : v)));
-    const csv = stringify(safe, { bom: true, record_delimiter: 'windows' });
+    const csv = csvFile(this.sheet(rows));
     await this.audit(actor, 'csv', q, rows.length, personal, requestId);
     return { body: Buffer.from(csv, 'utf8'), filename: this.filename(q, 'csv') };
   }

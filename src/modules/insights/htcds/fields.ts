@@ -141,11 +141,3 @@ export function locationCell(country: string | null, division: string | null, ho
   if (division && (!country || country === home)) return division;
   return country ?? '';
 }
-
-/**
- * Spreadsheet programs run a CSV cell that starts with = + - @ (or a tab or carriage return) as a formula; such a
- * cell is written with a leading apostrophe, which Excel hides and the import removes again.
- */
-export const csvSafe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-/** Undoes csvSafe. */
-export const csvUnsafe = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);

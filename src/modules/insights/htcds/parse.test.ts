@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { csvSafe, csvUnsafe, templateHeader } from './fields';
+import { csvSafe, csvUnsafe } from '../csv';
+import { templateHeader } from './fields';
 import { readHtcdsFile, unpackedSize } from './parse';
 import { validDate } from './validate';
 

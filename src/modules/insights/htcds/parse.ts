@@ -3,7 +3,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../platform/http/errors';
-import { csvUnsafe, templateHeader, templateLabels } from './fields';
+import { csvUnsafe } from '../csv';
+import { templateHeader, templateLabels } from './fields';
 
 export const maxImportBytes = 10 * 1024 * 1024;
 export const maxImportRows = 10_000;
