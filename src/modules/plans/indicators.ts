@@ -161,6 +161,9 @@ export class Indicators {
     // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
     // Activity participants are not case data and are shown as they are.
     const exact = !publish && can(actor, 'cases:read');
+    // The plan's divisions, looked up once for all its computed indicators, and only if one needs them.
+    let divisions: Promise<string[]> | undefined;
+    const codes = () => (divisions ??= new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code));
     const out = [];
     for (const r of rows) {
       const manual: PeriodValue[] = values
@@ -185,32 +188,34 @@ export class Indicators {
         values:
           r.source === 'manual'
             ? manual
-            : await this.computed(plan, r, exact || r.source === 'activities_participants'),
+            : await this.computed(plan, r, exact || r.source === 'activities_participants', await codes()),
       });
     }
     return out;
   }
 
   /** Case-derived values per quarter and year; for roles without case access, small counts are suppressed. */
-  private async computed(plan: Plan, ind: IndicatorRow, exact: boolean): Promise<PeriodValue[]> {
+  private async computed(plan: Plan, ind: IndicatorRow, exact: boolean, codes: string[]): Promise<PeriodValue[]> {
     const k = this.ctx.config.MINKA_DISCLOSURE_K;
-    const codes = await new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code);
     const out: PeriodValue[] = [];
     const today = new Date().toISOString().slice(0, 10);
+    // People counts are published as the dashboards' release publishes them (the same cells, the same suppression,
+    // the same lag), so the two cannot be subtracted from each other: the canton's people registered in a closed
+    // year (minors for the minors indicator); quarters are not published, so nothing is counted for them.
+    const released = !exact && ind.source !== 'referrals_completed';
     for (const { year, quarters } of planPeriods(plan)) {
-      const counts = [];
-      for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
-      const total = counts.reduce((a, b) => a + b, 0);
-      let cells: Cell[] = [...counts, total].map((value) => ({ value, suppressed: false }));
-      if (!exact && ind.source !== 'referrals_completed') {
-        // People counts are published as the dashboards' monthly release publishes them (the same cells, the
-        // same suppression, the same lag), so the two cannot be subtracted from each other: the canton's people
-        // registered in a closed year (minors for the minors indicator); quarters are not published.
-        const year_ = await this.released(plan, ind.source, year);
-        cells = [...quarters.map(() => ({ value: null, suppressed: true })), year_];
-      } else if (!exact) {
-        const p = protectGroup(counts, total, k);
-        cells = [...p.cells, p.total];
+      let cells: Cell[];
+      if (released)
+        cells = [
+          ...quarters.map(() => ({ value: null, suppressed: true })),
+          await this.released(plan, ind.source, year),
+        ];
+      else {
+        const counts = [];
+        for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
+        const total = counts.reduce((a, b) => a + b, 0);
+        const p = exact ? null : protectGroup(counts, total, k);
+        cells = p ? [...p.cells, p.total] : [...counts, total].map((value) => ({ value, suppressed: false }));
       }
       // Published figures are of closed periods only: a live quarter would tell, day by day, when one more
       // person was identified.
