@@ -8,6 +8,7 @@ import type { Actor } from '../access/policy';
 import * as repo from './repo';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
 import { CaseService } from './service';
+import { isClosed } from './vocabulary';
 
 /** A pending closure request no longer applies once the case is closed directly or reopened. */
 export const supersedeClosureRequests = (trx: repo.Q, caseId: string) =>
@@ -34,7 +35,7 @@ export class CareService {
   /** Loads a case the actor may change; a closed case takes no more changes. */
   private async open(actor: Actor, id: string): Promise<CaseTable> {
     const c = await this.cases.access.load(actor, id, 'cases:write');
-    if (c.status === 'Closed' || c.status === 'ClosedReferred') throw new AppError(409, 'case_closed');
+    if (isClosed(c.status)) throw new AppError(409, 'case_closed');
     return c;
   }
 
@@ -177,7 +178,7 @@ export class CareService {
   /** Closes a case directly (supervisors); a minor's case first needs its safeguards. */
   async close(actor: Actor, id: string, b: z.infer<typeof closeBody>, requestId: string) {
     const c = await this.cases.access.load(actor, id, 'cases:approve');
-    if (c.status === 'Closed' || c.status === 'ClosedReferred') throw new AppError(409, 'case_closed');
+    if (isClosed(c.status)) throw new AppError(409, 'case_closed');
     await this.assertSafeguards(c);
     await this.cases.change(actor, id, this.closing(id, b), 'case.closed', { status: b.cas_Status }, requestId, (trx) =>
       supersedeClosureRequests(trx, id),

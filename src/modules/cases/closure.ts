@@ -9,8 +9,7 @@ import { CaseAccess } from './access';
 import { CareService } from './care';
 import * as repo from './repo';
 import type { closeBody } from './schema';
-
-const isClosed = (status: string) => status === 'Closed' || status === 'ClosedReferred';
+import { isClosed } from './vocabulary';
 
 /**
  * Closure in two hands: the caseworker asks for it with an HTCDS status and reason, a supervisor approves

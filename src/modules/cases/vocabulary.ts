@@ -145,3 +145,6 @@ export const local = {
 } as const;
 
 export type HtcdsField = keyof typeof htcds;
+
+/** True for the HTCDS case statuses that mean closed. */
+export const isClosed = (status: string) => status === 'Closed' || status === 'ClosedReferred';

@@ -10,6 +10,7 @@ import { IntakeService } from '../../cases/intake';
 import { People } from '../../cases/people';
 import * as caseRepo from '../../cases/repo';
 import { CaseService } from '../../cases/service';
+import { isClosed } from '../../cases/vocabulary';
 import { readHtcdsFile } from './parse';
 import { type ImportRecord, type Problem, validateRows } from './validate';
 
@@ -248,7 +249,7 @@ export class HtcdsImports {
     const now = nowIso();
     const enc = (column: string, v: string | null) =>
       this.ctx.crypto.encryptOptional(v, { table: 'cases', row: caseId, column });
-    const closed = r.status === 'Closed' || r.status === 'ClosedReferred';
+    const closed = isClosed(r.status);
     const set = {
       ...(r.decision
         ? {

@@ -5,7 +5,7 @@ import type { Context } from '../../../platform/context';
 import { type Actor, can } from '../../access/policy';
 import { ScopeCheck } from '../../access/scope';
 import type { intakeBody } from '../../cases/schema';
-import { htcds } from '../../cases/vocabulary';
+import { htcds, isClosed } from '../../cases/vocabulary';
 import { type HtcdsColumn, splitValues } from './fields';
 import type { ParsedFile } from './parse';
 
@@ -108,7 +108,7 @@ export async function validateRows(
     const caseStatus = one('cas_Status', htcds.cas_Status) ?? 'Active';
     const reason = text('cas_ReasonForCaseClosure', 2000);
     // Other systems (and exports without personal columns) often leave the reason empty: the case is still closed.
-    const closed = caseStatus === 'Closed' || caseStatus === 'ClosedReferred';
+    const closed = isClosed(caseStatus);
     if (closed && !reason) notes.push({ row, column: 'cas_ReasonForCaseClosure', code: 'closure_reason_missing' });
     // Closing a case needs a supervisor's approval in Minka; an import must not be a way around it.
     if (closed && !can(actor, 'cases:approve')) fail('cas_Status', 'closure_needs_approval');
