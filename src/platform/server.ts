@@ -1,4 +1,5 @@
 import { FollowUps } from '../modules/cases/followups';
+import { HtcdsImports } from '../modules/insights/htcds/import';
 import { RetentionService } from '../modules/reports/retention';
 import type { Config } from './config';
 import { type Context, openContext } from './context';
@@ -30,9 +31,11 @@ export async function startServer(
     // Retention runs hourly in the serving process; `minka reports purge` does the same on demand.
     const retention = new RetentionService(ctx);
     const followUps = new FollowUps(ctx);
+    const imports = new HtcdsImports(ctx);
     const purge = () => {
       retention.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
       followUps.remind().catch((err) => app.log.error({ err }, 'reminders failed'));
+      imports.expire().catch((err) => app.log.error({ err }, 'import clean-up failed'));
     };
     purge(); // once at start, so a restarted server does not wait an hour for reminders
     const timer = setInterval(purge, 3_600_000);

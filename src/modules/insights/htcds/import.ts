@@ -77,7 +77,6 @@ export class HtcdsImports {
     const target = { country: actor.scope.country, code: division ?? actor.scope.code };
     if (!(await new ScopeCheck(this.ctx).within(actor, target.country, target.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
-    await this.expire();
     const file = await readHtcdsFile(bytes, filename);
     const { records, errors, warnings: notes, ignoredColumns } = await validateRows(this.ctx, actor, file, target);
     const warnings: Warning[] = [...notes];
@@ -125,8 +124,11 @@ export class HtcdsImports {
     return job;
   }
 
-  /** Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger; ends stalled commits. */
-  private async expire() {
+  /**
+   * Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger; ends stalled
+   * commits. The serving process runs it hourly with the other retention work.
+   */
+  async expire() {
     const before = new Date(Date.now() - keepUncommittedMs).toISOString();
     await this.db
       .updateTable('htcds_imports')
@@ -154,9 +156,13 @@ export class HtcdsImports {
 
   /** Starts importing: all rows of a clean file, or only the valid ones with `validOnly`; answers at once. */
   async commit(actor: Actor, id: string, validOnly: boolean, requestId: string) {
-    await this.expire();
     const job = await this.load(actor, id);
     if (job.status !== 'validated') throw new AppError(409, 'htcds_import_state');
+    // A report older than a day is over even before the hourly clean-up has dropped its rows.
+    if (job.created_at < new Date(Date.now() - keepUncommittedMs).toISOString()) {
+      await this.expire();
+      throw new AppError(409, 'htcds_import_state');
+    }
     const problems = JSON.parse(job.problems) as Problem[];
     if (problems.length && !validOnly) throw new AppError(409, 'htcds_import_not_clean', { count: problems.length });
     // Only one commit wins, even when two arrive at once.
