@@ -117,8 +117,10 @@ export class People {
       this.ctx.db.db,
       shown.map((x) => x.r.id),
     );
-    return shown.map(({ r, score }) => ({
+    return shown.map(({ r, score, strong }) => ({
       personId: r.id,
+      /** Same identity number, or the same names and exact date of birth. */
+      strong,
       name: this.name(r),
       birthYear: r.birth_year === null ? null : Number(r.birth_year),
       gender: r.gender,

@@ -148,6 +148,7 @@ export const casePage = z.object({ items: z.array(caseSummary), next: z.string()
 export const candidateSchema = z
   .object({
     personId: z.string(),
+    strong: z.boolean().meta({ description: 'Same identity number, or the same names and exact date of birth' }),
     name: z.string(),
     birthYear: z.number().nullable(),
     gender: z.string().nullable(),

@@ -8,7 +8,6 @@ import { ScopeCheck } from '../../access/scope';
 import { CaseAccess } from '../../cases/access';
 import { IntakeService } from '../../cases/intake';
 import { People } from '../../cases/people';
-import * as caseRepo from '../../cases/repo';
 import { CaseService } from '../../cases/service';
 import { isClosed } from '../../cases/vocabulary';
 import { readHtcdsFile } from './parse';
@@ -52,11 +51,9 @@ export class HtcdsImports {
       },
       (id) => this.access.personInReach(actor, id),
     );
-    const wanted = p.prs_Birthdate ? this.ctx.crypto.blindIndex('person-birthdate', p.prs_Birthdate) : undefined;
-    for (const c of found) {
-      const row = wanted ? await caseRepo.findPerson(this.db, c.personId) : undefined;
-      if (row && row.birthdate_index === wanted) return { linkTo: c.personId, codes: c.caseCodes, similar: [] };
-    }
+    // A strong match (the same names and exact date of birth) is the same person; look-alikes are only reported.
+    const same = found.find((c) => c.strong);
+    if (same) return { linkTo: same.personId, codes: same.caseCodes, similar: [] };
     return { linkTo: undefined, similar: found.flatMap((c) => c.caseCodes) };
   }
 
