@@ -11,10 +11,10 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 
 /** Dashboards: figures by time, form of exploitation, profile, place and route, under disclosure control. */
 export const insightRoutes =
-  (ctx: Context, store = storeFor(ctx)): FastifyPluginAsync =>
+  (ctx: Context): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const insights = new InsightsService(ctx, store);
+    const insights = new InsightsService(ctx, storeFor(ctx));
     r.get(
       '/insights/dashboard',
       {

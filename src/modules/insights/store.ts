@@ -10,42 +10,32 @@ import { Cube } from './cube';
 import { streamFacts } from './facts';
 import { inRelease, parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
 
-/** A monthly release; `asOf` is the first day it does not cover. */
+/** A release; `asOf` is the first day it does not cover. */
 export interface Published extends Release {
   asOf: string;
 }
 
-export interface StoreOptions {
-  refreshMs?: number;
-  backgroundFrom?: number;
-  rebuildMs?: number;
-}
+/** At and above this many facts the store checks for changes in the background, at most every `refreshMs`, and
+ * rebuilds at most every `rebuildMs`. */
+const backgroundFrom = 50_000;
+const refreshMs = 2000;
+const rebuildMs = 60_000;
 
 /** One per app instance; `cube()` answers with a cube no older than the last committed case change (see above). */
 export class InsightStore {
   private built: { cube: Cube; signature: string } | null = null;
   private building: Promise<Cube> | null = null;
   private checkedAt = 0;
-  private readonly refreshMs: number;
-  private readonly backgroundFrom: number;
-  private readonly rebuildMs: number;
   private builtAt = 0;
   private snapshot: Published | null = null;
   private snapshotting: Promise<Published> | null = null;
 
-  constructor(
-    private readonly ctx: Pick<Context, 'db'>,
-    opts: StoreOptions = {},
-  ) {
-    this.refreshMs = opts.refreshMs ?? 2000;
-    this.backgroundFrom = opts.backgroundFrom ?? 50_000;
-    this.rebuildMs = opts.rebuildMs ?? 60_000;
-  }
+  constructor(private readonly ctx: Pick<Context, 'db'>) {}
 
   /**
    * The figures for viewers without exact counts: the release of the current period (release.ts; every `months`
-   * months from January), built from the facts registered before the period and chained to the previous release, written once (the first process to
-   * need it writes it; every process reads the same row). Published figures change once a period, and then only
+   * months from January), built from the facts registered before the period and chained to the previous release,
+   * written once (the first process to need it writes it; every process reads the same row). Published figures change once a period, and then only
    * cells that moved by at least k people, so comparing two dashboards over time cannot single out one person.
    */
   async published(k: number, months = 3, now = new Date()): Promise<Published> {
@@ -88,11 +78,11 @@ export class InsightStore {
   /** The current cube (exact viewers). */
   async cube(): Promise<Cube> {
     if (!this.built) return this.rebuild();
-    if (this.built.cube.size < this.backgroundFrom) {
+    if (this.built.cube.size < backgroundFrom) {
       if ((await this.signature()) !== this.built.signature) return this.rebuild();
       return this.built.cube;
     }
-    const due = Date.now() - this.checkedAt >= this.refreshMs && Date.now() - this.builtAt >= this.rebuildMs;
+    const due = Date.now() - this.checkedAt >= refreshMs && Date.now() - this.builtAt >= rebuildMs;
     if (due && !this.building) {
       this.checkedAt = Date.now();
       // Large store: answer now from the current cube; the next query sees the rebuilt one.
