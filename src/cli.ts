@@ -5,11 +5,9 @@ import { securityCommands } from './cli/security';
 import { ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/parse';
 import { GeoService } from './modules/geo/service';
 import { type Config, ConfigError, loadConfig } from './platform/config';
-import { openContext } from './platform/context';
 import { KeyError } from './platform/crypto/keys';
 import { migrateToLatest, migrationStatus, openDb } from './platform/db/index';
-import { seedDemo } from './platform/seed';
-import { startServer } from './platform/server';
+import { openContext, seedDemo, startServer } from './app/index';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tempDir, testConfig } from '../../tests/support/db';
-import { openContext } from '../platform/context';
+import { openContext } from '../app/index';
 
 const root = new URL('../..', import.meta.url).pathname;
 

@@ -6,10 +6,12 @@ import type { Actor } from '../modules/access/policy';
 import { SessionService } from '../modules/access/sessions';
 import { UsersService } from '../modules/access/users';
 import { loadConfig } from '../platform/config';
-import { type Context, openContext, openCrypto } from '../platform/context';
+import { type Context, openCrypto } from '../platform/context';
 import { KeyError, keyFileName, newMasterKey, writeKeyFile } from '../platform/crypto/keys';
 import { backupDatabase, restoreDatabase } from '../platform/db/dialect';
 import { nowIso, openDb } from '../platform/db/index';
+import { openContext } from '../app/index';
+import { AuditService } from '../modules/audit/index';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -30,7 +32,7 @@ export function securityCommands(cli: Command): void {
     .command('verify')
     .description('check every entry of the audit chain; exits 1 naming the first broken entry')
     .action(async () => {
-      const r = await withContext((ctx) => ctx.audit.verify());
+      const r = await withContext((ctx) => new AuditService(ctx.db.db).verify());
       if (!r.ok)
         throw new Error(
           `audit chain broken at entry ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} entries before it are intact)`,

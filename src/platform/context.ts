@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { AuditService } from '../modules/audit/service';
+import type { Auditor } from './audit';
 import type { Config } from './config';
 import { FieldCrypto } from './crypto/fields';
 import { KeyError, keyFileName, loadMasterKey, type MasterKey, parseEnvKey } from './crypto/keys';
@@ -11,7 +11,7 @@ export interface Context {
   config: Config;
   db: DbHandle;
   crypto: FieldCrypto;
-  audit: AuditService;
+  audit: Auditor;
 }
 
 /** Opens the data keys with the configured master key; refuses with a clear message when it does not open them. */
@@ -47,13 +47,16 @@ export async function openCrypto(
   }
 }
 
-/** Opens the database (migrating it unless told not to) and the services every module needs. */
-export async function openContext(config: Config, opts: { migrate?: boolean } = {}): Promise<Context> {
+/** Opens the database (migrating it unless told not to) and the services every module needs; the audit trail comes from the caller. */
+export async function openContext(
+  config: Config,
+  opts: { migrate?: boolean; auditor: (db: DbHandle['db']) => Auditor },
+): Promise<Context> {
   const db = openDb(config);
   try {
     if (opts.migrate !== false) await migrateToLatest(db.db);
     const { crypto } = await openCrypto(config, db);
-    return { config, db, crypto, audit: new AuditService(db.db) };
+    return { config, db, crypto, audit: opts.auditor(db.db) };
   } catch (err) {
     await db.close();
     throw err;

@@ -1,10 +1,8 @@
-import { FollowUps } from '../modules/cases/followups';
-import { HtcdsImports } from '../modules/insights/htcds/import';
-import { RetentionService } from '../modules/reports/retention';
 import type { Config } from './config';
 import { type Context, openContext } from './context';
 import type { DbHandle } from './db/index';
-import { type App, buildApp } from './http/app';
+import { type App, buildServer } from './http/app';
+import type { ModuleDescriptor } from './module';
 import { seedDemo } from './seed';
 
 export interface Running {
@@ -15,32 +13,38 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations, seeds demo data when configured, and listens. */
+/** Opens the database, applies migrations, seeds demo data when configured, runs the modules' jobs and listens. */
 export async function startServer(
   config: Config,
-  opts: { webDir?: string | null; logLevel?: string } = {},
+  opts: {
+    modules: readonly ModuleDescriptor[];
+    auditor: Parameters<typeof openContext>[1]['auditor'];
+    webDir?: string | null;
+    logLevel?: string;
+  },
 ): Promise<Running> {
-  const ctx = await openContext(config);
+  const ctx = await openContext(config, { auditor: opts.auditor });
   const { db } = ctx;
   try {
-    const app = await buildApp({ ...ctx, webDir: opts.webDir, logLevel: opts.logLevel });
+    const { modules } = opts;
+    const app = await buildServer({ ...ctx, modules, webDir: opts.webDir, logLevel: opts.logLevel });
     if (config.MINKA_SEED_DEMO) {
-      const r = await seedDemo(ctx);
+      const r = await seedDemo(ctx, modules);
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
     }
-    // Retention runs hourly in the serving process; `minka reports purge` does the same on demand.
-    const retention = new RetentionService(ctx);
-    const followUps = new FollowUps(ctx);
-    const imports = new HtcdsImports(ctx);
-    const purge = () => {
-      retention.purge().catch((err) => app.log.error({ err }, 'report purge failed'));
-      followUps.remind().catch((err) => app.log.error({ err }, 'reminders failed'));
-      imports.expire().catch((err) => app.log.error({ err }, 'import clean-up failed'));
-    };
-    purge(); // once at start, so a restarted server does not wait an hour for reminders
-    const timer = setInterval(purge, 3_600_000);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    // Each job runs once at start (so a restarted server does not wait an hour for reminders), then on its interval.
+    const timers = modules.flatMap((m) => m.jobs ?? []).map((job) => {
+      const run = () => {
+        job.run(ctx).catch((err) => app.log.error({ err, job: job.name }, 'job failed'));
+      };
+      run();
+      const timer = setInterval(run, job.everyMs);
+      timer.unref();
+      return timer;
+    });
+    app.addHook('onClose', async () => {
+      for (const t of timers) clearInterval(t);
+    });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ database: db.describe }, 'minka is serving');
     const port = new URL(address).port;

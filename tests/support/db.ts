@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Config, loadConfig } from '../../src/platform/config';
-import { type Context, openContext } from '../../src/platform/context';
+import { type Context } from '../../src/platform/context';
 import { createPostgresDatabase, dropPostgresDatabase } from '../../src/platform/db/dialect';
 import type { DbHandle } from '../../src/platform/db/index';
+import { openContext } from '../../src/app/index';
 
 export interface TestDb {
   engine: 'sqlite' | 'postgres';

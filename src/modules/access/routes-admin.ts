@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/http/app';
+import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from './guard';
 import type { OrganisationsService } from './organisations';
@@ -30,7 +30,7 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 
 /** Administration of organisations, users, roles and sessions. */
 export const adminRoutes =
-  (deps: AppDeps, users: UsersService, orgs: OrganisationsService): FastifyPluginAsync =>
+  (deps: Context, users: UsersService, orgs: OrganisationsService): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['admin'];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/http/app';
+import type { Context } from '../../platform/context';
 import { notFound } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
 import { demoInfo } from './demo';
@@ -26,7 +26,7 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: erro
 
 /** Sign-in, session, second factor, password and one-time links. */
 export const authRoutes =
-  (deps: AppDeps, sessions: SessionService, users: UsersService): FastifyPluginAsync =>
+  (deps: Context, sessions: SessionService, users: UsersService): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const signIn = new SignInService(deps, sessions);

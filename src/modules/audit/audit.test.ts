@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { dbTargets, type TestDb, tempDir, testConfig } from '../../../tests/support/db';
-import { openContext } from '../../platform/context';
+import { openContext } from '../../app/index';
+import { AuditService } from './service';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
@@ -37,19 +38,19 @@ for (const target of dbTargets()) {
         [1, 2, 3, 4, 5, 6],
       );
       for (let i = 1; i < rows.length; i++) assert.equal(rows[i]!.prev_hash, rows[i - 1]!.hash);
-      assert.deepEqual(await db.ctx.audit.verify(), { ok: true, checked: 6 });
+      assert.deepEqual(await new AuditService(db.ctx.db.db).verify(), { ok: true, checked: 6 });
     });
 
     it('serialises concurrent appends into one chain', async () => {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) => db.ctx.audit.record({ actor, action: 'test.concurrent', details: { i } })),
       );
-      assert.deepEqual(await db.ctx.audit.verify(), { ok: true, checked: 16 });
+      assert.deepEqual(await new AuditService(db.ctx.db.db).verify(), { ok: true, checked: 16 });
     });
 
     it('names a changed entry', async () => {
       await q().updateTable('audit_log').set({ details: '{"i":99}' }).where('id', '=', 3).execute();
-      const r = await db.ctx.audit.verify();
+      const r = await new AuditService(db.ctx.db.db).verify();
       assert.equal(r.ok, false);
       assert.deepEqual(r.firstBroken, { id: 3, reason: 'hash does not match the entry content (entry was changed)' });
     });

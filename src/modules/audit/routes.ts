@@ -1,18 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/http/app';
+import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor, requirePermission } from '../access/guard';
 import type { OrganisationsService } from '../access/organisations';
 import { presentEntry } from './present';
+import { AuditService } from './service';
 import { auditEntrySchema, auditQuery, verifySchema } from './schema';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 
 /** Audit browser (by record and by user) and chain verification, for administrators and supervisors. */
 export const auditRoutes =
-  (deps: AppDeps, orgs: OrganisationsService): FastifyPluginAsync =>
+  (deps: Context, orgs: OrganisationsService): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['audit'];
@@ -32,7 +33,7 @@ export const auditRoutes =
         // Someone scoped to a whole country sees every entry; others see what organisations in their jurisdiction did.
         const wholeCountry = actor.scope.code === actor.scope.country;
         const actorOrgIds = wholeCountry ? undefined : (await orgs.list(actor)).map((o) => o.id);
-        const rows = await deps.audit.list({
+        const rows = await new AuditService(deps.db.db).list({
           recordType: req.query.recordType,
           recordId: req.query.recordId,
           actorUserId: req.query.actorUserId,
@@ -54,7 +55,7 @@ export const auditRoutes =
       },
       async (req) => {
         requirePermission(requireActor(req), 'audit:read');
-        return deps.audit.verify();
+        return new AuditService(deps.db.db).verify();
       },
     );
   };

@@ -1,29 +1,14 @@
 import type { Transaction } from 'kysely';
+import type { AuditInput, Auditor } from '../../platform/audit';
 import { type Db, nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { type ChainCheck, ChainVerifier, entryHash, genesisHash } from './chain';
 import * as repo from './repo';
 
-/** Who did something: a signed-in user (with organisation) or the system. */
-export interface AuditActor {
-  userId: string | null;
-  orgId: string | null;
-}
-
-export interface AuditInput {
-  actor: AuditActor | null;
-  action: string;
-  recordType?: string;
-  recordId?: string;
-  /** Which group of fields was read or changed, e.g. "identity" or "name,roles". */
-  fields?: string;
-  /** Non-personal details only: before/after of non-secret fields, counts, reasons. */
-  details?: Record<string, unknown>;
-  requestId?: string;
-}
+export type { AuditActor, AuditInput } from '../../platform/audit';
 
 /** Appends to the hash-chained, append-only audit log and verifies it. */
-export class AuditService {
+export class AuditService implements Auditor {
   constructor(private readonly db: Db) {}
 
   /** Appends one entry inside `trx` when given (so the entry commits with the change it records), else in its own transaction. */

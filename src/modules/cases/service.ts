@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
+import { AuditService } from '../audit/index';
 import { GeoService } from '../geo/service';
 import { CaseAccess } from './access';
 import { People } from './people';
@@ -343,7 +344,7 @@ export class CaseService {
   /** Who changed and who viewed the case, newest first, from the audit trail (fields named, values never). */
   async history(actor: Actor, id: string) {
     await this.access.load(actor, id);
-    const rows = await this.ctx.audit.list({ recordType: 'case', recordId: id, limit: 200 });
+    const rows = await new AuditService(this.ctx.db.db).list({ recordType: 'case', recordId: id, limit: 200 });
     return rows.map((e) => ({
       at: e.at,
       actorUserId: e.actor_user_id,

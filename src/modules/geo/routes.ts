@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/http/app';
+import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
 import {
   boundariesQuery,
@@ -20,7 +20,7 @@ const errors = { 400: errorSchema, 404: errorSchema };
 
 /** Read-only geography API: countries, divisions, children, search and boundaries. */
 export const geoRoutes =
-  (deps: AppDeps): FastifyPluginAsync =>
+  (deps: Context): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const geo = new GeoService(deps.db.db);

@@ -90,7 +90,7 @@ for (const target of dbTargets()) {
       const before = (await get(researcher, '/api/insights/dashboard?division=06')).body;
       await openTestCase(t, caseworker, { code: '060301', first: 'Prueba', second: 'Ficticia Dos', age: 13 });
       // A second app on the same database (another process) reads the same snapshot.
-      const { buildApp } = await import('../../platform/http/app');
+      const { buildApp } = await import('../../app/index');
       const other = await buildApp({ ...t.db.ctx, webDir: null, logLevel: 'silent' });
       try {
         const again = await other.inject({ url: '/api/insights/dashboard?division=06', headers: researcher.headers });

@@ -8,32 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registerSessionHook } from '../../modules/access/guard';
-import { OrganisationsService } from '../../modules/access/organisations';
-import { adminRoutes } from '../../modules/access/routes-admin';
-import { authRoutes } from '../../modules/access/routes-auth';
-import { SessionService } from '../../modules/access/sessions';
-import { UsersService } from '../../modules/access/users';
-import { auditRoutes } from '../../modules/audit/routes';
-import { closureRoutes } from '../../modules/cases/closure-routes';
-import { caseFileRoutes } from '../../modules/cases/files-routes';
-import { followUpRoutes } from '../../modules/cases/followups-routes';
-import { protectionRoutes } from '../../modules/cases/protection-routes';
-import { caseRoutes } from '../../modules/cases/routes';
-import { directoryRoutes } from '../../modules/directory/routes';
-import { geoRoutes } from '../../modules/geo/routes';
-import { ctdcRoutes } from '../../modules/insights/ctdc/routes';
-import { htcdsRoutes } from '../../modules/insights/htcds/routes';
-import { insightRoutes } from '../../modules/insights/routes';
-import { syntheticRoutes } from '../../modules/insights/synthetic/routes';
-import { agreementRoutes } from '../../modules/plans/agreements-routes';
-import { planDocumentRoutes } from '../../modules/plans/documents-routes';
-import { planRoutes } from '../../modules/plans/routes';
-import { referralRoutes } from '../../modules/referrals/routes';
-import { publicReportRoutes } from '../../modules/reports/public-routes';
-import { triageRoutes } from '../../modules/reports/routes';
-import { webhookRoutes } from '../../modules/reports/webhook';
 import type { Context } from '../context';
+import type { ModuleDescriptor } from '../module';
 import { requestLanguage, t } from '../i18n/index';
 import { loggerOptions } from '../log';
 import { registerErrorHandler, registerNotFound } from './errors';
@@ -63,6 +39,11 @@ export interface AppDeps extends Context {
   logStream?: { write(line: string): void };
 }
 
+/** A server is built from the platform's context and the modules the composition root lists. */
+export interface ServerDeps extends AppDeps {
+  modules: readonly ModuleDescriptor[];
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDir = path.resolve(here, '../../../web/dist');
 
@@ -86,8 +67,8 @@ const csp = {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Builds the whole HTTP application without listening; tests drive it with inject(). */
-export async function buildApp(deps: AppDeps): Promise<App> {
+/** Builds the HTTP application from the given modules without listening; tests drive it with inject(). */
+export async function buildServer(deps: ServerDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
     logger: {
@@ -141,33 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await registerOpenApi(app);
   await app.register(cookie);
-  const sessions = new SessionService(deps);
-  registerSessionHook(app, sessions);
-  const users = new UsersService(deps, sessions);
-  const orgs = new OrganisationsService(deps);
-
+  const { modules, webDir: _web, logLevel: _level, logStream: _stream, ...ctx } = deps;
+  for (const m of modules) await m.hooks?.(app, ctx);
   await app.register(healthRoutes(deps), { prefix: '/api' });
-  await app.register(geoRoutes(deps), { prefix: '/api/geo' });
-  await app.register(authRoutes(deps, sessions, users), { prefix: '/api/auth' });
-  await app.register(adminRoutes(deps, users, orgs), { prefix: '/api/admin' });
-  await app.register(auditRoutes(deps, orgs), { prefix: '/api' });
-  await app.register(triageRoutes(deps), { prefix: '/api' });
-  await app.register(caseRoutes(deps), { prefix: '/api' });
-  await app.register(caseFileRoutes(deps), { prefix: '/api' });
-  await app.register(followUpRoutes(deps), { prefix: '/api' });
-  await app.register(protectionRoutes(deps), { prefix: '/api' });
-  await app.register(closureRoutes(deps), { prefix: '/api' });
-  await app.register(planRoutes(deps), { prefix: '/api' });
-  await app.register(agreementRoutes(deps), { prefix: '/api' });
-  await app.register(planDocumentRoutes(deps), { prefix: '/api' });
-  await app.register(htcdsRoutes(deps), { prefix: '/api' });
-  await app.register(directoryRoutes(deps), { prefix: '/api' });
-  await app.register(referralRoutes(deps), { prefix: '/api' });
-  await app.register(insightRoutes(deps), { prefix: '/api' });
-  await app.register(ctdcRoutes(deps), { prefix: '/api' });
-  await app.register(syntheticRoutes(deps), { prefix: '/api' });
-  await app.register(webhookRoutes(deps), { prefix: '/api' });
-  await app.register(publicReportRoutes(deps));
+  for (const m of modules) {
+    for (const r of m.routes?.(ctx) ?? []) await app.register(r.plugin, r.prefix ? { prefix: r.prefix } : {});
+  }
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { dbTargets, type TestDb } from '../../../tests/support/db';
 import { nowIso } from '../db/index';
 import { migrations } from '../db/migrations/index';
-import { type App, buildApp } from './app';
+import { buildApp } from '../../app/index';
+import type { App } from './app';
 import { AppError } from './errors';
 
 // A probe route that writes, registered only in this test, to prove the platform rejects bad input before any write.

@@ -1,5 +1,49 @@
 import type { Kysely } from 'kysely';
-import { systemRoles } from '../../../modules/access/permissions';
+
+// The built-in roles as this migration creates them: literal, so the migration keeps its meaning when the
+// live role list changes (later changes come in later migrations).
+const systemRoles: Record<string, string[]> = {
+  administrator: [
+    'audit:read',
+    'directory:manage',
+    'insights:aggregate',
+    'organisations:manage',
+    'organisations:read',
+    'plans:read',
+    'roles:manage',
+    'sessions:manage',
+    'users:manage',
+    'users:read',
+  ],
+  supervisor: [
+    'audit:read',
+    'cases:approve',
+    'cases:read',
+    'cases:write',
+    'exports:personal',
+    'insights:aggregate',
+    'legal:write',
+    'organisations:read',
+    'plans:read',
+    'reports:triage',
+    'users:read',
+  ],
+  caseworker: [
+    'cases:read',
+    'cases:write',
+    'insights:aggregate',
+    'legal:write',
+    'organisations:read',
+    'plans:read',
+    'reports:triage',
+  ],
+  triage_officer: ['organisations:read', 'reports:triage'],
+  prosecutor: ['legal:write', 'organisations:read', 'referrals:receive'],
+  service_provider: ['organisations:read', 'referrals:receive'],
+  municipal_planner: ['insights:aggregate', 'organisations:read', 'plans:read', 'plans:write'],
+  researcher: ['insights:aggregate', 'insights:deidentified'],
+  donor_viewer: ['insights:aggregate', 'plans:read'],
+};
 
 // Access control, sessions, audit trail and field-encryption keys.
 export async function up(db: Kysely<unknown>): Promise<void> {

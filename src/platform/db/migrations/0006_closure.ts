@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import { systemRoles } from '../../../modules/access/permissions';
+// The role this migration adds where it is missing, frozen as it shipped.
+const systemRoles: Record<string, string[]> = {
+  service_provider: ['organisations:read', 'referrals:receive'],
+};
 
 // Closure requests a supervisor approves or returns; referral reason, details and acceptance date; the service-provider role for shelters and other
 // receivers that should see only the cases referred to them.

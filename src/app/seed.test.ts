@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dbTargets, type TestDb } from '../../tests/support/db';
-import { seedDemo } from './seed';
+import { seedDemo } from './index';
 
 for (const target of dbTargets()) {
   describe(`demo seed on ${target.name}`, () => {

@@ -1,0 +1,26 @@
+import { accessModule } from '../modules/access/index';
+import { auditModule } from '../modules/audit/index';
+import { casesModule } from '../modules/cases/index';
+import { directoryModule } from '../modules/directory/index';
+import { geoModule } from '../modules/geo/index';
+import { insightsModule } from '../modules/insights/index';
+import { plansModule } from '../modules/plans/index';
+import { referralsModule } from '../modules/referrals/index';
+import { reportsModule } from '../modules/reports/index';
+import type { ModuleDescriptor } from '../platform/module';
+
+/**
+ * The product: every module, in dependency order. Hooks, routes and jobs are registered and demo data is
+ * seeded in this order (geography before access, access before the records that name users).
+ */
+export const modules: readonly ModuleDescriptor[] = [
+  geoModule,
+  accessModule,
+  auditModule,
+  reportsModule,
+  casesModule,
+  directoryModule,
+  referralsModule,
+  plansModule,
+  insightsModule,
+];

@@ -1,0 +1,20 @@
+import type { ModuleDescriptor } from '../../platform/module';
+import { closureRoutes } from './closure-routes';
+import { seedCasesDemo } from './demo';
+import { caseFileRoutes } from './files-routes';
+import { FollowUps } from './followups';
+import { followUpRoutes } from './followups-routes';
+import { protectionRoutes } from './protection-routes';
+import { caseRoutes } from './routes';
+
+/** Victims' case management on HTCDS 2.0 and the protection workflow around a case. */
+export const casesModule: ModuleDescriptor = {
+  name: 'cases',
+  routes: (ctx) =>
+    [caseRoutes, caseFileRoutes, followUpRoutes, protectionRoutes, closureRoutes].map((r) => ({
+      plugin: r(ctx),
+      prefix: '/api',
+    })),
+  jobs: [{ name: 'follow-up reminders', everyMs: 3_600_000, run: (ctx) => new FollowUps(ctx).remind() }],
+  seed: seedCasesDemo,
+};

@@ -1,0 +1,16 @@
+import type { ModuleDescriptor } from '../../platform/module';
+import { ctdcRoutes } from './ctdc/routes';
+import { seedInsightsDemo } from './demo';
+import { HtcdsImports } from './htcds/import';
+import { htcdsRoutes } from './htcds/routes';
+import { insightRoutes } from './routes';
+import { syntheticRoutes } from './synthetic/routes';
+
+/** Dashboards under disclosure control, HTCDS exchange, CTDC-style and synthetic open data. */
+export const insightsModule: ModuleDescriptor = {
+  name: 'insights',
+  routes: (ctx) =>
+    [insightRoutes, htcdsRoutes, ctdcRoutes, syntheticRoutes].map((r) => ({ plugin: r(ctx), prefix: '/api' })),
+  jobs: [{ name: 'import clean-up', everyMs: 3_600_000, run: (ctx) => new HtcdsImports(ctx).expire() }],
+  seed: seedInsightsDemo,
+};
