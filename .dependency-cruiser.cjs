@@ -8,7 +8,8 @@ module.exports = {
   forbidden: [
     {
       name: 'platform-carries-no-module',
-      comment: 'src/platform builds a server from the modules it is given; it imports nothing under src/modules or src/app.',
+      comment:
+        'src/platform builds a server from the modules it is given; it imports nothing under src/modules or src/app.',
       severity: 'error',
       from: { path: '^src/platform/', ...product },
       to: { path: '^src/(modules|app)/' },

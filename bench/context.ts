@@ -1,7 +1,7 @@
-import { loadConfig } from '../src/platform/config';
-import { type Context } from '../src/platform/context';
-import { tempDir } from '../tests/support/db';
 import { openContext } from '../src/app/index';
+import { loadConfig } from '../src/platform/config';
+import type { Context } from '../src/platform/context';
+import { tempDir } from '../tests/support/db';
 
 /** Runs a benchmark against a fresh, migrated SQLite database in a temporary data directory, then removes it. */
 export async function withTempContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {

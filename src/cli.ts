@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { openContext, seedDemo, startServer } from './app/index';
 import { htcdsCommands } from './cli/htcds';
 import { securityCommands } from './cli/security';
 import { ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/parse';
@@ -7,7 +8,6 @@ import { GeoService } from './modules/geo/service';
 import { type Config, ConfigError, loadConfig } from './platform/config';
 import { KeyError } from './platform/crypto/keys';
 import { migrateToLatest, migrationStatus, openDb } from './platform/db/index';
-import { openContext, seedDemo, startServer } from './app/index';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

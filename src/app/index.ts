@@ -26,6 +26,9 @@ export function seedDemo(ctx: Context): Promise<{ seeded: string[] }> {
 }
 
 /** Opens, migrates, seeds when configured, runs the jobs and listens: the product as `minka serve` runs it. */
-export function startServer(config: Config, opts: { webDir?: string | null; logLevel?: string } = {}): Promise<Running> {
+export function startServer(
+  config: Config,
+  opts: { webDir?: string | null; logLevel?: string } = {},
+): Promise<Running> {
   return startPlatformServer(config, { ...opts, modules, auditor });
 }

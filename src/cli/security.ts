@@ -1,17 +1,17 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { openContext } from '../app/index';
 import { organisationTypes, permissions } from '../modules/access/permissions';
 import type { Actor } from '../modules/access/policy';
 import { SessionService } from '../modules/access/sessions';
 import { UsersService } from '../modules/access/users';
+import { AuditService } from '../modules/audit/index';
 import { loadConfig } from '../platform/config';
 import { type Context, openCrypto } from '../platform/context';
 import { KeyError, keyFileName, newMasterKey, writeKeyFile } from '../platform/crypto/keys';
 import { backupDatabase, restoreDatabase } from '../platform/db/dialect';
 import { nowIso, openDb } from '../platform/db/index';
-import { openContext } from '../app/index';
-import { AuditService } from '../modules/audit/index';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -33,15 +33,17 @@ export async function startServer(
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
     }
     // Each job runs once at start (so a restarted server does not wait an hour for reminders), then on its interval.
-    const timers = modules.flatMap((m) => m.jobs ?? []).map((job) => {
-      const run = () => {
-        job.run(ctx).catch((err) => app.log.error({ err, job: job.name }, 'job failed'));
-      };
-      run();
-      const timer = setInterval(run, job.everyMs);
-      timer.unref();
-      return timer;
-    });
+    const timers = modules
+      .flatMap((m) => m.jobs ?? [])
+      .map((job) => {
+        const run = () => {
+          job.run(ctx).catch((err) => app.log.error({ err, job: job.name }, 'job failed'));
+        };
+        run();
+        const timer = setInterval(run, job.everyMs);
+        timer.unref();
+        return timer;
+      });
     app.addHook('onClose', async () => {
       for (const t of timers) clearInterval(t);
     });

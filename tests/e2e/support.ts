@@ -2,11 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { startServer } from '../../src/app/index';
 import { demoPassword, demoTotpSecret } from '../../src/modules/access/demo';
 import { loadConfig } from '../../src/platform/config';
-import { type Running } from '../../src/platform/server';
+import type { Running } from '../../src/platform/server';
 import { tempDir } from '../support/db';
-import { startServer } from '../../src/app/index';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = path.resolve('test-results/screenshots');

@@ -1,6 +1,6 @@
+import { buildApp } from '../../src/app/index';
 import type { App } from '../../src/platform/http/app';
 import type { DbTarget, TestDb } from './db';
-import { buildApp } from '../../src/app/index';
 
 export interface TestApp {
   app: App;

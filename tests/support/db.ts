@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openContext } from '../../src/app/index';
 import { type Config, loadConfig } from '../../src/platform/config';
-import { type Context } from '../../src/platform/context';
+import type { Context } from '../../src/platform/context';
 import { createPostgresDatabase, dropPostgresDatabase } from '../../src/platform/db/dialect';
 import type { DbHandle } from '../../src/platform/db/index';
-import { openContext } from '../../src/app/index';
 
 export interface TestDb {
   engine: 'sqlite' | 'postgres';

@@ -6,8 +6,8 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor, requirePermission } from '../access/guard';
 import type { OrganisationsService } from '../access/organisations';
 import { presentEntry } from './present';
-import { AuditService } from './service';
 import { auditEntrySchema, auditQuery, verifySchema } from './schema';
+import { AuditService } from './service';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 

@@ -4,9 +4,9 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dbTargets, type TestDb } from '../../../tests/support/db';
+import { buildApp } from '../../app/index';
 import { nowIso } from '../db/index';
 import { migrations } from '../db/migrations/index';
-import { buildApp } from '../../app/index';
 import type { App } from './app';
 import { AppError } from './errors';
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+
 // The role this migration adds where it is missing, frozen as it shipped.
 const systemRoles: Record<string, string[]> = {
   service_provider: ['organisations:read', 'referrals:receive'],
