@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/policy';
-import { cleanMedia } from '../reports/media';
+import { cleanMedia } from '../../platform/media';
 import { CaseAccess } from './access';
 
 export const maxFileBytes = 5 * 1024 * 1024;

@@ -18,3 +18,5 @@ export const casesModule: ModuleDescriptor = {
   jobs: [{ name: 'follow-up reminders', everyMs: 3_600_000, run: (ctx) => new FollowUps(ctx).remind() }],
   seed: seedCasesDemo,
 };
+
+export { type CaseSharing, registerCaseSharing } from './sharing';

@@ -6,7 +6,7 @@ import { requestLanguage, t } from '../../platform/i18n/index';
 import { GeoService } from '../geo/service';
 import { titleCase } from '../geo/text';
 import { SourceLimiter } from './limiter';
-import { cleanMedia, type Media } from './media';
+import { cleanMedia, type Media } from '../../platform/media';
 import { followPage, messagePage, receiptPage, threadPage } from './pages/follow';
 import { type PlaceChoice, reportPage } from './pages/form';
 import { css } from './pages/html';
