@@ -199,7 +199,7 @@ export class PublicReports {
 }
 
 /** Stores cleaned files encrypted under the data directory, named by a random id. */
-export async function storeFiles(ctx: Context, reportId: string, files: import('./media').Media[]): Promise<void> {
+export async function storeFiles(ctx: Context, reportId: string, files: import('../../platform/media').Media[]): Promise<void> {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const path = await import('node:path');
   const dir = path.join(ctx.config.dataDir, 'attachments');
