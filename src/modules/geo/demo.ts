@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../../platform/paths';
 import { parseBoundaries, parseInecTree } from './parse';
 import type { DivisionInput } from './schema';
 import type { GeoService } from './service';
@@ -86,5 +87,5 @@ export async function seedGeoDemo(geo: GeoService, sharedData?: string): Promise
 
 /** The shared data folder beside the checkout (MINKA_SHARED_DATA in the configuration overrides it). */
 export function defaultSharedData(): string {
-  return path.resolve(import.meta.dirname, '../../../../shared/data');
+  return path.resolve(projectRoot(), '../shared/data');
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -12,6 +11,7 @@ import type { Context } from '../context';
 import { requestLanguage, t } from '../i18n/index';
 import { loggerOptions } from '../log';
 import type { ModuleDescriptor } from '../module';
+import { projectRoot } from '../paths';
 import { registerErrorHandler, registerNotFound } from './errors';
 import { healthRoutes } from './health';
 import { registerOpenApi } from './openapi';
@@ -44,8 +44,7 @@ export interface ServerDeps extends AppDeps {
   modules: readonly ModuleDescriptor[];
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const defaultWebDir = path.resolve(here, '../../../web/dist');
+export const defaultWebDir = path.join(projectRoot(), 'web/dist');
 
 // Content Security Policy: no inline or third-party scripts. Inline styles are allowed because
 // Mantine writes its theme variables into a <style> element and style attributes at run time.
