@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so one package serves source and binary alike.
-import { register } from 'tsx/esm/api';
+// In a development checkout (tsx installed) the CLI runs from the TypeScript sources; in a production install
+// (`npm run build`, then `npm prune --omit=dev`) it runs the compiled server in dist/.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const built = new URL('../dist/server/cli.js', import.meta.url);
+let tsx;
+try {
+  tsx = await import('tsx/esm/api');
+} catch {
+  tsx = null;
+}
+if (tsx) {
+  tsx.register();
+  await import('../src/cli.ts');
+} else if (existsSync(built)) {
+  await import(built.href);
+} else {
+  console.error('minka: no build found; run `npm run build` (or `npm ci` for a development install)');
+  process.exit(1);
+}

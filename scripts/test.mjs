@@ -62,7 +62,8 @@ const unitCode = await run('unit and integration', process.execPath, testArgs(un
 failed = unitCode !== 0 || failed;
 
 if (existsSync(chromium)) {
-  failed = (await run('build web app', process.execPath, ['scripts/build-web-if-needed.mjs'])) !== 0 || failed;
+  failed =
+    (await run('build (server and web app)', process.execPath, ['scripts/build.mjs', '--if-needed'])) !== 0 || failed;
   const e2e = find('tests/e2e', /\.test\.ts$/);
   const e2eCode = await run('end to end (Chromium)', process.execPath, testArgs(e2e, ['--test-concurrency=1']), {
     count: true,
