@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { organisationSchema } from '../../src/modules/access/schema';
-import { api } from './api';
-
-type Organisation = z.infer<typeof organisationSchema>;
+import { client, ok } from './api';
+import { adminKeys } from './api/keys';
 
 /** Organisations of my jurisdiction: active ones as select options, and any one's name by id. */
 export function useOrganisations(enabled = true) {
   const q = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<Organisation[]>('/api/admin/organisations'),
+    queryKey: adminKeys.organisationNames(),
+    queryFn: () => ok(client.GET('/api/admin/organisations')),
     enabled,
   });
   const all = q.data ?? [];

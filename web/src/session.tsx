@@ -1,19 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { z } from 'zod';
-import type { sessionSchema } from '../../src/modules/access/schema';
-import { ApiError, api, setCsrfToken } from './api';
+import { ApiError, type ApiResponse, client, ok, setCsrfToken } from './api';
+import { sessionKeys } from './api/keys';
 
-export type Session = z.infer<typeof sessionSchema>;
+export type Session = ApiResponse<'/api/auth/session'>;
 
 /** The signed-in session, or null; keeps the CSRF token for later writes. */
 export function useSession() {
   return useQuery({
-    queryKey: ['session'],
+    queryKey: sessionKeys.current(),
     queryFn: async () => {
       try {
-        const s = await api<Session>('/api/auth/session');
+        const s = await ok(client.GET('/api/auth/session'));
         setCsrfToken(s.csrfToken);
         return s;
       } catch (e) {
@@ -30,7 +29,7 @@ export function useSession() {
 
 export function useRefreshSession() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['session'] });
+  return () => qc.invalidateQueries({ queryKey: sessionKeys.current() });
 }
 
 /** True when the session holds a permission (the UI uses the server's list; it never derives roles). */

@@ -44,11 +44,7 @@ export async function ok<D>(call: Promise<{ data?: D; error?: unknown; response:
   }
   if (!result.response.ok) {
     const body = (typeof result.error === 'object' ? result.error : null) as { code?: string; message?: string } | null;
-    throw new ApiError(
-      result.response.status,
-      body?.code ?? 'http_error',
-      body?.message ?? i18n.t('app.unexpected'),
-    );
+    throw new ApiError(result.response.status, body?.code ?? 'http_error', body?.message ?? i18n.t('app.unexpected'));
   }
   return result.data as D;
 }

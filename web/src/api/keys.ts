@@ -23,8 +23,8 @@ export const auditKeys = {
 
 export const geoKeys = {
   countries: () => ['geo', 'countries'] as const,
-  division: (country: string, code: string) => ['geo', 'division', country, code] as const,
-  children: (country: string, code: string) => ['geo', 'children', country, code] as const,
+  division: (country: string | undefined, code: string | undefined) => ['geo', 'division', country, code] as const,
+  children: (country: string | undefined, code: string | undefined) => ['geo', 'children', country, code] as const,
   search: (term: string, language?: string) =>
     (language === undefined ? ['geo', 'search', term] : ['geo', 'search', term, language]) as readonly string[],
   boundaries: (country: string, query: string) => ['geo', 'boundaries', country, query] as const,

@@ -3,11 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { divisionSchema } from '../../../src/modules/geo/schema';
-import { api } from '../api';
-
-type Division = z.infer<typeof divisionSchema>;
+import { client, ok } from '../api';
+import { geoKeys } from '../api/keys';
 
 /** Picks a division by typing part of its name (accents ignored); the value is its code. */
 export function DivisionPicker({
@@ -23,8 +20,8 @@ export function DivisionPicker({
   const [search, setSearch] = useState('');
   const [term] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
-    queryKey: ['geo', 'search', term],
-    queryFn: () => api<Division[]>(`/api/geo/search?${new URLSearchParams({ q: term, limit: '20' })}`),
+    queryKey: geoKeys.search(term),
+    queryFn: () => ok(client.GET('/api/geo/search', { params: { query: { q: term, limit: 20 } } })),
     enabled: term.length >= 2,
   });
   const data = (found.data ?? []).map((d) => ({

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { send } from '../api';
+import { client, ok } from '../api';
 import { modules } from '../modules';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -19,7 +19,7 @@ export function Shell() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => send('/api/auth/sign-out'),
+    mutationFn: () => ok(client.POST('/api/auth/sign-out')),
     onSettled: async () => {
       qc.clear();
       navigate('/signin');

@@ -19,17 +19,17 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
-import { type demoInfoSchema, type SignInBody, signInBody } from '../../../src/modules/access/schema';
-import { ApiError, api, send, setCsrfToken } from '../api';
+import { type SignInBody, signInBody } from '../../../src/modules/access/schema';
+import { ApiError, client, ok, setCsrfToken } from '../api';
+import { sessionKeys } from '../api/keys';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { type Session, useRefreshSession } from '../session';
+import { useRefreshSession } from '../session';
 
 function DemoAccounts() {
   const { t } = useTranslation();
   const demo = useQuery({
-    queryKey: ['demo'],
-    queryFn: () => api<z.infer<typeof demoInfoSchema>>('/api/auth/demo'),
+    queryKey: sessionKeys.demo(),
+    queryFn: () => ok(client.GET('/api/auth/demo')),
     retry: false,
   });
   if (!demo.data) return null;
@@ -65,7 +65,7 @@ export function SignIn() {
   const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
   const form = useForm<SignInBody>({ resolver: zodResolver(signInBody), defaultValues: { email: '', password: '' } });
   const signIn = useMutation({
-    mutationFn: (body: SignInBody) => send<Session>('/api/auth/sign-in', body),
+    mutationFn: (body: SignInBody) => ok(client.POST('/api/auth/sign-in', { body })),
     onSuccess: async (s) => {
       setCsrfToken(s.csrfToken);
       await refresh();

@@ -18,9 +18,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
-import type { sessionInfoSchema, totpSetupSchema } from '../../../../src/modules/access/schema';
-import { api, send } from '../../api';
+import { client, ok } from '../../api';
+import { sessionKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { useRefreshSession, useSession } from '../../session';
 
@@ -29,9 +28,9 @@ function SecondFactor() {
   const { data: session } = useSession();
   const refresh = useRefreshSession();
   const [code, setCode] = useState('');
-  const setup = useMutation({ mutationFn: () => send<z.infer<typeof totpSetupSchema>>('/api/auth/totp/setup') });
+  const setup = useMutation({ mutationFn: () => ok(client.POST('/api/auth/totp/setup')) });
   const confirm = useMutation({
-    mutationFn: () => send<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { code }),
+    mutationFn: () => ok(client.POST('/api/auth/totp/confirm', { body: { code } })),
     onSuccess: () => refresh(),
   });
   const state = session?.user.secondFactor;
@@ -92,7 +91,7 @@ function Password() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const change = useMutation({
-    mutationFn: () => send('/api/auth/password', { currentPassword: current, newPassword: next }),
+    mutationFn: () => ok(client.POST('/api/auth/password', { body: { currentPassword: current, newPassword: next } })),
   });
   return (
     <Stack maw={360}>
@@ -128,11 +127,11 @@ function Sessions() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const list = useQuery({
-    queryKey: ['my-sessions'],
-    queryFn: () => api<z.infer<typeof sessionInfoSchema>[]>('/api/auth/sessions'),
+    queryKey: sessionKeys.mine(),
+    queryFn: () => ok(client.GET('/api/auth/sessions')),
   });
   const everywhere = useMutation({
-    mutationFn: () => send('/api/auth/sign-out-everywhere'),
+    mutationFn: () => ok(client.POST('/api/auth/sign-out-everywhere')),
     onSuccess: async () => {
       await qc.invalidateQueries();
       navigate('/signin');

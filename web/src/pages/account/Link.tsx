@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { send } from '../../api';
+import { client, ok } from '../../api';
 
 /** Accepting an invitation or resetting a password: the token comes in the URL fragment, never sent to a server log. */
 export function LinkPage({ purpose }: { purpose: 'invite' | 'reset' }) {
@@ -11,7 +11,7 @@ export function LinkPage({ purpose }: { purpose: 'invite' | 'reset' }) {
   const token = typeof window === 'undefined' ? '' : window.location.hash.slice(1);
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const use = useMutation({ mutationFn: () => send('/api/auth/link', { token, password }) });
+  const use = useMutation({ mutationFn: () => ok(client.POST('/api/auth/link', { body: { token, password } })) });
   const mismatch = again.length > 0 && again !== password;
   return (
     <Center mih="100vh" p="md" bg="gray.0">

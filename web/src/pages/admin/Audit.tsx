@@ -2,9 +2,8 @@ import { Alert, Button, Code, Group, Stack, Table, TextInput } from '@mantine/co
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { auditEntrySchema, verifySchema } from '../../../../src/modules/audit/schema';
-import { api } from '../../api';
+import { client, ok } from '../../api';
+import { auditKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 
 /** The audit trail by record or by user, and a check of its hash chain. */
@@ -14,10 +13,10 @@ export function Audit() {
   const [applied, setApplied] = useState(filter);
   const params = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]);
   const entries = useQuery({
-    queryKey: ['audit', params.toString()],
-    queryFn: () => api<z.infer<typeof auditEntrySchema>[]>(`/api/audit?${params}`),
+    queryKey: auditKeys.list(params.toString()),
+    queryFn: () => ok(client.GET('/api/audit', { params: { query: Object.fromEntries(params) } })),
   });
-  const verify = useMutation({ mutationFn: () => api<z.infer<typeof verifySchema>>('/api/audit/verify') });
+  const verify = useMutation({ mutationFn: () => ok(client.GET('/api/audit/verify')) });
   return (
     <Stack>
       <Group align="end">

@@ -2,16 +2,16 @@ import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput } from '@m
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { organisationTypes } from '../../../../src/modules/access/permissions';
-import type { organisationSchema } from '../../../../src/modules/access/schema';
-import { api, send } from '../../api';
+import { type ApiBody, type ApiResponse, client, ok } from '../../api';
+import { adminKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { has, useSession } from '../../session';
 
-export type Organisation = z.infer<typeof organisationSchema>;
+export type Organisation = ApiResponse<'/api/admin/organisations'>[number];
+type OrgType = ApiBody<'/api/admin/organisations'>['type'];
 export const useOrganisations = () =>
-  useQuery({ queryKey: ['admin', 'orgs'], queryFn: () => api<Organisation[]>('/api/admin/organisations') });
+  useQuery({ queryKey: adminKeys.organisations(), queryFn: () => ok(client.GET('/api/admin/organisations')) });
 
 /** Organisations in my jurisdiction; administrators create and deactivate them. */
 export function Organisations() {
@@ -20,18 +20,26 @@ export function Organisations() {
   const qc = useQueryClient();
   const orgs = useOrganisations();
   const [name, setName] = useState('');
-  const [type, setType] = useState<string | null>('NGO');
+  const [type, setType] = useState<OrgType | null>('NGO');
   const [code, setCode] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => send('/api/admin/organisations', { name, type, division: { country: 'EC', code } }),
+    mutationFn: () =>
+      ok(
+        client.POST('/api/admin/organisations', {
+          body: { name, type: type ?? 'NGO', division: { country: 'EC', code: code ?? '' } },
+        }),
+      ),
     onSuccess: () => {
       setName('');
-      return qc.invalidateQueries({ queryKey: ['admin', 'orgs'] });
+      return qc.invalidateQueries({ queryKey: adminKeys.organisations() });
     },
   });
   const toggle = useMutation({
-    mutationFn: (o: Organisation) => send(`/api/admin/organisations/${o.id}`, { active: !o.active }, 'PATCH'),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'orgs'] }),
+    mutationFn: (o: Organisation) =>
+      ok(
+        client.PATCH('/api/admin/organisations/{id}', { params: { path: { id: o.id } }, body: { active: !o.active } }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.organisations() }),
   });
   return (
     <Stack>

@@ -2,15 +2,14 @@ import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mant
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { permissions } from '../../../../src/modules/access/permissions';
-import type { roleSchema } from '../../../../src/modules/access/schema';
-import { api, send } from '../../api';
+import { type Permission, permissions } from '../../../../src/modules/access/permissions';
+import { type ApiResponse, client, ok } from '../../api';
+import { adminKeys } from '../../api/keys';
 import { has, useSession } from '../../session';
 
-export type Role = z.infer<typeof roleSchema>;
+export type Role = ApiResponse<'/api/admin/roles'>[number];
 export const useRoles = () =>
-  useQuery({ queryKey: ['admin', 'roles'], queryFn: () => api<Role[]>('/api/admin/roles') });
+  useQuery({ queryKey: adminKeys.roles(), queryFn: () => ok(client.GET('/api/admin/roles')) });
 
 /** Roles are data: a permission grid per role, saved one role at a time. */
 export function Roles() {
@@ -18,16 +17,17 @@ export function Roles() {
   const { data: session } = useSession();
   const qc = useQueryClient();
   const roles = useRoles();
-  const [draft, setDraft] = useState<Record<string, string[]>>({});
+  const [draft, setDraft] = useState<Record<string, Permission[]>>({});
   const editable = has(session, 'roles:manage');
   const save = useMutation({
-    mutationFn: (key: string) => send(`/api/admin/roles/${key}`, { permissions: draft[key] }, 'PUT'),
+    mutationFn: (key: string) =>
+      ok(client.PUT('/api/admin/roles/{key}', { params: { path: { key } }, body: { permissions: draft[key] ?? [] } })),
     onSuccess: (_r, key) => {
       setDraft(({ [key]: _done, ...rest }) => rest);
-      return qc.invalidateQueries({ queryKey: ['admin', 'roles'] });
+      return qc.invalidateQueries({ queryKey: adminKeys.roles() });
     },
   });
-  const current = (r: Role) => draft[r.key] ?? r.permissions;
+  const current = (r: Role) => draft[r.key] ?? permissions.filter((p) => r.permissions.includes(p));
   return (
     <Stack>
       <Text size="sm" c="dimmed">

@@ -16,22 +16,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type {
-  linkSchema,
-  sessionInfoSchema,
-  userListItemSchema,
-  userSchema,
-} from '../../../../src/modules/access/schema';
-import { api, send } from '../../api';
+import { type ApiResponse, client, ok } from '../../api';
+import { adminKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 import { useOrganisations } from './Organisations';
 import { useRoles } from './Roles';
 
-type User = z.infer<typeof userSchema>;
-type Link = z.infer<typeof linkSchema>;
+type User = ApiResponse<'/api/admin/users/{id}'>;
+type Link = ApiResponse<'/api/admin/users/{id}/password-reset', 'post'>;
 
 function OneTimeLink({ link }: { link: Link }) {
   const { t } = useTranslation();
@@ -60,14 +54,19 @@ function Invite({ onDone }: { onDone: () => void }) {
   });
   const invite = useMutation({
     mutationFn: () =>
-      send<{ user: User; link: Link }>('/api/admin/users', {
-        email: v.email,
-        name: v.name,
-        ...(v.identityNumber ? { identityNumber: v.identityNumber } : {}),
-        organisationId: v.organisationId,
-        roles: v.roles,
-        scope: { country: 'EC', code: v.code },
-      }),
+      ok(
+        client.POST('/api/admin/users', {
+          body: {
+            email: v.email,
+            name: v.name,
+            ...(v.identityNumber ? { identityNumber: v.identityNumber } : {}),
+            // The button stays disabled until both are chosen.
+            organisationId: v.organisationId ?? '',
+            roles: v.roles,
+            scope: { country: 'EC', code: v.code ?? '' },
+          },
+        }),
+      ),
     onSuccess: onDone,
   });
   if (invite.data) return <OneTimeLink link={invite.data.link} />;
@@ -124,10 +123,11 @@ function EditAccess({ user, onSaved }: { user: User; onSaved: () => void }) {
   const [code, setCode] = useState<string | null>(user.scope.code);
   const save = useMutation({
     mutationFn: () =>
-      send<User>(
-        `/api/admin/users/${user.id}`,
-        { roles: chosen, scope: { country: user.scope.country, code } },
-        'PATCH',
+      ok(
+        client.PATCH('/api/admin/users/{id}', {
+          params: { path: { id: user.id } },
+          body: { roles: chosen, scope: { country: user.scope.country, code: code ?? '' } },
+        }),
       ),
     onSuccess: onSaved,
   });
@@ -161,22 +161,30 @@ function UserDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const qc = useQueryClient();
-  const user = useQuery({ queryKey: ['admin', 'user', id], queryFn: () => api<User>(`/api/admin/users/${id}`) });
+  const user = useQuery({
+    queryKey: adminKeys.user(id),
+    queryFn: () => ok(client.GET('/api/admin/users/{id}', { params: { path: { id } } })),
+  });
   const sessions = useQuery({
-    queryKey: ['admin', 'user', id, 'sessions'],
-    queryFn: () => api<z.infer<typeof sessionInfoSchema>[]>(`/api/admin/users/${id}/sessions`),
+    queryKey: adminKeys.userSessions(id),
+    queryFn: () => ok(client.GET('/api/admin/users/{id}/sessions', { params: { path: { id } } })),
     enabled: has(session, 'sessions:manage'),
   });
   const done = () => {
     onChanged();
-    return qc.invalidateQueries({ queryKey: ['admin', 'user', id] });
+    return qc.invalidateQueries({ queryKey: adminKeys.user(id) });
   };
   const action = useMutation({
-    mutationFn: (path: string) => send<User | Link>(`/api/admin/users/${id}/${path}`),
+    mutationFn: (action: 'password-reset' | 'reset-second-factor' | 'deactivate'): Promise<User | Link> => {
+      const path = { params: { path: { id } } };
+      if (action === 'password-reset') return ok(client.POST('/api/admin/users/{id}/password-reset', path));
+      if (action === 'reset-second-factor') return ok(client.POST('/api/admin/users/{id}/reset-second-factor', path));
+      return ok(client.POST('/api/admin/users/{id}/deactivate', path));
+    },
     onSuccess: done,
   });
   const revoke = useMutation({
-    mutationFn: (sid: string) => send(`/api/admin/sessions/${sid}/revoke`),
+    mutationFn: (sid: string) => ok(client.POST('/api/admin/sessions/{id}/revoke', { params: { path: { id: sid } } })),
     onSuccess: done,
   });
   const u = user.data;
@@ -241,10 +249,10 @@ export function Users() {
   const [open, setOpen] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   const users = useQuery({
-    queryKey: ['admin', 'users'],
-    queryFn: () => api<z.infer<typeof userListItemSchema>[]>('/api/admin/users'),
+    queryKey: adminKeys.users(),
+    queryFn: () => ok(client.GET('/api/admin/users')),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['admin', 'users'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: adminKeys.users() });
   return (
     <Stack>
       {has(session, 'users:manage') && (

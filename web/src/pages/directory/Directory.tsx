@@ -2,28 +2,29 @@ import { Alert, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { type providerSchema, serviceTypes } from '../../../../src/modules/directory/schema';
-import { api } from '../../api';
+import { serviceTypes } from '../../../../src/modules/directory/schema';
+import { type ApiQuery, client, ok } from '../../api';
+import { directoryKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 
-type Provider = z.infer<typeof providerSchema>;
+type ServiceType = (typeof serviceTypes)[number];
 
 /** The service directory: who offers what, where and to whom — at home and across the border. */
 export function Directory() {
   const { t } = useTranslation();
-  const [service, setService] = useState<string | null>(null);
+  const [service, setService] = useState<ServiceType | null>(null);
   const [country, setCountry] = useState<string | null>('EC');
   const [division, setDivision] = useState<string | null>(null);
   const [age, setAge] = useState<number | string>('');
-  const params = new URLSearchParams();
-  if (service) params.set('service', service);
-  if (country) params.set('country', country);
-  if (division && country === 'EC') params.set('division', division);
-  if (age !== '') params.set('age', String(age));
+  const query: ApiQuery<'/api/directory'> = {
+    ...(service ? { service } : {}),
+    ...(country ? { country } : {}),
+    ...(division && country === 'EC' ? { division } : {}),
+    ...(age !== '' ? { age: Number(age) } : {}),
+  };
   const list = useQuery({
-    queryKey: ['directory', params.toString()],
-    queryFn: () => api<Provider[]>(`/api/directory?${params}`),
+    queryKey: directoryKeys.search(new URLSearchParams(query as Record<string, string>).toString()),
+    queryFn: () => ok(client.GET('/api/directory', { params: { query } })),
   });
   return (
     <Stack>
@@ -33,7 +34,7 @@ export function Directory() {
           label={t('directory.service')}
           data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
           value={service}
-          onChange={setService}
+          onChange={(v) => setService(v as ServiceType | null)}
           clearable
         />
         <Select

@@ -4,13 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
-import type { countrySchema, divisionDetailSchema, divisionSchema } from '../../../../src/modules/geo/schema';
-import { api } from '../../api';
+import { type ApiResponse, client, ok } from '../../api';
+import { geoKeys } from '../../api/keys';
 
-type Division = z.infer<typeof divisionSchema>;
-type DivisionDetail = z.infer<typeof divisionDetailSchema>;
-type Country = z.infer<typeof countrySchema>;
+type Division = ApiResponse<'/api/geo/search'>[number];
 
 const divisionPath = (d: Pick<Division, 'country' | 'code' | 'level'>) =>
   d.level === 0 ? `/geo/${d.country}` : `/geo/${d.country}/${d.code}`;
@@ -68,24 +65,34 @@ export function Geography() {
   const [term] = useDebouncedValue(search.trim(), 250);
 
   const countries = useQuery({
-    queryKey: ['geo', 'countries'],
-    queryFn: () => api<Country[]>('/api/geo/countries'),
+    queryKey: geoKeys.countries(),
+    queryFn: () => ok(client.GET('/api/geo/countries')),
     enabled: !country,
   });
   const detail = useQuery({
-    queryKey: ['geo', 'division', country, code ?? country],
-    queryFn: () => api<DivisionDetail>(`/api/geo/divisions/${country}/${code ?? country}`),
+    queryKey: geoKeys.division(country, code ?? country),
+    queryFn: () =>
+      ok(
+        client.GET('/api/geo/divisions/{country}/{code}', {
+          params: { path: { country: country ?? '', code: code ?? country ?? '' } },
+        }),
+      ),
     enabled: Boolean(country),
   });
   const children = useQuery({
-    queryKey: ['geo', 'children', country, code ?? country],
-    queryFn: () => api<Division[]>(`/api/geo/divisions/${country}/${code ?? country}/children`),
+    queryKey: geoKeys.children(country, code ?? country),
+    queryFn: () =>
+      ok(
+        client.GET('/api/geo/divisions/{country}/{code}/children', {
+          params: { path: { country: country ?? '', code: code ?? country ?? '' } },
+        }),
+      ),
     enabled: Boolean(country),
   });
   const found = useQuery({
-    queryKey: ['geo', 'search', term, i18n.language],
+    queryKey: geoKeys.search(term, i18n.language),
     queryFn: () =>
-      api<Division[]>(`/api/geo/search?${new URLSearchParams({ q: term, ...(country ? { country } : {}) })}`),
+      ok(client.GET('/api/geo/search', { params: { query: { q: term, ...(country ? { country } : {}) } } })),
     enabled: term.length >= 2,
   });
 

@@ -3,27 +3,33 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import type { referralSchema } from '../../../../src/modules/referrals/schema';
-import { api, send } from '../../api';
+import { type ApiBody, type ApiResponse, client, ok } from '../../api';
+import { referralKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 
-type Referral = z.infer<typeof referralSchema>;
+type Referral = ApiResponse<'/api/referrals/inbox'>[number];
+type ServiceType = ApiBody<'/api/referrals/{id}/deliver'>['service'];
 
 /** One incoming referral: accept it, decline it with a reason, or record a service delivered. */
 function Incoming({ r }: { r: Referral }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
-  const [service, setService] = useState<string | null>(null);
-  const done = () => qc.invalidateQueries({ queryKey: ['referrals', 'inbox'] });
+  const [service, setService] = useState<ServiceType | null>(null);
+  const done = () => qc.invalidateQueries({ queryKey: referralKeys.inbox() });
   const respond = useMutation({
     mutationFn: (accept: boolean) =>
-      send(`/api/referrals/${r.id}/respond`, { accept, ...(reason.trim() ? { reason } : {}) }),
+      ok(
+        client.POST('/api/referrals/{id}/respond', {
+          params: { path: { id: r.id } },
+          body: { accept, ...(reason.trim() ? { reason } : {}) },
+        }),
+      ),
     onSuccess: done,
   });
   const deliver = useMutation({
-    mutationFn: () => send(`/api/referrals/${r.id}/deliver`, { service }),
+    mutationFn: (delivered: ServiceType) =>
+      ok(client.POST('/api/referrals/{id}/deliver', { params: { path: { id: r.id } }, body: { service: delivered } })),
     onSuccess: done,
   });
   const error = respond.error ?? deliver.error;
@@ -75,9 +81,9 @@ function Incoming({ r }: { r: Referral }) {
               label={t('directory.service')}
               data={r.services.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
               value={service}
-              onChange={setService}
+              onChange={(v) => setService(v as ServiceType | null)}
             />
-            <Button onClick={() => deliver.mutate()} disabled={!service} loading={deliver.isPending}>
+            <Button onClick={() => service && deliver.mutate(service)} disabled={!service} loading={deliver.isPending}>
               {t('referrals.deliver')}
             </Button>
           </Group>
@@ -95,7 +101,7 @@ function Incoming({ r }: { r: Referral }) {
 /** The referral inbox of a receiving organisation (shelter, health centre, prosecutor's office). */
 export function ReferralInbox() {
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: ['referrals', 'inbox'], queryFn: () => api<Referral[]>('/api/referrals/inbox') });
+  const list = useQuery({ queryKey: referralKeys.inbox(), queryFn: () => ok(client.GET('/api/referrals/inbox')) });
   return (
     <Stack>
       <Title order={1}>{t('referrals.inbox')}</Title>
