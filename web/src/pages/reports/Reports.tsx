@@ -18,14 +18,28 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
-import { type reportDetail, type reportListItem, reportStatuses } from '../../../../src/modules/reports/schema';
-import { api, send } from '../../api';
+import { reportStatuses } from '../../../../src/modules/reports/schema';
+import { type ApiBody, type ApiResponse, client, ok } from '../../api';
+import { reportKeys } from '../../api/keys';
 import { formatDate, formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 
-type Item = z.infer<typeof reportListItem>;
-type Detail = z.infer<typeof reportDetail>;
+type Item = ApiResponse<'/api/reports'>[number];
+type ReportStatus = (typeof reportStatuses)[number];
+type Act =
+  | { path: 'status'; body: ApiBody<'/api/reports/{id}/status'> }
+  | { path: 'assign'; body: ApiBody<'/api/reports/{id}/assign'> }
+  | { path: 'messages'; body: ApiBody<'/api/reports/{id}/messages'> }
+  | { path: 'link-case'; body: ApiBody<'/api/reports/{id}/link-case'> };
+
+/** Runs one triage action on a report. */
+function runAct(id: string, act: Act): Promise<unknown> {
+  const path = { path: { id } };
+  if (act.path === 'status') return ok(client.POST('/api/reports/{id}/status', { params: path, body: act.body }));
+  if (act.path === 'assign') return ok(client.POST('/api/reports/{id}/assign', { params: path, body: act.body }));
+  if (act.path === 'messages') return ok(client.POST('/api/reports/{id}/messages', { params: path, body: act.body }));
+  return ok(client.POST('/api/reports/{id}/link-case', { params: path, body: act.body }));
+}
 
 function Flags({ r }: { r: Item }) {
   const { t } = useTranslation();
@@ -49,22 +63,25 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
   const { data: session } = useSession();
   const [reply, setReply] = useState('');
   const [caseCode, setCaseCode] = useState('');
-  const detail = useQuery({ queryKey: ['report', id], queryFn: () => api<Detail>(`/api/reports/${id}`) });
+  const detail = useQuery({
+    queryKey: reportKeys.detail(id),
+    queryFn: () => ok(client.GET('/api/reports/{id}', { params: { path: { id } } })),
+  });
   const similar = useQuery({
-    queryKey: ['report', id, 'similar'],
-    queryFn: () => api<Item[]>(`/api/reports/${id}/similar`),
+    queryKey: reportKeys.similar(id),
+    queryFn: () => ok(client.GET('/api/reports/{id}/similar', { params: { path: { id } } })),
   });
   const done = () => {
     onChanged();
-    return qc.invalidateQueries({ queryKey: ['report', id] });
+    return qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
   };
   const navigate = useNavigate();
   const convert = useMutation({
-    mutationFn: () => send<{ id: string }>(`/api/reports/${id}/convert`),
+    mutationFn: () => ok(client.POST('/api/reports/{id}/convert', { params: { path: { id } } })),
     onSuccess: (c) => navigate(`/cases/${c.id}`),
   });
   const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => send(`/api/reports/${id}/${path}`, body),
+    mutationFn: (act: Act) => runAct(id, act),
     onSuccess: done,
   });
   const r = detail.data;
@@ -93,14 +110,14 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
           label={t('reports.status')}
           data={reportStatuses.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) }))}
           value={r.status}
-          onChange={(s) => s && act.mutate({ path: 'status', body: { status: s } })}
+          onChange={(s) => s && act.mutate({ path: 'status', body: { status: s as ReportStatus } })}
         />
         <Button
           variant="light"
           onClick={() =>
             act.mutate({
               path: 'assign',
-              body: { userId: r.assigneeUserId === session?.user.id ? null : session?.user.id },
+              body: { userId: r.assigneeUserId === session?.user.id ? null : (session?.user.id ?? null) },
             })
           }
         >
@@ -184,8 +201,9 @@ export function Reports() {
   const [status, setStatus] = useState<string>('new');
   const [open, setOpen] = useState<string | null>(null);
   const list = useQuery({
-    queryKey: ['reports', status],
-    queryFn: () => api<Item[]>(`/api/reports?${new URLSearchParams(status === 'all' ? {} : { status })}`),
+    queryKey: reportKeys.list(status),
+    queryFn: () =>
+      ok(client.GET('/api/reports', { params: { query: status === 'all' ? {} : { status: status as ReportStatus } } })),
   });
   return (
     <Stack>
@@ -229,7 +247,7 @@ export function Reports() {
         </Table>
       )}
       <Drawer opened={Boolean(open)} onClose={() => setOpen(null)} position="right" size="lg" title={t('nav.reports')}>
-        {open && <ReportDrawer id={open} onChanged={() => qc.invalidateQueries({ queryKey: ['reports'] })} />}
+        {open && <ReportDrawer id={open} onChanged={() => qc.invalidateQueries({ queryKey: reportKeys.all() })} />}
       </Drawer>
     </Stack>
   );

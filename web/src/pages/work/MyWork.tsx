@@ -2,20 +2,13 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, send } from '../../api';
+import { type ApiResponse, client, ok } from '../../api';
+import { workKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
 import { ClosureRequests, IncomingTransfers } from './pending';
 
-type WorkItem = { id: string; caseId: string; caseCode: string; kind: string; dueAt: string; overdue: boolean };
-type Note = {
-  id: string;
-  kind: string;
-  caseId: string | null;
-  caseCode: string | null;
-  createdAt: string;
-  read: boolean;
-};
+type WorkItem = ApiResponse<'/api/me/work'>[number];
 
 const caseLink = (id: string | null, code: string | null) =>
   id && code ? (
@@ -58,18 +51,21 @@ function Tasks({ items }: { items: WorkItem[] }) {
 export function MyWork() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const work = useQuery({ queryKey: ['me', 'work'], queryFn: () => api<WorkItem[]>('/api/me/work') });
-  const notes = useQuery({ queryKey: ['me', 'notifications'], queryFn: () => api<Note[]>('/api/me/notifications') });
+  const work = useQuery({ queryKey: workKeys.work(), queryFn: () => ok(client.GET('/api/me/work')) });
+  const notes = useQuery({
+    queryKey: workKeys.notifications(),
+    queryFn: () => ok(client.GET('/api/me/notifications')),
+  });
   const { data: session } = useSession();
   const supervisor = has(session, 'cases:approve');
   const overdue = useQuery({
-    queryKey: ['supervision', 'overdue'],
-    queryFn: () => api<WorkItem[]>('/api/supervision/overdue'),
+    queryKey: workKeys.overdue(),
+    queryFn: () => ok(client.GET('/api/supervision/overdue')),
     enabled: supervisor,
   });
   const read = useMutation({
-    mutationFn: (id: string) => send(`/api/me/notifications/${id}/read`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'notifications'] }),
+    mutationFn: (id: string) => ok(client.POST('/api/me/notifications/{id}/read', { params: { path: { id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: workKeys.notifications() }),
   });
   return (
     <Stack>

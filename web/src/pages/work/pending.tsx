@@ -3,18 +3,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, send } from '../../api';
+import { client, ok } from '../../api';
+import { workKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 
 /** Closure requests waiting for a supervisor in their jurisdiction, oldest first. */
 export function ClosureRequests() {
   const { t } = useTranslation();
   const list = useQuery({
-    queryKey: ['supervision', 'closures'],
-    queryFn: () =>
-      api<{ id: string; caseId: string; caseCode: string; cas_Status: string; requestedAt: string }[]>(
-        '/api/supervision/closures',
-      ),
+    queryKey: workKeys.closures(),
+    queryFn: () => ok(client.GET('/api/supervision/closures')),
   });
   return (
     <Stack gap="xs">
@@ -40,15 +38,20 @@ export function IncomingTransfers() {
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const list = useQuery({
-    queryKey: ['me', 'transfers'],
-    queryFn: () => api<{ id: string; caseId: string; caseCode: string }[]>('/api/me/transfers'),
+    queryKey: workKeys.transfers(),
+    queryFn: () => ok(client.GET('/api/me/transfers')),
   });
   const respond = useMutation({
     mutationFn: ({ id, accept }: { id: string; accept: boolean }) =>
-      send(`/api/transfers/${id}/respond`, { accept, ...(reason.trim() ? { reason } : {}) }),
+      ok(
+        client.POST('/api/transfers/{id}/respond', {
+          params: { path: { id } },
+          body: { accept, ...(reason.trim() ? { reason } : {}) },
+        }),
+      ),
     onSuccess: () => {
       setReason('');
-      qc.invalidateQueries({ queryKey: ['me'] });
+      qc.invalidateQueries({ queryKey: workKeys.mine() });
     },
   });
   if (!list.data?.length) return null;
