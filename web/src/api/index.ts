@@ -34,6 +34,12 @@ const headers: Middleware = {
 export const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 client.use(headers);
 
+/**
+ * Sends a multipart form as the body (openapi-fetch passes FormData through and the browser sets its type):
+ * the route schemas describe the fields read from the form, not the form, so the server validates it.
+ */
+export const multipart = (form: FormData) => ({ body: form as never });
+
 /** Awaits a client call and gives its data; throws ApiError with the server's `{ code, message }` otherwise. */
 export async function ok<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
   let result: { data?: D; error?: unknown; response: Response };

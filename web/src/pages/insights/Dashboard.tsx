@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { client, ok } from '../../api';
+import { insightKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
 import { ChartCard, ImageFooter } from './Chart';
@@ -138,13 +139,14 @@ export function Dashboard() {
   const { data: session } = useSession();
   const country = session?.user.scope.country ?? 'EC';
   const [filters, setFilters] = useFilters();
-  const params = new URLSearchParams();
-  if (filters.year !== null) params.set('year', String(filters.year));
-  if (filters.division) params.set('division', filters.division);
-  if (filters.minor !== null) params.set('minor', String(filters.minor));
+  const params = {
+    ...(filters.year !== null ? { year: filters.year } : {}),
+    ...(filters.division ? { division: filters.division } : {}),
+    ...(filters.minor !== null ? { minor: filters.minor ? ('true' as const) : ('false' as const) } : {}),
+  };
   const query = useQuery({
-    queryKey: ['insights', 'dashboard', filters],
-    queryFn: () => api<Data>(`/api/insights/dashboard?${params}`),
+    queryKey: insightKeys.dashboard(filters),
+    queryFn: () => ok(client.GET('/api/insights/dashboard', { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
   const data = query.data;

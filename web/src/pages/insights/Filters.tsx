@@ -3,12 +3,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { z } from 'zod';
-import type { divisionDetailSchema, divisionSchema } from '../../../../src/modules/geo/schema';
-import { api } from '../../api';
+import { type ApiResponse, client, ok } from '../../api';
+import { geoKeys } from '../../api/keys';
 
-type Division = z.infer<typeof divisionSchema>;
-type DivisionDetail = z.infer<typeof divisionDetailSchema>;
+type Division = ApiResponse<'/api/geo/divisions/{country}'>[number];
 
 export interface FilterValues {
   year: number | null;
@@ -41,8 +39,9 @@ export function useFilters(): [FilterValues, (patch: Partial<FilterValues>) => v
 /** The province and canton a division code stands for (a parish counts as its canton). */
 export function useDivision(country: string, code: string | null) {
   const detail = useQuery({
-    queryKey: ['geo', 'division', country, code],
-    queryFn: () => api<DivisionDetail>(`/api/geo/divisions/${country}/${code}`),
+    queryKey: geoKeys.division(country, code ?? undefined),
+    queryFn: () =>
+      ok(client.GET('/api/geo/divisions/{country}/{code}', { params: { path: { country, code: code ?? '' } } })),
     enabled: Boolean(code),
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -80,13 +79,18 @@ export function Filters({
   // On a phone the three age choices do not fit side by side.
   const narrow = useMediaQuery('(max-width: 36em)');
   const provinces = useQuery({
-    queryKey: ['geo', 'children', country, country],
-    queryFn: () => api<Division[]>(`/api/geo/divisions/${country}`),
+    queryKey: geoKeys.children(country, country),
+    queryFn: () => ok(client.GET('/api/geo/divisions/{country}', { params: { path: { country } } })),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const cantons = useQuery({
-    queryKey: ['geo', 'children', country, province],
-    queryFn: () => api<Division[]>(`/api/geo/divisions/${country}/${province}/children`),
+    queryKey: geoKeys.children(country, province ?? undefined),
+    queryFn: () =>
+      ok(
+        client.GET('/api/geo/divisions/{country}/{code}/children', {
+          params: { path: { country, code: province ?? '' } },
+        }),
+      ),
     enabled: Boolean(province),
     staleTime: Number.POSITIVE_INFINITY,
   });

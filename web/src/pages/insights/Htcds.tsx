@@ -16,14 +16,14 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { importJob } from '../../../../src/modules/insights/htcds/schema';
-import { type ApiError, api, send } from '../../api';
+import { type ApiError, type ApiResponse, client, multipart, ok } from '../../api';
+import { insightKeys } from '../../api/keys';
+
+type Job = ApiResponse<'/api/insights/htcds/imports/{id}'>;
+
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { formatNumber } from '../../format';
 import { has, useSession } from '../../session';
-
-type Job = z.infer<typeof importJob>;
 
 /** HTCDS exchange: export in the official template (CSV/XLSX) and import with a validation report before anything is saved. */
 export function Htcds() {
@@ -87,19 +87,29 @@ function ImportPanel() {
     mutationFn: async () => {
       const form = new FormData();
       form.append('file', file as File);
-      const q = division ? `?division=${encodeURIComponent(division)}` : '';
-      return api<Job>(`/api/insights/htcds/imports${q}`, { method: 'POST', body: form });
+      return ok(
+        client.POST('/api/insights/htcds/imports', {
+          params: { query: division ? { division } : {} },
+          ...multipart(form),
+        }),
+      );
     },
     onSuccess: (j) => setJobId(j.id),
   });
   const job = useQuery({
-    queryKey: ['htcds', 'import', jobId],
-    queryFn: () => api<Job>(`/api/insights/htcds/imports/${jobId}`),
+    queryKey: insightKeys.htcdsImport(jobId),
+    queryFn: () => ok(client.GET('/api/insights/htcds/imports/{id}', { params: { path: { id: jobId ?? '' } } })),
     enabled: Boolean(jobId),
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 700 : false),
   });
   const commit = useMutation({
-    mutationFn: (validOnly: boolean) => send<Job>(`/api/insights/htcds/imports/${jobId}/commit`, { validOnly }),
+    mutationFn: (validOnly: boolean) =>
+      ok(
+        client.POST('/api/insights/htcds/imports/{id}/commit', {
+          params: { path: { id: jobId ?? '' } },
+          body: { validOnly },
+        }),
+      ),
     onSuccess: () => job.refetch(),
   });
   const j = job.data ?? upload.data;

@@ -2,17 +2,14 @@ import { Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { featureCollectionSchema } from '../../../../src/modules/geo/schema';
-import { api } from '../../api';
+import { client, ok } from '../../api';
+import { geoKeys } from '../../api/keys';
 import { formatNumber } from '../../format';
 import { ChartCard, DataTable } from './Chart';
 import { byValue, colors, hatch, tooltip } from './charts';
 import { type EChartsOption, echarts } from './echarts';
 import { splitOutliers } from './geometry';
 import type { Dashboard, Row } from './types';
-
-type Boundaries = z.infer<typeof featureCollectionSchema>;
 
 interface Area {
   name: string;
@@ -107,8 +104,13 @@ export function CantonMap({
   const { country } = data.map;
   const query = province ? `parent=${encodeURIComponent(province)}` : 'level=2';
   const boundaries = useQuery({
-    queryKey: ['geo', 'boundaries', country, query],
-    queryFn: () => api<Boundaries>(`/api/geo/boundaries/${country}?${query}`),
+    queryKey: geoKeys.boundaries(country, query),
+    queryFn: () =>
+      ok(
+        client.GET('/api/geo/boundaries/{country}', {
+          params: { path: { country }, query: province ? { parent: province } : { level: 2 } },
+        }),
+      ),
     staleTime: Number.POSITIVE_INFINITY,
     enabled: ready,
   });

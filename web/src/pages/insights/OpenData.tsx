@@ -15,10 +15,12 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublishedKReport } from '../../../../src/modules/insights/ctdc/kanon';
 import { epsilonRange } from '../../../../src/modules/insights/synthetic/range';
-import type { SyntheticReport } from '../../../../src/modules/insights/synthetic/service';
-import { type ApiError, api, send } from '../../api';
+import { type ApiError, type ApiResponse, client, ok } from '../../api';
+import { insightKeys } from '../../api/keys';
+
+type SyntheticReport = ApiResponse<'/api/insights/synthetic', 'post'>['report'];
+
 import { formatNumber } from '../../format';
 import { has, useSession } from '../../session';
 import { download } from './csv';
@@ -43,8 +45,8 @@ export function OpenData() {
 function CtdcPanel() {
   const { t } = useTranslation();
   const report = useQuery({
-    queryKey: ['insights', 'ctdc', 'report'],
-    queryFn: () => api<PublishedKReport>('/api/insights/ctdc/report'),
+    queryKey: insightKeys.ctdcReport(),
+    queryFn: () => ok(client.GET('/api/insights/ctdc/report')),
   });
   const r = report.data;
   return (
@@ -125,8 +127,7 @@ function SyntheticPanel() {
   const { t } = useTranslation();
   const [epsilon, setEpsilon] = useState<number | string>(epsilonRange.default);
   const release = useMutation({
-    mutationFn: (e: number) =>
-      send<{ report: SyntheticReport; csv: string }>('/api/insights/synthetic', { epsilon: e, format: 'json' }),
+    mutationFn: (e: number) => ok(client.POST('/api/insights/synthetic', { body: { epsilon: e, format: 'json' } })),
   });
   const valid = typeof epsilon === 'number' && epsilon >= epsilonRange.min && epsilon <= epsilonRange.max;
   const out = release.data;

@@ -1,8 +1,7 @@
-import type { z } from 'zod';
-import type { dashboardSchema } from '../../../../src/modules/insights/schema';
+import type { ApiResponse } from '../../api';
 
-/** The dashboard response (GET /api/insights/dashboard), from the API's own schema. */
-export type Dashboard = z.infer<typeof dashboardSchema>;
+/** The dashboard response (GET /api/insights/dashboard), from the generated client. */
+export type Dashboard = ApiResponse<'/api/insights/dashboard'>;
 export type Cell = Dashboard['total'];
 export type Dimension = Dashboard['breakdowns'][number]['dimension'];
 
