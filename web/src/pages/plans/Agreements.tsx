@@ -3,22 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commitmentStatuses } from '../../../../src/modules/plans/schema';
-import { api, send } from '../../api';
+import { client, ok } from '../../api';
+import { planKeys } from '../../api/keys';
 import { useOrganisations } from '../../organisations';
 import { has, useSession } from '../../session';
-import { type Doc, Documents } from './Documents';
+import { Documents } from './Documents';
 
-interface Agreement {
-  id: string;
-  title: string;
-  purpose: string | null;
-  renewedFrom: string | null;
-  parties: { id: string; name: string }[];
-  signedOn: string;
-  endsOn: string | null;
-  commitments: { id: string; text: string; dueOn: string | null; status: string }[];
-  documents: Doc[];
-}
+type CommitmentStatus = (typeof commitmentStatuses)[number];
 
 /** Cooperation agreements of my jurisdiction: parties, term, commitments and their status. */
 export function Agreements() {
@@ -26,7 +17,7 @@ export function Agreements() {
   const qc = useQueryClient();
   const { data: session } = useSession();
   const write = has(session, 'plans:write');
-  const list = useQuery({ queryKey: ['agreements'], queryFn: () => api<Agreement[]>('/api/agreements') });
+  const list = useQuery({ queryKey: planKeys.agreements(), queryFn: () => ok(client.GET('/api/agreements')) });
   const orgs = useOrganisations(write);
   const [title, setTitle] = useState('');
   const [parties, setParties] = useState<string[]>([]);
@@ -35,19 +26,23 @@ export function Agreements() {
   const [commitment, setCommitment] = useState('');
   const [purpose, setPurpose] = useState('');
   const [renews, setRenews] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['agreements'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: planKeys.agreements() });
   const create = useMutation({
     mutationFn: () =>
-      send('/api/agreements', {
-        title,
-        parties,
-        division: { country: session?.user.scope.country ?? 'EC', code: session?.user.scope.code },
-        signedOn,
-        ...(endsOn ? { endsOn } : {}),
-        ...(purpose.trim() ? { purpose } : {}),
-        ...(renews ? { renewedFrom: renews } : {}),
-        commitments: commitment.trim() ? [{ text: commitment }] : [],
-      }),
+      ok(
+        client.POST('/api/agreements', {
+          body: {
+            title,
+            parties,
+            division: { country: session?.user.scope.country ?? 'EC', code: session?.user.scope.code ?? '' },
+            signedOn,
+            ...(endsOn ? { endsOn } : {}),
+            ...(purpose.trim() ? { purpose } : {}),
+            ...(renews ? { renewedFrom: renews } : {}),
+            commitments: commitment.trim() ? [{ text: commitment }] : [],
+          },
+        }),
+      ),
     onSuccess: () => {
       setTitle('');
       setCommitment('');
@@ -55,8 +50,13 @@ export function Agreements() {
     },
   });
   const status = useMutation({
-    mutationFn: ({ a, c, s }: { a: string; c: string; s: string }) =>
-      send(`/api/agreements/${a}/commitments/${c}/status`, { status: s }),
+    mutationFn: ({ a, c, s }: { a: string; c: string; s: CommitmentStatus }) =>
+      ok(
+        client.POST('/api/agreements/{id}/commitments/{sub}/status', {
+          params: { path: { id: a, sub: c } },
+          body: { status: s },
+        }),
+      ),
     onSuccess: refresh,
   });
   return (
@@ -90,14 +90,14 @@ export function Agreements() {
                   allowDeselect={false}
                   data={commitmentStatuses.map((s) => ({ value: s, label: t(`localPlans.commitmentStatuses.${s}`) }))}
                   value={c.status}
-                  onChange={(s) => s && status.mutate({ a: a.id, c: c.id, s })}
+                  onChange={(s) => s && status.mutate({ a: a.id, c: c.id, s: s as CommitmentStatus })}
                 />
               ) : (
                 <Badge>{t(`localPlans.commitmentStatuses.${c.status}`)}</Badge>
               )}
             </Group>
           ))}
-          <Documents base={`/api/agreements/${a.id}`} docs={a.documents} edit={write} refresh={['agreements']} />
+          <Documents owner={{ agreement: a.id }} docs={a.documents} edit={write} refresh={planKeys.agreements()} />
         </Paper>
       ))}
       {write && (

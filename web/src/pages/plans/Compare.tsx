@@ -1,29 +1,17 @@
 import { Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { client, ok } from '../../api';
+import { planKeys } from '../../api/keys';
 import { formatNumber } from '../../format';
-
-interface Line {
-  id: string;
-  title: string;
-  division: { label: string };
-  yearFrom: number;
-  yearTo: number;
-  actions: number;
-  done: number;
-  execution: number;
-  budgetPlanned: number;
-  budgetExecution: number;
-  activities: number;
-  participants: number;
-  instrumentsApproved: number;
-}
 
 /** Plans side by side, by canton and period: for national authorities and donors (no personal data). */
 export function Compare() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['local-plans', 'compare'], queryFn: () => api<Line[]>('/api/local-plans/compare') });
+  const q = useQuery({
+    queryKey: planKeys.compare(),
+    queryFn: () => ok(client.GET('/api/local-plans/compare')),
+  });
   if (!q.data?.length) return null;
   return (
     <Stack gap="xs">

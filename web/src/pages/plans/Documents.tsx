@@ -2,30 +2,44 @@ import { Anchor, Button, FileInput, Group, Paper, Select, Stack, Text, Title } f
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { type ApiResponse, client, multipart, ok } from '../../api';
 
-export interface Doc {
-  id: string;
-  actionId: string | null;
-  instrumentId: string | null;
-  mime: string;
-  size: number;
-  name: string | null;
+export type Doc = ApiResponse<'/api/agreements'>[number]['documents'][number];
+/** Whose documents: a local plan's or an agreement's. */
+export type DocumentOwner = { plan: string } | { agreement: string };
+
+/** Uploads one document, tied to an action or an instrument when `target` says so ("action=<id>"). */
+function uploadDocument(owner: DocumentOwner, form: FormData, target: string | null) {
+  const [kind, id] = target?.split('=') ?? [];
+  const query = kind === 'action' ? { action: id } : kind === 'instrument' ? { instrument: id } : {};
+  if ('plan' in owner)
+    return ok(
+      client.POST('/api/local-plans/{id}/documents', {
+        params: { path: { id: owner.plan }, query },
+        ...multipart(form),
+      }),
+    );
+  return ok(
+    client.POST('/api/agreements/{id}/documents', {
+      params: { path: { id: owner.agreement }, query },
+      ...multipart(form),
+    }),
+  );
 }
 
 /** Documents and evidence of a plan or an agreement: listed, downloaded (audited), and uploaded by planners. */
 export function Documents({
-  base,
+  owner,
   docs,
   edit,
   targets = [],
   refresh,
 }: {
-  base: string;
+  owner: DocumentOwner;
   docs: Doc[];
   edit: boolean;
   targets?: { value: string; label: string }[];
-  refresh: unknown[];
+  refresh: readonly unknown[];
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -35,14 +49,14 @@ export function Documents({
     mutationFn: (f: File) => {
       const form = new FormData();
       form.append('file', f, f.name);
-      const q = target ? `?${target}` : '';
-      return api(`${base}/documents${q}`, { method: 'POST', body: form });
+      return uploadDocument(owner, form, target);
     },
     onSuccess: () => {
       setFile(null);
       qc.invalidateQueries({ queryKey: refresh });
     },
   });
+  const base = 'plan' in owner ? `/api/local-plans/${owner.plan}` : `/api/agreements/${owner.agreement}`;
   const label = (d: Doc) =>
     targets.find((x) => x.value === `action=${d.actionId}` || x.value === `instrument=${d.instrumentId}`)?.label;
   return (

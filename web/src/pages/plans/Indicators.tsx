@@ -20,11 +20,14 @@ import {
   indicatorSources,
   indicatorUnits,
 } from '../../../../src/modules/plans/schema';
+import type { ApiBody } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
-import type { Call } from './Axes';
-import { type Plan, periodsOf } from './types';
+import { type PlanDetailPending as Plan, periodsOf } from './types';
+import type { Call } from './writes';
 
 const entryDimensions = ['sex', 'age_group', 'ethnicity'] as const;
+// The selects offer only the schema's own values.
+type Body = ApiBody<'/api/local-plans/{id}/indicators'>;
 
 /** Indicators with targets and values per period; computed ones show "suppressed" where disclosure control hides them. */
 export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
@@ -157,10 +160,12 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
               w="fit-content"
               disabled={!indicatorId || !period || value === ''}
               onClick={() =>
-                call('PUT', `indicators/${indicatorId}/values`, {
-                  period,
-                  value: Number(value),
-                  breakdown: breakdown(),
+                indicatorId &&
+                period &&
+                call({
+                  to: 'values',
+                  sub: indicatorId,
+                  body: { period, value: Number(value), breakdown: breakdown() },
                 }).then(() => {
                   setValue('');
                   setCells({});
@@ -232,14 +237,17 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
               w="fit-content"
               disabled={!code.trim() || name.trim().length < 3}
               onClick={() =>
-                call('POST', 'indicators', {
-                  code,
-                  name,
-                  kind,
-                  unit,
-                  source,
-                  dimensions: dims,
-                  targets: targetPeriod && target !== '' ? { [targetPeriod]: Number(target) } : {},
+                call({
+                  to: 'indicators',
+                  body: {
+                    code,
+                    name,
+                    kind: kind as Body['kind'],
+                    unit: unit as Body['unit'],
+                    source: source as Body['source'],
+                    dimensions: dims as Body['dimensions'],
+                    targets: targetPeriod && target !== '' ? { [targetPeriod]: Number(target) } : {},
+                  },
                 }).then(() => {
                   setCode('');
                   setName('');

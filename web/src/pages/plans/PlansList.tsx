@@ -3,20 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, send } from '../../api';
+import { client, ok } from '../../api';
+import { planKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { has, useSession } from '../../session';
 import { Agreements } from './Agreements';
 import { Compare } from './Compare';
-
-interface Summary {
-  id: string;
-  title: string;
-  division: { country: string; code: string };
-  yearFrom: number;
-  yearTo: number;
-  status: string;
-}
 
 /** Local plans of my jurisdiction; a municipal planner starts a new one here. */
 export function PlansList() {
@@ -24,7 +16,7 @@ export function PlansList() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { data: session } = useSession();
-  const list = useQuery({ queryKey: ['local-plans'], queryFn: () => api<Summary[]>('/api/local-plans') });
+  const list = useQuery({ queryKey: planKeys.list(), queryFn: () => ok(client.GET('/api/local-plans')) });
   const year = new Date().getFullYear() + 1;
   const [title, setTitle] = useState('');
   const [code, setCode] = useState<string | null>(session?.user.scope.code ?? null);
@@ -32,14 +24,19 @@ export function PlansList() {
   const [to, setTo] = useState<number | string>(year);
   const create = useMutation({
     mutationFn: () =>
-      send<{ id: string }>('/api/local-plans', {
-        title,
-        division: { country: session?.user.scope.country ?? 'EC', code },
-        yearFrom: Number(from),
-        yearTo: Number(to),
-      }),
+      ok(
+        client.POST('/api/local-plans', {
+          body: {
+            title,
+            // The button stays disabled until a division is chosen.
+            division: { country: session?.user.scope.country ?? 'EC', code: code ?? '' },
+            yearFrom: Number(from),
+            yearTo: Number(to),
+          },
+        }),
+      ),
     onSuccess: (r) => {
-      qc.invalidateQueries({ queryKey: ['local-plans'] });
+      qc.invalidateQueries({ queryKey: planKeys.list() });
       navigate(`/plans/${r.id}`);
     },
   });

@@ -3,8 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds, instrumentKinds, instrumentStatuses } from '../../../../src/modules/plans/schema';
 import { EnumSelect } from '../../components/EnumSelect';
-import type { Call } from './Axes';
-import type { Plan } from './types';
+import type { Call } from './writes';
+
+// The selects offer only the schema's own values (activityKinds, instrumentKinds, instrumentStatuses).
+type ActivityKind = (typeof activityKinds)[number];
+type InstrumentKind = (typeof instrumentKinds)[number];
+type InstrumentStatus = (typeof instrumentStatuses)[number];
+
+import type { PlanDetailPending as Plan } from './types';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -86,13 +92,16 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
                 w="fit-content"
                 disabled={title.trim().length < 3 || organiser.trim().length < 2}
                 onClick={() =>
-                  call('POST', 'activities', {
-                    kind,
-                    title,
-                    heldOn,
-                    organisers: [organiser],
-                    participants,
-                    breakdown: { sex: { female: Number(female) || 0, male: Number(male) || 0 } },
+                  call({
+                    to: 'activities',
+                    body: {
+                      kind: kind as ActivityKind,
+                      title,
+                      heldOn,
+                      organisers: [organiser],
+                      participants,
+                      breakdown: { sex: { female: Number(female) || 0, male: Number(male) || 0 } },
+                    },
                   }).then(() => setTitle(''))
                 }
               >
@@ -131,7 +140,12 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
                           }))}
                           value={i.status}
                           onChange={(v) =>
-                            v && call('POST', `instruments/${i.id}/status`, { status: v, date: today() })
+                            v &&
+                            call({
+                              to: 'instrumentStatus',
+                              sub: i.id,
+                              body: { status: v as InstrumentStatus, date: today() },
+                            })
                           }
                         />
                       ) : (
@@ -180,9 +194,15 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
               <Button
                 disabled={iTitle.trim().length < 3}
                 onClick={() =>
-                  call('POST', 'instruments', { kind: iKind, title: iTitle, status: iStatus, date: iDate }).then(() =>
-                    setITitle(''),
-                  )
+                  call({
+                    to: 'instruments',
+                    body: {
+                      kind: iKind as InstrumentKind,
+                      title: iTitle,
+                      status: iStatus as InstrumentStatus,
+                      date: iDate,
+                    },
+                  }).then(() => setITitle(''))
                 }
               >
                 {t('localPlans.addInstrument')}

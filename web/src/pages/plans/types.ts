@@ -29,7 +29,11 @@ export interface Indicator {
   targets: Record<string, number>;
   values: PeriodValue[];
 }
-export interface Plan {
+/**
+ * TEMPORARY: the plan as GET /api/local-plans/{id} answers it, copied by hand until the server's response schema
+ * for it lands and the generated client types it; then this gives way to ApiResponse<'/api/local-plans/{id}'>.
+ */
+export interface PlanDetailPending {
   id: string;
   title: string;
   division: { country: string; code: string; label: string };
