@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/co
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { send } from '../../api';
+import { client, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import type { CaseDetail } from './CasePage';
 import { type Act, Section } from './sections';
@@ -15,14 +16,16 @@ export function FollowUpsSection({ c, act }: { c: CaseDetail; act: Act }) {
   const [note, setNote] = useState('');
   const add = useMutation({
     mutationFn: () =>
-      send(`/api/cases/${c.id}/tasks`, {
-        dueAt: new Date(due).toISOString(),
-        ...(note.trim() ? { note } : {}),
-      }),
+      ok(
+        client.POST('/api/cases/{id}/tasks', {
+          params: { path: { id: c.id } },
+          body: { dueAt: new Date(due).toISOString(), ...(note.trim() ? { note } : {}) },
+        }),
+      ),
     onSuccess: () => {
       setDue('');
       setNote('');
-      qc.invalidateQueries({ queryKey: ['case', c.id] });
+      qc.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
     },
   });
   const followUps = c.tasks.filter((task) => task.kind === 'follow_up');
@@ -46,7 +49,7 @@ export function FollowUpsSection({ c, act }: { c: CaseDetail; act: Act }) {
               <Group gap="xs">
                 {new Date(task.dueAt).getTime() < now && <Badge color="red">{t('work.overdue')}</Badge>}
                 {c.abilities.update && (
-                  <Button size="compact-sm" onClick={() => act(`tasks/${task.id}/done`)}>
+                  <Button size="compact-sm" onClick={() => act({ to: 'taskDone', sub: task.id })}>
                     {t('cases.markDone')}
                   </Button>
                 )}

@@ -17,12 +17,17 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeScreening } from '../../../../src/modules/cases/screening/engine';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
-import { send } from '../../api';
+import { type ApiBody, client, ok } from '../../api';
+
+type ConsentBody = ApiBody<'/api/cases/{id}/consents'>;
+
 import { formatDate, formatDateTime } from '../../format';
 import { useOrganisations } from '../../organisations';
 import type { CaseDetail } from './CasePage';
 
-export type Act = (path: string, body?: unknown) => Promise<unknown>;
+import type { Act } from './writes';
+
+export type { Act };
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -59,7 +64,7 @@ export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
               {task.doneAt ? (
                 <Badge color="green">{t('cases.done')}</Badge>
               ) : (
-                <Button size="compact-sm" onClick={() => act(`tasks/${task.id}/done`)}>
+                <Button size="compact-sm" onClick={() => act({ to: 'taskDone', sub: task.id })}>
                   {t('cases.markDone')}
                 </Button>
               )}
@@ -81,10 +86,12 @@ export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
           w="fit-content"
           variant="light"
           onClick={() =>
-            act(
-              'safeguards',
-              Object.fromEntries(Object.entries({ guardian, bestInterest }).filter(([, v]) => v.trim().length >= 3)),
-            )
+            act({
+              to: 'safeguards',
+              body: Object.fromEntries(
+                Object.entries({ guardian, bestInterest }).filter(([, v]) => v.trim().length >= 3),
+              ),
+            })
           }
         >
           {t('cases.saveSafeguards')}
@@ -102,9 +109,11 @@ export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
   const audience = c.isMinor ? 'child' : 'adult';
   const run = useMutation({
     mutationFn: () =>
-      send<{ suggestedStatus: string | null; dimensions: Record<string, { positive: boolean }> }>(
-        `/api/cases/${caseId}/screening`,
-        { type, indicators: ticked },
+      ok(
+        client.POST('/api/cases/{id}/screening', {
+          params: { path: { id: caseId } },
+          body: { type, indicators: ticked },
+        }),
       ),
   });
   const lang = i18n.language === 'en' ? 'en' : 'es';
@@ -190,7 +199,15 @@ export function Decision({ c, act }: { c: CaseDetail; act: Act }) {
           w="fit-content"
           disabled={!status || !org || reason.trim().length < 3}
           onClick={() =>
-            act('decision', { vic_TraffickingStatus: status, vic_TraffickingStatusDecisionMakingOrg: org, reason })
+            act({
+              to: 'decision',
+              // The button stays disabled until both are chosen from the schema's values.
+              body: {
+                vic_TraffickingStatus: status,
+                vic_TraffickingStatusDecisionMakingOrg: org,
+                reason,
+              } as ApiBody<'/api/cases/{id}/decision'>,
+            })
           }
         >
           {t('cases.saveDecision')}
@@ -223,7 +240,12 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
             {k.withdrawnAt ? (
               <Badge color="gray">{t('cases.withdrawn')}</Badge>
             ) : (
-              <Button size="compact-xs" variant="subtle" color="red" onClick={() => act(`consents/${k.id}/withdraw`)}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() => act({ to: 'withdrawConsent', sub: k.id })}
+              >
                 {t('cases.withdraw')}
               </Button>
             )}
@@ -259,11 +281,14 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
           <Button
             disabled={scope === 'SharingWithOrganisation' && !org}
             onClick={() =>
-              act('consents', {
-                scope,
-                givenBy,
-                ...(scope === 'SharingWithOrganisation' ? { organisationId: org } : {}),
-                ...(giverName.trim().length >= 2 ? { giverName } : {}),
+              act({
+                to: 'consents',
+                body: {
+                  scope: scope as ConsentBody['scope'],
+                  givenBy: givenBy as ConsentBody['givenBy'],
+                  ...(scope === 'SharingWithOrganisation' && org ? { organisationId: org } : {}),
+                  ...(giverName.trim().length >= 2 ? { giverName } : {}),
+                },
               })
             }
           >
