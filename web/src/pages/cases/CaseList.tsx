@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { casePage } from '../../../../src/modules/cases/schema';
 import { htcds } from '../../../../src/modules/cases/vocabulary';
-import { send } from '../../api';
+import { type ApiBody, client, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 
-type Page = z.infer<typeof casePage>;
+// The filters are the schema's own values, read back from the address.
+type Search = ApiBody<'/api/cases/search'>;
 
 /** Cases in my jurisdiction: filters, search by code or (phonetic) name, and cursor paging. */
 export function CaseList() {
@@ -37,14 +38,18 @@ export function CaseList() {
   if (/^[A-Za-z]{3}-\d{4}-\d{4}$/.test(search)) params.set('code', search);
   const name = !params.has('code') && search.length >= 2 ? search : undefined;
   const list = useInfiniteQuery({
-    queryKey: ['cases', params.toString(), name],
+    queryKey: caseKeys.search(params.toString(), name ?? ''),
     // A name is searched in the request body, so it never lands in a URL, a log or the browser history.
     queryFn: ({ pageParam }) =>
-      send<Page>('/api/cases/search', {
-        ...Object.fromEntries(params),
-        ...(name ? { name } : {}),
-        ...(pageParam ? { after: pageParam } : {}),
-      }),
+      ok(
+        client.POST('/api/cases/search', {
+          body: {
+            ...(Object.fromEntries(params) as Search),
+            ...(name ? { name } : {}),
+            ...(pageParam ? { after: pageParam } : {}),
+          },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
   });

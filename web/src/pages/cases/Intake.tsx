@@ -18,12 +18,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { candidateSchema } from '../../../../src/modules/cases/schema';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
-import { send } from '../../api';
+import { type ApiBody, client, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 
-type Candidate = z.infer<typeof candidateSchema>;
+// `clean` drops blank fields; the server's schema checks what remains.
+type CandidatesBody = ApiBody<'/api/persons/candidates'>;
+type CaseBody = ApiBody<'/api/cases'>;
 interface EventDraft {
   key: string;
   hte_Type: string;
@@ -68,36 +70,43 @@ export function Intake() {
       Object.entries(o).filter(([, v]) => v !== '' && v !== null && !(Array.isArray(v) && v.length === 0)),
     );
   const candidates = useQuery({
-    queryKey: ['candidates', names],
+    queryKey: caseKeys.candidates(names),
     queryFn: () =>
-      send<Candidate[]>(
-        '/api/persons/candidates',
-        clean({
-          prs_FirstName: p.prs_FirstName,
-          prs_SecondName: p.prs_SecondName,
-          prs_Birthdate: p.prs_Birthdate,
-          local_BirthYear: p.local_BirthYear === '' ? '' : Number(p.local_BirthYear),
-          prs_Gender: p.prs_Gender,
+      ok(
+        client.POST('/api/persons/candidates', {
+          body: clean({
+            prs_FirstName: p.prs_FirstName,
+            prs_SecondName: p.prs_SecondName,
+            prs_Birthdate: p.prs_Birthdate,
+            local_BirthYear: p.local_BirthYear === '' ? '' : Number(p.local_BirthYear),
+            prs_Gender: p.prs_Gender,
+          }) as CandidatesBody,
         }),
       ),
     enabled: (p.prs_FirstName + p.prs_SecondName).trim().length >= 3,
   });
   const save = useMutation({
     mutationFn: (draft: boolean) =>
-      send<{ id: string }>('/api/cases', {
-        draft,
-        ...(personId
-          ? { personId }
-          : { person: clean({ ...p, local_BirthYear: p.local_BirthYear === '' ? '' : Number(p.local_BirthYear) }) }),
-        division: { country: 'EC', code: c.division },
-        ...clean({
-          ...c,
-          division: '',
-          local_AgeAtIntake: c.local_AgeAtIntake === '' ? '' : Number(c.local_AgeAtIntake),
-          vic_AgeWhenTrafficked: c.vic_AgeWhenTrafficked === '' ? '' : Number(c.vic_AgeWhenTrafficked),
+      ok(
+        client.POST('/api/cases', {
+          body: {
+            draft,
+            ...(personId
+              ? { personId }
+              : {
+                  person: clean({ ...p, local_BirthYear: p.local_BirthYear === '' ? '' : Number(p.local_BirthYear) }),
+                }),
+            division: { country: 'EC', code: c.division },
+            ...clean({
+              ...c,
+              division: '',
+              local_AgeAtIntake: c.local_AgeAtIntake === '' ? '' : Number(c.local_AgeAtIntake),
+              vic_AgeWhenTrafficked: c.vic_AgeWhenTrafficked === '' ? '' : Number(c.vic_AgeWhenTrafficked),
+            }),
+            events: events.map(({ key: _key, ...e }) => clean({ ...e, hte_Country: e.hte_Country.toUpperCase() })),
+          } as CaseBody,
         }),
-        events: events.map(({ key: _key, ...e }) => clean({ ...e, hte_Country: e.hte_Country.toUpperCase() })),
-      }),
+      ),
     onSuccess: (r) => navigate(`/cases/${r.id}`),
   });
   const list = candidates.data ?? [];

@@ -2,17 +2,24 @@ import { Alert, Badge, Button, Group, Select, Stack, Text, Textarea, TextInput }
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api';
+import { type ApiBody, client, ok } from '../../api';
+import { caseKeys, workKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 import type { CaseDetail } from './CasePage';
 import { Section } from './sections';
 
-interface Request {
-  id: string;
-  cas_Status: string;
-  cas_ReasonForCaseClosure: string;
-  requestedAt: string;
+type Closing =
+  | { path: 'reopen'; body: ApiBody<'/api/cases/{id}/reopen'> }
+  | { path: 'closure'; body: ApiBody<'/api/cases/{id}/closure'> }
+  | { path: 'closure/decision'; body: ApiBody<'/api/cases/{id}/closure/decision'> };
+
+/** Sends one step of closing or reopening case `id`. */
+function sendClosing(id: string, { path, body }: Closing): Promise<unknown> {
+  const params = { path: { id } };
+  if (path === 'reopen') return ok(client.POST('/api/cases/{id}/reopen', { params, body }));
+  if (path === 'closure') return ok(client.POST('/api/cases/{id}/closure', { params, body }));
+  return ok(client.POST('/api/cases/{id}/closure/decision', { params, body }));
 }
 
 /**
@@ -25,25 +32,22 @@ export function Closure({ c }: { c: CaseDetail }) {
   const { data: session } = useSession();
   const supervisor = has(session, 'cases:approve');
   const closed = c.status === 'Closed' || c.status === 'ClosedReferred';
-  const key = ['case', c.id, 'closure'];
+  const key = caseKeys.closure(c.id);
   const state = useQuery({
     queryKey: key,
-    queryFn: () =>
-      api<{ pending: Request | null; returned: { comment: string | null; decidedAt: string } | null }>(
-        `/api/cases/${c.id}/closure`,
-      ),
+    queryFn: () => ok(client.GET('/api/cases/{id}/closure', { params: { path: { id: c.id } } })),
     enabled: c.abilities.update && !closed,
   });
   const [status, setStatus] = useState<string | null>('Closed');
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
   const call = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => send(`/api/cases/${c.id}/${path}`, body),
+    mutationFn: (step: Closing) => sendClosing(c.id, step),
     onSuccess: () => {
       setReason('');
       setComment('');
-      qc.invalidateQueries({ queryKey: ['case', c.id] });
-      qc.invalidateQueries({ queryKey: ['supervision', 'closures'] });
+      qc.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
+      qc.invalidateQueries({ queryKey: workKeys.closures() });
     },
   });
   if (!c.abilities.update) return null;
@@ -133,7 +137,13 @@ export function Closure({ c }: { c: CaseDetail }) {
               variant="light"
               disabled={reason.trim().length < 3}
               onClick={() =>
-                call.mutate({ path: 'closure', body: { cas_Status: status, cas_ReasonForCaseClosure: reason } })
+                call.mutate({
+                  path: 'closure',
+                  body: {
+                    cas_Status: status === 'ClosedReferred' ? 'ClosedReferred' : 'Closed',
+                    cas_ReasonForCaseClosure: reason,
+                  },
+                })
               }
             >
               {t('closure.request')}

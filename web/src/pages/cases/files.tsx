@@ -2,30 +2,27 @@ import { Alert, Anchor, Button, FileInput, Group, Stack, Text } from '@mantine/c
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { client, multipart, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { Section } from './sections';
 
-interface CaseFile {
-  id: string;
-  kind: string;
-  mime: string;
-  size: number;
-  name: string | null;
-}
 const accept = 'image/jpeg,image/png,audio/mpeg,audio/wav,application/pdf';
 
 /** Attachments: encrypted at rest, image and audio metadata stripped on upload, every download audited. */
 export function Files({ caseId, writable }: { caseId: string; writable: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = ['case', caseId, 'files'];
-  const files = useQuery({ queryKey: key, queryFn: () => api<CaseFile[]>(`/api/cases/${caseId}/files`) });
+  const key = caseKeys.files(caseId);
+  const files = useQuery({
+    queryKey: key,
+    queryFn: () => ok(client.GET('/api/cases/{id}/files', { params: { path: { id: caseId } } })),
+  });
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
     mutationFn: (f: File) => {
       const form = new FormData();
       form.append('file', f, f.name);
-      return api<CaseFile>(`/api/cases/${caseId}/files`, { method: 'POST', body: form });
+      return ok(client.POST('/api/cases/{id}/files', { params: { path: { id: caseId } }, ...multipart(form) }));
     },
     onSuccess: () => {
       setFile(null);

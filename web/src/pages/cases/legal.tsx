@@ -3,37 +3,38 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legalStages } from '../../../../src/modules/cases/legal-stages';
-import { api, send } from '../../api';
+import { type ApiBody, client, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { Section } from './sections';
 
-interface Step {
-  id: string;
-  stage: string;
-  date: string;
-  authority: string | null;
-  fileNumber: string | null;
-  outcome: string | null;
-  protectionMeasures: string | null;
-  victimParticipates: boolean | null;
-}
+type LegalBody = ApiBody<'/api/cases/{id}/legal'>;
 
 /** The legal process: complaint, investigation, charges, trial, judgment, appeal, step by step. */
 export function Legal({ caseId, writable }: { caseId: string; writable: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = ['case', caseId, 'legal'];
-  const steps = useQuery({ queryKey: key, queryFn: () => api<Step[]>(`/api/cases/${caseId}/legal`) });
+  const key = caseKeys.legal(caseId);
+  const steps = useQuery({
+    queryKey: key,
+    queryFn: () => ok(client.GET('/api/cases/{id}/legal', { params: { path: { id: caseId } } })),
+  });
   const empty = { stage: 'Complaint', date: '', authority: '', fileNumber: '', outcome: '', protectionMeasures: '' };
   const [form, setForm] = useState(empty);
   const [participates, setParticipates] = useState(true);
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const add = useMutation({
     mutationFn: () =>
-      send<Step[]>(`/api/cases/${caseId}/legal`, {
-        ...Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== '')),
-        victimParticipates: participates,
-      }),
+      ok(
+        client.POST('/api/cases/{id}/legal', {
+          params: { path: { id: caseId } },
+          // Blank fields are left out; the stage comes from the schema's own list.
+          body: {
+            ...Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== '')),
+            victimParticipates: participates,
+          } as LegalBody,
+        }),
+      ),
     onSuccess: (s) => {
       qc.setQueryData(key, s);
       setForm(empty);

@@ -3,21 +3,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceTypes } from '../../../../src/modules/directory/schema';
-import { api, send } from '../../api';
+import { type ApiBody, type ApiResponse, client, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
 import { Section } from './sections';
 
-interface Plan {
-  id: string;
-  version: number;
-  status: 'submitted' | 'approved' | 'returned' | 'completed' | 'superseded';
-  spl_Objectives: string;
-  spl_ActionPlan: string | null;
-  spl_Type: string[];
-  spl_PlannedEndDate: string | null;
-  spl_ActualEndDate: string | null;
-  reviewComment: string | null;
+type Plan = ApiResponse<'/api/cases/{id}/plans'>[number];
+type Step =
+  | { path: 'create'; body: ApiBody<'/api/cases/{id}/plans'> }
+  | { path: 'review'; plan: string; body: ApiBody<'/api/plans/{id}/review'> }
+  | { path: 'complete'; plan: string; body: ApiBody<'/api/plans/{id}/complete'> };
+
+/** Sends one step of a case's support plan; each answers the case's plans, newest first. */
+function sendStep(caseId: string, s: Step) {
+  if (s.path === 'create')
+    return ok(client.POST('/api/cases/{id}/plans', { params: { path: { id: caseId } }, body: s.body }));
+  if (s.path === 'review')
+    return ok(client.POST('/api/plans/{id}/review', { params: { path: { id: s.plan } }, body: s.body }));
+  return ok(client.POST('/api/plans/{id}/complete', { params: { path: { id: s.plan } }, body: s.body }));
 }
 const statusColor: Record<Plan['status'], string> = {
   submitted: 'blue',
@@ -33,8 +37,11 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { data: session } = useSession();
-  const key = ['case', caseId, 'plans'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<Plan[]>(`/api/cases/${caseId}/plans`) });
+  const key = caseKeys.plans(caseId);
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => ok(client.GET('/api/cases/{id}/plans', { params: { path: { id: caseId } } })),
+  });
   const [objectives, setObjectives] = useState('');
   const [actions, setActions] = useState('');
   const [services, setServices] = useState<string[]>([]);
@@ -42,7 +49,7 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
   const [comment, setComment] = useState('');
   const [actualEnd, setActualEnd] = useState(today());
   const call = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => send<Plan[]>(path, body),
+    mutationFn: (s: Step) => sendStep(caseId, s),
     onSuccess: (plans) => {
       qc.setQueryData(key, plans);
       setComment('');
@@ -53,10 +60,10 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
   const submit = () =>
     call
       .mutateAsync({
-        path: `/api/cases/${caseId}/plans`,
+        path: 'create',
         body: {
           spl_Objectives: objectives,
-          spl_Type: services,
+          spl_Type: services as ApiBody<'/api/cases/{id}/plans'>['spl_Type'],
           ...(actions.trim() ? { spl_ActionPlan: actions } : {}),
           ...(plannedEnd ? { spl_PlannedEndDate: plannedEnd } : {}),
         },
@@ -107,7 +114,8 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
                 <Button
                   onClick={() =>
                     call.mutate({
-                      path: `/api/plans/${current.id}/review`,
+                      path: 'review',
+                      plan: current.id,
                       body: { approve: true, ...(comment.trim().length >= 3 ? { comment } : {}) },
                     })
                   }
@@ -118,9 +126,7 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
                   variant="light"
                   color="orange"
                   disabled={comment.trim().length < 3}
-                  onClick={() =>
-                    call.mutate({ path: `/api/plans/${current.id}/review`, body: { approve: false, comment } })
-                  }
+                  onClick={() => call.mutate({ path: 'review', plan: current.id, body: { approve: false, comment } })}
                 >
                   {t('plans.return')}
                 </Button>
@@ -137,7 +143,7 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
                 <Button
                   color="teal"
                   onClick={() =>
-                    call.mutate({ path: `/api/plans/${current.id}/complete`, body: { spl_ActualEndDate: actualEnd } })
+                    call.mutate({ path: 'complete', plan: current.id, body: { spl_ActualEndDate: actualEnd } })
                   }
                 >
                   {t('plans.complete')}

@@ -14,16 +14,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { type providerSchema, serviceTypes } from '../../../../src/modules/directory/schema';
-import { referralReasons, type referralSchema } from '../../../../src/modules/referrals/schema';
-import { api, send } from '../../api';
+import { serviceTypes } from '../../../../src/modules/directory/schema';
+import { referralReasons } from '../../../../src/modules/referrals/schema';
+import { type ApiBody, client, ok } from '../../api';
+import { caseKeys, directoryKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
 import { Section } from './sections';
 
-type Referral = z.infer<typeof referralSchema>;
-type Provider = z.infer<typeof providerSchema>;
+type ReferralBody = ApiBody<'/api/cases/{id}/referrals'>;
 
 /** Referrals of a case: send one to a provider (consent checked by the server), follow their status, revoke. */
 export function Referrals({ caseId }: { caseId: string }) {
@@ -37,34 +36,43 @@ export function Referrals({ caseId }: { caseId: string }) {
   const [details, setDetails] = useState('');
   const [person, setPerson] = useState<string | null>(null);
   const list = useQuery({
-    queryKey: ['case', caseId, 'referrals'],
-    queryFn: () => api<Referral[]>(`/api/cases/${caseId}/referrals`),
+    queryKey: caseKeys.referrals(caseId),
+    queryFn: () => ok(client.GET('/api/cases/{id}/referrals', { params: { path: { id: caseId } } })),
   });
-  const providers = useQuery({ queryKey: ['directory', 'all'], queryFn: () => api<Provider[]>('/api/directory') });
+  const providers = useQuery({ queryKey: directoryKeys.all(), queryFn: () => ok(client.GET('/api/directory')) });
   const onMinka = Boolean(providers.data?.find((p) => p.id === provider)?.organisationId);
   const receivers = useQuery({
-    queryKey: ['directory', provider, 'receivers'],
-    queryFn: () => api<{ id: string; name: string }[]>(`/api/directory/${provider}/receivers`),
+    queryKey: directoryKeys.receivers(provider ?? ''),
+    queryFn: () => ok(client.GET('/api/directory/{id}/receivers', { params: { path: { id: provider ?? '' } } })),
     enabled: onMinka,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['case', caseId] });
+  const refresh = () => qc.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
   const create = useMutation({
     mutationFn: () =>
-      send(`/api/cases/${caseId}/referrals`, {
-        providerId: provider,
-        ...(person ? { toUserId: person } : {}),
-        services,
-        reason,
-        ...(details.trim() ? { details } : {}),
-        ...(override.trim().length >= 10 ? { override: { reason: override } } : {}),
-      }),
+      ok(
+        client.POST('/api/cases/{id}/referrals', {
+          params: { path: { id: caseId } },
+          // The selects offer only the schema's values; the button waits for a provider.
+          body: {
+            providerId: provider ?? '',
+            ...(person ? { toUserId: person } : {}),
+            services: services as ReferralBody['services'],
+            reason: reason as ReferralBody['reason'],
+            ...(details.trim() ? { details } : {}),
+            ...(override.trim().length >= 10 ? { override: { reason: override } } : {}),
+          },
+        }),
+      ),
     onSuccess: () => {
       setDetails('');
       setOverride('');
       return refresh();
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => send(`/api/referrals/${id}/revoke`), onSuccess: refresh });
+  const revoke = useMutation({
+    mutationFn: (id: string) => ok(client.POST('/api/referrals/{id}/revoke', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
   return (
     <Section title={t('referrals.title')}>
       <Stack>

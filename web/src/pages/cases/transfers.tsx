@@ -2,28 +2,26 @@ import { Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api';
+import { client, ok } from '../../api';
+import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { useOrganisations } from '../../organisations';
 import { Section } from './sections';
-
-interface Transfer {
-  id: string;
-  status: 'pending' | 'accepted' | 'rejected';
-  toOrgName: string;
-  createdAt: string;
-}
 
 /** Hand the case to another organisation; it moves only when the receiver accepts. */
 export function Transfers({ caseId, writable }: { caseId: string; writable: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = ['case', caseId, 'transfers'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<Transfer[]>(`/api/cases/${caseId}/transfers`) });
+  const key = caseKeys.transfers(caseId);
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => ok(client.GET('/api/cases/{id}/transfers', { params: { path: { id: caseId } } })),
+  });
   const orgs = useOrganisations(writable);
   const [org, setOrg] = useState<string | null>(null);
   const propose = useMutation({
-    mutationFn: () => send(`/api/cases/${caseId}/transfers`, { toOrgId: org }),
+    mutationFn: (toOrgId: string) =>
+      ok(client.POST('/api/cases/{id}/transfers', { params: { path: { id: caseId } }, body: { toOrgId } })),
     onSuccess: () => {
       setOrg(null);
       qc.invalidateQueries({ queryKey: key });
@@ -46,7 +44,12 @@ export function Transfers({ caseId, writable }: { caseId: string; writable: bool
         {writable && !pending && (
           <Group align="end" wrap="wrap">
             <Select label={t('transfers.to')} data={orgs.options} value={org} onChange={setOrg} searchable miw={280} />
-            <Button variant="light" disabled={!org} loading={propose.isPending} onClick={() => propose.mutate()}>
+            <Button
+              variant="light"
+              disabled={!org}
+              loading={propose.isPending}
+              onClick={() => org && propose.mutate(org)}
+            >
               {t('transfers.propose')}
             </Button>
           </Group>
