@@ -4,7 +4,6 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import { htcds } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';

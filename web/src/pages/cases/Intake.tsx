@@ -17,7 +17,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
