@@ -1,8 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import * as accessRepo from '../modules/access/repo';
-import { SessionService } from '../modules/access/sessions';
-import { normaliseEmail } from '../modules/access/user-row';
+import { actorByEmail } from '../modules/access/index';
 import { HtcdsExport } from '../modules/insights/htcds/export';
 import { HtcdsImports } from '../modules/insights/htcds/import';
 import { presentJob } from '../modules/insights/htcds/present';
@@ -13,9 +11,8 @@ import { withContext } from './security';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 /** The active user with this e-mail as an actor: exports and imports run with that person's rights and are audited as theirs. */
-async function actorByEmail(ctx: Context, email: string) {
-  const user = await accessRepo.findUserByEmailIndex(ctx.db.db, ctx.crypto.blindIndex('email', normaliseEmail(email)));
-  const actor = user && user.status === 'active' ? await new SessionService(ctx).actorFor(user.id, 'cli') : null;
+async function actorAs(ctx: Context, email: string) {
+  const actor = await actorByEmail(ctx, email);
   if (!actor) throw new Error(`no active user with the e-mail given in --as`);
   return actor;
 }
@@ -35,7 +32,7 @@ export function htcdsCommands(cli: Command): void {
       if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2100))
         throw new Error('--year must be a year between 1900 and 2100');
       await withContext(async (ctx) => {
-        const actor = await actorByEmail(ctx, o.as);
+        const actor = await actorAs(ctx, o.as);
         const exporter = new HtcdsExport(ctx);
         const q = { division: o.division, year };
         const requestId = `cli-${nowIso()}`;
@@ -62,7 +59,7 @@ export function htcdsCommands(cli: Command): void {
         throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       await withContext(async (ctx) => {
-        const actor = await actorByEmail(ctx, o.as);
+        const actor = await actorAs(ctx, o.as);
         const imports = new HtcdsImports(ctx);
         const requestId = `cli-${nowIso()}`;
         const job = await imports.upload(actor, bytes, file, o.division, requestId);

@@ -10,11 +10,13 @@ import { UsersService } from './users';
 
 export { demoPassword, demoTotpSecret, demoUsers } from './demo';
 export { requireActor, requirePermission } from './guard';
+export { actorByEmail, organisationExists, type UserGrant, userGrant } from './lookup';
 export { OrganisationsService } from './organisations';
-export type { Permission } from './permissions';
+export { organisationTypes, type Permission, permissions } from './permissions';
 export { type Actor, can, canSee } from './policy';
 export { ScopeCheck } from './scope';
-export { SessionService } from './sessions';
+export { SessionService, sha256 } from './sessions';
+export { normaliseIdentity } from './user-row';
 export { UsersService } from './users';
 
 /** Organisations, users, roles, jurisdictions, sessions and second factors. */

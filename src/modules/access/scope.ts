@@ -1,5 +1,5 @@
 import type { Context } from '../../platform/context';
-import { GeoService } from '../geo/service';
+import { GeoService } from '../geo/index';
 import { type Actor, inJurisdiction } from './policy';
 
 /** Looks up a division's ancestry once per request and answers jurisdiction questions with the pure policy. */

@@ -5,7 +5,7 @@ import { nowIso } from '../../platform/db/index';
 import type { ProviderTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/policy';
-import { GeoService } from '../geo/service';
+import { GeoService } from '../geo/index';
 import type { providerBody, providerPatch, providerQuery } from './schema';
 
 type Body = z.infer<typeof providerBody>;

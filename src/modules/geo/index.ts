@@ -4,7 +4,9 @@ import { geoRoutes } from './routes';
 import { GeoService } from './service';
 
 export { defaultSharedData } from './demo';
+export { ImportFileError, parseBoundaries, parseDivisionsFile } from './parse';
 export { GeoService } from './service';
+export { searchForm, titleCase } from './text';
 
 /** Administrative divisions of any country, their search and boundaries. */
 export const geoModule: ModuleDescriptor = {

@@ -3,8 +3,8 @@ import type { Context } from '../../platform/context';
 import { isUniqueViolation } from '../../platform/db/dialect';
 import { nextSequence, nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
-import { sha256 } from '../access/sessions';
-import { GeoService } from '../geo/service';
+import { sha256 } from '../access/index';
+import { GeoService } from '../geo/index';
 import { atLeast, checkReceipt, hashReceipt, minAnswerMs, newReceipt, normaliseReceipt } from './receipt';
 import * as repo from './repo';
 import type { ReportFormBody } from './schema';
@@ -199,7 +199,11 @@ export class PublicReports {
 }
 
 /** Stores cleaned files encrypted under the data directory, named by a random id. */
-export async function storeFiles(ctx: Context, reportId: string, files: import('../../platform/media').Media[]): Promise<void> {
+export async function storeFiles(
+  ctx: Context,
+  reportId: string,
+  files: import('../../platform/media').Media[],
+): Promise<void> {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const path = await import('node:path');
   const dir = path.join(ctx.config.dataDir, 'attachments');

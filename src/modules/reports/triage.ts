@@ -4,10 +4,8 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
-import * as accessRepo from '../access/repo';
-import { ScopeCheck } from '../access/scope';
-import { GeoService } from '../geo/service';
+import { type Actor, can, ScopeCheck, userGrant } from '../access/index';
+import { GeoService } from '../geo/index';
 import * as repo from './repo';
 import type { reportListItem, reportStatuses } from './schema';
 
@@ -168,16 +166,14 @@ export class TriageService {
   async assign(actor: Actor, id: string, userId: string | null, requestId: string) {
     const r = await this.visible(actor, id);
     if (userId) {
-      const user = await accessRepo.findUser(this.db, userId);
-      const roles = user ? ((await accessRepo.rolesOf(this.db, [userId])).get(userId) ?? []) : [];
-      const perms = await accessRepo.permissionsOf(this.db, roles);
+      const user = await userGrant(this.db, userId);
       const scope = new ScopeCheck(this.ctx);
       const ancestry = (await scope.ancestry(r.country_code, r.division_code)) ?? [];
       if (
-        user?.status !== 'active' ||
-        !perms.includes('reports:triage') ||
-        user.scope_country !== r.country_code ||
-        !ancestry.includes(user.scope_code)
+        !user?.active ||
+        !user.permissions.has('reports:triage') ||
+        user.scope.country !== r.country_code ||
+        !ancestry.includes(user.scope.code)
       ) {
         throw new AppError(400, 'assignee_not_eligible');
       }
