@@ -4,6 +4,7 @@ import type { Auditor } from './audit';
 import type { Config } from './config';
 import { FieldCrypto } from './crypto/fields';
 import { KeyError, keyFileName, loadMasterKey, type MasterKey, parseEnvKey } from './crypto/keys';
+import { anyKey } from './crypto/repo';
 import { type DbHandle, migrateToLatest, openDb } from './db/index';
 
 /** What every module's service is built from. */
@@ -19,7 +20,7 @@ export async function openCrypto(
   config: Config,
   db: DbHandle,
 ): Promise<{ crypto: FieldCrypto; master: MasterKey; source: string }> {
-  const hasData = Boolean(await db.db.selectFrom('data_keys').select('id').executeTakeFirst());
+  const hasData = await anyKey(db.db);
   const file = path.join(config.dataDir, keyFileName);
   let loaded: ReturnType<typeof loadMasterKey>;
   try {

@@ -1,5 +1,6 @@
 import type { Context } from './context';
 import { nowIso } from './db/index';
+import { hasMeta, putMeta } from './db/repo';
 import type { ModuleDescriptor } from './module';
 
 /**
@@ -12,9 +13,9 @@ export async function seedDemo(ctx: Context, modules: readonly ModuleDescriptor[
   for (const m of modules) {
     if (!m.seed) continue;
     const key = `demo_seed:${m.name}`;
-    if (await db.selectFrom('meta').select('key').where('key', '=', key).executeTakeFirst()) continue;
+    if (await hasMeta(db, key)) continue;
     await m.seed(ctx);
-    await db.insertInto('meta').values({ key, value: nowIso(), updated_at: nowIso() }).execute();
+    await putMeta(db, key, nowIso(), nowIso());
     seeded.push(m.name);
   }
   return { seeded };

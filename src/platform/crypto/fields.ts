@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ra
 import type { Db } from '../db/index';
 import { nowIso } from '../db/index';
 import { KeyError, type MasterKey } from './keys';
+import * as repo from './repo';
 
 /** Where a ciphertext belongs; bound into the AAD so a value copied to another row or column fails to decrypt. */
 export interface FieldContext {
@@ -69,7 +70,7 @@ export class FieldCrypto {
   /** Opens every data key with the master key, creating the first ones on a new database; refuses a wrong key. */
   static async open(db: Db, master: MasterKey): Promise<FieldCrypto> {
     const fc = new FieldCrypto(db, master);
-    const rows = await db.selectFrom('data_keys').selectAll().orderBy('created_at').execute();
+    const rows = await repo.allKeys(db);
     for (const r of rows) {
       if (Number(r.master_version) !== master.version) {
         throw new KeyError(
@@ -86,17 +87,14 @@ export class FieldCrypto {
   private async createDataKey(purpose: Purpose): Promise<void> {
     const id = randomUUID();
     const key = randomBytes(32);
-    await this.db
-      .insertInto('data_keys')
-      .values({
-        id,
-        purpose,
-        master_version: this.master.version,
-        wrapped: wrapKey(this.master, id, key),
-        created_at: nowIso(),
-        retired_at: null,
-      })
-      .execute();
+    await repo.insertKey(this.db, {
+      id,
+      purpose,
+      master_version: this.master.version,
+      wrapped: wrapKey(this.master, id, key),
+      created_at: nowIso(),
+      retired_at: null,
+    });
     this.keys.set(id, key);
     this.active[purpose] = id;
   }
@@ -151,15 +149,10 @@ export class FieldCrypto {
   /** Rewraps every data key under a new master key in one transaction; the old key no longer opens them. */
   async rewrap(next: MasterKey): Promise<number> {
     const ids = [...this.keys.keys()];
-    await this.db.transaction().execute(async (trx) => {
-      for (const id of ids) {
-        await trx
-          .updateTable('data_keys')
-          .set({ wrapped: wrapKey(next, id, this.keys.get(id)!), master_version: next.version })
-          .where('id', '=', id)
-          .execute();
-      }
-    });
+    await repo.rewrapKeys(
+      this.db,
+      ids.map((id) => ({ id, wrapped: wrapKey(next, id, this.keys.get(id)!), masterVersion: next.version })),
+    );
     this.master = next;
     return ids.length;
   }

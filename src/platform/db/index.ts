@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import type { Config } from '../config';
 import { type DialectHandle, type Engine, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations/index';
@@ -59,18 +59,4 @@ export async function ping(db: Db): Promise<boolean> {
 
 export const nowIso = (): string => new Date().toISOString();
 
-/** The next value of a named counter; call inside the transaction that uses it (the update locks the row). */
-export async function nextSequence(trx: Transaction<Database>, name: string): Promise<number> {
-  await trx
-    .insertInto('sequences')
-    .values({ name, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  await trx
-    .updateTable('sequences')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', name)
-    .execute();
-  const row = await trx.selectFrom('sequences').select('value').where('name', '=', name).executeTakeFirstOrThrow();
-  return Number(row.value);
-}
+export { nextSequence } from './repo';

@@ -1,0 +1,27 @@
+import type { Transaction } from 'kysely';
+import type { Db } from './index';
+import type { Database } from './types';
+
+/** The next value of a named counter; call inside the transaction that uses it (the update locks the row). */
+export async function nextSequence(trx: Transaction<Database>, name: string): Promise<number> {
+  await trx
+    .insertInto('sequences')
+    .values({ name, value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  await trx
+    .updateTable('sequences')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', name)
+    .execute();
+  const row = await trx.selectFrom('sequences').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** True when the installation fact `key` is recorded. */
+export const hasMeta = async (db: Db, key: string) =>
+  Boolean(await db.selectFrom('meta').select('key').where('key', '=', key).executeTakeFirst());
+
+/** Records an installation fact. */
+export const putMeta = (db: Db, key: string, value: string, at: string) =>
+  db.insertInto('meta').values({ key, value, updated_at: at }).execute();
