@@ -2,7 +2,15 @@ import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openContext } from '../app/index';
-import { type Actor, organisationTypes, permissions, SessionService, UsersService } from '../modules/access/index';
+import {
+  type Actor,
+  OrganisationsService,
+  organisationIdByName,
+  organisationTypes,
+  permissions,
+  SessionService,
+  UsersService,
+} from '../modules/access/index';
 import { AuditService } from '../modules/audit/index';
 import { loadConfig } from '../platform/config';
 import { type Context, openCrypto } from '../platform/context';
@@ -98,7 +106,7 @@ export function securityCommands(cli: Command): void {
     .command('purge')
     .description('delete reports past MINKA_REPORT_RETENTION_DAYS that were never linked to a case; warn a week before')
     .action(async () => {
-      const { RetentionService } = await import('../modules/reports/retention');
+      const { RetentionService } = await import('../modules/reports/index');
       const r = await withContext((ctx) => new RetentionService(ctx).purge());
       out(`purged ${r.purged} reports; warned about ${r.warned}`);
     });
@@ -128,15 +136,8 @@ export function securityCommands(cli: Command): void {
             scope: { country, code: country },
             sessionId: '',
           };
-          let org = (
-            await ctx.db.db
-              .selectFrom('organisations')
-              .selectAll()
-              .where('name', '=', o.organisation)
-              .executeTakeFirst()
-          )?.id;
+          let org = await organisationIdByName(ctx.db.db, o.organisation);
           if (!org) {
-            const { OrganisationsService } = await import('../modules/access/organisations');
             org = (
               await new OrganisationsService(ctx).create(
                 system,

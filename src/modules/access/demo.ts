@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
+import { hasMeta } from '../../platform/db/repo';
 import type { OrganisationTable } from '../../platform/db/types';
 import { hashPassword } from './passwords';
 import * as repo from './repo';
@@ -174,12 +175,7 @@ export async function seedAccessDemo(ctx: Context): Promise<void> {
 /** Demo credentials for the sign-in page, only while the installation runs in demo mode. */
 export async function demoInfo(ctx: Context) {
   if (!ctx.config.MINKA_SEED_DEMO) return null;
-  const seeded = await ctx.db.db
-    .selectFrom('meta')
-    .select('key')
-    .where('key', '=', 'demo_seed:access')
-    .executeTakeFirst();
-  if (!seeded) return null;
+  if (!(await hasMeta(ctx.db.db, 'demo_seed:access'))) return null;
   return {
     password: demoPassword,
     totpSecret: demoTotpSecret,

@@ -34,6 +34,11 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
   return Boolean(await repo.findOrganisation(db, id));
 }
 
+/** The id of the organisation with exactly this name, if any. */
+export async function organisationIdByName(db: Db, name: string): Promise<string | undefined> {
+  return (await repo.findOrganisationByName(db, name))?.id;
+}
+
 /** The active user with this e-mail as an actor (for commands run in a named person's rights), or null. */
 export async function actorByEmail(ctx: Context, email: string): Promise<Actor | null> {
   const user = await repo.findUserByEmailIndex(ctx.db.db, ctx.crypto.blindIndex('email', normaliseEmail(email)));

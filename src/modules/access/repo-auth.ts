@@ -74,3 +74,27 @@ export const saveThrottle = async (q: Q, row: AuthThrottleTable, exists: boolean
   else await q.insertInto('auth_throttle').values(row).execute();
 };
 export const clearThrottle = (q: Q, key: string) => q.deleteFrom('auth_throttle').where('key', '=', key).execute();
+
+/** Counts one attempt on `key`, starting a fresh window when the last one began before `windowStart`. */
+export async function countAttempt(q: Q, key: string, at: string, windowStart: string): Promise<void> {
+  await q
+    .insertInto('auth_throttle')
+    .values({ key, failures: 0, accounts: '[]', first_failure_at: at, blocked_until: null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  await q
+    .updateTable('auth_throttle')
+    .set({ failures: 0, first_failure_at: at, blocked_until: null })
+    .where('key', '=', key)
+    .where('first_failure_at', '<', windowStart)
+    .execute();
+  await q
+    .updateTable('auth_throttle')
+    .set((eb) => ({ failures: eb('failures', '+', 1) }))
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Blocks `key` until the given time. */
+export const blockThrottle = (q: Q, key: string, until: string) =>
+  q.updateTable('auth_throttle').set({ blocked_until: until }).where('key', '=', key).execute();

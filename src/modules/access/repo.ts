@@ -60,3 +60,7 @@ export async function setRoles(q: Q, userId: string, roles: string[]): Promise<v
       .values(roles.map((role_key) => ({ user_id: userId, role_key })))
       .execute();
 }
+
+/** The organisation with exactly this name, if any. */
+export const findOrganisationByName = (q: Q, name: string) =>
+  q.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst();

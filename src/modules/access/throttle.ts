@@ -26,22 +26,7 @@ export class Throttle {
     if (src?.blocked_until && Date.parse(src.blocked_until) > now) return Date.parse(src.blocked_until) - now;
     const key = `acct:${accountKey}`;
     const nowIso = new Date(now).toISOString();
-    await this.db
-      .insertInto('auth_throttle')
-      .values({ key, failures: 0, accounts: '[]', first_failure_at: nowIso, blocked_until: null })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    await this.db
-      .updateTable('auth_throttle')
-      .set({ failures: 0, first_failure_at: nowIso, blocked_until: null })
-      .where('key', '=', key)
-      .where('first_failure_at', '<', new Date(now - windowMs).toISOString())
-      .execute();
-    await this.db
-      .updateTable('auth_throttle')
-      .set((eb) => ({ failures: eb('failures', '+', 1) }))
-      .where('key', '=', key)
-      .execute();
+    await repo.countAttempt(this.db, key, nowIso, new Date(now - windowMs).toISOString());
     const row = await repo.findThrottle(this.db, key);
     if (!row) return 0;
     const blockedFor = row.blocked_until ? Date.parse(row.blocked_until) - now : 0;
@@ -53,11 +38,7 @@ export class Throttle {
 
   private async block(key: string, over: number, now: number): Promise<number> {
     const ms = delayMs(over);
-    await this.db
-      .updateTable('auth_throttle')
-      .set({ blocked_until: new Date(now + ms).toISOString() })
-      .where('key', '=', key)
-      .execute();
+    await repo.blockThrottle(this.db, key, new Date(now + ms).toISOString());
     return ms;
   }
 

@@ -21,6 +21,13 @@ export class CaseAccess {
     return (await this.reach(actor, id, permission)).c;
   }
 
+  /** As `load`, for the case with this code. */
+  async loadByCode(actor: Actor, code: string, permission: Permission = 'cases:read'): Promise<CaseTable> {
+    const id = await repo.findCaseIdByCode(this.ctx.db.db, code);
+    if (!id) throw notFound();
+    return this.load(actor, id, permission);
+  }
+
   /** As `load`, and whether the actor reaches the case directly (jurisdiction, ownership, assignment) or only through a referral. */
   async reach(
     actor: Actor,

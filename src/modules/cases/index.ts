@@ -19,4 +19,6 @@ export const casesModule: ModuleDescriptor = {
   seed: seedCasesDemo,
 };
 
+export { CaseAccess } from './access';
+export { IntakeService } from './intake';
 export { type CaseSharing, registerCaseSharing } from './sharing';

@@ -210,3 +210,7 @@ export function standingReferrals(q: Q, caseIds: string[]) {
     .orderBy('r.created_at', 'desc')
     .execute();
 }
+
+/** The id of the case with this code, if any. */
+export const findCaseIdByCode = async (q: Q, code: string) =>
+  (await q.selectFrom('cases').select('id').where('code', '=', code).executeTakeFirst())?.id;

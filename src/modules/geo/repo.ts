@@ -151,3 +151,22 @@ export async function boundariesFor(
   if (opts.parent !== undefined) q = q.where('d.parent_code', '=', opts.parent);
   return q.orderBy('d.code').execute();
 }
+
+/** Code and name of the given divisions of a country. */
+export const namesOf = (q: Q, country: string, codes: string[]) =>
+  q
+    .selectFrom('divisions')
+    .select(['code', 'name'])
+    .where('country_code', '=', country)
+    .where('code', 'in', codes)
+    .execute();
+
+/** Every division of a country at one level, in code order. */
+export const atLevel = (q: Q, country: string, level: number) =>
+  q
+    .selectFrom('divisions')
+    .select(['code', 'name'])
+    .where('country_code', '=', country)
+    .where('level', '=', level)
+    .orderBy('code')
+    .execute();

@@ -58,24 +58,13 @@ export class GeoService {
   async labels(country: string, codes: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(codes)];
     if (!unique.length) return new Map();
-    const rows = await this.db
-      .selectFrom('divisions')
-      .select(['code', 'name'])
-      .where('country_code', '=', country)
-      .where('code', 'in', unique)
-      .execute();
+    const rows = await repo.namesOf(this.db, country, unique);
     return new Map(rows.map((r) => [r.code, titleCase(r.name)]));
   }
 
   /** Every division of a country at one level (e.g. 2 for cantons), in code order. */
   async descendantsAt(country: string, level: number): Promise<{ code: string; name: string }[]> {
-    return this.db
-      .selectFrom('divisions')
-      .select(['code', 'name'])
-      .where('country_code', '=', country)
-      .where('level', '=', level)
-      .orderBy('code')
-      .execute();
+    return repo.atLevel(this.db, country, level);
   }
 
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */

@@ -215,9 +215,13 @@ export async function storeFiles(
       ctx.crypto.encryptBytes(f.data, { table: 'report_files', row: id, column: 'data' }),
       { mode: 0o600 },
     );
-    await ctx.db.db
-      .insertInto('report_files')
-      .values({ id, report_id: reportId, kind: f.kind, mime: f.mime, size: f.data.length, created_at: nowIso() })
-      .execute();
+    await repo.insertFile(ctx.db.db, {
+      id,
+      report_id: reportId,
+      kind: f.kind,
+      mime: f.mime,
+      size: f.data.length,
+      created_at: nowIso(),
+    });
   }
 }

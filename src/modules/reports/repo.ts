@@ -83,3 +83,6 @@ export async function deleteReports(q: Q, ids: string[]) {
   await q.deleteFrom('report_files').where('report_id', 'in', ids).execute();
   await q.deleteFrom('reports').where('id', 'in', ids).execute();
 }
+
+/** Records a stored (encrypted) file of a report. */
+export const insertFile = (q: Q, row: Database['report_files']) => q.insertInto('report_files').values(row).execute();

@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, ScopeCheck, userGrant } from '../access/index';
+import { CaseAccess, IntakeService } from '../cases/index';
 import { GeoService } from '../geo/index';
 import * as repo from './repo';
 import type { reportListItem, reportStatuses } from './schema';
@@ -202,10 +203,7 @@ export class TriageService {
   async linkCase(actor: Actor, id: string, caseCode: string, requestId: string) {
     const r = await this.visible(actor, id);
     if (r.case_code) throw new AppError(409, 'report_already_linked');
-    const target = await this.db.selectFrom('cases').select('id').where('code', '=', caseCode).executeTakeFirst();
-    if (!target) throw notFound();
-    const { CaseAccess } = await import('../cases/access');
-    await new CaseAccess(this.ctx).load(actor, target.id);
+    await new CaseAccess(this.ctx).loadByCode(actor, caseCode);
     return this.change(
       actor,
       id,
@@ -223,7 +221,6 @@ export class TriageService {
   async convert(actor: Actor, id: string, requestId: string) {
     const r = await this.visible(actor, id);
     if (r.case_code) throw new AppError(409, 'report_already_linked');
-    const { IntakeService } = await import('../cases/intake');
     const mapping: Record<string, string> = {
       begging: 'ForcedBegging',
       labour: 'ForcedLabour',
