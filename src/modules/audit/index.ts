@@ -1,5 +1,4 @@
 import type { ModuleDescriptor } from '../../platform/module';
-import { OrganisationsService } from '../access/index';
 import { auditRoutes } from './routes';
 
 export type { AuditActor, AuditInput } from './service';
@@ -8,5 +7,5 @@ export { AuditService } from './service';
 /** The hash-chained audit trail: who read and changed what. */
 export const auditModule: ModuleDescriptor = {
   name: 'audit',
-  routes: (ctx) => [{ plugin: auditRoutes(ctx, new OrganisationsService(ctx)), prefix: '/api' }],
+  routes: (ctx) => [{ plugin: auditRoutes(ctx), prefix: '/api' }],
 };

@@ -3,19 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
-import { type OrganisationsService, requireActor, requirePermission } from '../access/index';
+import { requireActor } from '../access/index';
 import { presentEntry } from './present';
 import { auditEntrySchema, auditQuery, verifySchema } from './schema';
-import { AuditService } from './service';
+import { AuditTrail } from './trail';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 
 /** Audit browser (by record and by user) and chain verification, for administrators and supervisors. */
 export const auditRoutes =
-  (deps: Context, orgs: OrganisationsService): FastifyPluginAsync =>
+  (deps: Context): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['audit'];
+    const trail = new AuditTrail(deps);
     r.get(
       '/audit',
       {
@@ -27,19 +28,7 @@ export const auditRoutes =
         },
       },
       async (req) => {
-        const actor = requireActor(req);
-        requirePermission(actor, 'audit:read');
-        // Someone scoped to a whole country sees every entry; others see what organisations in their jurisdiction did.
-        const wholeCountry = actor.scope.code === actor.scope.country;
-        const actorOrgIds = wholeCountry ? undefined : (await orgs.list(actor)).map((o) => o.id);
-        const rows = await new AuditService(deps.db.db).list({
-          recordType: req.query.recordType,
-          recordId: req.query.recordId,
-          actorUserId: req.query.actorUserId,
-          beforeId: req.query.before,
-          limit: req.query.limit,
-          actorOrgIds,
-        });
+        const rows = await trail.browse(requireActor(req), req.query);
         return rows.map(presentEntry);
       },
     );
@@ -53,8 +42,7 @@ export const auditRoutes =
         },
       },
       async (req) => {
-        requirePermission(requireActor(req), 'audit:read');
-        return new AuditService(deps.db.db).verify();
+        return trail.verify(requireActor(req));
       },
     );
   };
