@@ -1,10 +1,8 @@
 import type { Context } from '../../platform/context';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import type { Permission } from '../access/permissions';
-import { type Actor, can, canSee } from '../access/policy';
-import { ScopeCheck } from '../access/scope';
-import { GeoService } from '../geo/service';
+import { type Actor, can, canSee, type Permission, ScopeCheck } from '../access/index';
+import { GeoService } from '../geo/index';
 import * as repo from './repo';
 
 /** Case visibility: the permission, and the case's place in the actor's jurisdiction or the actor related to it. */

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import type { Actor } from '../access/policy';
+import type { Actor } from '../access/index';
 import * as repo from './repo';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
 import { CaseService } from './service';

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context';
 import { isUniqueViolation } from '../../platform/db/dialect';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import { CaseAccess } from './access';
 import { CareService } from './care';
 import * as repo from './repo';

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
-import { permissions } from '../access/permissions';
-import type { Actor } from '../access/policy';
+import { type Actor, permissions } from '../access/index';
 import { IntakeService } from './intake';
 import type { intakeBody } from './schema';
 import { CaseService } from './service';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import type { Actor } from '../access/policy';
 import { cleanMedia } from '../../platform/media';
+import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
 
 export const maxFileBytes = 5 * 1024 * 1024;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
-import { requireActor } from '../access/guard';
+import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { FollowUps } from './followups';
 import { Transfers } from './transfers';

@@ -4,7 +4,7 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import { sendMail } from '../../platform/mail';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import { CaseAccess } from './access';
 
 /** Follow-ups with due dates, "my work", the supervisor's overdue board and reminders (in-app, and e-mail with SMTP). */

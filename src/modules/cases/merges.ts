@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import { CaseAccess } from './access';
 import * as repo from './repo';
 

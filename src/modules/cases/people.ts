@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { PersonTable } from '../../platform/db/types';
-import { normaliseIdentity } from '../access/user-row';
+import { normaliseIdentity } from '../access/index';
 import { nameKeys } from './phonetic';
 import * as repo from './repo';
 import type { candidatesBody, personBody } from './schema';

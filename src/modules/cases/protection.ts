@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import type { Actor } from '../access/policy';
+import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
 import { supersedeClosureRequests } from './care';
 import { legalStages } from './legal-stages';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import * as accessRepo from '../access/repo';
 import { CaseAccess } from './access';
 

@@ -1,6 +1,5 @@
 import type { Context } from '../../platform/context';
-import { permissions } from '../access/permissions';
-import type { Actor } from '../access/policy';
+import { type Actor, permissions } from '../access/index';
 import { DirectoryService } from './service';
 
 // Fake providers: a shelter in Cuenca, a health centre in Guamote, legal aid in Chimborazo, and one abroad.

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { ProviderTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import { GeoService } from '../geo/index';
 import type { providerBody, providerPatch, providerQuery } from './schema';
 

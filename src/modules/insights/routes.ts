@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
-import { requireActor } from '../access/guard';
+import { requireActor } from '../access/index';
 import { dashboardQuery, dashboardSchema } from './schema';
 import { InsightsService } from './service';
 import { storeFor } from './store';

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { AppError } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
-import { ScopeCheck } from '../access/scope';
-import { GeoService } from '../geo/service';
+import { type Actor, can, ScopeCheck } from '../access/index';
+import { GeoService } from '../geo/index';
 import { buildDashboard } from './dashboard';
 import type { dashboardQuery } from './schema';
 import type { InsightStore } from './store';

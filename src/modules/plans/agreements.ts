@@ -4,8 +4,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
-import { ScopeCheck } from '../access/scope';
+import { type Actor, can, ScopeCheck } from '../access/index';
 import { PlanDocuments } from './documents';
 import type { agreementBody, commitmentStatusBody } from './schema';
 

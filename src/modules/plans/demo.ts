@@ -1,6 +1,5 @@
 import type { Context } from '../../platform/context';
-import { permissions } from '../access/permissions';
-import type { Actor } from '../access/policy';
+import { type Actor, permissions } from '../access/index';
 import { PlanWork } from './activities';
 import { Agreements } from './agreements';
 import { Indicators } from './indicators';

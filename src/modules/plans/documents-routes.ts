@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
-import { requireActor } from '../access/guard';
+import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { maxFileBytes } from '../cases/files';
 import { PlanDocuments } from './documents';

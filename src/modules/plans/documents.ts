@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import { cleanAttachment } from '../cases/files';
 import { Agreements } from './agreements';
 import { LocalPlans } from './service';

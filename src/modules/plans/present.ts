@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/context';
 import type { Database } from '../../platform/db/types';
-import { type Actor, can } from '../access/policy';
-import { GeoService } from '../geo/service';
+import { type Actor, can } from '../access/index';
+import { GeoService } from '../geo/index';
 import { PlanDocuments } from './documents';
 import { Indicators } from './indicators';
 import { axes } from './schema';

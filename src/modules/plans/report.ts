@@ -3,7 +3,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Context } from '../../platform/context';
 import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
-import type { Actor } from '../access/policy';
+import type { Actor } from '../access/index';
 import { Indicators } from './indicators';
 import { periodRange } from './periods';
 import { presentPlan } from './present';

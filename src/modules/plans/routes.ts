@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context';
 import { mime, sendFile } from '../../platform/http/files';
 import { errorSchema } from '../../platform/http/schemas';
 import { requestLanguage } from '../../platform/i18n/index';
-import { requireActor } from '../access/guard';
+import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { PlanWork } from './activities';
 import { Indicators } from './indicators';

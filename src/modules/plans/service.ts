@@ -3,9 +3,7 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import type { Permission } from '../access/permissions';
-import { type Actor, can } from '../access/policy';
-import { ScopeCheck } from '../access/scope';
+import { type Actor, can, type Permission, ScopeCheck } from '../access/index';
 import type { actionBody, actionPatch, objectiveBody, planBody } from './schema';
 
 /** Local plans per jurisdiction and period, their objectives on the four axes, and their actions. */

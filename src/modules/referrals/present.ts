@@ -1,6 +1,6 @@
 import type { Context } from '../../platform/context';
 import type { ReferralTable } from '../../platform/db/types';
-import type { Actor } from '../access/policy';
+import type { Actor } from '../access/index';
 
 /**
  * Referrals as the API shows them: case code, receiver and sender names, services delivered, the HTCDS cas_

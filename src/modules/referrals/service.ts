@@ -4,7 +4,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { ReferralTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/policy';
+import { type Actor, can } from '../access/index';
 import * as accessRepo from '../access/repo';
 import { CaseAccess } from '../cases/access';
 import { CareService } from '../cases/care';

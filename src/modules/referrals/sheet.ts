@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
-import type { Actor } from '../access/policy';
+import type { Actor } from '../access/index';
 import { CaseAccess } from '../cases/access';
 import { People } from '../cases/people';
 import * as casesRepo from '../cases/repo';

@@ -1,8 +1,7 @@
 // The CTDC-style de-identified export: the facts of the actor's jurisdiction, mapped to CTDC columns and made
 // k-anonymous with the installation's disclosure k. Every download and every report read is audited.
 import type { Context } from '../../../platform/context';
-import { requirePermission } from '../../access/guard';
-import type { Actor } from '../../access/policy';
+import { type Actor, requirePermission } from '../../access/index';
 import { toCsv } from '../csv';
 import { type Fact, streamFacts } from '../facts';
 import { inRelease, releasePeriod } from '../release';

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import type { Context } from '../../../platform/context';
 import type { CaseTable } from '../../../platform/db/types';
 import { AppError } from '../../../platform/http/errors';
-import { type Actor, can } from '../../access/policy';
+import { type Actor, can } from '../../access/index';
 import { CaseAccess } from '../../cases/access';
 import { People } from '../../cases/people';
 import * as casesRepo from '../../cases/repo';
 import { pickReferrals } from '../../cases/service';
-import { GeoService } from '../../geo/service';
+import { GeoService } from '../../geo/index';
 import { csvFile } from '../csv';
 import {
   columnIndex,

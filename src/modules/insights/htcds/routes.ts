@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/http/errors';
 import { mime, sendFile } from '../../../platform/http/files';
 import { errorSchema } from '../../../platform/http/schemas';
 import { requestLanguage } from '../../../platform/i18n/index';
-import { requireActor } from '../../access/guard';
+import { requireActor } from '../../access/index';
 import { HtcdsExport } from './export';
 import { HtcdsImports } from './import';
 import { maxImportBytes } from './parse';

@@ -2,8 +2,7 @@
 // and turns clean rows into intake input. Problems name a row, a column and a stable code, never the value.
 import type { z } from 'zod';
 import type { Context } from '../../../platform/context';
-import { type Actor, can } from '../../access/policy';
-import { ScopeCheck } from '../../access/scope';
+import { type Actor, can, ScopeCheck } from '../../access/index';
 import type { intakeBody } from '../../cases/schema';
 import { htcds, isClosed } from '../../cases/vocabulary';
 import { type HtcdsColumn, splitValues } from './fields';

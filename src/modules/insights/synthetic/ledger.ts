@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../../platform/context';
 import { type Db, nowIso } from '../../../platform/db/index';
 import { AppError } from '../../../platform/http/errors';
-import type { Actor } from '../../access/policy';
-import { GeoService } from '../../geo/service';
+import type { Actor } from '../../access/index';
+import { GeoService } from '../../geo/index';
 
 /** Epsilon in millionths: sums of whole numbers are exact where 0.1 + 0.2 is not. */
 export const toMicro = (epsilon: number) => Math.round(epsilon * 1_000_000);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Context } from '../../../platform/context';
 import { mime, sendFile } from '../../../platform/http/files';
 import { errorSchema } from '../../../platform/http/schemas';
-import { requireActor } from '../../access/guard';
+import { requireActor } from '../../access/index';
 import { epsilonRange } from './range';
 import { SyntheticData } from './service';
 

@@ -5,8 +5,7 @@
 // budget of anyone in its scope, and audited with its epsilon.
 import type { Context } from '../../../platform/context';
 import { AppError } from '../../../platform/http/errors';
-import { requirePermission } from '../../access/guard';
-import type { Actor } from '../../access/policy';
+import { type Actor, requirePermission } from '../../access/index';
 import { toCsv } from '../csv';
 import { ctdcColumns, toCtdcRow } from '../ctdc/columns';
 import { deidentifiedFacts } from '../ctdc/service';
