@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { actorByEmail } from '../modules/access/index';
-import { HtcdsExport } from '../modules/insights/htcds/export';
-import { HtcdsImports } from '../modules/insights/htcds/import';
-import { presentJob } from '../modules/insights/htcds/present';
+import { HtcdsExport, HtcdsImports, presentJob } from '../modules/insights/index';
 import type { Context } from '../platform/context';
 import { nowIso } from '../platform/db/index';
 import { withContext } from './security';

@@ -20,5 +20,13 @@ export const casesModule: ModuleDescriptor = {
 };
 
 export { CaseAccess } from './access';
+export { CareService } from './care';
+export { demoSeedActor } from './demo';
+export { cleanAttachment, maxFileBytes } from './files';
+export { FollowUps } from './followups';
 export { IntakeService } from './intake';
+export { People } from './people';
+export { Protection } from './protection';
+export { consentsOf, findPerson, insertCase, standingReferrals } from './repo';
+export { CaseService, pickReferrals } from './service';
 export { type CaseSharing, registerCaseSharing } from './sharing';

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
-import * as accessRepo from '../access/repo';
+import { type Actor, can, organisationExists, userGrant } from '../access/index';
 import { CaseAccess } from './access';
 
 /** Transfers of a case to another caseworker or organisation, which the receiver accepts or rejects. */
@@ -21,13 +20,10 @@ export class Transfers {
     if (Boolean(b.toUserId) === Boolean(b.toOrgId)) throw new AppError(400, 'transfer_target');
     let toOrg = b.toOrgId ?? '';
     if (b.toUserId) {
-      const user = await accessRepo.findUser(this.db, b.toUserId);
-      const perms = user
-        ? await accessRepo.permissionsOf(this.db, (await accessRepo.rolesOf(this.db, [user.id])).get(user.id) ?? [])
-        : [];
-      if (user?.status !== 'active' || !perms.includes('cases:write')) throw new AppError(400, 'unknown_assignee');
-      toOrg = user.organisation_id;
-    } else if (!(await accessRepo.findOrganisation(this.db, toOrg))) throw new AppError(400, 'unknown_organisation');
+      const user = await userGrant(this.db, b.toUserId);
+      if (!user?.active || !user.permissions.has('cases:write')) throw new AppError(400, 'unknown_assignee');
+      toOrg = user.organisationId;
+    } else if (!(await organisationExists(this.db, toOrg))) throw new AppError(400, 'unknown_organisation');
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
       await trx

@@ -27,6 +27,12 @@ export class GeoService {
   }
 
   /** One division with its ancestors; 404 when unknown. */
+  /** The level of a division (0 = country … 3 = parish), or undefined when it does not exist. */
+  async levelOf(country: string, code: string): Promise<number | undefined> {
+    const row = await repo.findDivision(this.db, country, code);
+    return row ? Number(row.level) : undefined;
+  }
+
   async division(country: string, code: string) {
     const row = await repo.findDivision(this.db, country, code);
     if (!row) throw notFound();

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import type { CaseEventTable, CaseTable } from '../../platform/db/types';
-import { demoSeedActor } from '../cases/demo';
-import { People } from '../cases/people';
-import * as repo from '../cases/repo';
+import { demoSeedActor, insertCase, People } from '../cases/index';
 import type { Fact } from './facts';
 import { generateFacts } from './generate';
 
@@ -47,7 +45,7 @@ export async function seedInsightsDemo(ctx: Context): Promise<void> {
       const day = 1 + (i % (f.year === thisYear && f.month === thisMonth ? today.getUTCDate() : 28));
       const at = `${f.year}-${String(f.month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00.000Z`;
       const closed = i % 5 === 0;
-      await repo.insertCase(
+      await insertCase(
         trx,
         caseFromFact(f, { id, personId: person.id, code: `SIM-${f.year}-${n}`, orgId: org, at, closed, age }),
       );

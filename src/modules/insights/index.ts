@@ -6,6 +6,12 @@ import { htcdsRoutes } from './htcds/routes';
 import { insightRoutes } from './routes';
 import { syntheticRoutes } from './synthetic/routes';
 
+export { type Cell, protectGroup } from './disclosure';
+export { HtcdsExport } from './htcds/export';
+export { HtcdsImports } from './htcds/import';
+export { presentJob } from './htcds/present';
+export { storeFor } from './store';
+
 /** Dashboards under disclosure control, HTCDS exchange, CTDC-style and synthetic open data. */
 export const insightsModule: ModuleDescriptor = {
   name: 'insights',

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
-import { maxFileBytes } from '../cases/files';
+import { maxFileBytes } from '../cases/index';
 import { PlanDocuments } from './documents';
 import { planDocumentSchema } from './schema';
 

@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
-import { cleanAttachment } from '../cases/files';
+import { cleanAttachment } from '../cases/index';
 import { Agreements } from './agreements';
 import { LocalPlans } from './service';
 

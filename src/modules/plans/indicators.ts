@@ -6,9 +6,7 @@ import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
 import { GeoService } from '../geo/index';
-import * as geoRepo from '../geo/repo';
-import { type Cell, protectGroup } from '../insights/disclosure';
-import { storeFor } from '../insights/store';
+import { type Cell, protectGroup, storeFor } from '../insights/index';
 import { periodRange, planPeriods } from './periods';
 import type { indicatorBody, valueBody } from './schema';
 import { LocalPlans } from './service';
@@ -43,8 +41,8 @@ export class Indicators {
     // Figures from cases are published for cantons only: with plans of a canton and of its parishes (or of a
     // province and its cantons) side by side, one area's count could be worked out from the others.
     if (b.source.startsWith('cases_') || b.source === 'referrals_completed') {
-      const d = await geoRepo.findDivision(this.db, plan.country_code, plan.division_code);
-      if (Number(d?.level) !== 2) throw new AppError(400, 'indicator_cases_canton_only');
+      const level = await new GeoService(this.db).levelOf(plan.country_code, plan.division_code);
+      if (level !== 2) throw new AppError(400, 'indicator_cases_canton_only');
     }
     if (b.actionId) await this.action(planId, b.actionId);
     const id = randomUUID();

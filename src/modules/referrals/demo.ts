@@ -1,7 +1,5 @@
 import type { Context } from '../../platform/context';
-import { demoSeedActor } from '../cases/demo';
-import { FollowUps } from '../cases/followups';
-import { Protection } from '../cases/protection';
+import { demoSeedActor, FollowUps, Protection } from '../cases/index';
 import { ReferralService } from './service';
 
 /**

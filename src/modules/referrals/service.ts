@@ -4,11 +4,8 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { ReferralTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
-import * as accessRepo from '../access/repo';
-import { CaseAccess } from '../cases/access';
-import { CareService } from '../cases/care';
-import * as casesRepo from '../cases/repo';
+import { type Actor, can, userGrant } from '../access/index';
+import { CareService, CaseAccess, consentsOf } from '../cases/index';
 import { presentReferrals } from './present';
 import type { deliverBody, referralBody, respondBody } from './schema';
 
@@ -34,7 +31,7 @@ export class ReferralService {
     let toOrg = b.toOrgId ?? null;
     const named = b.toUserId ? await this.receiver(b.toUserId) : undefined;
     if (b.toUserId && !named) throw new AppError(400, 'unknown_assignee');
-    if (named && !b.providerId && !b.toOrgId) toOrg = named.organisation_id;
+    if (named && !b.providerId && !b.toOrgId) toOrg = named.organisationId;
     else if (b.providerId) {
       const p = await this.db
         .selectFrom('providers')
@@ -47,7 +44,7 @@ export class ReferralService {
     } else if (!(await this.db.selectFrom('organisations').select('id').where('id', '=', toOrg!).executeTakeFirst())) {
       throw new AppError(400, 'unknown_organisation');
     }
-    if (named && named.organisation_id !== toOrg) throw new AppError(400, 'unknown_assignee');
+    if (named && named.organisationId !== toOrg) throw new AppError(400, 'unknown_assignee');
     if (toOrg === actor.orgId) throw new AppError(400, 'referral_to_self');
     const consented = await this.hasConsent(caseId, toOrg);
     if (!consented) {
@@ -135,7 +132,7 @@ export class ReferralService {
 
   /** Live (not withdrawn) consent to share the case with that organisation, or to services for an external provider. */
   async hasConsent(caseId: string, toOrg: string | null): Promise<boolean> {
-    const consents = (await casesRepo.consentsOf(this.db, caseId)).filter((k) => !k.withdrawn_at);
+    const consents = (await consentsOf(this.db, caseId)).filter((k) => !k.withdrawn_at);
     return toOrg
       ? consents.some((k) => k.scope === 'SharingWithOrganisation' && k.organisation_id === toOrg) ||
           (await new CareService(this.ctx).mayShareWith(caseId, toOrg))
@@ -144,10 +141,9 @@ export class ReferralService {
 
   /** An active user who may take referrals (case work or a receiving role), or undefined. */
   private async receiver(userId: string) {
-    const u = await accessRepo.findUser(this.db, userId);
-    if (u?.status !== 'active') return undefined;
-    const perms = await accessRepo.permissionsOf(this.db, (await accessRepo.rolesOf(this.db, [u.id])).get(u.id) ?? []);
-    return perms.includes('cases:write') || perms.includes('referrals:receive') ? u : undefined;
+    const u = await userGrant(this.db, userId);
+    if (!u?.active) return undefined;
+    return u.permissions.has('cases:write') || u.permissions.has('referrals:receive') ? u : undefined;
   }
 
   /** People of a provider's organisation who can receive a referral by name (for the sender to choose). */

@@ -6,9 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
 import type { Actor } from '../access/index';
-import { CaseAccess } from '../cases/access';
-import { People } from '../cases/people';
-import * as casesRepo from '../cases/repo';
+import { CaseAccess, findPerson, People } from '../cases/index';
 import { ReferralService } from './service';
 
 // Vocabulary labels (services, sex) come from the web catalogues, so both say the same thing.
@@ -34,7 +32,7 @@ export class ReferralSheet {
     // The receiver reads its sheet; on the sending side it takes the right to work the case.
     const c = await this.access.load(actor, r.case_id, r.to_org_id === actor.orgId ? 'cases:read' : 'cases:write');
     if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
-    const person = (await casesRepo.findPerson(this.db, c.person_id))!;
+    const person = (await findPerson(this.db, c.person_id))!;
     const names = new People(this.ctx).decrypt(person);
     const provider = r.provider_id
       ? await this.db.selectFrom('providers').selectAll().where('id', '=', r.provider_id).executeTakeFirst()

@@ -3,10 +3,7 @@ import type { Context } from '../../../platform/context';
 import type { CaseTable } from '../../../platform/db/types';
 import { AppError } from '../../../platform/http/errors';
 import { type Actor, can } from '../../access/index';
-import { CaseAccess } from '../../cases/access';
-import { People } from '../../cases/people';
-import * as casesRepo from '../../cases/repo';
-import { pickReferrals } from '../../cases/service';
+import { CaseAccess, People, pickReferrals, standingReferrals } from '../../cases/index';
 import { GeoService } from '../../geo/index';
 import { csvFile } from '../csv';
 import {
@@ -70,7 +67,7 @@ export class HtcdsExport {
     }
     const events = new Map<string, { type: string; country_code: string | null; division_code: string | null }[]>();
     const consented = new Set<string>();
-    const referralsOf = new Map<string, Awaited<ReturnType<typeof casesRepo.standingReferrals>>>();
+    const referralsOf = new Map<string, Awaited<ReturnType<typeof standingReferrals>>>();
     for (const part of chunk(ids, 500)) {
       const ev = await this.db
         .selectFrom('case_events')
@@ -93,7 +90,7 @@ export class HtcdsExport {
         .execute();
       for (const c of cs) consented.add(c.case_id);
       // Newest first, grouped by case as they come.
-      for (const r of await casesRepo.standingReferrals(this.db, part))
+      for (const r of await standingReferrals(this.db, part))
         referralsOf.set(r.case_id, [...(referralsOf.get(r.case_id) ?? []), r]);
     }
     const orgs = new Map(
