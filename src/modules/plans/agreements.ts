@@ -139,7 +139,7 @@ export class Agreements {
         .where('agreement_id', '=', a.id)
         .orderBy('due_on')
         .execute(),
-      new PlanDocuments(this.ctx).list(actor, 'agreement', a.id),
+      new PlanDocuments(this.ctx, (who, _type, id, write) => this.check(who, id, write)).list(actor, 'agreement', a.id),
     ]);
     return {
       id: a.id,

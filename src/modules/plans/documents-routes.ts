@@ -9,6 +9,7 @@ import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { maxFileBytes } from '../cases/index';
 import { PlanDocuments } from './documents';
+import { planParents } from './parents';
 import { planDocumentSchema } from './schema';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema };
@@ -21,7 +22,7 @@ export const planDocumentRoutes =
   async (app) => {
     await app.register(multipart, { limits: { fileSize: maxFileBytes, files: 1, fields: 5 } });
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const docs = new PlanDocuments(ctx);
+    const docs = new PlanDocuments(ctx, planParents(ctx));
     const tags = ['plans'];
     const read = async (req: FastifyRequest) => {
       if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');

@@ -6,8 +6,6 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
 import { cleanAttachment } from '../cases/index';
-import { Agreements } from './agreements';
-import { LocalPlans } from './service';
 
 type Parent = 'plan' | 'agreement';
 
@@ -15,8 +13,15 @@ type Parent = 'plan' | 'agreement';
  * Documents of a plan (the plan itself, an action's evidence or an instrument's text) and of an agreement:
  * PDF, or images and audio cleaned of metadata; stored encrypted like case files; downloads audited.
  */
+/** 404 unless the parent exists in the actor's jurisdiction; 403 without the right to change it. */
+export type ParentCheck = (actor: Actor, type: Parent, id: string, write: boolean) => Promise<void>;
+
 export class PlanDocuments {
-  constructor(private readonly ctx: Context) {}
+  /** `checkParent` decides access to the plan or agreement the documents belong to (plans/parents.ts). */
+  constructor(
+    private readonly ctx: Context,
+    private readonly checkParent: ParentCheck,
+  ) {}
   private get db() {
     return this.ctx.db.db;
   }
@@ -27,10 +32,8 @@ export class PlanDocuments {
   }
   private ctxOf = (id: string) => ({ table: 'plan_documents', row: id, column: 'data' });
 
-  /** 404 unless the parent exists in the actor's jurisdiction; 403 without the right to change plans. */
   async parent(actor: Actor, type: Parent, id: string, write: boolean) {
-    if (type === 'plan') await new LocalPlans(this.ctx).load(actor, id, write ? 'plans:write' : 'plans:read');
-    else await new Agreements(this.ctx).check(actor, id, write);
+    await this.checkParent(actor, type, id, write);
   }
 
   async upload(

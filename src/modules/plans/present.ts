@@ -4,6 +4,7 @@ import { type Actor, can } from '../access/index';
 import { GeoService } from '../geo/index';
 import { PlanDocuments } from './documents';
 import { Indicators } from './indicators';
+import { planParents } from './parents';
 import { axes } from './schema';
 
 type Plan = Database['local_plans'];
@@ -23,7 +24,7 @@ async function planDetail(ctx: Context, actor: Actor, plan: Plan, publish: boole
     db.selectFrom('prevention_activities').selectAll().where('plan_id', '=', plan.id).orderBy('held_on').execute(),
     db.selectFrom('policy_instruments').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
     new Indicators(ctx).ofPlan(actor, plan, publish),
-    new PlanDocuments(ctx).list(actor, 'plan', plan.id),
+    new PlanDocuments(ctx, planParents(ctx)).list(actor, 'plan', plan.id),
   ]);
   const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
   const orgs = new Map(
