@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, canSee, type Permission, ScopeCheck } from '../access/index';
 import { GeoService } from '../geo/index';
 import * as repo from './repo';
+import { sharedWith } from './sharing';
 
 /** Case visibility: the permission, and the case's place in the actor's jurisdiction or the actor related to it. */
 export class CaseAccess {
@@ -56,16 +57,7 @@ export class CaseAccess {
    * referral to a named caseworker counts only for that person.
    */
   async referredOrgs(caseId: string, actor?: Actor): Promise<string[]> {
-    const rows = await this.ctx.db.db
-      .selectFrom('referrals')
-      .select(['to_org_id', 'to_user_id'])
-      .where('case_id', '=', caseId)
-      .where('status', 'in', ['sent', 'accepted', 'completed'])
-      .execute();
-    return rows
-      .filter((r) => !actor || !r.to_user_id || r.to_user_id === actor.userId)
-      .map((r) => r.to_org_id)
-      .filter((x): x is string => Boolean(x));
+    return sharedWith(this.ctx.db.db, caseId, actor);
   }
 
   /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */

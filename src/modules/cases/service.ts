@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
 import { AuditService } from '../audit/index';
 import { GeoService } from '../geo/index';
+import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
 import { People } from './people';
 import * as repo from './repo';
@@ -28,7 +29,7 @@ export function pickReferrals<R extends { to_org_id: string | null; to_user_id: 
 ): { out: R | undefined; incoming: R | undefined } {
   return {
     out: live[0],
-    incoming: live.find((r) => r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId)),
+    incoming: live.find((r) => addressedTo(r, actor)),
   };
 }
 

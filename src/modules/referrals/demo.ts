@@ -1,5 +1,6 @@
 import type { Context } from '../../platform/context';
 import { demoSeedActor, FollowUps, Protection } from '../cases/index';
+import * as repo from './repo';
 import { ReferralService } from './service';
 
 /**
@@ -10,28 +11,13 @@ import { ReferralService } from './service';
  */
 export async function seedReferralsDemo(ctx: Context): Promise<void> {
   const db = ctx.db.db;
-  const fiscalia = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('name', '=', 'Fiscalía Provincial de Chimborazo (demo)')
-    .executeTakeFirst();
-  const guamote = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('division_code', 'like', '0606%')
-    .orderBy('code')
-    .executeTakeFirst();
+  const fiscalia = await repo.demo.organisation(db, 'Fiscalía Provincial de Chimborazo (demo)');
+  const guamote = await repo.demo.firstCaseIn(db, '0606');
   if (!fiscalia || !guamote) return;
   const system = await demoSeedActor(ctx);
   // A home visit that is three days late, so the Guamote caseworker's work list and the supervisor's
   // overdue board have something to show.
-  const caseworker = await db
-    .selectFrom('users as u')
-    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select('u.id')
-    .where('r.role_key', '=', 'caseworker')
-    .where('u.scope_code', '=', '0606')
-    .executeTakeFirst();
+  const caseworker = await repo.demo.caseworkerOf(db, '0606');
   if (caseworker)
     await new FollowUps(ctx).add(
       system,

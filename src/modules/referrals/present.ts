@@ -1,6 +1,8 @@
 import type { Context } from '../../platform/context';
 import type { ReferralTable } from '../../platform/db/types';
 import type { Actor } from '../access/index';
+import * as repo from './repo';
+import { addressedTo } from './vocabulary';
 
 /**
  * Referrals as the API shows them: case code, receiver and sender names, services delivered, the HTCDS cas_
@@ -9,61 +11,30 @@ import type { Actor } from '../access/index';
 export async function presentReferrals(ctx: Context, actor: Actor, rows: ReferralTable[]) {
   const db = ctx.db.db;
   const codes = new Map(
-    (rows.length
-      ? await db
-          .selectFrom('cases as c')
-          .leftJoin('organisations as o', 'o.id', 'c.owner_org_id')
-          .select(['c.id', 'c.code', 'c.owner_org_id', 'o.name'])
-          .where(
-            'c.id',
-            'in',
-            rows.map((r) => r.case_id),
-          )
-          .execute()
-      : []
+    (
+      await repo.caseLabels(
+        db,
+        rows.map((r) => r.case_id),
+      )
     ).map((c) => [c.id, c]),
   );
-  const delivered = rows.length
-    ? await db
-        .selectFrom('referral_services')
-        .select(['referral_id', 'service', 'delivered_at'])
-        .where(
-          'referral_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('delivered_at')
-        .execute()
-    : [];
+  const delivered = await repo.deliveriesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const senders = new Map(
-    (rows.length
-      ? await db
-          .selectFrom('users as u')
-          .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-          .select(['u.id', 'o.id as orgId', 'o.name'])
-          .where(
-            'u.id',
-            'in',
-            rows.map((r) => r.created_by),
-          )
-          .execute()
-      : []
+    (
+      await repo.organisationsOfUsers(
+        db,
+        rows.map((r) => r.created_by),
+      )
     ).map((u) => [u.id, { id: u.orgId, name: u.name }]),
   );
   const orgIds = rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
   const providerIds = rows.map((r) => r.provider_id).filter((x): x is string => Boolean(x));
-  const names = new Map([
-    ...(orgIds.length
-      ? await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()
-      : []
-    ).map((o) => [o.id, o.name] as const),
-    ...(providerIds.length
-      ? await db.selectFrom('providers').select(['id', 'name']).where('id', 'in', providerIds).execute()
-      : []
-    ).map((p) => [p.id, p.name] as const),
-  ]);
+  const names = new Map((await repo.namesOf(db, orgIds, providerIds)).map((o) => [o.id, o.name] as const));
   return rows.map((r) => {
-    const receiver = r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId);
+    const receiver = addressedTo(r, actor);
     const details = ctx.crypto.decryptOptional(r.details_enc, {
       table: 'referrals',
       row: r.id,

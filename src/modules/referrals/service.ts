@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { ReferralTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can, userGrant } from '../access/index';
+import { type Actor, can, organisationExists, userGrant } from '../access/index';
 import { CareService, CaseAccess, consentsOf } from '../cases/index';
+import * as policy from './policy';
 import { presentReferrals } from './present';
+import * as repo from './repo';
 import type { deliverBody, referralBody, respondBody } from './schema';
 
 const enc = (ctx: Context, row: string, column: string, v?: string) =>
@@ -33,15 +36,10 @@ export class ReferralService {
     if (b.toUserId && !named) throw new AppError(400, 'unknown_assignee');
     if (named && !b.providerId && !b.toOrgId) toOrg = named.organisationId;
     else if (b.providerId) {
-      const p = await this.db
-        .selectFrom('providers')
-        .selectAll()
-        .where('id', '=', b.providerId)
-        .where('active', '=', 1)
-        .executeTakeFirst();
+      const p = await repo.activeProvider(this.db, b.providerId);
       if (!p) throw new AppError(400, 'unknown_provider');
       toOrg = p.organisation_id;
-    } else if (!(await this.db.selectFrom('organisations').select('id').where('id', '=', toOrg!).executeTakeFirst())) {
+    } else if (!(await organisationExists(this.db, toOrg!))) {
       throw new AppError(400, 'unknown_organisation');
     }
     if (named && named.organisationId !== toOrg) throw new AppError(400, 'unknown_assignee');
@@ -70,34 +68,25 @@ export class ReferralService {
       created_at: now,
       updated_at: now,
     };
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('referrals').values(row).execute();
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: consented ? 'referral.sent' : 'referral.sent_with_consent_override',
-          recordType: 'case',
-          recordId: caseId,
-          details: { referral: id, toOrg, provider: b.providerId ?? null, services: b.services },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: consented ? 'referral.sent' : 'referral.sent_with_consent_override',
+        recordType: 'case',
+        recordId: caseId,
+        details: { referral: id, toOrg, provider: b.providerId ?? null, services: b.services },
+        requestId,
+      },
+      (trx) => repo.insertReferral(trx, row),
+    );
     return (await presentReferrals(this.ctx, actor, [row]))[0]!;
   }
 
   /** The referrals of a case; a receiver sees only the ones made to it. The read is audited (they carry case details). */
   async ofCase(actor: Actor, caseId: string, requestId: string) {
     const { direct } = await this.access.reach(actor, caseId);
-    const rows = (
-      await this.db
-        .selectFrom('referrals')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .orderBy('created_at', 'desc')
-        .execute()
-    ).filter((r) => direct || (r.to_org_id === actor.orgId && (!r.to_user_id || r.to_user_id === actor.userId)));
+    const rows = (await repo.referralsOfCase(this.db, caseId)).filter((r) => policy.seesInCase(actor, r, direct));
     await this.ctx.audit.record({
       actor,
       action: 'referral.list_read',
@@ -111,16 +100,8 @@ export class ReferralService {
 
   /** Referrals sent to the actor's organisation. */
   async inbox(actor: Actor, requestId: string) {
-    if (!can(actor, 'referrals:receive') && !can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
-    const rows = await this.db
-      .selectFrom('referrals')
-      .selectAll()
-      .where('to_org_id', '=', actor.orgId)
-      .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', actor.userId)]))
-      .where('status', 'in', ['sent', 'accepted', 'completed'])
-      .orderBy('created_at', 'desc')
-      .limit(200)
-      .execute();
+    if (!policy.mayReceive(actor)) throw new AppError(403, 'forbidden');
+    const rows = await repo.inboxOf(this.db, actor.orgId, actor.userId);
     await this.ctx.audit.record({
       actor,
       action: 'referral.inbox_read',
@@ -148,21 +129,12 @@ export class ReferralService {
 
   /** People of a provider's organisation who can receive a referral by name (for the sender to choose). */
   async receiversOf(actor: Actor, providerId: string) {
+    // Keyed by a provider, so a role that may not refer gets 404 like any record out of reach (the matrix rule).
     if (!can(actor, 'cases:write')) throw notFound();
-    const p = await this.db
-      .selectFrom('providers')
-      .select('organisation_id')
-      .where('id', '=', providerId)
-      .where('active', '=', 1)
-      .executeTakeFirst();
+    const p = await repo.activeProvider(this.db, providerId);
     if (!p) throw notFound();
     if (!p.organisation_id) return [];
-    const users = await this.db
-      .selectFrom('users')
-      .select(['id', 'name_enc'])
-      .where('organisation_id', '=', p.organisation_id)
-      .where('status', '=', 'active')
-      .execute();
+    const users = await repo.activeUsersOf(this.db, p.organisation_id);
     const out = [];
     for (const u of users)
       if (await this.receiver(u.id))
@@ -174,18 +146,12 @@ export class ReferralService {
   }
 
   private row(id: string): Promise<ReferralTable> {
-    return this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return repo.findReferral(this.db, id).then((r) => r!);
   }
 
   private async mine(actor: Actor, id: string): Promise<ReferralTable> {
-    const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
-    if (
-      !r ||
-      r.to_org_id !== actor.orgId ||
-      (r.to_user_id && r.to_user_id !== actor.userId) ||
-      (!can(actor, 'referrals:receive') && !can(actor, 'cases:write'))
-    )
-      throw notFound();
+    const r = await repo.findReferral(this.db, id);
+    if (!r || !policy.mayRespond(actor, r)) throw notFound();
     return r;
   }
 
@@ -197,22 +163,17 @@ export class ReferralService {
     requestId: string,
     reason?: string,
   ) {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('referrals')
-        .set({
+    await writeAudited(
+      this.ctx,
+      { actor, action, recordType: 'case', recordId: r.case_id, details: { referral: r.id, status }, requestId },
+      (trx) =>
+        repo.updateReferral(trx, r.id, {
           status,
           updated_at: nowIso(),
           ...(status === 'accepted' ? { accepted_at: nowIso() } : {}),
           ...(reason ? { response_reason_enc: enc(this.ctx, r.id, 'response_reason', reason) } : {}),
-        })
-        .where('id', '=', r.id)
-        .execute();
-      await this.ctx.audit.record(
-        { actor, action, recordType: 'case', recordId: r.case_id, details: { referral: r.id, status }, requestId },
-        trx,
-      );
-    });
+        }),
+    );
     return (await presentReferrals(this.ctx, actor, [await this.row(r.id)]))[0]!;
   }
 
@@ -234,11 +195,19 @@ export class ReferralService {
   async deliver(actor: Actor, id: string, b: z.infer<typeof deliverBody>, requestId: string) {
     const r = await this.mine(actor, id);
     if (r.status !== 'accepted') throw new AppError(409, 'referral_not_accepted');
-    await this.db.transaction().execute(async (trx) => {
-      const sid = randomUUID();
-      await trx
-        .insertInto('referral_services')
-        .values({
+    const sid = randomUUID();
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'referral.service_delivered',
+        recordType: 'case',
+        recordId: r.case_id,
+        details: { referral: id, service: b.service },
+        requestId,
+      },
+      (trx) =>
+        repo.insertDelivery(trx, {
           id: sid,
           referral_id: id,
           service: b.service,
@@ -249,25 +218,9 @@ export class ReferralService {
           }),
           delivered_at: nowIso(),
           recorded_by: actor.userId,
-        })
-        .execute();
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'referral.service_delivered',
-          recordType: 'case',
-          recordId: r.case_id,
-          details: { referral: id, service: b.service },
-          requestId,
-        },
-        trx,
-      );
-    });
-    const done = new Set(
-      (await this.db.selectFrom('referral_services').select('service').where('referral_id', '=', id).execute()).map(
-        (x) => x.service,
-      ),
+        }),
     );
+    const done = new Set(await repo.deliveredServices(this.db, id));
     if ((JSON.parse(r.services) as string[]).every((s) => done.has(s)))
       return this.setStatus(actor, r, 'completed', 'referral.completed', requestId);
     return (await presentReferrals(this.ctx, actor, [r]))[0]!;
@@ -275,11 +228,10 @@ export class ReferralService {
 
   /** The sending side withdraws a referral; the receiver loses access to the case. */
   async revoke(actor: Actor, id: string, requestId: string) {
-    const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await repo.findReferral(this.db, id);
     if (!r) throw notFound();
     await this.access.load(actor, r.case_id, 'cases:write');
-    if (r.to_org_id === actor.orgId || (r.status !== 'sent' && r.status !== 'accepted'))
-      throw new AppError(409, 'referral_not_revocable');
+    if (!policy.revocable(actor, r)) throw new AppError(409, 'referral_not_revocable');
     return this.setStatus(actor, r, 'revoked', 'referral.revoked', requestId);
   }
 }

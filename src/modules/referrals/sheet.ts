@@ -1,16 +1,14 @@
 import type { Content } from 'pdfmake/interfaces';
-import webEn from '../../../web/src/i18n/en.json' with { type: 'json' };
-import webEs from '../../../web/src/i18n/es.json' with { type: 'json' };
 import type { Context } from '../../platform/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
+import { label } from '../../shared/labels/index';
 import type { Actor } from '../access/index';
 import { CaseAccess, findPerson, People } from '../cases/index';
+import { maySeeSheet } from './policy';
+import * as repo from './repo';
 import { ReferralService } from './service';
-
-// Vocabulary labels (services, sex) come from the web catalogues, so both say the same thing.
-const vocab = (lang: string) => (lang === 'en' ? webEn : webEs);
 
 /**
  * The referral sheet for a provider that is not on Minka: who is referred, for what, by whom. Personal data
@@ -27,25 +25,16 @@ export class ReferralSheet {
   }
 
   async render(actor: Actor, referralId: string, lang: string, requestId: string) {
-    const r = await this.db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirst();
-    if (!r || (r.to_user_id && r.to_org_id === actor.orgId && r.to_user_id !== actor.userId)) throw notFound();
+    const r = await repo.findReferral(this.db, referralId);
+    if (!r || !maySeeSheet(actor, r)) throw notFound();
     // The receiver reads its sheet; on the sending side it takes the right to work the case.
     const c = await this.access.load(actor, r.case_id, r.to_org_id === actor.orgId ? 'cases:read' : 'cases:write');
     if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
     const person = (await findPerson(this.db, c.person_id))!;
     const names = new People(this.ctx).decrypt(person);
-    const provider = r.provider_id
-      ? await this.db.selectFrom('providers').selectAll().where('id', '=', r.provider_id).executeTakeFirst()
-      : undefined;
-    const toOrg = r.to_org_id
-      ? await this.db.selectFrom('organisations').select('name').where('id', '=', r.to_org_id).executeTakeFirst()
-      : undefined;
-    const fromOrg = await this.db
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select('o.name')
-      .where('u.id', '=', r.created_by)
-      .executeTakeFirst();
+    const provider = r.provider_id ? await repo.findProvider(this.db, r.provider_id) : undefined;
+    const toOrg = r.to_org_id ? (await repo.namesOf(this.db, [r.to_org_id], []))[0] : undefined;
+    const fromOrg = (await repo.organisationsOfUsers(this.db, [r.created_by]))[0];
     // Consent is checked now, not when the referral was made: a withdrawal takes the name off the sheet.
     const consented = await new ReferralService(this.ctx).hasConsent(r.case_id, r.to_org_id);
     const details = this.ctx.crypto.decryptOptional(r.details_enc, {
@@ -58,21 +47,14 @@ export class ReferralSheet {
       { text: label, bold: true },
       { text: value || '—' },
     ];
-    const services = (JSON.parse(r.services) as string[])
-      .map((x) => (vocab(lang).directory.services as Record<string, string>)[x] ?? x)
-      .join(', ');
+    const services = (JSON.parse(r.services) as string[]).map((x) => label(lang, 'directory.services', x)).join(', ');
     const languages = (JSON.parse(person.languages) as string[])
-      .map((l) => (vocab(lang).htcds.local_Languages as Record<string, string>)[l] ?? l)
+      .map((l) => label(lang, 'htcds.local_Languages', l))
       .join(', ');
     const personRows: Content[][] = [
       ...(consented ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))] : []),
       row(s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)),
-      row(
-        s('sex'),
-        person.gender
-          ? ((vocab(lang).htcds.prs_Gender as Record<string, string>)[person.gender] ?? person.gender)
-          : null,
-      ),
+      row(s('sex'), person.gender ? label(lang, 'htcds.prs_Gender', person.gender) : null),
       row(s('languages'), languages),
     ];
     const doc = await renderPdf({

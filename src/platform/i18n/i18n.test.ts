@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import enWeb from '../../../web/src/i18n/en.json' with { type: 'json' };
 import esWeb from '../../../web/src/i18n/es.json' with { type: 'json' };
 import quWeb from '../../../web/src/i18n/qu-EC.json' with { type: 'json' };
+import { withSharedLabels } from '../../shared/labels/index';
 import { pickLanguage, t } from './index';
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
@@ -29,7 +30,7 @@ describe('i18n', () => {
 
   for (const [name, esCat, enCat, quCat] of [
     ['server', es, en, qu],
-    ['web', esWeb, enWeb, quWeb],
+    ['web', withSharedLabels(esWeb, 'es'), withSharedLabels(enWeb, 'en'), withSharedLabels(quWeb, 'qu-EC')],
   ] as const) {
     it(`${name} catalogues: English covers Spanish exactly, Kichwa only uses known keys`, () => {
       assert.deepEqual(keys(enCat).sort(), keys(esCat).sort());

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { withSharedLabels } from '../../../src/shared/labels/index';
 import en from './en.json';
 import es from './es.json';
 import qu from './qu-EC.json';
@@ -20,7 +21,11 @@ function initialLanguage(): LanguageCode {
 
 // Spanish is the fallback for every missing string, so a user never sees a key.
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en }, 'qu-EC': { translation: qu } },
+  resources: {
+    es: { translation: withSharedLabels(es, 'es') },
+    en: { translation: withSharedLabels(en, 'en') },
+    'qu-EC': { translation: withSharedLabels(qu, 'qu-EC') },
+  },
   lng: initialLanguage(),
   fallbackLng: 'es',
   // Keys such as permissions.cases:read contain ':'; Minka uses no namespaces.

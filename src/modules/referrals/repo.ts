@@ -1,0 +1,125 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/index';
+import type { Database, ReferralTable } from '../../platform/db/types';
+import { liveReferralStatuses } from './vocabulary';
+
+type Q = Db | Transaction<Database>;
+
+export const findReferral = (q: Q, id: string) =>
+  q.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertReferral = (q: Q, row: ReferralTable) => q.insertInto('referrals').values(row).execute();
+
+export const updateReferral = (q: Q, id: string, set: Partial<ReferralTable>) =>
+  q.updateTable('referrals').set(set).where('id', '=', id).execute();
+
+/** A case's referrals, newest first. */
+export const referralsOfCase = (q: Q, caseId: string) =>
+  q.selectFrom('referrals').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
+
+/** Live referrals to an organisation that name nobody or this user (the SQL form of addressedTo), newest first. */
+export const inboxOf = (q: Q, orgId: string, userId: string) =>
+  q
+    .selectFrom('referrals')
+    .selectAll()
+    .where('to_org_id', '=', orgId)
+    .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', userId)]))
+    .where('status', 'in', [...liveReferralStatuses])
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+
+/** Receivers of a case's live referrals. */
+export const liveReceivers = (q: Q, caseId: string) =>
+  q
+    .selectFrom('referrals')
+    .select(['to_org_id', 'to_user_id'])
+    .where('case_id', '=', caseId)
+    .where('status', 'in', [...liveReferralStatuses])
+    .execute();
+
+export const insertDelivery = (q: Q, row: Database['referral_services']) =>
+  q.insertInto('referral_services').values(row).execute();
+
+/** Services delivered on a referral. */
+export const deliveredServices = async (q: Q, referralId: string) =>
+  (await q.selectFrom('referral_services').select('service').where('referral_id', '=', referralId).execute()).map(
+    (x) => x.service,
+  );
+
+/** Services delivered on these referrals, oldest first. */
+export const deliveriesOf = (q: Q, referralIds: string[]) =>
+  referralIds.length
+    ? q
+        .selectFrom('referral_services')
+        .select(['referral_id', 'service', 'delivered_at'])
+        .where('referral_id', 'in', referralIds)
+        .orderBy('delivered_at')
+        .execute()
+    : Promise.resolve([]);
+
+/** An active provider of the directory. */
+export const activeProvider = (q: Q, id: string) =>
+  q.selectFrom('providers').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+
+export const findProvider = (q: Q, id: string) =>
+  q.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Code and owning organisation of these cases. */
+export const caseLabels = (q: Q, caseIds: string[]) =>
+  caseIds.length
+    ? q
+        .selectFrom('cases as c')
+        .leftJoin('organisations as o', 'o.id', 'c.owner_org_id')
+        .select(['c.id', 'c.code', 'c.owner_org_id', 'o.name'])
+        .where('c.id', 'in', caseIds)
+        .execute()
+    : Promise.resolve([]);
+
+/** The organisation of each of these users. */
+export const organisationsOfUsers = (q: Q, userIds: string[]) =>
+  userIds.length
+    ? q
+        .selectFrom('users as u')
+        .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+        .select(['u.id', 'o.id as orgId', 'o.name'])
+        .where('u.id', 'in', userIds)
+        .execute()
+    : Promise.resolve([]);
+
+/** Names of these organisations and providers. */
+export async function namesOf(q: Q, orgIds: string[], providerIds: string[]) {
+  return [
+    ...(orgIds.length
+      ? await q.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()
+      : []),
+    ...(providerIds.length
+      ? await q.selectFrom('providers').select(['id', 'name']).where('id', 'in', providerIds).execute()
+      : []),
+  ];
+}
+
+/** Active users of an organisation (id and encrypted name). */
+export const activeUsersOf = (q: Q, orgId: string) =>
+  q
+    .selectFrom('users')
+    .select(['id', 'name_enc'])
+    .where('organisation_id', '=', orgId)
+    .where('status', '=', 'active')
+    .execute();
+
+/** Demo data: an organisation by name, the first case in a canton, a caseworker of a canton. */
+export const demo = {
+  organisation: (q: Q, name: string) =>
+    q.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst(),
+  firstCaseIn: (q: Q, prefix: string) =>
+    q.selectFrom('cases').select('id').where('division_code', 'like', `${prefix}%`).orderBy('code').executeTakeFirst(),
+  caseworkerOf: (q: Q, scopeCode: string) =>
+    q
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select('u.id')
+      .where('r.role_key', '=', 'caseworker')
+      .where('u.scope_code', '=', scopeCode)
+      .executeTakeFirst(),
+};
