@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, canSee, type Permission, ScopeCheck } from '../access/index';
 import { GeoService } from '../geo/index';
 import * as repo from './repo';
+import * as repoAccess from './repo-access';
 import { sharedWith } from './sharing';
 
 /** Case visibility: the permission, and the case's place in the actor's jurisdiction or the actor related to it. */
@@ -62,7 +63,7 @@ export class CaseAccess {
 
   /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */
   async personInReach(actor: Actor, personId: string): Promise<boolean> {
-    const cases = await this.ctx.db.db.selectFrom('cases').select('id').where('person_id', '=', personId).execute();
+    const cases = await repoAccess.selectCasesByPersonId(this.ctx.db.db, personId);
     for (const c of cases) {
       try {
         await this.load(actor, c.id);

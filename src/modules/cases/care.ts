@@ -6,18 +6,14 @@ import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
 import * as repo from './repo';
+import * as repoCare from './repo-care';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
 import { CaseService } from './service';
 import { isClosed } from './vocabulary';
 
 /** A pending closure request no longer applies once the case is closed directly or reopened. */
 export const supersedeClosureRequests = (trx: repo.Q, caseId: string) =>
-  trx
-    .updateTable('case_closure_requests')
-    .set({ status: 'superseded' })
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'pending')
-    .execute();
+  repoCare.updateCaseClosureRequestsByStatusAndCaseId(trx, { status: 'superseded' }, caseId);
 
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
   ctx.crypto.encryptOptional(v, { table, row, column });
@@ -46,20 +42,17 @@ export class CareService {
       throw new AppError(400, 'consent_needs_organisation');
     const cid = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('consents')
-        .values({
-          id: cid,
-          case_id: id,
-          scope: b.scope,
-          organisation_id: b.organisationId ?? null,
-          given_by: b.givenBy,
-          giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
-          given_at: nowIso(),
-          withdrawn_at: null,
-          created_by: actor.userId,
-        })
-        .execute();
+      await repoCare.insertConsents(trx, {
+        id: cid,
+        case_id: id,
+        scope: b.scope,
+        organisation_id: b.organisationId ?? null,
+        given_by: b.givenBy,
+        giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
+        given_at: nowIso(),
+        withdrawn_at: null,
+        created_by: actor.userId,
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -78,13 +71,7 @@ export class CareService {
   async withdrawConsent(actor: Actor, id: string, consentId: string, requestId: string) {
     await this.cases.access.load(actor, id, 'cases:write');
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('consents')
-        .set({ withdrawn_at: nowIso() })
-        .where('id', '=', consentId)
-        .where('case_id', '=', id)
-        .where('withdrawn_at', 'is', null)
-        .executeTakeFirst();
+      const r = await repoCare.updateConsentsByWithdrawnAtAndCaseId(trx, { withdrawn_at: nowIso() }, consentId, id);
       if (Number(r.numUpdatedRows) !== 1) throw notFound();
       await this.ctx.audit.record(
         {
@@ -121,13 +108,12 @@ export class CareService {
   async completeTask(actor: Actor, id: string, taskId: string, requestId: string) {
     await this.cases.access.load(actor, id, 'cases:write');
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('case_tasks')
-        .set({ done_at: nowIso(), done_by: actor.userId })
-        .where('id', '=', taskId)
-        .where('case_id', '=', id)
-        .where('done_at', 'is', null)
-        .executeTakeFirst();
+      const r = await repoCare.updateCaseTasksByDoneAtAndCaseId(
+        trx,
+        { done_at: nowIso(), done_by: actor.userId },
+        taskId,
+        id,
+      );
       if (Number(r.numUpdatedRows) !== 1) throw notFound();
       await this.ctx.audit.record(
         { actor, action: 'case.task_done', recordType: 'case', recordId: id, details: { taskId }, requestId },
@@ -141,16 +127,13 @@ export class CareService {
     await this.cases.access.load(actor, id, 'cases:write');
     const cid = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_comments')
-        .values({
-          id: cid,
-          case_id: id,
-          author_user_id: actor.userId,
-          body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repoCare.insertCaseComments(trx, {
+        id: cid,
+        case_id: id,
+        author_user_id: actor.userId,
+        body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
+        created_at: nowIso(),
+      });
       await this.ctx.audit.record({ actor, action: 'case.comment', recordType: 'case', recordId: id, requestId }, trx);
     });
     return this.cases.get(actor, id, requestId);

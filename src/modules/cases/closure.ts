@@ -8,6 +8,7 @@ import { type Actor, can } from '../access/index';
 import { CaseAccess } from './access';
 import { CareService } from './care';
 import * as repo from './repo';
+import * as repoClosure from './repo-closure';
 import type { closeBody } from './schema';
 import { isClosed } from './vocabulary';
 
@@ -33,13 +34,7 @@ export class Closure {
    */
   async state(actor: Actor, caseId: string, requestId: string) {
     await this.access.load(actor, caseId, 'cases:write');
-    const returned = await this.db
-      .selectFrom('case_closure_requests')
-      .select(['id', 'comment_enc', 'decided_at'])
-      .where('case_id', '=', caseId)
-      .where('status', '=', 'returned')
-      .orderBy('decided_at', 'desc')
-      .executeTakeFirst();
+    const returned = await repoClosure.selectCaseClosureRequestsByStatusAndCaseId(this.db, caseId);
     await this.ctx.audit.record({
       actor,
       action: 'case.closure_read',
@@ -64,12 +59,7 @@ export class Closure {
 
   /** The pending request of a case, if any, decrypted for the case page. */
   async pending(caseId: string) {
-    const r = await this.db
-      .selectFrom('case_closure_requests')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
+    const r = await repoClosure.selectCaseClosureRequestsByStatusAndCaseId2(this.db, caseId);
     if (!r) return null;
     return {
       id: r.id,
@@ -95,21 +85,18 @@ export class Closure {
     await this.db
       .transaction()
       .execute(async (trx) => {
-        await trx
-          .insertInto('case_closure_requests')
-          .values({
-            id,
-            case_id: caseId,
-            status: 'pending',
-            requested_status: b.cas_Status,
-            reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
-            requested_by: actor.userId,
-            requested_at: nowIso(),
-            decided_by: null,
-            decided_at: null,
-            comment_enc: null,
-          })
-          .execute();
+        await repoClosure.insertCaseClosureRequests(trx, {
+          id,
+          case_id: caseId,
+          status: 'pending',
+          requested_status: b.cas_Status,
+          reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
+          requested_by: actor.userId,
+          requested_at: nowIso(),
+          decided_by: null,
+          decided_at: null,
+          comment_enc: null,
+        });
         await this.ctx.audit.record(
           {
             actor,
@@ -160,30 +147,26 @@ export class Closure {
         );
       }
       // Only the first of two simultaneous decisions finds the request still pending.
-      const decided = await trx
-        .updateTable('case_closure_requests')
-        .set({
+      const decided = await repoClosure.updateCaseClosureRequestsByStatusAndId(
+        trx,
+        {
           status: b.approve ? 'approved' : 'returned',
           decided_by: actor.userId,
           decided_at: now,
           comment_enc: b.comment ? this.enc(p.id, 'comment', b.comment) : null,
-        })
-        .where('id', '=', p.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
+        },
+        p.id,
+      );
       if (Number(decided.numUpdatedRows) !== 1) throw new AppError(409, 'closure_decided');
-      await trx
-        .insertInto('notifications')
-        .values({
-          id: randomUUID(),
-          user_id: p.requestedBy,
-          kind: b.approve ? 'closure_approved' : 'closure_returned',
-          case_id: caseId,
-          task_id: null,
-          created_at: now,
-          read_at: null,
-        })
-        .execute();
+      await repoClosure.insertNotifications(trx, {
+        id: randomUUID(),
+        user_id: p.requestedBy,
+        kind: b.approve ? 'closure_approved' : 'closure_returned',
+        case_id: caseId,
+        task_id: null,
+        created_at: now,
+        read_at: null,
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -203,12 +186,7 @@ export class Closure {
   async board(actor: Actor) {
     if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
     const codes = await this.access.scopeCodes(actor);
-    let q = this.db
-      .selectFrom('case_closure_requests as r')
-      .innerJoin('cases as c', 'c.id', 'r.case_id')
-      .select(['r.id', 'r.case_id', 'r.requested_status', 'r.requested_at', 'c.code'])
-      .where('r.status', '=', 'pending')
-      .where('c.country_code', '=', actor.scope.country);
+    let q = repoClosure.selectCaseClosureRequestsByCountryCodeAndStatus(this.db, actor.scope.country);
     if (codes) q = q.where('c.division_code', 'in', codes);
     const rows = await q.orderBy('r.requested_at').limit(500).execute();
     return rows.map((r) => ({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { type Actor, permissions } from '../access/index';
 import { IntakeService } from './intake';
+import * as repo from './repo';
 import type { intakeBody } from './schema';
 import { CaseService } from './service';
 
@@ -101,13 +102,7 @@ const demoCases: Omit<z.input<typeof intakeBody>, 'draft' | 'events'>[] = [
 
 /** The actor demo seeds act as: a national supervisor of the international demo organisation. */
 export async function demoSeedActor(ctx: Context): Promise<Actor> {
-  const org =
-    (await ctx.db.db
-      .selectFrom('organisations')
-      .select('id')
-      .where('org_type', '=', 'local_InternationalOrganisation')
-      .executeTakeFirst()) ??
-    (await ctx.db.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst());
+  const org = (await repo.selectOrganisationsByOrgType(ctx.db.db)) ?? (await repo.selectOrganisations(ctx.db.db));
   return {
     userId: 'demo-seed',
     orgId: org?.id ?? 'demo',
@@ -126,13 +121,7 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
   for (const [i, c] of demoCases.entries()) {
     // Each case belongs to the organisation of the canton's demo caseworker, who also gets the child's
     // 24-hour task and can sign in and see it.
-    const caseworker = await ctx.db.db
-      .selectFrom('users as u')
-      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-      .select(['u.id', 'u.organisation_id'])
-      .where('r.role_key', '=', 'caseworker')
-      .where('u.scope_code', '=', c.division.code.slice(0, 4))
-      .executeTakeFirst();
+    const caseworker = await repo.selectUsersByScopeCodeAndRoleKey(ctx.db.db, c.division.code);
     const opened = await intake.intake(
       { ...system, orgId: caseworker?.organisation_id ?? system.orgId },
       {
@@ -149,11 +138,7 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
       },
       'demo-seed',
     );
-    await ctx.db.db
-      .updateTable('case_tasks')
-      .set({ assignee_user_id: caseworker?.id ?? null })
-      .where('case_id', '=', opened.id)
-      .execute();
+    await repo.updateCaseTasksByCaseId(ctx.db.db, { assignee_user_id: caseworker?.id ?? null }, opened.id);
     // Every demo person was judged a possible victim, so identification figures have something to count.
     await cases.decide(
       { ...system, orgId: caseworker?.organisation_id ?? system.orgId },

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { cleanMedia } from '../../platform/media';
 import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
+import * as repoFiles from './repo-files';
 
 export const maxFileBytes = 5 * 1024 * 1024;
 
@@ -46,19 +47,16 @@ export class CaseFiles {
       mode: 0o600,
     });
     await this.ctx.db.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_files')
-        .values({
-          id,
-          case_id: caseId,
-          kind: f.kind,
-          mime: f.mime,
-          size: f.data.length,
-          name_enc: this.ctx.crypto.encryptOptional(fileName, { table: 'case_files', row: id, column: 'name' }),
-          created_by: actor.userId,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repoFiles.insertCaseFiles(trx, {
+        id,
+        case_id: caseId,
+        kind: f.kind,
+        mime: f.mime,
+        size: f.data.length,
+        name_enc: this.ctx.crypto.encryptOptional(fileName, { table: 'case_files', row: id, column: 'name' }),
+        created_by: actor.userId,
+        created_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -76,12 +74,7 @@ export class CaseFiles {
 
   async list(actor: Actor, caseId: string) {
     await this.access.load(actor, caseId);
-    const rows = await this.ctx.db.db
-      .selectFrom('case_files')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('created_at')
-      .execute();
+    const rows = await repoFiles.selectCaseFilesByCaseId(this.ctx.db.db, caseId);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -93,12 +86,7 @@ export class CaseFiles {
 
   async download(actor: Actor, caseId: string, fileId: string, requestId: string) {
     await this.access.load(actor, caseId);
-    const row = await this.ctx.db.db
-      .selectFrom('case_files')
-      .selectAll()
-      .where('id', '=', fileId)
-      .where('case_id', '=', caseId)
-      .executeTakeFirst();
+    const row = await repoFiles.selectCaseFilesByCaseIdAndId(this.ctx.db.db, fileId, caseId);
     if (!row) throw notFound();
     const data = this.ctx.crypto.decryptBytes(
       readFileSync(path.join(this.dir(), `case-${fileId}.bin`)),

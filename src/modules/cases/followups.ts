@@ -6,6 +6,7 @@ import { t } from '../../platform/i18n/index';
 import { sendMail } from '../../platform/mail';
 import { type Actor, can } from '../access/index';
 import { CaseAccess } from './access';
+import * as repoFollowups from './repo-followups';
 
 /** Follow-ups with due dates, "my work", the supervisor's overdue board and reminders (in-app, and e-mail with SMTP). */
 export class FollowUps {
@@ -25,30 +26,23 @@ export class FollowUps {
   ) {
     await this.access.load(actor, caseId, 'cases:write');
     const assignee = b.assigneeUserId ?? actor.userId;
-    const user = await this.db
-      .selectFrom('users')
-      .select(['id', 'status'])
-      .where('id', '=', assignee)
-      .executeTakeFirst();
+    const user = await repoFollowups.selectUsersById(this.db, assignee);
     if (user?.status !== 'active') throw new AppError(400, 'unknown_assignee');
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_tasks')
-        .values({
-          id,
-          case_id: caseId,
-          kind: 'follow_up',
-          assignee_user_id: assignee,
-          note_enc: this.ctx.crypto.encryptOptional(b.note, { table: 'case_tasks', row: id, column: 'note' }),
-          notified_at: null,
-          authority: null,
-          due_at: new Date(b.dueAt).toISOString(),
-          done_at: null,
-          done_by: null,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repoFollowups.insertCaseTasks(trx, {
+        id,
+        case_id: caseId,
+        kind: 'follow_up',
+        assignee_user_id: assignee,
+        note_enc: this.ctx.crypto.encryptOptional(b.note, { table: 'case_tasks', row: id, column: 'note' }),
+        notified_at: null,
+        authority: null,
+        due_at: new Date(b.dueAt).toISOString(),
+        done_at: null,
+        done_by: null,
+        created_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -68,20 +62,7 @@ export class FollowUps {
     return where(this.base()).orderBy('t.due_at').limit(200).execute();
   }
   private base() {
-    return this.db
-      .selectFrom('case_tasks as t')
-      .innerJoin('cases as c', 'c.id', 't.case_id')
-      .select([
-        't.id',
-        't.case_id',
-        't.kind',
-        't.due_at',
-        't.assignee_user_id',
-        'c.code',
-        'c.country_code',
-        'c.division_code',
-      ])
-      .where('t.done_at', 'is', null);
+    return repoFollowups.selectCaseTasksByDoneAt(this.db);
   }
   private present = (
     r: { id: string; case_id: string; kind: string; due_at: string; assignee_user_id: string | null; code: string },
@@ -119,44 +100,23 @@ export class FollowUps {
 
   /** Creates one reminder per overdue task for its assignee (and e-mails it when SMTP is configured). */
   async remind(now = nowIso()) {
-    const due = await this.db
-      .selectFrom('case_tasks')
-      .select(['id', 'case_id', 'assignee_user_id'])
-      .where('done_at', 'is', null)
-      .where('notified_at', 'is', null)
-      .where('due_at', '<', now)
-      .where('assignee_user_id', 'is not', null)
-      .execute();
+    const due = await repoFollowups.selectCaseTasksByAssigneeUserIdAndDueAt(this.db, now);
     for (const task of due) {
       await this.db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .updateTable('case_tasks')
-          .set({ notified_at: now })
-          .where('id', '=', task.id)
-          .where('notified_at', 'is', null)
-          .executeTakeFirst();
+        const claimed = await repoFollowups.updateCaseTasksByNotifiedAtAndId(trx, { notified_at: now }, task.id);
         if (Number(claimed.numUpdatedRows) !== 1) return;
-        await trx
-          .insertInto('notifications')
-          .values({
-            id: randomUUID(),
-            user_id: task.assignee_user_id!,
-            kind: 'task_overdue',
-            case_id: task.case_id,
-            task_id: task.id,
-            created_at: now,
-            read_at: null,
-          })
-          .execute();
+        await repoFollowups.insertNotifications(trx, {
+          id: randomUUID(),
+          user_id: task.assignee_user_id!,
+          kind: 'task_overdue',
+          case_id: task.case_id,
+          task_id: task.id,
+          created_at: now,
+          read_at: null,
+        });
       });
-      const user = await this.db
-        .selectFrom('users')
-        .select(['id', 'email_enc'])
-        .where('id', '=', task.assignee_user_id!)
-        .executeTakeFirst();
-      const code =
-        (await this.db.selectFrom('cases').select('code').where('id', '=', task.case_id).executeTakeFirst())?.code ??
-        '';
+      const user = await repoFollowups.selectUsersById2(this.db, task.assignee_user_id);
+      const code = (await repoFollowups.selectCasesById(this.db, task.case_id))?.code ?? '';
       if (user)
         await sendMail(
           this.ctx.config,
@@ -170,14 +130,7 @@ export class FollowUps {
 
   /** My notifications; reminders are created by the server's hourly job (`remind`), not by reading. */
   async notifications(actor: Actor) {
-    const rows = await this.db
-      .selectFrom('notifications as n')
-      .leftJoin('cases as c', 'c.id', 'n.case_id')
-      .select(['n.id', 'n.kind', 'n.case_id', 'n.created_at', 'n.read_at', 'c.code'])
-      .where('n.user_id', '=', actor.userId)
-      .orderBy('n.created_at', 'desc')
-      .limit(100)
-      .execute();
+    const rows = await repoFollowups.selectNotificationsByUserId(this.db, actor.userId);
     return rows.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -189,12 +142,7 @@ export class FollowUps {
   }
 
   async markRead(actor: Actor, id: string) {
-    const r = await this.db
-      .updateTable('notifications')
-      .set({ read_at: nowIso() })
-      .where('id', '=', id)
-      .where('user_id', '=', actor.userId)
-      .executeTakeFirst();
+    const r = await repoFollowups.updateNotificationsByUserIdAndId(this.db, { read_at: nowIso() }, id, actor.userId);
     if (Number(r.numUpdatedRows) !== 1) throw notFound();
     return { ok: true as const };
   }

@@ -10,6 +10,7 @@ import { GeoService, searchForm } from '../geo/index';
 import { CaseAccess } from './access';
 import { People } from './people';
 import * as repo from './repo';
+import * as repoIntake from './repo-intake';
 import { type IntakeBody, intakeBody } from './schema';
 
 const dayMs = 86_400_000;
@@ -106,57 +107,48 @@ export class IntakeService {
       await repo.insertCase(trx, row);
       for (const e of b.events) {
         const eid = randomUUID();
-        await trx
-          .insertInto('case_events')
-          .values({
-            id: eid,
-            case_id: id,
-            type: e.hte_Type,
-            country_code: e.hte_Country ?? null,
-            division_code: e.local_DivisionCode ?? null,
-            month: e.hte_Date?.slice(0, 7) ?? null,
-            description_enc: this.ctx.crypto.encryptOptional(e.hte_Description, {
-              table: 'case_events',
-              row: eid,
-              column: 'description',
-            }),
-            created_at: now,
-          })
-          .execute();
+        await repoIntake.insertCaseEvents(trx, {
+          id: eid,
+          case_id: id,
+          type: e.hte_Type,
+          country_code: e.hte_Country ?? null,
+          division_code: e.local_DivisionCode ?? null,
+          month: e.hte_Date?.slice(0, 7) ?? null,
+          description_enc: this.ctx.crypto.encryptOptional(e.hte_Description, {
+            table: 'case_events',
+            row: eid,
+            column: 'description',
+          }),
+          created_at: now,
+        });
       }
       for (const per of b.perpetrators) {
         const pid = randomUUID();
-        await trx
-          .insertInto('case_perpetrators')
-          .values({
-            id: pid,
-            case_id: id,
-            roles: JSON.stringify(per.per_RoleInProcess),
-            details_enc: this.ctx.crypto.encryptOptional(per.per_RoleDetails, {
-              table: 'case_perpetrators',
-              row: pid,
-              column: 'details',
-            }),
-            created_at: now,
-          })
-          .execute();
+        await repoIntake.insertCasePerpetrators(trx, {
+          id: pid,
+          case_id: id,
+          roles: JSON.stringify(per.per_RoleInProcess),
+          details_enc: this.ctx.crypto.encryptOptional(per.per_RoleDetails, {
+            table: 'case_perpetrators',
+            row: pid,
+            column: 'details',
+          }),
+          created_at: now,
+        });
       }
       if (isMinor) {
-        await trx
-          .insertInto('case_tasks')
-          .values({
-            id: randomUUID(),
-            case_id: id,
-            kind: 'notify_child_protection',
-            authority: this.ctx.config.MINKA_CHILD_PROTECTION_AUTHORITY,
-            due_at: new Date(Date.now() + dayMs).toISOString(),
-            done_at: null,
-            done_by: null,
-            // The person who registers the child answers for the 24-hour notification; it shows in their work.
-            assignee_user_id: actor.userId,
-            created_at: now,
-          })
-          .execute();
+        await repoIntake.insertCaseTasks(trx, {
+          id: randomUUID(),
+          case_id: id,
+          kind: 'notify_child_protection',
+          authority: this.ctx.config.MINKA_CHILD_PROTECTION_AUTHORITY,
+          due_at: new Date(Date.now() + dayMs).toISOString(),
+          done_at: null,
+          done_by: null,
+          // The person who registers the child answers for the 24-hour notification; it shows in their work.
+          assignee_user_id: actor.userId,
+          created_at: now,
+        });
       }
       await this.ctx.audit.record(
         {

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
 import { CaseAccess } from './access';
 import * as repo from './repo';
+import * as repoMerges from './repo-merges';
 
 /** Reversible merges of duplicate persons: the duplicate's cases move to the kept person and can move back. */
 export class Merges {
@@ -16,7 +17,7 @@ export class Merges {
   private async casesInReach(actor: Actor, personId: string) {
     const person = await repo.findPerson(this.ctx.db.db, personId);
     if (!person) throw notFound();
-    const cases = await this.ctx.db.db.selectFrom('cases').select('id').where('person_id', '=', personId).execute();
+    const cases = await repoMerges.selectCasesByPersonId(this.ctx.db.db, personId);
     for (const c of cases) await this.access.load(actor, c.id, 'cases:write');
     return { person, cases };
   }
@@ -29,26 +30,16 @@ export class Merges {
     if (dup.person.merged_into || keep.person.merged_into) throw new AppError(409, 'already_merged');
     await this.ctx.db.db.transaction().execute(async (trx) => {
       // Re-checked inside the transaction: only an unmerged person can be merged.
-      const marked = await trx
-        .updateTable('persons')
-        .set({ merged_into: keepId, updated_at: nowIso() })
-        .where('id', '=', duplicateId)
-        .where('merged_into', 'is', null)
-        .executeTakeFirst();
+      const marked = await repoMerges.updatePersonsByMergedIntoAndId(
+        trx,
+        { merged_into: keepId, updated_at: nowIso() },
+        duplicateId,
+      );
       if (Number(marked.numUpdatedRows) !== 1) throw new AppError(409, 'already_merged');
       // A case keeps the person it was first registered with, so chained merges undo one step at a time.
-      await trx
-        .updateTable('cases')
-        .set({ original_person_id: duplicateId })
-        .where('person_id', '=', duplicateId)
-        .where('original_person_id', 'is', null)
-        .execute();
+      await repoMerges.updateCasesByOriginalPersonIdAndPersonId(trx, { original_person_id: duplicateId }, duplicateId);
       // updated_at moves so that whatever follows the case tables (the analytical store) sees the merge.
-      await trx
-        .updateTable('cases')
-        .set({ person_id: keepId, updated_at: nowIso() })
-        .where('person_id', '=', duplicateId)
-        .execute();
+      await repoMerges.updateCasesByPersonId(trx, { person_id: keepId, updated_at: nowIso() }, duplicateId);
       await this.ctx.audit.record(
         {
           actor,
@@ -68,23 +59,15 @@ export class Merges {
     if (!can(actor, 'cases:write')) throw notFound();
     const dup = await repo.findPerson(this.ctx.db.db, duplicateId);
     if (!dup?.merged_into) throw notFound();
-    const moved = await this.ctx.db.db
-      .selectFrom('cases')
-      .select('id')
-      .where('original_person_id', '=', duplicateId)
-      .execute();
+    const moved = await repoMerges.selectCasesByOriginalPersonId(this.ctx.db.db, duplicateId);
     for (const c of moved) await this.access.load(actor, c.id, 'cases:write');
     await this.ctx.db.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('cases')
-        .set({ person_id: duplicateId, original_person_id: null, updated_at: nowIso() })
-        .where('original_person_id', '=', duplicateId)
-        .execute();
-      await trx
-        .updateTable('persons')
-        .set({ merged_into: null, updated_at: nowIso() })
-        .where('id', '=', duplicateId)
-        .execute();
+      await repoMerges.updateCasesByOriginalPersonId(
+        trx,
+        { person_id: duplicateId, original_person_id: null, updated_at: nowIso() },
+        duplicateId,
+      );
+      await repoMerges.updatePersonsById(trx, { merged_into: null, updated_at: nowIso() }, duplicateId);
       await this.ctx.audit.record(
         {
           actor,

@@ -6,6 +6,7 @@ import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
 import { supersedeClosureRequests } from './care';
 import { legalStages } from './legal-stages';
+import * as repoProtection from './repo-protection';
 
 export { legalStages };
 
@@ -35,36 +36,24 @@ export class Protection {
     const id = randomUUID();
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
-      const last = await trx
-        .selectFrom('support_plans')
-        .select((eb) => eb.fn.max('version').as('v'))
-        .where('case_id', '=', caseId)
-        .executeTakeFirst();
-      await trx
-        .updateTable('support_plans')
-        .set({ status: 'superseded', updated_at: now })
-        .where('case_id', '=', caseId)
-        .where('status', 'in', ['submitted', 'approved', 'returned'])
-        .execute();
-      await trx
-        .insertInto('support_plans')
-        .values({
-          id,
-          case_id: caseId,
-          version: Number(last?.v ?? 0) + 1,
-          status: 'submitted',
-          objectives_enc: e(this.ctx, 'support_plans', id, 'objectives', b.spl_Objectives)!,
-          action_plan_enc: e(this.ctx, 'support_plans', id, 'action_plan', b.spl_ActionPlan),
-          types: JSON.stringify(b.spl_Type),
-          planned_end: b.spl_PlannedEndDate ?? null,
-          actual_end: null,
-          review_comment_enc: null,
-          reviewed_by: null,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      const last = await repoProtection.selectSupportPlansByCaseId(trx, caseId);
+      await repoProtection.updateSupportPlansByStatusAndCaseId(trx, { status: 'superseded', updated_at: now }, caseId);
+      await repoProtection.insertSupportPlans(trx, {
+        id,
+        case_id: caseId,
+        version: Number(last?.v ?? 0) + 1,
+        status: 'submitted',
+        objectives_enc: e(this.ctx, 'support_plans', id, 'objectives', b.spl_Objectives)!,
+        action_plan_enc: e(this.ctx, 'support_plans', id, 'action_plan', b.spl_ActionPlan),
+        types: JSON.stringify(b.spl_Type),
+        planned_end: b.spl_PlannedEndDate ?? null,
+        actual_end: null,
+        review_comment_enc: null,
+        reviewed_by: null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -82,12 +71,7 @@ export class Protection {
 
   async plans(actor: Actor, caseId: string) {
     await this.access.load(actor, caseId);
-    const rows = await this.db
-      .selectFrom('support_plans')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('version', 'desc')
-      .execute();
+    const rows = await repoProtection.selectSupportPlansByCaseId2(this.db, caseId);
     return rows.map((p) => ({
       id: p.id,
       version: Number(p.version),
@@ -102,7 +86,7 @@ export class Protection {
   }
 
   private async plan(actor: Actor, planId: string, permission: 'cases:write' | 'cases:approve') {
-    const p = await this.db.selectFrom('support_plans').selectAll().where('id', '=', planId).executeTakeFirst();
+    const p = await repoProtection.selectSupportPlansById(this.db, planId);
     if (!p) throw notFound();
     await this.access.load(actor, p.case_id, permission);
     return p;
@@ -114,16 +98,16 @@ export class Protection {
     if (p.status !== 'submitted') throw new AppError(409, 'plan_not_submitted');
     if (!b.approve && !b.comment) throw new AppError(400, 'reason_required');
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('support_plans')
-        .set({
+      await repoProtection.updateSupportPlansById(
+        trx,
+        {
           status: b.approve ? 'approved' : 'returned',
           review_comment_enc: e(this.ctx, 'support_plans', p.id, 'review_comment', b.comment),
           reviewed_by: actor.userId,
           updated_at: nowIso(),
-        })
-        .where('id', '=', p.id)
-        .execute();
+        },
+        p.id,
+      );
       await this.ctx.audit.record(
         {
           actor,
@@ -143,11 +127,11 @@ export class Protection {
     const p = await this.plan(actor, planId, 'cases:write');
     if (p.status !== 'approved') throw new AppError(409, 'plan_not_approved');
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('support_plans')
-        .set({ status: 'completed', actual_end: b.spl_ActualEndDate, updated_at: nowIso() })
-        .where('id', '=', p.id)
-        .execute();
+      await repoProtection.updateSupportPlansById(
+        trx,
+        { status: 'completed', actual_end: b.spl_ActualEndDate, updated_at: nowIso() },
+        p.id,
+      );
       await this.ctx.audit.record(
         {
           actor,
@@ -181,22 +165,19 @@ export class Protection {
     await this.access.load(actor, caseId, 'legal:write');
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('legal_proceedings')
-        .values({
-          id,
-          case_id: caseId,
-          stage: b.stage,
-          date: b.date,
-          authority: b.authority ?? null,
-          file_number_enc: e(this.ctx, 'legal_proceedings', id, 'file_number', b.fileNumber),
-          outcome_enc: e(this.ctx, 'legal_proceedings', id, 'outcome', b.outcome),
-          protection_measures_enc: e(this.ctx, 'legal_proceedings', id, 'protection_measures', b.protectionMeasures),
-          victim_participates: b.victimParticipates === undefined ? null : b.victimParticipates ? 1 : 0,
-          created_by: actor.userId,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repoProtection.insertLegalProceedings(trx, {
+        id,
+        case_id: caseId,
+        stage: b.stage,
+        date: b.date,
+        authority: b.authority ?? null,
+        file_number_enc: e(this.ctx, 'legal_proceedings', id, 'file_number', b.fileNumber),
+        outcome_enc: e(this.ctx, 'legal_proceedings', id, 'outcome', b.outcome),
+        protection_measures_enc: e(this.ctx, 'legal_proceedings', id, 'protection_measures', b.protectionMeasures),
+        victim_participates: b.victimParticipates === undefined ? null : b.victimParticipates ? 1 : 0,
+        created_by: actor.userId,
+        created_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -214,13 +195,7 @@ export class Protection {
 
   async legal(actor: Actor, caseId: string) {
     await this.access.load(actor, caseId);
-    const rows = await this.db
-      .selectFrom('legal_proceedings')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('date')
-      .orderBy('created_at')
-      .execute();
+    const rows = await repoProtection.selectLegalProceedingsByCaseId(this.db, caseId);
     return rows.map((l) => ({
       id: l.id,
       stage: l.stage,
@@ -238,11 +213,11 @@ export class Protection {
     const c = await this.access.load(actor, caseId, 'cases:approve');
     if (c.status !== 'Closed' && c.status !== 'ClosedReferred') throw new AppError(409, 'case_not_closed');
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('cases')
-        .set({ status: 'Active', stage: 'FollowUp', closed_at: null, updated_at: nowIso() })
-        .where('id', '=', caseId)
-        .execute();
+      await repoProtection.updateCasesById(
+        trx,
+        { status: 'Active', stage: 'FollowUp', closed_at: null, updated_at: nowIso() },
+        caseId,
+      );
       await supersedeClosureRequests(trx, caseId);
       await this.ctx.audit.record(
         {

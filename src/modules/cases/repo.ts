@@ -1,3 +1,4 @@
+import type { Insertable, Updateable } from 'kysely';
 // Plain queries for persons, cases and what hangs off a case. No rules here.
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
@@ -214,3 +215,31 @@ export function standingReferrals(q: Q, caseIds: string[]) {
 /** The id of the case with this code, if any. */
 export const findCaseIdByCode = async (q: Q, code: string) =>
   (await q.selectFrom('cases').select('id').where('code', '=', code).executeTakeFirst())?.id;
+
+export const insertCaseScreenings = (q: Q, row: Insertable<Database['case_screenings']>) =>
+  q.insertInto('case_screenings').values(row).execute();
+
+export const selectOrganisationsByOrgType = (q: Q) =>
+  q
+    .selectFrom('organisations')
+    .select('id')
+    .where('org_type', '=', 'local_InternationalOrganisation')
+    .executeTakeFirst();
+
+export const selectOrganisations = (q: Q) =>
+  q.selectFrom('organisations').select('id').orderBy('name').executeTakeFirst();
+
+export const selectUsersByScopeCodeAndRoleKey = (q: Q, code: string) =>
+  q
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.organisation_id'])
+    .where('r.role_key', '=', 'caseworker')
+    .where('u.scope_code', '=', code.slice(0, 4))
+    .executeTakeFirst();
+
+export const updateCaseTasksByCaseId = (
+  q: Q,
+  set: Updateable<Database['case_tasks']>,
+  id: `${string}-${string}-${string}-${string}-${string}`,
+) => q.updateTable('case_tasks').set(set).where('case_id', '=', id).execute();

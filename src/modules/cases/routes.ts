@@ -14,6 +14,7 @@ import { People } from './people';
 import {
   candidateSchema,
   candidatesBody,
+  caseDetailSchema,
   casePage,
   caseQuery,
   caseSearchBody,
@@ -24,29 +25,15 @@ import {
   intakeBody,
   safeguardsBody,
   screeningBody,
+  screeningResultSchema,
 } from './schema';
 import { CaseService } from './service';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-const detail = z
-  .record(z.string(), z.unknown())
-  .meta({ id: 'CaseDetail', description: 'The case with decrypted personal fields (audited)' });
+const detail = caseDetailSchema;
 const sub = z.strictObject({ id: z.uuid(), sub: z.uuid() });
 const mergeResult = z.object({ merged: z.string(), into: z.string(), movedCases: z.number() });
-const screeningResult = z
-  .object({
-    configId: z.string(),
-    version: z.string(),
-    audience: z.enum(['adult', 'child']),
-    type: z.enum(['labour', 'sexual']),
-    dimensions: z.record(
-      z.string(),
-      z.object({ strong: z.number(), medium: z.number(), weak: z.number(), positive: z.boolean() }),
-    ),
-    suggestedStatus: z.string().nullable(),
-    unknownIndicators: z.array(z.string()),
-  })
-  .meta({ id: 'ScreeningResult' });
+const screeningResult = screeningResultSchema;
 
 /** Victim case management API. */
 export const caseRoutes =

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { scopeSchema } from '../access/schema';
 import { htcds, local } from './vocabulary';
 
+export { type CaseDetail, caseDetailSchema, screeningResultSchema } from './schema-detail';
+
 const many = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).max(values.length).default([]);
 const name = (max: number) => z.string().trim().min(1).max(max);

@@ -11,7 +11,7 @@ import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
 import { People } from './people';
 import * as repo from './repo';
-import type { caseQuery, decisionBody } from './schema';
+import type { CaseDetail, caseQuery, decisionBody } from './schema';
 import { screen } from './screening/engine';
 
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
@@ -142,7 +142,7 @@ export class CaseService {
     return out;
   }
 
-  async get(actor: Actor, id: string, requestId: string) {
+  async get(actor: Actor, id: string, requestId: string): Promise<CaseDetail> {
     const { c, direct } = await this.access.reach(actor, id);
     const person = (await repo.findPerson(this.db, c.person_id))!;
     const [tasks, events, comments, consents, screenings, perpetrators] = await Promise.all([
@@ -314,19 +314,16 @@ export class CaseService {
     if (result.unknownIndicators.length)
       throw new AppError(400, 'unknown_indicators', { ids: result.unknownIndicators.join(', ') });
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_screenings')
-        .values({
-          id: randomUUID(),
-          case_id: id,
-          config_id: result.configId,
-          version: result.version,
-          indicators: JSON.stringify(indicators),
-          result: JSON.stringify(result),
-          created_by: actor.userId,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repo.insertCaseScreenings(trx, {
+        id: randomUUID(),
+        case_id: id,
+        config_id: result.configId,
+        version: result.version,
+        indicators: JSON.stringify(indicators),
+        result: JSON.stringify(result),
+        created_by: actor.userId,
+        created_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,

@@ -4,6 +4,7 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, organisationExists, userGrant } from '../access/index';
 import { CaseAccess } from './access';
+import * as repoTransfers from './repo-transfers';
 
 /** Transfers of a case to another caseworker or organisation, which the receiver accepts or rejects. */
 export class Transfers {
@@ -26,20 +27,17 @@ export class Transfers {
     } else if (!(await organisationExists(this.db, toOrg))) throw new AppError(400, 'unknown_organisation');
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_transfers')
-        .values({
-          id,
-          case_id: caseId,
-          to_org_id: toOrg,
-          to_user_id: b.toUserId ?? null,
-          status: 'pending',
-          reason_enc: null,
-          created_by: actor.userId,
-          created_at: nowIso(),
-          responded_at: null,
-        })
-        .execute();
+      await repoTransfers.insertCaseTransfers(trx, {
+        id,
+        case_id: caseId,
+        to_org_id: toOrg,
+        to_user_id: b.toUserId ?? null,
+        status: 'pending',
+        reason_enc: null,
+        created_by: actor.userId,
+        created_at: nowIso(),
+        responded_at: null,
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -58,13 +56,7 @@ export class Transfers {
   /** The transfers of a case, newest first, with the receiving organisation's name. */
   async ofCase(actor: Actor, caseId: string) {
     await this.access.load(actor, caseId);
-    const rows = await this.db
-      .selectFrom('case_transfers as t')
-      .innerJoin('organisations as o', 'o.id', 't.to_org_id')
-      .select(['t.id', 't.case_id', 't.to_org_id', 't.to_user_id', 't.status', 't.created_at', 'o.name'])
-      .where('t.case_id', '=', caseId)
-      .orderBy('t.created_at', 'desc')
-      .execute();
+    const rows = await repoTransfers.selectCaseTransfersByCaseId(this.db, caseId);
     return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
@@ -78,18 +70,7 @@ export class Transfers {
 
   /** Pending transfers to me, or to my organisation when I may take cases. */
   async pending(actor: Actor) {
-    const rows = await this.db
-      .selectFrom('case_transfers as t')
-      .innerJoin('cases as c', 'c.id', 't.case_id')
-      .select(['t.id', 't.case_id', 't.to_org_id', 't.to_user_id', 't.status', 'c.code'])
-      .where('t.status', '=', 'pending')
-      .where((eb) =>
-        eb.or([
-          eb('t.to_user_id', '=', actor.userId),
-          eb.and([eb('t.to_user_id', 'is', null), eb('t.to_org_id', '=', actor.orgId)]),
-        ]),
-      )
-      .execute();
+    const rows = await repoTransfers.selectCaseTransfersByStatus(this.db, actor.userId, actor.orgId);
     return rows
       .filter((r) => r.to_user_id === actor.userId || can(actor, 'cases:write'))
       .map((r) => ({
@@ -103,28 +84,28 @@ export class Transfers {
   }
 
   async respond(actor: Actor, id: string, b: { accept: boolean; reason?: string }, requestId: string) {
-    const t = await this.db.selectFrom('case_transfers').selectAll().where('id', '=', id).executeTakeFirst();
+    const t = await repoTransfers.selectCaseTransfersById(this.db, id);
     const forMe =
       t && (t.to_user_id ? t.to_user_id === actor.userId : t.to_org_id === actor.orgId && can(actor, 'cases:write'));
     if (!t || !forMe) throw notFound();
     if (t.status !== 'pending') throw new AppError(409, 'transfer_not_pending');
     if (!b.accept && !b.reason) throw new AppError(400, 'reason_required');
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('case_transfers')
-        .set({
+      await repoTransfers.updateCaseTransfersById(
+        trx,
+        {
           status: b.accept ? 'accepted' : 'rejected',
           responded_at: nowIso(),
           reason_enc: this.ctx.crypto.encryptOptional(b.reason, { table: 'case_transfers', row: id, column: 'reason' }),
-        })
-        .where('id', '=', id)
-        .execute();
+        },
+        id,
+      );
       if (b.accept)
-        await trx
-          .updateTable('cases')
-          .set({ owner_org_id: t.to_org_id, assigned_user_id: t.to_user_id ?? actor.userId, updated_at: nowIso() })
-          .where('id', '=', t.case_id)
-          .execute();
+        await repoTransfers.updateCasesById(
+          trx,
+          { owner_org_id: t.to_org_id, assigned_user_id: t.to_user_id ?? actor.userId, updated_at: nowIso() },
+          t.case_id,
+        );
       await this.ctx.audit.record(
         {
           actor,

@@ -148,3 +148,6 @@ export type HtcdsField = keyof typeof htcds;
 
 /** True for the HTCDS case statuses that mean closed. */
 export const isClosed = (status: string) => status === 'Closed' || status === 'ClosedReferred';
+
+export { legalStages } from './legal-stages';
+export { activeScreening } from './screening/engine';

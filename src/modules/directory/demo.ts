@@ -1,5 +1,6 @@
 import type { Context } from '../../platform/context';
 import { type Actor, permissions } from '../access/index';
+import * as repo from './repo';
 import { DirectoryService } from './service';
 
 // Fake providers: a shelter in Cuenca, a health centre in Guamote, legal aid in Chimborazo, and one abroad.
@@ -14,11 +15,7 @@ export async function seedDirectoryDemo(ctx: Context): Promise<void> {
   };
   const dir = new DirectoryService(ctx);
   // The Cuenca shelter is on Minka (its staff receive referrals in the inbox); the others are external.
-  const shelterOrg = await ctx.db.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('name', '=', 'Casa de Acogida Demo (ficticia)')
-    .executeTakeFirst();
+  const shelterOrg = await repo.selectOrganisationsByName(ctx.db.db);
   const base = {
     organisationId: null,
     minAge: null,

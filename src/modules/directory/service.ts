@@ -6,6 +6,7 @@ import type { ProviderTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
 import { GeoService } from '../geo/index';
+import * as repo from './repo';
 import type { providerBody, providerPatch, providerQuery } from './schema';
 
 type Body = z.infer<typeof providerBody>;
@@ -47,7 +48,7 @@ export class DirectoryService {
 
   /** Providers by service, place (a division and everything under it, or a whole country) and the person's age. */
   async search(actor: Actor, q: z.infer<typeof providerQuery>) {
-    let s = this.db.selectFrom('providers').selectAll().where('active', '=', 1);
+    let s = repo.selectProvidersByActive(this.db);
     if (q.country) s = s.where('country_code', '=', q.country);
     if (q.division) {
       const codes = await new GeoService(this.db).descendantCodes(q.country ?? actor.scope.country, q.division);
@@ -67,7 +68,7 @@ export class DirectoryService {
   }
 
   async get(actor: Actor, id: string) {
-    const row = await this.db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.selectProvidersById(this.db, id);
     if (!row) throw notFound();
     return (await this.present(actor, [row]))[0]!;
   }
@@ -97,7 +98,7 @@ export class DirectoryService {
       updated_at: now,
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('providers').values(row).execute();
+      await repo.insertProviders(trx, row);
       await this.ctx.audit.record(
         {
           actor,
@@ -115,7 +116,7 @@ export class DirectoryService {
 
   async update(actor: Actor, id: string, b: z.infer<typeof providerPatch>, requestId: string) {
     if (!can(actor, 'directory:manage')) throw notFound();
-    const before = await this.db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+    const before = await repo.selectProvidersById(this.db, id);
     if (!before) throw notFound();
     this.check({ minAge: b.minAge ?? before.min_age, maxAge: b.maxAge ?? before.max_age });
     const set: Partial<ProviderTable> = { updated_at: nowIso() };
@@ -131,7 +132,7 @@ export class DirectoryService {
     if (b.hours !== undefined) set.hours = b.hours;
     if (b.active !== undefined) set.active = b.active ? 1 : 0;
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('providers').set(set).where('id', '=', id).execute();
+      await repo.updateProvidersById(trx, set, id);
       await this.ctx.audit.record(
         {
           actor,

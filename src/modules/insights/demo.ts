@@ -4,6 +4,7 @@ import type { CaseEventTable, CaseTable } from '../../platform/db/types';
 import { demoSeedActor, insertCase, People } from '../cases/index';
 import type { Fact } from './facts';
 import { generateFacts } from './generate';
+import * as repo from './repo';
 
 /** How many simulated cases the demo carries, so that dashboards have figures above the disclosure threshold. */
 export const simulatedCases = 600;
@@ -11,9 +12,7 @@ export const simulatedCases = 600;
 // Simulated registered cases (codes SIM-…, persons "Simulada/Simulado N") drawn from the fact generator: mostly
 // Guamote, Colta and Cuenca, over the last three years. They carry only what statistics need; no free text about anyone.
 export async function seedInsightsDemo(ctx: Context): Promise<void> {
-  const cantons = new Set(
-    (await ctx.db.db.selectFrom('divisions').select('code').where('level', '=', 2).execute()).map((d) => d.code),
-  );
+  const cantons = new Set((await repo.selectDivisionsByLevel(ctx.db.db)).map((d) => d.code));
   // Without the whole country loaded, cases of other cantons go to the three demo cantons; no case is registered
   // after the current month.
   const today = new Date();
@@ -49,7 +48,7 @@ export async function seedInsightsDemo(ctx: Context): Promise<void> {
         trx,
         caseFromFact(f, { id, personId: person.id, code: `SIM-${f.year}-${n}`, orgId: org, at, closed, age }),
       );
-      for (const e of eventsFromFact(f, id, at)) await trx.insertInto('case_events').values(e).execute();
+      for (const e of eventsFromFact(f, id, at)) await repo.insertCaseEvents(trx, e);
     }
   });
 }

@@ -4,6 +4,7 @@
 // personal data. `loadFacts` reads them from the case tables on SQLite and PostgreSQL alike.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types';
+import * as repoFacts from './repo-facts';
 
 /** CTDC's broad age bands (ageBroad), in order. */
 export const ageBands = ['0--8', '9--17', '18--20', '21--23', '24--26', '27--29', '30--38', '39--47', '48+'] as const;
@@ -82,7 +83,7 @@ export async function streamFacts(
   onBatch: (facts: Fact[]) => void,
   batchSize = 20_000,
 ): Promise<void> {
-  const divisions = await db.selectFrom('divisions').select(['country_code', 'code', 'level', 'parent_code']).execute();
+  const divisions = await repoFacts.selectDivisions(db);
   const node = new Map(divisions.map((d) => [`${d.country_code}:${d.code}`, d]));
   const ancestorAt = (country: string, code: string, level: number): string | null => {
     let d = node.get(`${country}:${code}`);
@@ -93,13 +94,7 @@ export async function streamFacts(
   for (;;) {
     // Pages of persons by primary key, then their cases through the person index: both reads follow an index,
     // so every page costs the same however far the walk has gone.
-    const persons = await db
-      .selectFrom('persons')
-      .select('id')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
+    const persons = await repoFacts.selectPersonsById(db, after, batchSize);
     if (!persons.length) return;
     after = persons[persons.length - 1]!.id;
     const rows: CaseRow[] = [];
@@ -118,36 +113,7 @@ export async function streamFacts(
 type CaseRow = Awaited<ReturnType<typeof casePage>>[number];
 
 function casePage(db: Kysely<Database>, personIds: string[]) {
-  return db
-    .selectFrom('cases as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .select([
-      'c.id',
-      'c.person_id',
-      'c.created_at',
-      'c.country_code',
-      'c.division_code',
-      'c.is_minor',
-      'c.age_at_intake',
-      'c.age_when_trafficked',
-      'c.trafficking_status',
-      'c.exploitation',
-      'c.labour_industries',
-      'c.sex_exploitation',
-      'c.recruitment_methods',
-      'c.relationship_to_trafficker',
-      'c.control_methods',
-      'c.months_exploited',
-      'p.gender',
-      'p.ethnicity',
-      'p.citizenship',
-    ])
-    .where('c.person_id', 'in', personIds)
-    .where('c.stage', '<>', 'Draft')
-    .where((w) =>
-      w.or([w('c.trafficking_status', 'is', null), w('c.trafficking_status', '<>', 'NotAVictimOfTrafficking')]),
-    )
-    .execute();
+  return repoFacts.selectCasesByStageAndPersonId(db, personIds);
 }
 
 async function toFacts(
@@ -159,14 +125,7 @@ async function toFacts(
   const exploited = new Map<string, string>();
   const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 5000) {
-    const events = await db
-      .selectFrom('case_events')
-      .select(['case_id', 'type', 'country_code', 'division_code'])
-      .where('case_id', 'in', ids.slice(i, i + 5000))
-      .where('type', 'in', ['Recruitment', 'Exploitation'])
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const events = await repoFacts.selectCaseEventsByTypeAndCaseId(db, ids, i);
     for (const e of events) {
       if (e.type === 'Recruitment' && !recruited.has(e.case_id)) {
         const place = e.division_code ?? e.country_code;

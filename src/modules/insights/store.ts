@@ -9,6 +9,7 @@ import type { Context } from '../../platform/context';
 import { Cube } from './cube';
 import { streamFacts } from './facts';
 import { inRelease, parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
+import * as repoStore from './repo-store';
 
 /** A release; `asOf` is the first day it does not cover. */
 export interface Published extends Release {
@@ -44,26 +45,20 @@ export class InsightStore {
     this.snapshotting ??= (async () => {
       try {
         const db = this.ctx.db.db;
-        const read = () =>
-          db.selectFrom('insight_snapshots').select('payload').where('period', '=', period).executeTakeFirst();
+        const read = () => repoStore.selectInsightSnapshotsByPeriod(db, period);
         let row = await read();
         if (!row) {
           const cube = new Cube();
           await streamFacts(db, (batch) => cube.add(batch.filter((f) => inRelease(f, period))));
           cube.finish();
-          const last = await db
-            .selectFrom('insight_snapshots')
-            .select(['period', 'payload'])
-            .where('period', '<', period)
-            .orderBy('period', 'desc')
-            .executeTakeFirst();
+          const last = await repoStore.selectInsightSnapshotsByPeriod2(db, period);
           const previous = last ? parseRelease(last.period, last.payload) : undefined;
           const release = { period, k, cube, ...releaseValues(cube, k, previous) };
-          await db
-            .insertInto('insight_snapshots')
-            .values({ period, payload: serialiseRelease(release), created_at: now.toISOString() })
-            .onConflict((oc) => oc.column('period').doNothing())
-            .execute();
+          await repoStore.insertInsightSnapshots(db, {
+            period,
+            payload: serialiseRelease(release),
+            created_at: now.toISOString(),
+          });
           row = await read();
         }
         this.snapshot = { ...parseRelease(period, row!.payload), asOf: `${period}-01` };
@@ -115,15 +110,9 @@ export class InsightStore {
   /** Changes whenever a case is added, changed or removed, a person changed or a case event added (indexed reads). */
   private async signature(): Promise<string> {
     const db = this.ctx.db.db;
-    const c = await db
-      .selectFrom('cases')
-      .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('u')])
-      .executeTakeFirstOrThrow();
-    const p = await db
-      .selectFrom('persons')
-      .select(sql<string | null>`max(updated_at)`.as('u'))
-      .executeTakeFirstOrThrow();
-    const e = await db.selectFrom('case_events').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const c = await repoStore.selectCases(db);
+    const p = await repoStore.selectPersons(db);
+    const e = await repoStore.selectCaseEvents(db);
     return `${c.n}|${c.u}|${p.u}|${e.n}`;
   }
 }

@@ -5,6 +5,7 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
 import { GeoService } from '../geo/index';
+import * as repoActivities from './repo-activities';
 import type { activityBody, instrumentBody, instrumentStatusBody } from './schema';
 import { LocalPlans } from './service';
 import { checkValue } from './values';
@@ -40,24 +41,21 @@ export class PlanWork {
     );
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('prevention_activities')
-        .values({
-          id,
-          plan_id: planId,
-          action_id: b.actionId ?? null,
-          kind: b.kind,
-          title: b.title,
-          held_on: b.heldOn,
-          division_code: b.division ?? null,
-          language: b.language ?? null,
-          organisers: JSON.stringify(b.organisers),
-          participants: b.participants,
-          breakdown: JSON.stringify(b.breakdown),
-          materials: b.materials ?? null,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repoActivities.insertPreventionActivities(trx, {
+        id,
+        plan_id: planId,
+        action_id: b.actionId ?? null,
+        kind: b.kind,
+        title: b.title,
+        held_on: b.heldOn,
+        division_code: b.division ?? null,
+        language: b.language ?? null,
+        organisers: JSON.stringify(b.organisers),
+        participants: b.participants,
+        breakdown: JSON.stringify(b.breakdown),
+        materials: b.materials ?? null,
+        created_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -76,29 +74,21 @@ export class PlanWork {
   async addInstrument(actor: Actor, planId: string, b: z.infer<typeof instrumentBody>, requestId: string) {
     await this.plans.load(actor, planId, 'plans:write');
     if (b.objectiveIds.length) {
-      const found = await this.db
-        .selectFrom('plan_objectives')
-        .select('id')
-        .where('plan_id', '=', planId)
-        .where('id', 'in', b.objectiveIds)
-        .execute();
+      const found = await repoActivities.selectPlanObjectivesByIdAndPlanId(this.db, planId, b.objectiveIds);
       if (found.length !== new Set(b.objectiveIds).size) throw new AppError(400, 'unknown_objective');
     }
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('policy_instruments')
-        .values({
-          id,
-          plan_id: planId,
-          kind: b.kind,
-          title: b.title,
-          status: b.status,
-          history: JSON.stringify([{ status: b.status, date: b.date }]),
-          objective_ids: JSON.stringify(b.objectiveIds),
-          updated_at: nowIso(),
-        })
-        .execute();
+      await repoActivities.insertPolicyInstruments(trx, {
+        id,
+        plan_id: planId,
+        kind: b.kind,
+        title: b.title,
+        status: b.status,
+        history: JSON.stringify([{ status: b.status, date: b.date }]),
+        objective_ids: JSON.stringify(b.objectiveIds),
+        updated_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -123,23 +113,18 @@ export class PlanWork {
     requestId: string,
   ) {
     await this.plans.load(actor, planId, 'plans:write');
-    const i = await this.db
-      .selectFrom('policy_instruments')
-      .selectAll()
-      .where('id', '=', instrumentId)
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
+    const i = await repoActivities.selectPolicyInstrumentsByPlanIdAndId(this.db, instrumentId, planId);
     if (!i) throw notFound();
     const before = JSON.parse(i.history) as { status: string; date: string }[];
     // Stages keep their order in time: a new stage cannot be dated before the last one.
     if (before.length && b.date < before.at(-1)!.date) throw new AppError(400, 'dates_reversed');
     const history = [...before, { status: b.status, date: b.date }];
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('policy_instruments')
-        .set({ status: b.status, history: JSON.stringify(history), updated_at: nowIso() })
-        .where('id', '=', instrumentId)
-        .execute();
+      await repoActivities.updatePolicyInstrumentsById(
+        trx,
+        { status: b.status, history: JSON.stringify(history), updated_at: nowIso() },
+        instrumentId,
+      );
       await this.ctx.audit.record(
         {
           actor,
@@ -155,11 +140,6 @@ export class PlanWork {
   }
 
   private actionOf(planId: string, actionId: string) {
-    return this.db
-      .selectFrom('plan_actions')
-      .select('id')
-      .where('id', '=', actionId)
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
+    return repoActivities.selectPlanActionsByPlanIdAndId(this.db, actionId, planId);
   }
 }

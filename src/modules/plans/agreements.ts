@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, ScopeCheck } from '../access/index';
 import { PlanDocuments } from './documents';
+import * as repoAgreements from './repo-agreements';
 import type { agreementBody, commitmentStatusBody } from './schema';
 
 type Row = Database['agreements'];
@@ -22,7 +23,7 @@ export class Agreements {
   }
 
   private async load(actor: Actor, id: string, write = false): Promise<Row> {
-    const a = await this.db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+    const a = await repoAgreements.selectAgreementsById(this.db, id);
     if (!a || !can(actor, 'plans:read') || !(await this.scope.within(actor, a.country_code, a.division_code)))
       throw notFound();
     if (write && !can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
@@ -40,42 +41,36 @@ export class Agreements {
       throw new AppError(400, 'scope_outside_jurisdiction');
     if (new Set(b.parties).size !== b.parties.length) throw new AppError(400, 'duplicate_parties');
     const named = [...b.parties, ...b.commitments.flatMap((c) => (c.responsibleOrgId ? [c.responsibleOrgId] : []))];
-    const orgs = await this.db.selectFrom('organisations').select('id').where('id', 'in', named).execute();
+    const orgs = await repoAgreements.selectOrganisationsById(this.db, named);
     if (orgs.length !== new Set(named).size) throw new AppError(400, 'unknown_organisation');
     if (b.endsOn && b.endsOn < b.signedOn) throw new AppError(400, 'dates_reversed');
     if (b.renewedFrom) await this.load(actor, b.renewedFrom);
     const id = randomUUID();
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('agreements')
-        .values({
-          id,
-          title: b.title,
-          purpose: b.purpose ?? null,
-          parties: JSON.stringify(b.parties),
-          country_code: b.division.country,
-          division_code: b.division.code,
-          signed_on: b.signedOn,
-          ends_on: b.endsOn ?? null,
-          renewed_from: b.renewedFrom ?? null,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repoAgreements.insertAgreements(trx, {
+        id,
+        title: b.title,
+        purpose: b.purpose ?? null,
+        parties: JSON.stringify(b.parties),
+        country_code: b.division.country,
+        division_code: b.division.code,
+        signed_on: b.signedOn,
+        ends_on: b.endsOn ?? null,
+        renewed_from: b.renewedFrom ?? null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
       for (const c of b.commitments)
-        await trx
-          .insertInto('agreement_commitments')
-          .values({
-            id: randomUUID(),
-            agreement_id: id,
-            text: c.text,
-            responsible_org_id: c.responsibleOrgId ?? null,
-            due_on: c.dueOn ?? null,
-            status: 'pending',
-          })
-          .execute();
+        await repoAgreements.insertAgreementCommitments(trx, {
+          id: randomUUID(),
+          agreement_id: id,
+          text: c.text,
+          responsible_org_id: c.responsibleOrgId ?? null,
+          due_on: c.dueOn ?? null,
+          status: 'pending',
+        });
       await this.ctx.audit.record(
         { actor, action: 'agreement.created', recordType: 'agreement', recordId: id, requestId },
         trx,
@@ -86,7 +81,7 @@ export class Agreements {
 
   async list(actor: Actor) {
     if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
-    const rows = await this.db.selectFrom('agreements').selectAll().orderBy('signed_on', 'desc').execute();
+    const rows = await repoAgreements.selectAgreements(this.db);
     const out = [];
     const scope = this.scope;
     for (const r of rows)
@@ -107,12 +102,12 @@ export class Agreements {
   ) {
     await this.load(actor, id, true);
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('agreement_commitments')
-        .set({ status: b.status })
-        .where('id', '=', commitmentId)
-        .where('agreement_id', '=', id)
-        .executeTakeFirst();
+      const r = await repoAgreements.updateAgreementCommitmentsByAgreementIdAndId(
+        trx,
+        { status: b.status },
+        commitmentId,
+        id,
+      );
       if (Number(r.numUpdatedRows) !== 1) throw notFound();
       await this.ctx.audit.record(
         {
@@ -132,13 +127,8 @@ export class Agreements {
   private async present(actor: Actor, a: Row) {
     const parties = JSON.parse(a.parties) as string[];
     const [orgs, commitments, documents] = await Promise.all([
-      this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', parties).execute(),
-      this.db
-        .selectFrom('agreement_commitments')
-        .selectAll()
-        .where('agreement_id', '=', a.id)
-        .orderBy('due_on')
-        .execute(),
+      repoAgreements.selectOrganisationsById2(this.db, parties),
+      repoAgreements.selectAgreementCommitmentsByAgreementId(this.db, a.id),
       new PlanDocuments(this.ctx, (who, _type, id, write) => this.check(who, id, write)).list(actor, 'agreement', a.id),
     ]);
     return {

@@ -3,6 +3,7 @@ import { type Actor, permissions } from '../access/index';
 import { PlanWork } from './activities';
 import { Agreements } from './agreements';
 import { Indicators } from './indicators';
+import * as repo from './repo';
 import { LocalPlans } from './service';
 
 /**
@@ -12,16 +13,8 @@ import { LocalPlans } from './service';
  */
 export async function seedPlansDemo(ctx: Context): Promise<void> {
   const db = ctx.db.db;
-  const gad = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('name', '=', 'GAD Municipal de Colta (demo)')
-    .executeTakeFirst();
-  const iom = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('org_type', '=', 'local_InternationalOrganisation')
-    .executeTakeFirst();
+  const gad = await repo.selectOrganisationsByName(db);
+  const iom = await repo.selectOrganisationsByOrgType(db);
   if (!gad || !iom) return;
   const actor: Actor = {
     userId: 'demo-seed',

@@ -6,6 +6,7 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
 import { cleanAttachment } from '../cases/index';
+import * as repoDocuments from './repo-documents';
 
 type Parent = 'plan' | 'agreement';
 
@@ -46,21 +47,11 @@ export class PlanDocuments {
   ) {
     await this.parent(actor, type, parentId, true);
     if (type === 'plan' && meta.actionId) {
-      const a = await this.db
-        .selectFrom('plan_actions')
-        .select('id')
-        .where('id', '=', meta.actionId)
-        .where('plan_id', '=', parentId)
-        .executeTakeFirst();
+      const a = await repoDocuments.selectPlanActionsByPlanIdAndId(this.db, meta.actionId, parentId);
       if (!a) throw new AppError(400, 'unknown_action');
     }
     if (type === 'plan' && meta.instrumentId) {
-      const i = await this.db
-        .selectFrom('policy_instruments')
-        .select('id')
-        .where('id', '=', meta.instrumentId)
-        .where('plan_id', '=', parentId)
-        .executeTakeFirst();
+      const i = await repoDocuments.selectPolicyInstrumentsByPlanIdAndId(this.db, meta.instrumentId, parentId);
       if (!i) throw new AppError(400, 'unknown_instrument');
     }
     const f = cleanAttachment(bytes);
@@ -81,7 +72,7 @@ export class PlanDocuments {
       created_at: nowIso(),
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('plan_documents').values(row).execute();
+      await repoDocuments.insertPlanDocuments(trx, row);
       await this.ctx.audit.record(
         {
           actor,
@@ -100,13 +91,7 @@ export class PlanDocuments {
   /** The documents of a plan or agreement; evidence may name people (attendance lists): only plan writers see it. */
   async list(actor: Actor, type: Parent, parentId: string) {
     if (!can(actor, 'plans:write')) return [];
-    const rows = await this.db
-      .selectFrom('plan_documents')
-      .selectAll()
-      .where('parent_type', '=', type)
-      .where('parent_id', '=', parentId)
-      .orderBy('created_at')
-      .execute();
+    const rows = await repoDocuments.selectPlanDocumentsByParentIdAndParentType(this.db, type, parentId);
     return rows.map(present);
   }
 
@@ -114,13 +99,7 @@ export class PlanDocuments {
   async download(actor: Actor, type: Parent, parentId: string, id: string, requestId: string) {
     await this.parent(actor, type, parentId, false);
     if (!can(actor, 'plans:write')) throw notFound();
-    const row = await this.db
-      .selectFrom('plan_documents')
-      .selectAll()
-      .where('id', '=', id)
-      .where('parent_type', '=', type)
-      .where('parent_id', '=', parentId)
-      .executeTakeFirst();
+    const row = await repoDocuments.selectPlanDocumentsByParentIdAndParentType2(this.db, id, type, parentId);
     if (!row) throw notFound();
     const data = this.ctx.crypto.decryptBytes(readFileSync(path.join(this.dir(), `plan-${id}.bin`)), this.ctxOf(id));
     await this.ctx.audit.record({

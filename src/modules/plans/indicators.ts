@@ -8,6 +8,7 @@ import { type Actor, can } from '../access/index';
 import { GeoService } from '../geo/index';
 import { type Cell, protectGroup, storeFor } from '../insights/index';
 import { periodRange, planPeriods } from './periods';
+import * as repoIndicators from './repo-indicators';
 import type { indicatorBody, valueBody } from './schema';
 import { LocalPlans } from './service';
 import { checkValue } from './values';
@@ -47,22 +48,19 @@ export class Indicators {
     if (b.actionId) await this.action(planId, b.actionId);
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('plan_indicators')
-        .values({
-          id,
-          plan_id: planId,
-          action_id: b.actionId ?? null,
-          code: b.code,
-          name: b.name,
-          kind: b.kind,
-          unit: b.unit,
-          source: b.source,
-          baseline: b.baseline ?? null,
-          dimensions: JSON.stringify(b.source === 'manual' ? b.dimensions : []),
-          targets: JSON.stringify(b.targets),
-        })
-        .execute();
+      await repoIndicators.insertPlanIndicators(trx, {
+        id,
+        plan_id: planId,
+        action_id: b.actionId ?? null,
+        code: b.code,
+        name: b.name,
+        kind: b.kind,
+        unit: b.unit,
+        source: b.source,
+        baseline: b.baseline ?? null,
+        dimensions: JSON.stringify(b.source === 'manual' ? b.dimensions : []),
+        targets: JSON.stringify(b.targets),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -81,12 +79,7 @@ export class Indicators {
   /** Enters (or corrects) the value of a period, refused with a message naming the indicator if it breaks its definition. */
   async setValue(actor: Actor, planId: string, indicatorId: string, b: z.infer<typeof valueBody>, requestId: string) {
     const plan = await this.plans.load(actor, planId, 'plans:write');
-    const ind = await this.db
-      .selectFrom('plan_indicators')
-      .selectAll()
-      .where('id', '=', indicatorId)
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
+    const ind = await repoIndicators.selectPlanIndicatorsByPlanIdAndId(this.db, indicatorId, planId);
     if (!ind) throw notFound();
     this.inPlan(plan, b.period);
     const divisions = await new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code);
@@ -102,23 +95,16 @@ export class Indicators {
       divisions,
     );
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('indicator_values')
-        .where('indicator_id', '=', indicatorId)
-        .where('period', '=', b.period)
-        .execute();
-      await trx
-        .insertInto('indicator_values')
-        .values({
-          id: randomUUID(),
-          indicator_id: indicatorId,
-          period: b.period,
-          value: b.value,
-          breakdown: JSON.stringify(b.breakdown),
-          entered_by: actor.userId,
-          entered_at: nowIso(),
-        })
-        .execute();
+      await repoIndicators.deleteIndicatorValuesByPeriodAndIndicatorId(trx, indicatorId, b.period);
+      await repoIndicators.insertIndicatorValues(trx, {
+        id: randomUUID(),
+        indicator_id: indicatorId,
+        period: b.period,
+        value: b.value,
+        breakdown: JSON.stringify(b.breakdown),
+        entered_by: actor.userId,
+        entered_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -138,24 +124,8 @@ export class Indicators {
    * meant to leave Minka) applies disclosure control whoever asks.
    */
   async ofPlan(actor: Actor, plan: Plan, publish = false) {
-    const rows = await this.db
-      .selectFrom('plan_indicators')
-      .selectAll()
-      .where('plan_id', '=', plan.id)
-      .orderBy('code')
-      .execute();
-    const values = rows.length
-      ? await this.db
-          .selectFrom('indicator_values')
-          .selectAll()
-          .where(
-            'indicator_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('period')
-          .execute()
-      : [];
+    const rows = await repoIndicators.selectPlanIndicatorsByPlanId(this.db, plan.id);
+    const values = rows.length ? await repoIndicators.selectIndicatorValuesByIndicatorId(this.db, rows) : [];
     // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
     // Activity participants are not case data and are shown as they are.
     const exact = !publish && can(actor, 'cases:read');
@@ -246,36 +216,15 @@ export class Indicators {
   private async count(source: string, country: string, codes: string[], period: string, planId = ''): Promise<number> {
     const [from, to] = periodRange(period);
     if (source === 'activities_participants') {
-      const r = await this.db
-        .selectFrom('prevention_activities')
-        .select((eb) => eb.fn.sum<number>('participants').as('n'))
-        .where('plan_id', '=', planId)
-        .where('held_on', '>=', from)
-        .where('held_on', '<', to)
-        .executeTakeFirstOrThrow();
+      const r = await repoIndicators.selectPreventionActivitiesByHeldOnAndPlanId(this.db, planId, from, to);
       return Number(r.n ?? 0);
     }
     if (source === 'referrals_completed') {
-      const r = await this.db
-        .selectFrom('referrals as r')
-        .innerJoin('cases as c', 'c.id', 'r.case_id')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('c.country_code', '=', country)
-        .where('c.division_code', 'in', codes)
-        .where('r.status', '=', 'completed')
-        .where('c.stage', '!=', 'Draft')
-        .where('r.updated_at', '>=', from)
-        .where('r.updated_at', '<', to)
-        .executeTakeFirstOrThrow();
+      const r = await repoIndicators.selectReferralsByUpdatedAtAndStage(this.db, country, codes, from, to);
       return Number(r.n);
     }
     // People, not cases: after a merge one person may hold two cases.
-    let q = this.db
-      .selectFrom('cases')
-      .select((eb) => eb.fn.count<number>('person_id').distinct().as('n'))
-      .where('country_code', '=', country)
-      .where('division_code', 'in', codes)
-      .where('stage', '!=', 'Draft');
+    let q = repoIndicators.selectCasesByStageAndDivisionCode(this.db, country, codes);
     q =
       source === 'cases_victims_identified'
         ? q
@@ -292,12 +241,7 @@ export class Indicators {
   }
 
   private async action(planId: string, actionId: string) {
-    const a = await this.db
-      .selectFrom('plan_actions')
-      .select('id')
-      .where('id', '=', actionId)
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
+    const a = await repoIndicators.selectPlanActionsByPlanIdAndId(this.db, actionId, planId);
     if (!a) throw new AppError(400, 'unknown_action');
   }
 }

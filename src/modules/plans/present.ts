@@ -5,13 +5,14 @@ import { GeoService } from '../geo/index';
 import { PlanDocuments } from './documents';
 import { Indicators } from './indicators';
 import { planParents } from './parents';
-import { axes } from './schema';
+import * as repoPresent from './repo-present';
+import { axes, type PlanDetail } from './schema';
 
 type Plan = Database['local_plans'];
 const num = (v: number | string | null) => (v === null ? 0 : Number(v));
 
 /** A local plan as the API shows it: objectives by axis with their actions, indicators, activities, instruments, progress. */
-export async function presentPlan(ctx: Context, actor: Actor, plan: Plan, publish = false) {
+export async function presentPlan(ctx: Context, actor: Actor, plan: Plan, publish = false): Promise<PlanDetail> {
   const detail = await planDetail(ctx, actor, plan, publish);
   return { ...detail, progress: progressOf(detail) };
 }
@@ -19,19 +20,16 @@ export async function presentPlan(ctx: Context, actor: Actor, plan: Plan, publis
 async function planDetail(ctx: Context, actor: Actor, plan: Plan, publish: boolean) {
   const db = ctx.db.db;
   const [objectives, actions, activities, instruments, indicators, documents] = await Promise.all([
-    db.selectFrom('plan_objectives').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
-    db.selectFrom('plan_actions').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
-    db.selectFrom('prevention_activities').selectAll().where('plan_id', '=', plan.id).orderBy('held_on').execute(),
-    db.selectFrom('policy_instruments').selectAll().where('plan_id', '=', plan.id).orderBy('title').execute(),
+    repoPresent.selectPlanObjectivesByPlanId(db, plan.id),
+    repoPresent.selectPlanActionsByPlanId(db, plan.id),
+    repoPresent.selectPreventionActivitiesByPlanId(db, plan.id),
+    repoPresent.selectPolicyInstrumentsByPlanId(db, plan.id),
     new Indicators(ctx).ofPlan(actor, plan, publish),
     new PlanDocuments(ctx, planParents(ctx)).list(actor, 'plan', plan.id),
   ]);
   const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
   const orgs = new Map(
-    (orgIds.length
-      ? await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()
-      : []
-    ).map((o) => [o.id, o.name]),
+    (orgIds.length ? await repoPresent.selectOrganisationsById(db, orgIds) : []).map((o) => [o.id, o.name]),
   );
   const label =
     (await new GeoService(db).labels(plan.country_code, [plan.division_code])).get(plan.division_code) ??
@@ -145,13 +143,9 @@ export async function comparePlans(ctx: Context, plans: Plan[]) {
   const ids = plans.map((p) => p.id);
   // Three queries for all plans: the comparison needs no indicators (and so no case counts) or documents.
   const [actions, activities, instruments] = await Promise.all([
-    db
-      .selectFrom('plan_actions')
-      .select(['plan_id', 'status', 'budget_planned', 'budget_executed'])
-      .where('plan_id', 'in', ids)
-      .execute(),
-    db.selectFrom('prevention_activities').select(['plan_id', 'participants']).where('plan_id', 'in', ids).execute(),
-    db.selectFrom('policy_instruments').select(['plan_id', 'status']).where('plan_id', 'in', ids).execute(),
+    repoPresent.selectPlanActionsByPlanId2(db, ids),
+    repoPresent.selectPreventionActivitiesByPlanId2(db, ids),
+    repoPresent.selectPolicyInstrumentsByPlanId2(db, ids),
   ]);
   // One label lookup per country, not per plan.
   const geo = new GeoService(db);

@@ -21,6 +21,7 @@ import {
   objectiveBody,
   period,
   planBody,
+  planDetailSchema,
   valueBody,
 } from './schema';
 import { LocalPlans } from './service';
@@ -28,9 +29,7 @@ import { LocalPlans } from './service';
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const sub = z.strictObject({ id: z.uuid(), sub: z.uuid() });
 const created = z.object({ id: z.string() });
-const planDetail = z
-  .record(z.string(), z.unknown())
-  .meta({ id: 'LocalPlan', description: 'A local plan with progress' });
+const planDetail = planDetailSchema;
 const planSummary = z.object({
   id: z.string(),
   title: z.string(),

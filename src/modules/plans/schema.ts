@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { local } from '../cases/vocabulary';
 
+export { type PlanDetail, planDetailSchema, planIndicatorSchema } from './schema-detail';
+
 /** The four axes of Ecuador's action plan against trafficking. */
 export const axes = ['prevention', 'protection', 'prosecution', 'governance'] as const;
 export const actionStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;

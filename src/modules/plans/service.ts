@@ -4,6 +4,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, type Permission, ScopeCheck } from '../access/index';
+import * as repo from './repo';
 import type { actionBody, actionPatch, objectiveBody, planBody } from './schema';
 
 /** Local plans per jurisdiction and period, their objectives on the four axes, and their actions. */
@@ -19,7 +20,7 @@ export class LocalPlans {
 
   /** The plan if the actor may use it with this permission (inside their jurisdiction); 404 otherwise. */
   async load(actor: Actor, id: string, permission: Permission = 'plans:read') {
-    const p = await this.db.selectFrom('local_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    const p = await repo.selectLocalPlansById(this.db, id);
     if (!p || !can(actor, 'plans:read') || !(await this.scope.within(actor, p.country_code, p.division_code)))
       throw notFound();
     if (permission !== 'plans:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
@@ -29,7 +30,7 @@ export class LocalPlans {
   /** Plans in the actor's jurisdiction, newest period first. */
   async list(actor: Actor) {
     if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
-    const rows = await this.db.selectFrom('local_plans').selectAll().orderBy('year_from', 'desc').execute();
+    const rows = await repo.selectLocalPlans(this.db);
     const out = [];
     const scope = this.scope;
     for (const r of rows) if (await scope.within(actor, r.country_code, r.division_code)) out.push(r);
@@ -40,39 +41,35 @@ export class LocalPlans {
     if (!can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
     if (!(await this.scope.within(actor, b.division.country, b.division.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
-    const overlap = await this.db
-      .selectFrom('local_plans')
-      .select('id')
-      .where('country_code', '=', b.division.country)
-      .where('division_code', '=', b.division.code)
-      .where('year_from', '<=', b.yearTo)
-      .where('year_to', '>=', b.yearFrom)
-      .executeTakeFirst();
+    const overlap = await repo.selectLocalPlansByYearToAndYearFrom(
+      this.db,
+      b.division.country,
+      b.division.code,
+      b.yearTo,
+      b.yearFrom,
+    );
     if (overlap) throw new AppError(409, 'plan_exists');
     if (b.agreementId) {
-      const a = await this.db.selectFrom('agreements').selectAll().where('id', '=', b.agreementId).executeTakeFirst();
+      const a = await repo.selectAgreementsById(this.db, b.agreementId);
       if (!a || !(await this.scope.within(actor, a.country_code, a.division_code)))
         throw new AppError(400, 'unknown_agreement');
     }
     const id = randomUUID();
     const now = nowIso();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('local_plans')
-        .values({
-          id,
-          title: b.title,
-          country_code: b.division.country,
-          division_code: b.division.code,
-          year_from: b.yearFrom,
-          year_to: b.yearTo,
-          status: 'draft',
-          agreement_id: b.agreementId ?? null,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insertLocalPlans(trx, {
+        id,
+        title: b.title,
+        country_code: b.division.country,
+        division_code: b.division.code,
+        year_from: b.yearFrom,
+        year_to: b.yearTo,
+        status: 'draft',
+        agreement_id: b.agreementId ?? null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
       await this.ctx.audit.record(
         { actor, action: 'plan.created', recordType: 'local_plan', recordId: id, requestId },
         trx,
@@ -83,24 +80,17 @@ export class LocalPlans {
 
   async addObjective(actor: Actor, planId: string, b: z.infer<typeof objectiveBody>, requestId: string) {
     await this.load(actor, planId, 'plans:write');
-    const n = await this.db
-      .selectFrom('plan_objectives')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('plan_id', '=', planId)
-      .executeTakeFirstOrThrow();
+    const n = await repo.selectPlanObjectivesByPlanId(this.db, planId);
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('plan_objectives')
-        .values({
-          id,
-          plan_id: planId,
-          axis: b.axis,
-          text: b.text,
-          national_objective: b.nationalObjective ?? null,
-          position: Number(n.n) + 1,
-        })
-        .execute();
+      await repo.insertPlanObjectives(trx, {
+        id,
+        plan_id: planId,
+        axis: b.axis,
+        text: b.text,
+        national_objective: b.nationalObjective ?? null,
+        position: Number(n.n) + 1,
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -119,33 +109,25 @@ export class LocalPlans {
   async addAction(actor: Actor, planId: string, b: z.infer<typeof actionBody>, requestId: string) {
     const plan = await this.load(actor, planId, 'plans:write');
     await this.checkLinks(plan, b.responsibleOrgId, b.commitmentId);
-    const objective = await this.db
-      .selectFrom('plan_objectives')
-      .select('id')
-      .where('id', '=', b.objectiveId)
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
+    const objective = await repo.selectPlanObjectivesByPlanIdAndId(this.db, b.objectiveId, planId);
     if (!objective) throw new AppError(400, 'unknown_objective');
     if (b.startsOn && b.endsOn && b.endsOn < b.startsOn) throw new AppError(400, 'dates_reversed');
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('plan_actions')
-        .values({
-          id,
-          plan_id: planId,
-          objective_id: b.objectiveId,
-          title: b.title,
-          responsible_org_id: b.responsibleOrgId ?? null,
-          budget_planned: b.budgetPlanned,
-          budget_executed: b.budgetExecuted,
-          starts_on: b.startsOn ?? null,
-          ends_on: b.endsOn ?? null,
-          status: b.status,
-          commitment_id: b.commitmentId ?? null,
-          updated_at: nowIso(),
-        })
-        .execute();
+      await repo.insertPlanActions(trx, {
+        id,
+        plan_id: planId,
+        objective_id: b.objectiveId,
+        title: b.title,
+        responsible_org_id: b.responsibleOrgId ?? null,
+        budget_planned: b.budgetPlanned,
+        budget_executed: b.budgetExecuted,
+        starts_on: b.startsOn ?? null,
+        ends_on: b.endsOn ?? null,
+        status: b.status,
+        commitment_id: b.commitmentId ?? null,
+        updated_at: nowIso(),
+      });
       await this.ctx.audit.record(
         {
           actor,
@@ -163,15 +145,9 @@ export class LocalPlans {
 
   /** The responsible organisation exists, and a commitment belongs to the agreement the plan carries out. */
   private async checkLinks(plan: { agreement_id: string | null }, orgId?: string, commitmentId?: string) {
-    if (orgId && !(await this.db.selectFrom('organisations').select('id').where('id', '=', orgId).executeTakeFirst()))
-      throw new AppError(400, 'unknown_organisation');
+    if (orgId && !(await repo.selectOrganisationsById(this.db, orgId))) throw new AppError(400, 'unknown_organisation');
     if (commitmentId) {
-      const c = await this.db
-        .selectFrom('agreement_commitments')
-        .select('id')
-        .where('id', '=', commitmentId)
-        .where('agreement_id', '=', plan.agreement_id ?? '')
-        .executeTakeFirst();
+      const c = await repo.selectAgreementCommitmentsByAgreementIdAndId(this.db, commitmentId, plan.agreement_id);
       if (!c) throw new AppError(400, 'unknown_commitment');
     }
   }
@@ -185,12 +161,7 @@ export class LocalPlans {
   ) {
     await this.load(actor, planId, 'plans:write');
     if (b.endsOn) {
-      const a = await this.db
-        .selectFrom('plan_actions')
-        .select('starts_on')
-        .where('id', '=', actionId)
-        .where('plan_id', '=', planId)
-        .executeTakeFirst();
+      const a = await repo.selectPlanActionsByPlanIdAndId(this.db, actionId, planId);
       if (a?.starts_on && b.endsOn < a.starts_on) throw new AppError(400, 'dates_reversed');
     }
     const set = {
@@ -201,12 +172,7 @@ export class LocalPlans {
     };
     if (!Object.keys(set).length) throw new AppError(400, 'nothing_to_change');
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('plan_actions')
-        .set({ ...set, updated_at: nowIso() })
-        .where('id', '=', actionId)
-        .where('plan_id', '=', planId)
-        .executeTakeFirst();
+      const r = await repo.updatePlanActionsByPlanIdAndId(trx, { ...set, updated_at: nowIso() }, actionId, planId);
       if (Number(r.numUpdatedRows) !== 1) throw notFound();
       await this.ctx.audit.record(
         {

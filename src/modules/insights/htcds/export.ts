@@ -15,6 +15,7 @@ import {
   templateHeader,
   templateLabels,
 } from './fields';
+import * as repoExport from './repo-export';
 import type { ExportQuery } from './schema';
 
 const chunk = <T>(xs: T[], n: number) =>
@@ -41,7 +42,7 @@ export class HtcdsExport {
       const wanted = await new GeoService(this.db).descendantCodes(actor.scope.country, q.division);
       divisions = scope ? wanted.filter((d) => scope.includes(d)) : wanted;
     }
-    let s = this.db.selectFrom('cases as c').selectAll('c').where('c.country_code', '=', actor.scope.country);
+    let s = repoExport.selectCasesByCountryCode(this.db, actor.scope.country);
     if (divisions) {
       const ds = divisions.length ? divisions : ['-'];
       s = s.where((eb) =>
@@ -69,33 +70,19 @@ export class HtcdsExport {
     const consented = new Set<string>();
     const referralsOf = new Map<string, Awaited<ReturnType<typeof standingReferrals>>>();
     for (const part of chunk(ids, 500)) {
-      const ev = await this.db
-        .selectFrom('case_events')
-        .select(['case_id', 'type', 'country_code', 'division_code'])
-        .where('case_id', 'in', part)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const ev = await repoExport.selectCaseEventsByCaseId(this.db, part);
       for (const e of ev) {
         const list = events.get(e.case_id);
         if (list) list.push(e);
         else events.set(e.case_id, [e]);
       }
-      const cs = await this.db
-        .selectFrom('consents')
-        .select('case_id')
-        .where('case_id', 'in', part)
-        .where('scope', '=', 'DataProcessing')
-        .where('withdrawn_at', 'is', null)
-        .execute();
+      const cs = await repoExport.selectConsentsByWithdrawnAtAndScope(this.db, part);
       for (const c of cs) consented.add(c.case_id);
       // Newest first, grouped by case as they come.
       for (const r of await standingReferrals(this.db, part))
         referralsOf.set(r.case_id, [...(referralsOf.get(r.case_id) ?? []), r]);
     }
-    const orgs = new Map(
-      (await this.db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
-    );
+    const orgs = new Map((await repoExport.selectOrganisations(this.db)).map((o) => [o.id, o.name]));
     const home = actor.scope.country;
     const rows = cases.map((c) => {
       const row = new Array<string>(templateHeader.length).fill('');
@@ -157,13 +144,7 @@ export class HtcdsExport {
   }
 
   private loadPersons(caseIds: string[]) {
-    return this.db
-      .selectFrom('cases as c')
-      .innerJoin('persons as p', 'p.id', 'c.person_id')
-      .selectAll('p')
-      .select('c.id as case_id')
-      .where('c.id', 'in', caseIds)
-      .execute();
+    return repoExport.selectCasesById(this.db, caseIds);
   }
 
   /** Records the export in the audit trail: format, filters, row count and whether personal columns were filled. */

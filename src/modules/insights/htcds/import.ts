@@ -7,6 +7,7 @@ import { type Actor, can, ScopeCheck } from '../../access/index';
 import { CaseAccess, CaseService, IntakeService, People } from '../../cases/index';
 import { isClosed } from '../../cases/vocabulary';
 import { readHtcdsFile } from './parse';
+import * as repoImport from './repo-import';
 import { type ImportRecord, type Problem, validateRows } from './validate';
 
 export type Job = Database['htcds_imports'];
@@ -105,7 +106,7 @@ export class HtcdsImports {
       updated_at: now,
       finished_at: null,
     };
-    await this.db.insertInto('htcds_imports').values(job).execute();
+    await repoImport.insertHtcdsImports(this.db, job);
     await this.ctx.audit.record({
       actor,
       action: 'htcds.import.validated',
@@ -123,26 +124,24 @@ export class HtcdsImports {
    */
   async expire() {
     const before = new Date(Date.now() - keepUncommittedMs).toISOString();
-    await this.db
-      .updateTable('htcds_imports')
-      .set({ status: 'expired', rows_enc: null, updated_at: nowIso() })
-      .where('status', '=', 'validated')
-      .where('created_at', '<', before)
-      .execute();
+    await repoImport.updateHtcdsImportsByCreatedAtAndStatus(
+      this.db,
+      { status: 'expired', rows_enc: null, updated_at: nowIso() },
+      before,
+    );
     // A commit whose process stopped (restart, crash) stays "running" with no progress; it is called failed.
     const stalled = new Date(Date.now() - stalledMs).toISOString();
-    await this.db
-      .updateTable('htcds_imports')
-      .set({ status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() })
-      .where('status', '=', 'running')
-      .where('updated_at', '<', stalled)
-      .execute();
+    await repoImport.updateHtcdsImportsByUpdatedAtAndStatus(
+      this.db,
+      { status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() },
+      stalled,
+    );
   }
 
   /** The job if the actor started it (404 otherwise, so other people's imports stay invisible). */
   async load(actor: Actor, id: string): Promise<Job> {
     if (!can(actor, 'cases:write')) throw notFound();
-    const job = await this.db.selectFrom('htcds_imports').selectAll().where('id', '=', id).executeTakeFirst();
+    const job = await repoImport.selectHtcdsImportsById(this.db, id);
     if (!job || job.created_by !== actor.userId) throw notFound();
     return job;
   }
@@ -159,21 +158,19 @@ export class HtcdsImports {
     const problems = JSON.parse(job.problems) as Problem[];
     if (problems.length && !validOnly) throw new AppError(409, 'htcds_import_not_clean', { count: problems.length });
     // Only one commit wins, even when two arrive at once.
-    const claimed = await this.db
-      .updateTable('htcds_imports')
-      .set({ status: 'running', valid_only: validOnly ? 1 : 0, updated_at: nowIso() })
-      .where('id', '=', id)
-      .where('status', '=', 'validated')
-      .executeTakeFirst();
+    const claimed = await repoImport.updateHtcdsImportsByStatusAndId(
+      this.db,
+      { status: 'running', valid_only: validOnly ? 1 : 0, updated_at: nowIso() },
+      id,
+    );
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'htcds_import_state');
     const records = JSON.parse(this.ctx.crypto.decrypt(job.rows_enc ?? '', rowsField(id))) as ImportRecord[];
     const run = this.run(actor, id, records, validOnly, requestId).catch(async () => {
-      await this.db
-        .updateTable('htcds_imports')
-        .set({ status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() })
-        .where('id', '=', id)
-        .execute()
-        .catch(() => undefined);
+      await repoImport.updateHtcdsImportsById(
+        this.db,
+        { status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() },
+        id,
+      );
     });
     HtcdsImports.running.set(id, run);
     void run.finally(() => HtcdsImports.running.delete(id));
@@ -202,29 +199,25 @@ export class HtcdsImports {
           failures.push({ row: r.row, column: '', code: 'row_failed' });
         }
       }
-      await this.db
-        .updateTable('htcds_imports')
-        .set({ processed: Math.min(i + chunkSize, records.length), imported, linked, updated_at: nowIso() })
-        .where('id', '=', id)
-        .execute();
+      await repoImport.updateHtcdsImportsById2(
+        this.db,
+        { processed: Math.min(i + chunkSize, records.length), imported, linked, updated_at: nowIso() },
+        id,
+      );
     }
-    const job = await this.db
-      .selectFrom('htcds_imports')
-      .select('problems')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const job = await repoImport.selectHtcdsImportsById2(this.db, id);
     const now = nowIso();
-    await this.db
-      .updateTable('htcds_imports')
-      .set({
+    await repoImport.updateHtcdsImportsById3(
+      this.db,
+      {
         status: 'done',
         rows_enc: null,
         problems: JSON.stringify([...(JSON.parse(job.problems) as Problem[]), ...failures]),
         updated_at: now,
         finished_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+      },
+      id,
+    );
     await this.ctx.audit.record({
       actor,
       action: 'htcds.import.committed',
@@ -266,21 +259,18 @@ export class HtcdsImports {
     };
     await cases.change(actor, caseId, set, 'case.imported', { job: jobId, row: r.row }, requestId, async (trx) => {
       if (r.consent)
-        await trx
-          .insertInto('consents')
-          .values({
-            id: randomUUID(),
-            case_id: caseId,
-            scope: 'DataProcessing',
-            organisation_id: null,
-            // The template's checkbox does not say who consented; for a child it can only have been a guardian.
-            given_by: minor ? 'Guardian' : 'Self',
-            giver_name_enc: null,
-            given_at: now,
-            withdrawn_at: null,
-            created_by: actor.userId,
-          })
-          .execute();
+        await repoImport.insertConsents(trx, {
+          id: randomUUID(),
+          case_id: caseId,
+          scope: 'DataProcessing',
+          organisation_id: null,
+          // The template's checkbox does not say who consented; for a child it can only have been a guardian.
+          given_by: minor ? 'Guardian' : 'Self',
+          giver_name_enc: null,
+          given_at: now,
+          withdrawn_at: null,
+          created_by: actor.userId,
+        });
     });
   }
 }

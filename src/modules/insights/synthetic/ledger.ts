@@ -10,6 +10,7 @@ import { type Db, nowIso } from '../../../platform/db/index';
 import { AppError } from '../../../platform/http/errors';
 import type { Actor } from '../../access/index';
 import { GeoService } from '../../geo/index';
+import * as repoLedger from './repo-ledger';
 
 /** Epsilon in millionths: sums of whole numbers are exact where 0.1 + 0.2 is not. */
 export const toMicro = (epsilon: number) => Math.round(epsilon * 1_000_000);
@@ -61,12 +62,7 @@ export class EpsilonLedger {
   }
 
   private async entries(db: Db, country: string, period: string) {
-    const rows = await db
-      .selectFrom('dp_epsilon_ledger')
-      .select(['scope_path', 'epsilon_micro'])
-      .where('country_code', '=', country)
-      .where('period', '=', period)
-      .execute();
+    const rows = await repoLedger.selectDpEpsilonLedgerByPeriodAndCountryCode(db, country, period);
     return rows.map((r) => ({ path: r.scope_path.split('/'), micro: Number(r.epsilon_micro) }));
   }
 
@@ -96,17 +92,8 @@ export class EpsilonLedger {
     const country = actor.scope.country;
     const micro = toMicro(epsilon);
     return this.ctx.db.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('dp_budget_turns')
-        .values({ country_code: country, period, turns: 0 })
-        .onConflict((oc) => oc.columns(['country_code', 'period']).doNothing())
-        .execute();
-      await trx
-        .updateTable('dp_budget_turns')
-        .set((eb) => ({ turns: eb('turns', '+', 1) }))
-        .where('country_code', '=', country)
-        .where('period', '=', period)
-        .execute();
+      await repoLedger.insertDpBudgetTurns(trx, { country_code: country, period, turns: 0 });
+      await repoLedger.updateDpBudgetTurnsByPeriodAndCountryCode(trx, country, period);
       const spent = spentWithin(await this.entries(trx, country, period), path);
       if (spent + micro > this.budgetMicro) {
         const s = this.state(period, spent);
@@ -118,21 +105,18 @@ export class EpsilonLedger {
           period,
         });
       }
-      await trx
-        .insertInto('dp_epsilon_ledger')
-        .values({
-          id: randomUUID(),
-          country_code: country,
-          scope_code: actor.scope.code,
-          scope_path: path.join('/'),
-          period,
-          epsilon_micro: micro,
-          purpose,
-          actor_user_id: actor.userId,
-          request_id: requestId,
-          created_at: nowIso(),
-        })
-        .execute();
+      await repoLedger.insertDpEpsilonLedger(trx, {
+        id: randomUUID(),
+        country_code: country,
+        scope_code: actor.scope.code,
+        scope_path: path.join('/'),
+        period,
+        epsilon_micro: micro,
+        purpose,
+        actor_user_id: actor.userId,
+        request_id: requestId,
+        created_at: nowIso(),
+      });
       return this.state(period, spent + micro);
     });
   }

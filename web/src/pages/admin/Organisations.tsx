@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Select, Stack, Table, TextInput } from '@m
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { organisationTypes } from '../../../../src/modules/access/permissions';
+import { organisationTypes } from '../../../../src/modules/access/vocabulary';
 import { type ApiBody, type ApiResponse, client, ok } from '../../api';
 import { adminKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';

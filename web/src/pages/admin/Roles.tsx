@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mant
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Permission, permissions } from '../../../../src/modules/access/permissions';
+import { type Permission, permissions } from '../../../../src/modules/access/vocabulary';
 import { type ApiResponse, client, ok } from '../../api';
 import { adminKeys } from '../../api/keys';
 import { has, useSession } from '../../session';

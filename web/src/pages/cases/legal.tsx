@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Select, Stack, Table, Text, Textarea, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legalStages } from '../../../../src/modules/cases/legal-stages';
+import { legalStages } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';

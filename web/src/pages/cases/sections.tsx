@@ -15,8 +15,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activeScreening } from '../../../../src/modules/cases/screening/engine';
-import { htcds, local } from '../../../../src/modules/cases/vocabulary';
+import { activeScreening, htcds, local } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 
 type ConsentBody = ApiBody<'/api/cases/{id}/consents'>;

@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { epsilonRange } from '../../../../src/modules/insights/synthetic/range';
+import { epsilonRange } from '../../../../src/modules/insights/vocabulary';
 import { type ApiError, type ApiResponse, client, ok } from '../../api';
 import { insightKeys } from '../../api/keys';
 

@@ -1,4 +1,4 @@
-import { planPeriods } from '../../../../src/modules/plans/periods';
+import { planPeriods } from '../../../../src/modules/plans/vocabulary';
 
 export interface Action {
   id: string;

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+// The case as GET /api/cases/{id} returns it: one typed contract for the API, OpenAPI and the web client.
+
+const nullableText = z.string().nullable();
+
+export const screeningResultSchema = z
+  .object({
+    configId: z.string(),
+    version: z.string(),
+    audience: z.enum(['adult', 'child']),
+    type: z.enum(['labour', 'sexual']),
+    dimensions: z.record(
+      z.string(),
+      z.object({ strong: z.number(), medium: z.number(), weak: z.number(), positive: z.boolean() }),
+    ),
+    suggestedStatus: z.string().nullable(),
+    unknownIndicators: z.array(z.string()),
+  })
+  .meta({ id: 'ScreeningResult' });
+
+export const caseDetailSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    status: z.string(),
+    stage: z.string(),
+    division: z.object({ country: z.string(), code: z.string(), label: z.string() }),
+    isMinor: z.boolean(),
+    ageAtIntake: z.number().nullable(),
+    vic_AgeWhenTrafficked: z.number().nullable(),
+    person: z.object({
+      id: z.string(),
+      prs_FirstName: nullableText,
+      prs_SecondName: nullableText,
+      prs_Birthdate: nullableText,
+      prs_IdentityNumber: nullableText,
+      local_BirthYear: z.number().nullable(),
+      prs_Gender: nullableText,
+      local_Ethnicity: nullableText,
+      local_Languages: z.array(z.string()),
+    }),
+    vic_TraffickingStatus: nullableText,
+    vic_TraffickingStatusDecisionMakingOrg: nullableText,
+    decisionReason: nullableText,
+    vic_TypeOfExploitation: z.array(z.string()),
+    vic_MethodOfRecruitment: z.array(z.string()),
+    vic_RelationshipToTrafficker: nullableText,
+    vic_MethodsOfControl: z.array(z.string()),
+    vic_ForcedLabourIndustry: z.array(z.string()),
+    vic_TypeOfSexExploitation: z.array(z.string()),
+    local_MonthsExploited: z.number().nullable(),
+    guardian: nullableText,
+    bestInterest: nullableText,
+    tasks: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        authority: nullableText,
+        dueAt: nullableText,
+        doneAt: nullableText,
+      }),
+    ),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        hte_Type: z.string(),
+        hte_Country: nullableText,
+        local_DivisionCode: nullableText,
+        month: nullableText,
+        hte_Description: nullableText,
+      }),
+    ),
+    perpetrators: z.array(
+      z.object({ id: z.string(), per_RoleInProcess: z.array(z.string()), per_RoleDetails: nullableText }),
+    ),
+    comments: z.array(
+      z.object({ id: z.string(), authorUserId: z.string(), createdAt: z.string(), cco_CaseComment: z.string() }),
+    ),
+    consents: z.array(
+      z.object({
+        id: z.string(),
+        scope: z.string(),
+        organisationId: nullableText,
+        givenBy: z.string(),
+        giverName: nullableText,
+        givenAt: z.string(),
+        withdrawnAt: nullableText,
+      }),
+    ),
+    screening: z
+      .object({
+        createdAt: z.string(),
+        version: z.string(),
+        indicators: z.array(z.string()),
+        result: screeningResultSchema,
+      })
+      .nullable(),
+    safeguardsMissing: z.array(z.string()),
+    cas_ReferredOrganisation: nullableText,
+    local_ReferredProvider: nullableText,
+    cas_ReferredPrimaryCaseWorker: nullableText,
+    cas_OutgoingReferralDate: nullableText,
+    cas_ReasonForOutgoingReferral: nullableText,
+    cas_OutgoingReferralDetails: nullableText,
+    cas_ReferringOrganisation: nullableText,
+    cas_IncomingReferralDate: nullableText,
+    cas_ReferringPrimaryCaseWorker: nullableText,
+    cas_ReasonForIncomingReferral: nullableText,
+    cas_IncomingReferralDetails: nullableText,
+    abilities: z.object({ update: z.boolean(), decide: z.boolean(), close: z.boolean(), consent: z.boolean() }),
+  })
+  .meta({ id: 'CaseDetail', description: 'The case with decrypted personal fields (audited)' });
+
+export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -1,0 +1,85 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { Db } from '../../platform/db/index';
+import type { Database } from '../../platform/db/types';
+
+type Q = Db | Transaction<Database>;
+
+export const insertPlanIndicators = (q: Q, row: Insertable<Database['plan_indicators']>) =>
+  q.insertInto('plan_indicators').values(row).execute();
+
+export const selectPlanIndicatorsByPlanIdAndId = (q: Q, indicatorId: string, planId: string) =>
+  q
+    .selectFrom('plan_indicators')
+    .selectAll()
+    .where('id', '=', indicatorId)
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+
+export const deleteIndicatorValuesByPeriodAndIndicatorId = (q: Q, indicatorId: string, period: string) =>
+  q.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('period', '=', period).execute();
+
+export const insertIndicatorValues = (q: Q, row: Insertable<Database['indicator_values']>) =>
+  q.insertInto('indicator_values').values(row).execute();
+
+export const selectPlanIndicatorsByPlanId = (q: Q, id: string) =>
+  q.selectFrom('plan_indicators').selectAll().where('plan_id', '=', id).orderBy('code').execute();
+
+export const selectIndicatorValuesByIndicatorId = (
+  q: Q,
+  rows: {
+    id: string;
+    plan_id: string;
+    action_id: string | null;
+    code: string;
+    name: string;
+    kind: string;
+    unit: string;
+    source: string;
+    baseline: string | number | null;
+    dimensions: string;
+    targets: string;
+  }[],
+) =>
+  q
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where(
+      'indicator_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('period')
+    .execute();
+
+export const selectPreventionActivitiesByHeldOnAndPlanId = (q: Q, planId: string, from: string, to: string) =>
+  q
+    .selectFrom('prevention_activities')
+    .select((eb) => eb.fn.sum<number>('participants').as('n'))
+    .where('plan_id', '=', planId)
+    .where('held_on', '>=', from)
+    .where('held_on', '<', to)
+    .executeTakeFirstOrThrow();
+
+export const selectReferralsByUpdatedAtAndStage = (q: Q, country: string, codes: string[], from: string, to: string) =>
+  q
+    .selectFrom('referrals as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.country_code', '=', country)
+    .where('c.division_code', 'in', codes)
+    .where('r.status', '=', 'completed')
+    .where('c.stage', '!=', 'Draft')
+    .where('r.updated_at', '>=', from)
+    .where('r.updated_at', '<', to)
+    .executeTakeFirstOrThrow();
+
+export const selectCasesByStageAndDivisionCode = (q: Q, country: string, codes: string[]) =>
+  q
+    .selectFrom('cases')
+    .select((eb) => eb.fn.count<number>('person_id').distinct().as('n'))
+    .where('country_code', '=', country)
+    .where('division_code', 'in', codes)
+    .where('stage', '!=', 'Draft');
+
+export const selectPlanActionsByPlanIdAndId = (q: Q, actionId: string, planId: string) =>
+  q.selectFrom('plan_actions').select('id').where('id', '=', actionId).where('plan_id', '=', planId).executeTakeFirst();
