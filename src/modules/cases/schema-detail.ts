@@ -57,7 +57,7 @@ export const caseDetailSchema = z
         id: z.string(),
         kind: z.string(),
         authority: nullableText,
-        dueAt: nullableText,
+        dueAt: z.string(),
         doneAt: nullableText,
       }),
     ),

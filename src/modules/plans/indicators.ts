@@ -12,6 +12,7 @@ import * as repoIndicators from './repo-indicators';
 import type { indicatorBody, valueBody } from './schema';
 import { LocalPlans } from './service';
 import { checkValue } from './values';
+import type { indicatorKinds, indicatorUnits } from './vocabulary';
 
 type Plan = Database['local_plans'];
 type IndicatorRow = Database['plan_indicators'];
@@ -146,8 +147,8 @@ export class Indicators {
         id: r.id,
         code: r.code,
         name: r.name,
-        kind: r.kind,
-        unit: r.unit,
+        kind: r.kind as (typeof indicatorKinds)[number],
+        unit: r.unit as (typeof indicatorUnits)[number],
         source: r.source,
         actionId: r.action_id,
         baseline: r.baseline === null ? null : Number(r.baseline),

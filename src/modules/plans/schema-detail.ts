@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorKinds, indicatorUnits } from './vocabulary';
 
 // The local plan as GET /api/local-plans/{id} returns it: one typed contract for the API, OpenAPI and the web client.
 
@@ -9,8 +10,8 @@ export const planIndicatorSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  kind: z.string(),
-  unit: z.string(),
+  kind: z.enum(indicatorKinds),
+  unit: z.enum(indicatorUnits),
   source: z.string(),
   actionId: text,
   baseline: z.number().nullable(),
@@ -108,7 +109,7 @@ export const planDetailSchema = z
           id: z.string(),
           code: z.string(),
           name: z.string(),
-          unit: z.string(),
+          unit: z.enum(indicatorUnits),
           targets: z.array(
             z.object({
               period: z.string(),

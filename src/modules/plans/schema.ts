@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { local } from '../cases/vocabulary';
+import { indicatorKinds, indicatorUnits } from './vocabulary';
 
 export { type PlanDetail, planDetailSchema, planIndicatorSchema } from './schema-detail';
+export { indicatorKinds, indicatorUnits };
 
 /** The four axes of Ecuador's action plan against trafficking. */
 export const axes = ['prevention', 'protection', 'prosecution', 'governance'] as const;
 export const actionStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
-export const indicatorKinds = ['output', 'outcome'] as const;
-export const indicatorUnits = ['count', 'percent'] as const;
 /**
  * Where an indicator's values come from: entered by hand, computed from case data at query time (under
  * disclosure control), or fed by the plan's prevention activities (participants; no personal data).

@@ -11284,6 +11284,121 @@ export interface components {
         reason: string;
       };
     };
+    ScreeningResultInput: {
+      configId: string;
+      version: string;
+      /** @enum {string} */
+      audience: 'adult' | 'child';
+      /** @enum {string} */
+      type: 'labour' | 'sexual';
+      dimensions: {
+        [key: string]: {
+          strong: number;
+          medium: number;
+          weak: number;
+          positive: boolean;
+        };
+      };
+      suggestedStatus: string | null;
+      unknownIndicators: string[];
+    };
+    /** @description The case with decrypted personal fields (audited) */
+    CaseDetailInput: {
+      id: string;
+      code: string;
+      status: string;
+      stage: string;
+      division: {
+        country: string;
+        code: string;
+        label: string;
+      };
+      isMinor: boolean;
+      ageAtIntake: number | null;
+      vic_AgeWhenTrafficked: number | null;
+      person: {
+        id: string;
+        prs_FirstName: string | null;
+        prs_SecondName: string | null;
+        prs_Birthdate: string | null;
+        prs_IdentityNumber: string | null;
+        local_BirthYear: number | null;
+        prs_Gender: string | null;
+        local_Ethnicity: string | null;
+        local_Languages: string[];
+      };
+      vic_TraffickingStatus: string | null;
+      vic_TraffickingStatusDecisionMakingOrg: string | null;
+      decisionReason: string | null;
+      vic_TypeOfExploitation: string[];
+      vic_MethodOfRecruitment: string[];
+      vic_RelationshipToTrafficker: string | null;
+      vic_MethodsOfControl: string[];
+      vic_ForcedLabourIndustry: string[];
+      vic_TypeOfSexExploitation: string[];
+      local_MonthsExploited: number | null;
+      guardian: string | null;
+      bestInterest: string | null;
+      tasks: {
+        id: string;
+        kind: string;
+        authority: string | null;
+        dueAt: string;
+        doneAt: string | null;
+      }[];
+      events: {
+        id: string;
+        hte_Type: string;
+        hte_Country: string | null;
+        local_DivisionCode: string | null;
+        month: string | null;
+        hte_Description: string | null;
+      }[];
+      perpetrators: {
+        id: string;
+        per_RoleInProcess: string[];
+        per_RoleDetails: string | null;
+      }[];
+      comments: {
+        id: string;
+        authorUserId: string;
+        createdAt: string;
+        cco_CaseComment: string;
+      }[];
+      consents: {
+        id: string;
+        scope: string;
+        organisationId: string | null;
+        givenBy: string;
+        giverName: string | null;
+        givenAt: string;
+        withdrawnAt: string | null;
+      }[];
+      screening: {
+        createdAt: string;
+        version: string;
+        indicators: string[];
+        result: components['schemas']['ScreeningResultInput'];
+      } | null;
+      safeguardsMissing: string[];
+      cas_ReferredOrganisation: string | null;
+      local_ReferredProvider: string | null;
+      cas_ReferredPrimaryCaseWorker: string | null;
+      cas_OutgoingReferralDate: string | null;
+      cas_ReasonForOutgoingReferral: string | null;
+      cas_OutgoingReferralDetails: string | null;
+      cas_ReferringOrganisation: string | null;
+      cas_IncomingReferralDate: string | null;
+      cas_ReferringPrimaryCaseWorker: string | null;
+      cas_ReasonForIncomingReferral: string | null;
+      cas_IncomingReferralDetails: string | null;
+      abilities: {
+        update: boolean;
+        decide: boolean;
+        close: boolean;
+        consent: boolean;
+      };
+    };
     CaseSummaryInput: {
       id: string;
       code: string;
@@ -11389,28 +11504,6 @@ export interface components {
       outcome: string | null;
       protectionMeasures: string | null;
       victimParticipates: boolean | null;
-    };
-    /** @description The case with decrypted personal fields (audited) */
-    CaseDetailInput: {
-      [key: string]: unknown;
-    };
-    ScreeningResultInput: {
-      configId: string;
-      version: string;
-      /** @enum {string} */
-      audience: 'adult' | 'child';
-      /** @enum {string} */
-      type: 'labour' | 'sexual';
-      dimensions: {
-        [key: string]: {
-          strong: number;
-          medium: number;
-          weak: number;
-          positive: boolean;
-        };
-      };
-      suggestedStatus: string | null;
-      unknownIndicators: string[];
     };
     /** @description What the k-anonymisation generalised and suppressed */
     CtdcKAnonymityReportInput: {
@@ -11566,6 +11659,136 @@ export interface components {
         remaining: number;
       };
     };
+    /** @description A local plan with progress */
+    LocalPlanInput: {
+      id: string;
+      title: string;
+      division: {
+        country: string;
+        code: string;
+        label: string;
+      };
+      yearFrom: number;
+      yearTo: number;
+      status: string;
+      agreementId: string | null;
+      objectives: {
+        id: string;
+        axis: string;
+        text: string;
+        nationalObjective: string | null;
+        actions: {
+          id: string;
+          objectiveId: string;
+          title: string;
+          responsibleOrgId: string | null;
+          responsibleOrgName: string | null;
+          budgetPlanned: number;
+          budgetExecuted: number;
+          startsOn: string | null;
+          endsOn: string | null;
+          status: string;
+          commitmentId: string | null;
+        }[];
+      }[];
+      indicators: {
+        id: string;
+        code: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'output' | 'outcome';
+        /** @enum {string} */
+        unit: 'count' | 'percent';
+        source: string;
+        actionId: string | null;
+        baseline: number | null;
+        dimensions: string[];
+        targets: {
+          [key: string]: number;
+        };
+        values: {
+          period: string;
+          value: number | null;
+          suppressed: boolean;
+          breakdown: {
+            [key: string]: {
+              [key: string]: number;
+            };
+          };
+        }[];
+      }[];
+      activities: {
+        id: string;
+        actionId: string | null;
+        kind: string;
+        title: string;
+        heldOn: string;
+        division: string | null;
+        language: string | null;
+        organisers: string[];
+        participants: number;
+        breakdown: {
+          [key: string]: {
+            [key: string]: number;
+          };
+        };
+        materials: string | null;
+      }[];
+      instruments: {
+        id: string;
+        kind: string;
+        title: string;
+        status: string;
+        history: {
+          status: string;
+          date: string;
+        }[];
+        objectiveIds: string[];
+      }[];
+      documents: {
+        id: string;
+        actionId: string | null;
+        instrumentId: string | null;
+        mime: string;
+        size: number;
+        name: string | null;
+      }[];
+      abilities: {
+        update: boolean;
+      };
+      progress: {
+        byAxis: {
+          axis: string;
+          actions: number;
+          done: number;
+          inProgress: number;
+          execution: number;
+          budgetPlanned: number;
+          budgetExecuted: number;
+        }[];
+        budgetPlanned: number;
+        budgetExecuted: number;
+        budgetExecution: number;
+        indicators: {
+          id: string;
+          code: string;
+          name: string;
+          /** @enum {string} */
+          unit: 'count' | 'percent';
+          targets: {
+            period: string;
+            target: number;
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+        activities: number;
+        participants: number;
+        instruments: {
+          [key: string]: number;
+        };
+      };
+    };
     PlanDocumentInput: {
       id: string;
       actionId: string | null;
@@ -11597,10 +11820,6 @@ export interface components {
         status: string;
       }[];
       documents: components['schemas']['PlanDocumentInput'][];
-    };
-    /** @description A local plan with progress */
-    LocalPlanInput: {
-      [key: string]: unknown;
     };
     ReferralInput: {
       id: string;
@@ -11929,6 +12148,121 @@ export interface components {
         reason: string;
       };
     };
+    ScreeningResult: {
+      configId: string;
+      version: string;
+      /** @enum {string} */
+      audience: 'adult' | 'child';
+      /** @enum {string} */
+      type: 'labour' | 'sexual';
+      dimensions: {
+        [key: string]: {
+          strong: number;
+          medium: number;
+          weak: number;
+          positive: boolean;
+        };
+      };
+      suggestedStatus: string | null;
+      unknownIndicators: string[];
+    };
+    /** @description The case with decrypted personal fields (audited) */
+    CaseDetail: {
+      id: string;
+      code: string;
+      status: string;
+      stage: string;
+      division: {
+        country: string;
+        code: string;
+        label: string;
+      };
+      isMinor: boolean;
+      ageAtIntake: number | null;
+      vic_AgeWhenTrafficked: number | null;
+      person: {
+        id: string;
+        prs_FirstName: string | null;
+        prs_SecondName: string | null;
+        prs_Birthdate: string | null;
+        prs_IdentityNumber: string | null;
+        local_BirthYear: number | null;
+        prs_Gender: string | null;
+        local_Ethnicity: string | null;
+        local_Languages: string[];
+      };
+      vic_TraffickingStatus: string | null;
+      vic_TraffickingStatusDecisionMakingOrg: string | null;
+      decisionReason: string | null;
+      vic_TypeOfExploitation: string[];
+      vic_MethodOfRecruitment: string[];
+      vic_RelationshipToTrafficker: string | null;
+      vic_MethodsOfControl: string[];
+      vic_ForcedLabourIndustry: string[];
+      vic_TypeOfSexExploitation: string[];
+      local_MonthsExploited: number | null;
+      guardian: string | null;
+      bestInterest: string | null;
+      tasks: {
+        id: string;
+        kind: string;
+        authority: string | null;
+        dueAt: string;
+        doneAt: string | null;
+      }[];
+      events: {
+        id: string;
+        hte_Type: string;
+        hte_Country: string | null;
+        local_DivisionCode: string | null;
+        month: string | null;
+        hte_Description: string | null;
+      }[];
+      perpetrators: {
+        id: string;
+        per_RoleInProcess: string[];
+        per_RoleDetails: string | null;
+      }[];
+      comments: {
+        id: string;
+        authorUserId: string;
+        createdAt: string;
+        cco_CaseComment: string;
+      }[];
+      consents: {
+        id: string;
+        scope: string;
+        organisationId: string | null;
+        givenBy: string;
+        giverName: string | null;
+        givenAt: string;
+        withdrawnAt: string | null;
+      }[];
+      screening: {
+        createdAt: string;
+        version: string;
+        indicators: string[];
+        result: components['schemas']['ScreeningResult'];
+      } | null;
+      safeguardsMissing: string[];
+      cas_ReferredOrganisation: string | null;
+      local_ReferredProvider: string | null;
+      cas_ReferredPrimaryCaseWorker: string | null;
+      cas_OutgoingReferralDate: string | null;
+      cas_ReasonForOutgoingReferral: string | null;
+      cas_OutgoingReferralDetails: string | null;
+      cas_ReferringOrganisation: string | null;
+      cas_IncomingReferralDate: string | null;
+      cas_ReferringPrimaryCaseWorker: string | null;
+      cas_ReasonForIncomingReferral: string | null;
+      cas_IncomingReferralDetails: string | null;
+      abilities: {
+        update: boolean;
+        decide: boolean;
+        close: boolean;
+        consent: boolean;
+      };
+    };
     CaseSummary: {
       id: string;
       code: string;
@@ -12034,28 +12368,6 @@ export interface components {
       outcome: string | null;
       protectionMeasures: string | null;
       victimParticipates: boolean | null;
-    };
-    /** @description The case with decrypted personal fields (audited) */
-    CaseDetail: {
-      [key: string]: unknown;
-    };
-    ScreeningResult: {
-      configId: string;
-      version: string;
-      /** @enum {string} */
-      audience: 'adult' | 'child';
-      /** @enum {string} */
-      type: 'labour' | 'sexual';
-      dimensions: {
-        [key: string]: {
-          strong: number;
-          medium: number;
-          weak: number;
-          positive: boolean;
-        };
-      };
-      suggestedStatus: string | null;
-      unknownIndicators: string[];
     };
     /** @description What the k-anonymisation generalised and suppressed */
     CtdcKAnonymityReport: {
@@ -12211,6 +12523,136 @@ export interface components {
         remaining: number;
       };
     };
+    /** @description A local plan with progress */
+    LocalPlan: {
+      id: string;
+      title: string;
+      division: {
+        country: string;
+        code: string;
+        label: string;
+      };
+      yearFrom: number;
+      yearTo: number;
+      status: string;
+      agreementId: string | null;
+      objectives: {
+        id: string;
+        axis: string;
+        text: string;
+        nationalObjective: string | null;
+        actions: {
+          id: string;
+          objectiveId: string;
+          title: string;
+          responsibleOrgId: string | null;
+          responsibleOrgName: string | null;
+          budgetPlanned: number;
+          budgetExecuted: number;
+          startsOn: string | null;
+          endsOn: string | null;
+          status: string;
+          commitmentId: string | null;
+        }[];
+      }[];
+      indicators: {
+        id: string;
+        code: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'output' | 'outcome';
+        /** @enum {string} */
+        unit: 'count' | 'percent';
+        source: string;
+        actionId: string | null;
+        baseline: number | null;
+        dimensions: string[];
+        targets: {
+          [key: string]: number;
+        };
+        values: {
+          period: string;
+          value: number | null;
+          suppressed: boolean;
+          breakdown: {
+            [key: string]: {
+              [key: string]: number;
+            };
+          };
+        }[];
+      }[];
+      activities: {
+        id: string;
+        actionId: string | null;
+        kind: string;
+        title: string;
+        heldOn: string;
+        division: string | null;
+        language: string | null;
+        organisers: string[];
+        participants: number;
+        breakdown: {
+          [key: string]: {
+            [key: string]: number;
+          };
+        };
+        materials: string | null;
+      }[];
+      instruments: {
+        id: string;
+        kind: string;
+        title: string;
+        status: string;
+        history: {
+          status: string;
+          date: string;
+        }[];
+        objectiveIds: string[];
+      }[];
+      documents: {
+        id: string;
+        actionId: string | null;
+        instrumentId: string | null;
+        mime: string;
+        size: number;
+        name: string | null;
+      }[];
+      abilities: {
+        update: boolean;
+      };
+      progress: {
+        byAxis: {
+          axis: string;
+          actions: number;
+          done: number;
+          inProgress: number;
+          execution: number;
+          budgetPlanned: number;
+          budgetExecuted: number;
+        }[];
+        budgetPlanned: number;
+        budgetExecuted: number;
+        budgetExecution: number;
+        indicators: {
+          id: string;
+          code: string;
+          name: string;
+          /** @enum {string} */
+          unit: 'count' | 'percent';
+          targets: {
+            period: string;
+            target: number;
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+        activities: number;
+        participants: number;
+        instruments: {
+          [key: string]: number;
+        };
+      };
+    };
     PlanDocument: {
       id: string;
       actionId: string | null;
@@ -12242,10 +12684,6 @@ export interface components {
         status: string;
       }[];
       documents: components['schemas']['PlanDocument'][];
-    };
-    /** @description A local plan with progress */
-    LocalPlan: {
-      [key: string]: unknown;
     };
     Referral: {
       id: string;

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { client, ok } from '../../api';
+import { type ApiResponse, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
@@ -17,53 +17,8 @@ import { Consent, Decision, Safeguards, Screening, Section } from './sections';
 import { Transfers } from './transfers';
 import { type CaseWrite, writeCase } from './writes';
 
-/**
- * TEMPORARY: the case as GET /api/cases/{id} answers it, copied by hand until the server's response schema for it
- * lands and the generated client types it; then this gives way to ApiResponse<'/api/cases/{id}'>.
- */
-export interface CaseDetail {
-  id: string;
-  code: string;
-  status: string;
-  stage: string;
-  division: { country: string; code: string; label: string };
-  isMinor: boolean;
-  ageAtIntake: number | null;
-  person: {
-    prs_FirstName: string | null;
-    prs_SecondName: string | null;
-    local_BirthYear: number | null;
-    prs_Gender: string | null;
-  };
-  vic_TraffickingStatus: string | null;
-  vic_TraffickingStatusDecisionMakingOrg: string | null;
-  decisionReason: string | null;
-  vic_TypeOfExploitation: string[];
-  guardian: string | null;
-  bestInterest: string | null;
-  tasks: { id: string; kind: string; authority: string; dueAt: string; doneAt: string | null }[];
-  events: {
-    id: string;
-    hte_Type: string;
-    hte_Country: string | null;
-    local_DivisionCode: string | null;
-    month: string | null;
-    hte_Description: string | null;
-  }[];
-  comments: { id: string; createdAt: string; cco_CaseComment: string }[];
-  consents: {
-    id: string;
-    scope: string;
-    organisationId: string | null;
-    givenBy: string;
-    giverName: string | null;
-    givenAt: string;
-    withdrawnAt: string | null;
-  }[];
-  screening: { indicators: string[] } | null;
-  safeguardsMissing: string[];
-  abilities: { update: boolean; close: boolean };
-}
+/** The case as GET /api/cases/{id} answers it, from the generated client. */
+export type CaseDetail = ApiResponse<'/api/cases/{id}'>;
 
 function History({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -92,9 +47,7 @@ export function CasePage() {
   const { data: session } = useSession();
   const q = useQuery({
     queryKey: caseKeys.detail(id ?? ''),
-    // Until GET /api/cases/{id} answers a typed schema, the page's own copy of the shape stands in.
-    queryFn: async () =>
-      (await ok(client.GET('/api/cases/{id}', { params: { path: { id: id ?? '' } } }))) as unknown as CaseDetail,
+    queryFn: () => ok(client.GET('/api/cases/{id}', { params: { path: { id: id ?? '' } } })),
   });
   const mutation = useMutation({
     mutationFn: async (w: CaseWrite) => (await writeCase(id ?? '', w)) as CaseDetail,

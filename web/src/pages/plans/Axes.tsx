@@ -4,7 +4,7 @@ import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
 import { EnumSelect } from '../../components/EnumSelect';
 import { formatNumber } from '../../format';
 import { ActionForm, ObjectiveForm } from './AxisForms';
-import type { PlanDetailPending as Plan } from './types';
+import type { PlanDetail as Plan } from './types';
 import type { Call } from './writes';
 
 type ActionStatus = (typeof actionStatuses)[number];

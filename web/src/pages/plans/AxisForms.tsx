@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { actionBody, axes, objectiveBody } from '../../../../src/modules/plans/schema';
 import { EnumSelect } from '../../components/EnumSelect';
 import { useOrganisations } from '../../organisations';
-import type { PlanDetailPending as Plan } from './types';
+import type { PlanDetail as Plan } from './types';
 import type { Call } from './writes';
 
 type ObjectiveIn = z.input<typeof objectiveBody>;

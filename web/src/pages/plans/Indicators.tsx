@@ -22,7 +22,7 @@ import {
 } from '../../../../src/modules/plans/schema';
 import type { ApiBody } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
-import { type PlanDetailPending as Plan, periodsOf } from './types';
+import { type PlanDetail as Plan, periodsOf } from './types';
 import type { Call } from './writes';
 
 const entryDimensions = ['sex', 'age_group', 'ethnicity'] as const;

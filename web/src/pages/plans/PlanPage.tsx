@@ -9,7 +9,7 @@ import { Axes } from './Axes';
 import { Documents } from './Documents';
 import { Indicators } from './Indicators';
 import { Progress } from './Progress';
-import { type PlanDetailPending, periodsOf } from './types';
+import { type PlanDetail, periodsOf } from './types';
 import { Work } from './Work';
 import { type PlanWrite, writePlan } from './writes';
 
@@ -21,11 +21,7 @@ export function PlanPage() {
   const key = planKeys.detail(id ?? '');
   const q = useQuery({
     queryKey: key,
-    queryFn: async () =>
-      // Until GET /api/local-plans/{id} answers a typed schema, the page's own copy of the shape stands in.
-      (await ok(
-        client.GET('/api/local-plans/{id}', { params: { path: { id: id ?? '' } } }),
-      )) as unknown as PlanDetailPending,
+    queryFn: async () => ok(client.GET('/api/local-plans/{id}', { params: { path: { id: id ?? '' } } })),
   });
   const [period, setPeriod] = useState<string | null>(null);
   const mutation = useMutation({

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { echarts } from '../../components/echarts';
 import { formatNumber } from '../../format';
-import type { PlanDetailPending as Plan } from './types';
+import type { PlanDetail as Plan } from './types';
 
 /** Execution by axis (actions done and budget executed against planned) as a chart, with the figures beside it. */
 export function Progress({ plan }: { plan: Plan }) {

@@ -10,7 +10,7 @@ type ActivityKind = (typeof activityKinds)[number];
 type InstrumentKind = (typeof instrumentKinds)[number];
 type InstrumentStatus = (typeof instrumentStatuses)[number];
 
-import type { PlanDetailPending as Plan } from './types';
+import type { PlanDetail as Plan } from './types';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
