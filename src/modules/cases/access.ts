@@ -1,8 +1,9 @@
 import type { Context } from '../../platform/context';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can, canSee, type Permission, ScopeCheck } from '../access/index';
+import { type Actor, type Permission, ScopeCheck } from '../access/index';
 import { GeoService } from '../geo/index';
+import { decide, reachOf } from './policy';
 import * as repo from './repo';
 import * as repoAccess from './repo-access';
 import { sharedWith } from './sharing';
@@ -37,19 +38,12 @@ export class CaseAccess {
     const c = await repo.findCase(this.ctx.db.db, id);
     if (!c) throw notFound();
     const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
-    const direct = canSee(
-      actor,
-      'cases:read',
-      { country: c.country_code, ancestry },
-      { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] },
-    );
-    if (!direct) {
-      const received = (await this.referredOrgs(id, actor)).includes(actor.orgId);
-      // A receiver sees exactly the cases referred to it (or to them by name).
-      if (!received || !(can(actor, 'cases:read') || can(actor, 'referrals:receive'))) throw notFound();
-      if (permission !== 'cases:read' && permission !== 'legal:write') throw new AppError(403, 'forbidden');
-    }
-    if (permission !== 'cases:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
+    let reach = reachOf(actor, c, ancestry, []);
+    if (reach === 'none') reach = reachOf(actor, c, ancestry, await this.referredOrgs(id, actor));
+    const verdict = decide(actor, reach, permission);
+    if (verdict === 'not_found') throw notFound();
+    if (verdict === 'forbidden') throw new AppError(403, 'forbidden');
+    const direct = reach === 'direct';
     return { c, direct };
   }
 

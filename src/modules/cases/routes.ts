@@ -2,9 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
-import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
-import { can, requireActor } from '../access/index';
+import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { CaseAccess } from './access';
 import { CareService } from './care';
@@ -57,20 +56,7 @@ export const caseRoutes =
         },
       },
       async (req) => {
-        const actor = requireActor(req);
-        if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
-        const access = new CaseAccess(ctx);
-        const found = await people.candidates(req.body, (personId) => access.personInReach(actor, personId));
-        if (found.length)
-          await ctx.audit.record({
-            actor,
-            action: 'person.candidates',
-            recordType: 'person',
-            fields: 'name',
-            details: { shown: found.map((f) => f.personId) },
-            requestId: req.id,
-          });
-        return found;
+        return cases.candidates(requireActor(req), req.body, req.id);
       },
     );
     r.post(

@@ -10,8 +10,9 @@ import { GeoService } from '../geo/index';
 import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
 import { People } from './people';
+import { abilities, listScope, mayFindPersons } from './policy';
 import * as repo from './repo';
-import type { CaseDetail, caseQuery, decisionBody } from './schema';
+import type { CaseDetail, candidatesBody, caseQuery, decisionBody } from './schema';
 import { screen } from './screening/engine';
 
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
@@ -46,8 +47,9 @@ export class CaseService {
   }
 
   async list(actor: Actor, q: z.infer<typeof caseQuery> & { name?: string }, requestId: string) {
-    const receiverOnly = !can(actor, 'cases:read') && can(actor, 'referrals:receive');
-    if (!can(actor, 'cases:read') && !receiverOnly) throw new AppError(403, 'forbidden');
+    const reading = listScope(actor);
+    if (reading === 'none') throw new AppError(403, 'forbidden');
+    const receiverOnly = reading === 'received';
     const scope = receiverOnly ? undefined : await this.access.scopeCodes(actor);
     let divisions = scope;
     if (q.division) {
@@ -162,7 +164,6 @@ export class CaseService {
       requestId,
     });
     // A receiver reads a referred case; changing it needs the jurisdiction, ownership or assignment.
-    const write = can(actor, 'cases:write') && direct;
     return {
       id: c.id,
       code: c.code,
@@ -240,7 +241,7 @@ export class CaseService {
         tasks.filter((t) => !t.done_at),
       ),
       ...(await this.referralFields(actor, id)),
-      abilities: { update: write, decide: write, close: write && can(actor, 'cases:approve'), consent: write },
+      abilities: abilities(actor, direct ? 'direct' : 'referred'),
     };
   }
 
@@ -337,6 +338,22 @@ export class CaseService {
       );
     });
     return result;
+  }
+
+  /** Likely existing persons before registering a new one (only those the actor may see); the look-up is audited. */
+  async candidates(actor: Actor, input: z.infer<typeof candidatesBody>, requestId: string) {
+    if (!mayFindPersons(actor)) throw new AppError(403, 'forbidden');
+    const found = await this.people.candidates(input, (personId) => this.access.personInReach(actor, personId));
+    if (found.length)
+      await this.ctx.audit.record({
+        actor,
+        action: 'person.candidates',
+        recordType: 'person',
+        fields: 'name',
+        details: { shown: found.map((f) => f.personId) },
+        requestId,
+      });
+    return found;
   }
 
   /** Who changed and who viewed the case, newest first, from the audit trail (fields named, values never). */

@@ -1,0 +1,48 @@
+import type { CaseTable } from '../../platform/db/types';
+import { type Actor, can, canSee, type Permission } from '../access/index';
+
+// Who may do what with a case: pure functions over the loaded case, its place and who it was referred to.
+
+/** How an actor reaches a case: directly (jurisdiction, ownership, assignment), through a referral, or not at all. */
+export type Reach = 'direct' | 'referred' | 'none';
+
+/** The actor's reach to a case, given the case's division ancestry and the organisations referrals opened it to. */
+export function reachOf(actor: Actor, c: CaseTable, ancestry: string[], sharedWith: readonly string[]): Reach {
+  const direct = canSee(
+    actor,
+    'cases:read',
+    { country: c.country_code, ancestry },
+    { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] },
+  );
+  if (direct) return 'direct';
+  // A receiver sees exactly the cases referred to it (or to them by name).
+  const received = sharedWith.includes(actor.orgId);
+  return received && (can(actor, 'cases:read') || can(actor, 'referrals:receive')) ? 'referred' : 'none';
+}
+
+/**
+ * What using the case with `permission` answers: 'ok', 'not_found' (out of reach: existence never leaks) or
+ * 'forbidden' (in reach, but the role or the referral does not allow it). A referral opens the case for reading
+ * and, for a prosecutor's office, for the legal process; every other change needs direct reach.
+ */
+export function decide(actor: Actor, reach: Reach, permission: Permission): 'ok' | 'not_found' | 'forbidden' {
+  if (reach === 'none') return 'not_found';
+  if (reach === 'referred' && permission !== 'cases:read' && permission !== 'legal:write') return 'forbidden';
+  if (permission !== 'cases:read' && !can(actor, permission)) return 'forbidden';
+  return 'ok';
+}
+
+/** What the case page offers the actor. */
+export function abilities(actor: Actor, reach: Reach) {
+  const write = can(actor, 'cases:write') && reach === 'direct';
+  return { update: write, decide: write, close: write && can(actor, 'cases:approve'), consent: write };
+}
+
+/** May look for likely existing persons (only those who register cases). */
+export const mayFindPersons = (actor: Actor) => can(actor, 'cases:write');
+
+/** May list cases: readers of cases, or receivers (who then see only what was referred to them). */
+export function listScope(actor: Actor): 'all' | 'received' | 'none' {
+  if (can(actor, 'cases:read')) return 'all';
+  return can(actor, 'referrals:receive') ? 'received' : 'none';
+}
