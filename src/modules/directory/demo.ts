@@ -1,6 +1,5 @@
 import type { Context } from '../../platform/context';
-import { type Actor, permissions } from '../access/index';
-import * as repo from './repo';
+import { type Actor, organisationIdByName, permissions } from '../access/index';
 import { DirectoryService } from './service';
 
 // Fake providers: a shelter in Cuenca, a health centre in Guamote, legal aid in Chimborazo, and one abroad.
@@ -15,7 +14,7 @@ export async function seedDirectoryDemo(ctx: Context): Promise<void> {
   };
   const dir = new DirectoryService(ctx);
   // The Cuenca shelter is on Minka (its staff receive referrals in the inbox); the others are external.
-  const shelterOrg = await repo.selectOrganisationsByName(ctx.db.db);
+  const shelterOrg = await organisationIdByName(ctx.db.db, 'Casa de Acogida Demo (ficticia)');
   const base = {
     organisationId: null,
     minAge: null,
@@ -28,7 +27,7 @@ export async function seedDirectoryDemo(ctx: Context): Promise<void> {
     system,
     {
       ...base,
-      organisationId: shelterOrg?.id ?? null,
+      organisationId: shelterOrg ?? null,
       name: 'Casa de Acogida Demo (ficticia)',
       country: 'EC',
       division: '010104',

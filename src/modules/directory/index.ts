@@ -2,6 +2,8 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { seedDirectoryDemo } from './demo';
 import { directoryRoutes } from './routes';
 
+export { activeProvider, findProvider, type Provider } from './repo';
+
 /** Service providers and what they offer, by jurisdiction. */
 export const directoryModule: ModuleDescriptor = {
   name: 'directory',

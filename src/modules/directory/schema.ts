@@ -64,6 +64,6 @@ export const providerSchema = z
     contact: z.string().nullable(),
     hours: z.string().nullable(),
     active: z.boolean(),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: z.object({ update: z.boolean() }).meta({ description: 'What the caller may do with this provider' }),
   })
   .meta({ id: 'Provider' });
