@@ -1,3 +1,4 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
   Button,
@@ -14,60 +15,105 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { Controller, type Resolver, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { intakeBody } from '../../../../src/modules/cases/schema';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 
-// `clean` drops blank fields; the server's schema checks what remains.
 type CandidatesBody = ApiBody<'/api/persons/candidates'>;
 type CaseBody = ApiBody<'/api/cases'>;
-interface EventDraft {
-  key: string;
-  hte_Type: string;
-  hte_Country: string;
-  hte_Date: string;
-  hte_Description: string;
+
+/** The intake form as people fill it: text boxes hold '' and pickers null until something is chosen. */
+interface IntakeForm {
+  person: {
+    prs_FirstName: string;
+    prs_SecondName: string;
+    prs_Birthdate: string;
+    local_BirthYear: number | string;
+    prs_Gender: string | null;
+    local_Ethnicity: string | null;
+    local_Languages: string[];
+    prs_IdentityNumber: string;
+  };
+  division: string | null;
+  local_AgeAtIntake: number | string;
+  vic_AgeWhenTrafficked: number | string;
+  vic_TypeOfExploitation: string[];
+  vic_MethodOfRecruitment: string[];
+  vic_RelationshipToTrafficker: string | null;
+  events: { hte_Type: string; hte_Country: string; hte_Date: string; hte_Description: string }[];
+}
+
+const blank: IntakeForm = {
+  person: {
+    prs_FirstName: '',
+    prs_SecondName: '',
+    prs_Birthdate: '',
+    local_BirthYear: '',
+    prs_Gender: null,
+    local_Ethnicity: null,
+    local_Languages: [],
+    prs_IdentityNumber: '',
+  },
+  division: null,
+  local_AgeAtIntake: '',
+  vic_AgeWhenTrafficked: '',
+  vic_TypeOfExploitation: [],
+  vic_MethodOfRecruitment: [],
+  vic_RelationshipToTrafficker: null,
+  events: [],
+};
+
+// Blank answers are left out, so the server's schema sees only what was given.
+const clean = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== '' && v !== null && !(Array.isArray(v) && v.length === 0)),
+  );
+const num = (v: number | string) => (v === '' ? '' : Number(v));
+
+/** The request body the form stands for (a chosen existing person replaces the person fields). */
+function toBody(f: IntakeForm, draft: boolean, personId: string | null) {
+  const { person, division, events, ...rest } = f;
+  return {
+    draft,
+    ...(personId ? { personId } : { person: clean({ ...person, local_BirthYear: num(person.local_BirthYear) }) }),
+    division: { country: 'EC', code: division ?? '' },
+    ...clean({
+      ...rest,
+      local_AgeAtIntake: num(rest.local_AgeAtIntake),
+      vic_AgeWhenTrafficked: num(rest.vic_AgeWhenTrafficked),
+    }),
+    events: events.map((e) => clean({ ...e, hte_Country: e.hte_Country.toUpperCase() })),
+  };
 }
 
 /** Intake: a few fields open a case; likely duplicates are shown while the name is typed. */
 export function Intake() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [p, setP] = useState({
-    prs_FirstName: '',
-    prs_SecondName: '',
-    prs_Birthdate: '',
-    local_BirthYear: '' as number | string,
-    prs_Gender: null as string | null,
-    local_Ethnicity: null as string | null,
-    local_Languages: [] as string[],
-    prs_IdentityNumber: '',
-  });
-  const [c, setC] = useState({
-    division: null as string | null,
-    local_AgeAtIntake: '' as number | string,
-    vic_AgeWhenTrafficked: '' as number | string,
-    vic_TypeOfExploitation: [] as string[],
-    vic_MethodOfRecruitment: [] as string[],
-    vic_RelationshipToTrafficker: null as string | null,
-  });
-  const [events, setEvents] = useState<EventDraft[]>([]);
   const [personId, setPersonId] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState(false);
+  const draft = useRef(false);
+  // The server's own intake schema checks the form, so a field shows the same rule the API applies.
+  const resolver: Resolver<IntakeForm, unknown, CaseBody> = (values, context, options) =>
+    zodResolver(intakeBody)(toBody(values, draft.current, personId) as never, context, options as never) as never;
+  const form = useForm<IntakeForm, unknown, CaseBody>({ defaultValues: blank, resolver });
+  const events = useFieldArray({ control: form.control, name: 'events' });
+  const { errors } = form.formState;
+  const invalid = (e: unknown) => (e ? t('cases.fieldInvalid') : undefined);
+  const p = form.watch('person');
+  const division = form.watch('division');
   const [names] = useDebouncedValue(
     `${p.prs_FirstName}|${p.prs_SecondName}|${p.local_BirthYear}|${p.prs_Birthdate}|${p.prs_Gender}`,
     400,
   );
   const opts = (list: readonly string[], field: string) =>
     list.map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
-  const clean = <T extends Record<string, unknown>>(o: T) =>
-    Object.fromEntries(
-      Object.entries(o).filter(([, v]) => v !== '' && v !== null && !(Array.isArray(v) && v.length === 0)),
-    );
   const candidates = useQuery({
     queryKey: caseKeys.candidates(names),
     queryFn: () =>
@@ -77,7 +123,7 @@ export function Intake() {
             prs_FirstName: p.prs_FirstName,
             prs_SecondName: p.prs_SecondName,
             prs_Birthdate: p.prs_Birthdate,
-            local_BirthYear: p.local_BirthYear === '' ? '' : Number(p.local_BirthYear),
+            local_BirthYear: num(p.local_BirthYear),
             prs_Gender: p.prs_Gender,
           }) as CandidatesBody,
         }),
@@ -85,30 +131,88 @@ export function Intake() {
     enabled: (p.prs_FirstName + p.prs_SecondName).trim().length >= 3,
   });
   const save = useMutation({
-    mutationFn: (draft: boolean) =>
-      ok(
-        client.POST('/api/cases', {
-          body: {
-            draft,
-            ...(personId
-              ? { personId }
-              : {
-                  person: clean({ ...p, local_BirthYear: p.local_BirthYear === '' ? '' : Number(p.local_BirthYear) }),
-                }),
-            division: { country: 'EC', code: c.division },
-            ...clean({
-              ...c,
-              division: '',
-              local_AgeAtIntake: c.local_AgeAtIntake === '' ? '' : Number(c.local_AgeAtIntake),
-              vic_AgeWhenTrafficked: c.vic_AgeWhenTrafficked === '' ? '' : Number(c.vic_AgeWhenTrafficked),
-            }),
-            events: events.map(({ key: _key, ...e }) => clean({ ...e, hte_Country: e.hte_Country.toUpperCase() })),
-          } as CaseBody,
-        }),
-      ),
+    mutationFn: (body: CaseBody) => ok(client.POST('/api/cases', { body })),
     onSuccess: (r) => navigate(`/cases/${r.id}`),
   });
+  const submit = (asDraft: boolean) => {
+    draft.current = asDraft;
+    void form.handleSubmit((body) => save.mutate(body))();
+  };
+  const text = (name: `person.${'prs_FirstName' | 'prs_SecondName' | 'prs_IdentityNumber'}`, label: string) => (
+    <TextInput
+      label={label}
+      {...form.register(name)}
+      error={invalid(errors.person?.[name.slice(7) as 'prs_FirstName'])}
+      disabled={Boolean(personId)}
+    />
+  );
   const list = candidates.data ?? [];
+  const select = (
+    name: 'person.prs_Gender' | 'person.local_Ethnicity' | 'vic_RelationshipToTrafficker',
+    label: string,
+    data: { value: string; label: string }[],
+    disabled = false,
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={label}
+          data={data}
+          value={field.value}
+          onChange={field.onChange}
+          error={invalid(fieldState.error)}
+          disabled={disabled}
+        />
+      )}
+    />
+  );
+  const multi = (
+    name: 'person.local_Languages' | 'vic_TypeOfExploitation' | 'vic_MethodOfRecruitment',
+    label: string,
+    data: { value: string; label: string }[],
+    disabled = false,
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <MultiSelect
+          label={label}
+          data={data}
+          value={field.value}
+          onChange={field.onChange}
+          error={invalid(fieldState.error)}
+          disabled={disabled}
+        />
+      )}
+    />
+  );
+  const number = (
+    name: 'person.local_BirthYear' | 'local_AgeAtIntake' | 'vic_AgeWhenTrafficked',
+    label: string,
+    min: number,
+    max: number,
+    disabled = false,
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <NumberInput
+          label={label}
+          value={field.value}
+          onChange={field.onChange}
+          min={min}
+          max={max}
+          error={invalid(fieldState.error)}
+          disabled={disabled}
+        />
+      )}
+    />
+  );
+  const existing = Boolean(personId);
   return (
     <Stack maw={900}>
       <Title order={1}>{t('cases.intakeTitle')}</Title>
@@ -117,60 +221,30 @@ export function Intake() {
           {t('cases.person')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('cases.givenNames')}
-            value={p.prs_FirstName}
-            onChange={(e) => setP({ ...p, prs_FirstName: e.currentTarget.value })}
-            disabled={Boolean(personId)}
-          />
-          <TextInput
-            label={t('cases.surnames')}
-            value={p.prs_SecondName}
-            onChange={(e) => setP({ ...p, prs_SecondName: e.currentTarget.value })}
-            disabled={Boolean(personId)}
-          />
+          {text('person.prs_FirstName', t('cases.givenNames'))}
+          {text('person.prs_SecondName', t('cases.surnames'))}
           <TextInput
             type="date"
             label={t('cases.birthdate')}
-            value={p.prs_Birthdate}
-            onChange={(e) => setP({ ...p, prs_Birthdate: e.currentTarget.value })}
-            disabled={Boolean(personId)}
+            {...form.register('person.prs_Birthdate')}
+            error={invalid(errors.person?.prs_Birthdate)}
+            disabled={existing}
           />
-          <NumberInput
-            label={t('cases.birthYear')}
-            value={p.local_BirthYear}
-            onChange={(v) => setP({ ...p, local_BirthYear: v })}
-            min={1900}
-            max={2100}
-            disabled={Boolean(personId)}
-          />
-          <Select
-            label={t('cases.gender')}
-            data={opts(htcds.prs_Gender, 'prs_Gender')}
-            value={p.prs_Gender}
-            onChange={(v) => setP({ ...p, prs_Gender: v })}
-            disabled={Boolean(personId)}
-          />
-          <Select
-            label={t('cases.ethnicity')}
-            data={opts(local.local_Ethnicity, 'local_Ethnicity')}
-            value={p.local_Ethnicity}
-            onChange={(v) => setP({ ...p, local_Ethnicity: v })}
-            disabled={Boolean(personId)}
-          />
-          <MultiSelect
-            label={t('cases.languages')}
-            data={opts(local.local_Languages, 'local_Languages')}
-            value={p.local_Languages}
-            onChange={(v) => setP({ ...p, local_Languages: v })}
-            disabled={Boolean(personId)}
-          />
-          <TextInput
-            label={t('cases.identity')}
-            value={p.prs_IdentityNumber}
-            onChange={(e) => setP({ ...p, prs_IdentityNumber: e.currentTarget.value })}
-            disabled={Boolean(personId)}
-          />
+          {number('person.local_BirthYear', t('cases.birthYear'), 1900, 2100, existing)}
+          {select('person.prs_Gender', t('cases.gender'), opts(htcds.prs_Gender, 'prs_Gender'), existing)}
+          {select(
+            'person.local_Ethnicity',
+            t('cases.ethnicity'),
+            opts(local.local_Ethnicity, 'local_Ethnicity'),
+            existing,
+          )}
+          {multi(
+            'person.local_Languages',
+            t('cases.languages'),
+            opts(local.local_Languages, 'local_Languages'),
+            existing,
+          )}
+          {text('person.prs_IdentityNumber', t('cases.identity'))}
         </SimpleGrid>
         {personId && (
           <Alert color="blue" mt="sm">
@@ -201,90 +275,72 @@ export function Intake() {
       </Paper>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DivisionPicker
-            label={t('cases.division')}
-            value={c.division}
-            onChange={(v) => setC({ ...c, division: v })}
+          <Controller
+            control={form.control}
+            name="division"
+            render={({ field }) => (
+              <DivisionPicker label={t('cases.division')} value={field.value} onChange={field.onChange} />
+            )}
           />
-          <NumberInput
-            label={t('cases.ageAtIntake')}
-            value={c.local_AgeAtIntake}
-            onChange={(v) => setC({ ...c, local_AgeAtIntake: v })}
-            min={0}
-            max={120}
-          />
-          <NumberInput
-            label={t('cases.ageWhenTrafficked')}
-            value={c.vic_AgeWhenTrafficked}
-            onChange={(v) => setC({ ...c, vic_AgeWhenTrafficked: v })}
-            min={0}
-            max={120}
-          />
-          <MultiSelect
-            label={t('cases.exploitation')}
-            data={opts(htcds.vic_TypeOfExploitation, 'vic_TypeOfExploitation')}
-            value={c.vic_TypeOfExploitation}
-            onChange={(v) => setC({ ...c, vic_TypeOfExploitation: v })}
-          />
-          <MultiSelect
-            label={t('cases.recruitment')}
-            data={opts(htcds.vic_MethodOfRecruitment, 'vic_MethodOfRecruitment')}
-            value={c.vic_MethodOfRecruitment}
-            onChange={(v) => setC({ ...c, vic_MethodOfRecruitment: v })}
-          />
-          <Select
-            label={t('cases.relationship')}
-            data={opts(htcds.vic_RelationshipToTrafficker, 'vic_RelationshipToTrafficker')}
-            value={c.vic_RelationshipToTrafficker}
-            onChange={(v) => setC({ ...c, vic_RelationshipToTrafficker: v })}
-          />
+          {number('local_AgeAtIntake', t('cases.ageAtIntake'), 0, 120)}
+          {number('vic_AgeWhenTrafficked', t('cases.ageWhenTrafficked'), 0, 120)}
+          {multi(
+            'vic_TypeOfExploitation',
+            t('cases.exploitation'),
+            opts(htcds.vic_TypeOfExploitation, 'vic_TypeOfExploitation'),
+          )}
+          {multi(
+            'vic_MethodOfRecruitment',
+            t('cases.recruitment'),
+            opts(htcds.vic_MethodOfRecruitment, 'vic_MethodOfRecruitment'),
+          )}
+          {select(
+            'vic_RelationshipToTrafficker',
+            t('cases.relationship'),
+            opts(htcds.vic_RelationshipToTrafficker, 'vic_RelationshipToTrafficker'),
+          )}
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t('cases.events')}
         </Title>
-        {events.map((e, i) => (
-          <SimpleGrid key={e.key} cols={{ base: 1, sm: 4 }} mb="sm">
-            <Select
-              label={t('cases.eventType')}
-              data={opts(htcds.hte_Type, 'hte_Type')}
-              value={e.hte_Type}
-              onChange={(v) => setEvents(events.map((x, j) => (j === i ? { ...x, hte_Type: v ?? 'Recruitment' } : x)))}
+        {events.fields.map((e, i) => (
+          <SimpleGrid key={e.id} cols={{ base: 1, sm: 4 }} mb="sm">
+            <Controller
+              control={form.control}
+              name={`events.${i}.hte_Type`}
+              render={({ field }) => (
+                <Select
+                  label={t('cases.eventType')}
+                  data={opts(htcds.hte_Type, 'hte_Type')}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v ?? 'Recruitment')}
+                />
+              )}
             />
             <TextInput
               label={t('cases.eventCountry')}
-              value={e.hte_Country}
               maxLength={2}
-              onChange={(ev) =>
-                setEvents(events.map((x, j) => (j === i ? { ...x, hte_Country: ev.currentTarget.value } : x)))
-              }
+              {...form.register(`events.${i}.hte_Country`)}
+              error={invalid(errors.events?.[i]?.hte_Country)}
             />
             <TextInput
               label={t('cases.eventMonth')}
-              value={e.hte_Date}
-              onChange={(ev) =>
-                setEvents(events.map((x, j) => (j === i ? { ...x, hte_Date: ev.currentTarget.value } : x)))
-              }
+              {...form.register(`events.${i}.hte_Date`)}
+              error={invalid(errors.events?.[i]?.hte_Date)}
             />
             <TextInput
               label={t('cases.eventDescription')}
-              value={e.hte_Description}
-              onChange={(ev) =>
-                setEvents(events.map((x, j) => (j === i ? { ...x, hte_Description: ev.currentTarget.value } : x)))
-              }
+              {...form.register(`events.${i}.hte_Description`)}
+              error={invalid(errors.events?.[i]?.hte_Description)}
             />
           </SimpleGrid>
         ))}
         <Button
           variant="light"
           size="xs"
-          onClick={() =>
-            setEvents([
-              ...events,
-              { key: crypto.randomUUID(), hte_Type: 'Recruitment', hte_Country: '', hte_Date: '', hte_Description: '' },
-            ])
-          }
+          onClick={() => events.append({ hte_Type: 'Recruitment', hte_Country: '', hte_Date: '', hte_Description: '' })}
         >
           {t('cases.addEvent')}
         </Button>
@@ -295,10 +351,10 @@ export function Intake() {
         </Alert>
       )}
       <Group>
-        <Button onClick={() => save.mutate(false)} loading={save.isPending} disabled={!c.division}>
+        <Button onClick={() => submit(false)} loading={save.isPending} disabled={!division}>
           {t('cases.open')}
         </Button>
-        <Button variant="light" onClick={() => save.mutate(true)} disabled={!c.division}>
+        <Button variant="light" onClick={() => submit(true)} disabled={!division}>
           {t('cases.saveDraft')}
         </Button>
       </Group>
