@@ -1,27 +1,9 @@
-import {
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  dimensionCategories,
-  indicatorKinds,
-  indicatorSources,
-  indicatorUnits,
-} from '../../../../src/modules/plans/schema';
+import { dimensionCategories } from '../../../../src/modules/plans/schema';
 import type { ApiBody } from '../../api';
-import { EnumSelect } from '../../components/EnumSelect';
+import { IndicatorForm } from './IndicatorForm';
 import { type PlanDetail as Plan, periodsOf } from './types';
 import type { Call } from './writes';
 
@@ -34,14 +16,6 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
   const { t } = useTranslation();
   const periods = periodsOf(plan);
   const edit = plan.abilities.update;
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<string | null>('output');
-  const [unit, setUnit] = useState<string | null>('count');
-  const [source, setSource] = useState<string | null>('manual');
-  const [dims, setDims] = useState<string[]>([]);
-  const [targetPeriod, setTargetPeriod] = useState<string | null>(null);
-  const [target, setTarget] = useState<number | string>('');
   const [indicatorId, setIndicatorId] = useState<string | null>(null);
   const [period, setPeriod] = useState<string | null>(null);
   const [value, setValue] = useState<number | string>('');
@@ -174,88 +148,7 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
             >
               {t('localPlans.saveValue')}
             </Button>
-            <Title order={3} size="h5" mt="sm">
-              {t('localPlans.addIndicator')}
-            </Title>
-            <Group align="end" wrap="wrap">
-              <TextInput
-                label={t('localPlans.code')}
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value)}
-                w={90}
-              />
-              <TextInput
-                label={t('localPlans.indicatorName')}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                miw={260}
-              />
-              <EnumSelect
-                label={t('localPlans.kind')}
-                values={indicatorKinds}
-                prefix="localPlans.kinds"
-                value={kind}
-                onChange={setKind}
-                w={140}
-              />
-              <EnumSelect
-                label={t('localPlans.unit')}
-                values={indicatorUnits}
-                prefix="localPlans.units"
-                value={unit}
-                onChange={setUnit}
-                w={140}
-              />
-            </Group>
-            <Group align="end" wrap="wrap">
-              <EnumSelect
-                label={t('localPlans.source')}
-                values={indicatorSources}
-                prefix="localPlans.sources"
-                value={source}
-                onChange={setSource}
-                miw={240}
-              />
-              <MultiSelect
-                label={t('localPlans.disaggregation')}
-                data={entryDimensions.map((d) => ({ value: d, label: t(`localPlans.dimensions.${d}`) }))}
-                value={dims}
-                onChange={setDims}
-                miw={220}
-              />
-              <Select
-                allowDeselect={false}
-                label={t('localPlans.targetPeriod')}
-                data={periods}
-                value={targetPeriod}
-                onChange={setTargetPeriod}
-                w={130}
-              />
-              <NumberInput label={t('localPlans.target')} value={target} onChange={setTarget} min={0} w={110} />
-            </Group>
-            <Button
-              w="fit-content"
-              disabled={!code.trim() || name.trim().length < 3}
-              onClick={() =>
-                call({
-                  to: 'indicators',
-                  body: {
-                    code,
-                    name,
-                    kind: kind as Body['kind'],
-                    unit: unit as Body['unit'],
-                    source: source as Body['source'],
-                    dimensions: dims as Body['dimensions'],
-                    targets: targetPeriod && target !== '' ? { [targetPeriod]: Number(target) } : {},
-                  },
-                }).then(() => {
-                  setCode('');
-                  setName('');
-                })
-              }
-            >
-              {t('localPlans.addIndicator')}
-            </Button>
+            <IndicatorForm periods={periods} dimensions={entryDimensions} call={call} />
           </Stack>
         )}
       </Stack>
