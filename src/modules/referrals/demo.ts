@@ -1,4 +1,5 @@
 import type { Context } from '../../platform/context';
+import { organisationIdByName } from '../access/index';
 import { demoSeedActor, FollowUps, Protection } from '../cases/index';
 import * as repo from './repo';
 import { ReferralService } from './service';
@@ -11,7 +12,7 @@ import { ReferralService } from './service';
  */
 export async function seedReferralsDemo(ctx: Context): Promise<void> {
   const db = ctx.db.db;
-  const fiscalia = await repo.demo.organisation(db, 'Fiscalía Provincial de Chimborazo (demo)');
+  const fiscalia = await organisationIdByName(db, 'Fiscalía Provincial de Chimborazo (demo)');
   const guamote = await repo.demo.firstCaseIn(db, '0606');
   if (!fiscalia || !guamote) return;
   const system = await demoSeedActor(ctx);
@@ -58,7 +59,7 @@ export async function seedReferralsDemo(ctx: Context): Promise<void> {
     system,
     guamote.id,
     {
-      toOrgId: fiscalia.id,
+      toOrgId: fiscalia,
       services: ['Legal'],
       details: 'DEMO: la familia pide acompañamiento para presentar la denuncia (texto ficticio)',
       override: { reason: 'DEMO: denuncia penal de oficio (motivo ficticio)' },

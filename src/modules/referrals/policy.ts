@@ -1,24 +1,53 @@
-import type { ReferralTable } from '../../platform/db/types';
-import { type Actor, can } from '../access/index';
-import { addressedTo } from './vocabulary';
+import { type Actor, can, type UserGrant } from '../access/index';
+import type { Referral } from './repo';
+import { addressedTo, namesOnly } from './vocabulary';
 
 export { addressedTo, liveReferralStatuses, namesOnly } from './vocabulary';
+
+type Addressed = Pick<Referral, 'to_org_id' | 'to_user_id' | 'status'>;
 
 /** May use a referral inbox at all: receiving organisations and caseworkers. */
 export const mayReceive = (actor: Actor) => can(actor, 'referrals:receive') || can(actor, 'cases:write');
 
+/** May list the people who can receive a referral by name: only those who refer (case work). */
+export const mayRefer = (actor: Actor) => can(actor, 'cases:write');
+
+/** May send a referral without the person's consent, giving a reason (supervisors). */
+export const mayOverrideConsent = (actor: Actor) => can(actor, 'cases:approve');
+
+/** A user who can be named as a referral's receiver: active, doing case work or in a receiving role. */
+export const takesReferrals = (u: UserGrant | undefined) =>
+  Boolean(u?.active) && Boolean(u?.permissions.has('cases:write') || u?.permissions.has('referrals:receive'));
+
 /** May answer and record services on this referral: it is addressed to them and their role receives referrals. */
-export const mayRespond = (actor: Actor, r: ReferralTable) => addressedTo(r, actor) && mayReceive(actor);
+export const mayRespond = (actor: Actor, r: Addressed) => addressedTo(r, actor) && mayReceive(actor);
 
 /** Sees this referral among a case's referrals: anyone who reaches the case directly, else only its receiver. */
-export const seesInCase = (actor: Actor, r: ReferralTable, direct: boolean) => direct || addressedTo(r, actor);
+export const seesInCase = (actor: Actor, r: Addressed, direct: boolean) => direct || addressedTo(r, actor);
 
 /**
  * May open the referral sheet: not when the referral went to the actor's organisation but names someone else
  * (case access is checked separately).
  */
-export const maySeeSheet = (actor: Actor, r: ReferralTable) => r.to_org_id !== actor.orgId || addressedTo(r, actor);
+export const maySeeSheet = (actor: Actor, r: Addressed) => r.to_org_id !== actor.orgId || addressedTo(r, actor);
 
 /** The sending side may withdraw a referral while it is sent or accepted, never the receiver. */
-export const revocable = (actor: Actor, r: ReferralTable) =>
+export const revocable = (actor: Actor, r: Addressed) =>
   r.to_org_id !== actor.orgId && (r.status === 'sent' || r.status === 'accepted');
+
+/** A live referral opens its case to the receiving organisation; with an actor, only if it names them or nobody. */
+export const opensCaseTo = (r: Pick<Referral, 'to_org_id' | 'to_user_id'>, actor?: Actor) =>
+  Boolean(r.to_org_id) && (!actor || namesOnly(r, actor));
+
+/**
+ * What the actor may do, as shown on each referral: the receiver answers a sent one and records services on an
+ * accepted one; anyone else on a sent or accepted one is offered withdrawal (the service still checks revocable).
+ */
+export function abilitiesOn(actor: Actor, r: Addressed) {
+  const receiver = addressedTo(r, actor);
+  return {
+    respond: receiver && r.status === 'sent',
+    deliver: receiver && r.status === 'accepted',
+    revoke: !receiver && (r.status === 'sent' || r.status === 'accepted'),
+  };
+}

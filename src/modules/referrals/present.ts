@@ -1,63 +1,47 @@
-import type { Context } from '../../platform/context';
-import type { ReferralTable } from '../../platform/db/types';
+import type { z } from 'zod';
 import type { Actor } from '../access/index';
-import * as repo from './repo';
-import { addressedTo } from './vocabulary';
+import { abilitiesOn } from './policy';
+import type { Referral } from './repo';
+import type { referralSchema } from './schema';
+
+/** What the presenter needs besides the referrals themselves, loaded beforehand (details already decrypted). */
+export interface ReferralFacts {
+  cases: ReadonlyMap<string, { code: string; owner_org_id: string | null; name: string | null }>;
+  delivered: readonly { referral_id: string; service: string; delivered_at: string }[];
+  /** The sending organisation of each sender (by user id). */
+  senders: ReadonlyMap<string, { id: string; name: string }>;
+  /** Names of receiving organisations and providers. */
+  names: ReadonlyMap<string, string>;
+  details: ReadonlyMap<string, string | null>;
+}
 
 /**
  * Referrals as the API shows them: case code, receiver and sender names, services delivered, the HTCDS cas_
  * fields of both sides, and what the actor may do with each.
  */
-export async function presentReferrals(ctx: Context, actor: Actor, rows: ReferralTable[]) {
-  const db = ctx.db.db;
-  const codes = new Map(
-    (
-      await repo.caseLabels(
-        db,
-        rows.map((r) => r.case_id),
-      )
-    ).map((c) => [c.id, c]),
-  );
-  const delivered = await repo.deliveriesOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const senders = new Map(
-    (
-      await repo.organisationsOfUsers(
-        db,
-        rows.map((r) => r.created_by),
-      )
-    ).map((u) => [u.id, { id: u.orgId, name: u.name }]),
-  );
-  const orgIds = rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
-  const providerIds = rows.map((r) => r.provider_id).filter((x): x is string => Boolean(x));
-  const names = new Map((await repo.namesOf(db, orgIds, providerIds)).map((o) => [o.id, o.name] as const));
+export function presentReferrals(actor: Actor, rows: Referral[], f: ReferralFacts): z.infer<typeof referralSchema>[] {
   return rows.map((r) => {
-    const receiver = addressedTo(r, actor);
-    const details = ctx.crypto.decryptOptional(r.details_enc, {
-      table: 'referrals',
-      row: r.id,
-      column: 'details',
-    });
+    const details = f.details.get(r.id) ?? null;
+    const c = f.cases.get(r.case_id);
+    const sender = f.senders.get(r.created_by);
     return {
       id: r.id,
       caseId: r.case_id,
-      caseCode: codes.get(r.case_id)?.code ?? '',
+      caseCode: c?.code ?? '',
       providerId: r.provider_id,
       toOrgId: r.to_org_id,
       toUserId: r.to_user_id,
-      services: JSON.parse(r.services) as string[],
-      delivered: delivered
+      services: r.services,
+      delivered: f.delivered
         .filter((d) => d.referral_id === r.id)
         .map((d) => ({ service: d.service, deliveredAt: d.delivered_at })),
       status: r.status,
       consentOverride: Boolean(r.override_reason_enc),
       createdAt: r.created_at,
-      fromOrgName: senders.get(r.created_by)?.name ?? codes.get(r.case_id)?.name ?? null,
-      toName: names.get(r.to_org_id ?? '') ?? names.get(r.provider_id ?? '') ?? null,
+      fromOrgName: sender?.name ?? c?.name ?? null,
+      toName: f.names.get(r.to_org_id ?? '') ?? f.names.get(r.provider_id ?? '') ?? null,
       htcds: {
-        cas_ReferringOrganisation: senders.get(r.created_by)?.id ?? codes.get(r.case_id)?.owner_org_id ?? null,
+        cas_ReferringOrganisation: sender?.id ?? c?.owner_org_id ?? null,
         cas_IncomingReferralDate: r.accepted_at?.slice(0, 10) ?? null,
         cas_ReferringPrimaryCaseWorker: r.created_by,
         cas_ReasonForIncomingReferral: r.reason,
@@ -69,11 +53,7 @@ export async function presentReferrals(ctx: Context, actor: Actor, rows: Referra
         cas_ReasonForOutgoingReferral: r.reason,
         cas_OutgoingReferralDetails: details,
       },
-      abilities: {
-        respond: receiver && r.status === 'sent',
-        deliver: receiver && r.status === 'accepted',
-        revoke: !receiver && (r.status === 'sent' || r.status === 'accepted'),
-      },
+      abilities: abilitiesOn(actor, r),
     };
   });
 }

@@ -1,33 +1,51 @@
 import type { Transaction } from 'kysely';
+import { rowCodec } from '../../platform/db/codec';
 import type { Db } from '../../platform/db/index';
 import type { Database, ReferralTable } from '../../platform/db/types';
 import { liveReferralStatuses } from './vocabulary';
 
 type Q = Db | Transaction<Database>;
 
-export const findReferral = (q: Q, id: string) =>
-  q.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+const referralCodec = rowCodec<ReferralTable>()({ json: { services: [] as string[] } });
 
-export const insertReferral = (q: Q, row: ReferralTable) => q.insertInto('referrals').values(row).execute();
+/** A referral as services handle it: the requested services as a list. */
+export type Referral = ReturnType<typeof referralCodec.decode>;
 
-export const updateReferral = (q: Q, id: string, set: Partial<ReferralTable>) =>
+const decodeAll = (rows: ReferralTable[]) => rows.map((r) => referralCodec.decode(r));
+
+export const findReferral = async (q: Q, id: string): Promise<Referral | undefined> => {
+  const r = await q.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && referralCodec.decode(r);
+};
+
+export const insertReferral = (q: Q, row: Referral) =>
+  q
+    .insertInto('referrals')
+    .values(referralCodec.encode(row) as ReferralTable)
+    .execute();
+
+export const updateReferral = (q: Q, id: string, set: Partial<Omit<Referral, 'id' | 'services'>>) =>
   q.updateTable('referrals').set(set).where('id', '=', id).execute();
 
 /** A case's referrals, newest first. */
-export const referralsOfCase = (q: Q, caseId: string) =>
-  q.selectFrom('referrals').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
+export const referralsOfCase = async (q: Q, caseId: string) =>
+  decodeAll(
+    await q.selectFrom('referrals').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute(),
+  );
 
 /** Live referrals to an organisation that name nobody or this user (the SQL form of addressedTo), newest first. */
-export const inboxOf = (q: Q, orgId: string, userId: string) =>
-  q
-    .selectFrom('referrals')
-    .selectAll()
-    .where('to_org_id', '=', orgId)
-    .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', userId)]))
-    .where('status', 'in', [...liveReferralStatuses])
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
+export const inboxOf = async (q: Q, orgId: string, userId: string) =>
+  decodeAll(
+    await q
+      .selectFrom('referrals')
+      .selectAll()
+      .where('to_org_id', '=', orgId)
+      .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', userId)]))
+      .where('status', 'in', [...liveReferralStatuses])
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute(),
+  );
 
 /** Receivers of a case's live referrals. */
 export const liveReceivers = (q: Q, caseId: string) =>
@@ -57,13 +75,6 @@ export const deliveriesOf = (q: Q, referralIds: string[]) =>
         .orderBy('delivered_at')
         .execute()
     : Promise.resolve([]);
-
-/** An active provider of the directory. */
-export const activeProvider = (q: Q, id: string) =>
-  q.selectFrom('providers').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
-
-export const findProvider = (q: Q, id: string) =>
-  q.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Code and owning organisation of these cases. */
 export const caseLabels = (q: Q, caseIds: string[]) =>
@@ -108,10 +119,8 @@ export const activeUsersOf = (q: Q, orgId: string) =>
     .where('status', '=', 'active')
     .execute();
 
-/** Demo data: an organisation by name, the first case in a canton, a caseworker of a canton. */
+/** Demo data: the first case in a canton, a caseworker of a canton. */
 export const demo = {
-  organisation: (q: Q, name: string) =>
-    q.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst(),
   firstCaseIn: (q: Q, prefix: string) =>
     q.selectFrom('cases').select('id').where('division_code', 'like', `${prefix}%`).orderBy('code').executeTakeFirst(),
   caseworkerOf: (q: Q, scopeCode: string) =>

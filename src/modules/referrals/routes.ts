@@ -7,7 +7,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
-import { deliverBody, referralBody, referralSchema, respondBody } from './schema';
+import { deliverBody, receiverSchema, referralBody, referralSchema, respondBody } from './schema';
 import { ReferralService } from './service';
 import { ReferralSheet } from './sheet';
 
@@ -102,7 +102,7 @@ export const referralRoutes =
           tags,
           summary: "People of a provider's organisation who can receive a referral by name",
           params: idParam,
-          response: { 200: z.array(z.object({ id: z.string(), name: z.string() })), ...errors },
+          response: { 200: z.array(receiverSchema), ...errors },
         },
       },
       (req) => svc.receiversOf(requireActor(req), req.params.id),

@@ -68,6 +68,11 @@ export const referralSchema = z
         cas_OutgoingReferralDetails: z.string().nullable(),
       })
       .meta({ description: 'HTCDS cas_ incoming (receiver) and outgoing (sender) referral fields' }),
-    abilities: z.record(z.string(), z.boolean()),
+    abilities: z
+      .object({ respond: z.boolean(), deliver: z.boolean(), revoke: z.boolean() })
+      .meta({ description: 'What the caller may do with this referral' }),
   })
   .meta({ id: 'Referral' });
+
+/** A person who can receive a referral by name. */
+export const receiverSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'ReferralReceiver' });

@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
-import type { ReferralTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can, organisationExists, userGrant } from '../access/index';
+import { type Actor, organisationExists, userGrant } from '../access/index';
 import { CareService, CaseAccess, consentsOf } from '../cases/index';
+import { activeProvider } from '../directory/index';
 import * as policy from './policy';
 import { presentReferrals } from './present';
 import * as repo from './repo';
@@ -36,7 +36,7 @@ export class ReferralService {
     if (b.toUserId && !named) throw new AppError(400, 'unknown_assignee');
     if (named && !b.providerId && !b.toOrgId) toOrg = named.organisationId;
     else if (b.providerId) {
-      const p = await repo.activeProvider(this.db, b.providerId);
+      const p = await activeProvider(this.db, b.providerId);
       if (!p) throw new AppError(400, 'unknown_provider');
       toOrg = p.organisation_id;
     } else if (!(await organisationExists(this.db, toOrg!))) {
@@ -47,17 +47,17 @@ export class ReferralService {
     const consented = await this.hasConsent(caseId, toOrg);
     if (!consented) {
       if (!b.override) throw new AppError(409, 'consent_required');
-      if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
+      if (!policy.mayOverrideConsent(actor)) throw new AppError(403, 'forbidden');
     }
     const id = randomUUID();
     const now = nowIso();
-    const row: ReferralTable = {
+    const row: repo.Referral = {
       id,
       case_id: c.id,
       provider_id: b.providerId ?? null,
       to_org_id: toOrg,
       to_user_id: named?.id ?? null,
-      services: JSON.stringify(b.services),
+      services: b.services,
       status: 'sent',
       override_reason_enc: consented ? null : enc(this.ctx, id, 'override_reason', b.override!.reason),
       response_reason_enc: null,
@@ -80,7 +80,7 @@ export class ReferralService {
       },
       (trx) => repo.insertReferral(trx, row),
     );
-    return (await presentReferrals(this.ctx, actor, [row]))[0]!;
+    return (await this.view(actor, [row]))[0]!;
   }
 
   /** The referrals of a case; a receiver sees only the ones made to it. The read is audited (they carry case details). */
@@ -95,7 +95,7 @@ export class ReferralService {
       details: { referrals: rows.length },
       requestId,
     });
-    return presentReferrals(this.ctx, actor, rows);
+    return this.view(actor, rows);
   }
 
   /** Referrals sent to the actor's organisation. */
@@ -108,7 +108,7 @@ export class ReferralService {
       details: { cases: [...new Set(rows.map((r) => r.case_id))] },
       requestId,
     });
-    return presentReferrals(this.ctx, actor, rows);
+    return this.view(actor, rows);
   }
 
   /** Live (not withdrawn) consent to share the case with that organisation, or to services for an external provider. */
@@ -123,15 +123,14 @@ export class ReferralService {
   /** An active user who may take referrals (case work or a receiving role), or undefined. */
   private async receiver(userId: string) {
     const u = await userGrant(this.db, userId);
-    if (!u?.active) return undefined;
-    return u.permissions.has('cases:write') || u.permissions.has('referrals:receive') ? u : undefined;
+    return policy.takesReferrals(u) ? u : undefined;
   }
 
   /** People of a provider's organisation who can receive a referral by name (for the sender to choose). */
   async receiversOf(actor: Actor, providerId: string) {
     // Keyed by a provider, so a role that may not refer gets 404 like any record out of reach (the matrix rule).
-    if (!can(actor, 'cases:write')) throw notFound();
-    const p = await repo.activeProvider(this.db, providerId);
+    if (!policy.mayRefer(actor)) throw notFound();
+    const p = await activeProvider(this.db, providerId);
     if (!p) throw notFound();
     if (!p.organisation_id) return [];
     const users = await repo.activeUsersOf(this.db, p.organisation_id);
@@ -145,11 +144,42 @@ export class ReferralService {
     return out.sort((a, b) => a.name.localeCompare(b.name, 'es'));
   }
 
-  private row(id: string): Promise<ReferralTable> {
+  /** Referrals with what the presenter needs, loaded: case codes, deliveries, sender and receiver names, details. */
+  private async view(actor: Actor, rows: repo.Referral[]) {
+    const caseIds = rows.map((r) => r.case_id);
+    const orgIds = rows.map((r) => r.to_org_id).filter((x): x is string => Boolean(x));
+    const providerIds = rows.map((r) => r.provider_id).filter((x): x is string => Boolean(x));
+    const [cases, delivered, senders, names] = await Promise.all([
+      repo.caseLabels(this.db, caseIds),
+      repo.deliveriesOf(
+        this.db,
+        rows.map((r) => r.id),
+      ),
+      repo.organisationsOfUsers(
+        this.db,
+        rows.map((r) => r.created_by),
+      ),
+      repo.namesOf(this.db, orgIds, providerIds),
+    ]);
+    return presentReferrals(actor, rows, {
+      cases: new Map(cases.map((c) => [c.id, c])),
+      delivered,
+      senders: new Map(senders.map((u) => [u.id, { id: u.orgId, name: u.name }])),
+      names: new Map(names.map((o) => [o.id, o.name])),
+      details: new Map(
+        rows.map((r) => [
+          r.id,
+          this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' }),
+        ]),
+      ),
+    });
+  }
+
+  private row(id: string): Promise<repo.Referral> {
     return repo.findReferral(this.db, id).then((r) => r!);
   }
 
-  private async mine(actor: Actor, id: string): Promise<ReferralTable> {
+  private async mine(actor: Actor, id: string): Promise<repo.Referral> {
     const r = await repo.findReferral(this.db, id);
     if (!r || !policy.mayRespond(actor, r)) throw notFound();
     return r;
@@ -157,8 +187,8 @@ export class ReferralService {
 
   private async setStatus(
     actor: Actor,
-    r: ReferralTable,
-    status: ReferralTable['status'],
+    r: repo.Referral,
+    status: repo.Referral['status'],
     action: string,
     requestId: string,
     reason?: string,
@@ -174,7 +204,7 @@ export class ReferralService {
           ...(reason ? { response_reason_enc: enc(this.ctx, r.id, 'response_reason', reason) } : {}),
         }),
     );
-    return (await presentReferrals(this.ctx, actor, [await this.row(r.id)]))[0]!;
+    return (await this.view(actor, [await this.row(r.id)]))[0]!;
   }
 
   async respond(actor: Actor, id: string, b: z.infer<typeof respondBody>, requestId: string) {
@@ -221,9 +251,9 @@ export class ReferralService {
         }),
     );
     const done = new Set(await repo.deliveredServices(this.db, id));
-    if ((JSON.parse(r.services) as string[]).every((s) => done.has(s)))
+    if (r.services.every((s) => done.has(s)))
       return this.setStatus(actor, r, 'completed', 'referral.completed', requestId);
-    return (await presentReferrals(this.ctx, actor, [r]))[0]!;
+    return (await this.view(actor, [r]))[0]!;
   }
 
   /** The sending side withdraws a referral; the receiver loses access to the case. */

@@ -6,6 +6,7 @@ import { renderPdf } from '../../platform/pdf/index';
 import { label } from '../../shared/labels/index';
 import type { Actor } from '../access/index';
 import { CaseAccess, findPerson, People } from '../cases/index';
+import { findProvider } from '../directory/index';
 import { maySeeSheet } from './policy';
 import * as repo from './repo';
 import { ReferralService } from './service';
@@ -32,7 +33,7 @@ export class ReferralSheet {
     if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
     const person = (await findPerson(this.db, c.person_id))!;
     const names = new People(this.ctx).decrypt(person);
-    const provider = r.provider_id ? await repo.findProvider(this.db, r.provider_id) : undefined;
+    const provider = r.provider_id ? await findProvider(this.db, r.provider_id) : undefined;
     const toOrg = r.to_org_id ? (await repo.namesOf(this.db, [r.to_org_id], []))[0] : undefined;
     const fromOrg = (await repo.organisationsOfUsers(this.db, [r.created_by]))[0];
     // Consent is checked now, not when the referral was made: a withdrawal takes the name off the sheet.
@@ -47,7 +48,7 @@ export class ReferralSheet {
       { text: label, bold: true },
       { text: value || '—' },
     ];
-    const services = (JSON.parse(r.services) as string[]).map((x) => label(lang, 'directory.services', x)).join(', ');
+    const services = r.services.map((x) => label(lang, 'directory.services', x)).join(', ');
     const languages = (JSON.parse(person.languages) as string[])
       .map((l) => label(lang, 'htcds.local_Languages', l))
       .join(', ');
