@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { hasMeta } from '../../platform/db/repo';
 import type { OrganisationTable } from '../../platform/db/types';
@@ -136,40 +137,40 @@ export async function seedAccessDemo(ctx: Context): Promise<void> {
   const now = nowIso();
   const ids = new Map<string, string>();
   const passwordHash = await hashPassword(demoPassword);
-  await db.transaction().execute(async (trx) => {
-    for (const o of orgs) {
-      const row: OrganisationTable = {
-        id: randomUUID(),
-        name: o.name,
-        org_type: o.type,
-        country_code: 'EC',
-        division_code: o.code,
-        active: 1,
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertOrganisation(trx, row);
-      ids.set(o.key, row.id);
-    }
-    for (const u of demoUsers) {
-      const row = buildUserRow(ctx.crypto, {
-        email: u.email,
-        name: u.name,
-        organisationId: ids.get(u.org)!,
-        scope: { country: 'EC', code: u.scope },
-        status: 'active',
-        passwordHash,
-        totpSecret: u.totp ? demoTotpSecret : null,
-      });
-      const id = row.id;
-      await repo.insertUser(trx, row);
-      await repo.setRoles(trx, id, [u.role]);
-    }
-    await ctx.audit.record(
-      { actor: null, action: 'demo.seeded', details: { organisations: orgs.length, users: demoUsers.length } },
-      trx,
-    );
-  });
+  await writeAudited(
+    ctx,
+    { actor: null, action: 'demo.seeded', details: { organisations: orgs.length, users: demoUsers.length } },
+    async (trx) => {
+      for (const o of orgs) {
+        const row: OrganisationTable = {
+          id: randomUUID(),
+          name: o.name,
+          org_type: o.type,
+          country_code: 'EC',
+          division_code: o.code,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        };
+        await repo.insertOrganisation(trx, row);
+        ids.set(o.key, row.id);
+      }
+      for (const u of demoUsers) {
+        const row = buildUserRow(ctx.crypto, {
+          email: u.email,
+          name: u.name,
+          organisationId: ids.get(u.org)!,
+          scope: { country: 'EC', code: u.scope },
+          status: 'active',
+          passwordHash,
+          totpSecret: u.totp ? demoTotpSecret : null,
+        });
+        const id = row.id;
+        await repo.insertUser(trx, row);
+        await repo.setRoles(trx, id, [u.role]);
+      }
+    },
+  );
 }
 
 /** Demo credentials for the sign-in page, only while the installation runs in demo mode. */

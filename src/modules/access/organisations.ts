@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { OrganisationTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -54,20 +55,18 @@ export class OrganisationsService {
       created_at: now,
       updated_at: now,
     };
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertOrganisation(trx, row);
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'organisation.created',
-          recordType: 'organisation',
-          recordId: row.id,
-          details: { name: row.name, type: row.org_type, division: body.division },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'organisation.created',
+        recordType: 'organisation',
+        recordId: row.id,
+        details: { name: row.name, type: row.org_type, division: body.division },
+        requestId,
+      },
+      (trx) => repo.insertOrganisation(trx, row),
+    );
     return presentOrganisation(row, this.abilities(actor));
   }
 
@@ -115,24 +114,23 @@ export class OrganisationsService {
     if (!before) throw notFound();
     if (key === 'administrator' && !body.permissions.includes('roles:manage'))
       throw new AppError(400, 'role_would_lock_out');
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateRole(trx, key, {
-        permissions: JSON.stringify([...new Set(body.permissions)].sort()),
-        label: body.label === undefined ? before.label : body.label,
-        updated_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'role.permissions_changed',
-          recordType: 'role',
-          recordId: key,
-          details: { before: JSON.parse(before.permissions), after: body.permissions },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'role.permissions_changed',
+        recordType: 'role',
+        recordId: key,
+        details: { before: JSON.parse(before.permissions), after: body.permissions },
+        requestId,
+      },
+      (trx) =>
+        repo.updateRole(trx, key, {
+          permissions: JSON.stringify([...new Set(body.permissions)].sort()),
+          label: body.label === undefined ? before.label : body.label,
+          updated_at: nowIso(),
+        }),
+    );
     return presentRole((await repo.findRole(this.db, key))!);
   }
 
@@ -148,20 +146,18 @@ export class OrganisationsService {
       created_at: now,
       updated_at: now,
     };
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertRole(trx, row);
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'role.created',
-          recordType: 'role',
-          recordId: body.key,
-          details: { permissions: body.permissions },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'role.created',
+        recordType: 'role',
+        recordId: body.key,
+        details: { permissions: body.permissions },
+        requestId,
+      },
+      (trx) => repo.insertRole(trx, row),
+    );
     return presentRole(row);
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { UserTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
@@ -127,25 +128,25 @@ export class SignInService {
       const s = Array.from(bytes, (b) => recoveryAlphabet[b % recoveryAlphabet.length]).join('');
       return `${s.slice(0, 4)}-${s.slice(4)}`;
     });
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, userId, { totp_enabled_at: nowIso(), updated_at: nowIso() });
-      await authRepo.replaceRecoveryCodes(
-        trx,
-        userId,
-        codes.map((c) => this.ctx.crypto.blindIndex('recovery', c.replace('-', ''))),
-      );
-      await authRepo.setSessionMfa(trx, sessionId);
-      await this.ctx.audit.record(
-        {
-          actor: { userId, orgId: user.organisation_id },
-          action: 'auth.second_factor_enabled',
-          recordType: 'user',
-          recordId: userId,
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor: { userId, orgId: user.organisation_id },
+        action: 'auth.second_factor_enabled',
+        recordType: 'user',
+        recordId: userId,
+        requestId,
+      },
+      async (trx) => {
+        await repo.updateUser(trx, userId, { totp_enabled_at: nowIso(), updated_at: nowIso() });
+        await authRepo.replaceRecoveryCodes(
+          trx,
+          userId,
+          codes.map((c) => this.ctx.crypto.blindIndex('recovery', c.replace('-', ''))),
+        );
+        await authRepo.setSessionMfa(trx, sessionId);
+      },
+    );
     return { recoveryCodes: codes };
   }
 
@@ -174,21 +175,21 @@ export class SignInService {
     if (!user || user.status === 'deactivated') throw new AppError(400, 'link_invalid');
     checkPasswordPolicy(password, this.ctx.crypto.decrypt(user.email_enc, this.fieldCtx(user.id, 'email')));
     const passwordHash = await hashPassword(password);
-    await this.db.transaction().execute(async (trx) => {
-      if (!(await authRepo.consumeToken(trx, hash, nowIso()))) throw new AppError(400, 'link_invalid');
-      await repo.updateUser(trx, user.id, { password_hash: passwordHash, status: 'active', updated_at: nowIso() });
-      await authRepo.revokeUserSessions(trx, user.id, nowIso());
-      await this.ctx.audit.record(
-        {
-          actor: { userId: user.id, orgId: user.organisation_id },
-          action: row.purpose === 'invite' ? 'auth.invitation_accepted' : 'auth.password_reset',
-          recordType: 'user',
-          recordId: user.id,
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor: { userId: user.id, orgId: user.organisation_id },
+        action: row.purpose === 'invite' ? 'auth.invitation_accepted' : 'auth.password_reset',
+        recordType: 'user',
+        recordId: user.id,
+        requestId,
+      },
+      async (trx) => {
+        if (!(await authRepo.consumeToken(trx, hash, nowIso()))) throw new AppError(400, 'link_invalid');
+        await repo.updateUser(trx, user.id, { password_hash: passwordHash, status: 'active', updated_at: nowIso() });
+        await authRepo.revokeUserSessions(trx, user.id, nowIso());
+      },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { UserTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -235,28 +236,28 @@ export class UsersService {
   async deactivate(actor: Actor, id: string, requestId: string) {
     await this.managed(actor, id);
     if (id === actor.userId) throw new AppError(400, 'cannot_deactivate_self');
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, { status: 'deactivated', updated_at: nowIso() });
-      await authRepo.revokeUserSessions(trx, id, nowIso());
-      await this.ctx.audit.record(
-        { actor, action: 'user.deactivated', recordType: 'user', recordId: id, requestId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'user.deactivated', recordType: 'user', recordId: id, requestId },
+      async (trx) => {
+        await repo.updateUser(trx, id, { status: 'deactivated', updated_at: nowIso() });
+        await authRepo.revokeUserSessions(trx, id, nowIso());
+      },
+    );
     return this.present(actor, (await repo.findUser(this.db, id))!);
   }
 
   async resetSecondFactor(actor: Actor, id: string, requestId: string) {
     await this.managed(actor, id);
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, { totp_secret_enc: null, totp_enabled_at: null, updated_at: nowIso() });
-      await authRepo.replaceRecoveryCodes(trx, id, []);
-      await authRepo.revokeUserSessions(trx, id, nowIso());
-      await this.ctx.audit.record(
-        { actor, action: 'user.second_factor_reset', recordType: 'user', recordId: id, requestId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'user.second_factor_reset', recordType: 'user', recordId: id, requestId },
+      async (trx) => {
+        await repo.updateUser(trx, id, { totp_secret_enc: null, totp_enabled_at: null, updated_at: nowIso() });
+        await authRepo.replaceRecoveryCodes(trx, id, []);
+        await authRepo.revokeUserSessions(trx, id, nowIso());
+      },
+    );
     return this.present(actor, (await repo.findUser(this.db, id))!);
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -41,50 +42,49 @@ export class CareService {
     if (b.scope === 'SharingWithOrganisation' && !b.organisationId)
       throw new AppError(400, 'consent_needs_organisation');
     const cid = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoCare.insertConsents(trx, {
-        id: cid,
-        case_id: id,
-        scope: b.scope,
-        organisation_id: b.organisationId ?? null,
-        given_by: b.givenBy,
-        giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
-        given_at: nowIso(),
-        withdrawn_at: null,
-        created_by: actor.userId,
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.consent_given',
-          recordType: 'case',
-          recordId: id,
-          details: { scope: b.scope, givenBy: b.givenBy, organisationId: b.organisationId ?? null },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.consent_given',
+        recordType: 'case',
+        recordId: id,
+        details: { scope: b.scope, givenBy: b.givenBy, organisationId: b.organisationId ?? null },
+        requestId,
+      },
+      (trx) =>
+        repoCare.insertConsents(trx, {
+          id: cid,
+          case_id: id,
+          scope: b.scope,
+          organisation_id: b.organisationId ?? null,
+          given_by: b.givenBy,
+          giver_name_enc: enc(this.ctx, 'consents', cid, 'giver_name', b.giverName),
+          given_at: nowIso(),
+          withdrawn_at: null,
+          created_by: actor.userId,
+        }),
+    );
     return this.cases.get(actor, id, requestId);
   }
 
   async withdrawConsent(actor: Actor, id: string, consentId: string, requestId: string) {
     await this.cases.access.load(actor, id, 'cases:write');
-    await this.db.transaction().execute(async (trx) => {
-      const r = await repoCare.updateConsentsByWithdrawnAtAndCaseId(trx, { withdrawn_at: nowIso() }, consentId, id);
-      if (Number(r.numUpdatedRows) !== 1) throw notFound();
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.consent_withdrawn',
-          recordType: 'case',
-          recordId: id,
-          details: { consentId },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.consent_withdrawn',
+        recordType: 'case',
+        recordId: id,
+        details: { consentId },
+        requestId,
+      },
+      async (trx) => {
+        const r = await repoCare.updateConsentsByWithdrawnAtAndCaseId(trx, { withdrawn_at: nowIso() }, consentId, id);
+        if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      },
+    );
     return this.cases.get(actor, id, requestId);
   }
 
@@ -107,35 +107,37 @@ export class CareService {
 
   async completeTask(actor: Actor, id: string, taskId: string, requestId: string) {
     await this.cases.access.load(actor, id, 'cases:write');
-    await this.db.transaction().execute(async (trx) => {
-      const r = await repoCare.updateCaseTasksByDoneAtAndCaseId(
-        trx,
-        { done_at: nowIso(), done_by: actor.userId },
-        taskId,
-        id,
-      );
-      if (Number(r.numUpdatedRows) !== 1) throw notFound();
-      await this.ctx.audit.record(
-        { actor, action: 'case.task_done', recordType: 'case', recordId: id, details: { taskId }, requestId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'case.task_done', recordType: 'case', recordId: id, details: { taskId }, requestId },
+      async (trx) => {
+        const r = await repoCare.updateCaseTasksByDoneAtAndCaseId(
+          trx,
+          { done_at: nowIso(), done_by: actor.userId },
+          taskId,
+          id,
+        );
+        if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      },
+    );
     return this.cases.get(actor, id, requestId);
   }
 
   async comment(actor: Actor, id: string, body: string, requestId: string) {
     await this.cases.access.load(actor, id, 'cases:write');
     const cid = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoCare.insertCaseComments(trx, {
-        id: cid,
-        case_id: id,
-        author_user_id: actor.userId,
-        body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
-        created_at: nowIso(),
-      });
-      await this.ctx.audit.record({ actor, action: 'case.comment', recordType: 'case', recordId: id, requestId }, trx);
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'case.comment', recordType: 'case', recordId: id, requestId },
+      (trx) =>
+        repoCare.insertCaseComments(trx, {
+          id: cid,
+          case_id: id,
+          author_user_id: actor.userId,
+          body_enc: enc(this.ctx, 'case_comments', cid, 'body', body)!,
+          created_at: nowIso(),
+        }),
+    );
     return this.cases.get(actor, id, requestId);
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { isUniqueViolation } from '../../platform/db/dialect';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -126,59 +127,58 @@ export class Closure {
     if (b.approve) await care.assertSafeguards(c);
     const now = nowIso();
     // The case closes, the request is decided and the caseworker told, all in one transaction.
-    await this.db.transaction().execute(async (trx) => {
-      if (b.approve) {
-        const closing = care.closing(caseId, {
-          cas_Status: p.cas_Status as 'Closed' | 'ClosedReferred',
-          cas_ReasonForCaseClosure: p.cas_ReasonForCaseClosure,
-        });
-        await repo.updateCase(trx, caseId, { ...closing, updated_at: now });
-        await this.ctx.audit.record(
-          {
-            actor,
-            action: 'case.closed',
-            recordType: 'case',
-            recordId: caseId,
-            fields: Object.keys(closing).join(','),
-            details: { status: p.cas_Status, request: p.id },
-            requestId,
-          },
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: b.approve ? 'case.closure_approved' : 'case.closure_returned',
+        recordType: 'case',
+        recordId: caseId,
+        details: { request: p.id },
+        requestId,
+      },
+      async (trx) => {
+        if (b.approve) {
+          const closing = care.closing(caseId, {
+            cas_Status: p.cas_Status as 'Closed' | 'ClosedReferred',
+            cas_ReasonForCaseClosure: p.cas_ReasonForCaseClosure,
+          });
+          await repo.updateCase(trx, caseId, { ...closing, updated_at: now });
+          await this.ctx.audit.record(
+            {
+              actor,
+              action: 'case.closed',
+              recordType: 'case',
+              recordId: caseId,
+              fields: Object.keys(closing).join(','),
+              details: { status: p.cas_Status, request: p.id },
+              requestId,
+            },
+            trx,
+          );
+        }
+        const decided = await repoClosure.updateCaseClosureRequestsByStatusAndId(
           trx,
+          {
+            status: b.approve ? 'approved' : 'returned',
+            decided_by: actor.userId,
+            decided_at: now,
+            comment_enc: b.comment ? this.enc(p.id, 'comment', b.comment) : null,
+          },
+          p.id,
         );
-      }
-      // Only the first of two simultaneous decisions finds the request still pending.
-      const decided = await repoClosure.updateCaseClosureRequestsByStatusAndId(
-        trx,
-        {
-          status: b.approve ? 'approved' : 'returned',
-          decided_by: actor.userId,
-          decided_at: now,
-          comment_enc: b.comment ? this.enc(p.id, 'comment', b.comment) : null,
-        },
-        p.id,
-      );
-      if (Number(decided.numUpdatedRows) !== 1) throw new AppError(409, 'closure_decided');
-      await repoClosure.insertNotifications(trx, {
-        id: randomUUID(),
-        user_id: p.requestedBy,
-        kind: b.approve ? 'closure_approved' : 'closure_returned',
-        case_id: caseId,
-        task_id: null,
-        created_at: now,
-        read_at: null,
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: b.approve ? 'case.closure_approved' : 'case.closure_returned',
-          recordType: 'case',
-          recordId: caseId,
-          details: { request: p.id },
-          requestId,
-        },
-        trx,
-      );
-    });
+        if (Number(decided.numUpdatedRows) !== 1) throw new AppError(409, 'closure_decided');
+        await repoClosure.insertNotifications(trx, {
+          id: randomUUID(),
+          user_id: p.requestedBy,
+          kind: b.approve ? 'closure_approved' : 'closure_returned',
+          case_id: caseId,
+          task_id: null,
+          created_at: now,
+          read_at: null,
+        });
+      },
+    );
     return { id: p.id, status: b.approve ? ('approved' as const) : ('returned' as const) };
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { cleanMedia } from '../../platform/media';
@@ -46,29 +47,28 @@ export class CaseFiles {
     writeFileSync(path.join(this.dir(), `case-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
       mode: 0o600,
     });
-    await this.ctx.db.db.transaction().execute(async (trx) => {
-      await repoFiles.insertCaseFiles(trx, {
-        id,
-        case_id: caseId,
-        kind: f.kind,
-        mime: f.mime,
-        size: f.data.length,
-        name_enc: this.ctx.crypto.encryptOptional(fileName, { table: 'case_files', row: id, column: 'name' }),
-        created_by: actor.userId,
-        created_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.file_uploaded',
-          recordType: 'case',
-          recordId: caseId,
-          details: { file: id, kind: f.kind, size: f.data.length },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.file_uploaded',
+        recordType: 'case',
+        recordId: caseId,
+        details: { file: id, kind: f.kind, size: f.data.length },
+        requestId,
+      },
+      (trx) =>
+        repoFiles.insertCaseFiles(trx, {
+          id,
+          case_id: caseId,
+          kind: f.kind,
+          mime: f.mime,
+          size: f.data.length,
+          name_enc: this.ctx.crypto.encryptOptional(fileName, { table: 'case_files', row: id, column: 'name' }),
+          created_by: actor.userId,
+          created_at: nowIso(),
+        }),
+    );
     return { id, kind: f.kind, mime: f.mime, size: f.data.length, name: fileName ?? null };
   }
 

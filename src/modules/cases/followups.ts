@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
@@ -29,32 +30,31 @@ export class FollowUps {
     const user = await repoFollowups.selectUsersById(this.db, assignee);
     if (user?.status !== 'active') throw new AppError(400, 'unknown_assignee');
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoFollowups.insertCaseTasks(trx, {
-        id,
-        case_id: caseId,
-        kind: 'follow_up',
-        assignee_user_id: assignee,
-        note_enc: this.ctx.crypto.encryptOptional(b.note, { table: 'case_tasks', row: id, column: 'note' }),
-        notified_at: null,
-        authority: null,
-        due_at: new Date(b.dueAt).toISOString(),
-        done_at: null,
-        done_by: null,
-        created_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.follow_up_added',
-          recordType: 'case',
-          recordId: caseId,
-          details: { task: id, assignee, dueAt: b.dueAt },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.follow_up_added',
+        recordType: 'case',
+        recordId: caseId,
+        details: { task: id, assignee, dueAt: b.dueAt },
+        requestId,
+      },
+      (trx) =>
+        repoFollowups.insertCaseTasks(trx, {
+          id,
+          case_id: caseId,
+          kind: 'follow_up',
+          assignee_user_id: assignee,
+          note_enc: this.ctx.crypto.encryptOptional(b.note, { table: 'case_tasks', row: id, column: 'note' }),
+          notified_at: null,
+          authority: null,
+          due_at: new Date(b.dueAt).toISOString(),
+          done_at: null,
+          done_by: null,
+          created_at: nowIso(),
+        }),
+    );
     return { id, caseId, dueAt: new Date(b.dueAt).toISOString(), assigneeUserId: assignee };
   }
 

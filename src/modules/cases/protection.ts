@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
@@ -35,37 +36,41 @@ export class Protection {
     await this.access.load(actor, caseId, 'cases:write');
     const id = randomUUID();
     const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      const last = await repoProtection.selectSupportPlansByCaseId(trx, caseId);
-      await repoProtection.updateSupportPlansByStatusAndCaseId(trx, { status: 'superseded', updated_at: now }, caseId);
-      await repoProtection.insertSupportPlans(trx, {
-        id,
-        case_id: caseId,
-        version: Number(last?.v ?? 0) + 1,
-        status: 'submitted',
-        objectives_enc: e(this.ctx, 'support_plans', id, 'objectives', b.spl_Objectives)!,
-        action_plan_enc: e(this.ctx, 'support_plans', id, 'action_plan', b.spl_ActionPlan),
-        types: JSON.stringify(b.spl_Type),
-        planned_end: b.spl_PlannedEndDate ?? null,
-        actual_end: null,
-        review_comment_enc: null,
-        reviewed_by: null,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.plan_submitted',
-          recordType: 'case',
-          recordId: caseId,
-          details: { plan: id, types: b.spl_Type },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.plan_submitted',
+        recordType: 'case',
+        recordId: caseId,
+        details: { plan: id, types: b.spl_Type },
+        requestId,
+      },
+      async (trx) => {
+        const last = await repoProtection.selectSupportPlansByCaseId(trx, caseId);
+        await repoProtection.updateSupportPlansByStatusAndCaseId(
+          trx,
+          { status: 'superseded', updated_at: now },
+          caseId,
+        );
+        await repoProtection.insertSupportPlans(trx, {
+          id,
+          case_id: caseId,
+          version: Number(last?.v ?? 0) + 1,
+          status: 'submitted',
+          objectives_enc: e(this.ctx, 'support_plans', id, 'objectives', b.spl_Objectives)!,
+          action_plan_enc: e(this.ctx, 'support_plans', id, 'action_plan', b.spl_ActionPlan),
+          types: JSON.stringify(b.spl_Type),
+          planned_end: b.spl_PlannedEndDate ?? null,
+          actual_end: null,
+          review_comment_enc: null,
+          reviewed_by: null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+      },
+    );
     return this.plans(actor, caseId);
   }
 
@@ -97,53 +102,51 @@ export class Protection {
     const p = await this.plan(actor, planId, 'cases:approve');
     if (p.status !== 'submitted') throw new AppError(409, 'plan_not_submitted');
     if (!b.approve && !b.comment) throw new AppError(400, 'reason_required');
-    await this.db.transaction().execute(async (trx) => {
-      await repoProtection.updateSupportPlansById(
-        trx,
-        {
-          status: b.approve ? 'approved' : 'returned',
-          review_comment_enc: e(this.ctx, 'support_plans', p.id, 'review_comment', b.comment),
-          reviewed_by: actor.userId,
-          updated_at: nowIso(),
-        },
-        p.id,
-      );
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: b.approve ? 'case.plan_approved' : 'case.plan_returned',
-          recordType: 'case',
-          recordId: p.case_id,
-          details: { plan: p.id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: b.approve ? 'case.plan_approved' : 'case.plan_returned',
+        recordType: 'case',
+        recordId: p.case_id,
+        details: { plan: p.id },
+        requestId,
+      },
+      (trx) =>
+        repoProtection.updateSupportPlansById(
+          trx,
+          {
+            status: b.approve ? 'approved' : 'returned',
+            review_comment_enc: e(this.ctx, 'support_plans', p.id, 'review_comment', b.comment),
+            reviewed_by: actor.userId,
+            updated_at: nowIso(),
+          },
+          p.id,
+        ),
+    );
     return this.plans(actor, p.case_id);
   }
 
   async completePlan(actor: Actor, planId: string, b: { spl_ActualEndDate: string }, requestId: string) {
     const p = await this.plan(actor, planId, 'cases:write');
     if (p.status !== 'approved') throw new AppError(409, 'plan_not_approved');
-    await this.db.transaction().execute(async (trx) => {
-      await repoProtection.updateSupportPlansById(
-        trx,
-        { status: 'completed', actual_end: b.spl_ActualEndDate, updated_at: nowIso() },
-        p.id,
-      );
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.plan_completed',
-          recordType: 'case',
-          recordId: p.case_id,
-          details: { plan: p.id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.plan_completed',
+        recordType: 'case',
+        recordId: p.case_id,
+        details: { plan: p.id },
+        requestId,
+      },
+      (trx) =>
+        repoProtection.updateSupportPlansById(
+          trx,
+          { status: 'completed', actual_end: b.spl_ActualEndDate, updated_at: nowIso() },
+          p.id,
+        ),
+    );
     return this.plans(actor, p.case_id);
   }
 
@@ -164,32 +167,31 @@ export class Protection {
   ) {
     await this.access.load(actor, caseId, 'legal:write');
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoProtection.insertLegalProceedings(trx, {
-        id,
-        case_id: caseId,
-        stage: b.stage,
-        date: b.date,
-        authority: b.authority ?? null,
-        file_number_enc: e(this.ctx, 'legal_proceedings', id, 'file_number', b.fileNumber),
-        outcome_enc: e(this.ctx, 'legal_proceedings', id, 'outcome', b.outcome),
-        protection_measures_enc: e(this.ctx, 'legal_proceedings', id, 'protection_measures', b.protectionMeasures),
-        victim_participates: b.victimParticipates === undefined ? null : b.victimParticipates ? 1 : 0,
-        created_by: actor.userId,
-        created_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.legal_step',
-          recordType: 'case',
-          recordId: caseId,
-          details: { stage: b.stage, date: b.date },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.legal_step',
+        recordType: 'case',
+        recordId: caseId,
+        details: { stage: b.stage, date: b.date },
+        requestId,
+      },
+      (trx) =>
+        repoProtection.insertLegalProceedings(trx, {
+          id,
+          case_id: caseId,
+          stage: b.stage,
+          date: b.date,
+          authority: b.authority ?? null,
+          file_number_enc: e(this.ctx, 'legal_proceedings', id, 'file_number', b.fileNumber),
+          outcome_enc: e(this.ctx, 'legal_proceedings', id, 'outcome', b.outcome),
+          protection_measures_enc: e(this.ctx, 'legal_proceedings', id, 'protection_measures', b.protectionMeasures),
+          victim_participates: b.victimParticipates === undefined ? null : b.victimParticipates ? 1 : 0,
+          created_by: actor.userId,
+          created_at: nowIso(),
+        }),
+    );
     return this.legal(actor, caseId);
   }
 
@@ -212,26 +214,26 @@ export class Protection {
   async reopen(actor: Actor, caseId: string, reason: string, requestId: string) {
     const c = await this.access.load(actor, caseId, 'cases:approve');
     if (c.status !== 'Closed' && c.status !== 'ClosedReferred') throw new AppError(409, 'case_not_closed');
-    await this.db.transaction().execute(async (trx) => {
-      await repoProtection.updateCasesById(
-        trx,
-        { status: 'Active', stage: 'FollowUp', closed_at: null, updated_at: nowIso() },
-        caseId,
-      );
-      await supersedeClosureRequests(trx, caseId);
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.reopened',
-          recordType: 'case',
-          recordId: caseId,
-          fields: 'status,stage',
-          details: { before: c.status, reason: reason ? 'given' : 'none' },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.reopened',
+        recordType: 'case',
+        recordId: caseId,
+        fields: 'status,stage',
+        details: { before: c.status, reason: reason ? 'given' : 'none' },
+        requestId,
+      },
+      async (trx) => {
+        await repoProtection.updateCasesById(
+          trx,
+          { status: 'Active', stage: 'FollowUp', closed_at: null, updated_at: nowIso() },
+          caseId,
+        );
+        await supersedeClosureRequests(trx, caseId);
+      },
+    );
     return { ok: true as const };
   }
 }

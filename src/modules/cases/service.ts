@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
@@ -280,14 +281,14 @@ export class CaseService {
     requestId: string,
     also?: (trx: repo.Q) => Promise<unknown>,
   ) {
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateCase(trx, id, { ...set, updated_at: nowIso() });
-      await also?.(trx);
-      await this.ctx.audit.record(
-        { actor, action, recordType: 'case', recordId: id, fields: Object.keys(set).join(','), details, requestId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action, recordType: 'case', recordId: id, fields: Object.keys(set).join(','), details, requestId },
+      async (trx) => {
+        await repo.updateCase(trx, id, { ...set, updated_at: nowIso() });
+        await also?.(trx);
+      },
+    );
   }
 
   async decide(actor: Actor, id: string, b: z.infer<typeof decisionBody>, requestId: string) {
@@ -314,29 +315,28 @@ export class CaseService {
     const result = screen(indicators, Number(c.is_minor) === 1 ? 'child' : 'adult', type);
     if (result.unknownIndicators.length)
       throw new AppError(400, 'unknown_indicators', { ids: result.unknownIndicators.join(', ') });
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertCaseScreenings(trx, {
-        id: randomUUID(),
-        case_id: id,
-        config_id: result.configId,
-        version: result.version,
-        indicators: JSON.stringify(indicators),
-        result: JSON.stringify(result),
-        created_by: actor.userId,
-        created_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.screened',
-          recordType: 'case',
-          recordId: id,
-          details: { version: result.version, suggested: result.suggestedStatus },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.screened',
+        recordType: 'case',
+        recordId: id,
+        details: { version: result.version, suggested: result.suggestedStatus },
+        requestId,
+      },
+      (trx) =>
+        repo.insertCaseScreenings(trx, {
+          id: randomUUID(),
+          case_id: id,
+          config_id: result.configId,
+          version: result.version,
+          indicators: JSON.stringify(indicators),
+          result: JSON.stringify(result),
+          created_by: actor.userId,
+          created_at: nowIso(),
+        }),
+    );
     return result;
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, organisationExists, userGrant } from '../access/index';
@@ -26,30 +27,29 @@ export class Transfers {
       toOrg = user.organisationId;
     } else if (!(await organisationExists(this.db, toOrg))) throw new AppError(400, 'unknown_organisation');
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoTransfers.insertCaseTransfers(trx, {
-        id,
-        case_id: caseId,
-        to_org_id: toOrg,
-        to_user_id: b.toUserId ?? null,
-        status: 'pending',
-        reason_enc: null,
-        created_by: actor.userId,
-        created_at: nowIso(),
-        responded_at: null,
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.transfer_proposed',
-          recordType: 'case',
-          recordId: caseId,
-          details: { transfer: id, toOrg, toUser: b.toUserId ?? null },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'case.transfer_proposed',
+        recordType: 'case',
+        recordId: caseId,
+        details: { transfer: id, toOrg, toUser: b.toUserId ?? null },
+        requestId,
+      },
+      (trx) =>
+        repoTransfers.insertCaseTransfers(trx, {
+          id,
+          case_id: caseId,
+          to_org_id: toOrg,
+          to_user_id: b.toUserId ?? null,
+          status: 'pending',
+          reason_enc: null,
+          created_by: actor.userId,
+          created_at: nowIso(),
+          responded_at: null,
+        }),
+    );
     return { id, caseId, toOrgId: toOrg, toUserId: b.toUserId ?? null, status: 'pending' };
   }
 
@@ -90,35 +90,39 @@ export class Transfers {
     if (!t || !forMe) throw notFound();
     if (t.status !== 'pending') throw new AppError(409, 'transfer_not_pending');
     if (!b.accept && !b.reason) throw new AppError(400, 'reason_required');
-    await this.db.transaction().execute(async (trx) => {
-      await repoTransfers.updateCaseTransfersById(
-        trx,
-        {
-          status: b.accept ? 'accepted' : 'rejected',
-          responded_at: nowIso(),
-          reason_enc: this.ctx.crypto.encryptOptional(b.reason, { table: 'case_transfers', row: id, column: 'reason' }),
-        },
-        id,
-      );
-      if (b.accept)
-        await repoTransfers.updateCasesById(
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: b.accept ? 'case.transfer_accepted' : 'case.transfer_rejected',
+        recordType: 'case',
+        recordId: t.case_id,
+        fields: b.accept ? 'owner_org_id,assigned_user_id' : undefined,
+        details: { transfer: id },
+        requestId,
+      },
+      async (trx) => {
+        await repoTransfers.updateCaseTransfersById(
           trx,
-          { owner_org_id: t.to_org_id, assigned_user_id: t.to_user_id ?? actor.userId, updated_at: nowIso() },
-          t.case_id,
+          {
+            status: b.accept ? 'accepted' : 'rejected',
+            responded_at: nowIso(),
+            reason_enc: this.ctx.crypto.encryptOptional(b.reason, {
+              table: 'case_transfers',
+              row: id,
+              column: 'reason',
+            }),
+          },
+          id,
         );
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: b.accept ? 'case.transfer_accepted' : 'case.transfer_rejected',
-          recordType: 'case',
-          recordId: t.case_id,
-          fields: b.accept ? 'owner_org_id,assigned_user_id' : undefined,
-          details: { transfer: id },
-          requestId,
-        },
-        trx,
-      );
-    });
+        if (b.accept)
+          await repoTransfers.updateCasesById(
+            trx,
+            { owner_org_id: t.to_org_id, assigned_user_id: t.to_user_id ?? actor.userId, updated_at: nowIso() },
+            t.case_id,
+          );
+      },
+    );
     return {
       id,
       caseId: t.case_id,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
@@ -40,34 +41,33 @@ export class PlanWork {
       divisions,
     );
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoActivities.insertPreventionActivities(trx, {
-        id,
-        plan_id: planId,
-        action_id: b.actionId ?? null,
-        kind: b.kind,
-        title: b.title,
-        held_on: b.heldOn,
-        division_code: b.division ?? null,
-        language: b.language ?? null,
-        organisers: JSON.stringify(b.organisers),
-        participants: b.participants,
-        breakdown: JSON.stringify(b.breakdown),
-        materials: b.materials ?? null,
-        created_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.activity_added',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { activity: id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.activity_added',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { activity: id },
+        requestId,
+      },
+      (trx) =>
+        repoActivities.insertPreventionActivities(trx, {
+          id,
+          plan_id: planId,
+          action_id: b.actionId ?? null,
+          kind: b.kind,
+          title: b.title,
+          held_on: b.heldOn,
+          division_code: b.division ?? null,
+          language: b.language ?? null,
+          organisers: JSON.stringify(b.organisers),
+          participants: b.participants,
+          breakdown: JSON.stringify(b.breakdown),
+          materials: b.materials ?? null,
+          created_at: nowIso(),
+        }),
+    );
     return id;
   }
 
@@ -78,29 +78,28 @@ export class PlanWork {
       if (found.length !== new Set(b.objectiveIds).size) throw new AppError(400, 'unknown_objective');
     }
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoActivities.insertPolicyInstruments(trx, {
-        id,
-        plan_id: planId,
-        kind: b.kind,
-        title: b.title,
-        status: b.status,
-        history: JSON.stringify([{ status: b.status, date: b.date }]),
-        objective_ids: JSON.stringify(b.objectiveIds),
-        updated_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.instrument_added',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { instrument: id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.instrument_added',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { instrument: id },
+        requestId,
+      },
+      (trx) =>
+        repoActivities.insertPolicyInstruments(trx, {
+          id,
+          plan_id: planId,
+          kind: b.kind,
+          title: b.title,
+          status: b.status,
+          history: JSON.stringify([{ status: b.status, date: b.date }]),
+          objective_ids: JSON.stringify(b.objectiveIds),
+          updated_at: nowIso(),
+        }),
+    );
     return id;
   }
 
@@ -119,24 +118,23 @@ export class PlanWork {
     // Stages keep their order in time: a new stage cannot be dated before the last one.
     if (before.length && b.date < before.at(-1)!.date) throw new AppError(400, 'dates_reversed');
     const history = [...before, { status: b.status, date: b.date }];
-    await this.db.transaction().execute(async (trx) => {
-      await repoActivities.updatePolicyInstrumentsById(
-        trx,
-        { status: b.status, history: JSON.stringify(history), updated_at: nowIso() },
-        instrumentId,
-      );
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.instrument_status',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { instrument: instrumentId, status: b.status },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.instrument_status',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { instrument: instrumentId, status: b.status },
+        requestId,
+      },
+      (trx) =>
+        repoActivities.updatePolicyInstrumentsById(
+          trx,
+          { status: b.status, history: JSON.stringify(history), updated_at: nowIso() },
+          instrumentId,
+        ),
+    );
   }
 
   private actionOf(planId: string, actionId: string) {

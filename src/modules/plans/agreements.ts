@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -47,35 +48,35 @@ export class Agreements {
     if (b.renewedFrom) await this.load(actor, b.renewedFrom);
     const id = randomUUID();
     const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      await repoAgreements.insertAgreements(trx, {
-        id,
-        title: b.title,
-        purpose: b.purpose ?? null,
-        parties: JSON.stringify(b.parties),
-        country_code: b.division.country,
-        division_code: b.division.code,
-        signed_on: b.signedOn,
-        ends_on: b.endsOn ?? null,
-        renewed_from: b.renewedFrom ?? null,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      for (const c of b.commitments)
-        await repoAgreements.insertAgreementCommitments(trx, {
-          id: randomUUID(),
-          agreement_id: id,
-          text: c.text,
-          responsible_org_id: c.responsibleOrgId ?? null,
-          due_on: c.dueOn ?? null,
-          status: 'pending',
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'agreement.created', recordType: 'agreement', recordId: id, requestId },
+      async (trx) => {
+        await repoAgreements.insertAgreements(trx, {
+          id,
+          title: b.title,
+          purpose: b.purpose ?? null,
+          parties: JSON.stringify(b.parties),
+          country_code: b.division.country,
+          division_code: b.division.code,
+          signed_on: b.signedOn,
+          ends_on: b.endsOn ?? null,
+          renewed_from: b.renewedFrom ?? null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
         });
-      await this.ctx.audit.record(
-        { actor, action: 'agreement.created', recordType: 'agreement', recordId: id, requestId },
-        trx,
-      );
-    });
+        for (const c of b.commitments)
+          await repoAgreements.insertAgreementCommitments(trx, {
+            id: randomUUID(),
+            agreement_id: id,
+            text: c.text,
+            responsible_org_id: c.responsibleOrgId ?? null,
+            due_on: c.dueOn ?? null,
+            status: 'pending',
+          });
+      },
+    );
     return this.get(actor, id);
   }
 
@@ -101,26 +102,26 @@ export class Agreements {
     requestId: string,
   ) {
     await this.load(actor, id, true);
-    await this.db.transaction().execute(async (trx) => {
-      const r = await repoAgreements.updateAgreementCommitmentsByAgreementIdAndId(
-        trx,
-        { status: b.status },
-        commitmentId,
-        id,
-      );
-      if (Number(r.numUpdatedRows) !== 1) throw notFound();
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'agreement.commitment',
-          recordType: 'agreement',
-          recordId: id,
-          details: { commitmentId, status: b.status },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'agreement.commitment',
+        recordType: 'agreement',
+        recordId: id,
+        details: { commitmentId, status: b.status },
+        requestId,
+      },
+      async (trx) => {
+        const r = await repoAgreements.updateAgreementCommitmentsByAgreementIdAndId(
+          trx,
+          { status: b.status },
+          commitmentId,
+          id,
+        );
+        if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      },
+    );
     return this.get(actor, id);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
@@ -71,20 +72,18 @@ export class PlanDocuments {
       created_by: actor.userId,
       created_at: nowIso(),
     };
-    await this.db.transaction().execute(async (trx) => {
-      await repoDocuments.insertPlanDocuments(trx, row);
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: `${type}.document_uploaded`,
-          recordType: type === 'plan' ? 'local_plan' : 'agreement',
-          recordId: parentId,
-          details: { document: id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: `${type}.document_uploaded`,
+        recordType: type === 'plan' ? 'local_plan' : 'agreement',
+        recordId: parentId,
+        details: { document: id },
+        requestId,
+      },
+      (trx) => repoDocuments.insertPlanDocuments(trx, row),
+    );
     return present(row);
   }
 

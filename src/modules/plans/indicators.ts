@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -48,32 +49,31 @@ export class Indicators {
     }
     if (b.actionId) await this.action(planId, b.actionId);
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repoIndicators.insertPlanIndicators(trx, {
-        id,
-        plan_id: planId,
-        action_id: b.actionId ?? null,
-        code: b.code,
-        name: b.name,
-        kind: b.kind,
-        unit: b.unit,
-        source: b.source,
-        baseline: b.baseline ?? null,
-        dimensions: JSON.stringify(b.source === 'manual' ? b.dimensions : []),
-        targets: JSON.stringify(b.targets),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.indicator_added',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { indicator: id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.indicator_added',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { indicator: id },
+        requestId,
+      },
+      (trx) =>
+        repoIndicators.insertPlanIndicators(trx, {
+          id,
+          plan_id: planId,
+          action_id: b.actionId ?? null,
+          code: b.code,
+          name: b.name,
+          kind: b.kind,
+          unit: b.unit,
+          source: b.source,
+          baseline: b.baseline ?? null,
+          dimensions: JSON.stringify(b.source === 'manual' ? b.dimensions : []),
+          targets: JSON.stringify(b.targets),
+        }),
+    );
     return id;
   }
 
@@ -95,29 +95,29 @@ export class Indicators {
       b,
       divisions,
     );
-    await this.db.transaction().execute(async (trx) => {
-      await repoIndicators.deleteIndicatorValuesByPeriodAndIndicatorId(trx, indicatorId, b.period);
-      await repoIndicators.insertIndicatorValues(trx, {
-        id: randomUUID(),
-        indicator_id: indicatorId,
-        period: b.period,
-        value: b.value,
-        breakdown: JSON.stringify(b.breakdown),
-        entered_by: actor.userId,
-        entered_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.indicator_value',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { indicator: indicatorId, period: b.period },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.indicator_value',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { indicator: indicatorId, period: b.period },
+        requestId,
+      },
+      async (trx) => {
+        await repoIndicators.deleteIndicatorValuesByPeriodAndIndicatorId(trx, indicatorId, b.period);
+        await repoIndicators.insertIndicatorValues(trx, {
+          id: randomUUID(),
+          indicator_id: indicatorId,
+          period: b.period,
+          value: b.value,
+          breakdown: JSON.stringify(b.breakdown),
+          entered_by: actor.userId,
+          entered_at: nowIso(),
+        });
+      },
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, type Permission, ScopeCheck } from '../access/index';
@@ -56,25 +57,24 @@ export class LocalPlans {
     }
     const id = randomUUID();
     const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertLocalPlans(trx, {
-        id,
-        title: b.title,
-        country_code: b.division.country,
-        division_code: b.division.code,
-        year_from: b.yearFrom,
-        year_to: b.yearTo,
-        status: 'draft',
-        agreement_id: b.agreementId ?? null,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.ctx.audit.record(
-        { actor, action: 'plan.created', recordType: 'local_plan', recordId: id, requestId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'plan.created', recordType: 'local_plan', recordId: id, requestId },
+      (trx) =>
+        repo.insertLocalPlans(trx, {
+          id,
+          title: b.title,
+          country_code: b.division.country,
+          division_code: b.division.code,
+          year_from: b.yearFrom,
+          year_to: b.yearTo,
+          status: 'draft',
+          agreement_id: b.agreementId ?? null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        }),
+    );
     return id;
   }
 
@@ -82,27 +82,26 @@ export class LocalPlans {
     await this.load(actor, planId, 'plans:write');
     const n = await repo.selectPlanObjectivesByPlanId(this.db, planId);
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertPlanObjectives(trx, {
-        id,
-        plan_id: planId,
-        axis: b.axis,
-        text: b.text,
-        national_objective: b.nationalObjective ?? null,
-        position: Number(n.n) + 1,
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.objective_added',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { axis: b.axis },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.objective_added',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { axis: b.axis },
+        requestId,
+      },
+      (trx) =>
+        repo.insertPlanObjectives(trx, {
+          id,
+          plan_id: planId,
+          axis: b.axis,
+          text: b.text,
+          national_objective: b.nationalObjective ?? null,
+          position: Number(n.n) + 1,
+        }),
+    );
     return id;
   }
 
@@ -113,33 +112,32 @@ export class LocalPlans {
     if (!objective) throw new AppError(400, 'unknown_objective');
     if (b.startsOn && b.endsOn && b.endsOn < b.startsOn) throw new AppError(400, 'dates_reversed');
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertPlanActions(trx, {
-        id,
-        plan_id: planId,
-        objective_id: b.objectiveId,
-        title: b.title,
-        responsible_org_id: b.responsibleOrgId ?? null,
-        budget_planned: b.budgetPlanned,
-        budget_executed: b.budgetExecuted,
-        starts_on: b.startsOn ?? null,
-        ends_on: b.endsOn ?? null,
-        status: b.status,
-        commitment_id: b.commitmentId ?? null,
-        updated_at: nowIso(),
-      });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.action_added',
-          recordType: 'local_plan',
-          recordId: planId,
-          details: { action: id },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.action_added',
+        recordType: 'local_plan',
+        recordId: planId,
+        details: { action: id },
+        requestId,
+      },
+      (trx) =>
+        repo.insertPlanActions(trx, {
+          id,
+          plan_id: planId,
+          objective_id: b.objectiveId,
+          title: b.title,
+          responsible_org_id: b.responsibleOrgId ?? null,
+          budget_planned: b.budgetPlanned,
+          budget_executed: b.budgetExecuted,
+          starts_on: b.startsOn ?? null,
+          ends_on: b.endsOn ?? null,
+          status: b.status,
+          commitment_id: b.commitmentId ?? null,
+          updated_at: nowIso(),
+        }),
+    );
     return id;
   }
 
@@ -171,21 +169,21 @@ export class LocalPlans {
       ...(b.endsOn ? { ends_on: b.endsOn } : {}),
     };
     if (!Object.keys(set).length) throw new AppError(400, 'nothing_to_change');
-    await this.db.transaction().execute(async (trx) => {
-      const r = await repo.updatePlanActionsByPlanIdAndId(trx, { ...set, updated_at: nowIso() }, actionId, planId);
-      if (Number(r.numUpdatedRows) !== 1) throw notFound();
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'plan.action_updated',
-          recordType: 'local_plan',
-          recordId: planId,
-          fields: Object.keys(set).join(','),
-          details: { action: actionId },
-          requestId,
-        },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: 'plan.action_updated',
+        recordType: 'local_plan',
+        recordId: planId,
+        fields: Object.keys(set).join(','),
+        details: { action: actionId },
+        requestId,
+      },
+      async (trx) => {
+        const r = await repo.updatePlanActionsByPlanIdAndId(trx, { ...set, updated_at: nowIso() }, actionId, planId);
+        if (Number(r.numUpdatedRows) !== 1) throw notFound();
+      },
+    );
   }
 }

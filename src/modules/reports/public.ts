@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { isUniqueViolation } from '../../platform/db/dialect';
 import { nextSequence, nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
@@ -98,20 +99,20 @@ export class PublicReports {
     // then draws another receipt instead of losing the report.
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.db.transaction().execute(async (trx) => {
-          row.code = `DEN-${year}-${String(await nextSequence(trx, `DEN-${year}`)).padStart(4, '0')}`;
-          await repo.insertReport(trx, row);
-          await this.ctx.audit.record(
-            {
-              actor: null,
-              action: 'report.submitted',
-              recordType: 'report',
-              recordId: id,
-              details: { channel: r.channel, code: row.code },
-            },
-            trx,
-          );
-        });
+        await writeAudited(
+          this.ctx,
+          {
+            actor: null,
+            action: 'report.submitted',
+            recordType: 'report',
+            recordId: id,
+            details: { channel: r.channel, code: row.code },
+          },
+          async (trx) => {
+            row.code = `DEN-${year}-${String(await nextSequence(trx, `DEN-${year}`)).padStart(4, '0')}`;
+            await repo.insertReport(trx, row);
+          },
+        );
         break;
       } catch (e) {
         if (!receipt || !isUniqueViolation(e) || attempt >= 5) throw e;
@@ -178,21 +179,21 @@ export class PublicReports {
   async addMessage(reportId: string, body: string): Promise<void> {
     const id = randomUUID();
     const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertMessage(trx, {
-        id,
-        report_id: reportId,
-        author: 'reporter',
-        staff_user_id: null,
-        body_enc: this.ctx.crypto.encrypt(body, { table: 'report_messages', row: id, column: 'body' }),
-        created_at: now,
-      });
-      await repo.updateReport(trx, reportId, { reporter_activity_at: now, updated_at: now, purge_warned_at: null });
-      await this.ctx.audit.record(
-        { actor: null, action: 'report.reporter_message', recordType: 'report', recordId: reportId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor: null, action: 'report.reporter_message', recordType: 'report', recordId: reportId },
+      async (trx) => {
+        await repo.insertMessage(trx, {
+          id,
+          report_id: reportId,
+          author: 'reporter',
+          staff_user_id: null,
+          body_enc: this.ctx.crypto.encrypt(body, { table: 'report_messages', row: id, column: 'body' }),
+          created_at: now,
+        });
+        await repo.updateReport(trx, reportId, { reporter_activity_at: now, updated_at: now, purge_warned_at: null });
+      },
+    );
   }
 
   signOut = (token: string) => repo.deleteSession(this.db, sha256(token));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { ReportTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -143,23 +144,21 @@ export class TriageService {
     requestId: string,
   ) {
     const before = await this.visible(actor, id);
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateReport(trx, id, { ...set, updated_at: nowIso() });
-      await this.ctx.audit.record(
-        {
-          actor,
-          action,
-          recordType: 'report',
-          recordId: id,
-          details: {
-            ...details,
-            before: { status: before.status, assignee: before.assignee_user_id, caseCode: before.case_code },
-          },
-          requestId,
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action,
+        recordType: 'report',
+        recordId: id,
+        details: {
+          ...details,
+          before: { status: before.status, assignee: before.assignee_user_id, caseCode: before.case_code },
         },
-        trx,
-      );
-    });
+        requestId,
+      },
+      (trx) => repo.updateReport(trx, id, { ...set, updated_at: nowIso() }),
+    );
     return (await this.labelled([this.item(actor, (await repo.findReport(this.db, id))!)]))[0]!;
   }
 
@@ -258,24 +257,24 @@ export class TriageService {
     const r = await this.visible(actor, id);
     const mid = randomUUID();
     const now = nowIso();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertMessage(trx, {
-        id: mid,
-        report_id: id,
-        author: 'staff',
-        staff_user_id: actor.userId,
-        body_enc: this.ctx.crypto.encrypt(body, { table: 'report_messages', row: mid, column: 'body' }),
-        created_at: now,
-      });
-      await repo.updateReport(trx, id, {
-        updated_at: now,
-        ...(r.status === 'new' ? { status: 'in_review' as const } : {}),
-      });
-      await this.ctx.audit.record(
-        { actor, action: 'report.staff_message', recordType: 'report', recordId: id, requestId },
-        trx,
-      );
-    });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'report.staff_message', recordType: 'report', recordId: id, requestId },
+      async (trx) => {
+        await repo.insertMessage(trx, {
+          id: mid,
+          report_id: id,
+          author: 'staff',
+          staff_user_id: actor.userId,
+          body_enc: this.ctx.crypto.encrypt(body, { table: 'report_messages', row: mid, column: 'body' }),
+          created_at: now,
+        });
+        await repo.updateReport(trx, id, {
+          updated_at: now,
+          ...(r.status === 'new' ? { status: 'in_review' as const } : {}),
+        });
+      },
+    );
     return { id: mid, author: 'staff' as const, body, createdAt: now };
   }
 
