@@ -23,7 +23,7 @@ describe('production install', { timeout: 900_000 }, () => {
     const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })
       .toString()
       .split('\0')
-      .filter((f) => f && existsSync(path.join(root, f)));
+      .filter((f) => f && !/^(node_modules|dist|data|web\/dist)(\/|$)/.test(f) && existsSync(path.join(root, f)));
     for (const f of files) cpSync(path.join(root, f), path.join(app, f), { recursive: true });
     npm(app, ['ci', '--no-audit', '--no-fund']);
     npm(app, ['run', 'build']);
