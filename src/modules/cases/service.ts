@@ -10,6 +10,7 @@ import { AuditService } from '../audit/index';
 import { GeoService } from '../geo/index';
 import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
+import { caseCodec, isMinorCase, perpetratorCodec, personCodec, screeningCodec } from './codecs';
 import { People } from './people';
 import { abilities, listScope, mayFindPersons } from './policy';
 import * as repo from './repo';
@@ -122,10 +123,10 @@ export class CaseService {
           code: c.division_code,
           label: labels.get(c.division_code) ?? c.division_code,
         },
-        isMinor: Number(c.is_minor) === 1,
-        ageAtIntake: c.age_at_intake === null ? null : Number(c.age_at_intake),
+        isMinor: isMinorCase(c),
+        ageAtIntake: caseCodec.decode(c).age_at_intake,
         traffickingStatus: c.trafficking_status,
-        exploitation: JSON.parse(c.exploitation) as string[],
+        exploitation: caseCodec.decode(c).exploitation,
         assignedUserId: c.assigned_user_id,
         openTasks: tasks.get(c.id)?.open ?? 0,
         overdueTasks: tasks.get(c.id)?.overdue ?? 0,
@@ -137,7 +138,7 @@ export class CaseService {
 
   /** What a minor's case still lacks before it may close. */
   safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): string[] {
-    if (Number(c.is_minor) !== 1) return [];
+    if (!isMinorCase(c)) return [];
     const out: string[] = [];
     if (openTasks.some((t) => t.kind === 'notify_child_protection')) out.push('notify_child_protection');
     if (!c.guardian_enc) out.push('guardian');
@@ -165,6 +166,8 @@ export class CaseService {
       requestId,
     });
     // A receiver reads a referred case; changing it needs the jurisdiction, ownership or assignment.
+    const k = caseCodec.decode(c);
+    const who = personCodec.decode(person);
     return {
       id: c.id,
       code: c.code,
@@ -177,27 +180,27 @@ export class CaseService {
           (await new GeoService(this.db).labels(c.country_code, [c.division_code])).get(c.division_code) ??
           c.division_code,
       },
-      isMinor: Number(c.is_minor) === 1,
-      ageAtIntake: c.age_at_intake === null ? null : Number(c.age_at_intake),
-      vic_AgeWhenTrafficked: c.age_when_trafficked === null ? null : Number(c.age_when_trafficked),
+      isMinor: k.is_minor,
+      ageAtIntake: k.age_at_intake,
+      vic_AgeWhenTrafficked: k.age_when_trafficked,
       person: {
         id: person.id,
         ...this.people.decrypt(person),
-        local_BirthYear: person.birth_year === null ? null : Number(person.birth_year),
+        local_BirthYear: who.birth_year,
         prs_Gender: person.gender,
         local_Ethnicity: person.ethnicity,
-        local_Languages: JSON.parse(person.languages) as string[],
+        local_Languages: who.languages,
       },
       vic_TraffickingStatus: c.trafficking_status,
       vic_TraffickingStatusDecisionMakingOrg: c.decision_org,
       decisionReason: dec(this.ctx, 'cases', id, 'decision_reason', c.decision_reason_enc),
-      vic_TypeOfExploitation: JSON.parse(c.exploitation) as string[],
-      vic_MethodOfRecruitment: JSON.parse(c.recruitment_methods) as string[],
+      vic_TypeOfExploitation: k.exploitation,
+      vic_MethodOfRecruitment: k.recruitment_methods,
       vic_RelationshipToTrafficker: c.relationship_to_trafficker,
-      vic_MethodsOfControl: JSON.parse(c.control_methods) as string[],
-      vic_ForcedLabourIndustry: JSON.parse(c.labour_industries) as string[],
-      vic_TypeOfSexExploitation: JSON.parse(c.sex_exploitation) as string[],
-      local_MonthsExploited: c.months_exploited,
+      vic_MethodsOfControl: k.control_methods,
+      vic_ForcedLabourIndustry: k.labour_industries,
+      vic_TypeOfSexExploitation: k.sex_exploitation,
+      local_MonthsExploited: k.months_exploited,
       guardian: dec(this.ctx, 'cases', id, 'guardian', c.guardian_enc),
       bestInterest: dec(this.ctx, 'cases', id, 'best_interest', c.best_interest_enc),
       tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, authority: t.authority, dueAt: t.due_at, doneAt: t.done_at })),
@@ -211,7 +214,7 @@ export class CaseService {
       })),
       perpetrators: perpetrators.map((x) => ({
         id: x.id,
-        per_RoleInProcess: JSON.parse(x.roles) as string[],
+        per_RoleInProcess: perpetratorCodec.decode(x).roles,
         per_RoleDetails: dec(this.ctx, 'case_perpetrators', x.id, 'details', x.details_enc),
       })),
       comments: comments.map((m) => ({
@@ -230,12 +233,9 @@ export class CaseService {
         withdrawnAt: k.withdrawn_at,
       })),
       screening: screenings[0]
-        ? {
-            createdAt: screenings[0].created_at,
-            version: screenings[0].version,
-            indicators: JSON.parse(screenings[0].indicators) as string[],
-            result: JSON.parse(screenings[0].result),
-          }
+        ? (({ created_at, version, indicators, result }) => ({ createdAt: created_at, version, indicators, result }))(
+            screeningCodec.decode(screenings[0]),
+          )
         : null,
       safeguardsMissing: this.safeguardsMissing(
         c,
@@ -312,7 +312,7 @@ export class CaseService {
 
   async screen(actor: Actor, id: string, type: 'labour' | 'sexual', indicators: string[], requestId: string) {
     const c = await this.access.load(actor, id, 'cases:write');
-    const result = screen(indicators, Number(c.is_minor) === 1 ? 'child' : 'adult', type);
+    const result = screen(indicators, isMinorCase(c) ? 'child' : 'adult', type);
     if (result.unknownIndicators.length)
       throw new AppError(400, 'unknown_indicators', { ids: result.unknownIndicators.join(', ') });
     await writeAudited(

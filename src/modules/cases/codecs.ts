@@ -1,0 +1,43 @@
+import { rowCodec } from '../../platform/db/codec';
+import type { CaseScreeningTable, CaseTable, PersonTable } from '../../platform/db/types';
+import type { CaseDetail } from './schema';
+
+// How the case tables read: 0/1 flags as booleans, picklist lists stored as JSON text as arrays, counts as numbers.
+
+const list = [] as string[];
+
+/** A case row as services handle it. */
+export const caseCodec = rowCodec<CaseTable>()({
+  booleans: ['is_minor'],
+  numbers: ['age_at_intake', 'age_when_trafficked', 'months_exploited'],
+  json: {
+    exploitation: list,
+    recruitment_methods: list,
+    control_methods: list,
+    labour_industries: list,
+    sex_exploitation: list,
+  },
+});
+export type CaseRecord = ReturnType<typeof caseCodec.decode>;
+
+/** A person row as services handle it (personal fields stay encrypted until presented). */
+export const personCodec = rowCodec<PersonTable>()({ numbers: ['birth_year'], json: { languages: list } });
+
+/** A perpetrator row: roles in the process as a list. */
+export const perpetratorCodec = rowCodec<{
+  id: string;
+  case_id: string;
+  roles: string;
+  details_enc: string | null;
+  created_at: string;
+}>()({
+  json: { roles: list },
+});
+
+/** A screening row: indicators as a list, the engine's result as stored. */
+export const screeningCodec = rowCodec<CaseScreeningTable>()({
+  json: { indicators: list, result: null as unknown as NonNullable<CaseDetail['screening']>['result'] },
+});
+
+/** True when the stored case is a minor's (whichever way the engine returned the flag). */
+export const isMinorCase = (c: Pick<CaseTable, 'is_minor'>) => caseCodec.decode(c as CaseTable).is_minor === true;
