@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type Actor, permissions } from '../access/index';
+import { abilitiesOn, addressedTo, mayRespond, maySeeSheet, opensCaseTo, revocable } from './policy';
+
+const actor = (orgId: string, userId: string, perms: string[] = ['cases:write']): Actor => ({
+  userId,
+  orgId,
+  roles: [],
+  permissions: new Set(perms.filter((p) => (permissions as readonly string[]).includes(p))) as Actor['permissions'],
+  scope: { country: 'EC', code: 'EC' },
+  sessionId: '',
+});
+const ref = (to_org_id: string | null, to_user_id: string | null, status = 'sent' as const) => ({
+  to_org_id,
+  to_user_id,
+  status,
+});
+
+describe('referral policy', () => {
+  const ana = actor('org-b', 'ana');
+  const luis = actor('org-b', 'luis');
+  const sender = actor('org-a', 'sara');
+
+  it('a referral to an organisation counts for its members unless it names one of them', () => {
+    assert.ok(addressedTo(ref('org-b', null), ana));
+    assert.ok(addressedTo(ref('org-b', 'ana'), ana));
+    assert.ok(!addressedTo(ref('org-b', 'ana'), luis));
+    assert.ok(!addressedTo(ref('org-b', null), sender));
+    assert.ok(!addressedTo(ref(null, null), ana), 'a referral to an external provider is addressed to nobody in Minka');
+  });
+
+  it('opens the case to the receiving organisation, and with an actor only when it names them or nobody', () => {
+    assert.ok(opensCaseTo(ref('org-b', 'ana')));
+    assert.ok(opensCaseTo(ref('org-b', 'ana'), ana));
+    assert.ok(!opensCaseTo(ref('org-b', 'ana'), luis));
+    assert.ok(!opensCaseTo(ref(null, null)));
+  });
+
+  it('the receiver answers and records services; the sender withdraws', () => {
+    assert.ok(mayRespond(ana, ref('org-b', null)));
+    assert.ok(!mayRespond(actor('org-b', 'ana', []), ref('org-b', null)), 'a role that receives nothing');
+    assert.deepEqual(abilitiesOn(ana, ref('org-b', null)), { respond: true, deliver: false, revoke: false });
+    assert.deepEqual(abilitiesOn(sender, ref('org-b', null)), { respond: false, deliver: false, revoke: true });
+    assert.ok(revocable(sender, ref('org-b', null)));
+    assert.ok(!revocable(ana, ref('org-b', null)));
+    assert.ok(!maySeeSheet(luis, ref('org-b', 'ana')));
+    assert.ok(maySeeSheet(sender, ref('org-b', 'ana')));
+  });
+});
