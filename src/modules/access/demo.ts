@@ -133,7 +133,6 @@ export const demoUsers: { email: string; name: string; role: string; org: string
 
 /** Creates the demo organisations and one account per role (password and TOTP as documented). */
 export async function seedAccessDemo(ctx: Context): Promise<void> {
-  const db = ctx.db.db;
   const now = nowIso();
   const ids = new Map<string, string>();
   const passwordHash = await hashPassword(demoPassword);

@@ -5,11 +5,9 @@ import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
-import { CaseAccess } from './access';
 import { CareService } from './care';
 import { IntakeService } from './intake';
 import { Merges } from './merges';
-import { People } from './people';
 import {
   candidateSchema,
   candidatesBody,
@@ -42,7 +40,6 @@ export const caseRoutes =
     const cases = new CaseService(ctx);
     const care = new CareService(ctx);
     const intake = new IntakeService(ctx);
-    const people = new People(ctx);
     const merges = new Merges(ctx);
     const tags = ['cases'];
     r.post(

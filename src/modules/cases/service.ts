@@ -5,7 +5,7 @@ import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
+import type { Actor } from '../access/index';
 import { AuditService } from '../audit/index';
 import { GeoService } from '../geo/index';
 import { addressedTo } from '../referrals/vocabulary';

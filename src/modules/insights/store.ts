@@ -4,7 +4,6 @@
 // installations check on every query; above `backgroundFrom` facts the check runs at most every `refreshMs`
 // and a rebuild (at most every `rebuildMs`) happens behind the current cube, which keeps serving meanwhile; the
 // rebuild reads the facts in batches and yields between them, so requests are served while it runs.
-import { sql } from 'kysely';
 import type { Context } from '../../platform/context';
 import { Cube } from './cube';
 import { streamFacts } from './facts';

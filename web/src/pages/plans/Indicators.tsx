@@ -2,14 +2,11 @@ import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionCategories } from '../../../../src/modules/plans/schema';
-import type { ApiBody } from '../../api';
 import { IndicatorForm } from './IndicatorForm';
 import { type PlanDetail as Plan, periodsOf } from './types';
 import type { Call } from './writes';
 
 const entryDimensions = ['sex', 'age_group', 'ethnicity'] as const;
-// The selects offer only the schema's own values.
-type Body = ApiBody<'/api/local-plans/{id}/indicators'>;
 
 /** Indicators with targets and values per period; computed ones show "suppressed" where disclosure control hides them. */
 export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
