@@ -5,8 +5,9 @@ import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can, ScopeCheck } from '../access/index';
+import { type Actor, ScopeCheck } from '../access/index';
 import { PlanDocuments } from './documents';
+import * as policy from './policy';
 import * as repoAgreements from './repo-agreements';
 import type { agreementBody, commitmentStatusBody } from './schema';
 
@@ -25,9 +26,11 @@ export class Agreements {
 
   private async load(actor: Actor, id: string, write = false): Promise<Row> {
     const a = await repoAgreements.selectAgreementsById(this.db, id);
-    if (!a || !can(actor, 'plans:read') || !(await this.scope.within(actor, a.country_code, a.division_code)))
-      throw notFound();
-    if (write && !can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
+    if (!a) throw notFound();
+    const inJurisdiction = await this.scope.within(actor, a.country_code, a.division_code);
+    const v = policy.verdict(actor, inJurisdiction, write ? 'plans:write' : 'plans:read');
+    if (v === 'not_found') throw notFound();
+    if (v === 'forbidden') throw new AppError(403, 'forbidden');
     return a;
   }
 
@@ -37,7 +40,7 @@ export class Agreements {
   }
 
   async create(actor: Actor, b: z.infer<typeof agreementBody>, requestId: string) {
-    if (!can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
+    if (!policy.mayWrite(actor)) throw new AppError(403, 'forbidden');
     if (!(await this.scope.within(actor, b.division.country, b.division.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
     if (new Set(b.parties).size !== b.parties.length) throw new AppError(400, 'duplicate_parties');
@@ -81,7 +84,7 @@ export class Agreements {
   }
 
   async list(actor: Actor) {
-    if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
+    if (!policy.mayBrowse(actor)) throw new AppError(403, 'forbidden');
     const rows = await repoAgreements.selectAgreements(this.db);
     const out = [];
     const scope = this.scope;

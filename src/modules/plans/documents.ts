@@ -5,8 +5,9 @@ import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
+import type { Actor } from '../access/index';
 import { cleanAttachment } from '../cases/index';
+import { mayWrite, seesEvidence } from './policy';
 import * as repoDocuments from './repo-documents';
 
 type Parent = 'plan' | 'agreement';
@@ -89,7 +90,7 @@ export class PlanDocuments {
 
   /** The documents of a plan or agreement; evidence may name people (attendance lists): only plan writers see it. */
   async list(actor: Actor, type: Parent, parentId: string) {
-    if (!can(actor, 'plans:write')) return [];
+    if (!seesEvidence(actor)) return [];
     const rows = await repoDocuments.selectPlanDocumentsByParentIdAndParentType(this.db, type, parentId);
     return rows.map(present);
   }
@@ -97,7 +98,7 @@ export class PlanDocuments {
   /** Downloads need the right to write plans: evidence such as attendance lists may name people. */
   async download(actor: Actor, type: Parent, parentId: string, id: string, requestId: string) {
     await this.parent(actor, type, parentId, false);
-    if (!can(actor, 'plans:write')) throw notFound();
+    if (!mayWrite(actor)) throw notFound();
     const row = await repoDocuments.selectPlanDocumentsByParentIdAndParentType2(this.db, id, type, parentId);
     if (!row) throw notFound();
     const data = this.ctx.crypto.decryptBytes(readFileSync(path.join(this.dir(), `plan-${id}.bin`)), this.ctxOf(id));

@@ -5,10 +5,11 @@ import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
+import type { Actor } from '../access/index';
 import { GeoService } from '../geo/index';
 import { type Cell, protectGroup, storeFor } from '../insights/index';
 import { periodRange, planPeriods } from './periods';
+import { seesExactCounts } from './policy';
 import * as repoIndicators from './repo-indicators';
 import type { indicatorBody, valueBody } from './schema';
 import { LocalPlans } from './service';
@@ -129,7 +130,7 @@ export class Indicators {
     const values = rows.length ? await repoIndicators.selectIndicatorValuesByIndicatorId(this.db, rows) : [];
     // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
     // Activity participants are not case data and are shown as they are.
-    const exact = !publish && can(actor, 'cases:read');
+    const exact = seesExactCounts(actor, publish);
     // The plan's divisions, looked up once for all its computed indicators, and only if one needs them.
     let divisions: Promise<string[]> | undefined;
     const codes = () => (divisions ??= new GeoService(this.db).descendantCodes(plan.country_code, plan.division_code));

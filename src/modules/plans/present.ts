@@ -1,39 +1,33 @@
-import type { Context } from '../../platform/context';
 import type { Database } from '../../platform/db/types';
-import { type Actor, can } from '../access/index';
-import { GeoService } from '../geo/index';
-import { PlanDocuments } from './documents';
-import { Indicators } from './indicators';
-import { planParents } from './parents';
-import * as repoPresent from './repo-present';
+import type { Actor } from '../access/index';
+import { abilities } from './policy';
 import { axes, type PlanDetail } from './schema';
 
 type Plan = Database['local_plans'];
 const num = (v: number | string | null) => (v === null ? 0 : Number(v));
 
+/** What a plan page is made of, loaded by plans/view.ts. */
+export interface PlanView {
+  plan: Plan;
+  objectives: Database['plan_objectives'][];
+  actions: Database['plan_actions'][];
+  activities: Database['prevention_activities'][];
+  instruments: Database['policy_instruments'][];
+  indicators: PlanDetail['indicators'];
+  documents: PlanDetail['documents'];
+  orgNames: Map<string, string>;
+  divisionLabel: string;
+}
+
 /** A local plan as the API shows it: objectives by axis with their actions, indicators, activities, instruments, progress. */
-export async function presentPlan(ctx: Context, actor: Actor, plan: Plan, publish = false): Promise<PlanDetail> {
-  const detail = await planDetail(ctx, actor, plan, publish);
+export function presentPlan(view: PlanView, actor: Actor): PlanDetail {
+  const detail = planDetail(view, actor);
   return { ...detail, progress: progressOf(detail) };
 }
 
-async function planDetail(ctx: Context, actor: Actor, plan: Plan, publish: boolean) {
-  const db = ctx.db.db;
-  const [objectives, actions, activities, instruments, indicators, documents] = await Promise.all([
-    repoPresent.selectPlanObjectivesByPlanId(db, plan.id),
-    repoPresent.selectPlanActionsByPlanId(db, plan.id),
-    repoPresent.selectPreventionActivitiesByPlanId(db, plan.id),
-    repoPresent.selectPolicyInstrumentsByPlanId(db, plan.id),
-    new Indicators(ctx).ofPlan(actor, plan, publish),
-    new PlanDocuments(ctx, planParents(ctx)).list(actor, 'plan', plan.id),
-  ]);
-  const orgIds = [...new Set(actions.map((a) => a.responsible_org_id).filter((x): x is string => Boolean(x)))];
-  const orgs = new Map(
-    (orgIds.length ? await repoPresent.selectOrganisationsById(db, orgIds) : []).map((o) => [o.id, o.name]),
-  );
-  const label =
-    (await new GeoService(db).labels(plan.country_code, [plan.division_code])).get(plan.division_code) ??
-    plan.division_code;
+function planDetail(view: PlanView, actor: Actor) {
+  const { plan, objectives, actions, activities, instruments, indicators, documents, orgNames: orgs } = view;
+  const label = view.divisionLabel;
   const presentedActions = actions.map((a) => ({
     id: a.id,
     objectiveId: a.objective_id,
@@ -85,11 +79,11 @@ async function planDetail(ctx: Context, actor: Actor, plan: Plan, publish: boole
       objectiveIds: JSON.parse(i.objective_ids) as string[],
     })),
     documents,
-    abilities: { update: can(actor, 'plans:write') },
+    abilities: abilities(actor),
   };
 }
 
-type Detail = Awaited<ReturnType<typeof planDetail>>;
+type Detail = ReturnType<typeof planDetail>;
 
 /** Execution by axis, budget, indicators against their targets, activities and instruments. */
 export function progressOf(p: Detail) {
@@ -136,26 +130,18 @@ export function progressOf(p: Detail) {
   };
 }
 
+/** What the comparison is made of, loaded by plans/view.ts. */
+export interface ComparisonView {
+  plans: Plan[];
+  actions: Pick<Database['plan_actions'], 'plan_id' | 'status' | 'budget_planned' | 'budget_executed'>[];
+  activities: Pick<Database['prevention_activities'], 'plan_id' | 'participants'>[];
+  instruments: Pick<Database['policy_instruments'], 'plan_id' | 'status'>[];
+  labels: Map<string, string>;
+}
+
 /** One line per plan for comparing cantons and periods: execution, budget, activities and instruments. */
-export async function comparePlans(ctx: Context, plans: Plan[]) {
-  if (!plans.length) return [];
-  const db = ctx.db.db;
-  const ids = plans.map((p) => p.id);
-  // Three queries for all plans: the comparison needs no indicators (and so no case counts) or documents.
-  const [actions, activities, instruments] = await Promise.all([
-    repoPresent.selectPlanActionsByPlanId2(db, ids),
-    repoPresent.selectPreventionActivitiesByPlanId2(db, ids),
-    repoPresent.selectPolicyInstrumentsByPlanId2(db, ids),
-  ]);
-  // One label lookup per country, not per plan.
-  const geo = new GeoService(db);
-  const labels = new Map<string, string>();
-  for (const country of new Set(plans.map((p) => p.country_code)))
-    for (const [code, label] of await geo.labels(
-      country,
-      plans.filter((p) => p.country_code === country).map((p) => p.division_code),
-    ))
-      labels.set(`${country}:${code}`, label);
+export function comparePlans(view: ComparisonView) {
+  const { plans, actions, activities, instruments, labels } = view;
   const out = [];
   for (const plan of plans) {
     const acts = actions.filter((a) => a.plan_id === plan.id);

@@ -6,10 +6,11 @@ import { renderPdf } from '../../platform/pdf/index';
 import type { Actor } from '../access/index';
 import { Indicators } from './indicators';
 import { periodRange } from './periods';
-import { presentPlan } from './present';
+import type { PlanDetail } from './schema';
 import { LocalPlans } from './service';
+import { showPlan } from './view';
 
-type Plan = Awaited<ReturnType<typeof presentPlan>>;
+type Plan = PlanDetail;
 
 /** The rows both report formats share: no personal data, case-derived figures already under disclosure control. */
 function tables(p: Plan, period: string | undefined, lang: string) {
@@ -110,7 +111,7 @@ export class PlanReport {
     const row = await new LocalPlans(this.ctx).load(actor, id);
     if (period) new Indicators(this.ctx).inPlan(row, period);
     // A report leaves Minka: case-derived figures pass disclosure control whoever downloads it.
-    const p = await presentPlan(this.ctx, actor, row, true);
+    const p = await showPlan(this.ctx, actor, row, true);
     await this.ctx.audit.record({ actor, action: 'plan.report', recordType: 'local_plan', recordId: id, requestId });
     return p;
   }

@@ -9,7 +9,6 @@ import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { PlanWork } from './activities';
 import { Indicators } from './indicators';
-import { comparePlans, presentPlan } from './present';
 import { PlanReport } from './report';
 import {
   actionBody,
@@ -25,6 +24,7 @@ import {
   valueBody,
 } from './schema';
 import { LocalPlans } from './service';
+import { comparePlansOf, showPlan } from './view';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const sub = z.strictObject({ id: z.uuid(), sub: z.uuid() });
@@ -50,7 +50,7 @@ export const planRoutes =
     const report = new PlanReport(ctx);
     const tags = ['plans'];
     const detail = async (actor: ReturnType<typeof requireActor>, id: string) =>
-      presentPlan(ctx, actor, await plans.load(actor, id));
+      showPlan(ctx, actor, await plans.load(actor, id));
 
     r.get(
       '/local-plans',
@@ -97,7 +97,7 @@ export const planRoutes =
         },
       },
       async (req) => {
-        return comparePlans(ctx, await plans.list(requireActor(req)));
+        return comparePlansOf(ctx, await plans.list(requireActor(req)));
       },
     );
     r.post(

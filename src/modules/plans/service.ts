@@ -4,7 +4,8 @@ import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can, type Permission, ScopeCheck } from '../access/index';
+import { type Actor, type Permission, ScopeCheck } from '../access/index';
+import * as policy from './policy';
 import * as repo from './repo';
 import type { actionBody, actionPatch, objectiveBody, planBody } from './schema';
 
@@ -22,15 +23,16 @@ export class LocalPlans {
   /** The plan if the actor may use it with this permission (inside their jurisdiction); 404 otherwise. */
   async load(actor: Actor, id: string, permission: Permission = 'plans:read') {
     const p = await repo.selectLocalPlansById(this.db, id);
-    if (!p || !can(actor, 'plans:read') || !(await this.scope.within(actor, p.country_code, p.division_code)))
-      throw notFound();
-    if (permission !== 'plans:read' && !can(actor, permission)) throw new AppError(403, 'forbidden');
+    if (!p) throw notFound();
+    const v = policy.verdict(actor, await this.scope.within(actor, p.country_code, p.division_code), permission);
+    if (v === 'not_found') throw notFound();
+    if (v === 'forbidden') throw new AppError(403, 'forbidden');
     return p;
   }
 
   /** Plans in the actor's jurisdiction, newest period first. */
   async list(actor: Actor) {
-    if (!can(actor, 'plans:read')) throw new AppError(403, 'forbidden');
+    if (!policy.mayBrowse(actor)) throw new AppError(403, 'forbidden');
     const rows = await repo.selectLocalPlans(this.db);
     const out = [];
     const scope = this.scope;
@@ -39,7 +41,7 @@ export class LocalPlans {
   }
 
   async create(actor: Actor, b: z.infer<typeof planBody>, requestId: string) {
-    if (!can(actor, 'plans:write')) throw new AppError(403, 'forbidden');
+    if (!policy.mayWrite(actor)) throw new AppError(403, 'forbidden');
     if (!(await this.scope.within(actor, b.division.country, b.division.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
     const overlap = await repo.selectLocalPlansByYearToAndYearFrom(
