@@ -8096,10 +8096,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              id: string;
-              name: string;
-            }[];
+            'application/json': components['schemas']['ReferralReceiver'][];
           };
         };
         /** @description Default Response */
@@ -11480,8 +11477,9 @@ export interface components {
       contact: string | null;
       hours: string | null;
       active: boolean;
+      /** @description What the caller may do with this provider */
       abilities: {
-        [key: string]: boolean;
+        update: boolean;
       };
     };
     SupportPlanInput: {
@@ -11853,9 +11851,16 @@ export interface components {
         cas_ReasonForOutgoingReferral: string;
         cas_OutgoingReferralDetails: string | null;
       };
+      /** @description What the caller may do with this referral */
       abilities: {
-        [key: string]: boolean;
+        respond: boolean;
+        deliver: boolean;
+        revoke: boolean;
       };
+    };
+    ReferralReceiverInput: {
+      id: string;
+      name: string;
     };
     ReportListItemInput: {
       id: string;
@@ -12344,8 +12349,9 @@ export interface components {
       contact: string | null;
       hours: string | null;
       active: boolean;
+      /** @description What the caller may do with this provider */
       abilities: {
-        [key: string]: boolean;
+        update: boolean;
       };
     };
     SupportPlan: {
@@ -12717,9 +12723,16 @@ export interface components {
         cas_ReasonForOutgoingReferral: string;
         cas_OutgoingReferralDetails: string | null;
       };
+      /** @description What the caller may do with this referral */
       abilities: {
-        [key: string]: boolean;
+        respond: boolean;
+        deliver: boolean;
+        revoke: boolean;
       };
+    };
+    ReferralReceiver: {
+      id: string;
+      name: string;
     };
     ReportListItem: {
       id: string;
