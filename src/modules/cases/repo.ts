@@ -3,6 +3,7 @@ import type { Insertable, Updateable } from 'kysely';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
+import { liveReferralStatuses } from '../referrals/vocabulary';
 
 export type Q = Db | Transaction<Database>;
 
@@ -70,9 +71,9 @@ export interface CaseFilter {
   divisions?: string[];
   orRelated?: { orgId: string; userId: string };
   /** Only cases with a live referral to this organisation (receivers without cases:read). */
-  referredTo?: string;
+  referredTo?: { orgId: string; userId: string };
   /** Also cases with a live referral to this organisation. */
-  orReferredTo?: string;
+  orReferredTo?: { orgId: string; userId: string };
   status?: string;
   stage?: string;
   minor?: boolean;
@@ -86,12 +87,14 @@ export interface CaseFilter {
   limit: number;
 }
 
-const liveReferrals = (q: Q, orgId: string) =>
+/** Cases a live referral opened to this person: made to their organisation, naming them or nobody (addressedTo in SQL). */
+const liveReferrals = (q: Q, to: { orgId: string; userId: string }) =>
   q
     .selectFrom('referrals')
     .select('case_id')
-    .where('to_org_id', '=', orgId)
-    .where('status', 'in', ['sent', 'accepted', 'completed']);
+    .where('to_org_id', '=', to.orgId)
+    .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', to.userId)]))
+    .where('status', 'in', [...liveReferralStatuses]);
 
 /** One page of cases, newest first, by keyset (created_at, id) so deep pages stay fast. */
 export function listCases(q: Q, f: CaseFilter) {

@@ -180,6 +180,11 @@ for (const target of dbTargets()) {
         `/api/referrals/${sent.json().id}/sheet`,
       ])
         assert.equal((await get(shelter, url)).statusCode, 404, `a colleague of the named person: ${url}`);
+      // The case list follows the same rule as the case itself.
+      const listed = async (s: Signed) =>
+        ((await get(s, '/api/cases')).json().items as { id: string }[]).map((c) => c.id);
+      assert.ok((await listed(named)).includes(fresh), 'the named caseworker finds the case in the list');
+      assert.ok(!(await listed(shelter)).includes(fresh), 'a colleague does not find it in the list');
     });
 
     it('lets a receiver read the referred case but not change it, and refuses referrals to oneself', async () => {
