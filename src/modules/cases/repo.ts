@@ -244,5 +244,5 @@ export const selectUsersByScopeCodeAndRoleKey = (q: Q, code: string) =>
 export const updateCaseTasksByCaseId = (
   q: Q,
   set: Updateable<Database['case_tasks']>,
-  id: `${string}-${string}-${string}-${string}-${string}`,
+  id: string,
 ) => q.updateTable('case_tasks').set(set).where('case_id', '=', id).execute();

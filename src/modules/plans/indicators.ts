@@ -127,7 +127,12 @@ export class Indicators {
    */
   async ofPlan(actor: Actor, plan: Plan, publish = false) {
     const rows = await repoIndicators.selectPlanIndicatorsByPlanId(this.db, plan.id);
-    const values = rows.length ? await repoIndicators.selectIndicatorValuesByIndicatorId(this.db, rows) : [];
+    const values = rows.length
+      ? await repoIndicators.valuesOfIndicators(
+          this.db,
+          rows.map((r) => r.id),
+        )
+      : [];
     // People who may read cases in this jurisdiction see exact case-derived counts; others see them protected.
     // Activity participants are not case data and are shown as they are.
     const exact = seesExactCounts(actor, publish);

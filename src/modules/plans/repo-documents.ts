@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 
@@ -21,21 +21,8 @@ export const selectPolicyInstrumentsByPlanIdAndId = (q: Q, instrumentId: string,
     .where('plan_id', '=', parentId)
     .executeTakeFirst();
 
-export const insertPlanDocuments = (
-  q: Q,
-  row: {
-    id: `${string}-${string}-${string}-${string}-${string}`;
-    parent_type: Parent;
-    parent_id: string;
-    action_id: string | null;
-    instrument_id: string | null;
-    mime: string;
-    size: number;
-    name: string | null;
-    created_by: string;
-    created_at: string;
-  },
-) => q.insertInto('plan_documents').values(row).execute();
+export const insertPlanDocuments = (q: Q, row: Insertable<Database['plan_documents']>) =>
+  q.insertInto('plan_documents').values(row).execute();
 
 export const selectPlanDocumentsByParentIdAndParentType = (q: Q, type: Parent, parentId: string) =>
   q

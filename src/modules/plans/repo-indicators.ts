@@ -24,32 +24,9 @@ export const insertIndicatorValues = (q: Q, row: Insertable<Database['indicator_
 export const selectPlanIndicatorsByPlanId = (q: Q, id: string) =>
   q.selectFrom('plan_indicators').selectAll().where('plan_id', '=', id).orderBy('code').execute();
 
-export const selectIndicatorValuesByIndicatorId = (
-  q: Q,
-  rows: {
-    id: string;
-    plan_id: string;
-    action_id: string | null;
-    code: string;
-    name: string;
-    kind: string;
-    unit: string;
-    source: string;
-    baseline: string | number | null;
-    dimensions: string;
-    targets: string;
-  }[],
-) =>
-  q
-    .selectFrom('indicator_values')
-    .selectAll()
-    .where(
-      'indicator_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('period')
-    .execute();
+/** The values entered for these indicators, oldest period first. */
+export const valuesOfIndicators = (q: Q, indicatorIds: string[]) =>
+  q.selectFrom('indicator_values').selectAll().where('indicator_id', 'in', indicatorIds).orderBy('period').execute();
 
 export const selectPreventionActivitiesByHeldOnAndPlanId = (q: Q, planId: string, from: string, to: string) =>
   q

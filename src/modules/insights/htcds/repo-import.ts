@@ -4,31 +4,8 @@ import type { Database } from '../../../platform/db/types';
 
 type Q = Db | Transaction<Database>;
 
-export const insertHtcdsImports = (
-  q: Q,
-  job: {
-    id: string;
-    created_by: string;
-    org_id: string;
-    country_code: string;
-    division_code: string;
-    format: string;
-    status: string;
-    total: number;
-    valid: number;
-    processed: number;
-    imported: number;
-    linked: number;
-    valid_only: number;
-    problems: string;
-    warnings: string;
-    ignored_columns: string;
-    rows_enc: string | null;
-    created_at: string;
-    updated_at: string;
-    finished_at: string | null;
-  },
-) => q.insertInto('htcds_imports').values(job).execute();
+export const insertHtcdsImports = (q: Q, job: Insertable<Database['htcds_imports']>) =>
+  q.insertInto('htcds_imports').values(job).execute();
 
 export const updateHtcdsImportsByCreatedAtAndStatus = (
   q: Q,
