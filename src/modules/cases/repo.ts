@@ -241,8 +241,5 @@ export const selectUsersByScopeCodeAndRoleKey = (q: Q, code: string) =>
     .where('u.scope_code', '=', code.slice(0, 4))
     .executeTakeFirst();
 
-export const updateCaseTasksByCaseId = (
-  q: Q,
-  set: Updateable<Database['case_tasks']>,
-  id: string,
-) => q.updateTable('case_tasks').set(set).where('case_id', '=', id).execute();
+export const updateCaseTasksByCaseId = (q: Q, set: Updateable<Database['case_tasks']>, id: string) =>
+  q.updateTable('case_tasks').set(set).where('case_id', '=', id).execute();

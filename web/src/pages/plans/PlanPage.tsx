@@ -9,7 +9,7 @@ import { Axes } from './Axes';
 import { Documents } from './Documents';
 import { Indicators } from './Indicators';
 import { Progress } from './Progress';
-import { type PlanDetail, periodsOf } from './types';
+import { periodsOf } from './types';
 import { Work } from './Work';
 import { type PlanWrite, writePlan } from './writes';
 
