@@ -114,7 +114,7 @@ export class PlanWork {
     await this.plans.load(actor, planId, 'plans:write');
     const i = await repoActivities.selectPolicyInstrumentsByPlanIdAndId(this.db, instrumentId, planId);
     if (!i) throw notFound();
-    const before = JSON.parse(i.history) as { status: string; date: string }[];
+    const before = i.history;
     // Stages keep their order in time: a new stage cannot be dated before the last one.
     if (before.length && b.date < before.at(-1)!.date) throw new AppError(400, 'dates_reversed');
     const history = [...before, { status: b.status, date: b.date }];

@@ -3,15 +3,15 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
-import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, ScopeCheck } from '../access/index';
+import type { Agreement } from './codecs';
 import { PlanDocuments } from './documents';
 import * as policy from './policy';
 import * as repoAgreements from './repo-agreements';
 import type { agreementBody, commitmentStatusBody } from './schema';
 
-type Row = Database['agreements'];
+type Row = Agreement;
 
 /** Cooperation agreements between organisations: parties, term, purpose, commitments, renewals. */
 export class Agreements {
@@ -129,7 +129,7 @@ export class Agreements {
   }
 
   private async present(actor: Actor, a: Row) {
-    const parties = JSON.parse(a.parties) as string[];
+    const parties = a.parties;
     const [orgs, commitments, documents] = await Promise.all([
       repoAgreements.selectOrganisationsById2(this.db, parties),
       repoAgreements.selectAgreementCommitmentsByAgreementId(this.db, a.id),

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
 import { GeoService } from '../geo/index';
 import { type Cell, protectGroup, storeFor } from '../insights/index';
+import type { IndicatorRow as DecodedIndicator } from './codecs';
 import { periodRange, planPeriods } from './periods';
 import { seesExactCounts } from './policy';
 import * as repoIndicators from './repo-indicators';
@@ -17,7 +18,7 @@ import { checkValue } from './values';
 import type { indicatorKinds, indicatorUnits } from './vocabulary';
 
 type Plan = Database['local_plans'];
-type IndicatorRow = Database['plan_indicators'];
+type IndicatorRow = DecodedIndicator;
 
 export interface PeriodValue {
   period: string;
@@ -91,7 +92,7 @@ export class Indicators {
         name: ind.name,
         unit: ind.unit as 'count' | 'percent',
         source: ind.source,
-        dimensions: JSON.parse(ind.dimensions),
+        dimensions: ind.dimensions,
       },
       b,
       divisions,
@@ -145,9 +146,9 @@ export class Indicators {
         .filter((v) => v.indicator_id === r.id)
         .map((v) => ({
           period: v.period,
-          value: Number(v.value),
+          value: v.value,
           suppressed: false,
-          breakdown: JSON.parse(v.breakdown),
+          breakdown: v.breakdown,
         }));
       out.push({
         id: r.id,
@@ -157,9 +158,9 @@ export class Indicators {
         unit: r.unit as (typeof indicatorUnits)[number],
         source: r.source,
         actionId: r.action_id,
-        baseline: r.baseline === null ? null : Number(r.baseline),
-        dimensions: JSON.parse(r.dimensions) as string[],
-        targets: JSON.parse(r.targets) as Record<string, number>,
+        baseline: r.baseline,
+        dimensions: r.dimensions,
+        targets: r.targets,
         values:
           r.source === 'manual'
             ? manual

@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/types';
 import type { Actor } from '../access/index';
+import type { Activity, Instrument } from './codecs';
 import { abilities } from './policy';
 import { axes, type PlanDetail } from './schema';
 
@@ -11,8 +12,8 @@ export interface PlanView {
   plan: Plan;
   objectives: Database['plan_objectives'][];
   actions: Database['plan_actions'][];
-  activities: Database['prevention_activities'][];
-  instruments: Database['policy_instruments'][];
+  activities: Activity[];
+  instruments: Instrument[];
   indicators: PlanDetail['indicators'];
   documents: PlanDetail['documents'];
   orgNames: Map<string, string>;
@@ -65,9 +66,9 @@ function planDetail(view: PlanView, actor: Actor) {
       heldOn: a.held_on,
       division: a.division_code,
       language: a.language,
-      organisers: JSON.parse(a.organisers) as string[],
+      organisers: a.organisers,
       participants: Number(a.participants),
-      breakdown: JSON.parse(a.breakdown) as Record<string, Record<string, number>>,
+      breakdown: a.breakdown,
       materials: a.materials,
     })),
     instruments: instruments.map((i) => ({
@@ -75,8 +76,8 @@ function planDetail(view: PlanView, actor: Actor) {
       kind: i.kind,
       title: i.title,
       status: i.status,
-      history: JSON.parse(i.history) as { status: string; date: string }[],
-      objectiveIds: JSON.parse(i.objective_ids) as string[],
+      history: i.history,
+      objectiveIds: i.objective_ids,
     })),
     documents,
     abilities: abilities(actor),

@@ -1,6 +1,7 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
+import { instrumentCodec } from './codecs';
 
 type Q = Db | Transaction<Database>;
 
@@ -19,7 +20,8 @@ export const selectPolicyInstrumentsByPlanIdAndId = (q: Q, instrumentId: string,
     .selectAll()
     .where('id', '=', instrumentId)
     .where('plan_id', '=', planId)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((r) => r && instrumentCodec.decode(r));
 
 export const updatePolicyInstrumentsById = (
   q: Q,

@@ -1,11 +1,17 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
+import { agreementCodec, decodeAll } from './codecs';
 
 type Q = Db | Transaction<Database>;
 
 export const selectAgreementsById = (q: Q, id: string) =>
-  q.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+  q
+    .selectFrom('agreements')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((r) => r && agreementCodec.decode(r));
 
 export const selectOrganisationsById = (q: Q, named: string[]) =>
   q.selectFrom('organisations').select('id').where('id', 'in', named).execute();
@@ -16,7 +22,8 @@ export const insertAgreements = (q: Q, row: Insertable<Database['agreements']>) 
 export const insertAgreementCommitments = (q: Q, row: Insertable<Database['agreement_commitments']>) =>
   q.insertInto('agreement_commitments').values(row).execute();
 
-export const selectAgreements = (q: Q) => q.selectFrom('agreements').selectAll().orderBy('signed_on', 'desc').execute();
+export const selectAgreements = (q: Q) =>
+  q.selectFrom('agreements').selectAll().orderBy('signed_on', 'desc').execute().then(decodeAll(agreementCodec));
 
 export const updateAgreementCommitmentsByAgreementIdAndId = (
   q: Q,

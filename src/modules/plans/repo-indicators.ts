@@ -1,6 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
+import { decodeAll, indicatorCodec, valueCodec } from './codecs';
 
 type Q = Db | Transaction<Database>;
 
@@ -13,7 +14,8 @@ export const selectPlanIndicatorsByPlanIdAndId = (q: Q, indicatorId: string, pla
     .selectAll()
     .where('id', '=', indicatorId)
     .where('plan_id', '=', planId)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((r) => r && indicatorCodec.decode(r));
 
 export const deleteIndicatorValuesByPeriodAndIndicatorId = (q: Q, indicatorId: string, period: string) =>
   q.deleteFrom('indicator_values').where('indicator_id', '=', indicatorId).where('period', '=', period).execute();
@@ -22,11 +24,23 @@ export const insertIndicatorValues = (q: Q, row: Insertable<Database['indicator_
   q.insertInto('indicator_values').values(row).execute();
 
 export const selectPlanIndicatorsByPlanId = (q: Q, id: string) =>
-  q.selectFrom('plan_indicators').selectAll().where('plan_id', '=', id).orderBy('code').execute();
+  q
+    .selectFrom('plan_indicators')
+    .selectAll()
+    .where('plan_id', '=', id)
+    .orderBy('code')
+    .execute()
+    .then(decodeAll(indicatorCodec));
 
 /** The values entered for these indicators, oldest period first. */
 export const valuesOfIndicators = (q: Q, indicatorIds: string[]) =>
-  q.selectFrom('indicator_values').selectAll().where('indicator_id', 'in', indicatorIds).orderBy('period').execute();
+  q
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where('indicator_id', 'in', indicatorIds)
+    .orderBy('period')
+    .execute()
+    .then(decodeAll(valueCodec));
 
 export const selectPreventionActivitiesByHeldOnAndPlanId = (q: Q, planId: string, from: string, to: string) =>
   q

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
+import { activityCodec, decodeAll, instrumentCodec } from './codecs';
 
 type Q = Db | Transaction<Database>;
 
@@ -11,10 +12,22 @@ export const selectPlanActionsByPlanId = (q: Q, id: string) =>
   q.selectFrom('plan_actions').selectAll().where('plan_id', '=', id).orderBy('title').execute();
 
 export const selectPreventionActivitiesByPlanId = (q: Q, id: string) =>
-  q.selectFrom('prevention_activities').selectAll().where('plan_id', '=', id).orderBy('held_on').execute();
+  q
+    .selectFrom('prevention_activities')
+    .selectAll()
+    .where('plan_id', '=', id)
+    .orderBy('held_on')
+    .execute()
+    .then(decodeAll(activityCodec));
 
 export const selectPolicyInstrumentsByPlanId = (q: Q, id: string) =>
-  q.selectFrom('policy_instruments').selectAll().where('plan_id', '=', id).orderBy('title').execute();
+  q
+    .selectFrom('policy_instruments')
+    .selectAll()
+    .where('plan_id', '=', id)
+    .orderBy('title')
+    .execute()
+    .then(decodeAll(instrumentCodec));
 
 export const selectOrganisationsById = (q: Q, orgIds: string[]) =>
   q.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute();
