@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can, ScopeCheck, userGrant } from '../access/index';
 import { CaseAccess, IntakeService } from '../cases/index';
 import { GeoService } from '../geo/index';
+import { reportCodec } from './codecs';
 import * as repo from './repo';
 import type { reportListItem, reportStatuses } from './schema';
 
@@ -30,7 +31,8 @@ export class TriageService {
     return new Date(last + this.ctx.config.MINKA_REPORT_RETENTION_DAYS * dayMs).toISOString().slice(0, 10);
   }
 
-  private item(actor: Actor, r: ReportTable, lastAuthor?: string): ListItem {
+  private item(actor: Actor, row: ReportTable, lastAuthor?: string): ListItem {
+    const r = reportCodec.decode(row);
     return {
       id: r.id,
       code: r.code,
@@ -40,18 +42,18 @@ export class TriageService {
         country: r.country_code,
         code: r.division_code,
         label: r.division_code,
-        known: Number(r.place_known) === 1,
+        known: r.place_known === true,
       },
-      forms: JSON.parse(r.forms),
-      childInvolved: r.child_involved === null ? null : Number(r.child_involved) === 1,
-      peopleCount: r.people_count === null ? null : Number(r.people_count),
-      dangerNow: Number(r.danger_now) === 1,
+      forms: r.forms,
+      childInvolved: r.child_involved,
+      peopleCount: r.people_count,
+      dangerNow: r.danger_now === true,
       occurredMonth: r.occurred_month,
       assigneeUserId: r.assignee_user_id,
       caseCode: r.case_code,
       createdAt: r.created_at,
       reporterActivityAt: r.reporter_activity_at,
-      purgesOn: this.purgesOn(r),
+      purgesOn: this.purgesOn(row),
       awaitingReply: lastAuthor === 'reporter',
       abilities: {
         assign: true,
@@ -228,7 +230,8 @@ export class TriageService {
       forced_marriage: 'ForcedMarriage',
       other: 'Other',
     };
-    const forms = (JSON.parse(r.forms) as string[]).map((f) => mapping[f]).filter(Boolean) as never[];
+    const report = reportCodec.decode(r);
+    const forms = report.forms.map((f) => mapping[f]).filter(Boolean) as never[];
     const opened = await new IntakeService(this.ctx).intake(
       actor,
       {
@@ -237,7 +240,7 @@ export class TriageService {
         vic_TypeOfExploitation: forms,
         vic_MethodOfRecruitment: [],
         events: [],
-        ...(Number(r.child_involved) === 1 ? { local_AgeAtIntake: 17 } : {}),
+        ...(report.child_involved ? { local_AgeAtIntake: 17 } : {}),
       },
       requestId,
     );
@@ -281,12 +284,12 @@ export class TriageService {
   /** Reports in the same canton or parish within 60 days that share a form of exploitation. */
   async similar(actor: Actor, id: string) {
     const r = await this.visible(actor, id);
-    const forms = new Set<string>(JSON.parse(r.forms));
+    const forms = new Set<string>(reportCodec.decode(r).forms);
     const since = new Date(Date.parse(r.created_at) - 60 * dayMs).toISOString();
     const near = await repo.recentInDivision(this.db, r.country_code, r.division_code, since);
     return this.labelled(
       near
-        .filter((o) => o.id !== id && (JSON.parse(o.forms) as string[]).some((f) => forms.has(f)))
+        .filter((o) => o.id !== id && reportCodec.decode(o).forms.some((f) => forms.has(f)))
         .map((o) => this.item(actor, o)),
     );
   }
