@@ -5,6 +5,7 @@ import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { OrganisationTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
+import { roleCodec } from './codecs';
 import { type Actor, can } from './policy';
 import { presentOrganisation, presentRole } from './present';
 import * as repo from './repo';
@@ -121,7 +122,7 @@ export class OrganisationsService {
         action: 'role.permissions_changed',
         recordType: 'role',
         recordId: key,
-        details: { before: JSON.parse(before.permissions), after: body.permissions },
+        details: { before: roleCodec.decode(before).permissions, after: body.permissions },
         requestId,
       },
       (trx) =>

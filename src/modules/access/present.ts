@@ -1,4 +1,5 @@
 import type { OrganisationTable, RoleTable, SessionTable, UserTable } from '../../platform/db/types';
+import { organisationCodec, roleCodec } from './codecs';
 import { needsSecondFactor } from './policy';
 
 /** Decrypted personal fields of a user; only the presenter decides which of them a response carries. */
@@ -46,17 +47,17 @@ export function presentOrganisation(row: OrganisationTable, abilities: Record<st
     name: row.name,
     type: row.org_type,
     division: { country: row.country_code, code: row.division_code },
-    active: Number(row.active) === 1,
+    active: organisationCodec.decode(row).active,
     abilities,
   };
 }
 
 export function presentRole(row: RoleTable) {
-  const permissions = JSON.parse(row.permissions) as string[];
+  const { permissions, system } = roleCodec.decode(row);
   return {
     key: row.key,
     label: row.label,
-    system: Number(row.system) === 1,
+    system,
     permissions,
     requiresSecondFactor: needsSecondFactor(permissions),
   };

@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database, OrganisationTable, RoleTable, UserTable } from '../../platform/db/types';
+import { roleCodec } from './codecs';
 
 export type Q = Db | Transaction<Database>;
 
@@ -23,7 +24,7 @@ export const updateRole = (q: Q, key: string, set: Partial<RoleTable>) =>
 export async function permissionsOf(q: Q, roleKeys: string[]): Promise<string[]> {
   if (!roleKeys.length) return [];
   const rows = await q.selectFrom('roles').select('permissions').where('key', 'in', roleKeys).execute();
-  return [...new Set(rows.flatMap((r) => JSON.parse(r.permissions) as string[]))];
+  return [...new Set(rows.flatMap((r) => roleCodec.decode(r as RoleTable).permissions))];
 }
 
 export const findUser = (q: Q, id: string) => q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

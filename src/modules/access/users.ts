@@ -7,6 +7,7 @@ import type { UserTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import { sendMail } from '../../platform/mail';
+import { roleCodec } from './codecs';
 import { type Actor, can, canGrant } from './policy';
 import { presentSession, presentUser, presentUserListItem } from './present';
 import * as repo from './repo';
@@ -123,7 +124,7 @@ export class UsersService {
     for (const key of roles) {
       const role = await repo.findRole(this.db, key);
       if (!role) throw new AppError(400, 'unknown_role', { role: key });
-      if (!canGrant(actor, key, JSON.parse(role.permissions) as string[])) throw new AppError(403, 'forbidden');
+      if (!canGrant(actor, key, roleCodec.decode(role).permissions)) throw new AppError(403, 'forbidden');
     }
     if (organisationId) {
       const org = await repo.findOrganisation(this.db, organisationId);

@@ -6,6 +6,7 @@ import { nowIso } from '../../platform/db/index';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
+import { isMinorCase } from './codecs';
 import * as repo from './repo';
 import * as repoCare from './repo-care';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
@@ -38,7 +39,7 @@ export class CareService {
 
   async addConsent(actor: Actor, id: string, b: z.infer<typeof consentBody>, requestId: string) {
     const c = await this.open(actor, id);
-    if (Number(c.is_minor) === 1 && b.givenBy === 'Self') throw new AppError(400, 'consent_needs_guardian');
+    if (isMinorCase(c) && b.givenBy === 'Self') throw new AppError(400, 'consent_needs_guardian');
     if (b.scope === 'SharingWithOrganisation' && !b.organisationId)
       throw new AppError(400, 'consent_needs_organisation');
     const cid = randomUUID();

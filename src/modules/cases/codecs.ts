@@ -1,5 +1,5 @@
 import { rowCodec } from '../../platform/db/codec';
-import type { CaseScreeningTable, CaseTable, PersonTable } from '../../platform/db/types';
+import type { CaseScreeningTable, CaseTable, Database, PersonTable } from '../../platform/db/types';
 import type { CaseDetail } from './schema';
 
 // How the case tables read: 0/1 flags as booleans, picklist lists stored as JSON text as arrays, counts as numbers.
@@ -41,3 +41,9 @@ export const screeningCodec = rowCodec<CaseScreeningTable>()({
 
 /** True when the stored case is a minor's (whichever way the engine returned the flag). */
 export const isMinorCase = (c: Pick<CaseTable, 'is_minor'>) => caseCodec.decode(c as CaseTable).is_minor === true;
+
+/** A support plan: its types as a list, its version as a number. */
+export const supportPlanCodec = rowCodec<Database['support_plans']>()({ numbers: ['version'], json: { types: list } });
+
+/** A step of the legal process: whether the victim takes part, as a boolean (or unknown). */
+export const legalCodec = rowCodec<Database['legal_proceedings']>()({ booleans: ['victim_participates'] });

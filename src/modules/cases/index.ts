@@ -21,6 +21,7 @@ export const casesModule: ModuleDescriptor = {
 
 export { CaseAccess } from './access';
 export { CareService } from './care';
+export { personCodec } from './codecs';
 export { demoSeedActor } from './demo';
 export { cleanAttachment, maxFileBytes } from './files';
 export { FollowUps } from './followups';

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
 import { supersedeClosureRequests } from './care';
+import { legalCodec, supportPlanCodec } from './codecs';
 import { legalStages } from './legal-stages';
 import * as repoProtection from './repo-protection';
 
@@ -83,7 +84,7 @@ export class Protection {
       status: p.status,
       spl_Objectives: d(this.ctx, 'support_plans', p.id, 'objectives', p.objectives_enc) ?? '',
       spl_ActionPlan: d(this.ctx, 'support_plans', p.id, 'action_plan', p.action_plan_enc),
-      spl_Type: JSON.parse(p.types) as string[],
+      spl_Type: supportPlanCodec.decode(p).types,
       spl_PlannedEndDate: p.planned_end,
       spl_ActualEndDate: p.actual_end,
       reviewComment: d(this.ctx, 'support_plans', p.id, 'review_comment', p.review_comment_enc),
@@ -206,7 +207,7 @@ export class Protection {
       fileNumber: d(this.ctx, 'legal_proceedings', l.id, 'file_number', l.file_number_enc),
       outcome: d(this.ctx, 'legal_proceedings', l.id, 'outcome', l.outcome_enc),
       protectionMeasures: d(this.ctx, 'legal_proceedings', l.id, 'protection_measures', l.protection_measures_enc),
-      victimParticipates: l.victim_participates === null ? null : Number(l.victim_participates) === 1,
+      victimParticipates: legalCodec.decode(l).victim_participates,
     }));
   }
 

@@ -5,7 +5,7 @@ import { t } from '../../platform/i18n/index';
 import { renderPdf } from '../../platform/pdf/index';
 import { label } from '../../shared/labels/index';
 import type { Actor } from '../access/index';
-import { CaseAccess, findPerson, People } from '../cases/index';
+import { CaseAccess, findPerson, People, personCodec } from '../cases/index';
 import { findProvider } from '../directory/index';
 import { maySeeSheet } from './policy';
 import * as repo from './repo';
@@ -49,8 +49,9 @@ export class ReferralSheet {
       { text: value || '—' },
     ];
     const services = r.services.map((x) => label(lang, 'directory.services', x)).join(', ');
-    const languages = (JSON.parse(person.languages) as string[])
-      .map((l) => label(lang, 'htcds.local_Languages', l))
+    const languages = personCodec
+      .decode(person)
+      .languages.map((l) => label(lang, 'htcds.local_Languages', l))
       .join(', ');
     const personRows: Content[][] = [
       ...(consented ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))] : []),

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../../platform/http/errors';
 import { type Actor, can, ScopeCheck } from '../../access/index';
 import { CaseAccess, CaseService, IntakeService, People } from '../../cases/index';
 import { isClosed } from '../../cases/vocabulary';
+import { importJobCodec } from './codecs';
 import { readHtcdsFile } from './parse';
 import * as repoImport from './repo-import';
 import { type ImportRecord, type Problem, validateRows } from './validate';
@@ -155,7 +156,7 @@ export class HtcdsImports {
       await this.expire();
       throw new AppError(409, 'htcds_import_state');
     }
-    const problems = JSON.parse(job.problems) as Problem[];
+    const problems = importJobCodec.decode(job).problems;
     if (problems.length && !validOnly) throw new AppError(409, 'htcds_import_not_clean', { count: problems.length });
     // Only one commit wins, even when two arrive at once.
     const claimed = await repoImport.updateHtcdsImportsByStatusAndId(
@@ -212,7 +213,7 @@ export class HtcdsImports {
       {
         status: 'done',
         rows_enc: null,
-        problems: JSON.stringify([...(JSON.parse(job.problems) as Problem[]), ...failures]),
+        problems: JSON.stringify([...(job ? importJobCodec.decode(job as Job).problems : []), ...failures]),
         updated_at: now,
         finished_at: now,
       },

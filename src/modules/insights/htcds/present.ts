@@ -1,10 +1,11 @@
 import { t } from '../../../platform/i18n/index';
+import { importJobCodec } from './codecs';
 import type { Job, Warning } from './import';
 import type { ImportJobView } from './schema';
-import type { Problem } from './validate';
 
 /** The job as the API shows it: problems with a message in the reader's language, never a cell's value. */
-export function presentJob(job: Job, lang: string): ImportJobView {
+export function presentJob(row: Job, lang: string): ImportJobView {
+  const job = importJobCodec.decode(row);
   const msg = (p: Warning) => ({
     row: p.row,
     column: p.column,
@@ -16,15 +17,15 @@ export function presentJob(job: Job, lang: string): ImportJobView {
     status: job.status as ImportJobView['status'],
     format: job.format as ImportJobView['format'],
     division: { country: job.country_code, code: job.division_code },
-    total: Number(job.total),
-    valid: Number(job.valid),
-    processed: Number(job.processed),
-    imported: Number(job.imported),
-    linked: Number(job.linked),
-    validOnly: Number(job.valid_only) === 1,
-    errors: (JSON.parse(job.problems) as Problem[]).map(msg),
-    warnings: (JSON.parse(job.warnings) as Warning[]).map(msg),
-    ignoredColumns: JSON.parse(job.ignored_columns) as string[],
+    total: job.total,
+    valid: job.valid,
+    processed: job.processed,
+    imported: job.imported,
+    linked: job.linked,
+    validOnly: job.valid_only === true,
+    errors: job.problems.map(msg),
+    warnings: job.warnings.map(msg),
+    ignoredColumns: job.ignored_columns,
     createdAt: job.created_at,
     finishedAt: job.finished_at,
   };
