@@ -1,3 +1,4 @@
+import { throttleCodec } from './codecs';
 import type { Q } from './repo';
 import * as repo from './repo-auth';
 
@@ -46,7 +47,7 @@ export class Throttle {
   async failed(accountKey: string, sourceKey: string, now = Date.now()): Promise<void> {
     const row = await repo.findThrottle(this.db, sourceKey);
     const fresh = !row || Date.parse(row.first_failure_at) < now - windowMs;
-    const accounts = new Set<string>(fresh ? [] : JSON.parse(row.accounts));
+    const accounts = new Set<string>(fresh ? [] : throttleCodec.decode(row).accounts);
     accounts.add(accountKey.slice(0, 16));
     const over = accounts.size - sourceFreeAccounts;
     await repo.saveThrottle(

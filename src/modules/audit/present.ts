@@ -1,4 +1,5 @@
 import type { AuditLogTable } from '../../platform/db/types';
+import { entryCodec } from './codecs';
 
 /** An audit entry as the browser shows it; details are already free of personal values. */
 export function presentEntry(e: AuditLogTable) {
@@ -11,7 +12,7 @@ export function presentEntry(e: AuditLogTable) {
     recordType: e.record_type,
     recordId: e.record_id,
     fields: e.fields,
-    details: JSON.parse(e.details) as Record<string, unknown>,
+    details: entryCodec.decode(e).details,
     requestId: e.request_id,
     hash: e.hash,
   };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { divisionCodec } from './codecs';
 import type { DivisionRow } from './repo';
 import type { divisionSchema } from './schema';
 import { titleCase } from './text';
@@ -14,6 +15,6 @@ export function presentDivision(row: DivisionRow): DivisionView {
     parentCode: row.parent_code,
     name: row.name,
     label: titleCase(row.name),
-    hasBoundary: Number(row.has_boundary) === 1,
+    hasBoundary: divisionCodec.decode(row).has_boundary,
   };
 }
