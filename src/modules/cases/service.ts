@@ -10,9 +10,10 @@ import { AuditService } from '../audit/index';
 import { GeoService } from '../geo/index';
 import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
-import { caseCodec, isMinorCase, perpetratorCodec, personCodec, screeningCodec } from './codecs';
+import { caseCodec, isMinorCase } from './codecs';
 import { People } from './people';
-import { abilities, listScope, mayFindPersons } from './policy';
+import { listScope, mayFindPersons } from './policy';
+import { presentCase, safeguardsMissing } from './present';
 import * as repo from './repo';
 import type { CaseDetail, candidatesBody, caseQuery, decisionBody } from './schema';
 import { screen } from './screening/engine';
@@ -138,12 +139,7 @@ export class CaseService {
 
   /** What a minor's case still lacks before it may close. */
   safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): string[] {
-    if (!isMinorCase(c)) return [];
-    const out: string[] = [];
-    if (openTasks.some((t) => t.kind === 'notify_child_protection')) out.push('notify_child_protection');
-    if (!c.guardian_enc) out.push('guardian');
-    if (!c.best_interest_enc) out.push('best_interest');
-    return out;
+    return safeguardsMissing(c, openTasks);
   }
 
   async get(actor: Actor, id: string, requestId: string): Promise<CaseDetail> {
@@ -165,85 +161,26 @@ export class CaseService {
       fields: 'person,decision,safeguards,events,comments',
       requestId,
     });
-    // A receiver reads a referred case; changing it needs the jurisdiction, ownership or assignment.
-    const k = caseCodec.decode(c);
-    const who = personCodec.decode(person);
-    return {
-      id: c.id,
-      code: c.code,
-      status: c.status,
-      stage: c.stage,
-      division: {
-        country: c.country_code,
-        code: c.division_code,
-        label:
-          (await new GeoService(this.db).labels(c.country_code, [c.division_code])).get(c.division_code) ??
-          c.division_code,
-      },
-      isMinor: k.is_minor,
-      ageAtIntake: k.age_at_intake,
-      vic_AgeWhenTrafficked: k.age_when_trafficked,
-      person: {
-        id: person.id,
-        ...this.people.decrypt(person),
-        local_BirthYear: who.birth_year,
-        prs_Gender: person.gender,
-        local_Ethnicity: person.ethnicity,
-        local_Languages: who.languages,
-      },
-      vic_TraffickingStatus: c.trafficking_status,
-      vic_TraffickingStatusDecisionMakingOrg: c.decision_org,
-      decisionReason: dec(this.ctx, 'cases', id, 'decision_reason', c.decision_reason_enc),
-      vic_TypeOfExploitation: k.exploitation,
-      vic_MethodOfRecruitment: k.recruitment_methods,
-      vic_RelationshipToTrafficker: c.relationship_to_trafficker,
-      vic_MethodsOfControl: k.control_methods,
-      vic_ForcedLabourIndustry: k.labour_industries,
-      vic_TypeOfSexExploitation: k.sex_exploitation,
-      local_MonthsExploited: k.months_exploited,
-      guardian: dec(this.ctx, 'cases', id, 'guardian', c.guardian_enc),
-      bestInterest: dec(this.ctx, 'cases', id, 'best_interest', c.best_interest_enc),
-      tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, authority: t.authority, dueAt: t.due_at, doneAt: t.done_at })),
-      events: events.map((e) => ({
-        id: e.id,
-        hte_Type: e.type,
-        hte_Country: e.country_code,
-        local_DivisionCode: e.division_code,
-        month: e.month,
-        hte_Description: dec(this.ctx, 'case_events', e.id, 'description', e.description_enc),
-      })),
-      perpetrators: perpetrators.map((x) => ({
-        id: x.id,
-        per_RoleInProcess: perpetratorCodec.decode(x).roles,
-        per_RoleDetails: dec(this.ctx, 'case_perpetrators', x.id, 'details', x.details_enc),
-      })),
-      comments: comments.map((m) => ({
-        id: m.id,
-        authorUserId: m.author_user_id,
-        createdAt: m.created_at,
-        cco_CaseComment: dec(this.ctx, 'case_comments', m.id, 'body', m.body_enc) ?? '',
-      })),
-      consents: consents.map((k) => ({
-        id: k.id,
-        scope: k.scope,
-        organisationId: k.organisation_id,
-        givenBy: k.given_by,
-        giverName: dec(this.ctx, 'consents', k.id, 'giver_name', k.giver_name_enc),
-        givenAt: k.given_at,
-        withdrawnAt: k.withdrawn_at,
-      })),
-      screening: screenings[0]
-        ? (({ created_at, version, indicators, result }) => ({ createdAt: created_at, version, indicators, result }))(
-            screeningCodec.decode(screenings[0]),
-          )
-        : null,
-      safeguardsMissing: this.safeguardsMissing(
+    const label =
+      (await new GeoService(this.db).labels(c.country_code, [c.division_code])).get(c.division_code) ?? c.division_code;
+    return presentCase(
+      {
         c,
-        tasks.filter((t) => !t.done_at),
-      ),
-      ...(await this.referralFields(actor, id)),
-      abilities: abilities(actor, direct ? 'direct' : 'referred'),
-    };
+        person,
+        names: this.people.decrypt(person),
+        divisionLabel: label,
+        tasks,
+        events,
+        comments,
+        consents,
+        screenings,
+        perpetrators,
+        referralFields: await this.referralFields(actor, id),
+        reach: direct ? 'direct' : 'referred',
+        decrypt: (table, row, column, value) => dec(this.ctx, table, row, column, value),
+      },
+      actor,
+    );
   }
 
   /**

@@ -1,0 +1,115 @@
+import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
+import type { Actor } from '../access/index';
+import { caseCodec, perpetratorCodec, personCodec, screeningCodec } from './codecs';
+import { abilities, type Reach } from './policy';
+import type { CaseDetail } from './schema';
+
+type Row<T extends keyof Database> = Database[T];
+
+/** Everything the case page shows, loaded (and its personal fields opened through `decrypt`) by the case service. */
+export interface CaseView {
+  c: CaseTable;
+  person: PersonTable;
+  names: Pick<CaseDetail['person'], 'prs_FirstName' | 'prs_SecondName' | 'prs_Birthdate' | 'prs_IdentityNumber'>;
+  divisionLabel: string;
+  tasks: Row<'case_tasks'>[];
+  events: Row<'case_events'>[];
+  comments: Row<'case_comments'>[];
+  consents: Row<'consents'>[];
+  screenings: Row<'case_screenings'>[];
+  perpetrators: Row<'case_perpetrators'>[];
+  referralFields: Omit<CaseDetail, Exclude<keyof CaseDetail, `cas_${string}` | 'local_ReferredProvider'>>;
+  reach: Exclude<Reach, 'none'>;
+  decrypt(table: string, row: string, column: string, value: string | null): string | null;
+}
+
+/** The safeguards a child's case still lacks: the 24-hour notification, a guardian, a best-interest assessment. */
+export function safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): string[] {
+  if (!caseCodec.decode(c).is_minor) return [];
+  const out: string[] = [];
+  if (openTasks.some((t) => t.kind === 'notify_child_protection')) out.push('notify_child_protection');
+  if (!c.guardian_enc) out.push('guardian');
+  if (!c.best_interest_enc) out.push('best_interest');
+  return out;
+}
+
+/** The case as the API shows it, from loaded rows: HTCDS fields, tasks, events, consents, referral fields, abilities. */
+export function presentCase(v: CaseView, actor: Actor): CaseDetail {
+  const { c, person, tasks, events, comments, consents, screenings, perpetrators } = v;
+  const k = caseCodec.decode(c);
+  const who = personCodec.decode(person);
+  return {
+    id: c.id,
+    code: c.code,
+    status: c.status,
+    stage: c.stage,
+    division: {
+      country: c.country_code,
+      code: c.division_code,
+      label: v.divisionLabel,
+    },
+    isMinor: k.is_minor,
+    ageAtIntake: k.age_at_intake,
+    vic_AgeWhenTrafficked: k.age_when_trafficked,
+    person: {
+      id: person.id,
+      ...v.names,
+      local_BirthYear: who.birth_year,
+      prs_Gender: person.gender,
+      local_Ethnicity: person.ethnicity,
+      local_Languages: who.languages,
+    },
+    vic_TraffickingStatus: c.trafficking_status,
+    vic_TraffickingStatusDecisionMakingOrg: c.decision_org,
+    decisionReason: v.decrypt('cases', c.id, 'decision_reason', c.decision_reason_enc),
+    vic_TypeOfExploitation: k.exploitation,
+    vic_MethodOfRecruitment: k.recruitment_methods,
+    vic_RelationshipToTrafficker: c.relationship_to_trafficker,
+    vic_MethodsOfControl: k.control_methods,
+    vic_ForcedLabourIndustry: k.labour_industries,
+    vic_TypeOfSexExploitation: k.sex_exploitation,
+    local_MonthsExploited: k.months_exploited,
+    guardian: v.decrypt('cases', c.id, 'guardian', c.guardian_enc),
+    bestInterest: v.decrypt('cases', c.id, 'best_interest', c.best_interest_enc),
+    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, authority: t.authority, dueAt: t.due_at, doneAt: t.done_at })),
+    events: events.map((e) => ({
+      id: e.id,
+      hte_Type: e.type,
+      hte_Country: e.country_code,
+      local_DivisionCode: e.division_code,
+      month: e.month,
+      hte_Description: v.decrypt('case_events', e.id, 'description', e.description_enc),
+    })),
+    perpetrators: perpetrators.map((x) => ({
+      id: x.id,
+      per_RoleInProcess: perpetratorCodec.decode(x).roles,
+      per_RoleDetails: v.decrypt('case_perpetrators', x.id, 'details', x.details_enc),
+    })),
+    comments: comments.map((m) => ({
+      id: m.id,
+      authorUserId: m.author_user_id,
+      createdAt: m.created_at,
+      cco_CaseComment: v.decrypt('case_comments', m.id, 'body', m.body_enc) ?? '',
+    })),
+    consents: consents.map((k) => ({
+      id: k.id,
+      scope: k.scope,
+      organisationId: k.organisation_id,
+      givenBy: k.given_by,
+      giverName: v.decrypt('consents', k.id, 'giver_name', k.giver_name_enc),
+      givenAt: k.given_at,
+      withdrawnAt: k.withdrawn_at,
+    })),
+    screening: screenings[0]
+      ? (({ created_at, version, indicators, result }) => ({ createdAt: created_at, version, indicators, result }))(
+          screeningCodec.decode(screenings[0]),
+        )
+      : null,
+    safeguardsMissing: safeguardsMissing(
+      c,
+      tasks.filter((t) => !t.done_at),
+    ),
+    ...v.referralFields,
+    abilities: abilities(actor, v.reach),
+  };
+}
