@@ -83,36 +83,30 @@ export class Closure {
     if (await this.pending(caseId)) throw new AppError(409, 'closure_pending');
     const id = randomUUID();
     // The unique index on pending requests settles two requests sent at once.
-    await this.db
-      .transaction()
-      .execute(async (trx) => {
-        await repoClosure.insertCaseClosureRequests(trx, {
-          id,
-          case_id: caseId,
-          status: 'pending',
-          requested_status: b.cas_Status,
-          reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
-          requested_by: actor.userId,
-          requested_at: nowIso(),
-          decided_by: null,
-          decided_at: null,
-          comment_enc: null,
-        });
-        await this.ctx.audit.record(
-          {
-            actor,
-            action: 'case.closure_requested',
-            recordType: 'case',
-            recordId: caseId,
-            details: { request: id, status: b.cas_Status },
-            requestId,
-          },
-          trx,
-        );
-      })
-      .catch((e) => {
-        throw isUniqueViolation(e) ? new AppError(409, 'closure_pending') : e;
-      });
+    const audit = {
+      actor,
+      action: 'case.closure_requested',
+      recordType: 'case',
+      recordId: caseId,
+      details: { request: id, status: b.cas_Status },
+      requestId,
+    };
+    await writeAudited(this.ctx, audit, (trx) =>
+      repoClosure.insertCaseClosureRequests(trx, {
+        id,
+        case_id: caseId,
+        status: 'pending',
+        requested_status: b.cas_Status,
+        reason_enc: this.enc(id, 'reason', b.cas_ReasonForCaseClosure),
+        requested_by: actor.userId,
+        requested_at: nowIso(),
+        decided_by: null,
+        decided_at: null,
+        comment_enc: null,
+      }),
+    ).catch((e) => {
+      throw isUniqueViolation(e) ? new AppError(409, 'closure_pending') : e;
+    });
     return this.pending(caseId);
   }
 

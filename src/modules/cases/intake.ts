@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nextSequence, nowIso } from '../../platform/db/index';
 import type { CaseTable, Database } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
@@ -66,7 +67,15 @@ export class IntakeService {
     const age = b.local_AgeAtIntake ?? (birthYear ? Number(year) - birthYear : undefined);
     const isMinor =
       (age !== undefined && age < 18) || (b.vic_AgeWhenTrafficked !== undefined && b.vic_AgeWhenTrafficked < 18);
-    return this.ctx.db.db.transaction().execute(async (trx) => {
+    const opened = (r: { id: string; code: string; stage: string }) => ({
+      actor,
+      action: 'case.opened',
+      recordType: 'case',
+      recordId: r.id,
+      details: { code: r.code, stage: r.stage, minor: isMinor, linkedPerson: Boolean(b.personId) },
+      requestId,
+    });
+    const created = await writeAudited(this.ctx, opened, async (trx) => {
       const personId =
         b.personId ?? (await this.people.create(trx, b.person ?? { local_Languages: [], prs_Citizenship: [] })).id;
 
@@ -150,18 +159,8 @@ export class IntakeService {
           created_at: now,
         });
       }
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'case.opened',
-          recordType: 'case',
-          recordId: id,
-          details: { code: row.code, stage: row.stage, minor: isMinor, linkedPerson: Boolean(b.personId) },
-          requestId,
-        },
-        trx,
-      );
-      return { id, code: row.code, isMinor };
+      return { id, code: row.code, stage: row.stage };
     });
+    return { id: created.id, code: created.code, isMinor };
   }
 }

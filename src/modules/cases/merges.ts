@@ -1,4 +1,5 @@
 import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, can } from '../access/index';
@@ -28,7 +29,15 @@ export class Merges {
     const dup = await this.casesInReach(actor, duplicateId);
     const keep = await this.casesInReach(actor, keepId);
     if (dup.person.merged_into || keep.person.merged_into) throw new AppError(409, 'already_merged');
-    await this.ctx.db.db.transaction().execute(async (trx) => {
+    const audit = {
+      actor,
+      action: 'person.merged',
+      recordType: 'person',
+      recordId: duplicateId,
+      details: { into: keepId, cases: dup.cases.map((c) => c.id) },
+      requestId,
+    };
+    await writeAudited(this.ctx, audit, async (trx) => {
       // Re-checked inside the transaction: only an unmerged person can be merged.
       const marked = await repoMerges.updatePersonsByMergedIntoAndId(
         trx,
@@ -40,17 +49,6 @@ export class Merges {
       await repoMerges.updateCasesByOriginalPersonIdAndPersonId(trx, { original_person_id: duplicateId }, duplicateId);
       // updated_at moves so that whatever follows the case tables (the analytical store) sees the merge.
       await repoMerges.updateCasesByPersonId(trx, { person_id: keepId, updated_at: nowIso() }, duplicateId);
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'person.merged',
-          recordType: 'person',
-          recordId: duplicateId,
-          details: { into: keepId, cases: dup.cases.map((c) => c.id) },
-          requestId,
-        },
-        trx,
-      );
     });
     return { merged: duplicateId, into: keepId, movedCases: dup.cases.length };
   }
@@ -61,24 +59,21 @@ export class Merges {
     if (!dup?.merged_into) throw notFound();
     const moved = await repoMerges.selectCasesByOriginalPersonId(this.ctx.db.db, duplicateId);
     for (const c of moved) await this.access.load(actor, c.id, 'cases:write');
-    await this.ctx.db.db.transaction().execute(async (trx) => {
+    const audit = {
+      actor,
+      action: 'person.unmerged',
+      recordType: 'person',
+      recordId: duplicateId,
+      details: { from: dup.merged_into, cases: moved.map((c) => c.id) },
+      requestId,
+    };
+    await writeAudited(this.ctx, audit, async (trx) => {
       await repoMerges.updateCasesByOriginalPersonId(
         trx,
         { person_id: duplicateId, original_person_id: null, updated_at: nowIso() },
         duplicateId,
       );
       await repoMerges.updatePersonsById(trx, { merged_into: null, updated_at: nowIso() }, duplicateId);
-      await this.ctx.audit.record(
-        {
-          actor,
-          action: 'person.unmerged',
-          recordType: 'person',
-          recordId: duplicateId,
-          details: { from: dup.merged_into, cases: moved.map((c) => c.id) },
-          requestId,
-        },
-        trx,
-      );
     });
     return { merged: duplicateId, into: dup.merged_into, movedCases: moved.length };
   }
