@@ -5,9 +5,10 @@ import { writeAudited } from '../../platform/db/audited';
 import { isUniqueViolation } from '../../platform/db/dialect';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
+import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
 import { CareService } from './care';
+import { maySupervise } from './policy';
 import * as repo from './repo';
 import * as repoClosure from './repo-closure';
 import type { closeBody } from './schema';
@@ -178,11 +179,9 @@ export class Closure {
 
   /** Pending closure requests in a supervisor's jurisdiction, oldest first (filtered in SQL). */
   async board(actor: Actor) {
-    if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
+    if (!maySupervise(actor)) throw new AppError(403, 'forbidden');
     const codes = await this.access.scopeCodes(actor);
-    let q = repoClosure.selectCaseClosureRequestsByCountryCodeAndStatus(this.db, actor.scope.country);
-    if (codes) q = q.where('c.division_code', 'in', codes);
-    const rows = await q.orderBy('r.requested_at').limit(500).execute();
+    const rows = await repoClosure.selectPendingClosureRequests(this.db, actor.scope.country, codes);
     return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,

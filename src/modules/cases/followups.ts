@@ -5,8 +5,9 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import { sendMail } from '../../platform/mail';
-import { type Actor, can } from '../access/index';
+import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
+import { maySupervise } from './policy';
 import * as repoFollowups from './repo-followups';
 
 /** Follow-ups with due dates, "my work", the supervisor's overdue board and reminders (in-app, and e-mail with SMTP). */
@@ -58,12 +59,6 @@ export class FollowUps {
     return { id, caseId, dueAt: new Date(b.dueAt).toISOString(), assigneeUserId: assignee };
   }
 
-  private rows(where: (q: ReturnType<FollowUps['base']>) => ReturnType<FollowUps['base']>) {
-    return where(this.base()).orderBy('t.due_at').limit(200).execute();
-  }
-  private base() {
-    return repoFollowups.selectCaseTasksByDoneAt(this.db);
-  }
   private present = (
     r: { id: string; case_id: string; kind: string; due_at: string; assignee_user_id: string | null; code: string },
     now: string,
@@ -80,14 +75,14 @@ export class FollowUps {
   /** My open tasks, soonest first. */
   async myWork(actor: Actor) {
     const now = nowIso();
-    return (await this.rows((q) => q.where('t.assignee_user_id', '=', actor.userId))).map((r) => this.present(r, now));
+    return (await repoFollowups.selectOpenTasksOfAssignee(this.db, actor.userId)).map((r) => this.present(r, now));
   }
 
   /** Overdue open tasks on the cases a supervisor may see. */
   async overdueBoard(actor: Actor) {
-    if (!can(actor, 'cases:approve')) throw new AppError(403, 'forbidden');
+    if (!maySupervise(actor)) throw new AppError(403, 'forbidden');
     const now = nowIso();
-    const rows = await this.rows((q) => q.where('t.due_at', '<', now));
+    const rows = await repoFollowups.selectOverdueOpenTasks(this.db, now);
     const visible = [];
     for (const r of rows) {
       try {

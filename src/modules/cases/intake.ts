@@ -6,10 +6,11 @@ import { writeAudited } from '../../platform/db/audited';
 import { nextSequence, nowIso } from '../../platform/db/index';
 import type { CaseTable, Database } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { type Actor, can, ScopeCheck } from '../access/index';
+import { type Actor, ScopeCheck } from '../access/index';
 import { GeoService, searchForm } from '../geo/index';
 import { CaseAccess } from './access';
 import { People } from './people';
+import { mayRegisterCases } from './policy';
 import * as repo from './repo';
 import * as repoIntake from './repo-intake';
 import { type IntakeBody, intakeBody } from './schema';
@@ -47,7 +48,7 @@ export class IntakeService {
   /** Opens a case from the intake body (validated again here, so internal callers get the same rules and defaults). */
   async intake(actor: Actor, input: z.input<typeof intakeBody>, requestId: string) {
     const b: IntakeBody = intakeBody.parse(input);
-    if (!can(actor, 'cases:write')) throw new AppError(403, 'forbidden');
+    if (!mayRegisterCases(actor)) throw new AppError(403, 'forbidden');
     if (!(await new ScopeCheck(this.ctx).within(actor, b.division.country, b.division.code)))
       throw new AppError(400, 'scope_outside_jurisdiction');
     const missing = this.missing(b);

@@ -2,8 +2,9 @@ import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can } from '../access/index';
+import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
+import { mayRegisterCases } from './policy';
 import * as repo from './repo';
 import * as repoMerges from './repo-merges';
 
@@ -24,7 +25,7 @@ export class Merges {
   }
 
   async merge(actor: Actor, duplicateId: string, keepId: string, requestId: string) {
-    if (!can(actor, 'cases:write')) throw notFound();
+    if (!mayRegisterCases(actor)) throw notFound();
     if (duplicateId === keepId) throw new AppError(400, 'merge_into_self');
     const dup = await this.casesInReach(actor, duplicateId);
     const keep = await this.casesInReach(actor, keepId);
@@ -54,7 +55,7 @@ export class Merges {
   }
 
   async unmerge(actor: Actor, duplicateId: string, requestId: string) {
-    if (!can(actor, 'cases:write')) throw notFound();
+    if (!mayRegisterCases(actor)) throw notFound();
     const dup = await repo.findPerson(this.ctx.db.db, duplicateId);
     if (!dup?.merged_into) throw notFound();
     const moved = await repoMerges.selectCasesByOriginalPersonId(this.ctx.db.db, duplicateId);

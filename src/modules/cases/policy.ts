@@ -46,3 +46,14 @@ export function listScope(actor: Actor): 'all' | 'received' | 'none' {
   if (can(actor, 'cases:read')) return 'all';
   return can(actor, 'referrals:receive') ? 'received' : 'none';
 }
+
+/** May open cases; merging persons needs the same (and without it a person is "not found"). */
+export const mayRegisterCases = (actor: Actor) => can(actor, 'cases:write');
+
+/** May see a supervisor's boards (pending closures, overdue tasks). */
+export const maySupervise = (actor: Actor) => can(actor, 'cases:approve');
+
+/** The transfer is this person's to answer: it names them, or names nobody at their organisation and they may take cases. */
+export function transferIsFor(t: { to_org_id: string; to_user_id: string | null }, actor: Actor): boolean {
+  return t.to_user_id ? t.to_user_id === actor.userId : t.to_org_id === actor.orgId && can(actor, 'cases:write');
+}

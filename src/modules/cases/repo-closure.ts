@@ -39,10 +39,14 @@ export const updateCaseClosureRequestsByStatusAndId = (
 export const insertNotifications = (q: Q, row: Insertable<Database['notifications']>) =>
   q.insertInto('notifications').values(row).execute();
 
-export const selectCaseClosureRequestsByCountryCodeAndStatus = (q: Q, country: string) =>
-  q
+/** Pending closure requests of cases in this country (and these divisions, when given), oldest first (at most 500). */
+export const selectPendingClosureRequests = (q: Q, country: string, divisions?: string[]) => {
+  let query = q
     .selectFrom('case_closure_requests as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .select(['r.id', 'r.case_id', 'r.requested_status', 'r.requested_at', 'c.code'])
     .where('r.status', '=', 'pending')
     .where('c.country_code', '=', country);
+  if (divisions) query = query.where('c.division_code', 'in', divisions);
+  return query.orderBy('r.requested_at').limit(500).execute();
+};

@@ -10,7 +10,7 @@ export const selectUsersById = (q: Q, assignee: string) =>
 export const insertCaseTasks = (q: Q, row: Insertable<Database['case_tasks']>) =>
   q.insertInto('case_tasks').values(row).execute();
 
-export const selectCaseTasksByDoneAt = (q: Q) =>
+const openTasks = (q: Q) =>
   q
     .selectFrom('case_tasks as t')
     .innerJoin('cases as c', 'c.id', 't.case_id')
@@ -25,6 +25,14 @@ export const selectCaseTasksByDoneAt = (q: Q) =>
       'c.division_code',
     ])
     .where('t.done_at', 'is', null);
+
+/** Open tasks assigned to this user, soonest first (at most 200). */
+export const selectOpenTasksOfAssignee = (q: Q, userId: string) =>
+  openTasks(q).where('t.assignee_user_id', '=', userId).orderBy('t.due_at').limit(200).execute();
+
+/** Open tasks due before `now`, soonest first (at most 200). */
+export const selectOverdueOpenTasks = (q: Q, now: string) =>
+  openTasks(q).where('t.due_at', '<', now).orderBy('t.due_at').limit(200).execute();
 
 export const selectCaseTasksByAssigneeUserIdAndDueAt = (q: Q, now: string) =>
   q

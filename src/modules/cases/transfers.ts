@@ -3,8 +3,9 @@ import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, can, organisationExists, userGrant } from '../access/index';
+import { type Actor, organisationExists, userGrant } from '../access/index';
 import { CaseAccess } from './access';
+import { transferIsFor } from './policy';
 import * as repoTransfers from './repo-transfers';
 
 /** Transfers of a case to another caseworker or organisation, which the receiver accepts or rejects. */
@@ -72,7 +73,7 @@ export class Transfers {
   async pending(actor: Actor) {
     const rows = await repoTransfers.selectCaseTransfersByStatus(this.db, actor.userId, actor.orgId);
     return rows
-      .filter((r) => r.to_user_id === actor.userId || can(actor, 'cases:write'))
+      .filter((r) => transferIsFor(r, actor))
       .map((r) => ({
         id: r.id,
         caseId: r.case_id,
@@ -85,9 +86,7 @@ export class Transfers {
 
   async respond(actor: Actor, id: string, b: { accept: boolean; reason?: string }, requestId: string) {
     const t = await repoTransfers.selectCaseTransfersById(this.db, id);
-    const forMe =
-      t && (t.to_user_id ? t.to_user_id === actor.userId : t.to_org_id === actor.orgId && can(actor, 'cases:write'));
-    if (!t || !forMe) throw notFound();
+    if (!t || !transferIsFor(t, actor)) throw notFound();
     if (t.status !== 'pending') throw new AppError(409, 'transfer_not_pending');
     if (!b.accept && !b.reason) throw new AppError(400, 'reason_required');
     await writeAudited(
