@@ -10,7 +10,7 @@ import { UsersService } from './users';
 
 export { demoPassword, demoTotpSecret, demoUsers } from './demo';
 export { requireActor, requirePermission } from './guard';
-export { actorByEmail, organisationExists, organisationIdByName, type UserGrant, userGrant } from './lookup';
+export { actorByEmail, organisationExists, organisationIdByName, type UserGrant, userGrant, userNames } from './lookup';
 export { OrganisationsService } from './organisations';
 export { organisationTypes, type Permission, permissions } from './permissions';
 export { type Actor, can, canSee } from './policy';

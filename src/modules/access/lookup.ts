@@ -44,3 +44,11 @@ export async function actorByEmail(ctx: Context, email: string): Promise<Actor |
   const user = await repo.findUserByEmailIndex(ctx.db.db, ctx.crypto.blindIndex('email', normaliseEmail(email)));
   return user && user.status === 'active' ? new SessionService(ctx).actorFor(user.id, 'cli') : null;
 }
+
+/** Staff names by user id, for showing who did what (decrypted; unknown ids are left out). */
+export async function userNames(ctx: Context, ids: string[]): Promise<Map<string, string>> {
+  const rows = await repo.findUsersByIds(ctx.db.db, [...new Set(ids)]);
+  return new Map(
+    rows.map((r) => [r.id, ctx.crypto.decrypt(r.name_enc, { table: 'users', row: r.id, column: 'name' })]),
+  );
+}

@@ -65,3 +65,6 @@ export async function setRoles(q: Q, userId: string, roles: string[]): Promise<v
 /** The organisation with exactly this name, if any. */
 export const findOrganisationByName = (q: Q, name: string) =>
   q.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst();
+
+export const findUsersByIds = (q: Q, ids: string[]) =>
+  ids.length ? q.selectFrom('users').select(['id', 'name_enc']).where('id', 'in', ids).execute() : Promise.resolve([]);

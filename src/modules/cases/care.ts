@@ -7,6 +7,7 @@ import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
 import { isMinorCase } from './codecs';
+import { RecordService } from './record';
 import * as repo from './repo';
 import * as repoCare from './repo-care';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
@@ -98,12 +99,20 @@ export class CareService {
   }
 
   async setSafeguards(actor: Actor, id: string, b: z.infer<typeof safeguardsBody>, requestId: string) {
-    await this.open(actor, id);
-    const set: Partial<CaseTable> = {};
-    if (b.guardian) set.guardian_enc = enc(this.ctx, 'cases', id, 'guardian', b.guardian);
-    if (b.bestInterest) set.best_interest_enc = enc(this.ctx, 'cases', id, 'best_interest', b.bestInterest);
-    await this.cases.change(actor, id, set, 'case.safeguards_updated', {}, requestId);
-    return this.cases.get(actor, id, requestId);
+    const c = await this.open(actor, id);
+    // The same versioned change as PATCH /cases/{id}, on the version the case is at now (this older form states none).
+    await new RecordService(this.ctx).update({
+      actor,
+      caseId: id,
+      type: 'case',
+      fields: {
+        ...(b.guardian ? { local_Guardian: b.guardian } : {}),
+        ...(b.bestInterest ? { local_BestInterest: b.bestInterest } : {}),
+      },
+      version: Number(c.version),
+      requestId,
+    });
+    return this.cases.get(actor, id, requestId, true);
   }
 
   async completeTask(actor: Actor, id: string, taskId: string, requestId: string) {

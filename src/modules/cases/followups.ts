@@ -10,6 +10,9 @@ import { CaseAccess } from './access';
 import { maySupervise } from './policy';
 import * as repoFollowups from './repo-followups';
 
+/** A draft nobody has touched for this many days shows on its caseworker's work list. */
+export const staleDraftDays = 30;
+
 /** Follow-ups with due dates, "my work", the supervisor's overdue board and reminders (in-app, and e-mail with SMTP). */
 export class FollowUps {
   private readonly access: CaseAccess;
@@ -72,10 +75,23 @@ export class FollowUps {
     overdue: r.due_at < now,
   });
 
-  /** My open tasks, soonest first. */
+  /** My open tasks, soonest first, and my drafts untouched for 30 days (to complete or close). */
   async myWork(actor: Actor) {
     const now = nowIso();
-    return (await repoFollowups.selectOpenTasksOfAssignee(this.db, actor.userId)).map((r) => this.present(r, now));
+    const tasks = (await repoFollowups.selectOpenTasksOfAssignee(this.db, actor.userId)).map((r) =>
+      this.present(r, now),
+    );
+    const before = new Date(Date.now() - staleDraftDays * 86_400_000).toISOString();
+    const drafts = (await repoFollowups.selectStaleDrafts(this.db, actor.userId, before)).map((d) => ({
+      id: d.id,
+      caseId: d.id,
+      caseCode: d.code,
+      kind: 'complete_draft',
+      dueAt: new Date(Date.parse(d.updated_at) + staleDraftDays * 86_400_000).toISOString(),
+      assigneeUserId: actor.userId,
+      overdue: true,
+    }));
+    return [...drafts, ...tasks];
   }
 
   /** Overdue open tasks on the cases a supervisor may see. */

@@ -5,13 +5,14 @@ import { caseFileRoutes } from './files-routes';
 import { FollowUps } from './followups';
 import { followUpRoutes } from './followups-routes';
 import { protectionRoutes } from './protection-routes';
+import { recordRoutes } from './record-routes';
 import { caseRoutes } from './routes';
 
 /** Victims' case management on HTCDS 2.0 and the protection workflow around a case. */
 export const casesModule: ModuleDescriptor = {
   name: 'cases',
   routes: (ctx) =>
-    [caseRoutes, caseFileRoutes, followUpRoutes, protectionRoutes, closureRoutes].map((r) => ({
+    [caseRoutes, recordRoutes, caseFileRoutes, followUpRoutes, protectionRoutes, closureRoutes].map((r) => ({
       plugin: r(ctx),
       prefix: '/api',
     })),

@@ -10,9 +10,12 @@ import { type Actor, ScopeCheck } from '../access/index';
 import { GeoService, searchForm } from '../geo/index';
 import { CaseAccess } from './access';
 import { People } from './people';
-import { mayRegisterCases } from './policy';
+import { mayRegisterCases, missingToOpen } from './policy';
+import { recordFields } from './record-fields';
+import { type Sealer, writeRecord } from './record-values';
 import * as repo from './repo';
 import * as repoIntake from './repo-intake';
+import * as repoRecord from './repo-record';
 import { type IntakeBody, intakeBody } from './schema';
 
 const dayMs = 86_400_000;
@@ -20,8 +23,13 @@ const dayMs = 86_400_000;
 /** Opens cases: from scratch (or a report, later), as a draft while incomplete; minors get their safeguard task at once. */
 export class IntakeService {
   private readonly people: People;
+  private readonly sealer: Sealer;
   constructor(private readonly ctx: Context) {
     this.people = new People(ctx);
+    this.sealer = {
+      seal: (v, at) => ctx.crypto.encryptOptional(v, at),
+      open: (v, at) => ctx.crypto.decryptOptional(v, at),
+    };
   }
 
   /** A code like GUA-2027-0042: the canton's first letters, the year and a number; nothing personal. */
@@ -37,16 +45,47 @@ export class IntakeService {
 
   /** Checks what an open (non-draft) case needs: a place, a name and an age or birth year. */
   private missing(b: IntakeBody): string[] {
-    const out: string[] = [];
-    const p = b.person;
-    if (!b.personId && !p?.prs_FirstName && !p?.prs_SecondName) out.push('person.prs_FirstName');
-    if (b.local_AgeAtIntake === undefined && !p?.local_BirthYear && !p?.prs_Birthdate && !b.personId)
-      out.push('local_AgeAtIntake');
-    return out;
+    if (b.personId) return [];
+    return missingToOpen(b.person ?? {}, b).map((f) => (f === 'prs_FirstName' ? 'person.prs_FirstName' : f));
   }
 
-  /** Opens a case from the intake body (validated again here, so internal callers get the same rules and defaults). */
-  async intake(actor: Actor, input: z.input<typeof intakeBody>, requestId: string) {
+  /** Inserts an event or perpetrator written at intake, through the same field table the record edits use. */
+  private async addRecord(
+    trx: Transaction<Database>,
+    type: 'event' | 'perpetrator',
+    caseId: string,
+    given: Record<string, unknown>,
+    now: string,
+  ) {
+    const rid = randomUUID();
+    const specs = recordFields[type];
+    const values = Object.fromEntries(
+      Object.keys(specs).map((k) => [k, given[k] ?? (specs[k]!.storage === 'list' ? [] : null)]),
+    );
+    await repoRecord.insertRecord(trx, type, {
+      id: rid,
+      case_id: caseId,
+      ...writeRecord(type, rid, values, this.sealer),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  /**
+   * Opens a case from the intake body (validated again here, so internal callers get the same rules and defaults).
+   * `options.suggestions` keeps what a report suggested apart from the facts; `options.also` runs in the same
+   * transaction (a report's conversion links the report there, so converting is all or nothing).
+   */
+  async intake(
+    actor: Actor,
+    input: z.input<typeof intakeBody>,
+    requestId: string,
+    options: {
+      suggestions?: Record<string, unknown>;
+      also?: (trx: Transaction<Database>, opened: { id: string; code: string }) => Promise<unknown>;
+    } = {},
+  ) {
     const b: IntakeBody = intakeBody.parse(input);
     if (!mayRegisterCases(actor)) throw new AppError(403, 'forbidden');
     if (!(await new ScopeCheck(this.ctx).within(actor, b.division.country, b.division.code)))
@@ -66,8 +105,11 @@ export class IntakeService {
         ? undefined
         : Number(existing.birth_year);
     const age = b.local_AgeAtIntake ?? (birthYear ? Number(year) - birthYear : undefined);
-    const isMinor =
-      (age !== undefined && age < 18) || (b.vic_AgeWhenTrafficked !== undefined && b.vic_AgeWhenTrafficked < 18);
+    const ageKnown = age !== undefined || b.vic_AgeWhenTrafficked !== undefined;
+    if (ageKnown && b.local_IsMinor !== undefined) throw new AppError(400, 'minor_flag_with_age');
+    const isMinor = ageKnown
+      ? (age !== undefined && age < 18) || (b.vic_AgeWhenTrafficked !== undefined && b.vic_AgeWhenTrafficked < 18)
+      : b.local_IsMinor === true;
     const opened = (r: { id: string; code: string; stage: string }) => ({
       actor,
       action: 'case.opened',
@@ -107,6 +149,11 @@ export class IntakeService {
         labour_industries: JSON.stringify(b.vic_ForcedLabourIndustry),
         sex_exploitation: JSON.stringify(b.vic_TypeOfSexExploitation),
         months_exploited: b.local_MonthsExploited ?? null,
+        vulnerabilities: JSON.stringify(b.vic_Vulnerabilities),
+        vulnerability_details_enc: null,
+        suggestions:
+          options.suggestions && Object.keys(options.suggestions).length ? JSON.stringify(options.suggestions) : null,
+        version: 1,
         guardian_enc: null,
         best_interest_enc: null,
         closure_reason_enc: null,
@@ -116,36 +163,14 @@ export class IntakeService {
       };
       await repo.insertCase(trx, row);
       for (const e of b.events) {
-        const eid = randomUUID();
-        await repoIntake.insertCaseEvents(trx, {
-          id: eid,
-          case_id: id,
-          type: e.hte_Type,
-          country_code: e.hte_Country ?? null,
-          division_code: e.local_DivisionCode ?? null,
-          month: e.hte_Date?.slice(0, 7) ?? null,
-          description_enc: this.ctx.crypto.encryptOptional(e.hte_Description, {
-            table: 'case_events',
-            row: eid,
-            column: 'description',
-          }),
-          created_at: now,
-        });
+        const fields = {
+          ...e,
+          hte_Date: e.hte_Date?.slice(0, 7),
+          local_EndDate: e.local_EndDate?.slice(0, 7),
+        };
+        await this.addRecord(trx, 'event', id, fields, now);
       }
-      for (const per of b.perpetrators) {
-        const pid = randomUUID();
-        await repoIntake.insertCasePerpetrators(trx, {
-          id: pid,
-          case_id: id,
-          roles: JSON.stringify(per.per_RoleInProcess),
-          details_enc: this.ctx.crypto.encryptOptional(per.per_RoleDetails, {
-            table: 'case_perpetrators',
-            row: pid,
-            column: 'details',
-          }),
-          created_at: now,
-        });
-      }
+      for (const per of b.perpetrators) await this.addRecord(trx, 'perpetrator', id, per, now);
       if (isMinor) {
         await repoIntake.insertCaseTasks(trx, {
           id: randomUUID(),
@@ -160,6 +185,7 @@ export class IntakeService {
           created_at: now,
         });
       }
+      await options.also?.(trx, { id, code: row.code });
       return { id, code: row.code, stage: row.stage };
     });
     return { id: created.id, code: created.code, isMinor };

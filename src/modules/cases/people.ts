@@ -43,6 +43,11 @@ export class People {
         ? c.blindIndex('person-identity', normaliseIdentity(p.prs_IdentityNumber))
         : null,
       merged_into: null,
+      marital_status: p.prs_MaritalStatus ?? null,
+      primary_language: p.prs_PrimaryLanguage ?? null,
+      secondary_language: p.prs_SecondaryLanguage ?? null,
+      contact_enc: c.encryptOptional(p.local_Contact, f(id, 'contact')),
+      version: 1,
       created_at: now,
       updated_at: now,
     };

@@ -35,7 +35,8 @@ export function decide(actor: Actor, reach: Reach, permission: Permission): 'ok'
 /** What the case page offers the actor. */
 export function abilities(actor: Actor, reach: Reach) {
   const write = can(actor, 'cases:write') && reach === 'direct';
-  return { update: write, decide: write, close: write && can(actor, 'cases:approve'), consent: write };
+  const approve = write && can(actor, 'cases:approve');
+  return { update: write, decide: write, close: approve, consent: write, restore: approve, merge: write };
 }
 
 /** May look for likely existing persons (only those who register cases). */
@@ -56,4 +57,44 @@ export const maySupervise = (actor: Actor) => can(actor, 'cases:approve');
 /** The transfer is this person's to answer: it names them, or names nobody at their organisation and they may take cases. */
 export function transferIsFor(t: { to_org_id: string; to_user_id: string | null }, actor: Actor): boolean {
   return t.to_user_id ? t.to_user_id === actor.userId : t.to_org_id === actor.orgId && can(actor, 'cases:write');
+}
+
+/** What a draft still lacks before it can open as an active case: a name, and an age or birth date or year. */
+export function missingToOpen(
+  person: { prs_FirstName?: unknown; prs_SecondName?: unknown; prs_Birthdate?: unknown; local_BirthYear?: unknown },
+  c: { local_AgeAtIntake?: unknown },
+): string[] {
+  const out: string[] = [];
+  if (!person.prs_FirstName && !person.prs_SecondName) out.push('prs_FirstName');
+  if (c.local_AgeAtIntake == null && !person.prs_Birthdate && person.local_BirthYear == null)
+    out.push('local_AgeAtIntake');
+  return out;
+}
+
+/** Whole years between a date of birth and a day (both YYYY-MM-DD). */
+export function yearsBetween(birthdate: string, day: string): number {
+  const [by, bm, bd] = birthdate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * A case's age at intake and minor status, derived again from the person's birth data: the date of birth at the
+ * case's opening, else the birth year, else the age recorded. With no age at all, the minor flag stays as it was
+ * recorded (a report may say "a child" without an age).
+ */
+export function deriveAge(
+  c: { created_at: string; age_at_intake: number | null; age_when_trafficked: number | null; is_minor: boolean },
+  p: { birthdate: string | null; birth_year: number | null },
+): { age_at_intake: number | null; is_minor: boolean } {
+  const age = p.birthdate
+    ? yearsBetween(p.birthdate, c.created_at)
+    : p.birth_year !== null
+      ? Number(c.created_at.slice(0, 4)) - p.birth_year
+      : c.age_at_intake;
+  const known = age !== null || c.age_when_trafficked !== null;
+  const minor = known
+    ? (age !== null && age < 18) || (c.age_when_trafficked !== null && c.age_when_trafficked < 18)
+    : c.is_minor;
+  return { age_at_intake: age, is_minor: minor };
 }

@@ -1,7 +1,8 @@
 import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
 import type { Actor } from '../access/index';
-import { caseCodec, perpetratorCodec, personCodec, screeningCodec } from './codecs';
-import { abilities, type Reach } from './policy';
+import { caseCodec, screeningCodec } from './codecs';
+import { abilities, missingToOpen, type Reach } from './policy';
+import { readRecord, type Sealer } from './record-values';
 import type { CaseDetail } from './schema';
 
 type Row<T extends keyof Database> = Database[T];
@@ -18,6 +19,10 @@ export interface CaseView {
   consents: Row<'consents'>[];
   screenings: Row<'case_screenings'>[];
   perpetrators: Row<'case_perpetrators'>[];
+  /** Place names of the events' divisions, by code. */
+  placeLabels: Map<string, string>;
+  duplicates: CaseDetail['duplicates'];
+  assignedUser: CaseDetail['assignedUser'];
   referralFields: Omit<CaseDetail, Exclude<keyof CaseDetail, `cas_${string}` | 'local_ReferredProvider'>>;
   reach: Exclude<Reach, 'none'>;
   decrypt(table: string, row: string, column: string, value: string | null): string | null;
@@ -37,7 +42,14 @@ export function safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): 
 export function presentCase(v: CaseView, actor: Actor): CaseDetail {
   const { c, person, tasks, events, comments, consents, screenings, perpetrators } = v;
   const k = caseCodec.decode(c);
-  const who = personCodec.decode(person);
+  const sealer: Sealer = {
+    seal: () => null,
+    open: (value, at) => v.decrypt(at.table, at.row, at.column, value ?? null),
+  };
+  const p = readRecord('person', person as never, sealer);
+  const kase = readRecord('case', c as never, sealer);
+  const text = (x: unknown) => (x ?? null) as string | null;
+  const list = (x: unknown) => (x ?? []) as string[];
   return {
     id: c.id,
     code: c.code,
@@ -51,14 +63,28 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
     isMinor: k.is_minor,
     ageAtIntake: k.age_at_intake,
     vic_AgeWhenTrafficked: k.age_when_trafficked,
+    version: Number(c.version),
     person: {
       id: person.id,
+      version: Number(person.version),
       ...v.names,
-      local_BirthYear: who.birth_year,
+      local_BirthYear: p.local_BirthYear as number | null,
       prs_Gender: person.gender,
       local_Ethnicity: person.ethnicity,
-      local_Languages: who.languages,
+      local_Languages: list(p.local_Languages),
+      prs_PrimaryLanguage: person.primary_language,
+      prs_SecondaryLanguage: person.secondary_language,
+      prs_MaritalStatus: person.marital_status,
+      prs_Citizenship: list(p.prs_Citizenship),
+      local_Contact: text(p.local_Contact),
     },
+    missing: c.stage === 'Draft' ? missingToOpen(p, kase) : [],
+    suggestions: c.suggestions ? (JSON.parse(c.suggestions) as CaseDetail['suggestions']) : {},
+    mergedFrom: c.original_person_id,
+    duplicates: v.duplicates,
+    assignedUser: v.assignedUser,
+    vic_Vulnerabilities: list(kase.vic_Vulnerabilities),
+    vic_DetailsOfVulnerabilities: text(kase.vic_DetailsOfVulnerabilities),
     vic_TraffickingStatus: c.trafficking_status,
     vic_TraffickingStatusDecisionMakingOrg: c.decision_org,
     decisionReason: v.decrypt('cases', c.id, 'decision_reason', c.decision_reason_enc),
@@ -72,19 +98,37 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
     guardian: v.decrypt('cases', c.id, 'guardian', c.guardian_enc),
     bestInterest: v.decrypt('cases', c.id, 'best_interest', c.best_interest_enc),
     tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, authority: t.authority, dueAt: t.due_at, doneAt: t.done_at })),
-    events: events.map((e) => ({
-      id: e.id,
-      hte_Type: e.type,
-      hte_Country: e.country_code,
-      local_DivisionCode: e.division_code,
-      month: e.month,
-      hte_Description: v.decrypt('case_events', e.id, 'description', e.description_enc),
-    })),
-    perpetrators: perpetrators.map((x) => ({
-      id: x.id,
-      per_RoleInProcess: perpetratorCodec.decode(x).roles,
-      per_RoleDetails: v.decrypt('case_perpetrators', x.id, 'details', x.details_enc),
-    })),
+    events: events.map((e) => {
+      const f = readRecord('event', e as never, sealer);
+      return {
+        id: e.id,
+        version: Number(e.version),
+        hte_Type: e.type,
+        hte_Country: e.country_code,
+        local_DivisionCode: e.division_code,
+        placeLabel: e.division_code ? (v.placeLabels.get(e.division_code) ?? null) : null,
+        hte_City: text(f.hte_City),
+        hte_Date: e.month,
+        local_EndDate: e.end_month,
+        local_Means: list(f.local_Means),
+        vic_TypeOfExploitation: list(f.vic_TypeOfExploitation),
+        hte_Description: text(f.hte_Description),
+      };
+    }),
+    perpetrators: perpetrators.map((x) => {
+      const f = readRecord('perpetrator', x as never, sealer);
+      return {
+        id: x.id,
+        version: Number(x.version),
+        per_FirstName: text(f.per_FirstName),
+        per_SecondName: text(f.per_SecondName),
+        per_Gender: x.gender,
+        per_Citizenship: list(f.per_Citizenship),
+        per_RelationshipToVictim: x.relation,
+        per_RoleInProcess: list(f.per_RoleInProcess),
+        per_RoleDetails: text(f.per_RoleDetails),
+      };
+    }),
     comments: comments.map((m) => ({
       id: m.id,
       authorUserId: m.author_user_id,

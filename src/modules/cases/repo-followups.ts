@@ -72,3 +72,15 @@ export const updateNotificationsByUserIdAndId = (
   id: string,
   userId: string,
 ) => q.updateTable('notifications').set(set).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+
+/** Drafts assigned to a person and untouched since a moment. */
+export const selectStaleDrafts = (q: Q, userId: string, before: string) =>
+  q
+    .selectFrom('cases')
+    .select(['id', 'code', 'updated_at'])
+    .where('stage', '=', 'Draft')
+    .where('assigned_user_id', '=', userId)
+    .where('updated_at', '<', before)
+    .orderBy('updated_at')
+    .limit(100)
+    .execute();

@@ -172,29 +172,6 @@ export const caseRoutes =
       },
       (req) => care.comment(requireActor(req), req.params.id, req.body.cco_CaseComment, req.id),
     );
-    r.get(
-      '/cases/:id/history',
-      {
-        schema: {
-          tags,
-          summary: 'Who changed and who viewed the case (from the audit trail)',
-          params: idParam,
-          response: {
-            200: z.array(
-              z.object({
-                at: z.string(),
-                actorUserId: z.string().nullable(),
-                action: z.string(),
-                fields: z.string().nullable(),
-                viewed: z.boolean(),
-              }),
-            ),
-            ...errors,
-          },
-        },
-      },
-      (req) => cases.history(requireActor(req), req.params.id),
-    );
     r.post(
       '/persons/:id/merge',
       {

@@ -29,8 +29,10 @@ export const caseDetailSchema = z
     isMinor: z.boolean(),
     ageAtIntake: z.number().nullable(),
     vic_AgeWhenTrafficked: z.number().nullable(),
+    version: z.number().meta({ description: "The case record's version, to base a change on" }),
     person: z.object({
       id: z.string(),
+      version: z.number(),
       prs_FirstName: nullableText,
       prs_SecondName: nullableText,
       prs_Birthdate: nullableText,
@@ -39,7 +41,28 @@ export const caseDetailSchema = z
       prs_Gender: nullableText,
       local_Ethnicity: nullableText,
       local_Languages: z.array(z.string()),
+      prs_PrimaryLanguage: nullableText,
+      prs_SecondaryLanguage: nullableText,
+      prs_MaritalStatus: nullableText,
+      prs_Citizenship: z.array(z.string()),
+      local_Contact: nullableText,
     }),
+    missing: z.array(z.string()).meta({ description: 'What a draft still needs before it can open' }),
+    suggestions: z
+      .object({ vic_TypeOfExploitation: z.array(z.string()).optional() })
+      .meta({ description: 'What a report suggested, until a caseworker confirms or dismisses it' }),
+    mergedFrom: nullableText.meta({ description: 'The person this case belonged to before a merge (to undo it)' }),
+    duplicates: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        birthYear: z.number().nullable(),
+        caseCodes: z.array(z.string()),
+      }),
+    ),
+    assignedUser: z.object({ id: z.string(), name: z.string() }).nullable(),
+    vic_Vulnerabilities: z.array(z.string()),
+    vic_DetailsOfVulnerabilities: nullableText,
     vic_TraffickingStatus: nullableText,
     vic_TraffickingStatusDecisionMakingOrg: nullableText,
     decisionReason: nullableText,
@@ -64,15 +87,31 @@ export const caseDetailSchema = z
     events: z.array(
       z.object({
         id: z.string(),
+        version: z.number(),
         hte_Type: z.string(),
         hte_Country: nullableText,
         local_DivisionCode: nullableText,
-        month: nullableText,
+        placeLabel: nullableText,
+        hte_City: nullableText,
+        hte_Date: nullableText,
+        local_EndDate: nullableText,
+        local_Means: z.array(z.string()),
+        vic_TypeOfExploitation: z.array(z.string()),
         hte_Description: nullableText,
       }),
     ),
     perpetrators: z.array(
-      z.object({ id: z.string(), per_RoleInProcess: z.array(z.string()), per_RoleDetails: nullableText }),
+      z.object({
+        id: z.string(),
+        version: z.number(),
+        per_FirstName: nullableText,
+        per_SecondName: nullableText,
+        per_Gender: nullableText,
+        per_Citizenship: z.array(z.string()),
+        per_RelationshipToVictim: nullableText,
+        per_RoleInProcess: z.array(z.string()),
+        per_RoleDetails: nullableText,
+      }),
     ),
     comments: z.array(
       z.object({ id: z.string(), authorUserId: z.string(), createdAt: z.string(), cco_CaseComment: z.string() }),
@@ -108,7 +147,14 @@ export const caseDetailSchema = z
     cas_ReferringPrimaryCaseWorker: nullableText,
     cas_ReasonForIncomingReferral: nullableText,
     cas_IncomingReferralDetails: nullableText,
-    abilities: z.object({ update: z.boolean(), decide: z.boolean(), close: z.boolean(), consent: z.boolean() }),
+    abilities: z.object({
+      update: z.boolean(),
+      decide: z.boolean(),
+      close: z.boolean(),
+      consent: z.boolean(),
+      restore: z.boolean(),
+      merge: z.boolean(),
+    }),
   })
   .meta({ id: 'CaseDetail', description: 'The case with decrypted personal fields (audited)' });
 

@@ -25,6 +25,10 @@ export const personBody = z.strictObject({
     .trim()
     .regex(/^[0-9A-Za-z-]{5,20}$/)
     .optional(),
+  prs_PrimaryLanguage: z.enum(local.local_Languages).optional(),
+  prs_SecondaryLanguage: z.enum(local.local_Languages).optional(),
+  prs_MaritalStatus: z.enum(htcds.prs_MaritalStatus).optional(),
+  local_Contact: z.string().trim().min(1).max(300).optional().meta({ description: 'Telephone or other contact' }),
 });
 
 export const eventBody = z.strictObject({
@@ -41,10 +45,25 @@ export const eventBody = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/)
     .optional(),
+  local_EndDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .optional(),
+  hte_City: z.string().trim().min(1).max(300).optional(),
+  local_Means: many(htcds.vic_MethodsOfControl),
+  vic_TypeOfExploitation: many(htcds.vic_TypeOfExploitation),
   hte_Description: z.string().trim().max(5000).optional(),
 });
 
 export const perpetratorBody = z.strictObject({
+  per_FirstName: name(100).optional(),
+  per_SecondName: name(200).optional(),
+  per_Gender: z.enum(htcds.prs_Gender).optional(),
+  per_Citizenship: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .max(3)
+    .default([]),
+  per_RelationshipToVictim: z.enum(htcds.vic_RelationshipToTrafficker).optional(),
   per_RoleInProcess: many(htcds.per_RoleInProcess),
   per_RoleDetails: z.string().trim().max(2000).optional(),
 });
@@ -55,6 +74,10 @@ export const intakeBody = z.strictObject({
   person: personBody.optional(),
   division: scopeSchema,
   local_AgeAtIntake: z.number().int().min(0).max(120).optional(),
+  local_IsMinor: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Known to be a child though the age is unknown (e.g. a report said so)' }),
   vic_AgeWhenTrafficked: z.number().int().min(0).max(120).optional(),
   vic_TypeOfExploitation: many(htcds.vic_TypeOfExploitation),
   vic_MethodOfRecruitment: many(htcds.vic_MethodOfRecruitment),
@@ -62,6 +85,7 @@ export const intakeBody = z.strictObject({
   vic_MethodsOfControl: many(htcds.vic_MethodsOfControl),
   vic_ForcedLabourIndustry: many(htcds.vic_ForcedLabourIndustry),
   vic_TypeOfSexExploitation: many(htcds.vic_TypeOfSexExploitation),
+  vic_Vulnerabilities: many(htcds.vic_Vulnerabilities),
   local_MonthsExploited: z.number().int().min(0).max(600).optional().meta({ description: 'Months in the situation' }),
   events: z.array(eventBody).max(20).default([]),
   perpetrators: z.array(perpetratorBody).max(10).default([]),

@@ -3,10 +3,9 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
-import type { CaseTable } from '../../platform/db/types';
+import type { CaseTable, PersonTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import type { Actor } from '../access/index';
-import { AuditService } from '../audit/index';
+import { type Actor, userNames } from '../access/index';
 import { GeoService } from '../geo/index';
 import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
@@ -142,7 +141,8 @@ export class CaseService {
     return safeguardsMissing(c, openTasks);
   }
 
-  async get(actor: Actor, id: string, requestId: string): Promise<CaseDetail> {
+  /** The case as its page shows it; the read is audited (`afterWrite`: the answer to the actor's own audited change). */
+  async get(actor: Actor, id: string, requestId: string, afterWrite = false): Promise<CaseDetail> {
     const { c, direct } = await this.access.reach(actor, id);
     const person = (await repo.findPerson(this.db, c.person_id))!;
     const [tasks, events, comments, consents, screenings, perpetrators] = await Promise.all([
@@ -153,22 +153,32 @@ export class CaseService {
       repo.screeningsOf(this.db, id),
       repo.perpetratorsOf(this.db, id),
     ]);
-    await this.ctx.audit.record({
-      actor,
-      action: 'case.read',
-      recordType: 'case',
-      recordId: id,
-      fields: 'person,decision,safeguards,events,comments',
-      requestId,
-    });
-    const label =
-      (await new GeoService(this.db).labels(c.country_code, [c.division_code])).get(c.division_code) ?? c.division_code;
+    if (!afterWrite)
+      await this.ctx.audit.record({
+        actor,
+        action: 'case.read',
+        recordType: 'case',
+        recordId: id,
+        fields: 'person,decision,safeguards,events,comments',
+        requestId,
+      });
+    const labels = await new GeoService(this.db).labels(c.country_code, [
+      c.division_code,
+      ...events.flatMap((e) => (e.division_code ? [e.division_code] : [])),
+    ]);
+    const names = this.people.decrypt(person);
+    const assigned = c.assigned_user_id ? await userNames(this.ctx, [c.assigned_user_id]) : new Map<string, string>();
     return presentCase(
       {
         c,
         person,
-        names: this.people.decrypt(person),
-        divisionLabel: label,
+        names,
+        divisionLabel: labels.get(c.division_code) ?? c.division_code,
+        placeLabels: labels,
+        duplicates: direct && mayFindPersons(actor) ? await this.duplicatesOf(actor, person, names) : [],
+        assignedUser: c.assigned_user_id
+          ? { id: c.assigned_user_id, name: assigned.get(c.assigned_user_id) ?? '' }
+          : null,
         tasks,
         events,
         comments,
@@ -181,6 +191,22 @@ export class CaseService {
       },
       actor,
     );
+  }
+
+  /** Other persons who may be this one (checked again whenever names or birth data change, so always current). */
+  private async duplicatesOf(actor: Actor, person: PersonTable, names: ReturnType<People['decrypt']>) {
+    const found = await this.people.candidates(
+      {
+        prs_FirstName: names.prs_FirstName ?? undefined,
+        prs_SecondName: names.prs_SecondName ?? undefined,
+        prs_Birthdate: names.prs_Birthdate ?? undefined,
+        prs_IdentityNumber: names.prs_IdentityNumber ?? undefined,
+        local_BirthYear: person.birth_year === null ? undefined : Number(person.birth_year),
+        prs_Gender: (person.gender ?? undefined) as never,
+      },
+      async (id) => id !== person.id && (await this.access.personInReach(actor, id)),
+    );
+    return found.map((d) => ({ personId: d.personId, name: d.name, birthYear: d.birthYear, caseCodes: d.caseCodes }));
   }
 
   /**
@@ -291,18 +317,5 @@ export class CaseService {
         requestId,
       });
     return found;
-  }
-
-  /** Who changed and who viewed the case, newest first, from the audit trail (fields named, values never). */
-  async history(actor: Actor, id: string) {
-    await this.access.load(actor, id);
-    const rows = await new AuditService(this.ctx.db.db).list({ recordType: 'case', recordId: id, limit: 200 });
-    return rows.map((e) => ({
-      at: e.at,
-      actorUserId: e.actor_user_id,
-      action: e.action,
-      fields: e.fields,
-      viewed: e.action === 'case.read',
-    }));
   }
 }

@@ -86,3 +86,16 @@ export async function deleteReports(q: Q, ids: string[]) {
 
 /** Records a stored (encrypted) file of a report. */
 export const insertFile = (q: Q, row: Database['report_files']) => q.insertInto('report_files').values(row).execute();
+
+/** Links the report to a case unless it already is linked; answers whether this call linked it. */
+export const linkReportToCase = async (q: Q, id: string, caseCode: string, at: string) =>
+  Number(
+    (
+      await q
+        .updateTable('reports')
+        .set({ case_code: caseCode, status: 'referred', updated_at: at })
+        .where('id', '=', id)
+        .where('case_code', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;

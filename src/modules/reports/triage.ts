@@ -13,6 +13,16 @@ import * as repo from './repo';
 import type { reportListItem, reportStatuses } from './schema';
 
 type ListItem = z.infer<typeof reportListItem>;
+/** The HTCDS form of exploitation a report's answer suggests (a suggestion only: the caseworker confirms it). */
+const suggestedForm: Record<string, string> = {
+  begging: 'ForcedBegging',
+  labour: 'ForcedLabour',
+  domestic: 'Servitude',
+  sexual: 'SexualExploitation',
+  forced_marriage: 'ForcedMarriage',
+  other: 'Other',
+};
+
 const dayMs = 86_400_000;
 
 /** Staff triage: queue, reading (audited), assignment, status, messages to the reporter, links to cases. */
@@ -216,43 +226,43 @@ export class TriageService {
   }
 
   /**
-   * Opens a draft case prefilled from the report (place, forms of exploitation) and links the two. The
-   * reporter stays anonymous: nothing about them moves into the case.
+   * Opens a draft case from the report and links the two, in one transaction. Nothing is invented: a report that
+   * says a child is involved opens a minor's case with the age unknown (the 24-hour safeguard applies at once);
+   * the report's forms of exploitation are suggestions the caseworker confirms, not recorded facts. The reporter
+   * stays anonymous: nothing about them moves into the case.
    */
   async convert(actor: Actor, id: string, requestId: string) {
     const r = await this.visible(actor, id);
     if (r.case_code) throw new AppError(409, 'report_already_linked');
-    const mapping: Record<string, string> = {
-      begging: 'ForcedBegging',
-      labour: 'ForcedLabour',
-      domestic: 'Servitude',
-      sexual: 'SexualExploitation',
-      forced_marriage: 'ForcedMarriage',
-      other: 'Other',
-    };
     const report = reportCodec.decode(r);
-    const forms = report.forms.map((f) => mapping[f]).filter(Boolean) as never[];
-    const opened = await new IntakeService(this.ctx).intake(
+    const forms = [...new Set(report.forms.map((f) => suggestedForm[f]).filter(Boolean))];
+    return new IntakeService(this.ctx).intake(
       actor,
       {
         draft: true,
         division: { country: r.country_code, code: r.division_code },
-        vic_TypeOfExploitation: forms,
-        vic_MethodOfRecruitment: [],
-        events: [],
-        ...(report.child_involved ? { local_AgeAtIntake: 17 } : {}),
+        ...(report.child_involved ? { local_IsMinor: true } : {}),
       },
       requestId,
+      {
+        suggestions: forms.length ? { vic_TypeOfExploitation: forms } : {},
+        also: async (trx, opened) => {
+          const claimed = await repo.linkReportToCase(trx, id, opened.code, nowIso());
+          if (!claimed) throw new AppError(409, 'report_already_linked');
+          await this.ctx.audit.record(
+            {
+              actor,
+              action: 'report.converted_to_case',
+              recordType: 'report',
+              recordId: id,
+              details: { caseCode: opened.code, before: { status: r.status, caseCode: null } },
+              requestId,
+            },
+            trx,
+          );
+        },
+      },
     );
-    await this.change(
-      actor,
-      id,
-      { case_code: opened.code, status: 'referred' },
-      'report.converted_to_case',
-      { caseCode: opened.code },
-      requestId,
-    );
-    return opened;
   }
 
   /** A question or answer from staff, which the reporter reads with the receipt. */

@@ -198,6 +198,12 @@ export interface PersonTable {
   identity_enc: string | null;
   identity_index: string | null;
   merged_into: string | null;
+  marital_status: string | null;
+  primary_language: string | null;
+  secondary_language: string | null;
+  contact_enc: string | null;
+  /** Optimistic concurrency: raised by one on every change. */
+  version: number;
   created_at: string;
   updated_at: string;
 }
@@ -232,6 +238,11 @@ export interface CaseTable {
   guardian_enc: string | null;
   best_interest_enc: string | null;
   closure_reason_enc: string | null;
+  /** What a report suggested (JSON, e.g. forms of exploitation) until a caseworker confirms or dismisses it. */
+  suggestions: string | null;
+  vulnerabilities: string | null;
+  vulnerability_details_enc: string | null;
+  version: number;
   created_at: string;
   updated_at: string;
   closed_at: string | null;
@@ -244,8 +255,47 @@ export interface CaseEventTable {
   country_code: string | null;
   division_code: string | null;
   month: string | null;
+  end_month: string | null;
+  means: string | null;
+  exploitation: string | null;
+  place_enc: string | null;
   description_enc: string | null;
+  version: number;
   created_at: string;
+  updated_at: string | null;
+}
+
+export interface CasePerpetratorTable {
+  id: string;
+  case_id: string;
+  roles: string;
+  details_enc: string | null;
+  given_names_enc: string | null;
+  surnames_enc: string | null;
+  gender: string | null;
+  citizenship: string | null;
+  relation: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string | null;
+}
+
+/** One versioned change of a case record: which fields, old and new values (encrypted), who and when. */
+export interface RecordChangeTable {
+  id: string;
+  case_id: string;
+  record_type: 'case' | 'person' | 'event' | 'perpetrator';
+  record_id: string;
+  kind: 'created' | 'updated' | 'removed' | 'restored';
+  version: number;
+  /** JSON list of the API field names changed. */
+  fields: string;
+  values_enc: string | null;
+  reason_enc: string | null;
+  restores_id: string | null;
+  actor_user_id: string;
+  actor_org_id: string;
+  at: string;
 }
 
 export interface CaseCommentTable {
@@ -355,7 +405,8 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   case_comments: CaseCommentTable;
-  case_perpetrators: { id: string; case_id: string; roles: string; details_enc: string | null; created_at: string };
+  case_perpetrators: CasePerpetratorTable;
+  record_changes: RecordChangeTable;
   case_tasks: CaseTaskTable;
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;

@@ -7,7 +7,10 @@ export class AppError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    readonly params: Record<string, string | number> = {},
+    /** Message parameters; a function is given the reader's language (e.g. to name fields by their labels). */
+    readonly params: Record<string, string | number | ((lang: string) => string)> = {},
+    /** Structured detail the caller can act on (e.g. both values of an edit conflict), sent beside the message. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = 'AppError';
@@ -21,6 +24,7 @@ export interface ErrorBody {
   code: string;
   message: string;
   fields?: { path: string; problem: string }[];
+  [detail: string]: unknown;
 }
 
 // Fastify's own error codes mapped to ours; anything else that is 4xx keeps a generic code.
@@ -48,7 +52,18 @@ function describeValidation(err: FastifyError): ErrorBody['fields'] {
 /** Maps any thrown error to `{ code, message }`; 5xx details stay in the log, never in the response. */
 export function toErrorBody(err: unknown, lang: string): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.statusCode, body: { code: err.code, message: t(lang, `errors.${err.code}`, err.params) } };
+    return {
+      status: err.statusCode,
+      body: {
+        ...err.extra,
+        code: err.code,
+        message: t(
+          lang,
+          `errors.${err.code}`,
+          Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v])),
+        ),
+      },
+    };
   }
   const fe = err as FastifyError;
   if (fe && hasZodFastifySchemaValidationErrors(fe)) {

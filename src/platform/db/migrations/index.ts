@@ -11,6 +11,7 @@ import * as m0009 from './0009_imports';
 import * as m0010 from './0010_insight_snapshots';
 import * as m0011 from './0011_epsilon_ledger';
 import * as m0012 from './0012_referral_user';
+import * as m0013 from './0013_living_record';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_insight_snapshots': m0010,
   '0011_epsilon_ledger': m0011,
   '0012_referral_user': m0012,
+  '0013_living_record': m0013,
 };

@@ -1,0 +1,134 @@
+import type { Context } from '../../platform/context';
+import { AppError, notFound } from '../../platform/http/errors';
+import { type Actor, userNames } from '../access/index';
+import { AuditService } from '../audit/index';
+import { maySupervise } from './policy';
+import { RecordService } from './record';
+import type { RecordType } from './record-fields';
+import * as repo from './repo-record';
+
+// The case's history as people read it: field-level changes with old and new values (for those who reach the
+// case directly), other actions in words, and reads grouped by day ("viewed 12 times by 3 people").
+
+/** Actions shown in the history besides field changes (the rest of the audit trail stays in the audit view). */
+const shownActions = new Set([
+  'case.opened',
+  'case.decision',
+  'case.screened',
+  'case.consent_given',
+  'case.consent_withdrawn',
+  'case.safeguards_updated',
+  'case.comment',
+  'case.task_done',
+  'case.closed',
+  'case.reopened',
+  'case.closure_requested',
+  'case.closure_approved',
+  'case.closure_returned',
+  'case.file_uploaded',
+  'case.follow_up_added',
+  'case.legal_step',
+  'case.plan_submitted',
+  'case.plan_approved',
+  'case.plan_returned',
+  'case.plan_completed',
+  'case.transfer_proposed',
+  'case.transfer_accepted',
+  'case.transfer_rejected',
+  'person.merged',
+  'person.unmerged',
+]);
+
+type Value = string | number | boolean | string[] | null;
+
+export class CaseHistory {
+  private readonly record: RecordService;
+  constructor(private readonly ctx: Context) {
+    this.record = new RecordService(ctx);
+  }
+
+  async list(actor: Actor, caseId: string) {
+    const { direct } = await this.record.access.reach(actor, caseId);
+    const db = this.ctx.db.db;
+    const changes = await repo.selectChangesOfCase(db, caseId, 300);
+    const audit = await new AuditService(db).list({ recordType: 'case', recordId: caseId, limit: 1000 });
+    const names = await userNames(this.ctx, [
+      ...changes.map((c) => c.actor_user_id),
+      ...audit.map((a) => a.actor_user_id ?? ''),
+    ]);
+    const who = (id: string | null) => (id ? (names.get(id) ?? '') : '');
+    const latest = new Map<string, number>();
+    for (const c of changes) latest.set(c.record_id, Math.max(latest.get(c.record_id) ?? 0, c.version));
+    const supervisor = maySupervise(actor) && direct;
+    const views = new Map<string, { count: number; people: Set<string> }>();
+    for (const a of audit.filter((e) => e.action === 'case.read')) {
+      const day = a.at.slice(0, 10);
+      const v = views.get(day) ?? { count: 0, people: new Set<string>() };
+      v.count++;
+      if (a.actor_user_id) v.people.add(who(a.actor_user_id) || a.actor_user_id);
+      views.set(day, v);
+    }
+    return {
+      changes: changes.map((c) => {
+        const values = direct
+          ? (JSON.parse(
+              this.ctx.crypto.decrypt(c.values_enc!, { table: 'record_changes', row: c.id, column: 'values' }),
+            ) as [string, unknown, unknown][])
+          : (JSON.parse(c.fields) as string[]).map((f) => [f, null, null] as [string, unknown, unknown]);
+        return {
+          id: c.id,
+          at: c.at,
+          actorName: who(c.actor_user_id),
+          recordType: c.record_type,
+          recordId: c.record_id,
+          kind: c.kind,
+          reason: direct
+            ? this.ctx.crypto.decryptOptional(c.reason_enc, { table: 'record_changes', row: c.id, column: 'reason' })
+            : null,
+          fields: values.map(([field, from, to]) => ({
+            field,
+            from: (from ?? null) as Value,
+            to: (to ?? null) as Value,
+          })),
+          restorable:
+            supervisor && c.kind !== 'removed' && c.kind !== 'created' && !c.fields.includes('local_CaseStage'),
+        };
+      }),
+      actions: audit
+        .filter((a) => shownActions.has(a.action))
+        .map((a) => ({ at: a.at, actorName: who(a.actor_user_id), action: a.action })),
+      views: [...views.entries()].map(([day, v]) => ({
+        day,
+        count: v.count,
+        people: [...v.people].sort(),
+      })),
+    };
+  }
+
+  /** A supervisor puts back the values a change replaced (a new change, with the supervisor's reason). */
+  async restore(actor: Actor, caseId: string, changeId: string, reason: string, requestId: string) {
+    await this.record.writable(actor, caseId);
+    if (!maySupervise(actor)) throw new AppError(403, 'forbidden');
+    const change = await repo.selectChange(this.ctx.db.db, caseId, changeId);
+    if (!change) throw notFound();
+    if (change.kind === 'removed' || change.kind === 'created') throw new AppError(409, 'change_not_restorable');
+    const values = JSON.parse(
+      this.ctx.crypto.decrypt(change.values_enc!, { table: 'record_changes', row: change.id, column: 'values' }),
+    ) as [string, unknown, unknown][];
+    const type = change.record_type as RecordType;
+    const row = await repo.selectRecord(this.ctx.db.db, type, change.record_id);
+    if (!row) throw new AppError(409, 'change_not_restorable');
+    const fields = Object.fromEntries(values.filter(([f]) => f !== 'local_CaseStage').map(([f, from]) => [f, from]));
+    return this.record.update({
+      actor,
+      caseId,
+      type,
+      sub: type === 'event' || type === 'perpetrator' ? change.record_id : undefined,
+      fields,
+      version: Number(row.version),
+      reason,
+      requestId,
+      restores: change.id,
+    });
+  }
+}

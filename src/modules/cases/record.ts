@@ -1,0 +1,418 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Context } from '../../platform/context';
+import { writeAudited } from '../../platform/db/audited';
+import { nowIso } from '../../platform/db/index';
+import type { Database } from '../../platform/db/types';
+import { AppError, notFound } from '../../platform/http/errors';
+import { label } from '../../shared/labels/index';
+import { type Actor, normaliseIdentity, ScopeCheck } from '../access/index';
+import { CaseAccess } from './access';
+import { People } from './people';
+import { deriveAge, missingToOpen } from './policy';
+import { type RecordType, recordFields } from './record-fields';
+import { readRecord, type Sealer, touchesPersonal, writeRecord } from './record-values';
+import * as caseRepo from './repo';
+import * as repoIntake from './repo-intake';
+import * as repo from './repo-record';
+import { type FieldChange, mergeFields } from './versioning';
+import { isClosed } from './vocabulary';
+
+type Trx = Transaction<Database>;
+const dayMs = 86_400_000;
+/** Field names as the reader's labels, for messages. */
+const fieldLabels = (fields: string[]) => (lang: string) => fields.map((f) => label(lang, 'fields', f)).join(', ');
+/** A compare-and-set lost to a concurrent writer: the whole change is tried again on the new version. */
+class Raced extends Error {}
+
+export interface Change {
+  actor: Actor;
+  caseId: string;
+  type: RecordType;
+  /** The event's or perpetrator's id (the case and its person are found from the case). */
+  sub?: string;
+  fields: Record<string, unknown>;
+  version?: number;
+  reason?: string;
+  requestId: string;
+  /** The change a supervisor restores (the new change is kept as a restoration of it). */
+  restores?: string;
+}
+
+/**
+ * The living case record: changes to the case, its person, events and perpetrators, each on the version it was
+ * based on. Fields nobody else changed merge; a field someone else changed meanwhile is a 409 with both values.
+ * Every change keeps its old and new values, encrypted, in record_changes, and derived state follows it.
+ */
+export class RecordService {
+  readonly access: CaseAccess;
+  private readonly people: People;
+  readonly sealer: Sealer;
+  constructor(private readonly ctx: Context) {
+    this.access = new CaseAccess(ctx);
+    this.people = new People(ctx);
+    this.sealer = {
+      seal: (v, at) => ctx.crypto.encryptOptional(v, at),
+      open: (v, at) => ctx.crypto.decryptOptional(v, at),
+    };
+  }
+
+  /** The case, if the actor may change it and it is not closed. */
+  async writable(actor: Actor, caseId: string) {
+    const c = await this.access.load(actor, caseId, 'cases:write');
+    if (isClosed(c.status)) throw new AppError(409, 'case_closed');
+    return c;
+  }
+
+  /** The id of the record a change is about, checked to belong to the case. */
+  private async target(trx: Trx, caseId: string, type: RecordType, sub?: string): Promise<string> {
+    if (type === 'case') return caseId;
+    const c = await repo.selectRecord(trx, 'case', caseId);
+    if (!c) throw notFound();
+    if (type === 'person') return c.person_id as string;
+    const row = sub ? await repo.selectRecord(trx, type, sub) : undefined;
+    if (!row || row.case_id !== caseId) throw notFound();
+    return sub!;
+  }
+
+  /** Applies a change with field-level merge; retries when a concurrent writer moved the version first. */
+  async update(ch: Change): Promise<{ version: number; changes: FieldChange[] }> {
+    const c = await this.writable(ch.actor, ch.caseId);
+    if (ch.fields.local_Division !== undefined) {
+      const code = String(ch.fields.local_Division);
+      if (!(await new ScopeCheck(this.ctx).within(ch.actor, c.country_code, code)))
+        throw new AppError(400, 'scope_outside_jurisdiction');
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(ch);
+      } catch (e) {
+        if (!(e instanceof Raced) || attempt >= 50) throw e;
+      }
+    }
+  }
+
+  private attempt(ch: Change) {
+    let audit = { fields: [] as string[], recordId: ch.caseId };
+    return writeAudited(
+      this.ctx,
+      () => ({
+        actor: ch.actor,
+        action: `case.${ch.type}_updated`,
+        recordType: 'case',
+        recordId: ch.caseId,
+        fields: audit.fields.join(','),
+        details: { record: ch.type, id: audit.recordId },
+        requestId: ch.requestId,
+      }),
+      async (trx) => {
+        const id = await this.target(trx, ch.caseId, ch.type, ch.sub);
+        audit = { ...audit, recordId: id };
+        const row = await repo.selectRecord(trx, ch.type, id);
+        if (!row) throw notFound();
+        const current = Number(row.version);
+        const base = ch.version;
+        if (base === undefined) throw new AppError(428, 'version_required');
+        if (base > current) throw new AppError(400, 'version_unknown', { version: base });
+        const since = new Set<string>();
+        if (base < current)
+          for (const r of await repo.selectChangesSince(trx, ch.type, id, base))
+            for (const f of JSON.parse(r.fields) as string[]) since.add(f);
+        const values = readRecord(ch.type, row, this.sealer);
+        const merged = mergeFields(values, ch.fields, since);
+        if (!merged.ok)
+          throw new AppError(
+            409,
+            'edit_conflict',
+            { fields: fieldLabels(merged.conflicts.map((x) => x.field)) },
+            { conflicts: merged.conflicts, version: current },
+          );
+        if (ch.type === 'case') await this.clearSuggestions(trx, id, row, Object.keys(ch.fields));
+        if (!merged.changes.length) return { version: current, changes: [] };
+        const corrected = merged.changes.filter((x) => x.from !== null && !(Array.isArray(x.from) && !x.from.length));
+        if (
+          touchesPersonal(
+            ch.type,
+            corrected.map((x) => x.field),
+          ) &&
+          !ch.reason
+        )
+          throw new AppError(400, 'correction_needs_reason', {
+            fields: fieldLabels(corrected.map((x) => x.field)),
+          });
+        const next = { ...values, ...Object.fromEntries(merged.changes.map((x) => [x.field, x.to])) };
+        const set = {
+          ...writeRecord(ch.type, id, Object.fromEntries(merged.changes.map((x) => [x.field, x.to])), this.sealer),
+          ...this.indexes(ch.type, merged.changes, next),
+          updated_at: nowIso(),
+        };
+        if (!(await repo.updateRecordAt(trx, ch.type, id, current, set))) throw new Raced();
+        await this.remember(
+          trx,
+          ch,
+          id,
+          ch.restores ? 'restored' : 'updated',
+          current + 1,
+          merged.changes,
+          ch.restores,
+        );
+        audit = { ...audit, fields: merged.changes.map((x) => x.field) };
+        await this.follow(trx, ch, id, merged.changes);
+        return { version: current + 1, changes: merged.changes };
+      },
+    );
+  }
+
+  /** Blind indexes and name keys that follow a person's names, birth date and identity number. */
+  private indexes(type: RecordType, changes: FieldChange[], next: Record<string, unknown>) {
+    if (type !== 'person') return {};
+    const changed = new Set(changes.map((x) => x.field));
+    const c = this.ctx.crypto;
+    const out: Record<string, unknown> = {};
+    if (changed.has('prs_Birthdate')) {
+      const d = next.prs_Birthdate as string | null;
+      out.birthdate_index = d ? c.blindIndex('person-birthdate', d) : null;
+      if (d && !changed.has('local_BirthYear')) out.birth_year = Number(d.slice(0, 4));
+    }
+    if (changed.has('prs_IdentityNumber')) {
+      const n = next.prs_IdentityNumber as string | null;
+      out.identity_index = n ? c.blindIndex('person-identity', normaliseIdentity(n)) : null;
+    }
+    return out;
+  }
+
+  /** Keeps a change in the record's history: fields, and old and new values sealed for this row. */
+  private async remember(
+    trx: Trx,
+    ch: Pick<Change, 'actor' | 'caseId' | 'type' | 'reason'>,
+    recordId: string,
+    kind: 'created' | 'updated' | 'removed' | 'restored',
+    version: number,
+    changes: FieldChange[],
+    restores?: string,
+  ) {
+    const id = randomUUID();
+    const at = { table: 'record_changes', row: id, column: 'values' };
+    await repo.insertRecordChange(trx, {
+      id,
+      case_id: ch.caseId,
+      record_type: ch.type,
+      record_id: recordId,
+      kind,
+      version,
+      fields: JSON.stringify(changes.map((x) => x.field)),
+      values_enc: this.ctx.crypto.encrypt(JSON.stringify(changes.map((x) => [x.field, x.from, x.to])), at),
+      reason_enc: this.ctx.crypto.encryptOptional(ch.reason, { table: 'record_changes', row: id, column: 'reason' }),
+      restores_id: restores ?? null,
+      actor_user_id: ch.actor.userId,
+      actor_org_id: ch.actor.orgId,
+      at: nowIso(),
+    });
+  }
+
+  /** What follows a change: name keys, age and minor status of the person's cases, the child's safeguard task. */
+  private async follow(trx: Trx, ch: Change, id: string, changes: FieldChange[]) {
+    const changed = new Set(changes.map((x) => x.field));
+    const now = nowIso();
+    if (ch.type === 'person') {
+      if (changed.has('prs_FirstName') || changed.has('prs_SecondName')) {
+        const row = (await repo.selectRecord(trx, 'person', id))!;
+        const v = readRecord('person', row, this.sealer);
+        await this.peopleKeys(trx, id, v.prs_FirstName as string | null, v.prs_SecondName as string | null);
+      }
+      if (changed.has('prs_Birthdate') || changed.has('local_BirthYear'))
+        for (const c of await repo.selectCaseIdsOfPerson(trx, id)) await this.rederive(trx, ch, c.id);
+      else for (const c of await repo.selectCaseIdsOfPerson(trx, id)) await repo.touchCase(trx, c.id, now);
+      return;
+    }
+    if (ch.type === 'case') {
+      if (changed.has('local_AgeAtIntake') || changed.has('vic_AgeWhenTrafficked') || changed.has('local_IsMinor'))
+        await this.rederive(trx, ch, ch.caseId, changed.has('local_AgeAtIntake'));
+      return;
+    }
+    await repo.touchCase(trx, ch.caseId, now);
+  }
+
+  private async peopleKeys(trx: Trx, personId: string, given: string | null, surnames: string | null) {
+    await caseRepo.setNameKeys(trx, personId, this.people.keyIndexes(given, surnames));
+  }
+
+  /**
+   * Derives the case's age and minor status again from its person; records the derived change in the history and
+   * opens the 24-hour child-protection notification when the case has just become a minor's.
+   */
+  async rederive(trx: Trx, ch: Pick<Change, 'actor'>, caseId: string, keepRecordedAge = false) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const c = (await repo.selectRecord(trx, 'case', caseId))!;
+      const p = (await repo.selectRecord(trx, 'person', c.person_id as string))!;
+      const before = readRecord('case', c, this.sealer);
+      const person = readRecord('person', p, this.sealer);
+      const derived = deriveAge(
+        {
+          created_at: c.created_at as string,
+          age_at_intake: before.local_AgeAtIntake as number | null,
+          age_when_trafficked: before.vic_AgeWhenTrafficked as number | null,
+          is_minor: before.local_IsMinor as boolean,
+        },
+        keepRecordedAge
+          ? { birthdate: null, birth_year: null }
+          : { birthdate: person.prs_Birthdate as string | null, birth_year: person.local_BirthYear as number | null },
+      );
+      const changes: FieldChange[] = [];
+      if (derived.age_at_intake !== before.local_AgeAtIntake)
+        changes.push({ field: 'local_AgeAtIntake', from: before.local_AgeAtIntake, to: derived.age_at_intake });
+      if (derived.is_minor !== before.local_IsMinor)
+        changes.push({ field: 'local_IsMinor', from: before.local_IsMinor, to: derived.is_minor });
+      const version = Number(c.version);
+      if (changes.length) {
+        const set = writeRecord('case', caseId, Object.fromEntries(changes.map((x) => [x.field, x.to])), this.sealer);
+        if (!(await repo.updateRecordAt(trx, 'case', caseId, version, { ...set, updated_at: nowIso() }))) continue;
+        await this.remember(trx, { ...ch, caseId, type: 'case' }, caseId, 'updated', version + 1, changes);
+      } else await repo.touchCase(trx, caseId, nowIso());
+      if (derived.is_minor) await this.safeguardTask(trx, ch.actor, caseId, c.assigned_user_id as string | null);
+      return;
+    }
+    throw new Raced();
+  }
+
+  /** A child's case gets the 24-hour notification task at once (once: a done task is not opened again). */
+  private async safeguardTask(trx: Trx, actor: Actor, caseId: string, assignee: string | null) {
+    const kinds = await repo.selectOpenTaskKinds(trx, caseId);
+    if (kinds.some((k) => k.kind === 'notify_child_protection')) return;
+    const now = nowIso();
+    await repoIntake.insertCaseTasks(trx, {
+      id: randomUUID(),
+      case_id: caseId,
+      kind: 'notify_child_protection',
+      authority: this.ctx.config.MINKA_CHILD_PROTECTION_AUTHORITY,
+      due_at: new Date(Date.now() + dayMs).toISOString(),
+      done_at: null,
+      done_by: null,
+      assignee_user_id: assignee ?? actor.userId,
+      created_at: now,
+    });
+  }
+
+  /** Confirming or dismissing what a report suggested: setting a field clears its suggestion. */
+  private async clearSuggestions(trx: Trx, caseId: string, row: Record<string, unknown>, fields: string[]) {
+    const raw = row.suggestions as string | null;
+    if (!raw) return;
+    const s = JSON.parse(raw) as Record<string, unknown>;
+    const left = Object.fromEntries(Object.entries(s).filter(([k]) => !fields.includes(k)));
+    if (Object.keys(left).length === Object.keys(s).length) return;
+    await caseRepo.updateCase(trx, caseId, { suggestions: Object.keys(left).length ? JSON.stringify(left) : null });
+  }
+
+  /** Adds an event or a perpetrator to the case. */
+  async add(
+    actor: Actor,
+    caseId: string,
+    type: 'event' | 'perpetrator',
+    fields: Record<string, unknown>,
+    requestId: string,
+  ) {
+    await this.writable(actor, caseId);
+    const id = randomUUID();
+    const now = nowIso();
+    const specs = recordFields[type];
+    const values = Object.fromEntries(
+      Object.keys(specs).map((k) => [k, fields[k] ?? (specs[k]!.storage === 'list' ? [] : null)]),
+    );
+    await writeAudited(
+      this.ctx,
+      {
+        actor,
+        action: `case.${type}_added`,
+        recordType: 'case',
+        recordId: caseId,
+        fields: Object.keys(fields).join(','),
+        details: { id },
+        requestId,
+      },
+      async (trx) => {
+        await repo.insertRecord(trx, type, {
+          id,
+          case_id: caseId,
+          ...(type === 'perpetrator' ? { roles: '[]' } : {}),
+          ...writeRecord(type, id, values, this.sealer),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
+        const given = Object.entries(fields).filter(
+          ([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length),
+        );
+        await this.remember(
+          trx,
+          { actor, caseId, type },
+          id,
+          'created',
+          1,
+          given.map(([field, to]) => ({ field, from: null, to })),
+        );
+        await repo.touchCase(trx, caseId, now);
+      },
+    );
+    return id;
+  }
+
+  /** Removes an event or a perpetrator (its last values stay, encrypted, in the history). */
+  async remove(
+    actor: Actor,
+    caseId: string,
+    type: 'event' | 'perpetrator',
+    sub: string,
+    version: number | undefined,
+    requestId: string,
+  ) {
+    await this.writable(actor, caseId);
+    if (version === undefined) throw new AppError(428, 'version_required');
+    await writeAudited(
+      this.ctx,
+      { actor, action: `case.${type}_removed`, recordType: 'case', recordId: caseId, details: { id: sub }, requestId },
+      async (trx) => {
+        await this.target(trx, caseId, type, sub);
+        const row = (await repo.selectRecord(trx, type, sub))!;
+        if (Number(row.version) !== version)
+          throw new AppError(409, 'record_changed', {}, { version: Number(row.version) });
+        const values = readRecord(type, row, this.sealer);
+        if (!(await repo.deleteRecordAt(trx, type, sub, version))) throw new AppError(409, 'record_changed');
+        const had = Object.entries(values).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length));
+        await this.remember(
+          trx,
+          { actor, caseId, type },
+          sub,
+          'removed',
+          version + 1,
+          had.map(([field, from]) => ({ field, from, to: null })),
+        );
+        await repo.touchCase(trx, caseId, nowIso());
+      },
+    );
+  }
+
+  /** Opens a draft as an active case, once nothing it needs is missing. */
+  async open(actor: Actor, caseId: string, version: number | undefined, requestId: string) {
+    const c = await this.writable(actor, caseId);
+    if (c.stage !== 'Draft') throw new AppError(409, 'case_not_draft');
+    const person = readRecord('person', (await repo.selectRecord(this.ctx.db.db, 'person', c.person_id))!, this.sealer);
+    const values = readRecord('case', c as never, this.sealer);
+    const missing = missingToOpen(person, values);
+    if (missing.length) throw new AppError(400, 'case_incomplete', { fields: fieldLabels(missing) }, { missing });
+    await writeAudited(
+      this.ctx,
+      { actor, action: 'case.draft_opened', recordType: 'case', recordId: caseId, requestId },
+      async (trx) => {
+        const row = (await repo.selectRecord(trx, 'case', caseId))!;
+        const current = Number(row.version);
+        if (version !== undefined && version > current) throw new AppError(400, 'version_unknown', { version });
+        if (row.stage !== 'Draft') throw new AppError(409, 'case_not_draft');
+        if (!(await repo.updateRecordAt(trx, 'case', caseId, current, { stage: 'Intake', updated_at: nowIso() })))
+          throw new AppError(409, 'edit_conflict', { fields: fieldLabels(['local_CaseStage']) });
+        await this.remember(trx, { actor, caseId, type: 'case' }, caseId, 'updated', current + 1, [
+          { field: 'local_CaseStage', from: 'Draft', to: 'Intake' },
+        ]);
+      },
+    );
+  }
+}
