@@ -154,6 +154,26 @@ for (const target of targets) {
       const kase = await (await fetch(`${base}/api/cases/${(await opened.json()).id}`, { headers: wHeaders })).json();
       assert.equal(kase.person.prs_FirstName, canaryName);
       assert.equal(kase.person.prs_IdentityNumber, canaryId);
+      // Corrections and additions keep old and new values (and the reason) in the case history: encrypted too.
+      const corrected = await fetch(`${base}/api/cases/${kase.id}/person`, {
+        method: 'PATCH',
+        headers: wHeaders,
+        body: JSON.stringify({
+          version: kase.person.version,
+          fields: { prs_FirstName: 'Otra Prueba', prs_SecondName: canaryName },
+          reason: `Se escribió ${canaryName} por error`,
+        }),
+      });
+      assert.equal(corrected.status, 200, await corrected.clone().text());
+      const added = await fetch(`${base}/api/cases/${kase.id}/perpetrators`, {
+        method: 'POST',
+        headers: wHeaders,
+        body: JSON.stringify({ per_FirstName: canaryName, per_RoleDetails: `Cédula ${canaryId}` }),
+      });
+      assert.equal(added.status, 200, await added.clone().text());
+      const history = await (await fetch(`${base}/api/cases/${kase.id}/history`, { headers: wHeaders })).json();
+      assert.ok(JSON.stringify(history).includes(canaryName), 'the history shows the values to the case team');
+      assert.ok(JSON.stringify(history).includes(canaryId));
       const form = await (await fetch(`${base}/report`)).text();
       const token = form.match(/name="token" value="([^"]+)"/)![1]!;
       const reported = await fetch(`${base}/report`, {

@@ -171,6 +171,16 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/tasks/:sub/done': all(404),
   'POST /api/cases/:id/comments': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/history': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'PATCH /api/cases/:id': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'PATCH /api/cases/:id/person': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/events': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'PATCH /api/cases/:id/events/:sub': all(404),
+  'DELETE /api/cases/:id/events/:sub': all(404),
+  'POST /api/cases/:id/perpetrators': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'PATCH /api/cases/:id/perpetrators/:sub': all(404),
+  'DELETE /api/cases/:id/perpetrators/:sub': all(404),
+  'POST /api/cases/:id/open': by({ supervisor: 409, caseworker: 409, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/history/:sub/restore': by({ caseworker: 403, rest: 404 }, { rest: 404 }),
   'POST /api/persons/:id/merge': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/persons/:id/unmerge': all(404),
   'POST /api/reports/:id/convert': by(
@@ -524,6 +534,13 @@ for (const target of dbTargets()) {
               'POST /api/cases/:id/consents': { scope: 'DataProcessing', givenBy: 'Self' },
               'POST /api/cases/:id/safeguards': { guardian: 'Tutor de prueba' },
               'POST /api/cases/:id/comments': { cco_CaseComment: 'Comentario de prueba' },
+              'PATCH /api/cases/:id': { version: 1, fields: { local_MonthsExploited: 3 } },
+              'PATCH /api/cases/:id/person': { version: 1, fields: { prs_Gender: 'Feminine' } },
+              'POST /api/cases/:id/events': { hte_Type: 'Transit', hte_Country: 'CO' },
+              'PATCH /api/cases/:id/events/:sub': { version: 1, fields: { hte_Country: 'PE' } },
+              'POST /api/cases/:id/perpetrators': { per_RoleInProcess: ['Exploiter'] },
+              'PATCH /api/cases/:id/perpetrators/:sub': { version: 1, fields: { per_Gender: 'Masculine' } },
+              'POST /api/cases/:id/history/:sub/restore': { reason: 'Prueba de matriz' },
               'POST /api/persons/:id/merge': { into: keepPerson },
               'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
               'POST /api/cases/:id/closure': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
@@ -532,6 +549,14 @@ for (const target of dbTargets()) {
             };
             const body = bodies[key] ?? (method === 'GET' ? undefined : {});
             const q = key === 'GET /api/geo/search' ? '?q=colta' : '';
+            const written = () =>
+              t.db.handle.db
+                .selectFrom('record_changes')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('case_id', '=', targetCase.id)
+                .executeTakeFirstOrThrow()
+                .then((r) => Number(r.n));
+            const writtenBefore = await written();
             const res = await t.app.inject({
               method: method as 'GET',
               url: path + q,
@@ -539,6 +564,8 @@ for (const target of dbTargets()) {
               ...(body ? { payload: body } : {}),
             });
             const want = expected(matrix[key]!, role, place);
+            if (res.statusCode >= 400 && (await written()) !== writtenBefore)
+              failures.push(`${key} as ${role} ${place}: refused with ${res.statusCode} but changed the case record`);
             if (res.statusCode !== want)
               failures.push(
                 `${key} as ${role} ${place}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`,

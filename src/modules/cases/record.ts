@@ -366,12 +366,12 @@ export class RecordService {
     requestId: string,
   ) {
     await this.writable(actor, caseId);
-    if (version === undefined) throw new AppError(428, 'version_required');
     await writeAudited(
       this.ctx,
       { actor, action: `case.${type}_removed`, recordType: 'case', recordId: caseId, details: { id: sub }, requestId },
       async (trx) => {
         await this.target(trx, caseId, type, sub);
+        if (version === undefined) throw new AppError(428, 'version_required');
         const row = (await repo.selectRecord(trx, type, sub))!;
         if (Number(row.version) !== version)
           throw new AppError(409, 'record_changed', {}, { version: Number(row.version) });

@@ -3834,6 +3834,14 @@ export interface paths {
               /** @default [] */
               prs_Citizenship?: string[];
               prs_IdentityNumber?: string;
+              /** @enum {string} */
+              prs_PrimaryLanguage?: 'es' | 'qu' | 'en' | 'pt';
+              /** @enum {string} */
+              prs_SecondaryLanguage?: 'es' | 'qu' | 'en' | 'pt';
+              /** @enum {string} */
+              prs_MaritalStatus?: 'Single' | 'Married' | 'Widowed' | 'Divorced' | 'Separated' | 'RegisteredPartnership';
+              /** @description Telephone or other contact */
+              local_Contact?: string;
             };
             division: {
               /** @example EC */
@@ -3842,6 +3850,8 @@ export interface paths {
               code: string;
             };
             local_AgeAtIntake?: number;
+            /** @description Known to be a child though the age is unknown (e.g. a report said so) */
+            local_IsMinor?: boolean;
             vic_AgeWhenTrafficked?: number;
             /** @default [] */
             vic_TypeOfExploitation?: (
@@ -3922,6 +3932,21 @@ export interface paths {
               | 'RemoteInteractiveServices'
               | 'PrivateSexualServices'
             )[];
+            /** @default [] */
+            vic_Vulnerabilities?: (
+              | 'Addiction'
+              | 'SocialGroup'
+              | 'Discrimination'
+              | 'Poverty'
+              | 'DisabilityAndPhysicalHealth'
+              | 'MentalHealth'
+              | 'Migration'
+              | 'Homelessness'
+              | 'AbuseSocialMedia'
+              | 'AbusePhysical'
+              | 'Education'
+              | 'WorkEnvironment'
+            )[];
             /** @description Months in the situation */
             local_MonthsExploited?: number;
             /** @default [] */
@@ -3931,10 +3956,59 @@ export interface paths {
               hte_Country?: string;
               local_DivisionCode?: string;
               hte_Date?: string;
+              local_EndDate?: string;
+              hte_City?: string;
+              /** @default [] */
+              local_Means?: (
+                | 'PhysicalThreats'
+                | 'ThreatsLawEnforcement'
+                | 'ThreatensChildrenFamily'
+                | 'DebtBondage'
+                | 'FalsePromises'
+                | 'PhysicalAbuse'
+                | 'SexualAbuse'
+                | 'TakesEarnings'
+                | 'RestrictsFinancialAccess'
+                | 'RestrictsMedicalCare'
+                | 'WithholdsNecessities'
+                | 'PsychologicalAbuse'
+                | 'PsychoactiveSubstance'
+                | 'ExcessiveWorkingHours'
+                | 'WithholdsDocuments'
+                | 'Other'
+              )[];
+              /** @default [] */
+              vic_TypeOfExploitation?: (
+                | 'ForcedLabour'
+                | 'SexualExploitation'
+                | 'ChildLabour'
+                | 'ForcedMarriage'
+                | 'Servitude'
+                | 'ForcedMilitaryByNonStateActors'
+                | 'OrganRemoval'
+                | 'ForcedBegging'
+                | 'ForcedAdoption'
+                | 'Surrogacy'
+                | 'Other'
+              )[];
               hte_Description?: string;
             }[];
             /** @default [] */
             perpetrators?: {
+              per_FirstName?: string;
+              per_SecondName?: string;
+              /** @enum {string} */
+              per_Gender?:
+                | 'Feminine'
+                | 'Masculine'
+                | 'TransgenderFeminine'
+                | 'TransgenderMasculine'
+                | 'NonConforming'
+                | 'NonSpecifiedUnknown';
+              /** @default [] */
+              per_Citizenship?: string[];
+              /** @enum {string} */
+              per_RelationshipToVictim?: 'Familial' | 'Acquainted' | 'Unaquainted';
               /** @default [] */
               per_RoleInProcess?: (
                 | 'TravellingPartner'
@@ -4223,7 +4297,189 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change the case's fields (victim context, age, place, safeguards) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version the change was based on */
+            version?: number;
+            fields: {
+              local_AgeAtIntake?: number | null;
+              local_IsMinor?: boolean;
+              vic_AgeWhenTrafficked?: number | null;
+              vic_TypeOfExploitation?: (
+                | 'ForcedLabour'
+                | 'SexualExploitation'
+                | 'ChildLabour'
+                | 'ForcedMarriage'
+                | 'Servitude'
+                | 'ForcedMilitaryByNonStateActors'
+                | 'OrganRemoval'
+                | 'ForcedBegging'
+                | 'ForcedAdoption'
+                | 'Surrogacy'
+                | 'Other'
+              )[];
+              vic_MethodOfRecruitment?: (
+                | 'AtAPlaceOfBusiness'
+                | 'AtAnEducationalInstitution'
+                | 'AtWork'
+                | 'ThroughOnlineSocialNetworks'
+                | 'ThroughAnOnlineAdvertisement'
+                | 'ThroughATelevisionAdvert'
+                | 'ThroughANewspaperAdvert'
+                | 'ThroughFamilyOrFamilyEvents'
+                | 'ThroughFriendsOrSocialEvents'
+                | 'Other'
+              )[];
+              vic_RelationshipToTrafficker?: ('Familial' | 'Acquainted' | 'Unaquainted') | null;
+              vic_MethodsOfControl?: (
+                | 'PhysicalThreats'
+                | 'ThreatsLawEnforcement'
+                | 'ThreatensChildrenFamily'
+                | 'DebtBondage'
+                | 'FalsePromises'
+                | 'PhysicalAbuse'
+                | 'SexualAbuse'
+                | 'TakesEarnings'
+                | 'RestrictsFinancialAccess'
+                | 'RestrictsMedicalCare'
+                | 'WithholdsNecessities'
+                | 'PsychologicalAbuse'
+                | 'PsychoactiveSubstance'
+                | 'ExcessiveWorkingHours'
+                | 'WithholdsDocuments'
+                | 'Other'
+              )[];
+              vic_ForcedLabourIndustry?: (
+                | 'A_AgricultureForestryAndFishing'
+                | 'B_MiningAndQuarrying'
+                | 'C_Manufacturing'
+                | 'D_ElectricityGasSteamAndAirConditioningSupply'
+                | 'E_WaterSupplySewerageWasteManagement'
+                | 'F_Construction'
+                | 'G_WholesaleAndRetailTradeRepairOfMotorVehicles'
+                | 'H_TransportationAndStorage'
+                | 'I_AccommodationAndFoodServiceActivities'
+                | 'J_InformationAndCommunication'
+                | 'K_FinancialAndInsuranceActivities'
+                | 'L_RealEstateActivities'
+                | 'M_ProfessionalScientificAndTechnicalActivities'
+                | 'N_AdministrativeAndSupportServiceActivities'
+                | 'O_PublicAdministrationAndDefence'
+                | 'P_Education'
+                | 'Q_HumanHealthAndSocialWorkActivities'
+                | 'R_ArtsEntertainmentAndRecreation'
+                | 'S_OtherServiceActivities'
+                | 'T_ActivitiesOfHouseholdsAsEmployers'
+                | 'U_ActivitiesOfExtraterritorialOrganizations'
+              )[];
+              vic_TypeOfSexExploitation?: (
+                | 'Prostitution'
+                | 'Pornography'
+                | 'RemoteInteractiveServices'
+                | 'PrivateSexualServices'
+              )[];
+              vic_Vulnerabilities?: (
+                | 'Addiction'
+                | 'SocialGroup'
+                | 'Discrimination'
+                | 'Poverty'
+                | 'DisabilityAndPhysicalHealth'
+                | 'MentalHealth'
+                | 'Migration'
+                | 'Homelessness'
+                | 'AbuseSocialMedia'
+                | 'AbusePhysical'
+                | 'Education'
+                | 'WorkEnvironment'
+              )[];
+              vic_DetailsOfVulnerabilities?: string | null;
+              local_MonthsExploited?: number | null;
+              local_Division?: string;
+              local_Guardian?: string | null;
+              local_BestInterest?: string | null;
+            };
+            /** @description Why personal data is corrected (required when it is) */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/cases/{id}/screening': {
@@ -4860,95 +5116,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/cases/{id}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Who changed and who viewed the case (from the audit trail) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              at: string;
-              actorUserId: string | null;
-              action: string;
-              fields: string | null;
-              viewed: boolean;
-            }[];
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/persons/{id}/merge': {
     parameters: {
       query?: never;
@@ -5206,6 +5373,1136 @@ export interface paths {
         };
         /** @description Default Response */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change or correct the person (a correction needs a reason) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version the change was based on */
+            version?: number;
+            fields: {
+              prs_FirstName?: string | null;
+              prs_SecondName?: string | null;
+              prs_Birthdate?: string | null;
+              local_BirthYear?: number | null;
+              prs_Gender?:
+                | (
+                    | 'Feminine'
+                    | 'Masculine'
+                    | 'TransgenderFeminine'
+                    | 'TransgenderMasculine'
+                    | 'NonConforming'
+                    | 'NonSpecifiedUnknown'
+                  )
+                | null;
+              local_Ethnicity?:
+                | (
+                    | 'Indigena'
+                    | 'Afroecuatoriana'
+                    | 'Negra'
+                    | 'Mulata'
+                    | 'Montubia'
+                    | 'Mestiza'
+                    | 'Blanca'
+                    | 'Otra'
+                    | 'NoResponde'
+                  )
+                | null;
+              local_Languages?: ('es' | 'qu' | 'en' | 'pt')[];
+              prs_PrimaryLanguage?: ('es' | 'qu' | 'en' | 'pt') | null;
+              prs_SecondaryLanguage?: ('es' | 'qu' | 'en' | 'pt') | null;
+              prs_MaritalStatus?:
+                | ('Single' | 'Married' | 'Widowed' | 'Divorced' | 'Separated' | 'RegisteredPartnership')
+                | null;
+              prs_Citizenship?: string[];
+              prs_IdentityNumber?: string | null;
+              local_Contact?: string | null;
+            };
+            /** @description Why personal data is corrected (required when it is) */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/events/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an event (its values stay in the history) */
+    delete: {
+      parameters: {
+        query?: {
+          version?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a recruitment, transit or exploitation event */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version the change was based on */
+            version?: number;
+            fields: {
+              /** @enum {string} */
+              hte_Type?: 'Recruitment' | 'Transit' | 'Exploitation';
+              hte_Country?: string | null;
+              local_DivisionCode?: string | null;
+              hte_City?: string | null;
+              hte_Date?: string | null;
+              local_EndDate?: string | null;
+              local_Means?: (
+                | 'PhysicalThreats'
+                | 'ThreatsLawEnforcement'
+                | 'ThreatensChildrenFamily'
+                | 'DebtBondage'
+                | 'FalsePromises'
+                | 'PhysicalAbuse'
+                | 'SexualAbuse'
+                | 'TakesEarnings'
+                | 'RestrictsFinancialAccess'
+                | 'RestrictsMedicalCare'
+                | 'WithholdsNecessities'
+                | 'PsychologicalAbuse'
+                | 'PsychoactiveSubstance'
+                | 'ExcessiveWorkingHours'
+                | 'WithholdsDocuments'
+                | 'Other'
+              )[];
+              vic_TypeOfExploitation?: (
+                | 'ForcedLabour'
+                | 'SexualExploitation'
+                | 'ChildLabour'
+                | 'ForcedMarriage'
+                | 'Servitude'
+                | 'ForcedMilitaryByNonStateActors'
+                | 'OrganRemoval'
+                | 'ForcedBegging'
+                | 'ForcedAdoption'
+                | 'Surrogacy'
+                | 'Other'
+              )[];
+              hte_Description?: string | null;
+            };
+            /** @description Why personal data is corrected (required when it is) */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/perpetrators/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a perpetrator (its values stay in the history) */
+    delete: {
+      parameters: {
+        query?: {
+          version?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a perpetrator */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version the change was based on */
+            version?: number;
+            fields: {
+              per_FirstName?: string | null;
+              per_SecondName?: string | null;
+              per_Gender?:
+                | (
+                    | 'Feminine'
+                    | 'Masculine'
+                    | 'TransgenderFeminine'
+                    | 'TransgenderMasculine'
+                    | 'NonConforming'
+                    | 'NonSpecifiedUnknown'
+                  )
+                | null;
+              per_Citizenship?: string[];
+              per_RelationshipToVictim?: ('Familial' | 'Acquainted' | 'Unaquainted') | null;
+              per_RoleInProcess?: (
+                | 'TravellingPartner'
+                | 'Transporter'
+                | 'RecruiterOrIntermediary'
+                | 'BrokerTravelAgent'
+                | 'TransferredIndividual'
+                | 'HarbouredIndividual'
+                | 'SoldIndividual'
+                | 'BoughtIndividual'
+                | 'ReceivedIndividual'
+                | 'ControlledIndividual'
+                | 'Smuggler'
+                | 'Abuser'
+                | 'Kidnapper'
+                | 'Exploiter'
+                | 'Other'
+              )[];
+              per_RoleDetails?: string | null;
+            };
+            /** @description Why personal data is corrected (required when it is) */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a recruitment, transit or exploitation event */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            hte_Type: 'Recruitment' | 'Transit' | 'Exploitation';
+            hte_Country?: string | null;
+            local_DivisionCode?: string | null;
+            hte_City?: string | null;
+            hte_Date?: string | null;
+            local_EndDate?: string | null;
+            local_Means?: (
+              | 'PhysicalThreats'
+              | 'ThreatsLawEnforcement'
+              | 'ThreatensChildrenFamily'
+              | 'DebtBondage'
+              | 'FalsePromises'
+              | 'PhysicalAbuse'
+              | 'SexualAbuse'
+              | 'TakesEarnings'
+              | 'RestrictsFinancialAccess'
+              | 'RestrictsMedicalCare'
+              | 'WithholdsNecessities'
+              | 'PsychologicalAbuse'
+              | 'PsychoactiveSubstance'
+              | 'ExcessiveWorkingHours'
+              | 'WithholdsDocuments'
+              | 'Other'
+            )[];
+            vic_TypeOfExploitation?: (
+              | 'ForcedLabour'
+              | 'SexualExploitation'
+              | 'ChildLabour'
+              | 'ForcedMarriage'
+              | 'Servitude'
+              | 'ForcedMilitaryByNonStateActors'
+              | 'OrganRemoval'
+              | 'ForcedBegging'
+              | 'ForcedAdoption'
+              | 'Surrogacy'
+              | 'Other'
+            )[];
+            hte_Description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/perpetrators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a perpetrator */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            per_FirstName?: string | null;
+            per_SecondName?: string | null;
+            per_Gender?:
+              | (
+                  | 'Feminine'
+                  | 'Masculine'
+                  | 'TransgenderFeminine'
+                  | 'TransgenderMasculine'
+                  | 'NonConforming'
+                  | 'NonSpecifiedUnknown'
+                )
+              | null;
+            per_Citizenship?: string[];
+            per_RelationshipToVictim?: ('Familial' | 'Acquainted' | 'Unaquainted') | null;
+            per_RoleInProcess?: (
+              | 'TravellingPartner'
+              | 'Transporter'
+              | 'RecruiterOrIntermediary'
+              | 'BrokerTravelAgent'
+              | 'TransferredIndividual'
+              | 'HarbouredIndividual'
+              | 'SoldIndividual'
+              | 'BoughtIndividual'
+              | 'ReceivedIndividual'
+              | 'ControlledIndividual'
+              | 'Smuggler'
+              | 'Abuser'
+              | 'Kidnapper'
+              | 'Exploiter'
+              | 'Other'
+            )[];
+            per_RoleDetails?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a draft as an active case (refused while something it needs is missing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Field-level changes with old and new values, other actions, and reads grouped by day */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseHistory'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/history/{sub}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A supervisor restores the values a change replaced */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditError'];
+          };
+        };
+        /** @description Default Response */
+        428: {
           headers: {
             [name: string]: unknown;
           };
@@ -11313,8 +12610,11 @@ export interface components {
       isMinor: boolean;
       ageAtIntake: number | null;
       vic_AgeWhenTrafficked: number | null;
+      /** @description The case record's version, to base a change on */
+      version: number;
       person: {
         id: string;
+        version: number;
         prs_FirstName: string | null;
         prs_SecondName: string | null;
         prs_Birthdate: string | null;
@@ -11323,7 +12623,32 @@ export interface components {
         prs_Gender: string | null;
         local_Ethnicity: string | null;
         local_Languages: string[];
+        prs_PrimaryLanguage: string | null;
+        prs_SecondaryLanguage: string | null;
+        prs_MaritalStatus: string | null;
+        prs_Citizenship: string[];
+        local_Contact: string | null;
       };
+      /** @description What a draft still needs before it can open */
+      missing: string[];
+      /** @description What a report suggested, until a caseworker confirms or dismisses it */
+      suggestions: {
+        vic_TypeOfExploitation?: string[];
+      };
+      /** @description The person this case belonged to before a merge (to undo it) */
+      mergedFrom: string | null;
+      duplicates: {
+        personId: string;
+        name: string;
+        birthYear: number | null;
+        caseCodes: string[];
+      }[];
+      assignedUser: {
+        id: string;
+        name: string;
+      } | null;
+      vic_Vulnerabilities: string[];
+      vic_DetailsOfVulnerabilities: string | null;
       vic_TraffickingStatus: string | null;
       vic_TraffickingStatusDecisionMakingOrg: string | null;
       decisionReason: string | null;
@@ -11345,14 +12670,26 @@ export interface components {
       }[];
       events: {
         id: string;
+        version: number;
         hte_Type: string;
         hte_Country: string | null;
         local_DivisionCode: string | null;
-        month: string | null;
+        placeLabel: string | null;
+        hte_City: string | null;
+        hte_Date: string | null;
+        local_EndDate: string | null;
+        local_Means: string[];
+        vic_TypeOfExploitation: string[];
         hte_Description: string | null;
       }[];
       perpetrators: {
         id: string;
+        version: number;
+        per_FirstName: string | null;
+        per_SecondName: string | null;
+        per_Gender: string | null;
+        per_Citizenship: string[];
+        per_RelationshipToVictim: string | null;
         per_RoleInProcess: string[];
         per_RoleDetails: string | null;
       }[];
@@ -11394,6 +12731,8 @@ export interface components {
         decide: boolean;
         close: boolean;
         consent: boolean;
+        restore: boolean;
+        merge: boolean;
       };
     };
     CaseSummaryInput: {
@@ -11502,6 +12841,50 @@ export interface components {
       outcome: string | null;
       protectionMeasures: string | null;
       victimParticipates: boolean | null;
+    };
+    EditErrorInput: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description Each field someone else changed meanwhile, with your value and theirs */
+      conflicts?: {
+        field: string;
+        yours: unknown;
+        theirs: unknown;
+      }[];
+      /** @description The current version, to base a new attempt on */
+      version?: number;
+      missing?: string[];
+    };
+    CaseHistoryInput: {
+      changes: {
+        id: string;
+        at: string;
+        actorName: string;
+        /** @enum {string} */
+        recordType: 'case' | 'person' | 'event' | 'perpetrator';
+        recordId: string;
+        /** @enum {string} */
+        kind: 'created' | 'updated' | 'removed' | 'restored';
+        reason: string | null;
+        fields: {
+          field: string;
+          from: string | number | boolean | string[] | null;
+          to: string | number | boolean | string[] | null;
+        }[];
+        restorable: boolean;
+      }[];
+      actions: {
+        at: string;
+        actorName: string;
+        action: string;
+      }[];
+      views: {
+        day: string;
+        count: number;
+        people: string[];
+      }[];
     };
     /** @description What the k-anonymisation generalised and suppressed */
     CtdcKAnonymityReportInput: {
@@ -12185,8 +13568,11 @@ export interface components {
       isMinor: boolean;
       ageAtIntake: number | null;
       vic_AgeWhenTrafficked: number | null;
+      /** @description The case record's version, to base a change on */
+      version: number;
       person: {
         id: string;
+        version: number;
         prs_FirstName: string | null;
         prs_SecondName: string | null;
         prs_Birthdate: string | null;
@@ -12195,7 +13581,32 @@ export interface components {
         prs_Gender: string | null;
         local_Ethnicity: string | null;
         local_Languages: string[];
+        prs_PrimaryLanguage: string | null;
+        prs_SecondaryLanguage: string | null;
+        prs_MaritalStatus: string | null;
+        prs_Citizenship: string[];
+        local_Contact: string | null;
       };
+      /** @description What a draft still needs before it can open */
+      missing: string[];
+      /** @description What a report suggested, until a caseworker confirms or dismisses it */
+      suggestions: {
+        vic_TypeOfExploitation?: string[];
+      };
+      /** @description The person this case belonged to before a merge (to undo it) */
+      mergedFrom: string | null;
+      duplicates: {
+        personId: string;
+        name: string;
+        birthYear: number | null;
+        caseCodes: string[];
+      }[];
+      assignedUser: {
+        id: string;
+        name: string;
+      } | null;
+      vic_Vulnerabilities: string[];
+      vic_DetailsOfVulnerabilities: string | null;
       vic_TraffickingStatus: string | null;
       vic_TraffickingStatusDecisionMakingOrg: string | null;
       decisionReason: string | null;
@@ -12217,14 +13628,26 @@ export interface components {
       }[];
       events: {
         id: string;
+        version: number;
         hte_Type: string;
         hte_Country: string | null;
         local_DivisionCode: string | null;
-        month: string | null;
+        placeLabel: string | null;
+        hte_City: string | null;
+        hte_Date: string | null;
+        local_EndDate: string | null;
+        local_Means: string[];
+        vic_TypeOfExploitation: string[];
         hte_Description: string | null;
       }[];
       perpetrators: {
         id: string;
+        version: number;
+        per_FirstName: string | null;
+        per_SecondName: string | null;
+        per_Gender: string | null;
+        per_Citizenship: string[];
+        per_RelationshipToVictim: string | null;
         per_RoleInProcess: string[];
         per_RoleDetails: string | null;
       }[];
@@ -12266,6 +13689,8 @@ export interface components {
         decide: boolean;
         close: boolean;
         consent: boolean;
+        restore: boolean;
+        merge: boolean;
       };
     };
     CaseSummary: {
@@ -12374,6 +13799,50 @@ export interface components {
       outcome: string | null;
       protectionMeasures: string | null;
       victimParticipates: boolean | null;
+    };
+    EditError: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description Each field someone else changed meanwhile, with your value and theirs */
+      conflicts?: {
+        field: string;
+        yours: unknown;
+        theirs: unknown;
+      }[];
+      /** @description The current version, to base a new attempt on */
+      version?: number;
+      missing?: string[];
+    };
+    CaseHistory: {
+      changes: {
+        id: string;
+        at: string;
+        actorName: string;
+        /** @enum {string} */
+        recordType: 'case' | 'person' | 'event' | 'perpetrator';
+        recordId: string;
+        /** @enum {string} */
+        kind: 'created' | 'updated' | 'removed' | 'restored';
+        reason: string | null;
+        fields: {
+          field: string;
+          from: string | number | boolean | string[] | null;
+          to: string | number | boolean | string[] | null;
+        }[];
+        restorable: boolean;
+      }[];
+      actions: {
+        at: string;
+        actorName: string;
+        action: string;
+      }[];
+      views: {
+        day: string;
+        count: number;
+        people: string[];
+      }[];
     };
     /** @description What the k-anonymisation generalised and suppressed */
     CtdcKAnonymityReport: {
