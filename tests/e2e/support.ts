@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -87,4 +88,26 @@ export async function signInWithoutCode(page: Page, email: string): Promise<void
   await page.getByLabel('Contraseña').fill(demoPassword);
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
+}
+
+/**
+ * axe-core's critical and serious violations on the page as it is now (rule, how many nodes, the first ones), or
+ * only within a selector (an open dialog: the page behind it is inert and dimmed on purpose).
+ */
+export async function accessibilityProblems(page: Page, within?: string): Promise<string[]> {
+  // Evaluated through the browser's debugging protocol, so the page's Content-Security-Policy stays as it is.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async (within) => {
+    type Run = { violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] };
+    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<Run> } }).axe;
+    return (await axe.run(within ?? document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      where: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`),
+      nodes: v.nodes.length,
+    }));
+  }, within);
+  return result
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.nodes}): ${v.where.join(' | ')}`);
 }

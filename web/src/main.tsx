@@ -1,5 +1,5 @@
 import '@mantine/core/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,8 +9,27 @@ import './i18n/index';
 
 const theme = createTheme({
   primaryColor: 'teal',
+  // Text on filled colours turns dark where white would be too faint (WCAG AA 4.5:1 for small text).
+  autoContrast: true,
+  primaryShade: { light: 9, dark: 8 },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+});
+
+/**
+ * Links, dimmed text and the text of light buttons, badges and alerts dark enough to read (the defaults, shade 6
+ * of each colour and grey 6, are under WCAG AA's 4.5:1 for small text).
+ */
+const readableVariables: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-anchor': 'var(--mantine-color-teal-9)',
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      Object.keys(t.colors).map((name) => [`--mantine-color-${name}-light-color`, `var(--mantine-color-${name}-9)`]),
+    ),
+  },
+  dark: {},
 });
 
 const queryClient = new QueryClient({
@@ -21,7 +40,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={readableVariables}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <App />

@@ -67,7 +67,7 @@ for (const target of dbTargets()) {
         .map((n: { kind: string }) => n.kind);
       assert.ok(kinds.includes('closure_approved'));
       const history = (await t.app.inject({ url: `/api/cases/${id}/history`, headers: supervisor.headers })).json();
-      const actions = history.map((h: { action: string }) => h.action);
+      const actions = history.actions.map((h: { action: string }) => h.action);
       for (const a of ['case.closure_requested', 'case.closed', 'case.closure_approved'])
         assert.ok(actions.includes(a), a);
       assert.equal((await ask(id)).json().code, 'case_closed');

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { type Actor, permissions } from '../access/index';
 import { IntakeService } from './intake';
+import { RecordService } from './record';
 import * as repo from './repo';
 import type { intakeBody } from './schema';
 import { CaseService } from './service';
@@ -118,6 +119,7 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
   const system = await demoSeedActor(ctx);
   const intake = new IntakeService(ctx);
   const cases = new CaseService(ctx);
+  const ids: string[] = [];
   for (const [i, c] of demoCases.entries()) {
     // Each case belongs to the organisation of the canton's demo caseworker, who also gets the child's
     // 24-hour task and can sign in and see it.
@@ -138,7 +140,9 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
       },
       'demo-seed',
     );
+    ids.push(opened.id);
     await repo.updateCaseTasksByCaseId(ctx.db.db, { assignee_user_id: caseworker?.id ?? null }, opened.id);
+    if (caseworker) await repo.updateCase(ctx.db.db, opened.id, { assigned_user_id: caseworker.id });
     // Every demo person was judged a possible victim, so identification figures have something to count.
     await cases.decide(
       { ...system, orgId: caseworker?.organisation_id ?? system.orgId },
@@ -159,4 +163,81 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
         'demo-seed',
       );
   }
+  // The third demo case is Demo Killa's, in Colta.
+  await seedLivingRecordDemo(ctx, system, ids[2]);
+}
+
+/**
+ * The living record, alive: in Colta a case corrected and extended by its caseworker (history with a reason, an
+ * exploitation event in Colombia, a perpetrator), a second record that looks like the same girl (to merge), and a
+ * draft untouched for five weeks (on the caseworker's work list).
+ */
+async function seedLivingRecordDemo(ctx: Context, system: Actor, colta: string | undefined): Promise<void> {
+  const worker = await repo.selectUsersByScopeCodeAndRoleKey(ctx.db.db, '0603');
+  if (!worker) return;
+  const actor: Actor = { ...system, userId: worker.id, orgId: worker.organisation_id, roles: ['caseworker'] };
+  const record = new RecordService(ctx);
+  const intake = new IntakeService(ctx);
+  if (colta) {
+    const c = (await repo.findCase(ctx.db.db, colta))!;
+    const person = (await repo.findPerson(ctx.db.db, c.person_id))!;
+    await record.update({
+      actor,
+      caseId: colta,
+      type: 'person',
+      fields: { prs_SecondName: 'Ficticia Tres Yupanki', prs_Birthdate: '2012-03-15', prs_PrimaryLanguage: 'qu' },
+      version: Number(person.version),
+      reason: 'DEMO: apellidos según la cédula (texto ficticio)',
+      requestId: 'demo-seed',
+    });
+    await record.add(
+      actor,
+      colta,
+      'event',
+      {
+        hte_Type: 'Exploitation',
+        hte_Country: 'CO',
+        hte_City: 'DEMO: Ipiales (ficticio)',
+        hte_Date: '2027-03',
+        local_EndDate: '2027-05',
+        local_Means: ['FalsePromises', 'TakesEarnings'],
+        vic_TypeOfExploitation: ['ForcedBegging'],
+      },
+      'demo-seed',
+    );
+    await record.add(
+      actor,
+      colta,
+      'perpetrator',
+      {
+        per_FirstName: 'Demo Tomasa',
+        per_SecondName: 'Ficticia Intermediaria',
+        per_Gender: 'Feminine',
+        per_RelationshipToVictim: 'Acquainted',
+        per_RoleInProcess: ['RecruiterOrIntermediary', 'Exploiter'],
+      },
+      'demo-seed',
+    );
+    await intake.intake(
+      actor,
+      {
+        draft: false,
+        division: { country: 'EC', code: '060350' },
+        person: {
+          prs_FirstName: 'Demo Killa',
+          prs_SecondName: 'Ficticia Tres',
+          local_BirthYear: 2012,
+          prs_Gender: 'Feminine',
+        },
+        vic_TypeOfExploitation: ['ForcedBegging'],
+      },
+      'demo-seed',
+    );
+  }
+  const draft = await intake.intake(
+    actor,
+    { draft: true, division: { country: 'EC', code: '060351' }, person: { prs_SecondName: 'Demo Borrador Ficticio' } },
+    'demo-seed',
+  );
+  await repo.updateCase(ctx.db.db, draft.id, { updated_at: new Date(Date.now() - 35 * 86_400_000).toISOString() });
 }

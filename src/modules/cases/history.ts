@@ -10,34 +10,15 @@ import * as repo from './repo-record';
 // The case's history as people read it: field-level changes with old and new values (for those who reach the
 // case directly), other actions in words, and reads grouped by day ("viewed 12 times by 3 people").
 
-/** Actions shown in the history besides field changes (the rest of the audit trail stays in the audit view). */
-const shownActions = new Set([
-  'case.opened',
-  'case.decision',
-  'case.screened',
-  'case.consent_given',
-  'case.consent_withdrawn',
-  'case.safeguards_updated',
-  'case.comment',
-  'case.task_done',
-  'case.closed',
-  'case.reopened',
-  'case.closure_requested',
-  'case.closure_approved',
-  'case.closure_returned',
-  'case.file_uploaded',
-  'case.follow_up_added',
-  'case.legal_step',
-  'case.plan_submitted',
-  'case.plan_approved',
-  'case.plan_returned',
-  'case.plan_completed',
-  'case.transfer_proposed',
-  'case.transfer_accepted',
-  'case.transfer_rejected',
-  'person.merged',
-  'person.unmerged',
-]);
+/**
+ * Audit entries the history leaves out: reads (grouped by day instead) and the record changes themselves (shown
+ * field by field from record_changes).
+ */
+const notShown = (action: string) =>
+  action === 'case.read' ||
+  action === 'case.list' ||
+  /^case\.(case|person|event|perpetrator)_(updated|added|removed)$/.test(action) ||
+  action === 'case.draft_opened';
 
 type Value = string | number | boolean | string[] | null;
 
@@ -60,12 +41,12 @@ export class CaseHistory {
     const latest = new Map<string, number>();
     for (const c of changes) latest.set(c.record_id, Math.max(latest.get(c.record_id) ?? 0, c.version));
     const supervisor = maySupervise(actor) && direct;
-    const views = new Map<string, { count: number; people: Set<string> }>();
+    const views = new Map<string, { count: number; readers: Set<string> }>();
     for (const a of audit.filter((e) => e.action === 'case.read')) {
       const day = a.at.slice(0, 10);
-      const v = views.get(day) ?? { count: 0, people: new Set<string>() };
+      const v = views.get(day) ?? { count: 0, readers: new Set<string>() };
       v.count++;
-      if (a.actor_user_id) v.people.add(who(a.actor_user_id) || a.actor_user_id);
+      v.readers.add(a.actor_user_id ?? '');
       views.set(day, v);
     }
     return {
@@ -95,12 +76,14 @@ export class CaseHistory {
         };
       }),
       actions: audit
-        .filter((a) => shownActions.has(a.action))
+        .filter((a) => !notShown(a.action))
         .map((a) => ({ at: a.at, actorName: who(a.actor_user_id), action: a.action })),
       views: [...views.entries()].map(([day, v]) => ({
         day,
         count: v.count,
-        people: [...v.people].sort(),
+        readers: v.readers.size,
+        // Named staff only (a system account or a removed user is counted, not named).
+        people: [...v.readers].map(who).filter(Boolean).sort(),
       })),
     };
   }

@@ -61,7 +61,7 @@ const historySchema = z
       }),
     ),
     actions: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string() })),
-    views: z.array(z.object({ day: z.string(), count: z.number(), people: z.array(z.string()) })),
+    views: z.array(z.object({ day: z.string(), count: z.number(), readers: z.number(), people: z.array(z.string()) })),
   })
   .meta({ id: 'CaseHistory' });
 

@@ -267,7 +267,8 @@ export class RecordService {
       if (changes.length) {
         const set = writeRecord('case', caseId, Object.fromEntries(changes.map((x) => [x.field, x.to])), this.sealer);
         if (!(await repo.updateRecordAt(trx, 'case', caseId, version, { ...set, updated_at: nowIso() }))) continue;
-        await this.remember(trx, { ...ch, caseId, type: 'case' }, caseId, 'updated', version + 1, changes);
+        // A derived change: no reason of its own (the history shows it beside the change it follows).
+        await this.remember(trx, { actor: ch.actor, caseId, type: 'case' }, caseId, 'updated', version + 1, changes);
       } else await repo.touchCase(trx, caseId, nowIso());
       if (derived.is_minor) await this.safeguardTask(trx, ch.actor, caseId, c.assigned_user_id as string | null);
       return;

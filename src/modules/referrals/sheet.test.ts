@@ -79,7 +79,7 @@ for (const target of dbTargets()) {
       ])
         assert.ok(text.includes(expected), `missing "${expected}" in: ${text}`);
       const history = (await t.app.inject({ url: `/api/cases/${caseId}/history`, headers: worker.headers })).json();
-      assert.ok(history.some((h: { action: string }) => h.action === 'referral.sheet_downloaded'));
+      assert.ok(history.actions.some((h: { action: string }) => h.action === 'referral.sheet_downloaded'));
       // Withdrawing the consent takes the name off the sheet from then on.
       const consents = (await t.app.inject({ url: `/api/cases/${caseId}`, headers: worker.headers })).json().consents;
       await post(worker, `/api/cases/${caseId}/consents/${consents[0].id}/withdraw`);

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error answer (e.g. an edit conflict's values, or the fields a validation refused). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -50,7 +52,12 @@ export async function ok<D>(call: Promise<{ data?: D; error?: unknown; response:
   }
   if (!result.response.ok) {
     const body = (typeof result.error === 'object' ? result.error : null) as { code?: string; message?: string } | null;
-    throw new ApiError(result.response.status, body?.code ?? 'http_error', body?.message ?? i18n.t('app.unexpected'));
+    throw new ApiError(
+      result.response.status,
+      body?.code ?? 'http_error',
+      body?.message ?? i18n.t('app.unexpected'),
+      (body ?? {}) as Record<string, unknown>,
+    );
   }
   return result.data as D;
 }

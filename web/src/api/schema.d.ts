@@ -12883,6 +12883,7 @@ export interface components {
       views: {
         day: string;
         count: number;
+        readers: number;
         people: string[];
       }[];
     };
@@ -13841,6 +13842,7 @@ export interface components {
       views: {
         day: string;
         count: number;
+        readers: number;
         people: string[];
       }[];
     };

@@ -11,10 +11,13 @@ export function DivisionPicker({
   label,
   value,
   onChange,
+  valueLabel,
 }: {
   label: string;
   value: string | null;
   onChange: (code: string | null) => void;
+  /** The name of the division already chosen (so the field shows a name, not a code, before any search). */
+  valueLabel?: string | null;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -28,7 +31,7 @@ export function DivisionPicker({
     value: d.code,
     label: `${d.label} · ${t(`geo.levels.${d.level}`)} · ${d.code}`,
   }));
-  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: value });
+  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: valueLabel ?? value });
   return (
     <Select
       label={label}

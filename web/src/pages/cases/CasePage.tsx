@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { type ApiResponse, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
@@ -12,6 +12,9 @@ import { Files } from './files';
 import { FollowUpsSection } from './followups';
 import { Legal } from './legal';
 import { Plans } from './plans';
+import { CaseHeader } from './record/Header';
+import { HistoryPart } from './record/History';
+import { EventsPart, PerpetratorsPart, PersonPart, SituationPart } from './record/parts';
 import { Referrals } from './referrals';
 import { Consent, Decision, Safeguards, Screening, Section } from './sections';
 import { Transfers } from './transfers';
@@ -20,28 +23,17 @@ import { type CaseWrite, writeCase } from './writes';
 /** The case as GET /api/cases/{id} answers it, from the generated client. */
 export type CaseDetail = ApiResponse<'/api/cases/{id}'>;
 
-function History({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: caseKeys.history(caseId),
-    queryFn: () => ok(client.GET('/api/cases/{id}/history', { params: { path: { id: caseId } } })),
-  });
-  return (
-    <Stack gap={2}>
-      {q.data?.map((h) => (
-        <Text key={`${h.at}-${h.action}`} size="xs" c={h.viewed ? 'dimmed' : undefined}>
-          {formatDateTime(h.at)} · {h.viewed ? t('cases.viewed') : h.action} {h.fields && `(${h.fields})`} ·{' '}
-          {h.actorUserId?.slice(0, 8)}
-        </Text>
-      ))}
-    </Stack>
-  );
-}
+const tabs = ['record', 'protection', 'services', 'notes', 'history'] as const;
 
-/** One case on one page, readable on a phone: safeguards first for a child, then identification, consent, events and comments. */
+/**
+ * One case around its record: a summary header with what asks for action, then tabs — the record (person,
+ * situation, events, perpetrators), protection (safeguards, screening, decision, consent), services and follow-up,
+ * notes, and the history. Forms open behind "Edit" and "Add"; what a role cannot do is not shown.
+ */
 export function CasePage() {
   const { t } = useTranslation();
   const { id } = useParams();
+  const [params, setParams] = useSearchParams();
   const qc = useQueryClient();
   const [comment, setComment] = useState('');
   const { data: session } = useSession();
@@ -49,80 +41,99 @@ export function CasePage() {
     queryKey: caseKeys.detail(id ?? ''),
     queryFn: () => ok(client.GET('/api/cases/{id}', { params: { path: { id: id ?? '' } } })),
   });
+  const saved = (c: CaseDetail) => qc.setQueryData(caseKeys.detail(id ?? ''), c);
+  const refresh = () => void qc.invalidateQueries({ queryKey: caseKeys.detail(id ?? '') });
   const mutation = useMutation({
     mutationFn: async (w: CaseWrite) => (await writeCase(id ?? '', w)) as CaseDetail,
-    onSuccess: (c) => qc.setQueryData(caseKeys.detail(id ?? ''), c),
+    onSuccess: saved,
   });
   const act = (w: CaseWrite) => mutation.mutateAsync(w).catch(() => undefined);
   const c = q.data;
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
   if (!c) return null;
+  const tab = tabs.find((x) => x === params.get('tab')) ?? 'record';
   return (
     <Stack maw={900}>
-      <Group>
-        <Title order={1}>{c.code}</Title>
-        <Badge>{t(`htcds.cas_Status.${c.status}`)}</Badge>
-        <Badge variant="light">{t(`htcds.local_CaseStage.${c.stage}`)}</Badge>
-        {c.isMinor && <Badge color="orange">{t('cases.minor')}</Badge>}
-      </Group>
-      <Text>
-        {[c.person.prs_FirstName, c.person.prs_SecondName].filter(Boolean).join(' ')} · {c.ageAtIntake ?? '—'} ·{' '}
-        {c.division.code} · {c.vic_TypeOfExploitation.map((f) => t(`htcds.vic_TypeOfExploitation.${f}`)).join(', ')}
-      </Text>
+      <CaseHeader c={c} onSaved={saved} refresh={refresh} />
       {mutation.error && (
         <Alert color="red" role="alert">
           {mutation.error.message}
         </Alert>
       )}
-      {c.isMinor && c.abilities.update && <Safeguards key={`${c.guardian}-${c.bestInterest}`} c={c} act={act} />}
-      {c.abilities.update && <Screening c={c} caseId={c.id} />}
-      {c.abilities.update && <Decision c={c} act={act} />}
-      {c.abilities.update && <Consent c={c} act={act} />}
-      {c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
-      <Referrals caseId={c.id} />
-      {c.abilities.update && <FollowUpsSection c={c} act={act} />}
-      <Legal caseId={c.id} writable={has(session, 'legal:write')} />
-      {c.abilities.update && <Files caseId={c.id} writable={c.abilities.update} />}
-      <Section title={t('cases.events')}>
-        {c.events.map((e) => (
-          <Text key={e.id} size="sm">
-            {t(`htcds.hte_Type.${e.hte_Type}`)} · {e.local_DivisionCode ?? e.hte_Country ?? '—'} · {e.month ?? '—'} ·{' '}
-            {e.hte_Description}
-          </Text>
-        ))}
-      </Section>
-      <Section title={t('cases.comments')}>
-        <Stack>
-          {c.comments.map((m) => (
-            <Text key={m.id} size="sm">
-              {formatDateTime(m.createdAt)} · {m.cco_CaseComment}
-            </Text>
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'record' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {tabs.map((x) => (
+            <Tabs.Tab key={x} value={x}>
+              {t(`record.tabs.${x}`)}
+            </Tabs.Tab>
           ))}
-          {c.abilities.update && (
-            <>
-              <Textarea
-                value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
-                aria-label={t('cases.addComment')}
-                autosize
-              />
-              <Button
-                w="fit-content"
-                variant="light"
-                disabled={!comment.trim()}
-                onClick={() => act({ to: 'comments', body: { cco_CaseComment: comment } }).then(() => setComment(''))}
-              >
-                {t('cases.addComment')}
-              </Button>
-            </>
-          )}
-        </Stack>
-      </Section>
-      {c.abilities.update && <Transfers caseId={c.id} writable={c.abilities.update} />}
-      <Closure c={c} />
-      <Section title={t('cases.history')}>
-        <History caseId={c.id} />
-      </Section>
+        </Tabs.List>
+        <Tabs.Panel value="record" pt="md">
+          <Stack>
+            <PersonPart c={c} onSaved={saved} />
+            <SituationPart c={c} onSaved={saved} />
+            <EventsPart c={c} onSaved={saved} />
+            <PerpetratorsPart c={c} onSaved={saved} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="protection" pt="md">
+          <Stack>
+            {c.isMinor && c.abilities.update && <Safeguards key={`${c.guardian}-${c.bestInterest}`} c={c} act={act} />}
+            {c.abilities.update && <Screening c={c} caseId={c.id} />}
+            {c.abilities.update && <Decision c={c} act={act} />}
+            {c.abilities.update && <Consent c={c} act={act} />}
+            <Legal caseId={c.id} writable={has(session, 'legal:write')} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="services" pt="md">
+          <Stack>
+            {c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
+            <Referrals caseId={c.id} />
+            {c.abilities.update && <FollowUpsSection c={c} act={act} />}
+            {c.abilities.update && <Files caseId={c.id} writable={c.abilities.update} />}
+            {c.abilities.update && <Transfers caseId={c.id} writable={c.abilities.update} />}
+            <Closure c={c} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="notes" pt="md">
+          <Section title={t('cases.comments')}>
+            <Stack>
+              {c.comments.map((m) => (
+                <Text key={m.id} size="sm">
+                  {formatDateTime(m.createdAt)} · {m.cco_CaseComment}
+                </Text>
+              ))}
+              {c.abilities.update && (
+                <>
+                  <Textarea
+                    value={comment}
+                    onChange={(e) => setComment(e.currentTarget.value)}
+                    aria-label={t('cases.addComment')}
+                    autosize
+                  />
+                  <Button
+                    w="fit-content"
+                    variant="light"
+                    disabled={!comment.trim()}
+                    onClick={() =>
+                      act({ to: 'comments', body: { cco_CaseComment: comment } }).then(() => setComment(''))
+                    }
+                  >
+                    {t('cases.addComment')}
+                  </Button>
+                </>
+              )}
+            </Stack>
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryPart c={c} onSaved={saved} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
