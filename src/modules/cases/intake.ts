@@ -151,6 +151,10 @@ export class IntakeService {
         months_exploited: b.local_MonthsExploited ?? null,
         vulnerabilities: JSON.stringify(b.vic_Vulnerabilities),
         vulnerability_details_enc: null,
+        referred_by: null,
+        referred_on: null,
+        referral_reason: null,
+        referral_details_enc: null,
         suggestions:
           options.suggestions && Object.keys(options.suggestions).length ? JSON.stringify(options.suggestions) : null,
         version: 1,

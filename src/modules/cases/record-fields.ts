@@ -76,6 +76,14 @@ export const caseFields = {
   local_MonthsExploited: f('months_exploited', 'number', z.number().int().min(0).max(600).nullable()),
   local_Division: f('division_code', 'text', z.string().regex(/^[A-Za-z0-9._-]{1,32}$/)),
   // About the guardian or authority, not the person: sealed, but updating them is not a correction of the person.
+  local_ReferredBy: f('referred_by', 'text', text(200)),
+  local_ReferredOn: f('referred_on', 'text', z.iso.date().nullable()),
+  local_ReferralReason: f(
+    'referral_reason',
+    'text',
+    opt(['AdditionalServicesRequired', 'MigrationOrChangeOfLocation', 'Other'] as const),
+  ),
+  local_ReferralDetails: f('referral_details_enc', 'sealed', text(2000)),
   local_Guardian: f('guardian_enc', 'sealed', text(1000)),
   local_BestInterest: f('best_interest_enc', 'sealed', text(5000)),
 } satisfies Record<string, FieldSpec>;

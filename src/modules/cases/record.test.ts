@@ -353,6 +353,25 @@ for (const target of dbTargets()) {
       assert.ok(!again.some((w: { caseId: string }) => w.caseId === fresh));
     });
 
+    it('records a referral from outside Minka, which the HTCDS export carries', async () => {
+      const id = await open();
+      const c = await read(worker, id);
+      const res = await call(worker, 'PATCH', `/api/cases/${id}`, {
+        version: c.version,
+        fields: {
+          local_ReferredBy: 'DINAPEN Riobamba (prueba)',
+          local_ReferredOn: '2026-11-02',
+          local_ReferralReason: 'AdditionalServicesRequired',
+          local_ReferralDetails: 'Encontrada en el terminal (prueba)',
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().local_ReferredBy, 'DINAPEN Riobamba (prueba)');
+      const csv = (await call(worker, 'GET', '/api/insights/htcds.csv')).body;
+      const line = csv.split('\n').find((l) => l.includes('DINAPEN Riobamba (prueba)'));
+      assert.ok(line?.includes('2026-11-02') && line.includes('AdditionalServicesRequired'), line);
+    });
+
     it('refuses bad input with a clear error and changes nothing', async () => {
       const id = await open();
       const c = await read(worker, id);

@@ -242,6 +242,11 @@ export interface CaseTable {
   suggestions: string | null;
   vulnerabilities: string | null;
   vulnerability_details_enc: string | null;
+  /** An incoming referral from outside Minka: who referred the case, when, why (HTCDS reasons), details. */
+  referred_by: string | null;
+  referred_on: string | null;
+  referral_reason: string | null;
+  referral_details_enc: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -4406,6 +4406,10 @@ export interface paths {
               vic_DetailsOfVulnerabilities?: string | null;
               local_MonthsExploited?: number | null;
               local_Division?: string;
+              local_ReferredBy?: string | null;
+              local_ReferredOn?: string | null;
+              local_ReferralReason?: ('AdditionalServicesRequired' | 'MigrationOrChangeOfLocation' | 'Other') | null;
+              local_ReferralDetails?: string | null;
               local_Guardian?: string | null;
               local_BestInterest?: string | null;
             };
@@ -12649,6 +12653,11 @@ export interface components {
       } | null;
       vic_Vulnerabilities: string[];
       vic_DetailsOfVulnerabilities: string | null;
+      /** @description Who referred the case from outside Minka */
+      local_ReferredBy: string | null;
+      local_ReferredOn: string | null;
+      local_ReferralReason: string | null;
+      local_ReferralDetails: string | null;
       vic_TraffickingStatus: string | null;
       vic_TraffickingStatusDecisionMakingOrg: string | null;
       decisionReason: string | null;
@@ -13608,6 +13617,11 @@ export interface components {
       } | null;
       vic_Vulnerabilities: string[];
       vic_DetailsOfVulnerabilities: string | null;
+      /** @description Who referred the case from outside Minka */
+      local_ReferredBy: string | null;
+      local_ReferredOn: string | null;
+      local_ReferralReason: string | null;
+      local_ReferralDetails: string | null;
       vic_TraffickingStatus: string | null;
       vic_TraffickingStatusDecisionMakingOrg: string | null;
       decisionReason: string | null;

@@ -137,6 +137,21 @@ export class HtcdsExport {
         set('cas_IncomingReferralDate', incoming.accepted_at?.slice(0, 10));
         set('cas_ReasonForIncomingReferral', incoming.reason);
         set('cas_IncomingReferralDetails', details(incoming));
+      } else if (c.referred_by) {
+        // Referred from outside Minka (police, a consulate, a school): as the caseworker recorded it.
+        set('cas_ReferringOrganisation', c.referred_by);
+        set('cas_IncomingReferralDate', c.referred_on);
+        set('cas_ReasonForIncomingReferral', c.referral_reason);
+        set(
+          'cas_IncomingReferralDetails',
+          personal
+            ? this.ctx.crypto.decryptOptional(c.referral_details_enc, {
+                table: 'cases',
+                row: c.id,
+                column: 'referral_details',
+              })
+            : null,
+        );
       }
       return row;
     });

@@ -29,6 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['suggestions', 'text'],
     ['vulnerabilities', 'text'],
     ['vulnerability_details_enc', 'text'],
+    // An incoming referral from outside Minka (police, a consulate, a school): who, when, why, details.
+    ['referred_by', 'varchar(200)'],
+    ['referred_on', 'varchar(10)'],
+    ['referral_reason', 'varchar(40)'],
+    ['referral_details_enc', 'text'],
   ]);
   await add('case_events', [
     ['end_month', 'varchar(7)'],
@@ -86,6 +91,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'updated_at',
   ]);
   await drop('case_events', ['version', 'end_month', 'means', 'exploitation', 'place_enc', 'updated_at']);
-  await drop('cases', ['version', 'suggestions', 'vulnerabilities', 'vulnerability_details_enc']);
+  await drop('cases', [
+    'version',
+    'suggestions',
+    'vulnerabilities',
+    'vulnerability_details_enc',
+    'referred_by',
+    'referred_on',
+    'referral_reason',
+    'referral_details_enc',
+  ]);
   await drop('persons', ['version', 'marital_status', 'primary_language', 'secondary_language', 'contact_enc']);
 }

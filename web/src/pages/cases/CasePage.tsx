@@ -14,7 +14,7 @@ import { Legal } from './legal';
 import { Plans } from './plans';
 import { CaseHeader } from './record/Header';
 import { HistoryPart } from './record/History';
-import { EventsPart, PerpetratorsPart, PersonPart, SituationPart } from './record/parts';
+import { EventsPart, PerpetratorsPart, PersonPart, ReferredPart, SituationPart } from './record/parts';
 import { Referrals } from './referrals';
 import { Consent, Decision, Safeguards, Screening, Section } from './sections';
 import { Transfers } from './transfers';
@@ -78,6 +78,7 @@ export function CasePage() {
             <SituationPart c={c} onSaved={saved} />
             <EventsPart c={c} onSaved={saved} />
             <PerpetratorsPart c={c} onSaved={saved} />
+            <ReferredPart c={c} onSaved={saved} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="protection" pt="md">

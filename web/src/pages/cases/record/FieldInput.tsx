@@ -23,7 +23,7 @@ export function FieldInput({
   const spec = webFields[field] ?? { kind: 'text' };
   const label = t(`fields.${field}`);
   const common = { label, error };
-  const options = (spec.values ?? []).map((v) => ({ value: v, label: t(`htcds.${spec.group}.${v}`) }));
+  const options = (spec.values ?? []).map((v) => ({ value: v, label: t(`${spec.prefix}.${v}`) }));
   const countries = [...new Set([...countryCodes, ...((Array.isArray(value) ? value : [value]) as string[])])]
     .filter(Boolean)
     .map((c) => ({ value: c, label: countryName(c, i18n.language) }));

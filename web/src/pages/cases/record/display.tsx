@@ -20,9 +20,9 @@ export function useFieldText() {
     if (!spec) return String(value);
     switch (spec.kind) {
       case 'one':
-        return t(`htcds.${spec.group}.${value}`);
+        return t(`${spec.prefix}.${value}`);
       case 'many':
-        return (value as string[]).map((v) => t(`htcds.${spec.group}.${v}`)).join(', ');
+        return (value as string[]).map((v) => t(`${spec.prefix}.${v}`)).join(', ');
       case 'countries':
         return (value as string[]).map((v) => countryName(v, i18n.language)).join(', ');
       case 'country':

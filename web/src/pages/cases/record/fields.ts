@@ -18,15 +18,15 @@ export type Kind =
   | 'flag';
 export interface WebField {
   kind: Kind;
-  /** Picklist values and the catalogue group that labels them. */
+  /** Picklist values and the catalogue branch that labels them (e.g. htcds.prs_Gender). */
   values?: readonly string[];
-  group?: string;
+  prefix?: string;
 }
 
 const one = (group: keyof typeof htcds | keyof typeof local): WebField => ({
   kind: 'one',
   values: (htcds as Record<string, readonly string[]>)[group] ?? (local as Record<string, readonly string[]>)[group],
-  group,
+  prefix: `htcds.${group}`,
 });
 const many = (group: keyof typeof htcds | keyof typeof local, values?: readonly string[]): WebField => ({
   kind: 'many',
@@ -34,7 +34,7 @@ const many = (group: keyof typeof htcds | keyof typeof local, values?: readonly 
     values ??
     (htcds as Record<string, readonly string[]>)[group] ??
     (local as Record<string, readonly string[]>)[group],
-  group,
+  prefix: `htcds.${group}`,
 });
 
 export const webFields: Record<string, WebField> = {
@@ -64,6 +64,14 @@ export const webFields: Record<string, WebField> = {
   local_MonthsExploited: { kind: 'number' },
   vic_Vulnerabilities: many('vic_Vulnerabilities'),
   vic_DetailsOfVulnerabilities: { kind: 'long' },
+  local_ReferredBy: { kind: 'text' },
+  local_ReferredOn: { kind: 'date' },
+  local_ReferralReason: {
+    kind: 'one',
+    values: ['AdditionalServicesRequired', 'MigrationOrChangeOfLocation', 'Other'],
+    prefix: 'referrals.reasons',
+  },
+  local_ReferralDetails: { kind: 'long' },
   local_Guardian: { kind: 'long' },
   local_BestInterest: { kind: 'long' },
   local_CaseStage: one('local_CaseStage'),
@@ -115,6 +123,7 @@ export const sections = {
     'vic_Vulnerabilities',
     'vic_DetailsOfVulnerabilities',
   ],
+  referral: ['local_ReferredBy', 'local_ReferredOn', 'local_ReferralReason', 'local_ReferralDetails'],
   event: [
     'hte_Type',
     'hte_Date',

@@ -60,6 +60,39 @@ export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   );
 }
 
+/** How the case reached us from outside Minka (police, a consulate, a school): HTCDS incoming referral fields. */
+export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const save = (w: RecordWrite) =>
+    ok(client.PATCH('/api/cases/{id}', { ...path(c.id), body: w as never })) as Promise<CaseDetail>;
+  return (
+    <Part
+      title={t('record.referredFromOutside')}
+      action={
+        c.abilities.update && (
+          <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(true)}>
+            {t('record.edit')}
+          </Button>
+        )
+      }
+    >
+      <FieldList fields={sections.referral} values={c} />
+      {editing && (
+        <EditRecord
+          title={t('record.referredFromOutside')}
+          fields={sections.referral}
+          values={c}
+          version={c.version}
+          save={save}
+          onSaved={onSaved}
+          onClose={() => setEditing(false)}
+        />
+      )}
+    </Part>
+  );
+}
+
 /** The victim's situation: ages, place, forms of exploitation, recruitment, control, vulnerabilities. */
 export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
