@@ -39,8 +39,10 @@ describe('registering a child victim (Chromium)', () => {
     const heading = page.getByRole('heading', { level: 1, name: /^GUA-\d{4}-\d{4}$/ });
     await heading.waitFor();
     const code = (await heading.textContent()) ?? '';
+    await page.getByRole('tab', { name: 'Protección' }).click();
     await page.getByText('Notificar a la autoridad de protección de la niñez (24 horas)').waitFor();
     await page.getByText(/Para cerrar este caso falta/).waitFor();
+    await page.getByRole('button', { name: 'Registrar una evaluación de indicadores' }).click();
 
     await page.getByLabel('Engañado sobre el tipo de trabajo, el lugar o el empleador (fuerte)').check();
     await page.getByLabel('Engañado sobre el salario o las ganancias (medio)').check();
@@ -49,11 +51,14 @@ describe('registering a child victim (Chromium)', () => {
     await page.getByRole('button', { name: 'Evaluar' }).click();
     await page.getByRole('status').getByText('Sugerencia: Posible víctima de trata').waitFor();
 
+    await page.getByRole('button', { name: 'Añadir un consentimiento' }).click();
     await page.getByLabel('Nombre de quien consiente').fill('Madre (nombre de prueba)');
     await page.getByRole('button', { name: 'Registrar consentimiento' }).click();
     await page.getByText(/Tratamiento de datos · Representante legal \(Madre \(nombre de prueba\)\)/).waitFor();
 
     // A referral to the health centre is refused until consent for services exists (the caseworker sees why).
+    await page.getByRole('tab', { name: 'Servicios y seguimiento' }).click();
+    await page.getByRole('button', { name: 'Nueva derivación' }).click();
     await page.getByRole('combobox', { name: 'Proveedor' }).click();
     await page.getByRole('option', { name: 'Centro de Salud Demo Guamote (ficticio)' }).click();
     await page.getByRole('combobox', { name: 'Servicio', exact: true }).click({ force: true });

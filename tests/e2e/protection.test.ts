@@ -21,6 +21,7 @@ describe('protection from referral to closure (Chromium)', () => {
   };
   const section = (page: Page, title: string) =>
     page.locator('.mantine-Paper-root').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
+  const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
 
   it('refers with consent, delivers, completes the plan and closes with approval', async () => {
     const problems: string[] = [];
@@ -35,7 +36,9 @@ describe('protection from referral to closure (Chromium)', () => {
     const caseUrl = page.url();
 
     // 1. Without consent the referral to the shelter is refused, and the caseworker is told why.
+    await tab(page, 'Servicios y seguimiento');
     const referrals = section(page, 'Derivaciones');
+    await referrals.getByRole('button', { name: 'Nueva derivación' }).click();
     await pick(page, 'Proveedor', 'Casa de Acogida Demo (ficticia)');
     await pick(page, 'Persona que recibe (opcional)', 'Educadora Demo Casa de Acogida');
     await referrals.getByRole('combobox', { name: 'Servicio' }).click({ force: true });
@@ -49,18 +52,22 @@ describe('protection from referral to closure (Chromium)', () => {
       .waitFor();
 
     // 2. The guardian consents to sharing the case with the shelter; the same referral now goes through.
+    await tab(page, 'Protección');
     const consent = section(page, 'Consentimiento');
+    await consent.getByRole('button', { name: 'Añadir un consentimiento' }).click();
     await pick(page, 'Qué se acepta', 'Compartir con una organización');
     await pick(page, 'Organización que puede recibir el caso', 'Casa de Acogida Demo (ficticia)');
     await consent.getByLabel('Nombre de quien consiente').fill('Tía (nombre de prueba)');
     await consent.getByRole('button', { name: 'Registrar consentimiento' }).click();
     await consent.getByText(/Compartir con una organización \(Casa de Acogida Demo \(ficticia\)\)/).waitFor();
+    await tab(page, 'Servicios y seguimiento');
     await referrals.getByRole('button', { name: 'Derivar' }).click();
     await referrals.getByText('Enviada').waitFor();
     await referrals.getByRole('link', { name: 'Hoja PDF' }).waitFor();
 
     // 3. A support plan goes to the supervisor.
     const plan = section(page, 'Plan de apoyo');
+    await plan.getByRole('button', { name: 'Plan de apoyo: nuevo o nueva versión' }).click();
     await plan.getByLabel('Objetivos').fill('Acogida segura y retorno a la escuela (prueba)');
     await plan.getByRole('combobox', { name: 'Servicios necesarios' }).click({ force: true });
     await page.getByRole('option', { name: 'Acogida' }).click();
@@ -85,6 +92,7 @@ describe('protection from referral to closure (Chromium)', () => {
     // The shelter opens the referred case read-only: no screening, consent or closure controls.
     await card.getByRole('link', { name: code }).click();
     await shelter.page.getByRole('heading', { level: 1, name: code }).waitFor();
+    await tab(shelter.page, 'Servicios y seguimiento');
     await shelter.page.getByRole('heading', { level: 2, name: 'Derivaciones' }).waitFor();
     for (const button of ['Evaluar', 'Registrar consentimiento', 'Solicitar cierre', 'Enviar plan a revisión'])
       assert.equal(await shelter.page.getByRole('button', { name: button }).count(), 0, button);
@@ -93,7 +101,7 @@ describe('protection from referral to closure (Chromium)', () => {
     // 5. The supervisor approves the plan.
     const sup = await newPage(e2e);
     await signIn(sup.page, 'supervisora.cuenca@minka.demo');
-    await sup.page.goto(caseUrl);
+    await sup.page.goto(`${caseUrl}?tab=services`);
     const supPlan = section(sup.page, 'Plan de apoyo');
     await supPlan.getByRole('button', { name: 'Aprobar plan' }).click();
     await supPlan.getByText('Aprobado', { exact: true }).waitFor();
@@ -101,16 +109,21 @@ describe('protection from referral to closure (Chromium)', () => {
     // 6. The caseworker sees the referral completed, completes the plan, fills the child's safeguards and
     //    asks to close.
     await page.reload();
+    await tab(page, 'Servicios y seguimiento');
     await referrals.getByText('Completada').waitFor();
     await plan.getByRole('button', { name: 'Marcar plan como cumplido' }).click();
     await plan.getByText('Cumplido', { exact: true }).waitFor();
+    await tab(page, 'Protección');
     const safeguards = section(page, 'Protección de la niñez');
     await safeguards.getByRole('button', { name: 'Hecho' }).first().click();
+    await safeguards.getByRole('button', { name: 'Editar representante e interés superior' }).click();
     await safeguards.getByLabel('Representante legal o autoridad').fill('Tía, con medida de la Junta (prueba)');
     await safeguards.getByLabel('Nota de interés superior').fill('Permanece en acogida hasta el retorno (prueba)');
     await safeguards.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText(/Para cerrar este caso falta/).waitFor({ state: 'detached' });
+    await tab(page, 'Servicios y seguimiento');
     const closure = section(page, 'Cierre del caso');
+    await closure.getByRole('button', { name: 'Pedir o registrar el cierre' }).click();
     await closure.getByLabel('Motivo del cierre').fill('Plan cumplido; la adolescente está en acogida (prueba)');
     await closure.getByRole('button', { name: 'Solicitar cierre' }).click();
     await closure.getByText('Cierre solicitado').waitFor();
@@ -120,6 +133,7 @@ describe('protection from referral to closure (Chromium)', () => {
     await sup.page.goto('/work');
     await sup.page.getByRole('heading', { name: 'Cierres por aprobar' }).waitFor();
     await sup.page.getByRole('link', { name: code }).first().click();
+    await tab(sup.page, 'Servicios y seguimiento');
     const supClosure = section(sup.page, 'Cierre del caso');
     await supClosure.getByRole('button', { name: 'Aprobar cierre' }).click();
     await sup.page.getByRole('heading', { level: 1, name: code }).waitFor();

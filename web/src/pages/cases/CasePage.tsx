@@ -63,7 +63,7 @@ export function CasePage() {
       <Tabs
         value={tab}
         onChange={(v) => setParams(v && v !== 'record' ? { tab: v } : {}, { replace: true })}
-        keepMounted={false}
+       
       >
         <Tabs.List>
           {tabs.map((x) => (

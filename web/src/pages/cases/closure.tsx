@@ -7,7 +7,7 @@ import { caseKeys, workKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 import type { CaseDetail } from './CasePage';
-import { Section } from './sections';
+import { Behind, Section } from './sections';
 
 type Closing =
   | { path: 'reopen'; body: ApiBody<'/api/cases/{id}/reopen'> }
@@ -114,41 +114,43 @@ export function Closure({ c }: { c: CaseDetail }) {
             )}
           </Stack>
         ) : (
-          <Group align="end" wrap="wrap">
-            {returned && (
-              <Alert color="orange" w="100%">
-                {t('closure.returned', { date: formatDateTime(returned.decidedAt) })} {returned.comment}
-              </Alert>
-            )}
-            <Select
-              label={t('cases.closeStatus')}
-              data={['Closed', 'ClosedReferred'].map((v) => ({ value: v, label: t(`htcds.cas_Status.${v}`) }))}
-              value={status}
-              onChange={setStatus}
-            />
-            <Textarea
-              label={t('cases.closeReason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              autosize
-              miw={260}
-            />
-            <Button
-              variant="light"
-              disabled={reason.trim().length < 3}
-              onClick={() =>
-                call.mutate({
-                  path: 'closure',
-                  body: {
-                    cas_Status: status === 'ClosedReferred' ? 'ClosedReferred' : 'Closed',
-                    cas_ReasonForCaseClosure: reason,
-                  },
-                })
-              }
-            >
-              {t('closure.request')}
-            </Button>
-          </Group>
+          <Behind label={t('record.open.closure')}>
+            <Group align="end" wrap="wrap">
+              {returned && (
+                <Alert color="orange" w="100%">
+                  {t('closure.returned', { date: formatDateTime(returned.decidedAt) })} {returned.comment}
+                </Alert>
+              )}
+              <Select
+                label={t('cases.closeStatus')}
+                data={['Closed', 'ClosedReferred'].map((v) => ({ value: v, label: t(`htcds.cas_Status.${v}`) }))}
+                value={status}
+                onChange={setStatus}
+              />
+              <Textarea
+                label={t('cases.closeReason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                autosize
+                miw={260}
+              />
+              <Button
+                variant="light"
+                disabled={reason.trim().length < 3}
+                onClick={() =>
+                  call.mutate({
+                    path: 'closure',
+                    body: {
+                      cas_Status: status === 'ClosedReferred' ? 'ClosedReferred' : 'Closed',
+                      cas_ReasonForCaseClosure: reason,
+                    },
+                  })
+                }
+              >
+                {t('closure.request')}
+              </Button>
+            </Group>
+          </Behind>
         )}
         {call.error && (
           <Alert color="red" role="alert">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, multipart, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
-import { Section } from './sections';
+import { Behind, Section } from './sections';
 
 const accept = 'image/jpeg,image/png,audio/mpeg,audio/wav,application/pdf';
 
@@ -49,20 +49,22 @@ export function Files({ caseId, writable }: { caseId: string; writable: boolean 
           </Text>
         )}
         {writable && (
-          <Group align="end" wrap="wrap">
-            <FileInput
-              label={t('files.choose')}
-              description={t('files.hint')}
-              accept={accept}
-              value={file}
-              onChange={setFile}
-              clearable
-              miw={260}
-            />
-            <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
-              {t('files.upload')}
-            </Button>
-          </Group>
+          <Behind label={t('record.open.file')}>
+            <Group align="end" wrap="wrap">
+              <FileInput
+                label={t('files.choose')}
+                description={t('files.hint')}
+                accept={accept}
+                value={file}
+                onChange={setFile}
+                clearable
+                miw={260}
+              />
+              <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
+                {t('files.upload')}
+              </Button>
+            </Group>
+          </Behind>
         )}
         {upload.error && (
           <Alert color="red" role="alert">

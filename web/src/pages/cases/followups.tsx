@@ -6,7 +6,7 @@ import { client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import type { CaseDetail } from './CasePage';
-import { type Act, Section } from './sections';
+import { type Act, Behind, Section } from './sections';
 
 /** Follow-ups of a case: when, done or not, and a new one (it reminds its assignee when overdue). */
 export function FollowUpsSection({ c, act }: { c: CaseDetail; act: Act }) {
@@ -58,18 +58,20 @@ export function FollowUpsSection({ c, act }: { c: CaseDetail; act: Act }) {
           </Group>
         ))}
         {c.abilities.update && (
-          <Group align="end" wrap="wrap">
-            <TextInput
-              type="datetime-local"
-              label={t('followups.due')}
-              value={due}
-              onChange={(e) => setDue(e.currentTarget.value)}
-            />
-            <TextInput label={t('followups.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <Button disabled={!due} loading={add.isPending} onClick={() => add.mutate()}>
-              {t('followups.add')}
-            </Button>
-          </Group>
+          <Behind label={t('record.open.followup')}>
+            <Group align="end" wrap="wrap">
+              <TextInput
+                type="datetime-local"
+                label={t('followups.due')}
+                value={due}
+                onChange={(e) => setDue(e.currentTarget.value)}
+              />
+              <TextInput label={t('followups.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+              <Button disabled={!due} loading={add.isPending} onClick={() => add.mutate()}>
+                {t('followups.add')}
+              </Button>
+            </Group>
+          </Behind>
         )}
         {add.error && (
           <Alert color="red" role="alert">

@@ -6,7 +6,7 @@ import { legalStages } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';
-import { Section } from './sections';
+import { Behind, Section } from './sections';
 
 type LegalBody = ApiBody<'/api/cases/{id}/legal'>;
 
@@ -83,53 +83,55 @@ export function Legal({ caseId, writable }: { caseId: string; writable: boolean 
           </Text>
         )}
         {writable && (
-          <Stack gap="xs">
-            <Group align="end" wrap="wrap">
-              <Select
-                label={t('legal.stage')}
-                data={legalStages.map((s) => ({ value: s, label: t(`legal.stages.${s}`) }))}
-                value={form.stage}
-                onChange={(v) => v && set('stage')(v)}
+          <Behind label={t('record.open.legal')}>
+            <Stack gap="xs">
+              <Group align="end" wrap="wrap">
+                <Select
+                  label={t('legal.stage')}
+                  data={legalStages.map((s) => ({ value: s, label: t(`legal.stages.${s}`) }))}
+                  value={form.stage}
+                  onChange={(v) => v && set('stage')(v)}
+                />
+                <TextInput
+                  type="date"
+                  label={t('legal.date')}
+                  value={form.date}
+                  onChange={(e) => set('date')(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('legal.authority')}
+                  value={form.authority}
+                  onChange={(e) => set('authority')(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('legal.fileNumber')}
+                  description={t('legal.fileNumberHint')}
+                  value={form.fileNumber}
+                  onChange={(e) => set('fileNumber')(e.currentTarget.value)}
+                />
+              </Group>
+              <Textarea
+                label={t('legal.outcome')}
+                value={form.outcome}
+                onChange={(e) => set('outcome')(e.currentTarget.value)}
+                autosize
               />
-              <TextInput
-                type="date"
-                label={t('legal.date')}
-                value={form.date}
-                onChange={(e) => set('date')(e.currentTarget.value)}
+              <Textarea
+                label={t('legal.protection')}
+                value={form.protectionMeasures}
+                onChange={(e) => set('protectionMeasures')(e.currentTarget.value)}
+                autosize
               />
-              <TextInput
-                label={t('legal.authority')}
-                value={form.authority}
-                onChange={(e) => set('authority')(e.currentTarget.value)}
+              <Checkbox
+                label={t('legal.participates')}
+                checked={participates}
+                onChange={(e) => setParticipates(e.currentTarget.checked)}
               />
-              <TextInput
-                label={t('legal.fileNumber')}
-                description={t('legal.fileNumberHint')}
-                value={form.fileNumber}
-                onChange={(e) => set('fileNumber')(e.currentTarget.value)}
-              />
-            </Group>
-            <Textarea
-              label={t('legal.outcome')}
-              value={form.outcome}
-              onChange={(e) => set('outcome')(e.currentTarget.value)}
-              autosize
-            />
-            <Textarea
-              label={t('legal.protection')}
-              value={form.protectionMeasures}
-              onChange={(e) => set('protectionMeasures')(e.currentTarget.value)}
-              autosize
-            />
-            <Checkbox
-              label={t('legal.participates')}
-              checked={participates}
-              onChange={(e) => setParticipates(e.currentTarget.checked)}
-            />
-            <Button w="fit-content" disabled={!form.date} loading={add.isPending} onClick={() => add.mutate()}>
-              {t('legal.add')}
-            </Button>
-          </Stack>
+              <Button w="fit-content" disabled={!form.date} loading={add.isPending} onClick={() => add.mutate()}>
+                {t('legal.add')}
+              </Button>
+            </Stack>
+          </Behind>
         )}
         {add.error && (
           <Alert color="red" role="alert">

@@ -7,7 +7,7 @@ import { type ApiBody, type ApiResponse, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
-import { Section } from './sections';
+import { Behind, Section } from './sections';
 
 type Plan = ApiResponse<'/api/cases/{id}/plans'>[number];
 type Step =
@@ -170,45 +170,47 @@ export function Plans({ caseId, writable }: { caseId: string; writable: boolean 
           </Stack>
         )}
         {writable && current?.status !== 'completed' && (
-          <Stack gap="xs">
-            <Text size="sm" fw={600}>
-              {current ? t('plans.replan') : t('plans.new')}
-            </Text>
-            <Textarea
-              label={t('plans.objectives')}
-              value={objectives}
-              onChange={(e) => setObjectives(e.currentTarget.value)}
-              autosize
-            />
-            <Textarea
-              label={t('plans.actions')}
-              value={actions}
-              onChange={(e) => setActions(e.currentTarget.value)}
-              autosize
-            />
-            <Group align="end" wrap="wrap">
-              <MultiSelect
-                label={t('plans.services')}
-                data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
-                value={services}
-                onChange={setServices}
-                miw={260}
+          <Behind label={t('record.open.plan')}>
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                {current ? t('plans.replan') : t('plans.new')}
+              </Text>
+              <Textarea
+                label={t('plans.objectives')}
+                value={objectives}
+                onChange={(e) => setObjectives(e.currentTarget.value)}
+                autosize
               />
-              <TextInput
-                type="date"
-                label={t('plans.plannedEnd')}
-                value={plannedEnd}
-                onChange={(e) => setPlannedEnd(e.currentTarget.value)}
+              <Textarea
+                label={t('plans.actions')}
+                value={actions}
+                onChange={(e) => setActions(e.currentTarget.value)}
+                autosize
               />
-              <Button
-                disabled={objectives.trim().length < 3 || services.length === 0}
-                loading={call.isPending}
-                onClick={submit}
-              >
-                {t('plans.submit')}
-              </Button>
-            </Group>
-          </Stack>
+              <Group align="end" wrap="wrap">
+                <MultiSelect
+                  label={t('plans.services')}
+                  data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
+                  value={services}
+                  onChange={setServices}
+                  miw={260}
+                />
+                <TextInput
+                  type="date"
+                  label={t('plans.plannedEnd')}
+                  value={plannedEnd}
+                  onChange={(e) => setPlannedEnd(e.currentTarget.value)}
+                />
+                <Button
+                  disabled={objectives.trim().length < 3 || services.length === 0}
+                  loading={call.isPending}
+                  onClick={submit}
+                >
+                  {t('plans.submit')}
+                </Button>
+              </Group>
+            </Stack>
+          </Behind>
         )}
         {call.error && (
           <Alert color="red" role="alert">

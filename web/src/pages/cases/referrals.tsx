@@ -20,7 +20,7 @@ import { type ApiBody, client, ok } from '../../api';
 import { caseKeys, directoryKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
-import { Section } from './sections';
+import { Behind, Section } from './sections';
 
 type ReferralBody = ApiBody<'/api/cases/{id}/referrals'>;
 
@@ -98,60 +98,62 @@ export function Referrals({ caseId }: { caseId: string }) {
             </Group>
           </Group>
         ))}
-        <Group align="end" wrap="wrap">
-          <Select
-            label={t('referrals.provider')}
-            data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={provider}
-            onChange={(v) => {
-              setProvider(v);
-              setPerson(null);
-            }}
-            searchable
-          />
-          {onMinka && (
+        <Behind label={t('record.open.referral')}>
+          <Group align="end" wrap="wrap">
             <Select
-              label={t('referrals.person')}
-              data={(receivers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              value={person}
-              onChange={setPerson}
-              clearable
+              label={t('referrals.provider')}
+              data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              value={provider}
+              onChange={(v) => {
+                setProvider(v);
+                setPerson(null);
+              }}
+              searchable
             />
-          )}
-          <MultiSelect
-            label={t('directory.service')}
-            data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
-            value={services}
-            onChange={setServices}
-          />
-          <Select
-            label={t('referrals.reason')}
-            data={referralReasons.map((v) => ({ value: v, label: t(`referrals.reasons.${v}`) }))}
-            value={reason}
-            onChange={setReason}
-          />
-          {has(session, 'cases:approve') && (
-            <TextInput
-              label={t('referrals.overrideReason')}
-              value={override}
-              onChange={(e) => setOverride(e.currentTarget.value)}
+            {onMinka && (
+              <Select
+                label={t('referrals.person')}
+                data={(receivers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                value={person}
+                onChange={setPerson}
+                clearable
+              />
+            )}
+            <MultiSelect
+              label={t('directory.service')}
+              data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
+              value={services}
+              onChange={setServices}
             />
-          )}
-          <Textarea
-            label={t('referrals.details')}
-            value={details}
-            onChange={(e) => setDetails(e.currentTarget.value)}
-            autosize
-            miw={260}
-          />
-          <Button
-            onClick={() => create.mutate()}
-            disabled={!provider || services.length === 0}
-            loading={create.isPending}
-          >
-            {t('referrals.send')}
-          </Button>
-        </Group>
+            <Select
+              label={t('referrals.reason')}
+              data={referralReasons.map((v) => ({ value: v, label: t(`referrals.reasons.${v}`) }))}
+              value={reason}
+              onChange={setReason}
+            />
+            {has(session, 'cases:approve') && (
+              <TextInput
+                label={t('referrals.overrideReason')}
+                value={override}
+                onChange={(e) => setOverride(e.currentTarget.value)}
+              />
+            )}
+            <Textarea
+              label={t('referrals.details')}
+              value={details}
+              onChange={(e) => setDetails(e.currentTarget.value)}
+              autosize
+              miw={260}
+            />
+            <Button
+              onClick={() => create.mutate()}
+              disabled={!provider || services.length === 0}
+              loading={create.isPending}
+            >
+              {t('referrals.send')}
+            </Button>
+          </Group>
+        </Behind>
         {(create.error || revoke.error) && (
           <Alert color="red" role="alert">
             {(create.error ?? revoke.error)?.message}

@@ -39,6 +39,17 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
+/** A form behind a button: the section shows what is recorded, and the form opens when someone wants to add or change it. */
+export function Behind({ label, children }: { label: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <>{children}</>;
+  return (
+    <Button w="fit-content" size="compact-sm" variant="outline" color="teal.9" onClick={() => setOpen(true)}>
+      {label}
+    </Button>
+  );
+}
+
 /** A minor's safeguards: the notification task, guardian or authority, best-interest note. */
 export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
   const { t } = useTranslation();
@@ -69,32 +80,34 @@ export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
               )}
             </Group>
           ))}
-        <Textarea
-          label={t('cases.guardian')}
-          value={guardian}
-          onChange={(e) => setGuardian(e.currentTarget.value)}
-          autosize
-        />
-        <Textarea
-          label={t('cases.bestInterest')}
-          value={bestInterest}
-          onChange={(e) => setBestInterest(e.currentTarget.value)}
-          autosize
-        />
-        <Button
-          w="fit-content"
-          variant="light"
-          onClick={() =>
-            act({
-              to: 'safeguards',
-              body: Object.fromEntries(
-                Object.entries({ guardian, bestInterest }).filter(([, v]) => v.trim().length >= 3),
-              ),
-            })
-          }
-        >
-          {t('cases.saveSafeguards')}
-        </Button>
+        <Behind label={t('record.open.safeguards')}>
+          <Textarea
+            label={t('cases.guardian')}
+            value={guardian}
+            onChange={(e) => setGuardian(e.currentTarget.value)}
+            autosize
+          />
+          <Textarea
+            label={t('cases.bestInterest')}
+            value={bestInterest}
+            onChange={(e) => setBestInterest(e.currentTarget.value)}
+            autosize
+          />
+          <Button
+            w="fit-content"
+            variant="light"
+            onClick={() =>
+              act({
+                to: 'safeguards',
+                body: Object.fromEntries(
+                  Object.entries({ guardian, bestInterest }).filter(([, v]) => v.trim().length >= 3),
+                ),
+              })
+            }
+          >
+            {t('cases.saveSafeguards')}
+          </Button>
+        </Behind>
       </Stack>
     </Section>
   );
@@ -119,40 +132,42 @@ export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
   return (
     <Section title={t('cases.screening')}>
       <Stack>
-        <Select
-          label={t('cases.screeningType')}
-          data={[
-            { value: 'labour', label: t('cases.labour') },
-            { value: 'sexual', label: t('cases.sexual') },
-          ]}
-          value={type}
-          onChange={(v) => v && setType(v as 'labour' | 'sexual')}
-          w={220}
-        />
-        {activeScreening.dimensions.map((d) => (
-          <Stack key={d} gap={4}>
-            <Text fw={600} size="sm">
-              {t(`cases.dimensions.${d}`)}{' '}
-              {run.data?.dimensions[d]?.positive && <Badge size="xs">{t('cases.dimensionPositive')}</Badge>}
-            </Text>
-            {activeScreening.indicators
-              .filter((i) => i.dimension === d && i.strength[audience] && i.types.includes(type))
-              .map((i) => (
-                <Checkbox
-                  key={i.id}
-                  label={`${i.label[lang]} (${t(`cases.strength.${i.strength[audience]}`)})`}
-                  checked={ticked.includes(i.id)}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setTicked((x) => (on ? [...x, i.id] : x.filter((y) => y !== i.id)));
-                  }}
-                />
-              ))}
-          </Stack>
-        ))}
-        <Button w="fit-content" onClick={() => run.mutate()} loading={run.isPending}>
-          {t('cases.runScreening')}
-        </Button>
+        <Behind label={t('record.open.screening')}>
+          <Select
+            label={t('cases.screeningType')}
+            data={[
+              { value: 'labour', label: t('cases.labour') },
+              { value: 'sexual', label: t('cases.sexual') },
+            ]}
+            value={type}
+            onChange={(v) => v && setType(v as 'labour' | 'sexual')}
+            w={220}
+          />
+          {activeScreening.dimensions.map((d) => (
+            <Stack key={d} gap={4}>
+              <Text fw={600} size="sm">
+                {t(`cases.dimensions.${d}`)}{' '}
+                {run.data?.dimensions[d]?.positive && <Badge size="xs">{t('cases.dimensionPositive')}</Badge>}
+              </Text>
+              {activeScreening.indicators
+                .filter((i) => i.dimension === d && i.strength[audience] && i.types.includes(type))
+                .map((i) => (
+                  <Checkbox
+                    key={i.id}
+                    label={`${i.label[lang]} (${t(`cases.strength.${i.strength[audience]}`)})`}
+                    checked={ticked.includes(i.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setTicked((x) => (on ? [...x, i.id] : x.filter((y) => y !== i.id)));
+                    }}
+                  />
+                ))}
+            </Stack>
+          ))}
+          <Button w="fit-content" onClick={() => run.mutate()} loading={run.isPending}>
+            {t('cases.runScreening')}
+          </Button>
+        </Behind>
         {run.data && (
           <Alert color={run.data.suggestedStatus ? 'orange' : 'gray'} role="status">
             {run.data.suggestedStatus
@@ -176,41 +191,51 @@ export function Decision({ c, act }: { c: CaseDetail; act: Act }) {
   return (
     <Section title={t('cases.decision')}>
       <Stack>
-        <Select
-          label={t('cases.traffickingStatus')}
-          data={opts('vic_TraffickingStatus')}
-          value={status}
-          onChange={setStatus}
-        />
-        <Select
-          label={t('cases.decisionOrg')}
-          data={opts('vic_TraffickingStatusDecisionMakingOrg')}
-          value={org}
-          onChange={setOrg}
-        />
-        <Textarea
-          label={t('cases.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          autosize
-        />
-        <Button
-          w="fit-content"
-          disabled={!status || !org || reason.trim().length < 3}
-          onClick={() =>
-            act({
-              to: 'decision',
-              // The button stays disabled until both are chosen from the schema's values.
-              body: {
-                vic_TraffickingStatus: status,
-                vic_TraffickingStatusDecisionMakingOrg: org,
-                reason,
-              } as ApiBody<'/api/cases/{id}/decision'>,
-            })
-          }
-        >
-          {t('cases.saveDecision')}
-        </Button>
+        {c.vic_TraffickingStatus && (
+          <Text size="sm">
+            {t(`htcds.vic_TraffickingStatus.${c.vic_TraffickingStatus}`)}
+            {c.vic_TraffickingStatusDecisionMakingOrg &&
+              ` · ${t(`htcds.vic_TraffickingStatusDecisionMakingOrg.${c.vic_TraffickingStatusDecisionMakingOrg}`)}`}
+            {c.decisionReason && ` · ${c.decisionReason}`}
+          </Text>
+        )}
+        <Behind label={t('record.open.decision')}>
+          <Select
+            label={t('cases.traffickingStatus')}
+            data={opts('vic_TraffickingStatus')}
+            value={status}
+            onChange={setStatus}
+          />
+          <Select
+            label={t('cases.decisionOrg')}
+            data={opts('vic_TraffickingStatusDecisionMakingOrg')}
+            value={org}
+            onChange={setOrg}
+          />
+          <Textarea
+            label={t('cases.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+          />
+          <Button
+            w="fit-content"
+            disabled={!status || !org || reason.trim().length < 3}
+            onClick={() =>
+              act({
+                to: 'decision',
+                // The button stays disabled until both are chosen from the schema's values.
+                body: {
+                  vic_TraffickingStatus: status,
+                  vic_TraffickingStatusDecisionMakingOrg: org,
+                  reason,
+                } as ApiBody<'/api/cases/{id}/decision'>,
+              })
+            }
+          >
+            {t('cases.saveDecision')}
+          </Button>
+        </Behind>
       </Stack>
     </Section>
   );
@@ -250,50 +275,52 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
             )}
           </Group>
         ))}
-        <Group align="end" wrap="wrap">
-          <Select
-            label={t('cases.consentScope')}
-            data={opts(local.local_ConsentScope, 'local_ConsentScope')}
-            value={scope}
-            onChange={setScope}
-          />
-          {scope === 'SharingWithOrganisation' && (
+        <Behind label={t('record.open.consent')}>
+          <Group align="end" wrap="wrap">
             <Select
-              label={t('cases.consentOrganisation')}
-              data={orgs.options}
-              value={org}
-              onChange={setOrg}
-              searchable
+              label={t('cases.consentScope')}
+              data={opts(local.local_ConsentScope, 'local_ConsentScope')}
+              value={scope}
+              onChange={setScope}
             />
-          )}
-          <Select
-            label={t('cases.givenBy')}
-            data={opts(local.local_ConsentGivenBy, 'local_ConsentGivenBy')}
-            value={givenBy}
-            onChange={setGivenBy}
-          />
-          <TextInput
-            label={t('cases.giverName')}
-            value={giverName}
-            onChange={(e) => setGiverName(e.currentTarget.value)}
-          />
-          <Button
-            disabled={scope === 'SharingWithOrganisation' && !org}
-            onClick={() =>
-              act({
-                to: 'consents',
-                body: {
-                  scope: scope as ConsentBody['scope'],
-                  givenBy: givenBy as ConsentBody['givenBy'],
-                  ...(scope === 'SharingWithOrganisation' && org ? { organisationId: org } : {}),
-                  ...(giverName.trim().length >= 2 ? { giverName } : {}),
-                },
-              })
-            }
-          >
-            {t('cases.addConsent')}
-          </Button>
-        </Group>
+            {scope === 'SharingWithOrganisation' && (
+              <Select
+                label={t('cases.consentOrganisation')}
+                data={orgs.options}
+                value={org}
+                onChange={setOrg}
+                searchable
+              />
+            )}
+            <Select
+              label={t('cases.givenBy')}
+              data={opts(local.local_ConsentGivenBy, 'local_ConsentGivenBy')}
+              value={givenBy}
+              onChange={setGivenBy}
+            />
+            <TextInput
+              label={t('cases.giverName')}
+              value={giverName}
+              onChange={(e) => setGiverName(e.currentTarget.value)}
+            />
+            <Button
+              disabled={scope === 'SharingWithOrganisation' && !org}
+              onClick={() =>
+                act({
+                  to: 'consents',
+                  body: {
+                    scope: scope as ConsentBody['scope'],
+                    givenBy: givenBy as ConsentBody['givenBy'],
+                    ...(scope === 'SharingWithOrganisation' && org ? { organisationId: org } : {}),
+                    ...(giverName.trim().length >= 2 ? { giverName } : {}),
+                  },
+                })
+              }
+            >
+              {t('cases.addConsent')}
+            </Button>
+          </Group>
+        </Behind>
       </Stack>
     </Section>
   );

@@ -6,7 +6,7 @@ import { client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { useOrganisations } from '../../organisations';
-import { Section } from './sections';
+import { Behind, Section } from './sections';
 
 /** Hand the case to another organisation; it moves only when the receiver accepts. */
 export function Transfers({ caseId, writable }: { caseId: string; writable: boolean }) {
@@ -42,17 +42,26 @@ export function Transfers({ caseId, writable }: { caseId: string; writable: bool
           </Group>
         ))}
         {writable && !pending && (
-          <Group align="end" wrap="wrap">
-            <Select label={t('transfers.to')} data={orgs.options} value={org} onChange={setOrg} searchable miw={280} />
-            <Button
-              variant="light"
-              disabled={!org}
-              loading={propose.isPending}
-              onClick={() => org && propose.mutate(org)}
-            >
-              {t('transfers.propose')}
-            </Button>
-          </Group>
+          <Behind label={t('record.open.transfer')}>
+            <Group align="end" wrap="wrap">
+              <Select
+                label={t('transfers.to')}
+                data={orgs.options}
+                value={org}
+                onChange={setOrg}
+                searchable
+                miw={280}
+              />
+              <Button
+                variant="light"
+                disabled={!org}
+                loading={propose.isPending}
+                onClick={() => org && propose.mutate(org)}
+              >
+                {t('transfers.propose')}
+              </Button>
+            </Group>
+          </Behind>
         )}
         {propose.error && (
           <Alert color="red" role="alert">
