@@ -6,24 +6,21 @@ import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { label } from '../../shared/labels/index';
-import { type Actor, normaliseIdentity, ScopeCheck } from '../access/index';
+import { type Actor, ScopeCheck } from '../access/index';
 import { CaseAccess } from './access';
-import { People } from './people';
-import { deriveAge, missingToOpen } from './policy';
+import { missingToOpen } from './policy';
+import { rememberChange } from './record-changes';
+import { Derivations, Raced } from './record-derive';
 import { type RecordType, recordFields } from './record-fields';
 import { readRecord, type Sealer, touchesPersonal, writeRecord } from './record-values';
 import * as caseRepo from './repo';
-import * as repoIntake from './repo-intake';
 import * as repo from './repo-record';
 import { type FieldChange, mergeFields } from './versioning';
 import { isClosed } from './vocabulary';
 
 type Trx = Transaction<Database>;
-const dayMs = 86_400_000;
 /** Field names as the reader's labels, for messages. */
 const fieldLabels = (fields: string[]) => (lang: string) => fields.map((f) => label(lang, 'fields', f)).join(', ');
-/** A compare-and-set lost to a concurrent writer: the whole change is tried again on the new version. */
-class Raced extends Error {}
 
 export interface Change {
   actor: Actor;
@@ -46,15 +43,15 @@ export interface Change {
  */
 export class RecordService {
   readonly access: CaseAccess;
-  private readonly people: People;
   readonly sealer: Sealer;
+  private readonly derive: Derivations;
   constructor(private readonly ctx: Context) {
     this.access = new CaseAccess(ctx);
-    this.people = new People(ctx);
     this.sealer = {
       seal: (v, at) => ctx.crypto.encryptOptional(v, at),
       open: (v, at) => ctx.crypto.decryptOptional(v, at),
     };
+    this.derive = new Derivations(ctx, this.sealer);
   }
 
   /** The case, if the actor may change it and it is not closed. */
@@ -143,155 +140,22 @@ export class RecordService {
         const next = { ...values, ...Object.fromEntries(merged.changes.map((x) => [x.field, x.to])) };
         const set = {
           ...writeRecord(ch.type, id, Object.fromEntries(merged.changes.map((x) => [x.field, x.to])), this.sealer),
-          ...this.indexes(ch.type, merged.changes, next),
+          ...this.derive.indexes(ch.type, merged.changes, next),
           updated_at: nowIso(),
         };
         if (!(await repo.updateRecordAt(trx, ch.type, id, current, set))) throw new Raced();
-        await this.remember(
-          trx,
-          ch,
-          id,
-          ch.restores ? 'restored' : 'updated',
-          current + 1,
-          merged.changes,
-          ch.restores,
-        );
+        await rememberChange(this.ctx, trx, {
+          ...ch,
+          recordId: id,
+          kind: ch.restores ? 'restored' : 'updated',
+          version: current + 1,
+          changes: merged.changes,
+        });
         audit = { ...audit, fields: merged.changes.map((x) => x.field) };
-        await this.follow(trx, ch, id, merged.changes);
+        await this.derive.follow(trx, ch, id, merged.changes);
         return { version: current + 1, changes: merged.changes };
       },
     );
-  }
-
-  /** Blind indexes and name keys that follow a person's names, birth date and identity number. */
-  private indexes(type: RecordType, changes: FieldChange[], next: Record<string, unknown>) {
-    if (type !== 'person') return {};
-    const changed = new Set(changes.map((x) => x.field));
-    const c = this.ctx.crypto;
-    const out: Record<string, unknown> = {};
-    if (changed.has('prs_Birthdate')) {
-      const d = next.prs_Birthdate as string | null;
-      out.birthdate_index = d ? c.blindIndex('person-birthdate', d) : null;
-      if (d && !changed.has('local_BirthYear')) out.birth_year = Number(d.slice(0, 4));
-    }
-    if (changed.has('prs_IdentityNumber')) {
-      const n = next.prs_IdentityNumber as string | null;
-      out.identity_index = n ? c.blindIndex('person-identity', normaliseIdentity(n)) : null;
-    }
-    return out;
-  }
-
-  /** Keeps a change in the record's history: fields, and old and new values sealed for this row. */
-  private async remember(
-    trx: Trx,
-    ch: Pick<Change, 'actor' | 'caseId' | 'type' | 'reason'>,
-    recordId: string,
-    kind: 'created' | 'updated' | 'removed' | 'restored',
-    version: number,
-    changes: FieldChange[],
-    restores?: string,
-  ) {
-    const id = randomUUID();
-    const at = { table: 'record_changes', row: id, column: 'values' };
-    await repo.insertRecordChange(trx, {
-      id,
-      case_id: ch.caseId,
-      record_type: ch.type,
-      record_id: recordId,
-      kind,
-      version,
-      fields: JSON.stringify(changes.map((x) => x.field)),
-      values_enc: this.ctx.crypto.encrypt(JSON.stringify(changes.map((x) => [x.field, x.from, x.to])), at),
-      reason_enc: this.ctx.crypto.encryptOptional(ch.reason, { table: 'record_changes', row: id, column: 'reason' }),
-      restores_id: restores ?? null,
-      actor_user_id: ch.actor.userId,
-      actor_org_id: ch.actor.orgId,
-      at: nowIso(),
-    });
-  }
-
-  /** What follows a change: name keys, age and minor status of the person's cases, the child's safeguard task. */
-  private async follow(trx: Trx, ch: Change, id: string, changes: FieldChange[]) {
-    const changed = new Set(changes.map((x) => x.field));
-    const now = nowIso();
-    if (ch.type === 'person') {
-      if (changed.has('prs_FirstName') || changed.has('prs_SecondName')) {
-        const row = (await repo.selectRecord(trx, 'person', id))!;
-        const v = readRecord('person', row, this.sealer);
-        await this.peopleKeys(trx, id, v.prs_FirstName as string | null, v.prs_SecondName as string | null);
-      }
-      if (changed.has('prs_Birthdate') || changed.has('local_BirthYear'))
-        for (const c of await repo.selectCaseIdsOfPerson(trx, id)) await this.rederive(trx, ch, c.id);
-      else for (const c of await repo.selectCaseIdsOfPerson(trx, id)) await repo.touchCase(trx, c.id, now);
-      return;
-    }
-    if (ch.type === 'case') {
-      if (changed.has('local_AgeAtIntake') || changed.has('vic_AgeWhenTrafficked') || changed.has('local_IsMinor'))
-        await this.rederive(trx, ch, ch.caseId, changed.has('local_AgeAtIntake'));
-      return;
-    }
-    await repo.touchCase(trx, ch.caseId, now);
-  }
-
-  private async peopleKeys(trx: Trx, personId: string, given: string | null, surnames: string | null) {
-    await caseRepo.setNameKeys(trx, personId, this.people.keyIndexes(given, surnames));
-  }
-
-  /**
-   * Derives the case's age and minor status again from its person; records the derived change in the history and
-   * opens the 24-hour child-protection notification when the case has just become a minor's.
-   */
-  async rederive(trx: Trx, ch: Pick<Change, 'actor'>, caseId: string, keepRecordedAge = false) {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const c = (await repo.selectRecord(trx, 'case', caseId))!;
-      const p = (await repo.selectRecord(trx, 'person', c.person_id as string))!;
-      const before = readRecord('case', c, this.sealer);
-      const person = readRecord('person', p, this.sealer);
-      const derived = deriveAge(
-        {
-          created_at: c.created_at as string,
-          age_at_intake: before.local_AgeAtIntake as number | null,
-          age_when_trafficked: before.vic_AgeWhenTrafficked as number | null,
-          is_minor: before.local_IsMinor as boolean,
-        },
-        keepRecordedAge
-          ? { birthdate: null, birth_year: null }
-          : { birthdate: person.prs_Birthdate as string | null, birth_year: person.local_BirthYear as number | null },
-      );
-      const changes: FieldChange[] = [];
-      if (derived.age_at_intake !== before.local_AgeAtIntake)
-        changes.push({ field: 'local_AgeAtIntake', from: before.local_AgeAtIntake, to: derived.age_at_intake });
-      if (derived.is_minor !== before.local_IsMinor)
-        changes.push({ field: 'local_IsMinor', from: before.local_IsMinor, to: derived.is_minor });
-      const version = Number(c.version);
-      if (changes.length) {
-        const set = writeRecord('case', caseId, Object.fromEntries(changes.map((x) => [x.field, x.to])), this.sealer);
-        if (!(await repo.updateRecordAt(trx, 'case', caseId, version, { ...set, updated_at: nowIso() }))) continue;
-        // A derived change: no reason of its own (the history shows it beside the change it follows).
-        await this.remember(trx, { actor: ch.actor, caseId, type: 'case' }, caseId, 'updated', version + 1, changes);
-      } else await repo.touchCase(trx, caseId, nowIso());
-      if (derived.is_minor) await this.safeguardTask(trx, ch.actor, caseId, c.assigned_user_id as string | null);
-      return;
-    }
-    throw new Raced();
-  }
-
-  /** A child's case gets the 24-hour notification task at once (once: a done task is not opened again). */
-  private async safeguardTask(trx: Trx, actor: Actor, caseId: string, assignee: string | null) {
-    const kinds = await repo.selectOpenTaskKinds(trx, caseId);
-    if (kinds.some((k) => k.kind === 'notify_child_protection')) return;
-    const now = nowIso();
-    await repoIntake.insertCaseTasks(trx, {
-      id: randomUUID(),
-      case_id: caseId,
-      kind: 'notify_child_protection',
-      authority: this.ctx.config.MINKA_CHILD_PROTECTION_AUTHORITY,
-      due_at: new Date(Date.now() + dayMs).toISOString(),
-      done_at: null,
-      done_by: null,
-      assignee_user_id: assignee ?? actor.userId,
-      created_at: now,
-    });
   }
 
   /** Confirming or dismissing what a report suggested: setting a field clears its suggestion. */
@@ -343,14 +207,15 @@ export class RecordService {
         const given = Object.entries(fields).filter(
           ([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length),
         );
-        await this.remember(
-          trx,
-          { actor, caseId, type },
-          id,
-          'created',
-          1,
-          given.map(([field, to]) => ({ field, from: null, to })),
-        );
+        await rememberChange(this.ctx, trx, {
+          actor,
+          caseId,
+          type,
+          recordId: id,
+          kind: 'created',
+          version: 1,
+          changes: given.map(([field, to]) => ({ field, from: null, to })),
+        });
         await repo.touchCase(trx, caseId, now);
       },
     );
@@ -379,14 +244,15 @@ export class RecordService {
         const values = readRecord(type, row, this.sealer);
         if (!(await repo.deleteRecordAt(trx, type, sub, version))) throw new AppError(409, 'record_changed');
         const had = Object.entries(values).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length));
-        await this.remember(
-          trx,
-          { actor, caseId, type },
-          sub,
-          'removed',
-          version + 1,
-          had.map(([field, from]) => ({ field, from, to: null })),
-        );
+        await rememberChange(this.ctx, trx, {
+          actor,
+          caseId,
+          type,
+          recordId: sub,
+          kind: 'removed',
+          version: version + 1,
+          changes: had.map(([field, from]) => ({ field, from, to: null })),
+        });
         await repo.touchCase(trx, caseId, nowIso());
       },
     );
@@ -410,9 +276,15 @@ export class RecordService {
         if (row.stage !== 'Draft') throw new AppError(409, 'case_not_draft');
         if (!(await repo.updateRecordAt(trx, 'case', caseId, current, { stage: 'Intake', updated_at: nowIso() })))
           throw new AppError(409, 'edit_conflict', { fields: fieldLabels(['local_CaseStage']) });
-        await this.remember(trx, { actor, caseId, type: 'case' }, caseId, 'updated', current + 1, [
-          { field: 'local_CaseStage', from: 'Draft', to: 'Intake' },
-        ]);
+        await rememberChange(this.ctx, trx, {
+          actor,
+          caseId,
+          type: 'case',
+          recordId: caseId,
+          kind: 'updated',
+          version: current + 1,
+          changes: [{ field: 'local_CaseStage', from: 'Draft', to: 'Intake' }],
+        });
       },
     );
   }

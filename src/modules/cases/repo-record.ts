@@ -94,7 +94,7 @@ export const selectCaseIdsOfPerson = (q: Q, personId: string) =>
     .where('person_id', '=', personId)
     .execute();
 
-export const selectOpenTaskKinds = (q: Q, caseId: string) =>
+export const selectTaskKinds = (q: Q, caseId: string) =>
   q.selectFrom('case_tasks').select('kind').where('case_id', '=', caseId).execute();
 
 export const touchCase = (q: Q, caseId: string, at: string) =>
