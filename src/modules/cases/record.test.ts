@@ -317,6 +317,55 @@ for (const target of dbTargets()) {
       assert.equal(again.statusCode, 409);
     });
 
+    it('converts a report once, in one transaction, even when two people convert it at the same moment', async () => {
+      await submitReport(t.app, { what: 'Dos niños venden caramelos (prueba)', division: '060350', forms: 'begging' });
+      const report = await t.db.handle.db
+        .selectFrom('reports')
+        .select('id')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const count = async () =>
+        Number(
+          (
+            await t.db.handle.db
+              .selectFrom('cases')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const both = await Promise.all([
+        call(worker, 'POST', `/api/reports/${report.id}/convert`, {}),
+        call(other, 'POST', `/api/reports/${report.id}/convert`, {}),
+      ]);
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+      assert.equal(await count(), before + 1, 'no orphan draft from the refused conversion');
+    });
+
+    it('checks duplicates again when a name is corrected', async () => {
+      const first = await open({
+        ...adult,
+        person: { prs_FirstName: 'Wayra', prs_SecondName: 'Prueba Chimbo', local_BirthYear: 1995 },
+      });
+      const second = await open({
+        ...adult,
+        person: { prs_FirstName: 'Wayra', prs_SecondName: 'Otra Persona', local_BirthYear: 1995 },
+      });
+      const c = await read(worker, second);
+      assert.ok(!c.duplicates.some((d: { caseCodes: string[] }) => d.caseCodes.length && d.personId !== c.person.id));
+      const fixed = await call(worker, 'PATCH', `/api/cases/${second}/person`, {
+        version: c.person.version,
+        fields: { prs_SecondName: 'Prueba Chimbo' },
+        reason: 'Apellido mal escrito',
+      });
+      assert.equal(fixed.statusCode, 200, fixed.body);
+      const firstPerson = (await read(worker, first)).person.id;
+      assert.ok(
+        fixed.json().duplicates.some((d: { personId: string }) => d.personId === firstPerson),
+        'the corrected name now matches the other record',
+      );
+    });
+
     it('lets a supervisor, not a caseworker, restore an earlier value', async () => {
       const id = await open();
       const v = (await read(worker, id)).version;

@@ -16,7 +16,8 @@ import { CaseHeader } from './record/Header';
 import { HistoryPart } from './record/History';
 import { EventsPart, PerpetratorsPart, PersonPart, ReferredPart, SituationPart } from './record/parts';
 import { Referrals } from './referrals';
-import { Consent, Decision, Safeguards, Screening, Section } from './sections';
+import { Screening } from './screening';
+import { Consent, Decision, Safeguards, Section } from './sections';
 import { Transfers } from './transfers';
 import { type CaseWrite, writeCase } from './writes';
 
@@ -60,11 +61,7 @@ export function CasePage() {
           {mutation.error.message}
         </Alert>
       )}
-      <Tabs
-        value={tab}
-        onChange={(v) => setParams(v && v !== 'record' ? { tab: v } : {}, { replace: true })}
-       
-      >
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'record' ? { tab: v } : {}, { replace: true })}>
         <Tabs.List>
           {tabs.map((x) => (
             <Tabs.Tab key={x} value={x}>
