@@ -124,6 +124,17 @@ export function EditRecord({
     });
   };
 
+  const buttons = (label: string, onClick: () => void) => (
+    <Group>
+      <Button onClick={onClick} loading={busy}>
+        {label}
+      </Button>
+      <Button variant="default" onClick={onClose}>
+        {t('record.cancel')}
+      </Button>
+    </Group>
+  );
+
   return (
     <Modal
       opened
@@ -168,14 +179,7 @@ export function EditRecord({
               )}
             </Stack>
           ))}
-          <Group>
-            <Button onClick={resolve} loading={busy}>
-              {t('record.saveChoice')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('record.cancel')}
-            </Button>
-          </Group>
+          {buttons(t('record.saveChoice'), resolve)}
         </Stack>
       ) : (
         <Stack>
@@ -204,14 +208,7 @@ export function EditRecord({
               {failure}
             </Alert>
           )}
-          <Group>
-            <Button onClick={submit} loading={busy}>
-              {t('record.save')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('record.cancel')}
-            </Button>
-          </Group>
+          {buttons(t('record.save'), submit)}
         </Stack>
       )}
     </Modal>

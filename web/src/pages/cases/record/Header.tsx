@@ -25,6 +25,17 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
       setFailure((e as Error).message);
     }
   };
+  const recordForms = (forms: string[]) =>
+    run(
+      () =>
+        ok(
+          client.PATCH('/api/cases/{id}', {
+            params: { path: { id: c.id } },
+            body: { version: c.version, fields: { vic_TypeOfExploitation: forms } } as never,
+          }),
+        ),
+      (r) => onSaved(r as CaseDetail),
+    );
   const name = [c.person.prs_FirstName, c.person.prs_SecondName].filter(Boolean).join(' ');
   const openTasks = c.tasks.filter((k) => !k.doneAt).length;
   const suggested = c.suggestions.vic_TypeOfExploitation ?? [];
@@ -89,45 +100,12 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
               <Group gap="xs">
                 <Button
                   size="compact-sm"
-                  onClick={() =>
-                    run(
-                      () =>
-                        ok(
-                          client.PATCH('/api/cases/{id}', {
-                            params: { path: { id: c.id } },
-                            body: {
-                              version: c.version,
-                              fields: {
-                                vic_TypeOfExploitation: [...new Set([...c.vic_TypeOfExploitation, ...suggested])],
-                              },
-                            } as never,
-                          }),
-                        ),
-                      (r) => onSaved(r as CaseDetail),
-                    )
-                  }
+                  onClick={() => recordForms([...new Set([...c.vic_TypeOfExploitation, ...suggested])])}
                 >
                   {t('record.confirm')}
                 </Button>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() =>
-                    run(
-                      () =>
-                        ok(
-                          client.PATCH('/api/cases/{id}', {
-                            params: { path: { id: c.id } },
-                            body: {
-                              version: c.version,
-                              fields: { vic_TypeOfExploitation: c.vic_TypeOfExploitation },
-                            } as never,
-                          }),
-                        ),
-                      (r) => onSaved(r as CaseDetail),
-                    )
-                  }
-                >
+                {/* Saving the forms as they are clears the suggestion without recording it. */}
+                <Button size="compact-sm" variant="default" onClick={() => recordForms(c.vic_TypeOfExploitation)}>
                   {t('record.dismiss')}
                 </Button>
               </Group>

@@ -1,9 +1,9 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
 import type { CaseDetail } from '../CasePage';
-import { FieldList, useFieldText } from './display';
+import { FieldList } from './display';
 import { EditRecord, type RecordWrite } from './EditRecord';
 import { caseValues, sections } from './fields';
 
@@ -13,7 +13,15 @@ import { caseValues, sections } from './fields';
 type Saved = (c: CaseDetail) => void;
 const path = (id: string) => ({ params: { path: { id } } });
 
-function Part({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
+export function Part({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm" wrap="nowrap">
@@ -27,88 +35,33 @@ function Part({ title, action, children }: { title: string; action?: React.React
   );
 }
 
-/** The person: names, birth, sex, nationality, identity, languages, contact. */
-export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
+/** One record's fields, shown as label and value, with "Edit" opening the form for those who may change the case. */
+function FieldsPart({
+  c,
+  title,
+  editTitle,
+  fields,
+  values,
+  version,
+  places,
+  save,
+  onSaved,
+}: {
+  c: CaseDetail;
+  title: string;
+  editTitle: string;
+  fields: readonly string[];
+  values: Record<string, unknown>;
+  version: number;
+  places?: Record<string, string | null | undefined>;
+  save: (w: RecordWrite) => Promise<CaseDetail>;
+  onSaved: Saved;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const save = (w: RecordWrite) =>
-    ok(client.PATCH('/api/cases/{id}/person', { ...path(c.id), body: w as never })) as Promise<CaseDetail>;
   return (
     <Part
-      title={t('record.person')}
-      action={
-        c.abilities.update && (
-          <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(true)}>
-            {t('record.edit')}
-          </Button>
-        )
-      }
-    >
-      <FieldList fields={sections.person} values={c.person} />
-      {editing && (
-        <EditRecord
-          title={t('record.editPerson')}
-          fields={sections.person}
-          values={c.person}
-          version={c.person.version}
-          save={save}
-          onSaved={onSaved}
-          onClose={() => setEditing(false)}
-        />
-      )}
-    </Part>
-  );
-}
-
-/** How the case reached us from outside Minka (police, a consulate, a school): HTCDS incoming referral fields. */
-export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
-  const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const save = (w: RecordWrite) =>
-    ok(client.PATCH('/api/cases/{id}', { ...path(c.id), body: w as never })) as Promise<CaseDetail>;
-  return (
-    <Part
-      title={t('record.referredFromOutside')}
-      action={
-        c.abilities.update && (
-          <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(true)}>
-            {t('record.edit')}
-          </Button>
-        )
-      }
-    >
-      <FieldList fields={sections.referral} values={c} />
-      {editing && (
-        <EditRecord
-          title={t('record.referredFromOutside')}
-          fields={sections.referral}
-          values={c}
-          version={c.version}
-          save={save}
-          onSaved={onSaved}
-          onClose={() => setEditing(false)}
-        />
-      )}
-    </Part>
-  );
-}
-
-/** The victim's situation: ages, place, forms of exploitation, recruitment, control, vulnerabilities. */
-export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
-  const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const values = caseValues(c);
-  // With no age known, whether the person is a minor is recorded by hand (a report may only say "a child").
-  const fields =
-    c.ageAtIntake === null && c.vic_AgeWhenTrafficked === null
-      ? [...sections.situation, 'local_IsMinor']
-      : sections.situation;
-  const places = { local_Division: c.division.label };
-  const save = (w: RecordWrite) =>
-    ok(client.PATCH('/api/cases/{id}', { ...path(c.id), body: w as never })) as Promise<CaseDetail>;
-  return (
-    <Part
-      title={t('record.situation')}
+      title={title}
       action={
         c.abilities.update && (
           <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(true)}>
@@ -120,10 +73,10 @@ export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved })
       <FieldList fields={fields} values={values} places={places} />
       {editing && (
         <EditRecord
-          title={t('record.editSituation')}
+          title={editTitle}
           fields={fields}
           values={values}
-          version={c.version}
+          version={version}
           places={places}
           save={save}
           onSaved={onSaved}
@@ -134,161 +87,64 @@ export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved })
   );
 }
 
-type Item = { id: string; version: number } & Record<string, unknown>;
+const patchCase = (c: CaseDetail) => (w: RecordWrite) =>
+  ok(client.PATCH('/api/cases/{id}', { ...path(c.id), body: w as never })) as Promise<CaseDetail>;
 
-/** Events or perpetrators: a list with Add, and Edit and Remove on each. */
-function ListPart({
-  c,
-  kind,
-  items,
-  heading,
-  onSaved,
-}: {
-  c: CaseDetail;
-  kind: 'event' | 'perpetrator';
-  items: Item[];
-  heading: (item: Item) => string;
-  onSaved: Saved;
-}) {
+/** The person: names, birth, sex, nationality, identity, languages, contact. */
+export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Item | 'new' | null>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const fields = sections[kind];
-  const collection = kind === 'event' ? 'events' : 'perpetrators';
-  const save = (w: RecordWrite) => {
-    if (editing === 'new')
-      return ok(
-        client.POST(`/api/cases/{id}/${collection}` as '/api/cases/{id}/events', {
-          ...path(c.id),
-          body: w.fields as never,
-        }),
-      ) as Promise<CaseDetail>;
-    const sub = (editing as Item).id;
-    return ok(
-      client.PATCH(`/api/cases/{id}/${collection}/{sub}` as '/api/cases/{id}/events/{sub}', {
-        params: { path: { id: c.id, sub } },
-        body: w as never,
-      }),
-    ) as Promise<CaseDetail>;
-  };
-  const remove = async (item: Item) => {
-    setFailure(null);
-    try {
-      onSaved(
-        (await ok(
-          client.DELETE(`/api/cases/{id}/${collection}/{sub}` as '/api/cases/{id}/events/{sub}', {
-            params: { path: { id: c.id, sub: item.id }, query: { version: item.version } },
-          }),
-        )) as CaseDetail,
-      );
-    } catch (e) {
-      setFailure((e as Error).message);
-    }
-    setRemoving(null);
-  };
   return (
-    <Part
-      title={t(`record.${collection}`)}
-      action={
-        c.abilities.update && (
-          <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing('new')}>
-            {t(`record.add.${kind}`)}
-          </Button>
-        )
-      }
-    >
-      <Stack>
-        {!items.length && <Text c="gray.7">{t(`record.none.${kind}`)}</Text>}
-        {items.map((item) => (
-          <Paper key={item.id} withBorder p="sm">
-            <Group justify="space-between" wrap="wrap" mb={6}>
-              <Text fw={600}>{heading(item)}</Text>
-              {c.abilities.update && (
-                <Group gap={6}>
-                  <Button size="compact-sm" variant="subtle" color="teal.9" onClick={() => setEditing(item)}>
-                    {t('record.edit')}
-                  </Button>
-                  {removing === item.id ? (
-                    <Button size="compact-sm" color="red.9" onClick={() => remove(item)}>
-                      {t('record.confirmRemove')}
-                    </Button>
-                  ) : (
-                    <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => setRemoving(item.id)}>
-                      {t('record.remove')}
-                    </Button>
-                  )}
-                </Group>
-              )}
-            </Group>
-            <FieldList
-              fields={fields.filter((f) => !['hte_Type'].includes(f))}
-              values={item}
-              places={{ local_DivisionCode: item.placeLabel as string | null }}
-            />
-          </Paper>
-        ))}
-        {failure && (
-          <Text c="red" role="alert">
-            {failure}
-          </Text>
-        )}
-      </Stack>
-      {editing && (
-        <EditRecord
-          title={t(editing === 'new' ? `record.add.${kind}` : `record.editItem.${kind}`)}
-          fields={fields}
-          values={editing === 'new' ? (kind === 'event' ? { hte_Type: 'Exploitation' } : {}) : editing}
-          version={editing === 'new' ? undefined : editing.version}
-          places={editing === 'new' ? {} : { local_DivisionCode: editing.placeLabel as string | null }}
-          save={save}
-          onSaved={onSaved}
-          onClose={() => setEditing(null)}
-        />
-      )}
-    </Part>
-  );
-}
-
-export function EventsPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
-  const { t } = useTranslation();
-  const text = useFieldText();
-  return (
-    <ListPart
+    <FieldsPart
       c={c}
-      kind="event"
-      items={c.events as Item[]}
-      onSaved={onSaved}
-      heading={(e) =>
-        [
-          t(`htcds.hte_Type.${e.hte_Type}`),
-          e.placeLabel ?? (e.hte_Country ? text('hte_Country', e.hte_Country) : null),
-          [e.hte_Date, e.local_EndDate].filter(Boolean).join(' – ') || null,
-        ]
-          .filter(Boolean)
-          .join(' · ')
+      title={t('record.person')}
+      editTitle={t('record.editPerson')}
+      fields={sections.person}
+      values={c.person}
+      version={c.person.version}
+      save={(w) =>
+        ok(client.PATCH('/api/cases/{id}/person', { ...path(c.id), body: w as never })) as Promise<CaseDetail>
       }
+      onSaved={onSaved}
     />
   );
 }
 
-export function PerpetratorsPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
+/** How the case reached us from outside Minka (police, a consulate, a school): HTCDS incoming referral fields. */
+export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
-  const text = useFieldText();
   return (
-    <ListPart
+    <FieldsPart
       c={c}
-      kind="perpetrator"
-      items={c.perpetrators as Item[]}
+      title={t('record.referredFromOutside')}
+      editTitle={t('record.referredFromOutside')}
+      fields={sections.referral}
+      values={c}
+      version={c.version}
+      save={patchCase(c)}
       onSaved={onSaved}
-      heading={(p) =>
-        [
-          [p.per_FirstName, p.per_SecondName].filter(Boolean).join(' ') || t('record.unnamed'),
-          text('per_RoleInProcess', p.per_RoleInProcess),
-        ]
-          .filter((x) => x && x !== '—')
-          .join(' · ')
-      }
+    />
+  );
+}
+
+/** The victim's situation: ages, place, forms of exploitation, recruitment, control, vulnerabilities. */
+export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
+  const { t } = useTranslation();
+  // With no age known, whether the person is a minor is recorded by hand (a report may only say "a child").
+  const fields =
+    c.ageAtIntake === null && c.vic_AgeWhenTrafficked === null
+      ? [...sections.situation, 'local_IsMinor']
+      : sections.situation;
+  return (
+    <FieldsPart
+      c={c}
+      title={t('record.situation')}
+      editTitle={t('record.editSituation')}
+      fields={fields}
+      values={caseValues(c)}
+      version={c.version}
+      places={{ local_Division: c.division.label }}
+      save={patchCase(c)}
+      onSaved={onSaved}
     />
   );
 }
