@@ -33,10 +33,19 @@ export function decide(actor: Actor, reach: Reach, permission: Permission): 'ok'
 }
 
 /** What the case page offers the actor. */
-export function abilities(actor: Actor, reach: Reach) {
+export function abilities(actor: Actor, reach: Reach, closed = false) {
   const write = can(actor, 'cases:write') && reach === 'direct';
   const approve = write && can(actor, 'cases:approve');
-  return { update: write, decide: write, close: approve, consent: write, restore: approve, merge: write };
+  return {
+    update: write,
+    /** Change the record (a closed case takes no more changes until it is reopened). */
+    edit: write && !closed,
+    decide: write,
+    close: approve,
+    consent: write,
+    restore: approve && !closed,
+    merge: write,
+  };
 }
 
 /** May look for likely existing persons (only those who register cases). */

@@ -4,6 +4,7 @@ import { caseCodec, screeningCodec } from './codecs';
 import { abilities, missingToOpen, type Reach } from './policy';
 import { readRecord, type Sealer } from './record-values';
 import type { CaseDetail } from './schema';
+import { isClosed } from './vocabulary';
 
 type Row<T extends keyof Database> = Database[T];
 
@@ -158,6 +159,6 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
       tasks.filter((t) => !t.done_at),
     ),
     ...v.referralFields,
-    abilities: abilities(actor, v.reach),
+    abilities: abilities(actor, v.reach, isClosed(c.status)),
   };
 }

@@ -153,6 +153,7 @@ export const caseDetailSchema = z
     cas_IncomingReferralDetails: nullableText,
     abilities: z.object({
       update: z.boolean(),
+      edit: z.boolean(),
       decide: z.boolean(),
       close: z.boolean(),
       consent: z.boolean(),

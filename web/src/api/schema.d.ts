@@ -12737,6 +12737,7 @@ export interface components {
       cas_IncomingReferralDetails: string | null;
       abilities: {
         update: boolean;
+        edit: boolean;
         decide: boolean;
         close: boolean;
         consent: boolean;
@@ -13701,6 +13702,7 @@ export interface components {
       cas_IncomingReferralDetails: string | null;
       abilities: {
         update: boolean;
+        edit: boolean;
         decide: boolean;
         close: boolean;
         consent: boolean;

@@ -69,7 +69,7 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
                 ? t('record.missing', { list: c.missing.map((m) => t(`htcds.missing.${m}`)).join(', ') })
                 : t('record.readyToOpen')}
             </Text>
-            {c.abilities.update && (
+            {c.abilities.edit && (
               <Button
                 w="fit-content"
                 disabled={c.missing.length > 0}
@@ -96,7 +96,7 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
         <Alert color="blue" title={t('record.suggestedTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('record.suggested', { list: text('vic_TypeOfExploitation', suggested) })}</Text>
-            {c.abilities.update && (
+            {c.abilities.edit && (
               <Group gap="xs">
                 <Button
                   size="compact-sm"

@@ -70,7 +70,7 @@ function ListPart({
     <Part
       title={t(`record.${collection}`)}
       action={
-        c.abilities.update && (
+        c.abilities.edit && (
           <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing('new')}>
             {t(`record.add.${kind}`)}
           </Button>
@@ -83,7 +83,7 @@ function ListPart({
           <Paper key={item.id} withBorder p="sm">
             <Group justify="space-between" wrap="wrap" mb={6}>
               <Text fw={600}>{heading(item)}</Text>
-              {c.abilities.update && (
+              {c.abilities.edit && (
                 <Group gap={6}>
                   <Button size="compact-sm" variant="subtle" color="teal.9" onClick={() => setEditing(item)}>
                     {t('record.edit')}

@@ -63,7 +63,7 @@ function FieldsPart({
     <Part
       title={title}
       action={
-        c.abilities.update && (
+        c.abilities.edit && (
           <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(true)}>
             {t('record.edit')}
           </Button>
