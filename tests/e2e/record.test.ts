@@ -162,7 +162,7 @@ describe('the living case record in Chromium', () => {
       .getByText(/visto \d+ (vez|veces) por/)
       .first()
       .waitFor();
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     assert.ok(!/local_|prs_|vic_|case\.[a-z]/.test(text), 'no field or action codes on screen');
     assert.deepEqual(await accessibilityProblems(page), [], 'the history passes axe');
     await page.screenshot({ path: path.join(screenshotDir, 'record-history.png'), fullPage: true });
