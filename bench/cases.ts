@@ -80,6 +80,8 @@ export async function casesBench(): Promise<Record<string, unknown>[]> {
           closure_reason_enc: null,
           suggestions: null,
           vulnerabilities: '[]',
+          recruitment_apps: null,
+          exploitation_apps: null,
           vulnerability_details_enc: null,
           referred_by: null,
           referred_on: null,

@@ -150,6 +150,8 @@ export class IntakeService {
         sex_exploitation: JSON.stringify(b.vic_TypeOfSexExploitation),
         months_exploited: b.local_MonthsExploited ?? null,
         vulnerabilities: JSON.stringify(b.vic_Vulnerabilities),
+        recruitment_apps: null,
+        exploitation_apps: null,
         vulnerability_details_enc: null,
         referred_by: null,
         referred_on: null,

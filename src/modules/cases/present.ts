@@ -85,6 +85,8 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
     duplicates: v.duplicates,
     assignedUser: v.assignedUser,
     vic_Vulnerabilities: list(kase.vic_Vulnerabilities),
+    vic_RecruitmentWebsitesAndApps: list(kase.vic_RecruitmentWebsitesAndApps),
+    vic_ExploitationWebsitesAndApps: list(kase.vic_ExploitationWebsitesAndApps),
     vic_DetailsOfVulnerabilities: text(kase.vic_DetailsOfVulnerabilities),
     local_ReferredBy: text(kase.local_ReferredBy),
     local_ReferredOn: text(kase.local_ReferredOn),

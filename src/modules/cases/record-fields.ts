@@ -71,6 +71,8 @@ export const caseFields = {
   vic_MethodsOfControl: f('control_methods', 'list', many(htcds.vic_MethodsOfControl)),
   vic_ForcedLabourIndustry: f('labour_industries', 'list', many(htcds.vic_ForcedLabourIndustry)),
   vic_TypeOfSexExploitation: f('sex_exploitation', 'list', many(htcds.vic_TypeOfSexExploitation)),
+  vic_RecruitmentWebsitesAndApps: f('recruitment_apps', 'list', many(htcds.vic_RecruitmentWebsitesAndApps)),
+  vic_ExploitationWebsitesAndApps: f('exploitation_apps', 'list', many(htcds.vic_RecruitmentWebsitesAndApps)),
   vic_Vulnerabilities: f('vulnerabilities', 'list', many(htcds.vic_Vulnerabilities)),
   vic_DetailsOfVulnerabilities: f('vulnerability_details_enc', 'sealed', text(5000), true),
   local_MonthsExploited: f('months_exploited', 'number', z.number().int().min(0).max(600).nullable()),

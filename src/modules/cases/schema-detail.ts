@@ -62,6 +62,8 @@ export const caseDetailSchema = z
     ),
     assignedUser: z.object({ id: z.string(), name: z.string() }).nullable(),
     vic_Vulnerabilities: z.array(z.string()),
+    vic_RecruitmentWebsitesAndApps: z.array(z.string()),
+    vic_ExploitationWebsitesAndApps: z.array(z.string()),
     vic_DetailsOfVulnerabilities: nullableText,
     local_ReferredBy: nullableText.meta({ description: 'Who referred the case from outside Minka' }),
     local_ReferredOn: nullableText,

@@ -89,6 +89,8 @@ export function caseFromFact(
     closure_reason_enc: null,
     suggestions: null,
     vulnerabilities: '[]',
+    recruitment_apps: null,
+    exploitation_apps: null,
     vulnerability_details_enc: null,
     referred_by: null,
     referred_on: null,

@@ -242,6 +242,8 @@ export interface CaseTable {
   suggestions: string | null;
   vulnerabilities: string | null;
   vulnerability_details_enc: string | null;
+  recruitment_apps: string | null;
+  exploitation_apps: string | null;
   /** An incoming referral from outside Minka: who referred the case, when, why (HTCDS reasons), details. */
   referred_by: string | null;
   referred_on: string | null;

@@ -4389,6 +4389,40 @@ export interface paths {
                 | 'RemoteInteractiveServices'
                 | 'PrivateSexualServices'
               )[];
+              vic_RecruitmentWebsitesAndApps?: (
+                | 'Facebook'
+                | 'Instagram'
+                | 'WhatsApp'
+                | 'Telegram'
+                | 'FacebookMessenger'
+                | 'Viber'
+                | 'SnapChat'
+                | 'Line'
+                | '4Sale'
+                | 'WeChat'
+                | 'QQ'
+                | 'QZone'
+                | 'TikTok'
+                | 'Twitter'
+                | 'Other'
+              )[];
+              vic_ExploitationWebsitesAndApps?: (
+                | 'Facebook'
+                | 'Instagram'
+                | 'WhatsApp'
+                | 'Telegram'
+                | 'FacebookMessenger'
+                | 'Viber'
+                | 'SnapChat'
+                | 'Line'
+                | '4Sale'
+                | 'WeChat'
+                | 'QQ'
+                | 'QZone'
+                | 'TikTok'
+                | 'Twitter'
+                | 'Other'
+              )[];
               vic_Vulnerabilities?: (
                 | 'Addiction'
                 | 'SocialGroup'
@@ -12652,6 +12686,8 @@ export interface components {
         name: string;
       } | null;
       vic_Vulnerabilities: string[];
+      vic_RecruitmentWebsitesAndApps: string[];
+      vic_ExploitationWebsitesAndApps: string[];
       vic_DetailsOfVulnerabilities: string | null;
       /** @description Who referred the case from outside Minka */
       local_ReferredBy: string | null;
@@ -13617,6 +13653,8 @@ export interface components {
         name: string;
       } | null;
       vic_Vulnerabilities: string[];
+      vic_RecruitmentWebsitesAndApps: string[];
+      vic_ExploitationWebsitesAndApps: string[];
       vic_DetailsOfVulnerabilities: string | null;
       /** @description Who referred the case from outside Minka */
       local_ReferredBy: string | null;

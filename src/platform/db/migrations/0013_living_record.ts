@@ -29,6 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['suggestions', 'text'],
     ['vulnerabilities', 'text'],
     ['vulnerability_details_enc', 'text'],
+    ['recruitment_apps', 'text'],
+    ['exploitation_apps', 'text'],
     // An incoming referral from outside Minka (police, a consulate, a school): who, when, why, details.
     ['referred_by', 'varchar(200)'],
     ['referred_on', 'varchar(10)'],
@@ -96,6 +98,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'suggestions',
     'vulnerabilities',
     'vulnerability_details_enc',
+    'recruitment_apps',
+    'exploitation_apps',
     'referred_by',
     'referred_on',
     'referral_reason',
