@@ -434,6 +434,12 @@ for (const target of dbTargets()) {
         assert.equal(res.statusCode, 400, res.body);
         assert.ok(res.json().message);
       }
+      const minorByHand = await call(worker, 'PATCH', `/api/cases/${id}`, {
+        version: c.version,
+        fields: { local_IsMinor: true },
+      });
+      assert.equal(minorByHand.statusCode, 400, 'with an age known, being a minor follows from it');
+      assert.equal(minorByHand.json().code, 'minor_flag_with_age');
       const outside = await call(worker, 'PATCH', `/api/cases/${id}`, {
         version: c.version,
         fields: { local_Division: '0101' },

@@ -138,6 +138,13 @@ export class RecordService {
             fields: fieldLabels(corrected.map((x) => x.field)),
           });
         const next = { ...values, ...Object.fromEntries(merged.changes.map((x) => [x.field, x.to])) };
+        // Being a minor is set by hand only while no age is known; with an age it follows from it.
+        if (
+          ch.type === 'case' &&
+          merged.changes.some((x) => x.field === 'local_IsMinor') &&
+          (next.local_AgeAtIntake != null || next.vic_AgeWhenTrafficked != null)
+        )
+          throw new AppError(400, 'minor_flag_with_age');
         const set = {
           ...writeRecord(ch.type, id, Object.fromEntries(merged.changes.map((x) => [x.field, x.to])), this.sealer),
           ...this.derive.indexes(ch.type, merged.changes, next),
