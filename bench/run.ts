@@ -7,6 +7,7 @@ import { disclosureBench } from './disclosure';
 import { generatePeople } from './generator';
 import { httpBench } from './http';
 import { insightsBench } from './insights';
+import { recordBench } from './record';
 
 const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   http: httpBench,
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   cases: casesBench,
   insights: insightsBench,
   disclosure: disclosureBench,
+  record: recordBench,
   generate: async () => {
     const n = Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();

@@ -29,6 +29,7 @@ export { FollowUps } from './followups';
 export { IntakeService } from './intake';
 export { People } from './people';
 export { Protection } from './protection';
+export { RecordService } from './record';
 export { consentsOf, findPerson, insertCase, standingReferrals } from './repo';
 export { CaseService, pickReferrals } from './service';
 export { type CaseSharing, registerCaseSharing } from './sharing';
