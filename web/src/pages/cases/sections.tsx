@@ -30,7 +30,18 @@ export function Behind({ label, children }: { label: string; children: ReactNode
   const [open, setOpen] = useState(false);
   if (open) return <>{children}</>;
   return (
-    <Button w="fit-content" size="compact-sm" variant="outline" color="teal.9" onClick={() => setOpen(true)}>
+    <Button
+      w="fit-content"
+      maw="100%"
+      h="auto"
+      py={4}
+      size="compact-sm"
+      variant="outline"
+      color="teal.9"
+      // Long labels wrap on a phone instead of pushing the page wider.
+      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+      onClick={() => setOpen(true)}
+    >
       {label}
     </Button>
   );
