@@ -83,7 +83,7 @@ export async function casesBench(): Promise<Record<string, unknown>[]> {
           recruitment_apps: null,
           exploitation_apps: null,
           vulnerability_details_enc: null,
-          referred_by: null,
+          referred_by_enc: null,
           referred_on: null,
           referral_reason: null,
           referral_details_enc: null,

@@ -4,7 +4,7 @@ import { type Actor, userNames } from '../access/index';
 import { AuditService } from '../audit/index';
 import { maySupervise } from './policy';
 import { RecordService } from './record';
-import type { RecordType } from './record-fields';
+import { fieldsSchema, type RecordType, recordFields } from './record-fields';
 import * as repo from './repo-record';
 
 // The case's history as people read it: field-level changes with old and new values (for those who reach the
@@ -17,10 +17,13 @@ import * as repo from './repo-record';
 const notShown = (action: string) =>
   action === 'case.read' ||
   action === 'case.list' ||
+  action === 'case.history_read' ||
   /^case\.(case|person|event|perpetrator)_(updated|added|removed)$/.test(action) ||
   action === 'case.draft_opened';
 
 type Value = string | number | boolean | string[] | null;
+/** Fields an action moves, never restored by hand (the stage follows the draft being opened). */
+const derivedOnly = new Set(['local_CaseStage']);
 
 export class CaseHistory {
   private readonly record: RecordService;
@@ -28,9 +31,18 @@ export class CaseHistory {
     this.record = new RecordService(ctx);
   }
 
-  async list(actor: Actor, caseId: string) {
+  async list(actor: Actor, caseId: string, requestId: string) {
     const { direct } = await this.record.access.reach(actor, caseId);
     const db = this.ctx.db.db;
+    // Old values are personal data too: reading them is audited like reading the case.
+    await this.ctx.audit.record({
+      actor,
+      action: 'case.history_read',
+      recordType: 'case',
+      recordId: caseId,
+      fields: direct ? 'values' : 'fields',
+      requestId,
+    });
     const changes = await repo.selectChangesOfCase(db, caseId, 300);
     const audit = await new AuditService(db).list({ recordType: 'case', recordId: caseId, limit: 1000 });
     const names = await userNames(this.ctx, [
@@ -72,7 +84,7 @@ export class CaseHistory {
             to: (to ?? null) as Value,
           })),
           restorable:
-            supervisor && c.kind !== 'removed' && c.kind !== 'created' && !c.fields.includes('local_CaseStage'),
+            supervisor && (c.kind === 'updated' || c.kind === 'restored') && !c.fields.includes('local_CaseStage'),
         };
       }),
       actions: audit
@@ -94,14 +106,22 @@ export class CaseHistory {
     if (!maySupervise(actor)) throw new AppError(403, 'forbidden');
     const change = await repo.selectChange(this.ctx.db.db, caseId, changeId);
     if (!change) throw notFound();
-    if (change.kind === 'removed' || change.kind === 'created') throw new AppError(409, 'change_not_restorable');
+    if (change.kind !== 'updated' && change.kind !== 'restored') throw new AppError(409, 'change_not_restorable');
     const values = JSON.parse(
       this.ctx.crypto.decrypt(change.values_enc!, { table: 'record_changes', row: change.id, column: 'values' }),
     ) as [string, unknown, unknown][];
     const type = change.record_type as RecordType;
     const row = await repo.selectRecord(this.ctx.db.db, type, change.record_id);
     if (!row) throw new AppError(409, 'change_not_restorable');
-    const fields = Object.fromEntries(values.filter(([f]) => f !== 'local_CaseStage').map(([f, from]) => [f, from]));
+    // A person change made before a merge belongs to the merged-away record: it cannot go onto the kept one.
+    if (type === 'person') {
+      const c = await repo.selectRecord(this.ctx.db.db, 'case', caseId);
+      if (c?.person_id !== change.record_id) throw new AppError(409, 'change_not_restorable');
+    }
+    const fields = Object.fromEntries(values.filter(([f]) => !derivedOnly.has(f)).map(([f, from]) => [f, from]));
+    // The values must still meet today's rules (a list may have lost a value since).
+    if (!Object.keys(fields).length || !fieldsSchema(recordFields[type]).safeParse(fields).success)
+      throw new AppError(409, 'change_not_restorable');
     return this.record.update({
       actor,
       caseId,

@@ -10,7 +10,7 @@ import { type Actor, ScopeCheck } from '../access/index';
 import { GeoService, searchForm } from '../geo/index';
 import { CaseAccess } from './access';
 import { People } from './people';
-import { mayRegisterCases, missingToOpen } from './policy';
+import { deriveAge, mayRegisterCases, missingToOpen } from './policy';
 import { recordFields } from './record-fields';
 import { type Sealer, writeRecord } from './record-values';
 import * as repo from './repo';
@@ -104,12 +104,22 @@ export class IntakeService {
       : existing?.birth_year === null || existing === undefined
         ? undefined
         : Number(existing.birth_year);
-    const age = b.local_AgeAtIntake ?? (birthYear ? Number(year) - birthYear : undefined);
+    // The age said at intake, else the one the birth data gives (the same rule as later corrections use).
+    const derived = deriveAge(
+      {
+        created_at: now,
+        age_at_intake: b.local_AgeAtIntake ?? null,
+        age_when_trafficked: b.vic_AgeWhenTrafficked ?? null,
+        is_minor: b.local_IsMinor === true,
+      },
+      b.local_AgeAtIntake !== undefined
+        ? { birthdate: null, birth_year: null }
+        : { birthdate: b.person?.prs_Birthdate ?? null, birth_year: birthYear ?? null },
+    );
+    const age = derived.age_at_intake ?? undefined;
     const ageKnown = age !== undefined || b.vic_AgeWhenTrafficked !== undefined;
     if (ageKnown && b.local_IsMinor !== undefined) throw new AppError(400, 'minor_flag_with_age');
-    const isMinor = ageKnown
-      ? (age !== undefined && age < 18) || (b.vic_AgeWhenTrafficked !== undefined && b.vic_AgeWhenTrafficked < 18)
-      : b.local_IsMinor === true;
+    const isMinor = derived.is_minor;
     const opened = (r: { id: string; code: string; stage: string }) => ({
       actor,
       action: 'case.opened',
@@ -153,7 +163,7 @@ export class IntakeService {
         recruitment_apps: null,
         exploitation_apps: null,
         vulnerability_details_enc: null,
-        referred_by: null,
+        referred_by_enc: null,
         referred_on: null,
         referral_reason: null,
         referral_details_enc: null,

@@ -101,9 +101,12 @@ export function deriveAge(
     : p.birth_year !== null
       ? Number(c.created_at.slice(0, 4)) - p.birth_year
       : c.age_at_intake;
+  // With only a birth year the person may be a year younger than the difference: a child's safeguards apply
+  // while being under 18 is possible.
+  const youngest = !p.birthdate && p.birth_year !== null && age !== null ? age - 1 : age;
   const known = age !== null || c.age_when_trafficked !== null;
   const minor = known
-    ? (age !== null && age < 18) || (c.age_when_trafficked !== null && c.age_when_trafficked < 18)
+    ? (youngest !== null && youngest < 18) || (c.age_when_trafficked !== null && c.age_when_trafficked < 18)
     : c.is_minor;
   return { age_at_intake: age, is_minor: minor };
 }

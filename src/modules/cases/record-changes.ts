@@ -14,7 +14,7 @@ export interface ChangeEntry {
   caseId: string;
   type: RecordType;
   recordId: string;
-  kind: 'created' | 'updated' | 'removed' | 'restored';
+  kind: 'created' | 'updated' | 'removed' | 'restored' | 'derived';
   /** The record's version after the change. */
   version: number;
   changes: FieldChange[];

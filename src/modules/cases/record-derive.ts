@@ -43,7 +43,6 @@ export class Derivations {
     if (changed.has('prs_Birthdate')) {
       const d = next.prs_Birthdate as string | null;
       out.birthdate_index = d ? c.blindIndex('person-birthdate', d) : null;
-      if (d && !changed.has('local_BirthYear')) out.birth_year = Number(d.slice(0, 4));
     }
     if (changed.has('prs_IdentityNumber')) {
       const n = next.prs_IdentityNumber as string | null;
@@ -115,19 +114,20 @@ export class Derivations {
           caseId,
           type: 'case',
           recordId: caseId,
-          kind: 'updated',
+          kind: 'derived',
           version: version + 1,
           changes,
         });
       } else await repo.touchCase(trx, caseId, nowIso());
-      if (derived.is_minor) await this.safeguardTask(trx, ch.actor, caseId, c.assigned_user_id as string | null);
+      if (derived.is_minor)
+        await this.safeguardTask(trx, caseId, c.assigned_user_id as string | null, c.owner_user_id as string);
       return;
     }
     throw new Raced();
   }
 
   /** A child's case gets the 24-hour notification task at once (once: a done task is not opened again). */
-  private async safeguardTask(trx: Trx, actor: Actor, caseId: string, assignee: string | null) {
+  private async safeguardTask(trx: Trx, caseId: string, assignee: string | null, owner: string) {
     const kinds = await repo.selectTaskKinds(trx, caseId);
     if (kinds.some((k) => k.kind === 'notify_child_protection')) return;
     const now = nowIso();
@@ -139,7 +139,8 @@ export class Derivations {
       due_at: new Date(Date.now() + dayMs).toISOString(),
       done_at: null,
       done_by: null,
-      assignee_user_id: assignee ?? actor.userId,
+      // The case's caseworker answers for it (never whoever happened to correct a shared person).
+      assignee_user_id: assignee ?? owner,
       created_at: now,
     });
   }

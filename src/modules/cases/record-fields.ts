@@ -20,6 +20,10 @@ const many = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.
 const text = (max: number) => z.string().trim().min(1).max(max).nullable();
 const opt = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable();
 const country = z.string().regex(/^[A-Z]{2}$/);
+/** A date of birth: a real date, not after today. */
+export const pastDate = z.iso
+  .date()
+  .refine((d) => d <= new Date().toISOString().slice(0, 10), { message: 'A date of birth cannot be in the future' });
 const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
@@ -39,7 +43,7 @@ const f = (column: string, storage: Storage, schema: z.ZodType, personal = false
 export const personFields = {
   prs_FirstName: f('given_names_enc', 'sealed', text(100), true),
   prs_SecondName: f('surnames_enc', 'sealed', text(200), true),
-  prs_Birthdate: f('birthdate_enc', 'sealed', z.iso.date().nullable(), true),
+  prs_Birthdate: f('birthdate_enc', 'sealed', pastDate.nullable(), true),
   local_BirthYear: f('birth_year', 'number', z.number().int().min(1900).max(2100).nullable(), true),
   prs_Gender: f('gender', 'text', opt(htcds.prs_Gender), true),
   local_Ethnicity: f('ethnicity', 'text', opt(local.local_Ethnicity)),
@@ -78,7 +82,8 @@ export const caseFields = {
   local_MonthsExploited: f('months_exploited', 'number', z.number().int().min(0).max(600).nullable()),
   local_Division: f('division_code', 'text', z.string().regex(/^[A-Za-z0-9._-]{1,32}$/)),
   // About the guardian or authority, not the person: sealed, but updating them is not a correction of the person.
-  local_ReferredBy: f('referred_by', 'text', text(200)),
+  // Free text that may name a person (an officer, a teacher): sealed like other free text.
+  local_ReferredBy: f('referred_by_enc', 'sealed', text(200)),
   local_ReferredOn: f('referred_on', 'text', z.iso.date().nullable()),
   local_ReferralReason: f(
     'referral_reason',

@@ -54,7 +54,7 @@ const historySchema = z
         actorName: z.string(),
         recordType: z.enum(['case', 'person', 'event', 'perpetrator']),
         recordId: z.string(),
-        kind: z.enum(['created', 'updated', 'removed', 'restored']),
+        kind: z.enum(['created', 'updated', 'removed', 'restored', 'derived']),
         reason: z.string().nullable(),
         fields: z.array(z.object({ field: z.string(), from: value, to: value })),
         restorable: z.boolean(),
@@ -65,12 +65,16 @@ const historySchema = z
   })
   .meta({ id: 'CaseHistory' });
 
-/** The version a change is based on: the body's, else the If-Match header's (a number, quoted or not). */
+/**
+ * The version a change is based on: the body's, else the If-Match header's (a number, quoted or not), else the
+ * validated `?version=`. Anything else counts as no version (428), never as a version that matches everything.
+ */
 function basedOn(req: FastifyRequest, body?: { version?: number }): number | undefined {
   if (body?.version !== undefined) return body.version;
   const h = req.headers['if-match'];
   const m = typeof h === 'string' ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(h.trim()) : null;
-  return m ? Number(m[1]) : (req.query as { version?: number } | undefined)?.version;
+  const v = m ? Number(m[1]) : (req.query as { version?: unknown } | undefined)?.version;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
 }
 
 export const recordRoutes =
@@ -91,6 +95,7 @@ export const recordRoutes =
             tags,
             summary,
             params: type === 'event' || type === 'perpetrator' ? sub : idParam,
+            querystring: versionQuery,
             body,
             response: { 200: caseDetailSchema, ...errors },
           },
@@ -160,6 +165,7 @@ export const recordRoutes =
           tags,
           summary: 'Open a draft as an active case (refused while something it needs is missing)',
           params: idParam,
+          querystring: versionQuery,
           body: z.strictObject({ version: z.number().int().min(1).optional() }).optional(),
           response: { 200: caseDetailSchema, ...errors },
         },
@@ -179,7 +185,7 @@ export const recordRoutes =
           response: { 200: historySchema, ...errors },
         },
       },
-      (req) => history.list(requireActor(req), req.params.id),
+      (req) => history.list(requireActor(req), req.params.id, req.id),
     );
     r.post(
       '/cases/:id/history/:sub/restore',

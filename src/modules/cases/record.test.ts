@@ -4,8 +4,19 @@ import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/acce
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { submitReport } from '../../../tests/support/reports';
+import { permissions } from '../access/permissions';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import { IntakeService } from './intake';
+
+const systemActor = {
+  userId: 'system',
+  orgId: 'system',
+  roles: ['administrator'],
+  permissions: new Set(permissions),
+  scope: { country: 'EC', code: 'EC' },
+  sessionId: '',
+};
 
 // The living case record: edits on a stated version, field-level merge and conflicts, derived state, drafts,
 // conversion from a report, history with encrypted values and restoration.
@@ -100,9 +111,13 @@ for (const target of dbTargets()) {
       const h = (await call(worker, 'GET', `/api/cases/${id}/history`)).json();
       const correction = h.changes.find((x: { recordType: string }) => x.recordType === 'person');
       assert.equal(correction.reason, 'Partida de nacimiento presentada');
-      assert.deepEqual(correction.fields, [{ field: 'prs_Birthdate', from: '1990-05-04', to: born }]);
+      assert.deepEqual(correction.fields, [
+        { field: 'prs_Birthdate', from: '1990-05-04', to: born },
+        { field: 'local_BirthYear', from: 1990, to: Number(born.slice(0, 4)) },
+      ]);
       assert.equal(correction.actorName, 'Ana Prueba');
-      const derived = h.changes.find((x: { recordType: string }) => x.recordType === 'case');
+      const derived = h.changes.find((x: { kind: string }) => x.kind === 'derived');
+      assert.equal(derived.restorable, false);
       assert.deepEqual(derived.fields.map((f: { field: string }) => f.field).sort(), [
         'local_AgeAtIntake',
         'local_IsMinor',
@@ -141,6 +156,16 @@ for (const target of dbTargets()) {
       assert.equal(c.version, v1 + 2);
       const noVersion = await call(other, 'PATCH', `/api/cases/${id}`, { fields: { local_MonthsExploited: 1 } });
       assert.equal(noVersion.statusCode, 428);
+      for (const q of ['?version=abc', '?version=1&version=1', '?version=', '?version=0'])
+        assert.equal(
+          (await call(other, 'PATCH', `/api/cases/${id}${q}`, { fields: { local_MonthsExploited: 1 } })).statusCode,
+          400,
+          `a malformed version (${q}) is refused, never taken as matching everything`,
+        );
+      const staleByQuery = await call(other, 'PATCH', `/api/cases/${id}?version=${v1}`, {
+        fields: { local_MonthsExploited: 1 },
+      });
+      assert.equal(staleByQuery.statusCode, 409);
       assert.equal((await read(worker, id)).local_MonthsExploited, 6, 'a refused change changes nothing');
     });
 
@@ -416,9 +441,45 @@ for (const target of dbTargets()) {
       });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().local_ReferredBy, 'DINAPEN Riobamba (prueba)');
-      const csv = (await call(worker, 'GET', '/api/insights/htcds.csv')).body;
+      // Free text that may name someone: only in an export with personal columns (a supervisor's).
+      const csv = (await call(supervisor, 'GET', '/api/insights/htcds.csv')).body;
       const line = csv.split('\n').find((l) => l.includes('DINAPEN Riobamba (prueba)'));
       assert.ok(line?.includes('2026-11-02') && line.includes('AdditionalServicesRequired'), line);
+      assert.ok(!(await call(worker, 'GET', '/api/insights/htcds.csv')).body.includes('DINAPEN Riobamba'));
+      const raw = JSON.stringify(await t.db.handle.db.selectFrom('cases').selectAll().where('id', '=', id).execute());
+      assert.ok(!raw.includes('DINAPEN'), 'the referrer is stored encrypted');
+    });
+
+    it('refuses to change a person who also has a case out of reach, and audits reading the history', async () => {
+      const mine = await open();
+      const personId = (await read(worker, mine)).person.id;
+      const cuenca = await new IntakeService(t.db.ctx).intake(
+        { ...systemActor, scope: { country: 'EC', code: 'EC' } },
+        { division: { country: 'EC', code: '010150' }, personId, local_AgeAtIntake: 36 },
+        'test',
+      );
+      const c = await read(worker, mine);
+      const res = await call(worker, 'PATCH', `/api/cases/${mine}/person`, {
+        version: c.person.version,
+        fields: { prs_Birthdate: '2015-01-01' },
+        reason: 'Prueba',
+      });
+      assert.equal(res.statusCode, 409);
+      assert.equal(res.json().code, 'person_shared_out_of_reach');
+      const other = await t.db.handle.db
+        .selectFrom('cases')
+        .select(['is_minor'])
+        .where('id', '=', cuenca.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(other.is_minor), 0, 'the case out of reach is untouched');
+      await call(worker, 'GET', `/api/cases/${mine}/history`);
+      const audited = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('record_id', '=', mine)
+        .where('action', '=', 'case.history_read')
+        .execute();
+      assert.equal(audited.length, 1);
     });
 
     it('refuses bad input with a clear error and changes nothing', async () => {
@@ -434,6 +495,18 @@ for (const target of dbTargets()) {
         assert.equal(res.statusCode, 400, res.body);
         assert.ok(res.json().message);
       }
+      const ageByHand = await call(worker, 'PATCH', `/api/cases/${id}`, {
+        version: c.version,
+        fields: { local_AgeAtIntake: 30 },
+      });
+      assert.equal(ageByHand.statusCode, 400, 'with a birth date the age follows from it');
+      assert.equal(ageByHand.json().code, 'age_follows_birth_date');
+      const future = await call(worker, 'PATCH', `/api/cases/${id}/person`, {
+        version: c.person.version,
+        fields: { prs_Birthdate: `${new Date().getUTCFullYear() + 1}-01-01` },
+        reason: 'Prueba',
+      });
+      assert.equal(future.statusCode, 400, 'a birth date cannot be in the future');
       const minorByHand = await call(worker, 'PATCH', `/api/cases/${id}`, {
         version: c.version,
         fields: { local_IsMinor: true },

@@ -63,9 +63,11 @@ export class RecordService {
 
   /** The id of the record a change is about, checked to belong to the case. */
   private async target(trx: Trx, caseId: string, type: RecordType, sub?: string): Promise<string> {
-    if (type === 'case') return caseId;
     const c = await repo.selectRecord(trx, 'case', caseId);
     if (!c) throw notFound();
+    // Checked again inside the transaction: a case closed meanwhile takes no more changes.
+    if (isClosed(c.status as string)) throw new AppError(409, 'case_closed');
+    if (type === 'case') return caseId;
     if (type === 'person') return c.person_id as string;
     const row = sub ? await repo.selectRecord(trx, type, sub) : undefined;
     if (!row || row.case_id !== caseId) throw notFound();
@@ -75,6 +77,16 @@ export class RecordService {
   /** Applies a change with field-level merge; retries when a concurrent writer moved the version first. */
   async update(ch: Change): Promise<{ version: number; changes: FieldChange[] }> {
     const c = await this.writable(ch.actor, ch.caseId);
+    // A person is one record for all their cases: changing it needs the right to change each of them.
+    if (ch.type === 'person')
+      for (const other of await repo.selectCaseIdsOfPerson(this.ctx.db.db, c.person_id)) {
+        if (other.id === c.id) continue;
+        const allowed = await this.access.load(ch.actor, other.id, 'cases:write').then(
+          () => true,
+          () => false,
+        );
+        if (!allowed) throw new AppError(409, 'person_shared_out_of_reach');
+      }
     if (ch.fields.local_Division !== undefined) {
       const code = String(ch.fields.local_Division);
       if (!(await new ScopeCheck(this.ctx).within(ch.actor, c.country_code, code)))
@@ -84,7 +96,8 @@ export class RecordService {
       try {
         return await this.attempt(ch);
       } catch (e) {
-        if (!(e instanceof Raced) || attempt >= 50) throw e;
+        if (!(e instanceof Raced)) throw e;
+        if (attempt >= 50) throw new AppError(409, 'record_changed');
       }
     }
   }
@@ -125,6 +138,18 @@ export class RecordService {
             { conflicts: merged.conflicts, version: current },
           );
         if (ch.type === 'case') await this.clearSuggestions(trx, id, row, Object.keys(ch.fields));
+        if (ch.type === 'case' && merged.changes.some((x) => x.field === 'local_AgeAtIntake')) {
+          // With a date or year of birth the age follows from it: the birth data is what to correct.
+          const person = await repo.selectRecord(trx, 'person', row.person_id as string);
+          if (person?.birthdate_enc || person?.birth_year != null) throw new AppError(400, 'age_follows_birth_date');
+        }
+        if (ch.type === 'person') {
+          // A new date of birth carries its year: that is a change of the record too (and shows in the history).
+          const born = merged.changes.find((x) => x.field === 'prs_Birthdate')?.to as string | null | undefined;
+          const year = born ? Number(born.slice(0, 4)) : undefined;
+          if (year && !merged.changes.some((x) => x.field === 'local_BirthYear') && values.local_BirthYear !== year)
+            merged.changes.push({ field: 'local_BirthYear', from: values.local_BirthYear ?? null, to: year });
+        }
         if (!merged.changes.length) return { version: current, changes: [] };
         const corrected = merged.changes.filter((x) => x.from !== null && !(Array.isArray(x.from) && !x.from.length));
         if (

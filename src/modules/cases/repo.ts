@@ -63,6 +63,14 @@ export const casesOfPersons = (q: Q, ids: string[]) =>
 
 export const insertCase = (q: Q, row: CaseTable) => q.insertInto('cases').values(row).execute();
 export const findCase = (q: Q, id: string) => q.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+/** Updates a case and raises its version, so a concurrent versioned change of the record sees it moved. */
+export const updateCaseVersioned = (q: Q, id: string, set: Partial<CaseTable>) =>
+  q
+    .updateTable('cases')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+
 export const updateCase = (q: Q, id: string, set: Partial<CaseTable>) =>
   q.updateTable('cases').set(set).where('id', '=', id).execute();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopeSchema } from '../access/schema';
+import { pastDate } from './record-fields';
 import { htcds, local } from './vocabulary';
 
 export { type CaseDetail, caseDetailSchema, screeningResultSchema } from './schema-detail';
@@ -11,7 +12,7 @@ const name = (max: number) => z.string().trim().min(1).max(max);
 export const personBody = z.strictObject({
   prs_FirstName: name(100).optional(),
   prs_SecondName: name(200).optional().meta({ description: 'Surnames' }),
-  prs_Birthdate: z.iso.date().optional(),
+  prs_Birthdate: pastDate.optional(),
   local_BirthYear: z.number().int().min(1900).max(2100).optional(),
   prs_Gender: z.enum(htcds.prs_Gender).optional(),
   local_Ethnicity: z.enum(local.local_Ethnicity).optional(),

@@ -248,7 +248,7 @@ export class CaseService {
       this.ctx,
       { actor, action, recordType: 'case', recordId: id, fields: Object.keys(set).join(','), details, requestId },
       async (trx) => {
-        await repo.updateCase(trx, id, { ...set, updated_at: nowIso() });
+        await repo.updateCaseVersioned(trx, id, { ...set, updated_at: nowIso() });
         await also?.(trx);
       },
     );

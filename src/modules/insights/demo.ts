@@ -92,7 +92,7 @@ export function caseFromFact(
     recruitment_apps: null,
     exploitation_apps: null,
     vulnerability_details_enc: null,
-    referred_by: null,
+    referred_by_enc: null,
     referred_on: null,
     referral_reason: null,
     referral_details_enc: null,

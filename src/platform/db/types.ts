@@ -245,7 +245,7 @@ export interface CaseTable {
   recruitment_apps: string | null;
   exploitation_apps: string | null;
   /** An incoming referral from outside Minka: who referred the case, when, why (HTCDS reasons), details. */
-  referred_by: string | null;
+  referred_by_enc: string | null;
   referred_on: string | null;
   referral_reason: string | null;
   referral_details_enc: string | null;
@@ -293,7 +293,8 @@ export interface RecordChangeTable {
   case_id: string;
   record_type: 'case' | 'person' | 'event' | 'perpetrator';
   record_id: string;
-  kind: 'created' | 'updated' | 'removed' | 'restored';
+  /** `derived`: a change that follows from another (age and minor status from a corrected birth date). */
+  kind: 'created' | 'updated' | 'removed' | 'restored' | 'derived';
   version: number;
   /** JSON list of the API field names changed. */
   fields: string;

@@ -137,9 +137,15 @@ export class HtcdsExport {
         set('cas_IncomingReferralDate', incoming.accepted_at?.slice(0, 10));
         set('cas_ReasonForIncomingReferral', incoming.reason);
         set('cas_IncomingReferralDetails', details(incoming));
-      } else if (c.referred_by) {
-        // Referred from outside Minka (police, a consulate, a school): as the caseworker recorded it.
-        set('cas_ReferringOrganisation', c.referred_by);
+      } else if (c.referred_by_enc) {
+        // Referred from outside Minka (police, a consulate, a school): as the caseworker recorded it (free text,
+        // so only in exports with personal columns).
+        set(
+          'cas_ReferringOrganisation',
+          personal
+            ? this.ctx.crypto.decryptOptional(c.referred_by_enc, { table: 'cases', row: c.id, column: 'referred_by' })
+            : null,
+        );
         set('cas_IncomingReferralDate', c.referred_on);
         set('cas_ReasonForIncomingReferral', c.referral_reason);
         set(

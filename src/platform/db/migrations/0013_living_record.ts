@@ -32,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['recruitment_apps', 'text'],
     ['exploitation_apps', 'text'],
     // An incoming referral from outside Minka (police, a consulate, a school): who, when, why, details.
-    ['referred_by', 'varchar(200)'],
+    ['referred_by_enc', 'text'],
     ['referred_on', 'varchar(10)'],
     ['referral_reason', 'varchar(40)'],
     ['referral_details_enc', 'text'],
@@ -100,7 +100,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'vulnerability_details_enc',
     'recruitment_apps',
     'exploitation_apps',
-    'referred_by',
+    'referred_by_enc',
     'referred_on',
     'referral_reason',
     'referral_details_enc',
