@@ -4300,7 +4300,9 @@ export interface paths {
     /** Change the case's fields (victim context, age, place, safeguards) */
     patch: {
       parameters: {
-        query?: never;
+        query?: {
+          version?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -5442,7 +5444,9 @@ export interface paths {
     /** Change or correct the person (a correction needs a reason) */
     patch: {
       parameters: {
-        query?: never;
+        query?: {
+          version?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -5660,7 +5664,9 @@ export interface paths {
     /** Change a recruitment, transit or exploitation event */
     patch: {
       parameters: {
-        query?: never;
+        query?: {
+          version?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -5882,7 +5888,9 @@ export interface paths {
     /** Change a perpetrator */
     patch: {
       parameters: {
-        query?: never;
+        query?: {
+          version?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -6279,7 +6287,9 @@ export interface paths {
     /** Open a draft as an active case (refused while something it needs is missing) */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          version?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -12912,7 +12922,7 @@ export interface components {
         recordType: 'case' | 'person' | 'event' | 'perpetrator';
         recordId: string;
         /** @enum {string} */
-        kind: 'created' | 'updated' | 'removed' | 'restored';
+        kind: 'created' | 'updated' | 'removed' | 'restored' | 'derived';
         reason: string | null;
         fields: {
           field: string;
@@ -13879,7 +13889,7 @@ export interface components {
         recordType: 'case' | 'person' | 'event' | 'perpetrator';
         recordId: string;
         /** @enum {string} */
-        kind: 'created' | 'updated' | 'removed' | 'restored';
+        kind: 'created' | 'updated' | 'removed' | 'restored' | 'derived';
         reason: string | null;
         fields: {
           field: string;
