@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { systemRoles } from '../src/modules/access/permissions';
 import type { Actor } from '../src/modules/access/policy';
+import { livingRecordDefaults } from '../src/modules/cases/index';
 import { People } from '../src/modules/cases/people';
 import { CaseService } from '../src/modules/cases/service';
 import { seedGeoDemo } from '../src/modules/geo/demo';
@@ -80,13 +81,7 @@ export async function casesBench(): Promise<Record<string, unknown>[]> {
           closure_reason_enc: null,
           suggestions: null,
           vulnerabilities: '[]',
-          recruitment_apps: null,
-          exploitation_apps: null,
-          vulnerability_details_enc: null,
-          referred_by_enc: null,
-          referred_on: null,
-          referral_reason: null,
-          referral_details_enc: null,
+          ...livingRecordDefaults,
           version: 1,
           created_at: created,
           updated_at: created,

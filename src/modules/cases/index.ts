@@ -26,7 +26,7 @@ export { personCodec } from './codecs';
 export { demoSeedActor } from './demo';
 export { cleanAttachment, maxFileBytes } from './files';
 export { FollowUps } from './followups';
-export { IntakeService } from './intake';
+export { IntakeService, livingRecordDefaults } from './intake';
 export { People } from './people';
 export { Protection } from './protection';
 export { RecordService } from './record';

@@ -20,6 +20,17 @@ import { type IntakeBody, intakeBody } from './schema';
 
 const dayMs = 86_400_000;
 
+/** The living record's case columns a new case starts without (what intake does not ask). */
+export const livingRecordDefaults = {
+  recruitment_apps: null,
+  exploitation_apps: null,
+  vulnerability_details_enc: null,
+  referred_by_enc: null,
+  referred_on: null,
+  referral_reason: null,
+  referral_details_enc: null,
+} satisfies Partial<CaseTable>;
+
 /** Opens cases: from scratch (or a report, later), as a draft while incomplete; minors get their safeguard task at once. */
 export class IntakeService {
   private readonly people: People;
@@ -160,13 +171,7 @@ export class IntakeService {
         sex_exploitation: JSON.stringify(b.vic_TypeOfSexExploitation),
         months_exploited: b.local_MonthsExploited ?? null,
         vulnerabilities: JSON.stringify(b.vic_Vulnerabilities),
-        recruitment_apps: null,
-        exploitation_apps: null,
-        vulnerability_details_enc: null,
-        referred_by_enc: null,
-        referred_on: null,
-        referral_reason: null,
-        referral_details_enc: null,
+        ...livingRecordDefaults,
         suggestions:
           options.suggestions && Object.keys(options.suggestions).length ? JSON.stringify(options.suggestions) : null,
         version: 1,

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
-import { type Actor, normaliseIdentity } from '../access/index';
+import { normaliseIdentity } from '../access/index';
 import { People } from './people';
 import { deriveAge } from './policy';
 import type { Change } from './record';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import type { CaseEventTable, CaseTable } from '../../platform/db/types';
-import { demoSeedActor, insertCase, People } from '../cases/index';
+import { demoSeedActor, insertCase, livingRecordDefaults, People } from '../cases/index';
 import type { Fact } from './facts';
 import { generateFacts } from './generate';
 import * as repo from './repo';
@@ -89,13 +89,7 @@ export function caseFromFact(
     closure_reason_enc: null,
     suggestions: null,
     vulnerabilities: '[]',
-    recruitment_apps: null,
-    exploitation_apps: null,
-    vulnerability_details_enc: null,
-    referred_by_enc: null,
-    referred_on: null,
-    referral_reason: null,
-    referral_details_enc: null,
+    ...livingRecordDefaults,
     version: 1,
     created_at: o.at,
     updated_at: o.at,
