@@ -129,6 +129,8 @@ describe('the living case record in Chromium', () => {
     await signInTest(second.page, colleague.email);
     await second.page.goto(caseUrl);
     await second.page.getByRole('tab', { name: 'Ficha del caso' }).waitFor();
+    await second.page.getByText('Tomasa · Captador o intermediario').waitFor();
+    assert.deepEqual(await accessibilityProblems(second.page), [], 'the case page passes axe at desktop width');
     // …while the first changes the months in the situation and saves.
     await page.getByRole('button', { name: 'Editar' }).nth(1).click();
     await dialog.getByLabel('Meses en la situación').fill('4');

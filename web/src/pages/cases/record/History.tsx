@@ -112,7 +112,7 @@ export function HistoryPart({ c, onSaved }: { c: CaseDetail; onSaved: (c: CaseDe
                   </Button>
                 </Group>
               ) : (
-                <Button mt="xs" size="compact-sm" variant="subtle" color="teal.9" onClick={() => setRestoring(ch.id)}>
+                <Button mt="xs" size="compact-sm" variant="outline" color="teal.9" onClick={() => setRestoring(ch.id)}>
                   {t('record.restoreEarlier')}
                 </Button>
               ))}

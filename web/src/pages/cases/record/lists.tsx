@@ -85,7 +85,7 @@ function ListPart({
               <Text fw={600}>{heading(item)}</Text>
               {c.abilities.edit && (
                 <Group gap={6}>
-                  <Button size="compact-sm" variant="subtle" color="teal.9" onClick={() => setEditing(item)}>
+                  <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(item)}>
                     {t('record.edit')}
                   </Button>
                   {removing === item.id ? (
@@ -93,7 +93,7 @@ function ListPart({
                       {t('record.confirmRemove')}
                     </Button>
                   ) : (
-                    <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => setRemoving(item.id)}>
+                    <Button size="compact-sm" variant="outline" color="red.9" onClick={() => setRemoving(item.id)}>
                       {t('record.remove')}
                     </Button>
                   )}
