@@ -23,17 +23,6 @@ export type CaseRecord = ReturnType<typeof caseCodec.decode>;
 /** A person row as services handle it (personal fields stay encrypted until presented). */
 export const personCodec = rowCodec<PersonTable>()({ numbers: ['birth_year'], json: { languages: list } });
 
-/** A perpetrator row: roles in the process as a list. */
-export const perpetratorCodec = rowCodec<{
-  id: string;
-  case_id: string;
-  roles: string;
-  details_enc: string | null;
-  created_at: string;
-}>()({
-  json: { roles: list },
-});
-
 /** A screening row: indicators as a list, the engine's result as stored. */
 export const screeningCodec = rowCodec<CaseScreeningTable>()({
   json: { indicators: list, result: null as unknown as NonNullable<CaseDetail['screening']>['result'] },

@@ -11,6 +11,7 @@ import { rememberChange } from './record-changes';
 import type { RecordType } from './record-fields';
 import { readRecord, type Sealer, writeRecord } from './record-values';
 import * as caseRepo from './repo';
+import * as repoAccess from './repo-access';
 import * as repoIntake from './repo-intake';
 import * as repo from './repo-record';
 import type { FieldChange } from './versioning';
@@ -62,8 +63,8 @@ export class Derivations {
         await this.peopleKeys(trx, id, v.prs_FirstName as string | null, v.prs_SecondName as string | null);
       }
       if (changed.has('prs_Birthdate') || changed.has('local_BirthYear'))
-        for (const c of await repo.selectCaseIdsOfPerson(trx, id)) await this.rederive(trx, ch, c.id);
-      else for (const c of await repo.selectCaseIdsOfPerson(trx, id)) await repo.touchCase(trx, c.id, now);
+        for (const c of await repoAccess.selectCasesByPersonId(trx, id)) await this.rederive(trx, ch, c.id);
+      else for (const c of await repoAccess.selectCasesByPersonId(trx, id)) await repo.touchCase(trx, c.id, now);
       return;
     }
     if (ch.type === 'case') {

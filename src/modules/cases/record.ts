@@ -14,6 +14,7 @@ import { Derivations, Raced } from './record-derive';
 import { type RecordType, recordFields } from './record-fields';
 import { readRecord, type Sealer, touchesPersonal, writeRecord } from './record-values';
 import * as caseRepo from './repo';
+import * as repoAccess from './repo-access';
 import * as repo from './repo-record';
 import { type FieldChange, mergeFields } from './versioning';
 import { isClosed } from './vocabulary';
@@ -79,7 +80,7 @@ export class RecordService {
     const c = await this.writable(ch.actor, ch.caseId);
     // A person is one record for all their cases: changing it needs the right to change each of them.
     if (ch.type === 'person')
-      for (const other of await repo.selectCaseIdsOfPerson(this.ctx.db.db, c.person_id)) {
+      for (const other of await repoAccess.selectCasesByPersonId(this.ctx.db.db, c.person_id)) {
         if (other.id === c.id) continue;
         const allowed = await this.access.load(ch.actor, other.id, 'cases:write').then(
           () => true,

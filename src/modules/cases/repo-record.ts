@@ -77,23 +77,6 @@ export const selectChangesOfCase = (q: Q, caseId: string, limit: number) =>
 export const selectChange = (q: Q, caseId: string, id: string) =>
   q.selectFrom('record_changes').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
 
-/** Changes of the records of the cases of a person (person records are shared by a person's cases). */
-export const selectCaseIdsOfPerson = (q: Q, personId: string) =>
-  q
-    .selectFrom('cases')
-    .select([
-      'id',
-      'created_at',
-      'is_minor',
-      'age_at_intake',
-      'age_when_trafficked',
-      'status',
-      'assigned_user_id',
-      'owner_user_id',
-    ])
-    .where('person_id', '=', personId)
-    .execute();
-
 export const selectTaskKinds = (q: Q, caseId: string) =>
   q.selectFrom('case_tasks').select('kind').where('case_id', '=', caseId).execute();
 
