@@ -11,8 +11,7 @@ import { GeoService, searchForm } from '../geo/index';
 import { CaseAccess } from './access';
 import { People } from './people';
 import { deriveAge, mayRegisterCases, missingToOpen } from './policy';
-import { recordFields } from './record-fields';
-import { type Sealer, writeRecord } from './record-values';
+import { newItemRow, type Sealer, sealerOf } from './record-values';
 import * as repo from './repo';
 import * as repoIntake from './repo-intake';
 import * as repoRecord from './repo-record';
@@ -37,10 +36,7 @@ export class IntakeService {
   private readonly sealer: Sealer;
   constructor(private readonly ctx: Context) {
     this.people = new People(ctx);
-    this.sealer = {
-      seal: (v, at) => ctx.crypto.encryptOptional(v, at),
-      open: (v, at) => ctx.crypto.decryptOptional(v, at),
-    };
+    this.sealer = sealerOf(ctx.crypto);
   }
 
   /** A code like GUA-2027-0042: the canton's first letters, the year and a number; nothing personal. */
@@ -58,29 +54,6 @@ export class IntakeService {
   private missing(b: IntakeBody): string[] {
     if (b.personId) return [];
     return missingToOpen(b.person ?? {}, b).map((f) => (f === 'prs_FirstName' ? 'person.prs_FirstName' : f));
-  }
-
-  /** Inserts an event or perpetrator written at intake, through the same field table the record edits use. */
-  private async addRecord(
-    trx: Transaction<Database>,
-    type: 'event' | 'perpetrator',
-    caseId: string,
-    given: Record<string, unknown>,
-    now: string,
-  ) {
-    const rid = randomUUID();
-    const specs = recordFields[type];
-    const values = Object.fromEntries(
-      Object.keys(specs).map((k) => [k, given[k] ?? (specs[k]!.storage === 'list' ? [] : null)]),
-    );
-    await repoRecord.insertRecord(trx, type, {
-      id: rid,
-      case_id: caseId,
-      ...writeRecord(type, rid, values, this.sealer),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
   }
 
   /**
@@ -189,9 +162,14 @@ export class IntakeService {
           hte_Date: e.hte_Date?.slice(0, 7),
           local_EndDate: e.local_EndDate?.slice(0, 7),
         };
-        await this.addRecord(trx, 'event', id, fields, now);
+        await repoRecord.insertRecord(trx, 'event', newItemRow('event', randomUUID(), id, fields, this.sealer, now));
       }
-      for (const per of b.perpetrators) await this.addRecord(trx, 'perpetrator', id, per, now);
+      for (const per of b.perpetrators)
+        await repoRecord.insertRecord(
+          trx,
+          'perpetrator',
+          newItemRow('perpetrator', randomUUID(), id, per, this.sealer, now),
+        );
       if (isMinor) {
         await repoIntake.insertCaseTasks(trx, {
           id: randomUUID(),

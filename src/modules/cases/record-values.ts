@@ -3,6 +3,12 @@ import { recordFields, recordTable } from './record-fields';
 
 // Reading and writing a record's fields by the field table: columns to values (opening sealed ones) and back.
 
+/** The sealer of an installation: field encryption bound to the row and column. */
+export const sealerOf = (crypto: { encryptOptional: Sealer['seal']; decryptOptional: Sealer['open'] }): Sealer => ({
+  seal: (v, at) => crypto.encryptOptional(v, at),
+  open: (v, at) => crypto.decryptOptional(v, at),
+});
+
 /** Opens and seals field values of one row; the crypto service fills these in. */
 export interface Sealer {
   seal(plain: string | null | undefined, at: { table: string; row: string; column: string }): string | null;
@@ -72,3 +78,26 @@ export function writeRecord(
 /** True when any of the fields holds personal data (its correction needs a reason). */
 export const touchesPersonal = (type: RecordType, fields: string[]) =>
   fields.some((k) => recordFields[type][k]?.personal);
+
+/** A new event or perpetrator row from the fields given (the rest empty), at version 1. */
+export function newItemRow(
+  type: 'event' | 'perpetrator',
+  id: string,
+  caseId: string,
+  given: Record<string, unknown>,
+  sealer: Sealer,
+  now: string,
+): Record<string, unknown> {
+  const specs = recordFields[type];
+  const values = Object.fromEntries(
+    Object.keys(specs).map((k) => [k, given[k] ?? (specs[k]!.storage === 'list' ? [] : null)]),
+  );
+  return {
+    id,
+    case_id: caseId,
+    ...writeRecord(type, id, values, sealer),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}

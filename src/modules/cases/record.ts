@@ -11,8 +11,8 @@ import { CaseAccess } from './access';
 import { missingToOpen } from './policy';
 import { rememberChange } from './record-changes';
 import { Derivations, Raced } from './record-derive';
-import { type RecordType, recordFields } from './record-fields';
-import { readRecord, type Sealer, touchesPersonal, writeRecord } from './record-values';
+import type { RecordType } from './record-fields';
+import { newItemRow, readRecord, type Sealer, sealerOf, touchesPersonal, writeRecord } from './record-values';
 import * as caseRepo from './repo';
 import * as repoAccess from './repo-access';
 import * as repo from './repo-record';
@@ -48,10 +48,7 @@ export class RecordService {
   private readonly derive: Derivations;
   constructor(private readonly ctx: Context) {
     this.access = new CaseAccess(ctx);
-    this.sealer = {
-      seal: (v, at) => ctx.crypto.encryptOptional(v, at),
-      open: (v, at) => ctx.crypto.decryptOptional(v, at),
-    };
+    this.sealer = sealerOf(ctx.crypto);
     this.derive = new Derivations(ctx, this.sealer);
   }
 
@@ -212,10 +209,6 @@ export class RecordService {
     await this.writable(actor, caseId);
     const id = randomUUID();
     const now = nowIso();
-    const specs = recordFields[type];
-    const values = Object.fromEntries(
-      Object.keys(specs).map((k) => [k, fields[k] ?? (specs[k]!.storage === 'list' ? [] : null)]),
-    );
     await writeAudited(
       this.ctx,
       {
@@ -228,15 +221,7 @@ export class RecordService {
         requestId,
       },
       async (trx) => {
-        await repo.insertRecord(trx, type, {
-          id,
-          case_id: caseId,
-          ...(type === 'perpetrator' ? { roles: '[]' } : {}),
-          ...writeRecord(type, id, values, this.sealer),
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        });
+        await repo.insertRecord(trx, type, newItemRow(type, id, caseId, fields, this.sealer, now));
         const given = Object.entries(fields).filter(
           ([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length),
         );
