@@ -1,7 +1,7 @@
-import { permissions } from '../src/modules/access/index';
 import { IntakeService, RecordService } from '../src/modules/cases/index';
 import { seedGeoDemo } from '../src/modules/geo/demo';
 import { GeoService } from '../src/modules/geo/index';
+import { systemActor } from '../tests/support/access';
 import { withTempContext } from './context';
 
 const pct = (xs: number[], p: number) =>
@@ -15,14 +15,7 @@ const pct = (xs: number[], p: number) =>
 export async function recordBench(): Promise<Record<string, unknown>[]> {
   return withTempContext(async (ctx) => {
     await seedGeoDemo(new GeoService(ctx.db.db));
-    const actor = {
-      userId: 'bench',
-      orgId: 'bench',
-      roles: ['supervisor'],
-      permissions: new Set(permissions),
-      scope: { country: 'EC', code: 'EC' },
-      sessionId: '',
-    };
+    const actor = systemActor;
     const opened = await new IntakeService(ctx).intake(
       actor,
       {

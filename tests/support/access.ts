@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import { hashPassword } from '../../src/modules/access/passwords';
+import { permissions } from '../../src/modules/access/permissions';
 import * as repo from '../../src/modules/access/repo';
 import { buildUserRow } from '../../src/modules/access/user-row';
 import type { Context } from '../../src/platform/context';
@@ -86,3 +87,13 @@ export async function signInNewUser(
   const user = await makeUser(ctx, { ...opts, totp: true });
   return { ...(await signIn(app, user.email, { totp: totpNow() })), userId: user.id, orgId: opts.orgId };
 }
+
+/** An actor with every permission over the whole country, for setting up records in tests and benchmarks. */
+export const systemActor = {
+  userId: 'system',
+  orgId: 'system',
+  roles: ['administrator'],
+  permissions: new Set<string>(permissions),
+  scope: { country: 'EC', code: 'EC' },
+  sessionId: '',
+};

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, makeUser, testPassword, totpNow } from '../../../tests/support/access';
+import { makeOrg, makeUser, systemActor, testPassword, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { IntakeService } from '../cases/intake';
@@ -8,7 +8,7 @@ import { DirectoryService } from '../directory/service';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { PublicReports } from '../reports/public';
-import { permissions, roleKeys, systemRoles } from './permissions';
+import { roleKeys, systemRoles } from './permissions';
 import { needsSecondFactor } from './policy';
 import { SessionService } from './sessions';
 
@@ -245,14 +245,7 @@ for (const target of dbTargets()) {
     let reports: PublicReports;
     let intake: IntakeService;
     let provider: { id: string };
-    const system = {
-      userId: 'system',
-      orgId: 'system',
-      roles: ['administrator'],
-      permissions: new Set(permissions),
-      scope: { country: 'EC', code: 'EC' },
-      sessionId: '',
-    };
+    const system = systemActor;
     let n = 0;
     before(async () => {
       t = await openTestApp(target, { MINKA_RATE_LIMIT_MAX: 1_000_000 });

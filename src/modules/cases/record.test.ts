@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
+import { makeOrg, type Signed, signInNewUser, systemActor } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { submitReport } from '../../../tests/support/reports';
-import { permissions } from '../access/permissions';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { IntakeService } from './intake';
-
-const systemActor = {
-  userId: 'system',
-  orgId: 'system',
-  roles: ['administrator'],
-  permissions: new Set(permissions),
-  scope: { country: 'EC', code: 'EC' },
-  sessionId: '',
-};
 
 // The living case record: edits on a stated version, field-level merge and conflicts, derived state, drafts,
 // conversion from a report, history with encrypted values and restoration.
@@ -454,7 +444,7 @@ for (const target of dbTargets()) {
       const mine = await open();
       const personId = (await read(worker, mine)).person.id;
       const cuenca = await new IntakeService(t.db.ctx).intake(
-        { ...systemActor, scope: { country: 'EC', code: 'EC' } },
+        systemActor,
         { division: { country: 'EC', code: '010150' }, personId, local_AgeAtIntake: 36 },
         'test',
       );
