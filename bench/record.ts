@@ -1,4 +1,4 @@
-import { IntakeService, RecordService } from '../src/modules/cases/index';
+import { CaseService, IntakeService, People, RecordService } from '../src/modules/cases/index';
 import { seedGeoDemo } from '../src/modules/geo/demo';
 import { GeoService } from '../src/modules/geo/index';
 import { systemActor } from '../tests/support/access';
@@ -74,6 +74,19 @@ export async function recordBench(): Promise<Record<string, unknown>[]> {
       version = Math.max(version, ...results);
     }
     const contendedMs = performance.now() - start;
+    // Reading the case page: the whole read, and the duplicate check it now makes each time.
+    const cases = new CaseService(ctx);
+    const people = new People(ctx);
+    const reads: number[] = [];
+    const checks: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      let t = performance.now();
+      await cases.get(actor, opened.id, 'bench', true);
+      reads.push(performance.now() - t);
+      t = performance.now();
+      await people.candidates({ prs_FirstName: 'Banco', prs_SecondName: 'Prueba Medida', prs_Birthdate: '1990-01-01' });
+      checks.push(performance.now() - t);
+    }
     const t0 = performance.now();
     const rows = await ctx.db.db.selectFrom('record_changes').select('id').where('case_id', '=', opened.id).execute();
     const historyMs = performance.now() - t0;
@@ -99,6 +112,13 @@ export async function recordBench(): Promise<Record<string, unknown>[]> {
         versionsMatchAccepted: version === 1 + n + written,
       },
       { bench: 'record', case: 'history-rows', rows: rows.length, readMs: Number(historyMs.toFixed(1)) },
+      {
+        bench: 'record',
+        case: 'case-read',
+        reads: reads.length,
+        p50Ms: Number(pct(reads, 0.5).toFixed(2)),
+        duplicateCheckP50Ms: Number(pct(checks, 0.5).toFixed(2)),
+      },
     ];
   });
 }

@@ -110,3 +110,11 @@ export function deriveAge(
     : c.is_minor;
   return { age_at_intake: age, is_minor: minor };
 }
+
+/**
+ * Whether reading the case looks for other records of the same person: while it is being registered (draft or
+ * intake), and once its person was corrected after the case opened. A settled case is not searched on every read
+ * (the look-up grows with the number of persons); a new look-alike shows on the new registration instead.
+ */
+export const mayHaveNewDuplicates = (c: { stage: string; created_at: string }, person: { updated_at: string }) =>
+  c.stage === 'Draft' || c.stage === 'Intake' || person.updated_at > c.created_at;

@@ -11,7 +11,7 @@ import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
 import { caseCodec, isMinorCase } from './codecs';
 import { People } from './people';
-import { listScope, mayFindPersons } from './policy';
+import { listScope, mayFindPersons, mayHaveNewDuplicates } from './policy';
 import { presentCase, safeguardsMissing } from './present';
 import * as repo from './repo';
 import type { CaseDetail, candidatesBody, caseQuery, decisionBody } from './schema';
@@ -175,7 +175,10 @@ export class CaseService {
         names,
         divisionLabel: labels.get(c.division_code) ?? c.division_code,
         placeLabels: labels,
-        duplicates: direct && mayFindPersons(actor) ? await this.duplicatesOf(actor, person, names) : [],
+        duplicates:
+          direct && mayFindPersons(actor) && mayHaveNewDuplicates(c, person)
+            ? await this.duplicatesOf(actor, person, names)
+            : [],
         assignedUser: c.assigned_user_id
           ? { id: c.assigned_user_id, name: assigned.get(c.assigned_user_id) ?? '' }
           : null,
