@@ -117,9 +117,11 @@ describe('protection from referral to closure (Chromium)', () => {
     const safeguards = section(page, 'Protección de la niñez');
     await safeguards.getByRole('button', { name: 'Hecho' }).first().click();
     await safeguards.getByRole('button', { name: 'Editar representante e interés superior' }).click();
-    await safeguards.getByLabel('Representante legal o autoridad').fill('Tía, con medida de la Junta (prueba)');
-    await safeguards.getByLabel('Nota de interés superior').fill('Permanece en acogida hasta el retorno (prueba)');
-    await safeguards.getByRole('button', { name: 'Guardar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Representante o autoridad').fill('Tía, con medida de la Junta (prueba)');
+    await dialog.getByLabel('Nota de interés superior').fill('Permanece en acogida hasta el retorno (prueba)');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByText(/Para cerrar este caso falta/).waitFor({ state: 'detached' });
     await tab(page, 'Servicios y seguimiento');
     const closure = section(page, 'Cierre del caso');

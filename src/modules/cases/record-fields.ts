@@ -21,9 +21,7 @@ const text = (max: number) => z.string().trim().min(1).max(max).nullable();
 const opt = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable();
 const country = z.string().regex(/^[A-Z]{2}$/);
 /** A date of birth: a real date, not after today. */
-export const pastDate = z.iso
-  .date()
-  .refine((d) => d <= new Date().toISOString().slice(0, 10), { message: 'A date of birth cannot be in the future' });
+export const pastDate = z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10));
 const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)

@@ -81,7 +81,7 @@ export function CasePage() {
         </Tabs.Panel>
         <Tabs.Panel value="protection" pt="md">
           <Stack>
-            {c.isMinor && c.abilities.update && <Safeguards key={`${c.guardian}-${c.bestInterest}`} c={c} act={act} />}
+            {c.isMinor && c.abilities.update && <Safeguards c={c} act={act} onSaved={saved} />}
             {c.abilities.update && <Screening c={c} caseId={c.id} />}
             {c.abilities.update && <Decision c={c} act={act} />}
             {c.abilities.update && <Consent c={c} act={act} />}

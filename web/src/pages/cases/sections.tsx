@@ -2,7 +2,10 @@ import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Text
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
-import type { ApiBody } from '../../api';
+import { type ApiBody, client, ok } from '../../api';
+import { FieldList } from './record/display';
+import { EditRecord } from './record/EditRecord';
+import { caseValues } from './record/fields';
 
 type ConsentBody = ApiBody<'/api/cases/{id}/consents'>;
 
@@ -47,11 +50,12 @@ export function Behind({ label, children }: { label: string; children: ReactNode
   );
 }
 
+const safeguardFields = ['local_Guardian', 'local_BestInterest'];
+
 /** A minor's safeguards: the notification task, guardian or authority, best-interest note. */
-export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
+export function Safeguards({ c, act, onSaved }: { c: CaseDetail; act: Act; onSaved: (c: CaseDetail) => void }) {
   const { t } = useTranslation();
-  const [guardian, setGuardian] = useState(c.guardian ?? '');
-  const [bestInterest, setBestInterest] = useState(c.bestInterest ?? '');
+  const [editing, setEditing] = useState(false);
   return (
     <Section title={t('cases.safeguards')}>
       <Stack>
@@ -77,34 +81,26 @@ export function Safeguards({ c, act }: { c: CaseDetail; act: Act }) {
               )}
             </Group>
           ))}
-        <Behind label={t('record.open.safeguards')}>
-          <Textarea
-            label={t('cases.guardian')}
-            value={guardian}
-            onChange={(e) => setGuardian(e.currentTarget.value)}
-            autosize
-          />
-          <Textarea
-            label={t('cases.bestInterest')}
-            value={bestInterest}
-            onChange={(e) => setBestInterest(e.currentTarget.value)}
-            autosize
-          />
-          <Button
-            w="fit-content"
-            variant="light"
-            onClick={() =>
-              act({
-                to: 'safeguards',
-                body: Object.fromEntries(
-                  Object.entries({ guardian, bestInterest }).filter(([, v]) => v.trim().length >= 3),
-                ),
-              })
+        <FieldList fields={safeguardFields} values={caseValues(c)} />
+        {/* The same versioned change as the rest of the record: a colleague's edit meanwhile is a conflict, not lost. */}
+        <Button w="fit-content" size="compact-sm" variant="outline" color="teal.9" onClick={() => setEditing(true)}>
+          {t('record.open.safeguards')}
+        </Button>
+        {editing && (
+          <EditRecord
+            title={t('cases.safeguards')}
+            fields={safeguardFields}
+            values={caseValues(c)}
+            version={c.version}
+            save={(w) =>
+              ok(
+                client.PATCH('/api/cases/{id}', { params: { path: { id: c.id } }, body: w as never }),
+              ) as Promise<CaseDetail>
             }
-          >
-            {t('cases.saveSafeguards')}
-          </Button>
-        </Behind>
+            onSaved={onSaved}
+            onClose={() => setEditing(false)}
+          />
+        )}
       </Stack>
     </Section>
   );

@@ -3,7 +3,6 @@ import { type ApiBody, client, ok } from '../../api';
 /** Every change the case page makes through its one mutation; each answers the updated case. */
 export type CaseWrite =
   | { to: 'comments'; body: ApiBody<'/api/cases/{id}/comments'> }
-  | { to: 'safeguards'; body: ApiBody<'/api/cases/{id}/safeguards'> }
   | { to: 'decision'; body: ApiBody<'/api/cases/{id}/decision'> }
   | { to: 'consents'; body: ApiBody<'/api/cases/{id}/consents'> }
   | { to: 'withdrawConsent'; sub: string }
@@ -18,8 +17,6 @@ export function writeCase(id: string, w: CaseWrite): Promise<unknown> {
   switch (w.to) {
     case 'comments':
       return ok(client.POST('/api/cases/{id}/comments', { params: { path }, body: w.body }));
-    case 'safeguards':
-      return ok(client.POST('/api/cases/{id}/safeguards', { params: { path }, body: w.body }));
     case 'decision':
       return ok(client.POST('/api/cases/{id}/decision', { params: { path }, body: w.body }));
     case 'consents':
