@@ -2,8 +2,9 @@
 // TypeScript loader runs in production) and the web app to web/dist. With --if-needed (used by `npm start`),
 // each part is rebuilt only when it is missing or older than its sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ifNeeded = process.argv.includes('--if-needed');
@@ -67,4 +68,26 @@ if (
     cwd: root,
     stdio: 'inherit',
   });
+  precompress(path.join(root, 'web/dist'));
+}
+
+// Text assets are compressed once here (brotli at its best level, gzip for older clients) and served as they are,
+// so a rural link downloads a quarter of the bytes and the server spends no time compressing them.
+function precompress(dir) {
+  let raw = 0;
+  let br = 0;
+  for (const name of readdirSync(dir, { recursive: true })) {
+    if (!/\.(js|css|html|svg|json|webmanifest|txt)$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const data = readFileSync(file);
+    if (data.length < 1024) continue;
+    const brotli = zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    });
+    writeFileSync(`${file}.br`, brotli);
+    writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    raw += data.length;
+    br += brotli.length;
+  }
+  console.log(`web assets: ${(raw / 1024).toFixed(0)} KB, ${(br / 1024).toFixed(0)} KB with brotli`);
 }

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { openContext, seedDemo, startServer } from './app/index';
 import { htcdsCommands } from './cli/htcds';
+import { i18nCommands } from './cli/i18n';
 import { securityCommands } from './cli/security';
 import { GeoService, ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/index';
 import { type Config, ConfigError, loadConfig } from './platform/config';
 import { KeyError } from './platform/crypto/keys';
 import { migrateToLatest, migrationStatus, openDb } from './platform/db/index';
+import { AppError } from './platform/http/errors';
+import { pickLanguage, t } from './platform/i18n/index';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -148,12 +151,21 @@ export function program(): Command {
 
   securityCommands(cli);
   htcdsCommands(cli);
+  i18nCommands(cli);
   return cli;
 }
 
 /** One-line reason for a failure; stack traces only with DEBUG set. */
 function reason(err: unknown): string {
   if (err instanceof ConfigError || err instanceof ImportFileError || err instanceof KeyError) return err.message;
+  if (err instanceof AppError) {
+    // The operator's language (LANG), the same message a person gets on screen.
+    const lang = pickLanguage(process.env.LANG?.replace('_', '-'));
+    const params = Object.fromEntries(
+      Object.entries(err.params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v]),
+    );
+    return `${t(lang, `errors.${err.code}`, params)} (${err.code})`;
+  }
   if (err instanceof Error) return err.message.split('\n')[0] ?? String(err);
   return String(err);
 }

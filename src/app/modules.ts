@@ -7,6 +7,7 @@ import { insightsModule } from '../modules/insights/index';
 import { plansModule } from '../modules/plans/index';
 import { referralsModule } from '../modules/referrals/index';
 import { reportsModule } from '../modules/reports/index';
+import { translationsModule } from '../modules/translations/index';
 import type { ModuleDescriptor } from '../platform/module';
 
 /**
@@ -23,4 +24,5 @@ export const modules: readonly ModuleDescriptor[] = [
   referralsModule,
   plansModule,
   insightsModule,
+  translationsModule,
 ];

@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import './i18n/index';
+import { i18nReady } from './i18n/index';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -42,6 +42,8 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root');
 if (root) {
+  // The first screen waits for the remembered language (a few KB), so it is never drawn in another one.
+  await i18nReady;
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={readableVariables}>

@@ -22,6 +22,7 @@ export const permissions = [
   'insights:aggregate',
   'insights:deidentified',
   'exports:personal',
+  'translations:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -38,6 +39,7 @@ export const personalDataPermissions: readonly Permission[] = [
 
 export const systemRoles: Record<string, Permission[]> = {
   administrator: [
+    'translations:manage',
     'organisations:read',
     'organisations:manage',
     'users:read',

@@ -15,6 +15,8 @@ export interface NewUser {
   status: UserTable['status'];
   passwordHash?: string | null;
   totpSecret?: string | null;
+  /** The language the person reads; e-mails follow it (Spanish when unset). */
+  language?: string | null;
 }
 
 /** The one place a user row is built: personal fields encrypted and bound to the row, blind indexes for lookups. */
@@ -39,5 +41,6 @@ export function buildUserRow(crypto: FieldCrypto, u: NewUser, id: string = rando
     created_at: now,
     updated_at: now,
     last_sign_in_at: null,
+    language: u.language ?? null,
   };
 }

@@ -74,6 +74,8 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   last_sign_in_at: string | null;
+  /** The language the person reads (es, en, qu-EC): e-mails and documents follow it; null = Spanish. */
+  language: string | null;
 }
 
 export interface UserRoleTable {
@@ -389,8 +391,20 @@ export interface ReferralTable {
 }
 
 /** Every table Minka owns; modules add theirs here. */
+/** A string an installation's reviewers corrected or confirmed; it outlives upgrades of the shipped catalogues. */
+export interface TranslationTable {
+  lang: string;
+  /** `catalogue:key`, e.g. `web:nav.home`, `server:errors.not_found`, `labels:htcds.sex.Female`. */
+  key: string;
+  value: string;
+  note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
+  translations: TranslationTable;
   sequences: { name: string; value: number };
   divisions: DivisionTable;
   division_boundaries: DivisionBoundaryTable;

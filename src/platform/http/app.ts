@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -17,6 +19,8 @@ import { healthRoutes } from './health';
 import { registerOpenApi } from './openapi';
 
 export type App = FastifyInstance;
+
+const hashedAsset = /[\\/]assets[\\/][^\\/]+-[\w-]{8}(\.\w+)+$/;
 
 export interface RouteInfo {
   method: string;
@@ -119,6 +123,13 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       retryAfterMs: ctx.ttl,
     }),
   });
+  // Answers (JSON, the report pages) are compressed for slow links; the web app's files come compressed already.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await registerOpenApi(app);
   await app.register(cookie);
   const { modules, webDir: _web, logLevel: _level, logStream: _stream, ...ctx } = deps;
@@ -130,7 +141,16 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   const webDir = deps.webDir === undefined ? defaultWebDir : deps.webDir;
   const hasWeb = Boolean(webDir && existsSync(path.join(webDir, 'index.html')));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir as string, wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir as string,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      // Hashed files never change: a returning user downloads none of them again. Everything else is revalidated.
+      setHeaders: (res, file) =>
+        res.setHeader('cache-control', hashedAsset.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   // Client-side routes (e.g. /signin, /geo/06) get the app shell; /api and missing files get a JSON 404.
   registerNotFound(app, hasWeb ? (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') : undefined);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import enWeb from '../../../web/src/i18n/en.json' with { type: 'json' };
-import esWeb from '../../../web/src/i18n/es.json' with { type: 'json' };
-import quWeb from '../../../web/src/i18n/qu-EC.json' with { type: 'json' };
+import enWeb from '../../shared/i18n/web/en.json' with { type: 'json' };
+import esWeb from '../../shared/i18n/web/es.json' with { type: 'json' };
+import quWeb from '../../shared/i18n/web/qu-EC.json' with { type: 'json' };
 import { withSharedLabels } from '../../shared/labels/index';
 import { pickLanguage, t } from './index';
 import en from './locales/en.json' with { type: 'json' };

@@ -48,3 +48,8 @@ export function t(lang: string, key: string, params: Record<string, unknown> = {
 export function hasKey(key: string): boolean {
   return instance.exists(key, { lng: 'es', fallbackLng: false });
 }
+
+/** Puts strings an installation reviewed over the shipped ones (flat keys, e.g. `errors.not_found`). */
+export function applyStrings(lang: Language, strings: Record<string, string>): void {
+  for (const [key, value] of Object.entries(strings)) instance.addResource(lang, 'translation', key, value);
+}

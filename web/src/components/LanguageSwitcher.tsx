@@ -1,10 +1,14 @@
-import { SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type LanguageCode, languages, setLanguage } from '../i18n/index';
+import { type LanguageCode, languages, setLanguage, stringsToReview } from '../i18n/index';
 
-/** Visible switch between Spanish, Kichwa and English; the choice is remembered on this device. */
+/**
+ * Visible switch between Spanish, Kichwa and English; the choice is remembered on this device. While a language
+ * still has strings no speaker has reviewed, the switch says so under it.
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
+  const toReview = stringsToReview(i18n.language);
   return (
     <div>
       <VisuallyHidden id="lang-label">{t('app.language')}</VisuallyHidden>
@@ -12,9 +16,14 @@ export function LanguageSwitcher() {
         aria-labelledby="lang-label"
         size="xs"
         value={i18n.language}
-        onChange={(v) => setLanguage(v as LanguageCode)}
+        onChange={(v) => void setLanguage(v as LanguageCode)}
         data={languages.map((l) => ({ value: l.code, label: l.label }))}
       />
+      {toReview > 0 && (
+        <Text size="xs" c="dimmed" data-testid="language-review">
+          {t('app.languageToReview', { count: toReview })}
+        </Text>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { has, useSession } from '../../session';
 import { Audit } from './Audit';
 import { Organisations } from './Organisations';
 import { Roles } from './Roles';
+import { Translations } from './Translations';
 import { Users } from './Users';
 
 /** Administration: each tab appears only when the session's permissions allow it. */
@@ -15,6 +16,7 @@ export function Admin() {
     { key: 'organisations', show: has(s, 'organisations:manage') || has(s, 'users:read'), el: <Organisations /> },
     { key: 'roles', show: has(s, 'users:read') || has(s, 'roles:manage'), el: <Roles /> },
     { key: 'audit', show: has(s, 'audit:read'), el: <Audit /> },
+    { key: 'translations', show: has(s, 'translations:manage'), el: <Translations /> },
   ].filter((x) => x.show);
   return (
     <Stack>
