@@ -8,6 +8,7 @@ import { generatePeople } from './generator';
 import { httpBench } from './http';
 import { insightsBench } from './insights';
 import { recordBench } from './record';
+import { webBench } from './web';
 
 const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   http: httpBench,
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   insights: insightsBench,
   disclosure: disclosureBench,
   record: recordBench,
+  web: webBench,
   generate: async () => {
     const n = Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();

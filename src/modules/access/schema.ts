@@ -5,7 +5,7 @@ import { organisationTypes, permissions } from './permissions';
 const email = z.email().max(254);
 const totpCode = z.string().regex(/^\d{6}$/, 'six digits');
 
-/** Sign-in form and request body; the web form validates with the same schema. */
+/** Sign-in request body (the web form repeats its few rules so the first page loads no validation library). */
 export const signInBody = z.strictObject({
   email,
   password: z.string().min(1).max(1024),

@@ -147,12 +147,18 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       wildcard: false,
       index: ['index.html'],
       preCompressed: true,
+      cacheControl: false,
       // Hashed files never change: a returning user downloads none of them again. Everything else is revalidated.
       setHeaders: (res, file) =>
         res.setHeader('cache-control', hashedAsset.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   // Client-side routes (e.g. /signin, /geo/06) get the app shell; /api and missing files get a JSON 404.
-  registerNotFound(app, hasWeb ? (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') : undefined);
+  registerNotFound(
+    app,
+    hasWeb
+      ? (reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html')
+      : undefined,
+  );
 
   return app;
 }

@@ -1,8 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import es from '../../../src/shared/i18n/web/es.json';
 import sharedEs from '../../../src/shared/labels/es.json';
 import { mergeLabels } from '../../../src/shared/labels/merge';
-import es from '../../../src/shared/i18n/web/es.json';
 
 export const languages = [
   { code: 'es', label: 'Español' },
@@ -22,15 +22,14 @@ function initialLanguage(): LanguageCode {
 // Kichwa and English are fetched only by those who choose them.
 const loaders: Record<Exclude<LanguageCode, 'es'>, () => Promise<[object, object]>> = {
   en: () =>
-    Promise.all([import('../../../src/shared/i18n/web/en.json'), import('../../../src/shared/labels/en.json')]).then(([a, b]) => [
-      a.default,
-      b.default,
-    ]),
+    Promise.all([import('../../../src/shared/i18n/web/en.json'), import('../../../src/shared/labels/en.json')]).then(
+      ([a, b]) => [a.default, b.default],
+    ),
   'qu-EC': () =>
-    Promise.all([import('../../../src/shared/i18n/web/qu-EC.json'), import('../../../src/shared/labels/qu-EC.json')]).then(([a, b]) => [
-      a.default,
-      b.default,
-    ]),
+    Promise.all([
+      import('../../../src/shared/i18n/web/qu-EC.json'),
+      import('../../../src/shared/labels/qu-EC.json'),
+    ]).then(([a, b]) => [a.default, b.default]),
 };
 
 /** What an installation's reviewers changed, and how many Kichwa strings still wait for review. */

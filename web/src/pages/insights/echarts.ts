@@ -1,11 +1,10 @@
 // The dashboard's ECharts parts beyond the shared ones: the choropleth map, its colour scale, and the canvas
-// renderer that draws PNG downloads.
+// renderer that draws PNG downloads (fetched only when someone downloads an image: the page itself draws SVG).
 import { MapChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { type EChartsOption, echarts } from '../../components/echarts';
 
-echarts.use([MapChart, VisualMapComponent, CanvasRenderer]);
+echarts.use([MapChart, VisualMapComponent]);
 
 export { type EChartsOption, echarts };
 
@@ -21,6 +20,8 @@ export async function renderPng(
   height: number,
   text: { title: string; footer: string },
 ): Promise<string> {
+  const { install } = await import('echarts/lib/renderer/installCanvasRenderer.js');
+  echarts.use(install);
   const host = document.createElement('div');
   const chart = echarts.init(host, undefined, { renderer: 'canvas', width, height });
   let url: string;
