@@ -59,6 +59,19 @@ export const settingsSchema = z.strictObject({
   /** Total epsilon that differentially private releases may spend on any one person per calendar year. */
   MINKA_DP_BUDGET: z.coerce.number().min(0.1).max(1000).default(10),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Hosts (host or host:port, comma-separated) the webhook may fetch a message's attachments from: the RapidPro
+   * or TextIt server's media host. Empty: attachments (voice notes, photos) are not fetched.
+   */
+  MINKA_WEBHOOK_MEDIA_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   MINKA_CHILD_PROTECTION_AUTHORITY: z
     .enum(['JuntaCantonalProteccionDerechos', 'DINAPEN'])
     .default('JuntaCantonalProteccionDerechos'),

@@ -5,11 +5,12 @@ import type { Context } from '../../platform/context';
 import { requestLanguage, t } from '../../platform/i18n/index';
 import { cleanMedia, type Media } from '../../platform/media';
 import { GeoService, titleCase } from '../geo/index';
+import { storeFiles } from './files';
 import { SourceLimiter } from './limiter';
 import { followPage, messagePage, receiptPage, threadPage } from './pages/follow';
 import { type PlaceChoice, reportPage } from './pages/form';
 import { css } from './pages/html';
-import { PublicReports, storeFiles } from './public';
+import { PublicReports } from './public';
 import { receiptBody, reporterMessageBody, reportFormBody } from './schema';
 
 const cookie = 'minka_receipt';
@@ -96,8 +97,10 @@ export const publicReportRoutes =
     app.post('/report', { schema: { hide: true } }, async (req: FastifyRequest, reply) => {
       const raw = (req.body ?? {}) as Record<string, unknown>;
       // A browser sends an empty part for an empty file input; only non-empty files count.
-      const files = [raw.files ?? []].flat().filter((f): f is Buffer => Buffer.isBuffer(f) && f.length > 0);
-      const fields = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'files'));
+      const files = [raw.voice ?? [], raw.files ?? []]
+        .flat()
+        .filter((f): f is Buffer => Buffer.isBuffer(f) && f.length > 0);
+      const fields = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'files' && k !== 'voice'));
       const lang = requestLanguage({
         headers: req.headers,
         query: { lang: typeof fields.lang === 'string' ? fields.lang : undefined },
@@ -123,6 +126,8 @@ export const publicReportRoutes =
         if (!m) return again('errorFile');
         media.push(m);
       }
+      // Written or spoken: a report needs one of the two.
+      if (!parsed.data.what && !media.some((m) => m.kind === 'audio')) return again('errorWhat');
       const r = await reports.submit(PublicReports.fromForm(parsed.data, lang));
       if (media.length) {
         // The report is already safe; a file that cannot be stored must not cost the reporter the receipt.

@@ -43,7 +43,8 @@ export class PublicReports {
   static fromForm(body: ReportFormBody, language: string): NewReport {
     const tri = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : null);
     return {
-      what: body.what,
+      // A voice note alone is a whole report: its text then only says that it is spoken.
+      what: body.what || '🎤',
       division: body.division,
       placeText: body.placeText,
       whenText: body.whenText,
@@ -197,32 +198,4 @@ export class PublicReports {
   }
 
   signOut = (token: string) => repo.deleteSession(this.db, sha256(token));
-}
-
-/** Stores cleaned files encrypted under the data directory, named by a random id. */
-export async function storeFiles(
-  ctx: Context,
-  reportId: string,
-  files: import('../../platform/media').Media[],
-): Promise<void> {
-  const { mkdirSync, writeFileSync } = await import('node:fs');
-  const path = await import('node:path');
-  const dir = path.join(ctx.config.dataDir, 'attachments');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const f of files) {
-    const id = randomUUID();
-    writeFileSync(
-      path.join(dir, `${id}.bin`),
-      ctx.crypto.encryptBytes(f.data, { table: 'report_files', row: id, column: 'data' }),
-      { mode: 0o600 },
-    );
-    await repo.insertFile(ctx.db.db, {
-      id,
-      report_id: reportId,
-      kind: f.kind,
-      mime: f.mime,
-      size: f.data.length,
-      created_at: nowIso(),
-    });
-  }
 }

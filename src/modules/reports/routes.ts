@@ -2,9 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
+import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
-import { requireActor } from '../access/index';
+import { t } from '../../platform/i18n/index';
+import { can, requireActor } from '../access/index';
 import { idParam } from '../access/schema';
+import { readReportFile } from './files';
 import {
   assignBody,
   linkCaseBody,
@@ -16,6 +19,9 @@ import {
   statusBody,
 } from './schema';
 import { TriageService } from './triage';
+
+/** Replies staff often send, offered in the language the report was written in. */
+export const replyTemplates = ['received', 'details', 'safe', 'referred', 'call'] as const;
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
@@ -130,5 +136,35 @@ export const triageRoutes =
         },
       },
       (req) => triage.linkCase(requireActor(req), req.params.id, req.body.caseCode, req.id),
+    );
+    r.get(
+      '/reports/reply-templates',
+      {
+        schema: {
+          tags,
+          summary: 'Reply templates in a language (the language the report was written in)',
+          querystring: z.strictObject({ lang: z.enum(['es', 'en', 'qu-EC']) }),
+          response: { 200: z.array(z.object({ key: z.string(), text: z.string() })), ...errors },
+        },
+      },
+      (req) => {
+        if (!can(requireActor(req), 'reports:triage')) throw new AppError(403, 'forbidden');
+        return replyTemplates.map((key) => ({ key, text: t(req.query.lang, `report.replies.${key}`) }));
+      },
+    );
+    r.get(
+      '/reports/:id/files/:sub',
+      {
+        schema: {
+          tags,
+          summary: "A report's photo or voice note, to see or play in the browser (audited)",
+          params: z.strictObject({ id: z.uuid(), sub: z.uuid() }),
+          response: { 200: z.unknown().meta({ description: 'The file bytes' }), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const f = await readReportFile(ctx, requireActor(req), req.params.id, req.params.sub, req.id);
+        return reply.type(f.mime).header('content-disposition', 'inline').send(f.data);
+      },
     );
   };

@@ -16,7 +16,8 @@ const text = (max: number) =>
 /** The public report form as the browser posts it (urlencoded or multipart, every value a string). */
 export const reportFormBody = z.object({
   lang: z.string().max(10).optional(),
-  what: z.string().trim().min(1).max(5000),
+  /** May stay empty when a voice note says it instead. */
+  what: z.string().trim().max(5000).default(''),
   division: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,32}$/)
@@ -54,6 +55,8 @@ export const reportListItem = z
     code: z.string(),
     status: z.enum(reportStatuses),
     channel: z.string(),
+    /** The language the reporter wrote in (es, en, qu-EC): answer in it. */
+    language: z.string(),
     division: z.object({ country: z.string(), code: z.string(), label: z.string(), known: z.boolean() }),
     forms: z.array(z.string()),
     childInvolved: z.boolean().nullable(),
@@ -80,7 +83,6 @@ export const reportDetail = reportListItem
     placeText: z.string().nullable(),
     whenText: z.string().nullable(),
     contact: z.string().nullable(),
-    language: z.string(),
     messages: z.array(reportMessage),
     files: z.array(z.object({ id: z.string(), kind: z.string(), mime: z.string(), size: z.number() })),
   })

@@ -48,6 +48,7 @@ export class TriageService {
       code: r.code,
       status: r.status,
       channel: r.channel,
+      language: r.language,
       division: {
         country: r.country_code,
         code: r.division_code,
@@ -89,7 +90,7 @@ export class TriageService {
   }
 
   /** A report the actor may triage (reports:triage and the report's division in the actor's jurisdiction), else 404. */
-  private async visible(actor: Actor, id: string, scope = new ScopeCheck(this.ctx)): Promise<ReportTable> {
+  async visible(actor: Actor, id: string, scope = new ScopeCheck(this.ctx)): Promise<ReportTable> {
     const r = await repo.findReport(this.db, id);
     if (!r || !can(actor, 'reports:triage') || !(await scope.within(actor, r.country_code, r.division_code)))
       throw notFound();
@@ -136,7 +137,6 @@ export class TriageService {
       placeText: this.dec(r.place_text_enc, id, 'place_text'),
       whenText: this.dec(r.when_text_enc, id, 'when_text'),
       contact: this.dec(r.contact_enc, id, 'contact'),
-      language: r.language,
       messages: messages.map((m) => ({
         id: m.id,
         author: m.author,

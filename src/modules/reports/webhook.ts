@@ -5,9 +5,11 @@ import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
+import { storeFiles } from './files';
 import { PublicReports } from './public';
 import * as repo from './repo';
 import { reportForms } from './schema';
+import { fetchAttachments } from './webhook-media';
 
 const value = z
   .object({ value: z.union([z.string(), z.number()]).optional() })
@@ -19,7 +21,11 @@ export const rapidProPayload = z
     contact: z.object({ uuid: z.string().max(64).optional(), urn: z.string().min(3).max(200) }).loose(),
     results: z.record(z.string(), value).default({}),
     input: z
-      .object({ text: z.string().max(5000).optional() })
+      .object({
+        text: z.string().max(5000).optional(),
+        /** "audio/ogg:https://…": a WhatsApp voice note, a photo. */
+        attachments: z.array(z.string().max(2000)).max(10).optional(),
+      })
       .loose()
       .optional(),
   })
@@ -64,7 +70,7 @@ export const webhookRoutes =
           summary: 'Inbound report from a RapidPro/TextIt flow (signed with the shared secret)',
           body: rapidProPayload,
           response: {
-            200: z.object({ report: z.string(), continued: z.boolean() }),
+            200: z.object({ report: z.string(), continued: z.boolean(), files: z.number(), filesSkipped: z.number() }),
             400: errorSchema,
             401: errorSchema,
             404: errorSchema,
@@ -83,9 +89,14 @@ export const webhookRoutes =
         const since = new Date(Date.now() - continueDays * 86_400_000).toISOString();
         const what = pick(results, 'what', 'que', 'description', 'report');
         const open = await repo.findOpenByContact(ctx.db.db, index, since);
-        if (open && !what && input?.text) {
-          await reports.addMessage(open.id, input.text);
-          return { report: open.code, continued: true };
+        const attachments = input?.attachments ?? [];
+        const { media, skipped } = await fetchAttachments(attachments, ctx.config.MINKA_WEBHOOK_MEDIA_HOSTS);
+        const voiceOnly = !what && !input?.text && media.length > 0;
+        if (open && !what && (input?.text || media.length)) {
+          // A voice note in an open conversation is a message of it: the file joins the report.
+          if (input?.text) await reports.addMessage(open.id, input.text);
+          await storeFiles(ctx, open.id, media);
+          return { report: open.code, continued: true, files: media.length, filesSkipped: skipped };
         }
         const forms = (pick(results, 'forms', 'type', 'tipo') ?? '')
           .toLowerCase()
@@ -93,7 +104,7 @@ export const webhookRoutes =
           .filter((f) => (reportForms as readonly string[]).includes(f));
         const people = Number(pick(results, 'people', 'cuantos'));
         const r = await reports.submit({
-          what: what ?? input?.text ?? '-',
+          what: what ?? input?.text ?? (voiceOnly ? '🎤' : '-'),
           placeText: pick(results, 'where', 'donde', 'place'),
           whenText: pick(results, 'when', 'cuando'),
           forms,
@@ -106,7 +117,8 @@ export const webhookRoutes =
           channel: contact.urn.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
           withReceipt: false,
         });
-        return { report: r.code, continued: false };
+        await storeFiles(ctx, r.id, media);
+        return { report: r.code, continued: false, files: media.length, filesSkipped: skipped };
       },
     );
   };

@@ -68,6 +68,7 @@ export const reportKeys = {
   list: (status: string) => ['reports', status] as const,
   detail: (id: string) => ['report', id] as const,
   similar: (id: string) => ['report', id, 'similar'] as const,
+  templates: (lang: string) => ['report-templates', lang] as const,
 };
 
 export const planKeys = {

@@ -3497,6 +3497,158 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/reply-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reply templates in a language (the language the report was written in) */
+    get: {
+      parameters: {
+        query: {
+          lang: 'es' | 'en' | 'qu-EC';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              text: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{id}/files/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A report's photo or voice note, to see or play in the browser (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file bytes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/webhook/rapidpro': {
     parameters: {
       query?: never;
@@ -3533,6 +3685,7 @@ export interface paths {
             };
             input?: {
               text?: string;
+              attachments?: string[];
             } & {
               [key: string]: unknown;
             };
@@ -3551,6 +3704,8 @@ export interface paths {
             'application/json': {
               report: string;
               continued: boolean;
+              files: number;
+              filesSkipped: number;
             };
           };
         };
@@ -13529,6 +13684,7 @@ export interface components {
       /** @enum {string} */
       status: 'new' | 'in_review' | 'referred' | 'unfounded' | 'closed';
       channel: string;
+      language: string;
       division: {
         country: string;
         code: string;
@@ -13563,6 +13719,7 @@ export interface components {
       /** @enum {string} */
       status: 'new' | 'in_review' | 'referred' | 'unfounded' | 'closed';
       channel: string;
+      language: string;
       division: {
         country: string;
         code: string;
@@ -13587,7 +13744,6 @@ export interface components {
       placeText: string | null;
       whenText: string | null;
       contact: string | null;
-      language: string;
       messages: components['schemas']['ReportMessageInput'][];
       files: {
         id: string;
@@ -14496,6 +14652,7 @@ export interface components {
       /** @enum {string} */
       status: 'new' | 'in_review' | 'referred' | 'unfounded' | 'closed';
       channel: string;
+      language: string;
       division: {
         country: string;
         code: string;
@@ -14530,6 +14687,7 @@ export interface components {
       /** @enum {string} */
       status: 'new' | 'in_review' | 'referred' | 'unfounded' | 'closed';
       channel: string;
+      language: string;
       division: {
         country: string;
         code: string;
@@ -14554,7 +14712,6 @@ export interface components {
       placeText: string | null;
       whenText: string | null;
       contact: string | null;
-      language: string;
       messages: components['schemas']['ReportMessage'][];
       files: {
         id: string;

@@ -1,6 +1,6 @@
 import type { Language } from '../../../platform/i18n/index';
 import { reportForms } from '../schema';
-import { emergency, esc, icon, layout, tr } from './html';
+import { emergency, esc, icon, layout, microphone, tr } from './html';
 
 export interface PlaceChoice {
   provinces: { code: string; label: string }[];
@@ -50,11 +50,12 @@ ${state.error ? `<p class="err" role="alert">${esc(state.error)}</p>` : ''}${pic
 <form method="post" action="/report" enctype="multipart/form-data"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="token" value="${esc(token)}"><input type="hidden" name="division" value="${esc(division)}">
 <div class="hp" aria-hidden="true"><label>Website <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
 <fieldset><legend>${tr(lang, 'placeTitle')}</legend><label for="placeText">${tr(lang, 'placeText')}</label><input type="text" id="placeText" name="placeText" maxlength="300" value="${esc(v.placeText)}"></fieldset>
-<fieldset><legend>${tr(lang, 'whatTitle')}</legend><label for="what">${tr(lang, 'whatHint')}</label><textarea id="what" name="what" maxlength="5000" required>${esc(v.what)}</textarea></fieldset>
+<fieldset><legend>${tr(lang, 'voiceTitle')}</legend>${microphone}<label for="voice">${tr(lang, 'voiceHint')}</label><input type="file" id="voice" name="voice" accept="audio/*" capture></fieldset>
+<fieldset><legend>${tr(lang, 'whatTitle')}</legend><label for="what">${tr(lang, 'whatHint')}</label><textarea id="what" name="what" maxlength="5000">${esc(v.what)}</textarea></fieldset>
 <fieldset><legend>${tr(lang, 'formsTitle')}</legend>${reportForms.map((f) => `<label class="opt"><input type="checkbox" name="forms" value="${f}"${chosenForms.includes(f) ? ' checked' : ''}>${icon(f)} ${tr(lang, `forms.${f}`)}</label>`).join('')}</fieldset>
 <fieldset><legend>${tr(lang, 'whenTitle')}</legend><label for="month">${tr(lang, 'month')}</label><input type="month" id="month" name="month" value="${esc(v.month)}"><label for="whenText">${tr(lang, 'whenText')}</label><input type="text" id="whenText" name="whenText" maxlength="200" value="${esc(v.whenText)}"></fieldset>
 <fieldset><legend>${tr(lang, 'whoTitle')}</legend><p>${tr(lang, 'child')}</p>${radios(lang, 'child', v.child)}<label for="people">${tr(lang, 'people')}</label><input type="number" id="people" name="people" min="1" max="999" value="${esc(v.people)}"><p>${tr(lang, 'danger')}</p>${radios(lang, 'danger', v.danger)}</fieldset>
-<fieldset><legend>${tr(lang, 'filesTitle')}</legend><small>${tr(lang, 'filesHint')}</small><input type="file" name="files" accept="image/jpeg,image/png,audio/mpeg,audio/wav" multiple></fieldset>
+<fieldset><legend>${tr(lang, 'filesTitle')}</legend><label for="files">${tr(lang, 'filesHint')}</label><input type="file" id="files" name="files" accept="image/jpeg,image/png,audio/*" multiple></fieldset>
 <fieldset><legend>${tr(lang, 'contactTitle')}</legend><label for="contact">${tr(lang, 'contactHint')}</label><input type="text" id="contact" name="contact" maxlength="300" value="${esc(v.contact)}"></fieldset>
 <p><button type="submit">${tr(lang, 'send')}</button></p></form><p><a href="/report/follow?lang=${lang}">${tr(lang, 'haveCode')}</a></p>`;
   return layout(lang, tr(lang, 'title'), body, q);

@@ -2,15 +2,14 @@ import {
   Alert,
   Badge,
   Button,
+  Chip,
   Drawer,
   Group,
   Paper,
-  SegmentedControl,
   Select,
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -23,6 +22,7 @@ import { type ApiBody, type ApiResponse, client, ok } from '../../api';
 import { reportKeys } from '../../api/keys';
 import { formatDate, formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
+import { LanguageBadge, ReplyBox, ReportFiles } from './parts';
 
 type Item = ApiResponse<'/api/reports'>[number];
 type ReportStatus = (typeof reportStatuses)[number];
@@ -41,13 +41,14 @@ function runAct(id: string, act: Act): Promise<unknown> {
   return ok(client.POST('/api/reports/{id}/link-case', { params: path, body: act.body }));
 }
 
-function Flags({ r }: { r: Item }) {
+function Flags({ r, language = true }: { r: Item; language?: boolean }) {
   const { t } = useTranslation();
   return (
     <Group gap={4}>
       {r.dangerNow && <Badge color="red">{t('reports.danger')}</Badge>}
       {r.childInvolved && <Badge color="orange">{t('reports.child')}</Badge>}
       {r.awaitingReply && <Badge color="blue">{t('reports.awaiting')}</Badge>}
+      {language && r.language !== 'es' && <Badge variant="outline">{t(`reports.languages.${r.language}`)}</Badge>}
       {r.forms.map((f) => (
         <Badge key={f} variant="light">
           {t(`reports.forms.${f}`)}
@@ -57,11 +58,10 @@ function Flags({ r }: { r: Item }) {
   );
 }
 
-function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) {
+function ReportDrawer({ id, onChanged, onOpen }: { id: string; onChanged: () => void; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { data: session } = useSession();
-  const [reply, setReply] = useState('');
   const [caseCode, setCaseCode] = useState('');
   const detail = useQuery({
     queryKey: reportKeys.detail(id),
@@ -90,7 +90,8 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
   return (
     <Stack>
       <Title order={3}>{r.code}</Title>
-      <Flags r={r} />
+      <Flags r={r} language={false} />
+      <LanguageBadge language={r.language} />
       <Text size="sm" c="dimmed">
         {t('reports.place')}: {r.division.known ? r.division.label : t('reports.noPlace')}{' '}
         {r.placeText && `· ${r.placeText}`}
@@ -98,8 +99,11 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
         {t(`reports.channels.${r.channel}`)}
       </Text>
       <Paper withBorder p="sm">
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{r.what}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }} lang={r.language}>
+          {r.what === '🎤' ? t('reports.spoken') : r.what}
+        </Text>
       </Paper>
+      <ReportFiles report={r} />
       {r.contact && (
         <Text size="sm">
           {t('reports.contact')}: {r.contact}
@@ -110,6 +114,7 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
           label={t('reports.status')}
           data={reportStatuses.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) }))}
           value={r.status}
+          allowDeselect={false}
           onChange={(s) => s && act.mutate({ path: 'status', body: { status: s as ReportStatus } })}
         />
         <Button
@@ -131,27 +136,17 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
           <Text size="xs" c="dimmed">
             {t(`reports.authors.${m.author}`)} · {formatDateTime(m.createdAt)}
           </Text>
-          <Text size="sm">{m.body}</Text>
+          <Text size="sm" lang={m.author === 'reporter' ? r.language : undefined}>
+            {m.body}
+          </Text>
         </Paper>
       ))}
       {r.abilities.reply && (
-        <>
-          <Textarea
-            label={t('reports.replyLabel')}
-            description={t('reports.replyHint')}
-            value={reply}
-            onChange={(e) => setReply(e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
-          <Button
-            w="fit-content"
-            disabled={!reply.trim()}
-            onClick={() => act.mutate({ path: 'messages', body: { body: reply } }, { onSuccess: () => setReply('') })}
-          >
-            {t('reports.sendReply')}
-          </Button>
-        </>
+        <ReplyBox
+          language={r.language}
+          sending={act.isPending}
+          onSend={(body, sent) => act.mutate({ path: 'messages', body: { body } }, { onSuccess: sent })}
+        />
       )}
       <Group align="end">
         <TextInput
@@ -179,15 +174,25 @@ function ReportDrawer({ id, onChanged }: { id: string; onChanged: () => void }) 
         <>
           <Title order={4}>{t('reports.similar')}</Title>
           {similar.data.map((s) => (
-            <Text key={s.id} size="sm">
-              {s.code} · {formatDate(s.createdAt)} · {s.forms.map((f) => t(`reports.forms.${f}`)).join(', ')}
-            </Text>
+            <Group key={s.id} gap="xs">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => onOpen(s.id)}
+                aria-label={t('reports.openSimilar', { code: s.code })}
+              >
+                {s.code}
+              </Button>
+              <Text size="sm">
+                {formatDate(s.createdAt)} · {s.forms.map((f) => t(`reports.forms.${f}`)).join(', ')}
+              </Text>
+            </Group>
           ))}
         </>
       )}
       {r.purgesOn && (
         <Text size="xs" c="dimmed">
-          {t('reports.purgesOn', { date: r.purgesOn })}
+          {t('reports.purgesOn', { date: formatDate(r.purgesOn) })}
         </Text>
       )}
     </Stack>
@@ -208,46 +213,63 @@ export function Reports() {
   return (
     <Stack>
       <Title order={1}>{t('nav.reports')}</Title>
-      <SegmentedControl
-        value={status}
-        onChange={setStatus}
-        data={[
-          ...reportStatuses.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) })),
-          { value: 'all', label: t('reports.all') },
-        ]}
-      />
+      {/* Chips wrap on a phone where a segmented control would run off the screen. */}
+      <Chip.Group multiple={false} value={status} onChange={setStatus}>
+        <Group gap="xs" role="radiogroup" aria-label={t('reports.status')}>
+          {[...reportStatuses, 'all' as const].map((s) => (
+            <Chip key={s} value={s} variant="outline">
+              {s === 'all' ? t('reports.all') : t(`reports.statuses.${s}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
       {list.error && <Alert color="red">{list.error.message}</Alert>}
       {list.data?.length === 0 && <Text>{t('reports.empty')}</Text>}
       {list.data && list.data.length > 0 && (
-        <Table highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('reports.code')}</Table.Th>
-              <Table.Th>{t('reports.received')}</Table.Th>
-              <Table.Th>{t('reports.place')}</Table.Th>
-              <Table.Th>{t('reports.flags')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => setOpen(r.id)}>
-                    {r.code}
-                  </Button>
-                </Table.Td>
-                <Table.Td>{formatDate(r.createdAt)}</Table.Td>
-                <Table.Td>{r.division.known ? r.division.label : t('reports.noPlace')}</Table.Td>
-                <Table.Td>
-                  <Flags r={r} />
-                </Table.Td>
+        <Table.ScrollContainer minWidth={480}>
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reports.code')}</Table.Th>
+                <Table.Th>{t('reports.received')}</Table.Th>
+                <Table.Th>{t('reports.place')}</Table.Th>
+                <Table.Th>{t('reports.flags')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-sm" onClick={() => setOpen(r.id)}>
+                      {r.code}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>{formatDate(r.createdAt)}</Table.Td>
+                  <Table.Td>{r.division.known ? r.division.label : t('reports.noPlace')}</Table.Td>
+                  <Table.Td>
+                    <Flags r={r} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-      <Drawer opened={Boolean(open)} onClose={() => setOpen(null)} position="right" size="lg" title={t('nav.reports')}>
-        {open && <ReportDrawer id={open} onChanged={() => qc.invalidateQueries({ queryKey: reportKeys.all() })} />}
+      <Drawer
+        opened={Boolean(open)}
+        onClose={() => setOpen(null)}
+        position="right"
+        size="lg"
+        title={t('nav.reports')}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+      >
+        {open && (
+          <ReportDrawer
+            id={open}
+            onOpen={setOpen}
+            onChanged={() => qc.invalidateQueries({ queryKey: reportKeys.all() })}
+          />
+        )}
       </Drawer>
     </Stack>
   );

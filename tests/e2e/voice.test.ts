@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { accessibilityProblems, type E2E, newPage, screenshotDir, signIn, startE2E } from './support';
+
+/**
+ * One second of a quiet tone as a WAV a phone recorder could write, with the tags recorders and editing apps add
+ * (a LIST/INFO chunk naming an artist, and a place as text): the tags must not survive the upload.
+ */
+function taggedVoiceNote(): Buffer {
+  const rate = 8000;
+  const samples = Buffer.alloc(rate * 2);
+  for (let i = 0; i < rate; i++)
+    samples.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  const fmt = Buffer.alloc(24);
+  fmt.write('fmt ', 0, 'latin1');
+  fmt.writeUInt32LE(16, 4);
+  fmt.writeUInt16LE(1, 8); // PCM
+  fmt.writeUInt16LE(1, 10); // mono
+  fmt.writeUInt32LE(rate, 12);
+  fmt.writeUInt32LE(rate * 2, 16);
+  fmt.writeUInt16LE(2, 20);
+  fmt.writeUInt16LE(16, 22);
+  const tag = (id: string, text: string) => {
+    const body = Buffer.from(`${text}\0`, 'latin1');
+    const padded = Buffer.concat([body, Buffer.alloc(body.length % 2)]);
+    const head = Buffer.alloc(8);
+    head.write(id, 0, 'latin1');
+    head.writeUInt32LE(body.length, 4);
+    return Buffer.concat([head, padded]);
+  };
+  const info = Buffer.concat([
+    Buffer.from('INFO', 'latin1'),
+    tag('IART', 'SECRET-ARTIST'),
+    tag('ICMT', "GPS 1 40'30 S 78 38'45 W"),
+  ]);
+  const list = Buffer.alloc(8);
+  list.write('LIST', 0, 'latin1');
+  list.writeUInt32LE(info.length, 4);
+  const data = Buffer.alloc(8);
+  data.write('data', 0, 'latin1');
+  data.writeUInt32LE(samples.length, 4);
+  const body = Buffer.concat([Buffer.from('WAVE', 'latin1'), fmt, list, info, data, samples]);
+  const riff = Buffer.alloc(8);
+  riff.write('RIFF', 0, 'latin1');
+  riff.writeUInt32LE(body.length, 4);
+  return Buffer.concat([riff, body]);
+}
+
+// Journey: someone who reads little reports by voice in Kichwa, with JavaScript off; triage sees the language,
+// gets a reply prepared in Kichwa and plays the voice note, which arrives without its tags.
+describe('voice report in Kichwa without JavaScript (Chromium)', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(() => e2e.close());
+
+  it('uploads a voice note, triage sees Kichwa and plays it, the stored file has no tags', async () => {
+    const note = taggedVoiceNote();
+    assert.ok(note.includes('SECRET-ARTIST'), 'the fixture carries tags');
+    const reporter = await e2e.browser.newContext({ baseURL: e2e.server.url, javaScriptEnabled: false });
+    const page = await reporter.newPage();
+    await page.goto('/report?lang=qu-EC&province=06&canton=0606');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'qu-EC');
+    const voice = page.locator('input#voice');
+    assert.equal(await voice.getAttribute('accept'), 'audio/*');
+    await voice.setInputFiles({ name: 'nota.wav', mimeType: 'audio/wav', buffer: note });
+    await page.screenshot({ path: path.join(screenshotDir, 'report-voice-qu.png'), fullPage: true });
+    await page.locator('form[method=post] button[type=submit]').click();
+    const receipt = (await page.locator('#receipt').textContent())?.replace(/\s/g, '') ?? '';
+    assert.match(receipt, /^\d{16}$/, 'a voice note alone is a whole report');
+    await reporter.close();
+
+    const { page: s, problems } = await newPage(e2e);
+    await signIn(s, 'supervisora.guamote@minka.demo');
+    await s.goto('/reports');
+    await s
+      .getByRole('row')
+      .filter({ hasText: 'Guamote' })
+      .filter({ hasText: 'Kichwa' })
+      .first()
+      .getByRole('button')
+      .click();
+    await s.getByText('Idioma de la denuncia: Kichwa').waitFor();
+    await s.getByText('(denuncia hablada: escuche la nota de voz)').waitFor();
+    const audio = s.locator('audio');
+    await audio.waitFor();
+    const played = await audio.evaluate(
+      (a: HTMLAudioElement) =>
+        new Promise<string>((resolve) => {
+          a.muted = true;
+          a.addEventListener('error', () => resolve(`error ${a.error?.code}`));
+          a.play()
+            .then(() => setTimeout(() => resolve(a.currentTime > 0 ? 'played' : `stuck at ${a.currentTime}`), 400))
+            .catch((e) => resolve(String(e)));
+        }),
+    );
+    assert.equal(played, 'played');
+
+    // A prepared reply comes in the reporter's language.
+    await s.getByLabel('Respuesta preparada').first().click();
+    await s.getByRole('option', { name: 'Recibida, la estamos revisando' }).click();
+    assert.match(await s.getByLabel('Escribir a quien denunció').inputValue(), /chaskishkanchikmi/);
+    assert.deepEqual(await accessibilityProblems(s, '[role=dialog]'), []);
+    await s.screenshot({ path: path.join(screenshotDir, 'triage-voice.png'), fullPage: true });
+
+    const src = (await audio.getAttribute('src'))!;
+    const stored = await s.evaluate(async (u) => new Uint8Array(await (await fetch(u)).arrayBuffer()).join(','), src);
+    const bytes = Buffer.from(stored.split(',').map(Number));
+    assert.equal(bytes.toString('latin1', 0, 4), 'RIFF');
+    assert.ok(!bytes.includes('SECRET-ARTIST') && !bytes.includes('GPS'), 'no tag survives');
+    assert.ok(bytes.includes(note.subarray(note.length - 2000)), 'the voice itself is kept');
+    // Before sign-in the session check answers 401 by design; nothing else may fail.
+    assert.deepEqual(
+      problems.filter((p) => !/status of 401/.test(p)),
+      [],
+    );
+  });
+});
