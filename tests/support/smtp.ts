@@ -33,3 +33,20 @@ export async function smtpSink(): Promise<{ url: string; messages: string[]; clo
   const port = (server.address() as net.AddressInfo).port;
   return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((r) => server.close(() => r())) };
 }
+
+/** A raw message as a person reads it: encoded-word headers (RFC 2047) and a quoted-printable body decoded. */
+export function decodeMail(raw: string): string {
+  const words = raw
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+      enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
+    );
+  return qp(words.replace(/=\n/g, ''));
+}
+
+function qp(text: string): string {
+  return Buffer.from(
+    text.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
+}

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, signIn, testPassword, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
-import { smtpSink } from '../../../tests/support/smtp';
+import { decodeMail, smtpSink } from '../../../tests/support/smtp';
+import { t as translate } from '../../platform/i18n/index';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -232,6 +233,36 @@ describe('invitation e-mail', () => {
       assert.equal(sink.messages.length, 1);
       assert.match(sink.messages[0]!, /Invitaci/);
       assert.ok(sink.messages[0]!.replace(/=\n/g, '').includes(link.url.split('#')[1]), 'the mail carries the link');
+
+      // Language follows the person: an invitation in English, and a reset link in the language she then chose.
+      const english = await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        headers: as.headers,
+        payload: {
+          email: 'correo.ingles@prueba.test',
+          name: 'Correo Ingles',
+          organisationId: org,
+          roles: ['municipal_planner'],
+          scope: { country: 'EC', code: '0603' },
+          language: 'en',
+        },
+      });
+      assert.equal(english.statusCode, 200, english.body);
+      assert.match(sink.messages[1]!, /Subject: .*Minka/);
+      assert.match(sink.messages[1]!.replace(/=\n/g, ''), /invit/i);
+      assert.doesNotMatch(sink.messages[1]!, /Invitaci=C3=B3n|Invitación/);
+      const id = english.json().user.id;
+      await t.db.handle.db.updateTable('users').set({ language: 'qu-EC' }).where('id', '=', id).execute();
+      const reset = await t.app.inject({
+        method: 'POST',
+        url: `/api/admin/users/${id}/password-reset`,
+        headers: as.headers,
+      });
+      assert.equal(reset.statusCode, 200, reset.body);
+      const kichwa = translate('qu-EC', 'mail.resetSubject');
+      assert.notEqual(kichwa, translate('es', 'mail.resetSubject'), 'the reset subject has a Kichwa text');
+      assert.ok(decodeMail(sink.messages[2]!).includes(kichwa), 'the reset e-mail is in Kichwa');
     } finally {
       await t.close();
       await sink.close();

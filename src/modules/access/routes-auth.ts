@@ -10,6 +10,7 @@ import {
   acceptTokenBody,
   changePasswordBody,
   demoInfoSchema,
+  languageBody,
   okSchema,
   recoveryCodesSchema,
   sessionInfoSchema,
@@ -136,6 +137,21 @@ export const authRoutes =
       async (req) => {
         const actor = requireActor(req, { allowPendingSecondFactor: true });
         return signIn.totpConfirm(actor.userId, actor.sessionId, req.body.code, req.id);
+      },
+    );
+    r.post(
+      '/language',
+      {
+        schema: {
+          tags,
+          summary: 'Remember the language I read (my e-mails are written in it)',
+          body: languageBody,
+          response: { 200: okSchema, ...errors },
+        },
+      },
+      async (req) => {
+        await signIn.setLanguage(requireActor(req, { allowPendingSecondFactor: true }).userId, req.body.language);
+        return { ok: true as const };
       },
     );
     r.post(

@@ -21,6 +21,9 @@ export type SignInBody = z.infer<typeof signInBody>;
 export const newPassword = z.string().min(12).max(256);
 
 export const acceptTokenBody = z.strictObject({ token: z.string().min(20).max(200), password: newPassword });
+/** The interface languages; a person's choice decides the language of their e-mails. */
+export const interfaceLanguage = z.enum(['es', 'en', 'qu-EC']);
+export const languageBody = z.strictObject({ language: interfaceLanguage });
 export const changePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword });
 export const totpConfirmBody = z.strictObject({ code: totpCode });
 
@@ -96,6 +99,8 @@ export const inviteBody = z.strictObject({
   organisationId: z.uuid(),
   roles: z.array(roleKey).min(1).max(8),
   scope: scopeSchema,
+  /** The language the person reads: the invitation and later e-mails are written in it. */
+  language: interfaceLanguage.optional(),
 });
 
 export const userPatch = z.strictObject({

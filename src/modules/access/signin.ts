@@ -30,6 +30,11 @@ function totpFor(secretBase32: string, label: string) {
 
 /** Password, second factor, enrolment and one-time links: everything that proves who someone is. */
 export class SignInService {
+  /** Remembers the language a person reads; their e-mails follow it. */
+  async setLanguage(userId: string, language: string): Promise<void> {
+    await repo.updateUser(this.ctx.db.db, userId, { language, updated_at: nowIso() });
+  }
+
   constructor(
     private readonly ctx: Context,
     private readonly sessions: SessionService,

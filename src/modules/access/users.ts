@@ -5,7 +5,7 @@ import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { UserTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { t } from '../../platform/i18n/index';
+import { formatDateTime, t } from '../../platform/i18n/index';
 import { sendMail } from '../../platform/mail';
 import { roleCodec } from './codecs';
 import { type Actor, can, canGrant } from './policy';
@@ -146,6 +146,7 @@ export class UsersService {
       organisationId: body.organisationId,
       scope: body.scope,
       status: 'invited',
+      language: body.language,
     });
     const id = row.id;
     const link = await this.db.transaction().execute(async (trx) => {
@@ -166,8 +167,11 @@ export class UsersService {
     });
     const emailed = await this.mail(
       normaliseEmail(body.email),
-      t('es', 'mail.inviteSubject'),
-      t('es', 'mail.inviteBody', { url: link.url, expiresAt: link.expiresAt }),
+      t(body.language ?? 'es', 'mail.inviteSubject'),
+      t(body.language ?? 'es', 'mail.inviteBody', {
+        url: link.url,
+        expiresAt: formatDateTime(body.language ?? 'es', link.expiresAt),
+      }),
     );
     return { user: await this.present(actor, row), link: { ...link, emailed } };
   }
@@ -274,8 +278,11 @@ export class UsersService {
     const email = this.ctx.crypto.decrypt(row.email_enc, this.f(id, 'email'));
     const emailed = await this.mail(
       email,
-      t('es', 'mail.resetSubject'),
-      t('es', 'mail.resetBody', { url: link.url, expiresAt: link.expiresAt }),
+      t(row.language ?? 'es', 'mail.resetSubject'),
+      t(row.language ?? 'es', 'mail.resetBody', {
+        url: link.url,
+        expiresAt: formatDateTime(row.language ?? 'es', link.expiresAt),
+      }),
     );
     return { ...link, emailed };
   }

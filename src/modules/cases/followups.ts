@@ -132,8 +132,9 @@ export class FollowUps {
         await sendMail(
           this.ctx.config,
           this.ctx.crypto.decrypt(user.email_enc, { table: 'users', row: user.id, column: 'email' }),
-          t('es', 'mail.overdueSubject'),
-          t('es', 'mail.overdueBody', { code }),
+          // In the language the caseworker reads.
+          t(user.language ?? 'es', 'mail.overdueSubject'),
+          t(user.language ?? 'es', 'mail.overdueBody', { code }),
         ).catch(() => false);
     }
     return due.length;

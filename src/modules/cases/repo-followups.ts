@@ -51,7 +51,7 @@ export const insertNotifications = (q: Q, row: Insertable<Database['notification
   q.insertInto('notifications').values(row).execute();
 
 export const selectUsersById2 = (q: Q, assignee_user_id: string | null) =>
-  q.selectFrom('users').select(['id', 'email_enc']).where('id', '=', assignee_user_id!).executeTakeFirst();
+  q.selectFrom('users').select(['id', 'email_enc', 'language']).where('id', '=', assignee_user_id!).executeTakeFirst();
 
 export const selectCasesById = (q: Q, case_id: string) =>
   q.selectFrom('cases').select('code').where('id', '=', case_id).executeTakeFirst();

@@ -25,6 +25,14 @@ describe('INEC DPA tree parser', () => {
     assert.match(skipped[0] ?? '', /^90: 3 non-delimited/);
   });
 
+  it('restores the accents INEC leaves off six province names', () => {
+    const name = (code: string) => divisions.find((d) => d.code === code)?.name;
+    assert.equal(name('02'), 'BOLÍVAR');
+    assert.equal(name('20'), 'GALÁPAGOS');
+    assert.equal(name('23'), 'SANTO DOMINGO DE LOS TSÁCHILAS');
+    assert.equal(name('06'), 'CHIMBORAZO');
+  });
+
   it('pads codes to 2, 4 and 6 digits and links each to its parent', () => {
     const colta = divisions.find((d) => d.code === '0603');
     assert.deepEqual(colta, { code: '0603', name: 'COLTA', parentCode: '06', level: 2 });

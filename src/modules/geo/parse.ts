@@ -27,6 +27,19 @@ interface InecProvince {
 }
 
 /** Reads INEC's province → canton → parish JSON tree, padding codes to 2/4/6 digits. */
+/**
+ * INEC's file writes six province names without their accents (its cantons and parishes have them): their
+ * official spelling, so a person reads "Bolívar", not "Bolivar".
+ */
+const provinceAccents: Record<string, string> = {
+  BOLIVAR: 'BOLÍVAR',
+  'LOS RIOS': 'LOS RÍOS',
+  MANABI: 'MANABÍ',
+  GALAPAGOS: 'GALÁPAGOS',
+  SUCUMBIOS: 'SUCUMBÍOS',
+  'SANTO DOMINGO DE LOS TSACHILAS': 'SANTO DOMINGO DE LOS TSÁCHILAS',
+};
+
 export function parseInecTree(text: string, country: string): ParsedDivisions {
   let tree: unknown;
   try {
@@ -51,7 +64,12 @@ export function parseInecTree(text: string, country: string): ParsedDivisions {
       skipped.push(`${pCode}: ${Object.keys(raw.cantones).length} non-delimited areas without a province`);
       continue;
     }
-    divisions.push({ code: pCode, name: raw.provincia, parentCode: country, level: 1 });
+    divisions.push({
+      code: pCode,
+      name: provinceAccents[raw.provincia] ?? raw.provincia,
+      parentCode: country,
+      level: 1,
+    });
     for (const [cKey, canton] of Object.entries(raw.cantones)) {
       const cCode = pad(cKey, 2);
       if (!canton?.canton) {

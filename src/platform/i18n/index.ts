@@ -53,3 +53,15 @@ export function hasKey(key: string): boolean {
 export function applyStrings(lang: Language, strings: Record<string, string>): void {
   for (const [key, value] of Object.entries(strings)) instance.addResource(lang, 'translation', key, value);
 }
+
+/**
+ * A date and time for a reader of `lang` (e-mails, documents), in the installation's time zone. Kichwa has no CLDR
+ * data: it uses Ecuadorian Spanish formats, as the Kichwa notes advise.
+ */
+export function formatDateTime(lang: string, iso: string, timeZone = 'America/Guayaquil'): string {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'es-EC', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  });
+}

@@ -1,6 +1,8 @@
 import { SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { client } from '../api';
 import { type LanguageCode, languages, setLanguage, stringsToReview } from '../i18n/index';
+import { useSession } from '../session';
 
 /**
  * Visible switch between Spanish, Kichwa and English; the choice is remembered on this device. While a language
@@ -9,6 +11,12 @@ import { type LanguageCode, languages, setLanguage, stringsToReview } from '../i
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const toReview = stringsToReview(i18n.language);
+  const { data: session } = useSession();
+  const choose = async (code: LanguageCode) => {
+    await setLanguage(code);
+    // Signed in, the choice also decides the language of the person's e-mails (best effort: the screen has changed).
+    if (session) await client.POST('/api/auth/language', { body: { language: code } }).catch(() => undefined);
+  };
   return (
     <div>
       <VisuallyHidden id="lang-label">{t('app.language')}</VisuallyHidden>
@@ -16,7 +24,7 @@ export function LanguageSwitcher() {
         aria-labelledby="lang-label"
         size="xs"
         value={i18n.language}
-        onChange={(v) => void setLanguage(v as LanguageCode)}
+        onChange={(v) => void choose(v as LanguageCode)}
         data={languages.map((l) => ({ value: l.code, label: l.label }))}
       />
       {toReview > 0 && (

@@ -20,6 +20,7 @@ import { type ApiResponse, client, ok } from '../../api';
 import { adminKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { formatDateTime } from '../../format';
+import { type LanguageCode, languages } from '../../i18n/index';
 import { has, useSession } from '../../session';
 import { useOrganisations } from './Organisations';
 import { useRoles } from './Roles';
@@ -51,6 +52,7 @@ function Invite({ onDone }: { onDone: () => void }) {
     organisationId: null as string | null,
     roles: [] as string[],
     code: null as string | null,
+    language: 'es' as LanguageCode,
   });
   const invite = useMutation({
     mutationFn: () =>
@@ -64,6 +66,7 @@ function Invite({ onDone }: { onDone: () => void }) {
             organisationId: v.organisationId ?? '',
             roles: v.roles,
             scope: { country: 'EC', code: v.code ?? '' },
+            language: v.language,
           },
         }),
       ),
@@ -93,6 +96,15 @@ function Invite({ onDone }: { onDone: () => void }) {
         value={v.organisationId}
         onChange={(x) => setV({ ...v, organisationId: x })}
         searchable
+        allowDeselect={false}
+      />
+      <Select
+        label={t('admin.language')}
+        description={t('admin.languageHint')}
+        data={languages.map((l) => ({ value: l.code, label: l.label }))}
+        value={v.language}
+        onChange={(x) => x && setV({ ...v, language: x as LanguageCode })}
+        allowDeselect={false}
       />
       <MultiSelect
         label={t('admin.roles')}
