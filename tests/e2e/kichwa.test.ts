@@ -16,7 +16,9 @@ async function spanishOn(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
-      if (parent && getComputedStyle(parent).display !== 'none' && !parent.closest('.hp'))
+      // Place names are names (Santo Domingo de los Tsáchilas), not sentences to translate.
+      const place = parent?.matches('select option:not([value=""])');
+      if (parent && !place && getComputedStyle(parent).display !== 'none' && !parent.closest('.hp'))
         out.push(n.textContent ?? '');
     }
     for (const el of document.querySelectorAll('input[type=submit],button,[aria-label],[placeholder]'))
