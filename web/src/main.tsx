@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider, NavLink } from '@mantine/core';
+import './phone.css';
+import { Badge, type CSSVariablesResolver, createTheme, MantineProvider, NavLink } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,6 +16,8 @@ const theme = createTheme({
   components: {
     // The active menu entry as white on dark teal (4.9:1); the light variant's teal on pale teal is under AA.
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled', color: 'teal.9' } }),
+    // Filled orange, yellow or green badges with white text are under AA; light badges read well in every colour.
+    Badge: Badge.extend({ defaultProps: { variant: 'light' } }),
   },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
@@ -33,7 +36,7 @@ const readableVariables: CSSVariablesResolver = (t) => ({
       // Shade 9 darkened a little: on a hovered light background shade 9 alone falls just under 4.5:1.
       Object.keys(t.colors).map((name) => [
         `--mantine-color-${name}-light-color`,
-        `color-mix(in srgb, var(--mantine-color-${name}-9) 80%, black)`,
+        `color-mix(in srgb, var(--mantine-color-${name}-9) 70%, black)`,
       ]),
     ),
   },

@@ -53,7 +53,8 @@ export function Shell() {
                 <Anchor component={Link} to="/account" size="sm" visibleFrom="sm">
                   {session.user.name}
                 </Anchor>
-                <Button size="xs" variant="subtle" onClick={() => signOut.mutate()}>
+                {/* On a phone the header keeps only the menu and the language; signing out is in the menu. */}
+                <Button size="xs" variant="subtle" onClick={() => signOut.mutate()} visibleFrom="sm">
                   {t('nav.signOut')}
                 </Button>
               </>
@@ -84,6 +85,7 @@ export function Shell() {
           active={isActive('/account')}
           onClick={close}
         />
+        <NavLink component="button" label={t('nav.signOut')} onClick={() => signOut.mutate()} hiddenFrom="sm" />
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="content">

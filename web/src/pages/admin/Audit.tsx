@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api';
 import { auditKeys } from '../../api/keys';
+import { WideTable } from '../../components/WideTable';
 import { formatDateTime } from '../../format';
 
 /** The audit trail by record or by user, and a check of its hash chain. */
@@ -48,51 +49,53 @@ export function Audit() {
         </Alert>
       )}
       {entries.error && <Alert color="red">{entries.error.message}</Alert>}
-      <Table striped fz="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{t('admin.when')}</Table.Th>
-            <Table.Th>{t('admin.action')}</Table.Th>
-            <Table.Th>{t('admin.record')}</Table.Th>
-            <Table.Th>{t('admin.actorId')}</Table.Th>
-            <Table.Th>{t('admin.details')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.data?.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{e.id}</Table.Td>
-              <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
-              <Table.Td>
-                <Button
-                  variant="subtle"
-                  size="compact-xs"
-                  onClick={() =>
-                    setApplied({ recordType: e.recordType ?? '', recordId: e.recordId ?? '', actorUserId: '' })
-                  }
-                >
-                  {e.recordType} {e.recordId?.slice(0, 8)}
-                </Button>
-                {e.fields && <Code>{e.fields}</Code>}
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  variant="subtle"
-                  size="compact-xs"
-                  onClick={() => setApplied({ recordType: '', recordId: '', actorUserId: e.actorUserId ?? '' })}
-                >
-                  {e.actorUserId?.slice(0, 8) ?? t('admin.system')}
-                </Button>
-              </Table.Td>
-              <Table.Td>
-                <Code>{JSON.stringify(e.details)}</Code>
-              </Table.Td>
+      <WideTable minWidth={900}>
+        <Table striped fz="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>#</Table.Th>
+              <Table.Th>{t('admin.when')}</Table.Th>
+              <Table.Th>{t('admin.action')}</Table.Th>
+              <Table.Th>{t('admin.record')}</Table.Th>
+              <Table.Th>{t('admin.actorId')}</Table.Th>
+              <Table.Th>{t('admin.details')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.data?.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{e.id}</Table.Td>
+                <Table.Td>{formatDateTime(e.at)}</Table.Td>
+                <Table.Td>{e.action}</Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    onClick={() =>
+                      setApplied({ recordType: e.recordType ?? '', recordId: e.recordId ?? '', actorUserId: '' })
+                    }
+                  >
+                    {e.recordType} {e.recordId?.slice(0, 8)}
+                  </Button>
+                  {e.fields && <Code>{e.fields}</Code>}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="subtle"
+                    size="compact-xs"
+                    onClick={() => setApplied({ recordType: '', recordId: '', actorUserId: e.actorUserId ?? '' })}
+                  >
+                    {e.actorUserId?.slice(0, 8) ?? t('admin.system')}
+                  </Button>
+                </Table.Td>
+                <Table.Td>
+                  <Code>{JSON.stringify(e.details)}</Code>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </WideTable>
     </Stack>
   );
 }

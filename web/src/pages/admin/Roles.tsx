@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Permission, permissions } from '../../../../src/modules/access/vocabulary';
 import { type ApiResponse, client, ok } from '../../api';
 import { adminKeys } from '../../api/keys';
+import { WideTable } from '../../components/WideTable';
 import { has, useSession } from '../../session';
 
 export type Role = ApiResponse<'/api/admin/roles'>[number];
@@ -34,7 +35,7 @@ export function Roles() {
         {t('admin.rolesHint')}
       </Text>
       {save.error && <Alert color="red">{save.error.message}</Alert>}
-      <Table.ScrollContainer minWidth={900}>
+      <WideTable minWidth={900}>
         <Table withColumnBorders fz="xs">
           <Table.Thead>
             <Table.Tr>
@@ -82,7 +83,7 @@ export function Roles() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
     </Stack>
   );
 }

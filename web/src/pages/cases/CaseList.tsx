@@ -1,5 +1,19 @@
-import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Collapse,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +22,7 @@ import { htcds } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
+import { WideTable } from '../../components/WideTable';
 
 // The filters are the schema's own values, read back from the address.
 type Search = ApiBody<'/api/cases/search'>;
@@ -54,6 +69,12 @@ export function CaseList() {
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const opts = (field: keyof typeof htcds) => htcds[field].map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
+  // On a phone the list is a column of cards and the filters wait behind a button, so the cases come first.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, filters] = useDisclosure(false);
+  const active = [f.status, f.division, f.traffickingStatus, f.exploitation, f.minor, f.mine, f.overdue].filter(
+    Boolean,
+  ).length;
   return (
     <Stack>
       <Group justify="space-between">
@@ -62,56 +83,85 @@ export function CaseList() {
           {t('cases.new')}
         </Button>
       </Group>
-      <Group align="end" wrap="wrap">
-        <TextInput
-          label={t('cases.search')}
-          value={f.search}
-          onChange={(e) => setF({ ...f, search: e.currentTarget.value })}
-        />
-        <Select
-          label={t('cases.status')}
-          data={opts('cas_Status')}
-          value={f.status}
-          onChange={(v) => setF({ ...f, status: v })}
-          clearable
-        />
-        <DivisionPicker label={t('cases.place')} value={f.division} onChange={(v) => setF({ ...f, division: v })} />
-        <Select
-          label={t('cases.traffickingStatus')}
-          data={opts('vic_TraffickingStatus')}
-          value={f.traffickingStatus}
-          onChange={(v) => setF({ ...f, traffickingStatus: v })}
-          clearable
-        />
-        <Select
-          label={t('cases.exploitation')}
-          data={opts('vic_TypeOfExploitation')}
-          value={f.exploitation}
-          onChange={(v) => setF({ ...f, exploitation: v })}
-          clearable
-        />
-      </Group>
-      <Group>
-        <Checkbox
-          label={t('cases.minor')}
-          checked={f.minor}
-          onChange={(e) => setF({ ...f, minor: e.currentTarget.checked })}
-        />
-        <Checkbox
-          label={t('cases.mine')}
-          checked={f.mine}
-          onChange={(e) => setF({ ...f, mine: e.currentTarget.checked })}
-        />
-        <Checkbox
-          label={t('cases.overdue')}
-          checked={f.overdue}
-          onChange={(e) => setF({ ...f, overdue: e.currentTarget.checked })}
-        />
-      </Group>
+      <TextInput
+        label={t('cases.search')}
+        value={f.search}
+        onChange={(e) => setF({ ...f, search: e.currentTarget.value })}
+        maw={phone ? undefined : 320}
+      />
+      {phone && (
+        <Button variant="light" w="fit-content" onClick={filters.toggle} aria-expanded={filtersOpen}>
+          {t('cases.filters')}
+          {active > 0 && ` (${active})`}
+        </Button>
+      )}
+      <Collapse expanded={!phone || filtersOpen}>
+        <Stack>
+          <Group align="end" wrap="wrap">
+            <Select
+              label={t('cases.status')}
+              data={opts('cas_Status')}
+              value={f.status}
+              onChange={(v) => setF({ ...f, status: v })}
+              clearable
+            />
+            <DivisionPicker label={t('cases.place')} value={f.division} onChange={(v) => setF({ ...f, division: v })} />
+            <Select
+              label={t('cases.traffickingStatus')}
+              data={opts('vic_TraffickingStatus')}
+              value={f.traffickingStatus}
+              onChange={(v) => setF({ ...f, traffickingStatus: v })}
+              clearable
+            />
+            <Select
+              label={t('cases.exploitation')}
+              data={opts('vic_TypeOfExploitation')}
+              value={f.exploitation}
+              onChange={(v) => setF({ ...f, exploitation: v })}
+              clearable
+            />
+          </Group>
+          <Group>
+            <Checkbox
+              label={t('cases.minor')}
+              checked={f.minor}
+              onChange={(e) => setF({ ...f, minor: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('cases.mine')}
+              checked={f.mine}
+              onChange={(e) => setF({ ...f, mine: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('cases.overdue')}
+              checked={f.overdue}
+              onChange={(e) => setF({ ...f, overdue: e.currentTarget.checked })}
+            />
+          </Group>
+        </Stack>
+      </Collapse>
       {list.error && <Alert color="red">{list.error.message}</Alert>}
       {list.isSuccess && items.length === 0 && <Text>{t('cases.empty')}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
+      {phone &&
+        items.map((c) => (
+          <Card key={c.id} withBorder padding="sm" component="article" aria-labelledby={`case-${c.id}`}>
+            <Group justify="space-between" wrap="nowrap">
+              <Link to={`/cases/${c.id}`} id={`case-${c.id}`}>
+                {c.code}
+              </Link>
+              {c.overdueTasks > 0 && <Badge color="red">{t('cases.overdueTasks', { count: c.overdueTasks })}</Badge>}
+            </Group>
+            <Text fw={600}>
+              {c.name} {c.isMinor && <Badge color="orange">{t('cases.minor')}</Badge>}
+            </Text>
+            <Text size="sm">{c.division.label}</Text>
+            <Text size="sm">
+              {t(`htcds.cas_Status.${c.status}`)} · {t(`htcds.local_CaseStage.${c.stage}`)}
+            </Text>
+          </Card>
+        ))}
+      {!phone && items.length > 0 && (
+        <WideTable minWidth={600}>
           <Table highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -146,7 +196,7 @@ export function CaseList() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
       {list.hasNextPage && (
         <Button variant="light" w="fit-content" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { legalStages } from '../../../../src/modules/cases/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
+import { WideTable } from '../../components/WideTable';
 import { formatDate } from '../../format';
 import { Behind, Section } from './sections';
 
@@ -44,7 +45,7 @@ export function Legal({ caseId, writable }: { caseId: string; writable: boolean 
     <Section title={t('legal.title')}>
       <Stack>
         {steps.data?.length ? (
-          <Table.ScrollContainer minWidth={560}>
+          <WideTable minWidth={560}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -76,7 +77,7 @@ export function Legal({ caseId, writable }: { caseId: string; writable: boolean 
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         ) : (
           <Text size="sm" c="dimmed">
             {t('legal.none')}

@@ -6,6 +6,7 @@ import { serviceTypes } from '../../../../src/modules/directory/schema';
 import { type ApiQuery, client, ok } from '../../api';
 import { directoryKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
+import { WideTable } from '../../components/WideTable';
 
 type ServiceType = (typeof serviceTypes)[number];
 
@@ -50,7 +51,7 @@ export function Directory() {
       {list.error && <Alert color="red">{list.error.message}</Alert>}
       {list.data?.length === 0 && <Text>{t('directory.empty')}</Text>}
       {list.data && list.data.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
+        <WideTable minWidth={600}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -90,7 +91,7 @@ export function Directory() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
     </Stack>
   );

@@ -29,7 +29,13 @@ import { has, useSession } from '../../session';
 export function Htcds() {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  if (!has(session, 'cases:read')) return <Alert color="gray">{t('htcdsExchange.notAllowed')}</Alert>;
+  if (!has(session, 'cases:read'))
+    return (
+      <Stack>
+        <Title order={1}>{t('htcdsExchange.title')}</Title>
+        <Alert color="gray">{t('htcdsExchange.notAllowed')}</Alert>
+      </Stack>
+    );
   return (
     <Stack>
       <Title order={1}>{t('htcdsExchange.title')}</Title>

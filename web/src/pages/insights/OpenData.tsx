@@ -34,7 +34,7 @@ export function OpenData() {
   if (!has(session, 'insights:deidentified')) return <Alert color="gray">{t('openData.notAllowed')}</Alert>;
   return (
     <Stack>
-      <Title order={2}>{t('openData.title')}</Title>
+      <Title order={1}>{t('openData.title')}</Title>
       <Text c="dimmed">{t('openData.intro')}</Text>
       <CtdcPanel />
       <SyntheticPanel />
@@ -52,7 +52,7 @@ function CtdcPanel() {
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3}>{t('openData.ctdc.title')}</Title>
+        <Title order={2}>{t('openData.ctdc.title')}</Title>
         <Text size="sm">{t('openData.ctdc.intro', { k: r?.k ?? 11 })}</Text>
         {report.isLoading && <Loader size="sm" aria-label={t('openData.loading')} />}
         {report.error && (
@@ -134,7 +134,7 @@ function SyntheticPanel() {
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3}>{t('openData.synthetic.title')}</Title>
+        <Title order={2}>{t('openData.synthetic.title')}</Title>
         <Text size="sm">{t('openData.synthetic.intro')}</Text>
         <Group align="end">
           <NumberInput
@@ -207,7 +207,7 @@ function SyntheticResult({ report, onDownload }: { report: SyntheticReport; onDo
           {t('openData.synthetic.download')}
         </Button>
       </Group>
-      <Title order={4}>{t('openData.synthetic.utilityTitle')}</Title>
+      <Title order={3}>{t('openData.synthetic.utilityTitle')}</Title>
       <Text size="sm">
         {t('openData.synthetic.utilityIntro', { average: percent(u.averageTvd), worst: percent(u.worstTvd) })}
       </Text>

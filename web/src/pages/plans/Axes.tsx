@@ -2,6 +2,7 @@ import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
 import { EnumSelect } from '../../components/EnumSelect';
+import { WideTable } from '../../components/WideTable';
 import { formatNumber } from '../../format';
 import { ActionForm, ObjectiveForm } from './AxisForms';
 import type { PlanDetail as Plan } from './types';
@@ -33,7 +34,7 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                   {o.text} {o.nationalObjective && <Badge variant="light">{o.nationalObjective}</Badge>}
                 </Text>
                 {o.actions.length > 0 && (
-                  <Table.ScrollContainer minWidth={560}>
+                  <WideTable minWidth={560}>
                     <Table>
                       <Table.Thead>
                         <Table.Tr>
@@ -77,7 +78,7 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                         ))}
                       </Table.Tbody>
                     </Table>
-                  </Table.ScrollContainer>
+                  </WideTable>
                 )}
               </Stack>
             ))}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api';
 import { planKeys } from '../../api/keys';
+import { WideTable } from '../../components/WideTable';
 import { formatNumber } from '../../format';
 
 /** Plans side by side, by canton and period: for national authorities and donors (no personal data). */
@@ -18,7 +19,7 @@ export function Compare() {
       <Title order={2} size="h3">
         {t('localPlans.compare')}
       </Title>
-      <Table.ScrollContainer minWidth={720}>
+      <WideTable minWidth={720}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -51,7 +52,7 @@ export function Compare() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
     </Stack>
   );
 }

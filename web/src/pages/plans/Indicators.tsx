@@ -2,6 +2,7 @@ import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionCategories } from '../../../../src/modules/plans/schema';
+import { WideTable } from '../../components/WideTable';
 import { IndicatorForm } from './IndicatorForm';
 import { type PlanDetail as Plan, periodsOf } from './types';
 import type { Call } from './writes';
@@ -52,7 +53,7 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
             {t('localPlans.noIndicators')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={600}>
+          <WideTable minWidth={600}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -84,7 +85,7 @@ export function Indicators({ plan, call }: { plan: Plan; call: Call }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
         {edit && (
           <Stack gap="xs">

@@ -20,6 +20,7 @@ import { useNavigate } from 'react-router';
 import { reportStatuses } from '../../../../src/modules/reports/schema';
 import { type ApiBody, type ApiResponse, client, ok } from '../../api';
 import { reportKeys } from '../../api/keys';
+import { WideTable } from '../../components/WideTable';
 import { formatDate, formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
 import { LanguageBadge, ReplyBox, ReportFiles } from './parts';
@@ -226,7 +227,7 @@ export function Reports() {
       {list.error && <Alert color="red">{list.error.message}</Alert>}
       {list.data?.length === 0 && <Text>{t('reports.empty')}</Text>}
       {list.data && list.data.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        <WideTable minWidth={480}>
           <Table highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -253,7 +254,7 @@ export function Reports() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
       <Drawer
         opened={Boolean(open)}

@@ -44,11 +44,17 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
       <Group gap="xs" wrap="wrap">
         <Title order={1}>{c.code}</Title>
         {/* Colours dark enough for their small text (WCAG AA). */}
-        <Badge color="teal.9">{t(`htcds.cas_Status.${c.status}`)}</Badge>
+        <Badge variant="filled" color="teal.9">
+          {t(`htcds.cas_Status.${c.status}`)}
+        </Badge>
         <Badge variant="outline" color="dark">
           {t(`htcds.local_CaseStage.${c.stage}`)}
         </Badge>
-        {c.isMinor && <Badge color="red.9">{t('cases.minor')}</Badge>}
+        {c.isMinor && (
+          <Badge variant="filled" color="red.9">
+            {t('cases.minor')}
+          </Badge>
+        )}
       </Group>
       <Text size="lg">{name || t('record.unnamed')}</Text>
       <Text size="sm" c="gray.7">

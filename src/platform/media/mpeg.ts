@@ -1,0 +1,86 @@
+import { ascii, need, syncsafe } from './bytes';
+
+// MP3 and raw ADTS AAC share their tags: ID3v2 in front (often several chained), and at the end any mix of APEv2,
+// appended ID3v2, Lyrics3 and ID3v1. All are cut off; what is left must begin with an audio frame.
+
+/** An MPEG-1/2/2.5 audio frame header (layer bits 01–11; 00 is ADTS). */
+function mpegFrame(b: Buffer, at: number): boolean {
+  if (at + 4 > b.length || b[at] !== 0xff) return false;
+  const b1 = b[at + 1]!;
+  const b2 = b[at + 2]!;
+  return (b1 & 0xe0) === 0xe0 && ((b1 >> 3) & 3) !== 1 && ((b1 >> 1) & 3) !== 0 && b2 >> 4 !== 15 && ((b2 >> 2) & 3) !== 3;
+}
+
+/** An ADTS header: 12-bit sync, then MPEG version, layer 00, protection_absent. */
+function adtsFrame(b: Buffer, at: number): boolean {
+  return at + 7 <= b.length && b[at] === 0xff && (b[at + 1]! & 0xf6) === 0xf0 && ((b[at + 2]! >> 2) & 0xf) < 13;
+}
+
+/** Does the file begin like an MP3 or ADTS stream, with or without tags in front? */
+export const looksMpeg = (b: Buffer): boolean =>
+  ascii(b, 0, 3) === 'ID3' || ascii(b, 0, 8) === 'APETAGEX' || adtsFrame(b, 0) || mpegFrame(b, 0);
+
+function leadingTags(b: Buffer): number {
+  let at = 0;
+  for (;;) {
+    if (ascii(b, at, 3) === 'ID3') {
+      need(at + 10 <= b.length && b[at + 3]! < 0xff && b.subarray(at + 6, at + 10).every((x) => x < 0x80), 'ID3v2');
+      const footer = (b[at + 5]! & 0x10) !== 0;
+      at += 10 + syncsafe(b, at + 6) + (footer ? 10 : 0);
+    } else if (ascii(b, at, 8) === 'APETAGEX') {
+      need(at + 32 <= b.length, 'truncated APE tag');
+      at += 32 + b.readUInt32LE(at + 12); // the size counts the items and the footer, not this header
+    } else return at;
+    need(at <= b.length, 'truncated tag');
+  }
+}
+
+function trailingTags(b: Buffer, start: number): number {
+  let end = b.length;
+  for (;;) {
+    const room = end - start;
+    let size = 0;
+    if (room > 128 && ascii(b, end - 128, 3) === 'TAG') {
+      size = 128;
+      if (room > 128 + 227 && ascii(b, end - 128 - 227, 4) === 'TAG+') size += 227;
+    } else if (room >= 32 && ascii(b, end - 32, 8) === 'APETAGEX') {
+      const withHeader = (b.readUInt32LE(end - 12) & 0x80000000) !== 0;
+      size = b.readUInt32LE(end - 20) + (withHeader ? 32 : 0);
+      need(size >= 32, 'APE tag');
+    } else if (room >= 20 && ascii(b, end - 10, 3) === '3DI') {
+      size = 20 + syncsafe(b, end - 4);
+      need(size <= room && ascii(b, end - size, 3) === 'ID3', 'appended ID3v2');
+    } else if (room >= 26 && ascii(b, end - 9, 9) === 'LYRICS200') {
+      const digits = ascii(b, end - 15, 6);
+      need(/^\d{6}$/.test(digits), 'Lyrics3v2');
+      size = Number(digits) + 15;
+      need(size <= room && ascii(b, end - size, 11) === 'LYRICSBEGIN', 'Lyrics3v2');
+    } else if (room >= 20 && ascii(b, end - 9, 9) === 'LYRICSEND') {
+      const begin = b.lastIndexOf('LYRICSBEGIN', end - 9, 'latin1');
+      need(begin >= start && end - begin <= 5100 + 20, 'Lyrics3');
+      size = end - begin;
+    } else return end;
+    need(size <= room, 'tag larger than the file');
+    end -= size;
+  }
+}
+
+/** ADTS carries no metadata of its own; the stream must be whole frames from start to end. */
+function adts(b: Buffer, start: number, end: number): Buffer {
+  let i = start;
+  while (i < end) {
+    need(adtsFrame(b, i) && i + 7 <= end, 'ADTS frame expected');
+    const len = ((b[i + 3]! & 3) << 11) | (b[i + 4]! << 3) | (b[i + 5]! >> 5);
+    need(len >= (b[i + 1]! & 1 ? 7 : 9) && i + len <= end, 'truncated ADTS frame');
+    i += len;
+  }
+  return b.subarray(start, end);
+}
+
+export function mpegAudio(b: Buffer): { mime: string; data: Buffer } {
+  const start = leadingTags(b);
+  const end = trailingTags(b, start);
+  if (adtsFrame(b, start)) return { mime: 'audio/aac', data: adts(b, start, end) };
+  need(mpegFrame(b, start) && start + 4 <= end, 'no MPEG audio frame after the tags');
+  return { mime: 'audio/mpeg', data: b.subarray(start, end) };
+}

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { accessibilityProblems, type E2E, newPage, signIn, signInWithoutCode, startE2E } from './support';
+
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 360, height: 740 };
+
+/**
+ * axe-core (0 critical, 0 serious) and horizontal overflow on the page as it is now, at desktop width and at
+ * 360 px; `within` limits axe to an open dialog or drawer (the page behind it is inert on purpose).
+ */
+async function check(page: Page, name: string, within?: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const size of [desktop, phone]) {
+    await page.setViewportSize(size);
+    // Charts redraw for the new width on the next frames (ResizeObserver).
+    await page.waitForTimeout(600);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (wide > 1) found.push(`${name} @${size.width}px: ${wide}px wider than the screen`);
+    for (const p of await accessibilityProblems(page, within)) found.push(`${name} @${size.width}px: ${p}`);
+  }
+  await page.setViewportSize(desktop);
+  return found;
+}
+
+/** Opens `url`, waits for its main heading, and checks it. */
+async function visit(page: Page, url: string, found: string[]): Promise<void> {
+  await page.goto(url);
+  const heading = await page
+    .locator('h1')
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!heading) found.push(`${url}: no main heading (h1)`);
+  await page.waitForLoadState('networkidle');
+  found.push(...(await check(page, url)));
+}
+
+// Every page a person can reach, as the role that reaches it, at desktop width and on a 360 px phone: no critical
+// or serious accessibility violation, nothing wider than the screen. Drawers and dialogs are checked open.
+describe('every page passes axe-core and fits a 360 px screen (Chromium)', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(() => e2e.close());
+
+  it('public pages: sign-in and the report pages', async () => {
+    const found: string[] = [];
+    const { page } = await newPage(e2e);
+    await visit(page, '/signin', found);
+    for (const url of [
+      '/report',
+      '/report?province=06&canton=0603&parish=060350',
+      '/report/follow',
+      '/report?lang=qu-EC',
+    ])
+      await visit(page, url, found);
+    assert.deepEqual(found, []);
+  });
+
+  it('caseworker: work, cases, a case (every tab, the edit dialog), directory, statistics, account', async () => {
+    const found: string[] = [];
+    const { page } = await newPage(e2e);
+    await signIn(page, 'tecnica.colta@minka.demo');
+    for (const url of ['/', '/work', '/cases', '/cases/new', '/directory', '/insights', '/geo/EC/06', '/account'])
+      await visit(page, url, found);
+    await page.goto('/cases');
+    await page.locator('main a[href^="/cases/"]:not([href="/cases/new"])').first().click();
+    await page.getByRole('tab').first().waitFor();
+    const caseUrl = new URL(page.url()).pathname;
+    for (const tab of ['record', 'protection', 'services', 'notes', 'history'])
+      await visit(page, `${caseUrl}${tab === 'record' ? '' : `?tab=${tab}`}`, found);
+    await page.goto(caseUrl);
+    await page
+      .getByRole('button', { name: /Editar/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await check(page, `${caseUrl} edit dialog`, '[role=dialog]')));
+    assert.deepEqual(found, []);
+  });
+
+  it('supervisor: triage with a report open, work list', async () => {
+    const found: string[] = [];
+    const { page } = await newPage(e2e);
+    await signIn(page, 'supervisora.guamote@minka.demo');
+    for (const url of ['/work', '/reports']) await visit(page, url, found);
+    await page.locator('main table button').first().click();
+    await page.getByRole('dialog').waitFor();
+    await page.waitForLoadState('networkidle');
+    found.push(...(await check(page, '/reports drawer', '[role=dialog]')));
+    assert.deepEqual(found, []);
+  });
+
+  it('administrator: every administration tab', async () => {
+    const found: string[] = [];
+    const { page } = await newPage(e2e);
+    await signIn(page, 'admin@minka.demo');
+    await visit(page, '/admin', found);
+    for (const tab of await page.getByRole('tab').all()) {
+      const name = (await tab.textContent()) ?? '';
+      await tab.click();
+      await page.waitForLoadState('networkidle');
+      found.push(...(await check(page, `/admin ${name}`)));
+    }
+    assert.deepEqual(found, []);
+  });
+
+  it('planner, researcher, receiving shelter and prosecutor: their pages', async () => {
+    const found: string[] = [];
+    const planner = (await newPage(e2e)).page;
+    await signInWithoutCode(planner, 'planificacion.colta@minka.demo');
+    await visit(planner, '/plans', found);
+    await planner.locator('main a[href^="/plans/"]').first().click();
+    await planner.locator('h1').first().waitFor();
+    found.push(...(await check(planner, 'a local plan')));
+    const researcher = (await newPage(e2e)).page;
+    await signInWithoutCode(researcher, 'investigacion@minka.demo');
+    for (const url of ['/insights', '/insights/htcds', '/insights/open-data']) await visit(researcher, url, found);
+    const shelter = (await newPage(e2e)).page;
+    await signIn(shelter, 'acogida.cuenca@minka.demo');
+    await visit(shelter, '/referrals/inbox', found);
+    const prosecutor = (await newPage(e2e)).page;
+    await signIn(prosecutor, 'fiscal.chimborazo@minka.demo');
+    await visit(prosecutor, '/', found);
+    assert.deepEqual(found, []);
+  });
+});
