@@ -1,80 +1,670 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanMedia } from './media';
+import { cleanMedia, type Media } from './media';
 
-const seg = (marker: number, payload: string) => {
-  const body = Buffer.from(payload, 'latin1');
-  const head = Buffer.from([0xff, marker, 0, 0]);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([head, body]);
+// Every fixture is built here byte by byte; the markers below stand for what a phone writes into a file.
+const ARTIST = 'SECRET-ARTIST';
+const GPS = '1°40\'30"S 78°39\'10"W';
+const markers = [ARTIST, GPS, 'SECRET'];
+
+const latin = (s: string) => Buffer.from(s, 'latin1');
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const u16be = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+const u32be = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
 };
+const u32le = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+};
+const filler = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + seed) % 251));
+
+function clean(b: Buffer): Media {
+  const m = cleanMedia(b);
+  assert.ok(m, 'the file was refused');
+  return m;
+}
+
+function assertNoMarkers(data: Buffer): void {
+  for (const m of markers) {
+    assert.equal(data.indexOf(utf8(m)), -1, `"${m}" is still in the file`);
+    assert.equal(data.indexOf(latin(m)), -1, `"${m}" (latin1) is still in the file`);
+  }
+}
+
+/** Mulberry32, so the mutation test always sees the same inputs. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// --- JPEG ---
+
+const seg = (marker: number, payload: string | Buffer) => {
+  const body = typeof payload === 'string' ? latin(payload) : payload;
+  return Buffer.concat([Buffer.from([0xff, marker]), u16be(body.length + 2), body]);
+};
+const SOI = Buffer.from([0xff, 0xd8]);
+const EOI = Buffer.from([0xff, 0xd9]);
+// Scan data with a stuffed 0xFF00 and a restart marker, which do not end it.
+const scan = Buffer.concat([Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]), latin('scan-data')]);
+
+function jpegFile(exif: string): { file: Buffer; clean: Buffer } {
+  const kept = [seg(0xe0, 'JFIF\0'), seg(0xdb, 'quant-table'), seg(0xc0, 'frame'), seg(0xc4, 'huffman')];
+  const sos = seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0]));
+  const file = Buffer.concat([
+    SOI,
+    kept[0]!,
+    seg(0xe1, utf8(`Exif\0\0${exif}`)),
+    seg(0xfe, `taken by ${ARTIST}`),
+    ...kept.slice(1),
+    sos,
+    scan,
+    EOI,
+  ]);
+  return { file, clean: Buffer.concat([SOI, ...kept, sos, scan, EOI]) };
+}
+
+// --- PNG and WAV ---
+
+function pngFile(): Buffer {
+  const chunk = (type: string, data: string) => {
+    const d = latin(data);
+    return Buffer.concat([u32be(d.length), latin(type), d, Buffer.alloc(4)]);
+  };
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', 'hdr'),
+    chunk('tEXt', `Author\0${ARTIST}`),
+    chunk('eXIf', 'gps'),
+    chunk('IDAT', 'pixels'),
+    chunk('IEND', ''),
+  ]);
+}
+
+function wavFile(): Buffer {
+  const chunk = (id: string, data: string) =>
+    Buffer.concat([latin(id), u32le(latin(data).length), latin(data), Buffer.alloc(data.length % 2)]);
+  const body = Buffer.concat([
+    chunk('fmt ', 'fmtdata1'),
+    chunk('LIST', `INFOIART${ARTIST}`),
+    chunk('data', 'samples!'),
+  ]);
+  return Buffer.concat([latin('RIFF'), u32le(body.length + 4), latin('WAVE'), body]);
+}
+
+// --- Ogg ---
+
+/** Ogg's CRC computed bit by bit (the code under test uses a table), with the CRC field taken as zero. */
+function oggCrc(page: Buffer): number {
+  let crc = 0;
+  for (let i = 0; i < page.length; i++) {
+    crc = (crc ^ ((i >= 22 && i < 26 ? 0 : page[i]!) << 24)) >>> 0;
+    for (let k = 0; k < 8; k++) crc = (crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1) >>> 0;
+  }
+  return crc;
+}
+
+type OggGroup = { packets: Buffer[]; granule?: bigint; eos?: boolean; perPage?: number };
+
+/** One logical stream: each group's packets laced into pages of at most `perPage` lacing values. */
+function oggStream(serial: number, groups: OggGroup[]): Buffer {
+  const pages: Buffer[] = [];
+  for (const [g, group] of groups.entries()) {
+    const segments: Buffer[] = [];
+    for (const p of group.packets) {
+      for (let off = 0; ; off += 255) {
+        segments.push(p.subarray(off, Math.min(p.length, off + 255)));
+        if (p.length - off < 255) break;
+      }
+    }
+    const per = group.perPage ?? 255;
+    for (let i = 0; i < segments.length; i += per) {
+      const slice = segments.slice(i, i + per);
+      const lacing = slice.map((s) => s.length);
+      const last = i + per >= segments.length;
+      const flags =
+        (i > 0 && segments[i - 1]!.length === 255 ? 1 : 0) | (g === 0 && i === 0 ? 2 : 0) | (last && group.eos ? 4 : 0);
+      const head = Buffer.alloc(27 + lacing.length);
+      head.write('OggS', 0, 'latin1');
+      head[5] = flags;
+      head.writeBigInt64LE(lacing.some((v) => v < 255) ? (group.granule ?? 0n) : -1n, 6);
+      head.writeUInt32LE(serial, 14);
+      head.writeUInt32LE(pages.length, 18);
+      head[26] = lacing.length;
+      head.set(lacing, 27);
+      const page = Buffer.concat([head, ...slice]);
+      page.writeUInt32LE(oggCrc(page), 22);
+      pages.push(page);
+    }
+  }
+  return Buffer.concat(pages);
+}
+
+type OggPage = { serial: number; seq: number; flags: number; granule: bigint };
+
+/** Reads an Ogg file the way a player would, checking every page's CRC; returns its pages and packets. */
+function readOgg(b: Buffer): { pages: OggPage[]; packets: Map<number, Buffer[]> } {
+  const pages: OggPage[] = [];
+  const packets = new Map<number, Buffer[]>();
+  const partial = new Map<number, Buffer[]>();
+  for (let at = 0; at < b.length; ) {
+    assert.equal(b.toString('latin1', at, at + 4), 'OggS', `page at ${at}`);
+    const n = b[at + 26]!;
+    const lacing = [...b.subarray(at + 27, at + 27 + n)];
+    const size = 27 + n + lacing.reduce((s, v) => s + v, 0);
+    const page = b.subarray(at, at + size);
+    assert.equal(page.length, size, 'whole page');
+    assert.equal(page.readUInt32LE(22), oggCrc(page), `CRC of page ${pages.length}`);
+    const serial = page.readUInt32LE(14);
+    pages.push({ serial, seq: page.readUInt32LE(18), flags: page[5]!, granule: page.readBigInt64LE(6) });
+    assert.equal((page[5]! & 1) === 1, partial.has(serial), 'continuation flag');
+    let off = 27 + n;
+    for (const v of lacing) {
+      partial.set(serial, [...(partial.get(serial) ?? []), page.subarray(off, off + v)]);
+      off += v;
+      if (v < 255) {
+        packets.set(serial, [...(packets.get(serial) ?? []), Buffer.concat(partial.get(serial)!)]);
+        partial.delete(serial);
+      }
+    }
+    at += size;
+  }
+  assert.equal(partial.size, 0, 'no packet left open');
+  return { pages, packets };
+}
+
+function assertOggSequences(pages: OggPage[]): void {
+  for (const serial of new Set(pages.map((p) => p.serial))) {
+    const mine = pages.filter((p) => p.serial === serial);
+    assert.deepEqual(
+      mine.map((p) => p.seq),
+      mine.map((_, i) => i),
+      `page numbers of stream ${serial}`,
+    );
+    assert.equal(mine[0]!.flags & 2, 2, 'BOS on the first page');
+  }
+}
+
+const opusHead = Buffer.concat([latin('OpusHead'), Buffer.from([1, 1, 0x38, 0x01, 0x80, 0xbb, 0, 0, 0, 0, 0])]);
+const commentList = (vendor: string, comments: string[]) =>
+  Buffer.concat([
+    u32le(utf8(vendor).length),
+    utf8(vendor),
+    u32le(comments.length),
+    ...comments.flatMap((c) => [u32le(utf8(c).length), utf8(c)]),
+  ]);
+const opusTags = (comments: string[]) => Buffer.concat([latin('OpusTags'), commentList(`libopus ${ARTIST}`, comments)]);
+const opusAudio = [1, 2, 3].map((i) => Buffer.concat([latin(`OPUS-AUDIO-${i}`), filler(100 * i, i)]));
+const emptyOpusTags = Buffer.concat([latin('OpusTags'), Buffer.alloc(8)]);
+
+function opusFile(serial = 0x1234, comments = [`ARTIST=${ARTIST}`, `LOCATION=${GPS}`], perPage = 255): Buffer {
+  return oggStream(serial, [
+    { packets: [opusHead] },
+    { packets: [opusTags(comments)], perPage },
+    { packets: opusAudio.slice(0, 2), granule: 1920n },
+    { packets: opusAudio.slice(2), granule: 2880n, eos: true },
+  ]);
+}
+
+const vorbisId = Buffer.concat([
+  latin('\x01vorbis'),
+  u32le(0),
+  Buffer.from([1]),
+  u32le(44100),
+  Buffer.alloc(12),
+  Buffer.from([0xb8, 1]),
+]);
+const vorbisComments = Buffer.concat([
+  latin('\x03vorbis'),
+  commentList('Xiph.Org libVorbis', [`ARTIST=${ARTIST}`, `GPS=${GPS}`]),
+  Buffer.from([1]),
+]);
+const vorbisSetup = Buffer.concat([latin('\x05vorbis'), latin('codebooks'), filler(600, 9)]);
+const vorbisAudio = [Buffer.concat([latin('VORBIS-AUDIO'), filler(300, 4)])];
+
+// --- ISO base media (MP4, M4A, 3GP) ---
+
+const box = (type: string, ...parts: Buffer[]) => {
+  const body = Buffer.concat(parts);
+  return Buffer.concat([u32be(8 + body.length), latin(type), body]);
+};
+/** A FullBox: `vf` is version << 24 | flags. */
+const full = (type: string, vf: number, ...parts: Buffer[]) => box(type, u32be(vf), ...parts);
+const mp4Audio = Buffer.concat([latin('AAC-FRAMES-IN-MDAT'), filler(200, 3)]);
+const stamp = 0x12345678;
+
+type Mp4Options = { brand?: string; compatible?: string; handler?: string; dref?: Buffer; extra?: Buffer };
+
+function mp4File(o: Mp4Options = {}): Buffer {
+  const brand = o.brand ?? 'M4A ';
+  const ftyp = box('ftyp', latin(brand), u32be(0), latin(o.compatible ?? `${brand}mp42isom`));
+  const stale = box('free', latin(`old udta: ${ARTIST}`));
+  // XMP in a top-level uuid box written with a 64-bit size.
+  const xmp = Buffer.concat([latin('BE7ACFCB97A942E8'), utf8(`<x:xmpmeta>${ARTIST} ${GPS}</x:xmpmeta>`)]);
+  const bigUuid = Buffer.concat([u32be(1), latin('uuid'), Buffer.alloc(4), u32be(16 + xmp.length), xmp]);
+  const ilst = box('ilst', box('\xa9ART', full('data', 1, u32be(0), utf8(ARTIST))));
+  const meta = full('meta', 0, full('hdlr', 0, u32be(0), latin('mdir'), Buffer.alloc(13)), ilst);
+  const moov = (chunkOffset: number) =>
+    box(
+      'moov',
+      full('mvhd', 0, u32be(stamp), u32be(stamp), u32be(1000), u32be(5000), Buffer.alloc(80)),
+      box(
+        'trak',
+        full('tkhd', 0x01000007, u32be(0), u32be(stamp), u32be(0), u32be(stamp), Buffer.alloc(76)),
+        box(
+          'mdia',
+          full('mdhd', 0, u32be(stamp), u32be(stamp), u32be(44100), u32be(220500), Buffer.alloc(4)),
+          full('hdlr', 0, u32be(0), latin(o.handler ?? 'soun'), Buffer.alloc(12), latin('SoundHandler\0')),
+          box(
+            'minf',
+            full('smhd', 0, Buffer.alloc(4)),
+            box('dinf', full('dref', 0, u32be(1), o.dref ?? full('url ', 1))),
+            box(
+              'stbl',
+              full('stsd', 0, u32be(1), box('mp4a', Buffer.alloc(28), full('esds', 0, latin('decoder-config')))),
+              full('stts', 0, u32be(1), u32be(5), u32be(1024)),
+              full('stsc', 0, u32be(1), u32be(1), u32be(5), u32be(1)),
+              full('stsz', 0, u32be(40), u32be(5)),
+              full('stco', 0, u32be(1), u32be(chunkOffset)),
+            ),
+          ),
+        ),
+        box('udta', box('\xa9xyz', u16be(utf8(GPS).length), u16be(0x15c7), utf8(GPS))),
+      ),
+      box('udta', meta, box('loci', utf8(GPS))),
+      o.extra ?? Buffer.alloc(0),
+    );
+  const before = Buffer.concat([ftyp, stale, moov(0), bigUuid, meta]);
+  const mdat = box('mdat', mp4Audio);
+  return Buffer.concat([ftyp, stale, moov(before.length + 8), bigUuid, meta, mdat]);
+}
+
+function topBoxes(b: Buffer): string[] {
+  const types: string[] = [];
+  for (let at = 0; at < b.length; ) {
+    const size = b.readUInt32BE(at);
+    types.push(b.toString('latin1', at + 4, at + 8));
+    at += size === 1 ? Number(b.readBigUInt64BE(at + 8)) : size;
+  }
+  return types;
+}
+
+// --- MP3, ADTS, AMR ---
+
+const syncsafe = (n: number) => Buffer.from([(n >> 21) & 0x7f, (n >> 14) & 0x7f, (n >> 7) & 0x7f, n & 0x7f]);
+
+function id3v2(text: string, { footer = false, version = 3 } = {}): Buffer {
+  const value = Buffer.concat([Buffer.from([3]), utf8(text)]);
+  const frame = Buffer.concat([latin('TPE1'), u32be(value.length), Buffer.alloc(2), value]);
+  const flags = footer ? 0x10 : 0;
+  const head = Buffer.concat([latin('ID3'), Buffer.from([version, 0, flags]), syncsafe(frame.length)]);
+  const foot = Buffer.concat([latin('3DI'), Buffer.from([version, 0, flags]), syncsafe(frame.length)]);
+  return Buffer.concat([head, frame, footer ? foot : Buffer.alloc(0)]);
+}
+
+function id3v1(artist: string): Buffer {
+  const field = (s: string, n: number) => Buffer.concat([latin(s), Buffer.alloc(n)]).subarray(0, n);
+  return Buffer.concat([
+    latin('TAG'),
+    field('voice note', 30),
+    field(artist, 30),
+    field('', 30),
+    field('2025', 4),
+    field('', 31),
+  ]);
+}
+
+function apev2(key: string, value: string): Buffer {
+  const v = utf8(value);
+  const item = Buffer.concat([u32le(v.length), u32le(0), latin(key), Buffer.from([0]), v]);
+  const part = (flags: number) =>
+    Buffer.concat([latin('APETAGEX'), u32le(2000), u32le(item.length + 32), u32le(1), u32le(flags), Buffer.alloc(8)]);
+  return Buffer.concat([part(0xa0000000), item, part(0x80000000)]);
+}
+
+function lyrics3(text: string): Buffer {
+  const body = Buffer.concat([
+    latin('LYRICSBEGIN'),
+    latin('EAR'),
+    latin(String(text.length).padStart(5, '0')),
+    latin(text),
+  ]);
+  return Buffer.concat([body, latin(String(body.length).padStart(6, '0')), latin('LYRICS200')]);
+}
+
+/** MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: 417 bytes a frame. */
+const mp3Frames = Buffer.concat(
+  [1, 2, 3].map((i) => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x00]), latin(`MP3-AUDIO-${i}`), filler(402, i)])),
+);
+
+function adtsFrame(payload: Buffer): Buffer {
+  const len = 7 + payload.length;
+  // AAC LC, 44.1 kHz, stereo, no CRC.
+  const head = Buffer.from([
+    0xff,
+    0xf1,
+    0x50,
+    0x80 | ((len >> 11) & 3),
+    (len >> 3) & 0xff,
+    ((len & 7) << 5) | 0x1f,
+    0xfc,
+  ]);
+  return Buffer.concat([head, payload]);
+}
+const adtsFrames = Buffer.concat(
+  [1, 2, 3].map((i) => adtsFrame(Buffer.concat([latin(`AAC-AUDIO-${i}`), filler(90, i)]))),
+);
+
+const amrFrames = Buffer.concat([1, 2, 3].map((i) => Buffer.concat([Buffer.from([0x3c]), filler(31, i)])));
 
 describe('metadata stripping', () => {
   it('removes EXIF (with GPS) and comments from a JPEG but keeps the image data', () => {
-    const jpeg = Buffer.concat([
-      Buffer.from([0xff, 0xd8]),
-      seg(0xe0, 'JFIF\0'),
-      seg(0xe1, 'Exif\0\0GPSLatitude -1.9300 Guamote'),
-      seg(0xfe, 'taken by FakePhone 3000'),
-      seg(0xdb, 'quant-table'),
-      Buffer.from([0xff, 0xda, 0, 4, 1, 2]),
-      Buffer.from('scan-data', 'latin1'),
-      Buffer.from([0xff, 0xd9]),
-    ]);
-    const out = cleanMedia(jpeg)!;
+    const { file, clean: expected } = jpegFile(`GPSLatitude ${GPS}`);
+    const out = clean(file);
+    assert.equal(out.kind, 'photo');
     assert.equal(out.mime, 'image/jpeg');
-    const s = out.data.toString('latin1');
-    assert.doesNotMatch(s, /GPSLatitude|Guamote|FakePhone/);
-    assert.match(s, /JFIF/);
-    assert.match(s, /quant-table/);
-    assert.match(s, /scan-data/);
+    assertNoMarkers(out.data);
+    assert.deepEqual(out.data, expected);
+  });
+
+  it('drops a second JPEG appended after the first EOI (multi-picture files, motion photos)', () => {
+    const first = jpegFile('GPS none');
+    const second = jpegFile(`GPSLatitude ${GPS}`);
+    const tail = Buffer.concat([latin('MotionPhoto_Data'), second.file, latin(ARTIST)]);
+    const out = clean(Buffer.concat([first.file, tail]));
+    assertNoMarkers(out.data);
+    assert.deepEqual(out.data, first.clean);
+    assert.deepEqual(out.data.subarray(-2), EOI);
+  });
+
+  it('follows a progressive JPEG through all its scans, dropping comments between them', () => {
+    const sos = seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0]));
+    const file = Buffer.concat([
+      SOI,
+      seg(0xdb, 'quant-table'),
+      seg(0xc2, 'progressive'),
+      sos,
+      latin('first-scan'),
+      seg(0xc4, 'more-huffman'),
+      seg(0xfe, ARTIST),
+      sos,
+      latin('second-scan'),
+      Buffer.from([0xff, 0xff]), // fill bytes before EOI
+      EOI,
+      jpegFile(GPS).file,
+    ]);
+    const s = clean(file).data.toString('latin1');
+    assert.match(s, /first-scan.*more-huffman.*second-scan\xff\xd9$/s);
+    assertNoMarkers(latin(s));
   });
 
   it('drops PNG text and time chunks', () => {
-    const chunk = (type: string, data: string) => {
-      const d = Buffer.from(data, 'latin1');
-      const len = Buffer.alloc(4);
-      len.writeUInt32BE(d.length);
-      return Buffer.concat([len, Buffer.from(type, 'latin1'), d, Buffer.alloc(4)]);
-    };
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', 'hdr'),
-      chunk('tEXt', 'Author\0Fulana Prueba'),
-      chunk('eXIf', 'gps'),
-      chunk('IDAT', 'pixels'),
-      chunk('IEND', ''),
-    ]);
-    const s = cleanMedia(png)!.data.toString('latin1');
-    assert.doesNotMatch(s, /Fulana|eXIf|tEXt/);
+    const s = clean(pngFile()).data.toString('latin1');
+    assert.doesNotMatch(s, /SECRET|eXIf|tEXt/);
     assert.match(s, /IHDR.*IDAT.*IEND/s);
   });
 
-  it('removes ID3 tags from MP3 and INFO lists from WAV', () => {
-    const id3 = Buffer.concat([
-      Buffer.from('ID3\x03\x00\x00\x00\x00\x00\x0a', 'latin1'),
-      Buffer.from('TPE1Fulana', 'latin1'),
-      Buffer.from([0xff, 0xfb, 0x90, 0x00]),
-      Buffer.from('frames', 'latin1'),
-    ]);
-    const mp3 = cleanMedia(id3)!;
-    assert.equal(mp3.mime, 'audio/mpeg');
-    assert.doesNotMatch(mp3.data.toString('latin1'), /Fulana|ID3/);
-    const chunk = (id: string, data: string) => {
-      const d = Buffer.from(data, 'latin1');
-      const len = Buffer.alloc(4);
-      len.writeUInt32LE(d.length);
-      return Buffer.concat([Buffer.from(id, 'latin1'), len, d]);
-    };
-    const body = Buffer.concat([chunk('fmt ', 'fmtdata1'), chunk('LIST', 'INFOIARTFulana'), chunk('data', 'samples!')]);
-    const wav = Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.alloc(4), Buffer.from('WAVE', 'latin1'), body]);
-    const out = cleanMedia(wav)!.data.toString('latin1');
-    assert.doesNotMatch(out, /Fulana|LIST/);
-    assert.match(out, /fmt .*data/s);
+  it('drops INFO lists from WAV', () => {
+    const out = clean(wavFile());
+    assert.equal(out.mime, 'audio/wav');
+    assert.doesNotMatch(out.data.toString('latin1'), /SECRET|LIST/);
+    assert.match(out.data.toString('latin1'), /^RIFF.{4}WAVEfmt .*data/s);
+  });
+});
+
+describe('Ogg voice notes (Opus, Vorbis)', () => {
+  it('empties the OpusTags of a WhatsApp-like voice note and keeps every page valid', () => {
+    const file = opusFile();
+    const before = readOgg(file);
+    const out = clean(file);
+    assert.deepEqual([out.kind, out.mime], ['audio', 'audio/ogg']);
+    assert.equal(out.data.toString('latin1', 0, 4), 'OggS');
+    assertNoMarkers(out.data);
+    const after = readOgg(out.data);
+    assert.equal(after.pages.length, before.pages.length);
+    assertOggSequences(after.pages);
+    assert.deepEqual(after.packets.get(0x1234), [opusHead, emptyOpusTags, ...opusAudio]);
+    assert.deepEqual(
+      after.pages.map((p) => [p.flags, p.granule]),
+      before.pages.map((p) => [p.flags, p.granule]),
+    );
   });
 
-  it('refuses anything it cannot clean', () => {
+  it('rewrites comments spanning several pages into one and renumbers the pages after it', () => {
+    const cover = `METADATA_BLOCK_PICTURE=${'x'.repeat(3000)}${ARTIST}`;
+    const file = opusFile(7, [`ARTIST=${ARTIST}`, cover, `LOCATION=${GPS}`], 4);
+    const before = readOgg(file);
+    assert.ok(before.pages.length >= 6, 'the comments spread over several pages');
+    const out = clean(file);
+    assertNoMarkers(out.data);
+    const after = readOgg(out.data);
+    assert.equal(after.pages.length, 4, 'head, comments, two audio pages');
+    assertOggSequences(after.pages);
+    assert.deepEqual(after.packets.get(7), [opusHead, emptyOpusTags, ...opusAudio]);
+    assert.equal(after.pages.at(-1)!.flags & 4, 4, 'EOS kept');
+    assert.equal(after.pages.at(-1)!.granule, 2880n);
+  });
+
+  it('keeps audio packets that run across pages', () => {
+    const long = Buffer.concat([latin('LONG-OPUS-PACKET'), filler(2000, 5)]);
+    const file = oggStream(9, [
+      { packets: [opusHead] },
+      { packets: [opusTags([`ARTIST=${ARTIST}`])] },
+      { packets: [long, opusAudio[0]!], perPage: 3, granule: 960n, eos: true },
+    ]);
+    const after = readOgg(clean(file).data);
+    assertOggSequences(after.pages);
+    assert.deepEqual(after.packets.get(9), [opusHead, emptyOpusTags, long, opusAudio[0]]);
+  });
+
+  it('empties the Vorbis comment header and keeps the setup header on the same page', () => {
+    const file = oggStream(42, [
+      { packets: [vorbisId] },
+      { packets: [vorbisComments, vorbisSetup] },
+      { packets: vorbisAudio, granule: 1024n, eos: true },
+    ]);
+    const out = clean(file);
+    assert.equal(out.mime, 'audio/ogg');
+    assertNoMarkers(out.data);
+    const after = readOgg(out.data);
+    assertOggSequences(after.pages);
+    const emptyComments = Buffer.concat([latin('\x03vorbis'), Buffer.alloc(8), Buffer.from([1])]);
+    assert.deepEqual(after.packets.get(42), [vorbisId, emptyComments, vorbisSetup, ...vorbisAudio]);
+  });
+
+  it('cleans every stream of a chained file', () => {
+    const out = clean(Buffer.concat([opusFile(1), opusFile(2, [`TITLE=${GPS}`, 'x'.repeat(600)], 1)]));
+    assertNoMarkers(out.data);
+    const after = readOgg(out.data);
+    assertOggSequences(after.pages);
+    assert.deepEqual(after.packets.get(2), [opusHead, emptyOpusTags, ...opusAudio]);
+  });
+
+  it('refuses broken, truncated or foreign Ogg streams', () => {
+    const file = opusFile();
+    assert.equal(cleanMedia(file.subarray(0, file.length - 10)), null, 'cut inside the last page');
+    assert.equal(cleanMedia(file.subarray(0, 40)), null, 'cut inside the first page');
+    const firstPage = 27 + 1 + opusHead.length;
+    assert.equal(cleanMedia(file.subarray(0, firstPage)), null, 'no comment header');
+    const corrupt = Buffer.from(file);
+    corrupt[corrupt.length - 5] = corrupt[corrupt.length - 5]! ^ 0x40;
+    assert.equal(cleanMedia(corrupt), null, 'bad CRC');
+    const speex = oggStream(3, [
+      { packets: [Buffer.concat([latin('Speex   '), filler(72, 1)])] },
+      { packets: [latin(`vendor ${ARTIST}`)] },
+    ]);
+    assert.equal(cleanMedia(speex), null, 'not Opus nor Vorbis');
+    const audioOnCommentPage = oggStream(4, [
+      { packets: [opusHead] },
+      { packets: [opusTags([]), opusAudio[0]!], eos: true },
+    ]);
+    assert.equal(cleanMedia(audioOnCommentPage), null, 'audio on the comment page');
+    const other = opusFile(5);
+    const stray = Buffer.concat([file, other.subarray(other.lastIndexOf('OggS'))]);
+    assert.equal(cleanMedia(stray), null, 'page of no known stream');
+  });
+});
+
+describe('MP4, M4A and 3GP audio', () => {
+  it('blanks udta, meta and uuid boxes without moving a byte', () => {
+    const file = mp4File();
+    const copy = Buffer.from(file);
+    const out = clean(file);
+    assert.deepEqual([out.kind, out.mime], ['audio', 'audio/mp4']);
+    assertNoMarkers(out.data);
+    assert.deepEqual(file, copy, 'the input is left as it was');
+    assert.equal(out.data.length, file.length);
+    assert.equal(out.data.toString('latin1', 4, 12), 'ftypM4A ');
+    assert.deepEqual(topBoxes(file), ['ftyp', 'free', 'moov', 'uuid', 'meta', 'mdat']);
+    assert.deepEqual(topBoxes(out.data), ['ftyp', 'free', 'moov', 'free', 'free', 'mdat']);
+    const mdat = file.indexOf(latin('mdat')) - 4;
+    assert.equal(out.data.indexOf(latin('mdat')) - 4, mdat, 'mdat has not moved');
+    const stco = out.data.indexOf(latin('stco'));
+    const chunk = out.data.readUInt32BE(stco + 12);
+    assert.equal(chunk, mdat + 8);
+    assert.deepEqual(out.data.subarray(chunk, chunk + mp4Audio.length), mp4Audio);
+    for (const gone of ['udta', 'meta', 'ilst', '\xa9xyz', 'loci', 'uuid'])
+      assert.equal(out.data.indexOf(latin(gone)), -1, `${gone} is gone`);
+    const mvhd = out.data.indexOf(latin('mvhd'));
+    assert.equal(out.data.readUInt32BE(mvhd + 8), 0, 'creation time zeroed');
+    assert.equal(out.data.readUInt32BE(mvhd + 16), 1000, 'timescale kept');
+    const tkhd = out.data.indexOf(latin('tkhd'));
+    assert.deepEqual(out.data.subarray(tkhd + 8, tkhd + 24), Buffer.alloc(16), '64-bit times zeroed');
+    assert.equal(out.data.readUInt32BE(tkhd + 24), 0, 'track id kept');
+    assert.match(out.data.toString('latin1'), /stsd.*mp4a.*esds.*stts.*stsc.*stsz.*stco/s);
+  });
+
+  it('names 3GP recordings audio/3gpp', () => {
+    const out = clean(mp4File({ brand: '3gp4' }));
+    assert.equal(out.mime, 'audio/3gpp');
+    assertNoMarkers(out.data);
+  });
+
+  it('refuses video, external data, unknown brands and broken boxes', () => {
+    assert.equal(cleanMedia(mp4File({ handler: 'vide' })), null, 'video track');
+    assert.equal(cleanMedia(mp4File({ handler: 'meta' })), null, 'timed metadata track');
+    assert.equal(cleanMedia(mp4File({ brand: 'heic', compatible: 'mif1heic' })), null, 'HEIC picture');
+    const url = full('url ', 0, latin('file:///home/fulana/grabacion.m4a\0'));
+    assert.equal(cleanMedia(mp4File({ dref: url })), null, 'data elsewhere');
+    const file = mp4File();
+    assert.equal(cleanMedia(file.subarray(0, file.length - 10)), null, 'truncated mdat');
+    assert.equal(cleanMedia(file.subarray(0, 200)), null, 'truncated moov');
+    assert.equal(cleanMedia(mp4File({ extra: Buffer.from([0, 0, 0, 4, 0x66, 0x72, 0x65, 0x65]) })), null, 'size 4');
+    assert.equal(cleanMedia(mp4File({ extra: Buffer.concat([u32be(0), latin('free')]) })), null, 'size 0 inside');
+    const noMoov = Buffer.concat([box('ftyp', latin('M4A '), u32be(0)), box('mdat', mp4Audio)]);
+    assert.equal(cleanMedia(noMoov), null, 'no moov');
+  });
+});
+
+describe('MP3, ADTS AAC and AMR', () => {
+  it('drops every ID3v2, APE, Lyrics3 and ID3v1 tag around MP3 frames', () => {
+    const file = Buffer.concat([
+      id3v2(`${ARTIST}`, { footer: true, version: 4 }),
+      id3v2(`GPS ${GPS}`),
+      mp3Frames,
+      id3v2(`appended ${ARTIST}`, { footer: true, version: 4 }),
+      apev2('Artist', ARTIST),
+      lyrics3(`${ARTIST} ${GPS}`),
+      id3v1(ARTIST),
+    ]);
+    const out = clean(file);
+    assert.deepEqual([out.kind, out.mime], ['audio', 'audio/mpeg']);
+    assertNoMarkers(out.data);
+    assert.deepEqual(out.data, mp3Frames);
+  });
+
+  it('keeps the frames of the former ID3-only case', () => {
+    const out = clean(Buffer.concat([latin('ID3\x03\x00\x00\x00\x00\x00\x0a'), latin('TPE1Fulana'), mp3Frames]));
+    assert.equal(out.mime, 'audio/mpeg');
+    assert.doesNotMatch(out.data.toString('latin1'), /Fulana|ID3/);
+  });
+
+  it('strips tags around a raw ADTS AAC stream and does not take it for MP3', () => {
+    const file = Buffer.concat([id3v2(ARTIST), adtsFrames, apev2('Location', GPS), id3v1(ARTIST)]);
+    const out = clean(file);
+    assert.deepEqual([out.kind, out.mime], ['audio', 'audio/aac']);
+    assert.deepEqual(out.data, adtsFrames);
+    assert.equal(clean(adtsFrames).mime, 'audio/aac', 'bare ADTS');
+    assert.equal(clean(mp3Frames).mime, 'audio/mpeg', 'bare MP3');
+  });
+
+  it('accepts AMR as it is', () => {
+    const nb = Buffer.concat([latin('#!AMR\n'), amrFrames]);
+    assert.deepEqual(clean(nb), { kind: 'audio', mime: 'audio/amr', data: nb });
+    const wb = Buffer.concat([latin('#!AMR-WB\n'), amrFrames]);
+    assert.equal(clean(wb).mime, 'audio/amr-wb');
+  });
+
+  it('refuses truncated or foreign content behind audio tags', () => {
+    const tagged = Buffer.concat([id3v2(ARTIST), mp3Frames]);
+    assert.equal(cleanMedia(tagged.subarray(0, 20)), null, 'cut inside the ID3 tag');
+    assert.equal(cleanMedia(tagged.subarray(0, tagged.length - 100)), null, 'cut inside the last frame');
+    assert.equal(cleanMedia(Buffer.concat([id3v2(ARTIST), jpegFile(GPS).file])), null, 'a picture behind a tag');
+    assert.equal(cleanMedia(id3v2(ARTIST)), null, 'a tag and nothing else');
+    assert.equal(cleanMedia(Buffer.concat([mp3Frames, latin(`trailing ${ARTIST}`)])), null, 'unknown trailer');
+    assert.equal(cleanMedia(adtsFrames.subarray(0, adtsFrames.length - 1)), null, 'cut ADTS frame');
+  });
+});
+
+describe('refusals and robustness', () => {
+  const fixtures: [string, Buffer][] = [
+    ['jpeg', jpegFile(GPS).file],
+    ['png', pngFile()],
+    ['wav', wavFile()],
+    ['opus', opusFile(1, [`ARTIST=${ARTIST}`, `LOCATION=${GPS}`], 3)],
+    [
+      'vorbis',
+      oggStream(2, [
+        { packets: [vorbisId] },
+        { packets: [vorbisComments, vorbisSetup] },
+        { packets: vorbisAudio, eos: true },
+      ]),
+    ],
+    ['mp4', mp4File()],
+    ['mp3', Buffer.concat([id3v2(ARTIST, { footer: true }), mp3Frames, apev2('Artist', ARTIST), id3v1(ARTIST)])],
+    ['adts', Buffer.concat([id3v2(GPS), adtsFrames, id3v1(ARTIST)])],
+    ['amr', Buffer.concat([latin('#!AMR\n'), amrFrames])],
+  ];
+
+  it('refuses what it cannot clean', () => {
     assert.equal(cleanMedia(Buffer.from('%PDF-1.7 secret')), null);
     assert.equal(cleanMedia(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00])), null, 'truncated JPEG');
+    assert.equal(cleanMedia(Buffer.alloc(0)), null, 'empty');
+    assert.equal(cleanMedia(jpegFile(GPS).file.subarray(0, -2)), null, 'JPEG without EOI');
+  });
+
+  it('never lets a marker through when a file is cut anywhere', () => {
+    const strict = new Set(['jpeg', 'png', 'mp4']); // no prefix of these is a whole file
+    for (const [name, file] of fixtures) {
+      for (let n = 0; n < file.length; n++) {
+        const out = cleanMedia(file.subarray(0, n));
+        if (out) assertNoMarkers(out.data);
+        if (out && strict.has(name)) assert.fail(`${name} cut at ${n} of ${file.length} was accepted`);
+      }
+    }
+  });
+
+  it('neither throws nor hangs on corrupted files', () => {
+    const next = random(2025);
+    for (const [name, file] of fixtures) {
+      for (let round = 0; round < 400; round++) {
+        const bad = Buffer.from(file);
+        const flips = 1 + Math.floor(next() * 4);
+        for (let k = 0; k < flips; k++) bad[Math.floor(next() * bad.length)] = Math.floor(next() * 256);
+        const started = performance.now();
+        const out = cleanMedia(bad);
+        assert.ok(performance.now() - started < 500, `${name} round ${round} took too long`);
+        assert.ok(out === null || Buffer.isBuffer(out.data), `${name} round ${round}`);
+      }
+    }
   });
 });

@@ -19,7 +19,8 @@ export function cleanMedia(b: Buffer): Media | null {
   try {
     if (b[0] === 0xff && b[1] === 0xd8) return { kind: 'photo', mime: 'image/jpeg', data: jpeg(b) };
     if (ascii(b, 1, 3) === 'PNG') return { kind: 'photo', mime: 'image/png', data: png(b) };
-    if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WAVE') return { kind: 'audio', mime: 'audio/wav', data: wav(b) };
+    if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WAVE')
+      return { kind: 'audio', mime: 'audio/wav', data: wav(b) };
     if (ascii(b, 0, 4) === 'OggS') return { kind: 'audio', mime: 'audio/ogg', data: ogg(b) };
     if (ascii(b, 4, 4) === 'ftyp') return { kind: 'audio', ...isobmff(b) };
     // AMR has no metadata of its own: it is kept as it came.

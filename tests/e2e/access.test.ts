@@ -77,7 +77,7 @@ describe('caseworker sign-in with two-step verification (Chromium)', () => {
     await drawer.getByLabel('Roles').click({ force: true });
     await page.getByRole('option', { name: 'Gestión de casos' }).click();
     await drawer.getByLabel('Jurisdicción').fill('guamote');
-    await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();
+    await page.getByRole('option', { name: /Guamote · Cantón · Chimborazo/ }).click();
     await drawer.getByRole('button', { name: 'Invitar usuario' }).click();
     await drawer.getByText('Enlace de un solo uso').waitFor();
     const link = ((await drawer.locator('pre').textContent()) ?? '').trim();

@@ -24,7 +24,7 @@ describe('registering a child victim (Chromium)', () => {
     await page.getByRole('combobox', { name: 'Sexo / género' }).click();
     await page.getByRole('option', { name: 'Femenino' }).click();
     await page.getByRole('combobox', { name: 'Cantón o parroquia del caso' }).fill('guamote');
-    await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();
+    await page.getByRole('option', { name: /Guamote · Cantón · Chimborazo/ }).click();
     await page.getByLabel('Edad al registrar').fill('14');
     await page.getByRole('combobox', { name: 'Formas de explotación' }).click({ force: true });
     await page.getByRole('option', { name: 'Mendicidad forzada' }).click();
@@ -78,8 +78,11 @@ describe('registering a child victim (Chromium)', () => {
     await row.getByText('Notificar a la autoridad de protección de la niñez (24 horas)').waitFor();
 
     await page.goto('/cases');
+    // On a phone the list comes first, as cards; the filters open from a button.
+    await page.getByRole('article').first().waitFor();
+    await page.getByRole('button', { name: 'Filtros' }).click();
     await page.getByRole('combobox', { name: 'Lugar' }).fill('guamote');
-    await page.getByRole('option', { name: /Guamote · Cantón · 0606/ }).click();
+    await page.getByRole('option', { name: /Guamote · Cantón · Chimborazo/ }).click();
     await page.getByLabel('Niño, niña o adolescente').check();
     await page.getByRole('link', { name: code }).waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'case-list.png'), fullPage: true });

@@ -21,6 +21,11 @@ export const divisionSchema = z
   })
   .meta({ id: 'Division' });
 
+/** A search result, with the name of the division it lies in (null for countries and provinces). */
+export const divisionFoundSchema = divisionSchema
+  .extend({ parentLabel: z.string().nullable() })
+  .meta({ id: 'DivisionFound' });
+
 export const divisionDetailSchema = divisionSchema
   .extend({
     ancestors: z.array(divisionSchema).meta({ description: 'From the country down to the parent' }),

@@ -95,11 +95,23 @@ export class GeoService {
   }
 
   /** Accent- and case-insensitive search by name. */
-  async search(q: string, opts: { country?: string; level?: number; limit: number }): Promise<DivisionView[]> {
+  async search(
+    q: string,
+    opts: { country?: string; level?: number; limit: number },
+  ): Promise<(DivisionView & { parentLabel: string | null })[]> {
     const form = searchForm(q);
     if (form.length < 2) throw new AppError(400, 'query_too_short', { min: 2 });
     const rows = await repo.searchDivisions(this.db, `%${escapeLike(form)}%`, opts);
-    return rows.map(presentDivision);
+    // Where each one lies (its province or canton), so two parishes of one name are told apart by names, not codes.
+    const parents = new Map<string, string>();
+    for (const country of new Set(rows.map((r) => r.country_code))) {
+      const codes = rows.filter((r) => r.country_code === country && r.parent_code).map((r) => r.parent_code!);
+      for (const [code, label] of await this.labels(country, codes)) parents.set(`${country}:${code}`, label);
+    }
+    return rows.map((r) => {
+      const parent = r.parent_code ? parents.get(`${r.country_code}:${r.parent_code}`) : undefined;
+      return { ...presentDivision(r), parentLabel: parent && Number(r.level) > 1 ? parent : null };
+    });
   }
 
   /** Boundaries as a GeoJSON FeatureCollection, filtered by level or parent. */

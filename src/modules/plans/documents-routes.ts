@@ -42,7 +42,7 @@ export const planDocumentRoutes =
         {
           schema: {
             tags,
-            summary: `Attach a document (multipart field "file"; PDF, or JPEG/PNG/MP3/WAV cleaned of metadata) to the ${type}`,
+            summary: `Attach a document (multipart field "file"; PDF, or JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata) to the ${type}`,
             params: idParam,
             querystring: z.strictObject({ action: z.uuid().optional(), instrument: z.uuid().optional() }),
             response: { 200: document, ...errors },

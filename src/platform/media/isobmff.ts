@@ -1,18 +1,31 @@
 import { ascii, need } from './bytes';
 
 // MP4 / M4A / 3GP (ISO base media). Sample tables (stco/co64) point into mdat by absolute offset, so nothing may
-// move: every metadata box (udta with ©xyz/loci/XMP, meta with ilst/keys, uuid, and the leftovers in free/skip)
-// becomes a `free` box of the same size with zeroed content, and the creation/modification times in mvhd, tkhd and
-// mdhd are zeroed. Only audio tracks are accepted: a timed-metadata or text track keeps its samples in mdat,
-// where they cannot be cleaned.
+// move: every box that is not known to be needed where it stands (udta with ©xyz/loci/XMP, meta with ilst/keys,
+// uuid, free/skip leftovers, anything unknown) becomes a `free` box of the same size with zeroed content, and the
+// creation/modification times in mvhd, tkhd and mdhd are zeroed. Only audio tracks are accepted: a timed-metadata
+// or text track keeps its samples in mdat, where they cannot be cleaned.
 
 type Box = { at: number; type: string; head: number; end: number };
 
-const containers = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf', 'mvex', 'moof', 'traf', 'mfra']);
-const erased = new Set(['udta', 'meta', 'uuid', 'free', 'skip']);
+/** The boxes kept under each parent ('' is the file itself); the parents listed here are walked into. */
+const kept = new Map(
+  Object.entries({
+    '': 'ftyp moov mdat moof mfra sidx styp',
+    moov: 'mvhd trak mvex iods',
+    trak: 'tkhd mdia edts tref',
+    mdia: 'mdhd hdlr minf',
+    minf: 'smhd hdlr dinf stbl',
+    dinf: 'dref',
+    stbl: 'stsd stts ctts cslg stsc stsz stz2 stco co64 stss sdtp sbgp sgpd',
+    edts: 'elst',
+    mvex: 'mehd trex',
+    moof: 'mfhd traf',
+    traf: 'tfhd tfdt trun sbgp sgpd',
+    mfra: 'tfra mfro',
+  }).map(([parent, boxes]) => [parent, new Set(boxes.split(' '))]),
+);
 const stamped = new Set(['mvhd', 'tkhd', 'mdhd']);
-// Top-level boxes a player needs; any other (meta, uuid, XMP, C2PA, producer times…) is blanked.
-const topLevel = new Set(['ftyp', 'moov', 'mdat', 'moof', 'mfra', 'sidx', 'styp', 'wide']);
 const brands = /^(M4A |M4B |mp41|mp42|isom|iso[2-6]|mmp4|3gp[4-9]|3g[egrs][6-9]|3g2[abc])$/;
 
 function children(b: Buffer, from: number, to: number, top: boolean): Box[] {
@@ -62,16 +75,27 @@ function handler(b: Buffer, trak: Box): string {
   return ascii(b, hdlr.at + hdlr.head + 8, 4);
 }
 
-function clean(b: Buffer, list: Box[], top: boolean, depth: number): void {
-  need(depth < 10, 'boxes nested too deep');
+/** Data references must say "in this file" (flag 1): a URL or alias would name a path elsewhere. */
+function selfContained(b: Buffer, dref: Box): void {
+  const from = dref.at + dref.head + 8; // version, flags, entry count
+  need(from <= dref.end, 'truncated dref');
+  for (const entry of children(b, from, dref.end, false)) {
+    const flags = entry.at + entry.head;
+    need(flags + 4 <= entry.end && (b[flags + 3]! & 1) === 1, 'external data reference');
+    b.fill(0, flags + 4, entry.end);
+  }
+}
+
+function clean(b: Buffer, parent: string, list: Box[]): void {
   for (const box of list) {
-    need(box.type !== 'cmov', 'compressed movie header');
-    if (erased.has(box.type) || (top && !topLevel.has(box.type))) blank(b, box);
-    else {
-      if (stamped.has(box.type)) unstamp(b, box);
-      if (box.type === 'trak') need(handler(b, box) === 'soun', 'not an audio track');
-      if (containers.has(box.type)) clean(b, inside(b, box), false, depth + 1);
+    if (!kept.get(parent)?.has(box.type)) {
+      blank(b, box);
+      continue;
     }
+    if (stamped.has(box.type)) unstamp(b, box);
+    if (box.type === 'dref') selfContained(b, box);
+    if (box.type === 'trak') need(handler(b, box) === 'soun', 'not an audio track');
+    if (kept.has(box.type)) clean(b, box.type, inside(b, box));
   }
 }
 
@@ -83,14 +107,13 @@ export function isobmff(input: Buffer): { mime: string; data: Buffer } {
   const major = ascii(b, ftyp.at + 8, 4);
   const compatible = [major];
   for (let at = ftyp.at + 16; at + 4 <= ftyp.end; at += 4) compatible.push(ascii(b, at, 4));
-  need(compatible.some((x) => brands.test(x)), 'not an MP4 audio brand');
+  const audioBrand = compatible.some((x) => brands.test(x));
+  need(audioBrand, 'not an MP4 audio brand');
   const moov = top.filter((x) => x.type === 'moov');
   need(moov.length === 1 && top.some((x) => x.type === 'mdat'), 'moov and mdat');
-  need(
-    inside(b, moov[0]!).some((x) => x.type === 'trak'),
-    'no track',
-  );
-  clean(b, top, true, 0);
+  const tracks = inside(b, moov[0]!).filter((x) => x.type === 'trak');
+  need(tracks.length > 0, 'no track');
+  clean(b, '', top);
   const mime = major.startsWith('3g2') ? 'audio/3gpp2' : major.startsWith('3g') ? 'audio/3gpp' : 'audio/mp4';
   return { mime, data: b };
 }

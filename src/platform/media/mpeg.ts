@@ -1,14 +1,16 @@
 import { ascii, need, syncsafe } from './bytes';
 
 // MP3 and raw ADTS AAC share their tags: ID3v2 in front (often several chained), and at the end any mix of APEv2,
-// appended ID3v2, Lyrics3 and ID3v1. All are cut off; what is left must begin with an audio frame.
+// appended ID3v2, Lyrics3 and ID3v1. All are cut off; what is left must be audio frames and nothing else.
 
 /** An MPEG-1/2/2.5 audio frame header (layer bits 01–11; 00 is ADTS). */
 function mpegFrame(b: Buffer, at: number): boolean {
   if (at + 4 > b.length || b[at] !== 0xff) return false;
   const b1 = b[at + 1]!;
   const b2 = b[at + 2]!;
-  return (b1 & 0xe0) === 0xe0 && ((b1 >> 3) & 3) !== 1 && ((b1 >> 1) & 3) !== 0 && b2 >> 4 !== 15 && ((b2 >> 2) & 3) !== 3;
+  return (
+    (b1 & 0xe0) === 0xe0 && ((b1 >> 3) & 3) !== 1 && ((b1 >> 1) & 3) !== 0 && b2 >> 4 !== 15 && ((b2 >> 2) & 3) !== 3
+  );
 }
 
 /** An ADTS header: 12-bit sync, then MPEG version, layer 00, protection_absent. */
@@ -65,22 +67,53 @@ function trailingTags(b: Buffer, start: number): number {
   }
 }
 
-/** ADTS carries no metadata of its own; the stream must be whole frames from start to end. */
-function adts(b: Buffer, start: number, end: number): Buffer {
+const kbps = {
+  v1l1: [0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448],
+  v1l2: [0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384],
+  v1l3: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  v2l1: [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
+  v2l23: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+};
+const sampleRates = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+
+/** The length of the MPEG audio frame at `at` (free-format frames, of no stated bitrate, are refused). */
+function mpegFrameLength(b: Buffer, at: number): number {
+  const version = (b[at + 1]! >> 3) & 3; // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+  const layer = 4 - ((b[at + 1]! >> 1) & 3);
+  const index = b[at + 2]! >> 4;
+  const rate = sampleRates[version as 0 | 2 | 3][(b[at + 2]! >> 2) & 3]!;
+  const pad = (b[at + 2]! >> 1) & 1;
+  const v1 = version === 3;
+  const table = layer === 1 ? (v1 ? kbps.v1l1 : kbps.v2l1) : v1 ? (layer === 2 ? kbps.v1l2 : kbps.v1l3) : kbps.v2l23;
+  const bitrate = table[index]! * 1000;
+  need(bitrate > 0, 'free-format MP3');
+  if (layer === 1) return (Math.floor((12 * bitrate) / rate) + pad) * 4;
+  return Math.floor(((layer === 3 && !v1 ? 72 : 144) * bitrate) / rate) + pad;
+}
+
+/** Neither format has metadata of its own: what is left between the tags must be whole frames, end to end. */
+function frames(b: Buffer, start: number, end: number, adts: boolean): Buffer {
   let i = start;
   while (i < end) {
-    need(adtsFrame(b, i) && i + 7 <= end, 'ADTS frame expected');
-    const len = ((b[i + 3]! & 3) << 11) | (b[i + 4]! << 3) | (b[i + 5]! >> 5);
-    need(len >= (b[i + 1]! & 1 ? 7 : 9) && i + len <= end, 'truncated ADTS frame');
+    let len: number;
+    if (adts) {
+      need(adtsFrame(b, i) && i + 7 <= end, 'ADTS frame expected');
+      len = ((b[i + 3]! & 3) << 11) | (b[i + 4]! << 3) | (b[i + 5]! >> 5);
+      need(len >= (b[i + 1]! & 1 ? 7 : 9), 'ADTS frame length');
+    } else {
+      need(mpegFrame(b, i) && i + 4 <= end, 'MPEG audio frame expected');
+      len = mpegFrameLength(b, i);
+    }
+    need(i + len <= end, 'truncated audio frame');
     i += len;
   }
+  need(i > start, 'no audio frame');
   return b.subarray(start, end);
 }
 
 export function mpegAudio(b: Buffer): { mime: string; data: Buffer } {
   const start = leadingTags(b);
   const end = trailingTags(b, start);
-  if (adtsFrame(b, start)) return { mime: 'audio/aac', data: adts(b, start, end) };
-  need(mpegFrame(b, start) && start + 4 <= end, 'no MPEG audio frame after the tags');
-  return { mime: 'audio/mpeg', data: b.subarray(start, end) };
+  const adts = adtsFrame(b, start);
+  return { mime: adts ? 'audio/aac' : 'audio/mpeg', data: frames(b, start, end, adts) };
 }

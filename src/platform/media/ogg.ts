@@ -88,14 +88,14 @@ function headerPages(packets: Buffer[], serial: number, seq: number): Buffer[] {
     }
   }
   const pages: Buffer[] = [];
-  let continued = false;
   for (let i = 0; i < segments.length; i += 255) {
     const group = segments.slice(i, i + 255);
     const lacing = group.map((s) => s.len);
+    const flags = i > 0 && segments[i - 1]!.len === 255 ? CONTINUED : 0;
     // Header pages have granule 0; a page on which no packet ends has -1.
     const granule = lacing.some((v) => v < 255) ? 0n : -1n;
-    pages.push(page(continued ? CONTINUED : 0, granule, serial, seq + pages.length, lacing, group.map((s) => s.data)));
-    continued = lacing[lacing.length - 1] === 255;
+    const body = group.map((s) => s.data);
+    pages.push(page(flags, granule, serial, seq + pages.length, lacing, body));
   }
   return pages;
 }
@@ -132,11 +132,9 @@ function headerPage(s: Stream, p: Page, serial: number): Buffer[] {
   need(Boolean(p.flags & CONTINUED) === (s.partial !== null), 'Ogg continuation flag');
   for (const piece of pieces(p)) {
     need(s.headers.length < headerCount[s.codec], 'audio on a header page');
-    (s.partial ??= []).push(piece.data);
-    if (piece.ends) {
-      s.headers.push(Buffer.concat(s.partial));
-      s.partial = null;
-    }
+    const parts = [...(s.partial ?? []), piece.data];
+    s.partial = piece.ends ? null : parts;
+    if (piece.ends) s.headers.push(Buffer.concat(parts));
   }
   if (s.headers.length < headerCount[s.codec]) return [];
   const [comments, setup] = s.headers;
@@ -148,17 +146,20 @@ function headerPage(s: Stream, p: Page, serial: number): Buffer[] {
   return pages;
 }
 
+function fresh(codec: Stream['codec']): Stream {
+  return { codec, headers: [], partial: null, firstSeq: 0, pagesRead: 0, shift: 0, audio: false, ended: false };
+}
+
 export function ogg(b: Buffer): Buffer {
   const out: Buffer[] = [];
   const streams = new Map<number, Stream>();
   for (let at = 0; at < b.length; ) {
     const p = readPage(b, at);
     at += p.raw.length;
-    let s = streams.get(p.serial);
+    const s = streams.get(p.serial);
     if (p.flags & BOS) {
       need(!s || s.ended, 'two streams with one serial number');
-      s = { codec: identify(p), headers: [], partial: null, firstSeq: 0, pagesRead: 0, shift: 0, audio: false, ended: false };
-      streams.set(p.serial, s);
+      streams.set(p.serial, fresh(identify(p)));
       out.push(p.raw);
       continue;
     }

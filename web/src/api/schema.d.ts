@@ -355,7 +355,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Division'][];
+            'application/json': components['schemas']['DivisionFound'][];
           };
         };
         /** @description Default Response */
@@ -6892,7 +6892,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Attach a file (multipart field "file"): JPEG/PNG/MP3/WAV cleaned of metadata, or PDF */
+    /** Attach a file (multipart field "file"): JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata, or PDF */
     post: {
       parameters: {
         query?: never;
@@ -11523,7 +11523,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Attach a document (multipart field "file"; PDF, or JPEG/PNG/MP3/WAV cleaned of metadata) to the plan */
+    /** Attach a document (multipart field "file"; PDF, or JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata) to the plan */
     post: {
       parameters: {
         query?: {
@@ -11693,7 +11693,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Attach a document (multipart field "file"; PDF, or JPEG/PNG/MP3/WAV cleaned of metadata) to the agreement */
+    /** Attach a document (multipart field "file"; PDF, or JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata) to the agreement */
     post: {
       parameters: {
         query?: {
@@ -12904,6 +12904,21 @@ export interface components {
       label: string;
       hasBoundary: boolean;
     };
+    DivisionFoundInput: {
+      /** @example EC */
+      country: string;
+      /** @example 0603 */
+      code: string;
+      /** @description 0 country, 1 province, 2 canton, 3 parish */
+      level: number;
+      parentCode: string | null;
+      /** @description Official name as imported */
+      name: string;
+      /** @description Name in title case for display */
+      label: string;
+      hasBoundary: boolean;
+      parentLabel: string | null;
+    };
     DivisionDetailInput: {
       /** @example EC */
       country: string;
@@ -13871,6 +13886,21 @@ export interface components {
       /** @description Name in title case for display */
       label: string;
       hasBoundary: boolean;
+    };
+    DivisionFound: {
+      /** @example EC */
+      country: string;
+      /** @example 0603 */
+      code: string;
+      /** @description 0 country, 1 province, 2 canton, 3 parish */
+      level: number;
+      parentCode: string | null;
+      /** @description Official name as imported */
+      name: string;
+      /** @description Name in title case for display */
+      label: string;
+      hasBoundary: boolean;
+      parentLabel: string | null;
     };
     DivisionDetail: {
       /** @example EC */

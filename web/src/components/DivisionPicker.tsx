@@ -29,7 +29,8 @@ export function DivisionPicker({
   });
   const data = (found.data ?? []).map((d) => ({
     value: d.code,
-    label: `${d.label} · ${t(`geo.levels.${d.level}`)} · ${d.code}`,
+    // Names only: the level, and the province or canton it lies in.
+    label: [d.label, t(`geo.levels.${d.level}`), d.parentLabel].filter(Boolean).join(' · '),
   }));
   if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: valueLabel ?? value });
   return (

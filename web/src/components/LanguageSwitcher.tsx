@@ -1,8 +1,9 @@
 import { SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { client } from '../api';
+import { sessionKeys } from '../api/keys';
 import { type LanguageCode, languages, setLanguage, stringsToReview } from '../i18n/index';
-import { useSession } from '../session';
 
 /**
  * Visible switch between Spanish, Kichwa and English; the choice is remembered on this device. While a language
@@ -11,11 +12,13 @@ import { useSession } from '../session';
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const toReview = stringsToReview(i18n.language);
-  const { data: session } = useSession();
+  const qc = useQueryClient();
   const choose = async (code: LanguageCode) => {
     await setLanguage(code);
     // Signed in, the choice also decides the language of the person's e-mails (best effort: the screen has changed).
-    if (session) await client.POST('/api/auth/language', { body: { language: code } }).catch(() => undefined);
+    // The session is read from the cache: the sign-in page must not ask the server for a session it does not have.
+    if (qc.getQueryData(sessionKeys.current()))
+      await client.POST('/api/auth/language', { body: { language: code } }).catch(() => undefined);
   };
   return (
     <div>

@@ -118,7 +118,7 @@ export function SignIn() {
                     autoComplete="one-time-code"
                     maxLength={6}
                     error={errors.totp ? t('signIn.totpInvalid') : undefined}
-                    {...form.register('totp', { pattern: /^\d{6}$/ })}
+                    {...form.register('totp', { required: true, pattern: /^\d{6}$/ })}
                   />
                 )}
                 {step === 'recovery' && (

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Collapse,
   Group,
   Select,
   Stack,
@@ -95,7 +94,7 @@ export function CaseList() {
           {active > 0 && ` (${active})`}
         </Button>
       )}
-      <Collapse expanded={!phone || filtersOpen}>
+      {(!phone || filtersOpen) && (
         <Stack>
           <Group align="end" wrap="wrap">
             <Select
@@ -139,7 +138,7 @@ export function CaseList() {
             />
           </Group>
         </Stack>
-      </Collapse>
+      )}
       {list.error && <Alert color="red">{list.error.message}</Alert>}
       {list.isSuccess && items.length === 0 && <Text>{t('cases.empty')}</Text>}
       {phone &&

@@ -6,7 +6,7 @@ import { client, multipart, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { Behind, Section } from './sections';
 
-const accept = 'image/jpeg,image/png,audio/mpeg,audio/wav,application/pdf';
+const accept = 'image/jpeg,image/png,audio/*,application/pdf';
 
 /** Attachments: encrypted at rest, image and audio metadata stripped on upload, every download audited. */
 export function Files({ caseId, writable }: { caseId: string; writable: boolean }) {

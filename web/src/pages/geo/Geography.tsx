@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { type ApiResponse, client, ok } from '../../api';
 import { geoKeys } from '../../api/keys';
 
-type Division = ApiResponse<'/api/geo/search'>[number];
+type Division = ApiResponse<'/api/geo/divisions/{country}/{code}/children'>[number];
 
 const divisionPath = (d: Pick<Division, 'country' | 'code' | 'level'>) =>
   d.level === 0 ? `/geo/${d.country}` : `/geo/${d.country}/${d.code}`;
