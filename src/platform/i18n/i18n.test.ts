@@ -22,9 +22,10 @@ describe('i18n', () => {
     assert.equal(pickLanguage('en', 'es'), 'es');
   });
 
-  it('falls back to Spanish for a missing Kichwa string, never to the key', () => {
-    assert.equal(t('qu-EC', 'errors.not_found'), 'No se encontró lo que busca.');
+  it("answers in the reader's language", () => {
     assert.equal(t('qu-EC', 'errors.internal_error'), 'Pantaymi tiyan. Kutin ruray kipalla.');
+    assert.equal(t('es', 'errors.not_found'), 'No se encontró lo que busca.');
+    assert.notEqual(t('qu-EC', 'errors.not_found'), t('es', 'errors.not_found'));
     assert.equal(t('en', 'errors.query_too_short', { min: 2 }), 'Type at least 2 characters to search.');
   });
 
