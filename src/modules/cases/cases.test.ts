@@ -100,10 +100,12 @@ for (const target of dbTargets()) {
       assert.equal(res.statusCode, 400);
       const body = res.json();
       assert.equal(body.code, 'validation_failed');
-      assert.match(
-        body.message,
-        /body\.vic_TypeOfExploitation\.0: invalid_value \(allowed: ForcedLabour, SexualExploitation, .*ForcedBegging/,
-      );
+      // The message names the field in words; the machine detail keeps the path and the allowed values.
+      assert.match(body.message, /Formas de explotación/);
+      assert.doesNotMatch(body.message, /body\.|invalid_value|allowed/);
+      const field = body.fields.find((f: { path: string }) => f.path === 'body.vic_TypeOfExploitation.0');
+      assert.match(field.problem, /invalid_value \(allowed: ForcedLabour, SexualExploitation, .*ForcedBegging/);
+      assert.equal(field.message, 'Formas de explotación: elija una de las opciones de la lista');
     });
 
     it('needs a name and an age to open a case, but saves a draft without them', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { label } from '../../shared/labels/index';
 import { requestLanguage, t } from '../i18n/index';
 
 /** An error a person can act on: HTTP status, a stable code, and a message key in the i18n catalogue. */
@@ -23,7 +24,8 @@ export const badRequest = (code: string, params?: Record<string, string | number
 export interface ErrorBody {
   code: string;
   message: string;
-  fields?: { path: string; problem: string }[];
+  /** Each refused value: where (`body.scope.code`), what in machine terms, and what in words. */
+  fields?: { path: string; problem: string; message?: string }[];
   [detail: string]: unknown;
 }
 
@@ -49,6 +51,26 @@ function describeValidation(err: FastifyError): ErrorBody['fields'] {
   });
 }
 
+/** A field's name in the reader's language when it is a recorded field (HTCDS and Minka's own), else ''. */
+function fieldName(lang: string, path: string): string {
+  const segment =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .at(-1) ?? '';
+  const name = label(lang, 'fields', segment);
+  return name === segment ? '' : name;
+}
+
+/** What is wrong with one value, in words: missing, too long, not one of the options… */
+function fieldMessage(lang: string, f: { path: string; problem: string }): string {
+  const keyword = f.problem.split(' ')[0] ?? '';
+  const known = ['invalid_type', 'too_small', 'too_big', 'invalid_value', 'invalid_format', 'unrecognized_keys'];
+  const problem = t(lang, `validation.${known.includes(keyword) ? keyword : 'other'}`);
+  const name = fieldName(lang, f.path);
+  return name ? `${name}: ${problem}` : problem;
+}
+
 /** Maps any thrown error to `{ code, message }`; 5xx details stay in the log, never in the response. */
 export function toErrorBody(err: unknown, lang: string): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
@@ -67,12 +89,13 @@ export function toErrorBody(err: unknown, lang: string): { status: number; body:
   }
   const fe = err as FastifyError;
   if (fe && hasZodFastifySchemaValidationErrors(fe)) {
-    const fields = describeValidation(fe) ?? [];
-    const list = fields.map((f) => `${f.path}: ${f.problem}`).join('; ');
-    return {
-      status: 400,
-      body: { code: 'validation_failed', message: t(lang, 'errors.validation_failed', { list }), fields },
-    };
+    const fields = (describeValidation(fe) ?? []).map((f) => ({ ...f, message: fieldMessage(lang, f) }));
+    // The message names only fields a person knows by name; the codes stay in `fields` for programs.
+    const named = [...new Set(fields.map((f) => fieldName(lang, f.path)).filter(Boolean))];
+    const message = named.length
+      ? t(lang, 'errors.validation_failed_fields', { list: named.join(', ') })
+      : t(lang, 'errors.validation_failed');
+    return { status: 400, body: { code: 'validation_failed', message, fields } };
   }
   const mapped = fe?.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) return { status: mapped[0], body: { code: mapped[1], message: t(lang, `errors.${mapped[1]}`) } };

@@ -7,6 +7,7 @@ import { dbTargets, type TestDb } from '../../../tests/support/db';
 import { buildApp } from '../../app/index';
 import { nowIso } from '../db/index';
 import { migrations } from '../db/migrations/index';
+import { t as translate } from '../i18n/index';
 import type { App } from './app';
 import { AppError } from './errors';
 
@@ -109,7 +110,10 @@ for (const target of dbTargets()) {
     it('names the offending fields without echoing their values', async () => {
       const res = await post(JSON.stringify({ key: 'a', count: 1, secretName: 'Fulana Prueba' }));
       const body = res.json();
-      assert.deepEqual(body.fields, [{ path: 'body', problem: 'unrecognized_keys (secretName)' }]);
+      assert.deepEqual(body.fields, [
+        { path: 'body', problem: 'unrecognized_keys (secretName)', message: 'contiene datos que no se esperaban' },
+      ]);
+      assert.equal(body.message, 'Algunos datos no son válidos. Revise los campos marcados.');
       assert.doesNotMatch(res.body, /Fulana/);
     });
 
@@ -120,7 +124,8 @@ for (const target of dbTargets()) {
       const en = await app.inject({ url: '/api/no-such-thing', headers: { 'accept-language': 'en-GB,en;q=0.8' } });
       assert.equal(en.json().message, 'We could not find what you are looking for.');
       const qu = await app.inject({ url: '/api/no-such-thing', headers: { 'accept-language': 'qu-EC' } });
-      assert.equal(qu.json().message, 'No se encontró lo que busca.', 'missing Kichwa falls back to Spanish');
+      assert.equal(qu.json().message, translate('qu-EC', 'errors.not_found'));
+      assert.notEqual(qu.json().message, es.json().message, 'answered in Kichwa');
       assert.equal((await app.inject('/no-web-bundle-here')).statusCode, 404);
     });
 

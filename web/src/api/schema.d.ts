@@ -12889,6 +12889,15 @@ export interface components {
       code: string;
       /** @description Explanation in the request language */
       message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
     };
     DivisionInput: {
       /** @example EC */
@@ -13387,6 +13396,15 @@ export interface components {
       code: string;
       /** @description Explanation in the request language */
       message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
       /** @description Each field someone else changed meanwhile, with your value and theirs */
       conflicts?: {
         field: string;
@@ -13872,6 +13890,15 @@ export interface components {
       code: string;
       /** @description Explanation in the request language */
       message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
     };
     Division: {
       /** @example EC */
@@ -14370,6 +14397,15 @@ export interface components {
       code: string;
       /** @description Explanation in the request language */
       message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
       /** @description Each field someone else changed meanwhile, with your value and theirs */
       conflicts?: {
         field: string;
