@@ -12,6 +12,14 @@ const phone = { width: 360, height: 740 };
  */
 async function check(page: Page, name: string, within?: string): Promise<string[]> {
   const found: string[] = [];
+  // No internals on screen: a catalogue key instead of its text, or a date as the database writes it.
+  const text = await page.evaluate((sel) => (document.querySelector(sel ?? 'body') as HTMLElement).innerText, within);
+  const keys =
+    'app|nav|cases|reports|modules|record|errors|htcds|referrals|insights|admin|plans|localPlans|work|account|geo|legal|closure|followups|translations';
+  const key = text.match(new RegExp(`\\b(${keys})\\.[a-zA-Z_][\\w.]*[a-zA-Z]\\b`));
+  if (key) found.push(`${name}: shows the key ${key[0]}`);
+  const iso = text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/);
+  if (iso) found.push(`${name}: shows a raw date ${iso[0]}`);
   for (const size of [desktop, phone]) {
     await page.setViewportSize(size);
     // Charts redraw for the new width on the next frames (ResizeObserver).

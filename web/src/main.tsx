@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './phone.css';
-import { Badge, type CSSVariablesResolver, createTheme, MantineProvider, NavLink } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, MantineProvider, NavLink, Select } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,6 +18,8 @@ const theme = createTheme({
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled', color: 'teal.9' } }),
     // Filled orange, yellow or green badges with white text are under AA; light badges read well in every colour.
     Badge: Badge.extend({ defaultProps: { variant: 'light' } }),
+    // Clicking the chosen option again keeps it: an optional select is cleared with its own clear button.
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
   },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',

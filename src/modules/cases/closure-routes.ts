@@ -6,6 +6,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { Closure } from './closure';
+import { ReviewBoard } from './review-board';
 import { closeBody } from './schema';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -91,5 +92,39 @@ export const closureRoutes =
         },
       },
       (req) => closure.board(requireActor(req)),
+    );
+    const board = new ReviewBoard(ctx);
+    r.get(
+      '/supervision/plans',
+      {
+        schema: {
+          tags,
+          summary: 'Support plans submitted for review in my jurisdiction (supervisors; empty for others)',
+          response: {
+            200: z.array(
+              z.object({
+                id: z.string(),
+                caseId: z.string(),
+                caseCode: z.string(),
+                version: z.number(),
+                submittedAt: z.string(),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      (req) => board.plansToReview(requireActor(req)),
+    );
+    r.get(
+      '/me/work/count',
+      {
+        schema: {
+          tags,
+          summary: 'How many things wait for me (tasks, drafts, and for supervisors plans and closures to review)',
+          response: { 200: z.object({ work: z.number() }), ...errors },
+        },
+      },
+      (req) => board.count(requireActor(req)),
     );
   };

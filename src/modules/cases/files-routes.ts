@@ -27,7 +27,8 @@ export const caseFileRoutes =
       {
         schema: {
           tags,
-          summary: 'Attach a file (multipart field "file"): JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata, or PDF',
+          summary:
+            'Attach a file (multipart field "file"): JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata, or PDF',
           params: idParam,
           response: { 200: fileSchema, ...errors },
         },

@@ -45,3 +45,15 @@ export const selectLegalProceedingsByCaseId = (q: Q, caseId: string) =>
 
 export const updateCasesById = (q: Q, set: Updateable<Database['cases']>, caseId: string) =>
   q.updateTable('cases').set(set).where('id', '=', caseId).execute();
+
+/** Support plans submitted for a supervisor's review in a jurisdiction, oldest first. */
+export const selectSubmittedPlans = (q: Q, country: string, divisions?: string[]) => {
+  let query = q
+    .selectFrom('support_plans as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .select(['p.id', 'p.case_id', 'p.version', 'p.updated_at', 'c.code'])
+    .where('p.status', '=', 'submitted')
+    .where('c.country_code', '=', country);
+  if (divisions) query = query.where('c.division_code', 'in', divisions);
+  return query.orderBy('p.updated_at').limit(500).execute();
+};

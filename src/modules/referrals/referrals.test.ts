@@ -242,6 +242,17 @@ for (const target of dbTargets()) {
       });
       assert.equal(plan1.statusCode, 200, plan1.body);
       const v1 = plan1.json()[0];
+      // The submitted plan waits on the supervisor's work list and counts on the menu; not on the caseworker's.
+      const waiting = (await get(supervisor, '/api/supervision/plans')).json();
+      assert.deepEqual(
+        waiting
+          .filter((p: { id: string }) => p.id === v1.id)
+          .map((p: { caseId: string; version: number }) => [p.caseId, p.version]),
+        [[caseId, 1]],
+      );
+      const counted = (await get(supervisor, '/api/me/work/count')).json().work;
+      assert.ok(counted >= waiting.length);
+      assert.deepEqual((await get(ngo, '/api/supervision/plans')).json(), []);
       assert.equal(
         (await post(ngo, `/api/plans/${v1.id}/review`, { approve: true })).statusCode,
         403,
@@ -269,6 +280,11 @@ for (const target of dbTargets()) {
         (await post(supervisor, `/api/plans/${plans[0].id}/review`, { approve: true })).json()[0].status,
         'approved',
       );
+      assert.ok(
+        !(await get(supervisor, '/api/supervision/plans')).json().some((p: { caseId: string }) => p.caseId === caseId),
+        'a reviewed plan leaves the list',
+      );
+      assert.equal((await get(supervisor, '/api/me/work/count')).json().work, counted - 1);
       assert.equal(
         (await post(ngo, `/api/plans/${plans[0].id}/complete`, { spl_ActualEndDate: '2027-05-31' })).json()[0].status,
         'completed',

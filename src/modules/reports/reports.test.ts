@@ -157,6 +157,15 @@ for (const target of dbTargets()) {
       assert.equal(queue.statusCode, 200);
       const item = queue.json().find((r: { forms: string[] }) => r.forms.includes('domestic'));
       assert.ok(item, 'the Guamote report is in the Guamote queue');
+      assert.equal(item.language, 'es', 'the queue says which language the report was written in');
+      const count = await t.app.inject({ url: '/api/reports/count', headers: triager.headers });
+      assert.equal(count.json().new, queue.json().length, 'the menu counts the new reports');
+      const templates = await t.app.inject({
+        url: '/api/reports/reply-templates?lang=qu-EC',
+        headers: triager.headers,
+      });
+      assert.equal(templates.statusCode, 200);
+      assert.match(templates.json().find((x: { key: string }) => x.key === 'received').text, /chaskishkanchikmi/);
       const reply = await t.app.inject({
         method: 'POST',
         url: `/api/reports/${item.id}/messages`,
@@ -332,7 +341,7 @@ for (const target of dbTargets()) {
         payload: more,
         headers: { 'content-type': 'application/json', 'x-minka-signature': sign(more) },
       });
-      assert.deepEqual(cont.json(), { report: ok.json().report, continued: true });
+      assert.deepEqual(cont.json(), { report: ok.json().report, continued: true, files: 0, filesSkipped: 0 });
       const row = await t.db.handle.db
         .selectFrom('reports')
         .selectAll()

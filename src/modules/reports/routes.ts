@@ -167,4 +167,19 @@ export const triageRoutes =
         return reply.type(f.mime).header('content-disposition', 'inline').send(f.data);
       },
     );
+    r.get(
+      '/reports/count',
+      {
+        schema: {
+          tags,
+          summary: 'How many new reports wait in my jurisdiction (for the menu)',
+          response: { 200: z.object({ new: z.number() }), ...errors },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        if (!can(actor, 'reports:triage')) return { new: 0 };
+        return { new: (await triage.list(actor, { status: 'new', limit: 200 })).length };
+      },
+    );
   };

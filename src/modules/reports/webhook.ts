@@ -113,7 +113,8 @@ export const webhookRoutes =
           danger: yes(pick(results, 'danger', 'peligro')) === true,
           contact: contact.urn,
           contactIndex: index,
-          language: /^qu/i.test(pick(results, 'language', 'idioma') ?? '') ? 'qu-EC' : 'es',
+          // A flow may answer the language as a code or a name: qu, qu-EC, Kichwa, Quichua, runa shimi.
+          language: /^(qu|kichwa|quichua|runa)/i.test(pick(results, 'language', 'idioma') ?? '') ? 'qu-EC' : 'es',
           channel: contact.urn.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
           withReceipt: false,
         });

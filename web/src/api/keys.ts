@@ -60,6 +60,9 @@ export const workKeys = {
   notifications: () => ['me', 'notifications'] as const,
   transfers: () => ['me', 'transfers'] as const,
   closures: () => ['supervision', 'closures'] as const,
+  plans: () => ['supervision', 'plans'] as const,
+  /** Counts for the menu; under "me", so any change to my work refreshes them. */
+  count: () => ['me', 'count'] as const,
   overdue: () => ['supervision', 'overdue'] as const,
 };
 
@@ -69,6 +72,7 @@ export const reportKeys = {
   detail: (id: string) => ['report', id] as const,
   similar: (id: string) => ['report', id, 'similar'] as const,
   templates: (lang: string) => ['report-templates', lang] as const,
+  count: () => ['reports', 'count'] as const,
 };
 
 export const planKeys = {

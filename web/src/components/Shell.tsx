@@ -1,12 +1,13 @@
-import { Anchor, AppShell, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { client, ok } from '../api';
+import { reportKeys, workKeys } from '../api/keys';
 import { modules } from '../modules';
-import { useSession } from '../session';
+import { has, useSession } from '../session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 /** The application frame: header with language switch and sign-in, navigation to every module. */
@@ -25,6 +26,20 @@ export function Shell() {
       navigate('/signin');
     },
   });
+  // What waits for this person, on the menu: their work (and reviews), and new reports to triage.
+  const workCount = useQuery({
+    queryKey: workKeys.count(),
+    queryFn: () => ok(client.GET('/api/me/work/count')),
+    enabled: has(session, 'cases:read') || has(session, 'referrals:receive'),
+    refetchInterval: 120_000,
+  });
+  const reportCount = useQuery({
+    queryKey: reportKeys.count(),
+    queryFn: () => ok(client.GET('/api/reports/count')),
+    enabled: has(session, 'reports:triage'),
+    refetchInterval: 120_000,
+  });
+  const counts: Record<string, number | undefined> = { work: workCount.data?.work, reports: reportCount.data?.new };
   const visible = modules.filter(
     (m) => m.needs.length === 0 || m.needs.some((p) => session?.user.permissions.includes(p)),
   );
@@ -76,6 +91,13 @@ export function Shell() {
             label={t(`nav.${m.key}`)}
             active={isActive(m.path)}
             onClick={close}
+            rightSection={
+              counts[m.key] ? (
+                <Badge size="sm" variant="filled" color="dark" aria-label={t('nav.waiting', { count: counts[m.key] })}>
+                  {counts[m.key]}
+                </Badge>
+              ) : undefined
+            }
           />
         ))}
         <NavLink

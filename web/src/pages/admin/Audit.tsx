@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api';
 import { auditKeys } from '../../api/keys';
 import { WideTable } from '../../components/WideTable';
-import { formatDateTime } from '../../format';
+import { formatDatesIn, formatDateTime } from '../../format';
 
 /** The audit trail by record or by user, and a check of its hash chain. */
 export function Audit() {
@@ -89,7 +89,7 @@ export function Audit() {
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  <Code>{JSON.stringify(e.details)}</Code>
+                  <Code>{formatDatesIn(JSON.stringify(e.details))}</Code>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -22,6 +22,7 @@ import { type ApiBody, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { WideTable } from '../../components/WideTable';
+import { has, useSession } from '../../session';
 
 // The filters are the schema's own values, read back from the address.
 type Search = ApiBody<'/api/cases/search'>;
@@ -29,6 +30,7 @@ type Search = ApiBody<'/api/cases/search'>;
 /** Cases in my jurisdiction: filters, search by code or (phonetic) name, and cursor paging. */
 export function CaseList() {
   const { t } = useTranslation();
+  const { data: session } = useSession();
   const [f, setF] = useState({
     status: null as string | null,
     division: null as string | null,
@@ -78,9 +80,11 @@ export function CaseList() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('nav.cases')}</Title>
-        <Button component={Link} to="/cases/new">
-          {t('cases.new')}
-        </Button>
+        {has(session, 'cases:write') && (
+          <Button component={Link} to="/cases/new">
+            {t('cases.new')}
+          </Button>
+        )}
       </Group>
       <TextInput
         label={t('cases.search')}

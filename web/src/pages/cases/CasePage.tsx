@@ -91,7 +91,7 @@ export function CasePage() {
         <Tabs.Panel value="services" pt="md">
           <Stack>
             {c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
-            <Referrals caseId={c.id} />
+            <Referrals caseId={c.id} writable={c.abilities.update} />
             {c.abilities.update && <FollowUpsSection c={c} act={act} />}
             {c.abilities.update && <Files caseId={c.id} writable={c.abilities.update} />}
             {c.abilities.update && <Transfers caseId={c.id} writable={c.abilities.update} />}

@@ -25,7 +25,8 @@ import { Behind, Section } from './sections';
 type ReferralBody = ApiBody<'/api/cases/{id}/referrals'>;
 
 /** Referrals of a case: send one to a provider (consent checked by the server), follow their status, revoke. */
-export function Referrals({ caseId }: { caseId: string }) {
+/** `writable`: only who may change the case refers it; a receiver or a prosecutor sees the referrals, not the form. */
+export function Referrals({ caseId, writable }: { caseId: string; writable: boolean }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const { data: session } = useSession();
@@ -98,62 +99,64 @@ export function Referrals({ caseId }: { caseId: string }) {
             </Group>
           </Group>
         ))}
-        <Behind label={t('record.open.referral')}>
-          <Group align="end" wrap="wrap">
-            <Select
-              label={t('referrals.provider')}
-              data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={provider}
-              onChange={(v) => {
-                setProvider(v);
-                setPerson(null);
-              }}
-              searchable
-            />
-            {onMinka && (
+        {writable && (
+          <Behind label={t('record.open.referral')}>
+            <Group align="end" wrap="wrap">
               <Select
-                label={t('referrals.person')}
-                data={(receivers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                value={person}
-                onChange={setPerson}
-                clearable
+                label={t('referrals.provider')}
+                data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                value={provider}
+                onChange={(v) => {
+                  setProvider(v);
+                  setPerson(null);
+                }}
+                searchable
               />
-            )}
-            <MultiSelect
-              label={t('directory.service')}
-              data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
-              value={services}
-              onChange={setServices}
-            />
-            <Select
-              label={t('referrals.reason')}
-              data={referralReasons.map((v) => ({ value: v, label: t(`referrals.reasons.${v}`) }))}
-              value={reason}
-              onChange={setReason}
-            />
-            {has(session, 'cases:approve') && (
-              <TextInput
-                label={t('referrals.overrideReason')}
-                value={override}
-                onChange={(e) => setOverride(e.currentTarget.value)}
+              {onMinka && (
+                <Select
+                  label={t('referrals.person')}
+                  data={(receivers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                  value={person}
+                  onChange={setPerson}
+                  clearable
+                />
+              )}
+              <MultiSelect
+                label={t('directory.service')}
+                data={serviceTypes.map((s) => ({ value: s, label: t(`directory.services.${s}`) }))}
+                value={services}
+                onChange={setServices}
               />
-            )}
-            <Textarea
-              label={t('referrals.details')}
-              value={details}
-              onChange={(e) => setDetails(e.currentTarget.value)}
-              autosize
-              miw={260}
-            />
-            <Button
-              onClick={() => create.mutate()}
-              disabled={!provider || services.length === 0}
-              loading={create.isPending}
-            >
-              {t('referrals.send')}
-            </Button>
-          </Group>
-        </Behind>
+              <Select
+                label={t('referrals.reason')}
+                data={referralReasons.map((v) => ({ value: v, label: t(`referrals.reasons.${v}`) }))}
+                value={reason}
+                onChange={setReason}
+              />
+              {has(session, 'cases:approve') && (
+                <TextInput
+                  label={t('referrals.overrideReason')}
+                  value={override}
+                  onChange={(e) => setOverride(e.currentTarget.value)}
+                />
+              )}
+              <Textarea
+                label={t('referrals.details')}
+                value={details}
+                onChange={(e) => setDetails(e.currentTarget.value)}
+                autosize
+                miw={260}
+              />
+              <Button
+                onClick={() => create.mutate()}
+                disabled={!provider || services.length === 0}
+                loading={create.isPending}
+              >
+                {t('referrals.send')}
+              </Button>
+            </Group>
+          </Behind>
+        )}
         {(create.error || revoke.error) && (
           <Alert color="red" role="alert">
             {(create.error ?? revoke.error)?.message}

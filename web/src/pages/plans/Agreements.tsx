@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { commitmentStatuses } from '../../../../src/modules/plans/schema';
 import { client, ok } from '../../api';
 import { planKeys } from '../../api/keys';
+import { formatDate } from '../../format';
 import { useOrganisations } from '../../organisations';
 import { has, useSession } from '../../session';
 import { Documents } from './Documents';
@@ -75,13 +76,13 @@ export function Agreements() {
             </Text>
           )}
           <Text size="sm" c="dimmed">
-            {a.parties.map((p) => p.name).join(' · ')} · {a.signedOn}
-            {a.endsOn && ` → ${a.endsOn}`}
+            {a.parties.map((p) => p.name).join(' · ')} · {formatDate(a.signedOn)}
+            {a.endsOn && ` → ${formatDate(a.endsOn)}`}
           </Text>
           {a.commitments.map((c) => (
             <Group key={c.id} justify="space-between" mt={4}>
               <Text size="sm">
-                {c.text} {c.dueOn && <Badge variant="light">{c.dueOn}</Badge>}
+                {c.text} {c.dueOn && <Badge variant="light">{formatDate(c.dueOn)}</Badge>}
               </Text>
               {write ? (
                 <Select

@@ -6,7 +6,7 @@ import { type ApiResponse, client, ok } from '../../api';
 import { workKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
-import { ClosureRequests, IncomingTransfers } from './pending';
+import { ClosureRequests, IncomingTransfers, PlansToReview } from './pending';
 
 type WorkItem = ApiResponse<'/api/me/work'>[number];
 
@@ -76,6 +76,7 @@ export function MyWork() {
       {work.data?.length === 0 && <Text c="dimmed">{t('work.noTasks')}</Text>}
       {!!work.data?.length && <Tasks items={work.data} />}
       <IncomingTransfers />
+      {supervisor && <PlansToReview />}
       {supervisor && <ClosureRequests />}
       {supervisor && (
         <>

@@ -32,6 +32,28 @@ export function ClosureRequests() {
   );
 }
 
+/** Support plans submitted for review in the supervisor's jurisdiction, oldest first. */
+export function PlansToReview() {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: workKeys.plans(), queryFn: () => ok(client.GET('/api/supervision/plans')) });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('work.plansToReview')}
+      </Title>
+      {list.data?.length === 0 && <Text c="dimmed">{t('work.noPlansToReview')}</Text>}
+      {list.data?.map((p) => (
+        <Text key={p.id} size="sm">
+          <Anchor component={Link} to={`/cases/${p.caseId}?tab=protection`}>
+            {p.caseCode}
+          </Anchor>{' '}
+          · {t('work.planVersion', { version: p.version })} · {formatDate(p.submittedAt)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** Cases offered to me or my organisation: accept (the case becomes mine) or reject with a reason. */
 export function IncomingTransfers() {
   const { t } = useTranslation();
