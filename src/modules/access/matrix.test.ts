@@ -192,6 +192,15 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases/:id/closure': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/closure/decision': by({ supervisor: 404, caseworker: 403, rest: 404 }, { rest: 404 }),
   'GET /api/supervision/closures': by({ supervisor: 200, rest: 403 }),
+  'GET /api/supervision/plans': all(200),
+  'GET /api/me/work/count': all(200),
+  'GET /api/i18n/:lang': all(200),
+  'GET /api/i18n/:lang/export': by({ administrator: 200, rest: 403 }),
+  'POST /api/i18n/import': by({ administrator: 415, rest: 403 }),
+  'POST /api/auth/language': all(200),
+  'GET /api/reports/count': all(200),
+  'GET /api/reports/reply-templates': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 403 }),
+  'GET /api/reports/:id/files/:sub': all(404),
   'GET /api/local-plans': by({ ...planReaders, rest: 403 }),
   'GET /api/local-plans/compare': by({ ...planReaders, rest: 403 }),
   'GET /api/insights/dashboard': by({
@@ -426,7 +435,8 @@ for (const target of dbTargets()) {
               .replace('/persons/:id', `/persons/${mergeSource.personId}`)
               .replace('/organisations/:id', `/organisations/${orgIn}`)
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
-              .replace(':key', 'caseworker');
+              .replace(':key', 'caseworker')
+              .replace(':lang', 'qu-EC');
             const bodies: Record<string, object> = {
               'POST /api/local-plans': {
                 title: `Plan ${n}`,
@@ -476,6 +486,7 @@ for (const target of dbTargets()) {
               },
               'POST /api/auth/totp/confirm': { code: '123456' },
               'POST /api/auth/password': { currentPassword: testPassword, newPassword: 'a different long phrase' },
+              'POST /api/auth/language': { language: 'en' },
               'POST /api/auth/link': { token: 'x'.repeat(43), password: 'a different long phrase' },
               'POST /api/admin/organisations': { name: `Org ${n}`, type: 'NGO', division: { country: 'EC', code } },
               'PATCH /api/admin/organisations/:id': { name: `Renamed ${n}` },
@@ -541,7 +552,11 @@ for (const target of dbTargets()) {
               'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
             };
             const body = bodies[key] ?? (method === 'GET' ? undefined : {});
-            const q = key === 'GET /api/geo/search' ? '?q=colta' : '';
+            const queries: Record<string, string> = {
+              'GET /api/geo/search': '?q=colta',
+              'GET /api/reports/reply-templates': '?lang=qu-EC',
+            };
+            const q = queries[key] ?? '';
             const written = () =>
               t.db.handle.db
                 .selectFrom('record_changes')

@@ -34,7 +34,11 @@ for (const target of dbTargets()) {
         .unique()
         .where(sql<boolean>`status = 'pending'`)
         .execute();
-      assert.deepEqual(await migrateToLatest(db.handle.db), ['0012_referral_user', '0013_living_record']);
+      assert.deepEqual(await migrateToLatest(db.handle.db), [
+        '0012_referral_user',
+        '0013_living_record',
+        '0014_field_reach',
+      ]);
       assert.equal(await hasUserColumn(), true);
     });
   });
