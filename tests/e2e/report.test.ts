@@ -64,8 +64,8 @@ describe('anonymous report without JavaScript, in Kichwa (Chromium)', () => {
     await s.getByRole('paragraph').filter({ hasText: '¿En qué comunidad de Cebadas viven los niños?' }).waitFor();
     await s.screenshot({ path: path.join(screenshotDir, 'triage-reply.png'), fullPage: true });
 
-    await page.getByRole('link', { name: /Ver mi denuncia/ }).click();
-    await page.getByLabel(/código de 16 números/).fill(receipt.replace(/(\d{4})/g, '$1 '));
+    await page.getByRole('link', { name: /Ñuka denunciata rikuna/ }).click();
+    await page.getByLabel(/16 yupaykunata/).fill(receipt.replace(/(\d{4})/g, '$1 '));
     await page.getByRole('button', { name: 'Yaykuna' }).click();
     await page.getByText('¿En qué comunidad de Cebadas viven los niños?').waitFor();
     await page.locator('textarea[name=body]').fill('Ayllullaktapi, Cebadas kitillipi.');
