@@ -7,6 +7,36 @@ import { client, ok } from '../../api';
 import { workKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 
+/** One waiting item: the case it belongs to (a link to the right tab) and what waits, in words. */
+interface Waiting {
+  id: string;
+  caseId: string;
+  caseCode: string;
+  tab?: string;
+  what: string;
+  since: string;
+}
+
+/** A supervisor's list of things waiting in the jurisdiction, oldest first, or a line saying none waits. */
+function WaitingList({ title, none, items }: { title: string; none: string; items: Waiting[] | undefined }) {
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      {items?.length === 0 && <Text c="dimmed">{none}</Text>}
+      {items?.map((w) => (
+        <Text key={w.id} size="sm">
+          <Anchor component={Link} to={`/cases/${w.caseId}${w.tab ? `?tab=${w.tab}` : ''}`}>
+            {w.caseCode}
+          </Anchor>{' '}
+          · {w.what} · {formatDate(w.since)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** Closure requests waiting for a supervisor in their jurisdiction, oldest first. */
 export function ClosureRequests() {
   const { t } = useTranslation();
@@ -14,44 +44,21 @@ export function ClosureRequests() {
     queryKey: workKeys.closures(),
     queryFn: () => ok(client.GET('/api/supervision/closures')),
   });
-  return (
-    <Stack gap="xs">
-      <Title order={2} size="h3">
-        {t('closure.board')}
-      </Title>
-      {list.data?.length === 0 && <Text c="dimmed">{t('closure.noneWaiting')}</Text>}
-      {list.data?.map((r) => (
-        <Text key={r.id} size="sm">
-          <Anchor component={Link} to={`/cases/${r.caseId}`}>
-            {r.caseCode}
-          </Anchor>{' '}
-          · {t(`htcds.cas_Status.${r.cas_Status}`)} · {formatDate(r.requestedAt)}
-        </Text>
-      ))}
-    </Stack>
-  );
+  const items = list.data?.map((r) => ({ ...r, what: t(`htcds.cas_Status.${r.cas_Status}`), since: r.requestedAt }));
+  return <WaitingList title={t('closure.board')} none={t('closure.noneWaiting')} items={items} />;
 }
 
 /** Support plans submitted for review in the supervisor's jurisdiction, oldest first. */
 export function PlansToReview() {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: workKeys.plans(), queryFn: () => ok(client.GET('/api/supervision/plans')) });
-  return (
-    <Stack gap="xs">
-      <Title order={2} size="h3">
-        {t('work.plansToReview')}
-      </Title>
-      {list.data?.length === 0 && <Text c="dimmed">{t('work.noPlansToReview')}</Text>}
-      {list.data?.map((p) => (
-        <Text key={p.id} size="sm">
-          <Anchor component={Link} to={`/cases/${p.caseId}?tab=protection`}>
-            {p.caseCode}
-          </Anchor>{' '}
-          · {t('work.planVersion', { version: p.version })} · {formatDate(p.submittedAt)}
-        </Text>
-      ))}
-    </Stack>
-  );
+  const items = list.data?.map((p) => ({
+    ...p,
+    tab: 'protection',
+    what: t('work.planVersion', { version: p.version }),
+    since: p.submittedAt,
+  }));
+  return <WaitingList title={t('work.plansToReview')} none={t('work.noPlansToReview')} items={items} />;
 }
 
 /** Cases offered to me or my organisation: accept (the case becomes mine) or reject with a reason. */
