@@ -1,16 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 
 import { Shell } from './components/Shell';
 import { modules } from './modules';
-import { LinkPage } from './pages/account/Link';
 import { ComingSoon } from './pages/ComingSoon';
-import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
-import { SignIn } from './pages/SignIn';
 import { RequireSession } from './session';
 
-// Pages load on demand, so the first visit on a slow rural connection downloads less.
+// Pages load on demand, so the first visit on a slow rural connection downloads less: even the sign-in page (its
+// form library is not in the staff pages' first download) and the home page.
+const SignIn = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignIn })));
+const LinkPage = lazy(() => import('./pages/account/Link').then((m) => ({ default: m.LinkPage })));
+const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));
 const Geography = lazy(() => import('./pages/geo/Geography').then((m) => ({ default: m.Geography })));
 const Account = lazy(() => import('./pages/account/Account').then((m) => ({ default: m.Account })));
 const Intake = lazy(() => import('./pages/cases/Intake').then((m) => ({ default: m.Intake })));
@@ -27,13 +28,16 @@ const InsightsDashboard = lazy(() => import('./pages/insights/Dashboard').then((
 const Htcds = lazy(() => import('./pages/insights/Htcds').then((m) => ({ default: m.Htcds })));
 const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ default: m.OpenData })));
 
+/** A page outside the shell, loaded on demand. */
+const Public = ({ page }: { page: ReactNode }) => <Suspense fallback={null}>{page}</Suspense>;
+
 /** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
 export function App() {
   return (
     <Routes>
-      <Route path="/signin" element={<SignIn />} />
-      <Route path="/invite" element={<LinkPage purpose="invite" />} />
-      <Route path="/reset" element={<LinkPage purpose="reset" />} />
+      <Route path="/signin" element={<Public page={<SignIn />} />} />
+      <Route path="/invite" element={<Public page={<LinkPage purpose="invite" />} />} />
+      <Route path="/reset" element={<Public page={<LinkPage purpose="reset" />} />} />
       <Route
         element={
           <RequireSession>
