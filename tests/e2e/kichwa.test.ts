@@ -53,6 +53,8 @@ describe('the report pages in Kichwa hold no Spanish sentence (Chromium)', () =>
     const seen: Record<string, string[]> = {};
     await page.goto('/report?lang=qu-EC&province=06&canton=0606&parish=060651');
     seen.form = await spanishOn(page);
+    // While its Kichwa waits for speakers' review, the page says so (in Kichwa).
+    await page.locator('p.review').waitFor();
     await page.locator('form[method=post] button[type=submit]').click();
     seen.error = await spanishOn(page);
     await page.locator('textarea[name=what]').fill('Prueba: wawakuna mañakun.');
