@@ -94,7 +94,12 @@ export async function signInWithoutCode(page: Page, email: string): Promise<void
  * axe-core's critical and serious violations on the page as it is now (rule, how many nodes, the first ones), or
  * only within a selector (an open dialog: the page behind it is inert and dimmed on purpose).
  */
-export async function accessibilityProblems(page: Page, within?: string): Promise<string[]> {
+export async function accessibilityProblems(
+  page: Page,
+  within?: string,
+  /** Rules checked whatever their impact (e.g. landmarks and heading order, which axe calls moderate). */
+  strict: readonly string[] = [],
+): Promise<string[]> {
   // Evaluated through the browser's debugging protocol, so the page's Content-Security-Policy stays as it is.
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(async (within) => {
@@ -108,6 +113,6 @@ export async function accessibilityProblems(page: Page, within?: string): Promis
     }));
   }, within);
   return result
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious' || strict.includes(v.id))
     .map((v) => `${v.id} (${v.nodes}): ${v.where.join(' | ')}`);
 }

@@ -48,7 +48,7 @@ export const publicReportRoutes =
     const translations = new TranslationService(ctx);
     const reviewNote = async (body: string) =>
       body.includes('<html lang="qu-EC"') && (await translations.forInterface('qu-EC')).toReview
-        ? body.replace('</header>', `</header><p class="review">${esc(t('qu-EC', 'report.kichwaToReview'))}</p>`)
+        ? body.replace('<main>', `<main><p class="review">${esc(t('qu-EC', 'report.kichwaToReview'))}</p>`)
         : body;
     const html = async (reply: FastifyReply, body: string, status = 200) =>
       reply

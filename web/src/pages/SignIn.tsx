@@ -81,7 +81,7 @@ export function SignIn() {
     signIn.error && !(signIn.error instanceof ApiError && signIn.error.code === 'second_factor_required');
 
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
       <Stack w="100%" maw={460}>
         <Paper withBorder shadow="sm" p="xl">
           <Stack>

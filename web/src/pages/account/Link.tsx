@@ -14,7 +14,7 @@ export function LinkPage({ purpose }: { purpose: 'invite' | 'reset' }) {
   const use = useMutation({ mutationFn: () => ok(client.POST('/api/auth/link', { body: { token, password } })) });
   const mismatch = again.length > 0 && again !== password;
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
       <Paper withBorder p="xl" w="100%" maw={420}>
         <Stack>
           <Title order={1} size="h3">

@@ -69,9 +69,12 @@ export function ChartCard({
   height,
   file,
   children,
+  level = 3,
 }: {
   id: string;
   title: string;
+  /** Heading level: 2 for a chart that stands directly under the page title, 3 inside a section. */
+  level?: 2 | 3;
   caption?: ReactNode;
   rows: Row[];
   k: number;
@@ -92,7 +95,7 @@ export function ChartCard({
     <Paper withBorder p="md" data-testid={`chart-${id}`} component="section" aria-labelledby={`chart-${id}-title`}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Title order={3} size="h4" id={`chart-${id}-title`}>
+          <Title order={level} size="h4" id={`chart-${id}-title`}>
             {title}
           </Title>
           <Group gap={4}>

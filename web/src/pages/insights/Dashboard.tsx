@@ -54,6 +54,7 @@ function Figures({ data, file }: { data: Data; file: string }) {
     <ImageFooter.Provider value={footer}>
       <Stack gap="md">
         <ChartCard
+          level={2}
           id="series"
           title={t(data.series.unit === 'month' ? 'insights.series.byMonth' : 'insights.series.byYear')}
           caption={t('insights.series.caption')}
@@ -68,6 +69,7 @@ function Figures({ data, file }: { data: Data; file: string }) {
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
           <CantonMap data={data} province={province} ready={ready} note={note} file={`${file}-map`} />
           <ChartCard
+            level={2}
             id="routes"
             title={t('insights.routes.title')}
             caption={t('insights.routes.caption')}

@@ -138,6 +138,7 @@ export function CantonMap({
   ].join(' ');
   return (
     <ChartCard
+      level={2}
       id="map"
       title={title}
       caption={option ? caption : undefined}
