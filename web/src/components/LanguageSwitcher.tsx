@@ -7,9 +7,9 @@ import { type LanguageCode, languages, setLanguage, stringsToReview } from '../i
 
 /**
  * Visible switch between Spanish, Kichwa and English; the choice is remembered on this device. While a language
- * still has strings no speaker has reviewed, the switch says so under it.
+ * still has strings no speaker has reviewed, the switch says so under it (in a few words in the app's header).
  */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({ short = false }: { short?: boolean }) {
   const { t, i18n } = useTranslation();
   const toReview = stringsToReview(i18n.language);
   const qc = useQueryClient();
@@ -32,7 +32,7 @@ export function LanguageSwitcher() {
       />
       {toReview > 0 && (
         <Text size="xs" c="dimmed" data-testid="language-review">
-          {t('app.languageToReview', { count: toReview })}
+          {t(short ? 'app.languageToReviewShort' : 'app.languageToReview', { count: toReview })}
         </Text>
       )}
     </div>

@@ -62,7 +62,7 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitcher />
+            <LanguageSwitcher short />
             {session ? (
               <>
                 <Anchor component={Link} to="/account" size="sm" visibleFrom="sm">
