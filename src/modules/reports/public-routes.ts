@@ -5,12 +5,11 @@ import type { Context } from '../../platform/context';
 import { requestLanguage, t } from '../../platform/i18n/index';
 import { cleanMedia, type Media } from '../../platform/media';
 import { GeoService, titleCase } from '../geo/index';
-import { TranslationService } from '../translations/index';
 import { storeFiles } from './files';
 import { SourceLimiter } from './limiter';
 import { followPage, messagePage, receiptPage, threadPage } from './pages/follow';
 import { type PlaceChoice, reportPage } from './pages/form';
-import { css, esc } from './pages/html';
+import { css } from './pages/html';
 import { PublicReports } from './public';
 import { receiptBody, reporterMessageBody, reportFormBody } from './schema';
 
@@ -44,17 +43,8 @@ export const publicReportRoutes =
       reply.removeHeader('strict-transport-security');
     });
 
-    // A page in Kichwa says so while its Kichwa still waits for speakers' review (as the app's language menu does).
-    const translations = new TranslationService(ctx);
-    const reviewNote = async (body: string) =>
-      body.includes('<html lang="qu-EC"') && (await translations.forInterface('qu-EC')).toReview
-        ? body.replace('<main>', `<main><p class="review">${esc(t('qu-EC', 'report.kichwaToReview'))}</p>`)
-        : body;
-    const html = async (reply: FastifyReply, body: string, status = 200) =>
-      reply
-        .status(status)
-        .type('text/html; charset=utf-8')
-        .send(await reviewNote(body));
+    const html = (reply: FastifyReply, body: string, status = 200) =>
+      reply.status(status).type('text/html; charset=utf-8').send(body);
     const formToken = () => {
       const ts = String(Date.now());
       return `${ts}.${ctx.crypto.blindIndex('report-form', ts)}`;

@@ -43,9 +43,16 @@ const trees: Record<CatalogueName, Record<CatalogueLanguage, object>> = {
   labels: { es: labelsEs, en: labelsEn, 'qu-EC': labelsQu },
 };
 
-/** Every shipped string of a language, keyed `catalogue:key`. */
-export function shipped(lang: CatalogueLanguage): Record<string, string> {
-  return Object.assign({}, ...catalogueNames.map((c) => flatten(trees[c][lang], c)));
+const flat = new Map<CatalogueLanguage, Readonly<Record<string, string>>>();
+
+/** Every shipped string of a language, keyed `catalogue:key` (flattened once: the shipped catalogues never change). */
+export function shipped(lang: CatalogueLanguage): Readonly<Record<string, string>> {
+  let strings = flat.get(lang);
+  if (!strings) {
+    strings = Object.assign({}, ...catalogueNames.map((c) => flatten(trees[c][lang], c))) as Record<string, string>;
+    flat.set(lang, strings);
+  }
+  return strings;
 }
 
 /** The recorded origin of each shipped Kichwa string. */

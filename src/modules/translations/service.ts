@@ -3,7 +3,7 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { TranslationTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
-import { applyStrings } from '../../platform/i18n/index';
+import { applyStrings, setStringsToReview, stringsToReview } from '../../platform/i18n/index';
 import { setLabel } from '../../shared/labels/index';
 import type { Actor } from '../access/index';
 import {
@@ -77,15 +77,25 @@ export class TranslationService {
       const [name, key] = splitKey(r.key) ?? [];
       if (name === 'web' || name === 'labels') strings[key!] = r.value;
     }
-    const toReview = lang === 'qu-EC' ? (await this.rows(lang)).filter((r) => r.status !== 'reviewed').length : 0;
-    return { strings, toReview };
+    return { strings, toReview: stringsToReview(lang) };
   }
 
-  /** Puts every reviewed string over the shipped ones in this process (at start, and after an import). */
+  /**
+   * Puts every reviewed string over the shipped ones in this process, and counts the Kichwa still to review (at
+   * start, and after an import; other nodes catch up when they restart).
+   */
   async apply(): Promise<void> {
     for (const lang of catalogueLanguages) {
       const server: Record<string, string> = {};
-      for (const r of await this.repo.list(lang)) {
+      const rows = await this.repo.list(lang);
+      if (lang === 'qu-EC') {
+        const reviewed = new Set(rows.map((r) => r.key));
+        const waiting = Object.entries(kichwaProvenance).filter(
+          ([k, p]) => p.source !== 'reviewed' && !reviewed.has(k),
+        );
+        setStringsToReview(lang, waiting.length);
+      }
+      for (const r of rows) {
         const [name, key] = splitKey(r.key) ?? [];
         if (name === 'server') server[key!] = r.value;
         if (name === 'labels') setLabel(lang, key!, r.value);

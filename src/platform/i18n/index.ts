@@ -49,6 +49,12 @@ export function hasKey(key: string): boolean {
   return instance.exists(key, { lng: 'es', fallbackLng: false });
 }
 
+const toReview = new Map<string, number>();
+
+/** How many strings of a language wait for a speaker's review in this installation (set when reviews load). */
+export const stringsToReview = (lang: string): number => toReview.get(lang) ?? 0;
+export const setStringsToReview = (lang: Language, n: number): void => void toReview.set(lang, n);
+
 /** Puts strings an installation reviewed over the shipped ones (flat keys, e.g. `errors.not_found`). */
 export function applyStrings(lang: Language, strings: Record<string, string>): void {
   for (const [key, value] of Object.entries(strings)) instance.addResource(lang, 'translation', key, value);

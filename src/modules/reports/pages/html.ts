@@ -1,4 +1,4 @@
-import { type Language, languages, t } from '../../../platform/i18n/index';
+import { type Language, languages, stringsToReview, t } from '../../../platform/i18n/index';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for HTML content and attribute values. */
@@ -9,6 +9,10 @@ export const tr = (lang: Language, key: string, params?: Record<string, unknown>
 
 const names: Record<Language, string> = { es: 'Español', 'qu-EC': 'Kichwa', en: 'English' };
 
+/** While this installation's Kichwa waits for speakers' review, a page in Kichwa says so (as the app's menu does). */
+const review = (lang: Language) =>
+  stringsToReview(lang) > 0 ? `<p class="review">${tr(lang, 'kichwaToReview')}</p>` : '';
+
 /** The page frame: no scripts, one small stylesheet, a visible language switch that keeps the query. */
 export function layout(lang: Language, title: string, body: string, query: Record<string, string> = {}): string {
   const switcher = languages
@@ -17,7 +21,7 @@ export function layout(lang: Language, title: string, body: string, query: Recor
       return l === lang ? `<strong>${names[l]}</strong>` : `<a href="?${esc(q)}" hreflang="${l}">${names[l]}</a>`;
     })
     .join(' · ');
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(title)} · Minka</title><link rel="stylesheet" href="/report/style.css"></head><body><header><b>Minka</b><nav aria-label="${tr(lang, 'language')}">${switcher}</nav></header><main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(title)} · Minka</title><link rel="stylesheet" href="/report/style.css"></head><body><header><b>Minka</b><nav aria-label="${tr(lang, 'language')}">${switcher}</nav></header><main>${review(lang)}${body}</main></body></html>`;
 }
 
 export const css = `body{margin:0;font:18px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fafaf7}header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;padding:12px 16px;background:#1f6f5c;color:#fff}header a{color:#fff}main{max-width:640px;margin:0 auto;padding:16px}fieldset{border:1px solid #ccc;border-radius:8px;margin:0 0 16px;padding:12px;min-width:0}legend{font-weight:700}label{display:block;margin:8px 0 4px}input[type=text],input[type=month],input[type=number],textarea,select{width:100%;max-width:100%;box-sizing:border-box;font:inherit;padding:10px;border:1px solid #888;border-radius:6px}textarea{min-height:140px}.opt{display:flex;align-items:center;gap:10px;min-height:48px}.opt input{width:24px;height:24px}.opt svg{width:36px;height:36px;flex:none}button{font:inherit;min-height:48px;padding:10px 20px;border:0;border-radius:8px;background:#1f6f5c;color:#fff;cursor:pointer}button.alt{background:#555}.danger{background:#fde8e8;border:2px solid #c62828;border-radius:8px;padding:12px;margin:0 0 16px}.danger a{font-size:1.3em;font-weight:700;color:#b71c1c}.code{font:700 1.6em/1.4 monospace;letter-spacing:2px;background:#fff;border:2px dashed #1f6f5c;padding:12px;text-align:center}.err{color:#b71c1c;font-weight:700}.msg{background:#fff;border-left:4px solid #1f6f5c;padding:8px 12px;margin:8px 0}.msg.you{border-color:#888}.hp{position:absolute;left:-9999px}.review{margin:0 0 8px;font-size:14px;color:#333}.mic{width:48px;height:48px;float:left;margin-right:8px}input[type=file]{font:inherit;min-height:48px;max-width:100%}small{color:#555}`;
