@@ -22,15 +22,26 @@ export const findOpenByContact = (q: Q, index: string, since: string) =>
 export const updateReport = (q: Q, id: string, set: Partial<ReportTable>) =>
   q.updateTable('reports').set(set).where('id', '=', id).execute();
 
-export function listReports(
-  q: Q,
-  f: { country: string; divisions?: string[]; status?: string; assignee?: string; limit: number },
-) {
-  let s = q.selectFrom('reports').selectAll().where('country_code', '=', f.country);
+type ReportFilter = { country: string; divisions?: string[]; status?: string; assignee?: string };
+
+/** Reports of a country, within some divisions, of a status, of an assignee (each filter optional). */
+function filtered(q: Q, f: ReportFilter) {
+  let s = q.selectFrom('reports').where('country_code', '=', f.country);
   if (f.divisions) s = s.where('division_code', 'in', f.divisions.length ? f.divisions : ['-']);
   if (f.status) s = s.where('status', '=', f.status as ReportTable['status']);
   if (f.assignee) s = s.where('assignee_user_id', '=', f.assignee);
-  return s.orderBy('created_at', 'desc').limit(f.limit).execute();
+  return s;
+}
+
+export function listReports(q: Q, f: ReportFilter & { limit: number }) {
+  return filtered(q, f).selectAll().orderBy('created_at', 'desc').limit(f.limit).execute();
+}
+
+export async function countReports(q: Q, f: ReportFilter): Promise<number> {
+  const r = await filtered(q, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export const recentInDivision = (q: Q, country: string, division: string, since: string) =>

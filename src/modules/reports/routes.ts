@@ -176,10 +176,6 @@ export const triageRoutes =
           response: { 200: z.object({ new: z.number() }), ...errors },
         },
       },
-      async (req) => {
-        const actor = requireActor(req);
-        if (!can(actor, 'reports:triage')) return { new: 0 };
-        return { new: (await triage.list(actor, { status: 'new', limit: 200 })).length };
-      },
+      async (req) => ({ new: await triage.countNew(requireActor(req)) }),
     );
   };

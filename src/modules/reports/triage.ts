@@ -97,13 +97,27 @@ export class TriageService {
     return r;
   }
 
+  /** The divisions of the actor's jurisdiction (undefined: the whole country). */
+  private jurisdiction(actor: Actor) {
+    return actor.scope.code === actor.scope.country
+      ? undefined
+      : new GeoService(this.db).descendantCodes(actor.scope.country, actor.scope.code);
+  }
+
+  /** How many new reports wait in the actor's jurisdiction (0 for a role that does not triage), for the menu. */
+  async countNew(actor: Actor): Promise<number> {
+    if (!can(actor, 'reports:triage')) return 0;
+    return repo.countReports(this.db, {
+      country: actor.scope.country,
+      divisions: await this.jurisdiction(actor),
+      status: 'new',
+    });
+  }
+
   async list(actor: Actor, f: { status?: string; mine?: boolean; limit: number }) {
     if (!can(actor, 'reports:triage')) throw new AppError(403, 'forbidden');
     // The jurisdiction filter runs in SQL, so a busy neighbouring canton never pushes my reports off the page.
-    const divisions =
-      actor.scope.code === actor.scope.country
-        ? undefined
-        : await new GeoService(this.db).descendantCodes(actor.scope.country, actor.scope.code);
+    const divisions = await this.jurisdiction(actor);
     const mine: ReportTable[] = await repo.listReports(this.db, {
       country: actor.scope.country,
       divisions,
