@@ -8,7 +8,7 @@ import { sha256 } from '../access/index';
 import { GeoService } from '../geo/index';
 import { atLeast, checkReceipt, hashReceipt, minAnswerMs, newReceipt, normaliseReceipt } from './receipt';
 import * as repo from './repo';
-import type { ReportFormBody } from './schema';
+import { type ReportFormBody, spokenReport } from './schema';
 
 const sessionMinutes = 30;
 const enc = (ctx: Context, id: string, column: string, v: string | null | undefined) =>
@@ -44,7 +44,7 @@ export class PublicReports {
     const tri = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : null);
     return {
       // A voice note alone is a whole report: its text then only says that it is spoken.
-      what: body.what || '🎤',
+      what: body.what || spokenReport,
       division: body.division,
       placeText: body.placeText,
       whenText: body.whenText,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Forms of exploitation a reporter can tick (each with a pictogram). */
 export const reportForms = ['begging', 'labour', 'domestic', 'sexual', 'forced_marriage', 'other'] as const;
+/** The text of a report that is only a voice note: the screens show it in words, in the reader's language. */
+export const spokenReport = '🎤';
 export const reportStatuses = ['new', 'in_review', 'referred', 'unfounded', 'closed'] as const;
 
 const yesNo = z.enum(['yes', 'no', 'unknown']).optional();

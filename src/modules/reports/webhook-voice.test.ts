@@ -9,6 +9,7 @@ import { dbTargets } from '../../../tests/support/db';
 import { taggedVoiceNote } from '../../../tests/support/media';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import { spokenReport } from './schema';
 
 const secret = 'prueba-secreto-webhook-voz';
 const sign = (raw: string) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
@@ -73,7 +74,7 @@ describe('WhatsApp voice notes through the RapidPro webhook', () => {
     const item = list.find((r: { code: string }) => r.code === res.json().report);
     assert.equal(item.language, 'qu-EC');
     const detail = (await t.app.inject({ url: `/api/reports/${item.id}`, headers: triage.headers })).json();
-    assert.equal(detail.what, '🎤');
+    assert.equal(detail.what, spokenReport);
     assert.equal(detail.files.length, 1);
     assert.equal(detail.files[0].kind, 'audio');
     const file = await t.app.inject({

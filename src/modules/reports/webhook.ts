@@ -8,7 +8,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { storeFiles } from './files';
 import { PublicReports } from './public';
 import * as repo from './repo';
-import { reportForms } from './schema';
+import { reportForms, spokenReport } from './schema';
 import { fetchAttachments } from './webhook-media';
 
 const value = z
@@ -104,7 +104,7 @@ export const webhookRoutes =
           .filter((f) => (reportForms as readonly string[]).includes(f));
         const people = Number(pick(results, 'people', 'cuantos'));
         const r = await reports.submit({
-          what: what ?? input?.text ?? (voiceOnly ? '🎤' : '-'),
+          what: what ?? input?.text ?? (voiceOnly ? spokenReport : '-'),
           placeText: pick(results, 'where', 'donde', 'place'),
           whenText: pick(results, 'when', 'cuando'),
           forms,

@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { reportStatuses } from '../../../../src/modules/reports/schema';
+import { reportStatuses, spokenReport } from '../../../../src/modules/reports/schema';
 import { type ApiBody, type ApiResponse, client, ok } from '../../api';
 import { reportKeys } from '../../api/keys';
 import { WideTable } from '../../components/WideTable';
@@ -101,7 +101,7 @@ function ReportDrawer({ id, onChanged, onOpen }: { id: string; onChanged: () => 
       </Text>
       <Paper withBorder p="sm">
         <Text style={{ whiteSpace: 'pre-wrap' }} lang={r.language}>
-          {r.what === '🎤' ? t('reports.spoken') : r.what}
+          {r.what === spokenReport ? t('reports.spoken') : r.what}
         </Text>
       </Paper>
       <ReportFiles report={r} />
