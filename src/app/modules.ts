@@ -2,6 +2,7 @@ import { accessModule } from '../modules/access/index';
 import { auditModule } from '../modules/audit/index';
 import { casesModule } from '../modules/cases/index';
 import { directoryModule } from '../modules/directory/index';
+import { fieldModule } from '../modules/field/index';
 import { geoModule } from '../modules/geo/index';
 import { insightsModule } from '../modules/insights/index';
 import { plansModule } from '../modules/plans/index';
@@ -20,6 +21,7 @@ export const modules: readonly ModuleDescriptor[] = [
   auditModule,
   reportsModule,
   casesModule,
+  fieldModule,
   directoryModule,
   referralsModule,
   plansModule,

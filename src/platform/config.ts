@@ -47,6 +47,11 @@ export const settingsSchema = z.strictObject({
     .default('EC'),
   MINKA_RECEIPT_INACTIVE_DAYS: int(1, 3650).default(90),
   MINKA_REPORT_RETENTION_DAYS: int(1, 3650).default(90),
+  /** Offline field copies: locked after this many idle minutes, erased after this many wrong passphrases… */
+  MINKA_FIELD_LOCK_MINUTES: int(1, 240).default(10),
+  MINKA_FIELD_MAX_ATTEMPTS: int(3, 20).default(5),
+  /** …and erased by the device itself when it has not reached the server for this many days. */
+  MINKA_FIELD_KEEP_DAYS: int(1, 28).default(14),
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
   /** Disclosure control: published counts under k people are suppressed (CTDC uses 11). */
   MINKA_DISCLOSURE_K: int(2, 1000).default(11),

@@ -115,7 +115,7 @@ export class CareService {
     return this.cases.get(actor, id, requestId, true);
   }
 
-  async completeTask(actor: Actor, id: string, taskId: string, requestId: string) {
+  async completeTask(actor: Actor, id: string, taskId: string, requestId: string, outcome?: string) {
     await this.cases.access.load(actor, id, 'cases:write');
     await writeAudited(
       this.ctx,
@@ -123,7 +123,19 @@ export class CareService {
       async (trx) => {
         const r = await repoCare.updateCaseTasksByDoneAtAndCaseId(
           trx,
-          { done_at: nowIso(), done_by: actor.userId },
+          {
+            done_at: nowIso(),
+            done_by: actor.userId,
+            ...(outcome
+              ? {
+                  outcome_enc: this.ctx.crypto.encryptOptional(outcome, {
+                    table: 'case_tasks',
+                    row: taskId,
+                    column: 'outcome',
+                  }),
+                }
+              : {}),
+          },
           taskId,
           id,
         );

@@ -104,7 +104,15 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
     local_MonthsExploited: k.months_exploited,
     guardian: v.decrypt('cases', c.id, 'guardian', c.guardian_enc),
     bestInterest: v.decrypt('cases', c.id, 'best_interest', c.best_interest_enc),
-    tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, authority: t.authority, dueAt: t.due_at, doneAt: t.done_at })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      authority: t.authority,
+      dueAt: t.due_at,
+      doneAt: t.done_at,
+      note: v.decrypt('case_tasks', t.id, 'note', t.note_enc),
+      outcome: v.decrypt('case_tasks', t.id, 'outcome', t.outcome_enc ?? null),
+    })),
     events: events.map((e) => {
       const f = readRecord('event', e as never, sealer);
       return {

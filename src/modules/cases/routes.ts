@@ -156,8 +156,16 @@ export const caseRoutes =
     );
     r.post(
       '/cases/:id/tasks/:sub/done',
-      { schema: { tags, summary: 'Mark a task done', params: sub, response: { 200: detail, ...errors } } },
-      (req) => care.completeTask(requireActor(req), req.params.id, req.params.sub, req.id),
+      {
+        schema: {
+          tags,
+          summary: 'Mark a task done, with what a follow-up found',
+          params: sub,
+          body: z.strictObject({ outcome: z.string().trim().min(1).max(2000).optional() }).optional(),
+          response: { 200: detail, ...errors },
+        },
+      },
+      (req) => care.completeTask(requireActor(req), req.params.id, req.params.sub, req.id, req.body?.outcome),
     );
     r.post(
       '/cases/:id/comments',

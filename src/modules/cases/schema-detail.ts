@@ -88,6 +88,8 @@ export const caseDetailSchema = z
         authority: nullableText,
         dueAt: z.string(),
         doneAt: nullableText,
+        note: nullableText,
+        outcome: nullableText.meta({ description: 'What the follow-up found, written when it was marked done' }),
       }),
     ),
     events: z.array(

@@ -87,6 +87,29 @@ export class GeoService {
     return out;
   }
 
+  /**
+   * A division and everything under it, each with the name of the division it lies in: what an offline device
+   * needs to pick a place without the server (a canton has tens of parishes; the whole country about 1,300).
+   */
+  async within(country: string, code: string): Promise<(DivisionView & { parentLabel: string | null })[]> {
+    const top = await repo.findDivision(this.db, country, code);
+    const rows = top ? [top] : [];
+    let frontier = rows.map((r) => r.code);
+    for (let depth = 0; frontier.length && depth < 4; depth++) {
+      const next = [];
+      for (const parent of frontier) next.push(...(await repo.listChildren(this.db, country, parent)));
+      rows.push(...next);
+      frontier = next.map((r) => r.code);
+    }
+    const names = new Map(rows.map((r) => [r.code, titleCase(r.name)]));
+    return rows
+      .filter((r) => Number(r.level) > 0)
+      .map((r) => ({
+        ...presentDivision(r),
+        parentLabel: r.parent_code && Number(r.level) > 1 ? (names.get(r.parent_code) ?? null) : null,
+      }));
+  }
+
   /** Children of a division (or of the country when code is the country code); 404 when the parent is unknown. */
   async children(country: string, code: string): Promise<DivisionView[]> {
     const parent = await repo.findDivision(this.db, country, code);

@@ -327,6 +327,7 @@ export interface CaseTaskTable {
   due_at: string;
   done_at: string | null;
   done_by: string | null;
+  outcome_enc?: string | null;
   created_at: string;
 }
 
@@ -402,8 +403,44 @@ export interface TranslationTable {
   reviewed_at: string;
 }
 
+/** A phone or computer that keeps an encrypted offline copy of marked cases. */
+export interface FieldDeviceTable {
+  id: string;
+  user_id: string;
+  /** What the person called it (e.g. "Teléfono de campo"), never personal data of a case. */
+  name: string;
+  created_at: string;
+  last_seen_at: string;
+  last_sync_at: string | null;
+  cases_held: number;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  /** When the revoked device confirmed it erased its copy. */
+  erased_at: string | null;
+}
+
+/** A case a person marked for the field: their devices keep a copy of it. */
+export interface FieldCaseTable {
+  user_id: string;
+  case_id: string;
+  marked_at: string;
+}
+
+/** A write sent with an Idempotency-Key: while `status` is null it is running; after a success its answer's ids. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  route: string;
+  status: number | null;
+  result: string | null;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
+  field_devices: FieldDeviceTable;
+  field_cases: FieldCaseTable;
+  idempotency_keys: IdempotencyKeyTable;
   translations: TranslationTable;
   sequences: { name: string; value: number };
   divisions: DivisionTable;

@@ -13,6 +13,7 @@ import * as m0011 from './0011_epsilon_ledger';
 import * as m0012 from './0012_referral_user';
 import * as m0013 from './0013_living_record';
 import * as m0014 from './0014_field_reach';
+import * as m0015 from './0015_field_devices';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_referral_user': m0012,
   '0013_living_record': m0013,
   '0014_field_reach': m0014,
+  '0015_field_devices': m0015,
 };
