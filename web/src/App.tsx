@@ -26,6 +26,10 @@ const PlanPage = lazy(() => import('./pages/plans/PlanPage').then((m) => ({ defa
 const Admin = lazy(() => import('./pages/admin/Admin').then((m) => ({ default: m.Admin })));
 const InsightsDashboard = lazy(() => import('./pages/insights/Dashboard').then((m) => ({ default: m.Dashboard })));
 const Htcds = lazy(() => import('./pages/insights/Htcds').then((m) => ({ default: m.Htcds })));
+const FieldLayout = lazy(() => import('./pages/field/FieldLayout').then((m) => ({ default: m.FieldLayout })));
+const FieldHome = lazy(() => import('./pages/field/FieldHome').then((m) => ({ default: m.FieldHome })));
+const FieldCase = lazy(() => import('./pages/field/FieldCase').then((m) => ({ default: m.FieldCase })));
+const FieldIntake = lazy(() => import('./pages/field/FieldIntake').then((m) => ({ default: m.FieldIntake })));
 const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ default: m.OpenData })));
 
 /** A page outside the shell, loaded on demand. */
@@ -38,6 +42,12 @@ export function App() {
       <Route path="/signin" element={<Public page={<SignIn />} />} />
       <Route path="/invite" element={<Public page={<LinkPage purpose="invite" />} />} />
       <Route path="/reset" element={<Public page={<LinkPage purpose="reset" />} />} />
+      {/* Field work opens without the server: its pages need the device's passphrase, not a session. */}
+      <Route path="/field" element={<Public page={<FieldLayout />} />}>
+        <Route index element={<FieldHome />} />
+        <Route path="new" element={<FieldIntake />} />
+        <Route path="cases/:id" element={<FieldCase />} />
+      </Route>
       <Route
         element={
           <RequireSession>

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { i18nReady } from './i18n/index';
+import { registerServiceWorker } from './pwa';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -54,6 +55,7 @@ const root = document.getElementById('root');
 if (root) {
   // The first screen waits for the remembered language (a few KB), so it is never drawn in another one.
   await i18nReady;
+  void registerServiceWorker();
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={readableVariables}>

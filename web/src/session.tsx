@@ -38,9 +38,11 @@ export const has = (s: Session | null | undefined, permission: string) =>
 
 /** Pages inside it need a session; a session still owing its second factor goes to enrolment first. */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { data, isPending } = useSession();
+  const { data, isPending, error } = useSession();
   const { pathname } = useLocation();
   if (isPending) return null;
+  // Without a connection the app opens field work, which runs on the device's encrypted copy.
+  if (!data && error instanceof ApiError && error.code === 'network_error') return <Navigate to="/field" replace />;
   if (!data) return <Navigate to="/signin" replace />;
   if (data.user.secondFactor === 'enrolment_required' && pathname !== '/account')
     return <Navigate to="/account" replace />;

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
 
 /** ECharts' canvas renderer on its own, so the dashboard can fetch it only when an image is downloaded. */
 declare module 'echarts/lib/renderer/installCanvasRenderer.js' {

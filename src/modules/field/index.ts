@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module';
+import { seedFieldDemo } from './demo';
 import { registerFieldHooks } from './hooks';
 import { fieldRoutes } from './routes';
 import { FieldService } from './service';
@@ -10,5 +11,6 @@ export const fieldModule: ModuleDescriptor = {
   name: 'field',
   hooks: (app, ctx) => registerFieldHooks(app, ctx),
   routes: (ctx) => [{ plugin: fieldRoutes(ctx), prefix: '/api' }],
+  seed: seedFieldDemo,
   jobs: [{ name: 'idempotency key clean-up', everyMs: 3_600_000, run: (ctx) => new FieldService(ctx).purgeKeys() }],
 };

@@ -87,3 +87,8 @@ export const insightKeys = {
   ctdcReport: () => ['insights', 'ctdc', 'report'] as const,
   htcdsImport: (jobId: string | null) => ['htcds', 'import', jobId] as const,
 };
+
+export const fieldKeys = {
+  marked: () => ['field', 'marked'] as const,
+  devices: () => ['field', 'devices'] as const,
+};

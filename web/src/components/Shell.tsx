@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { client, ok } from '../api';
 import { reportKeys, workKeys } from '../api/keys';
 import { modules } from '../modules';
+import { useFieldStatus, useOnline } from '../offline/status';
 import { has, useSession } from '../session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -39,7 +40,13 @@ export function Shell() {
     enabled: has(session, 'reports:triage'),
     refetchInterval: 120_000,
   });
-  const counts: Record<string, number | undefined> = { work: workCount.data?.work, reports: reportCount.data?.new };
+  const field = useFieldStatus();
+  const online = useOnline();
+  const counts: Record<string, number | undefined> = {
+    work: workCount.data?.work,
+    reports: reportCount.data?.new,
+    field: field.waiting + field.conflicts,
+  };
   const visible = modules.filter(
     (m) => m.needs.length === 0 || m.needs.some((p) => session?.user.permissions.includes(p)),
   );
@@ -62,6 +69,11 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {!online && (
+              <Badge component={Link} to="/field" color="orange" role="status">
+                {t('field.offline')}
+              </Badge>
+            )}
             <LanguageSwitcher short />
             {session ? (
               <>

@@ -22,7 +22,8 @@ import { useNavigate } from 'react-router';
 import { client, ok } from '../../api';
 import { sessionKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
-import { useRefreshSession, useSession } from '../../session';
+import { has, useRefreshSession, useSession } from '../../session';
+import { Devices } from '../field/Devices';
 
 function SecondFactor() {
   const { t } = useTranslation();
@@ -198,6 +199,14 @@ export function Account() {
             </Title>
             <Sessions />
           </Paper>
+          {has(session, 'cases:write') && (
+            <Paper withBorder p="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('field.devicesTitle')}
+              </Title>
+              <Devices />
+            </Paper>
+          )}
         </>
       )}
     </Stack>

@@ -1,6 +1,7 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { has, useSession } from '../../session';
+import { Devices } from '../field/Devices';
 import { Audit } from './Audit';
 import { Organisations } from './Organisations';
 import { Roles } from './Roles';
@@ -16,6 +17,7 @@ export function Admin() {
     { key: 'organisations', show: has(s, 'organisations:manage') || has(s, 'users:read'), el: <Organisations /> },
     { key: 'roles', show: has(s, 'users:read') || has(s, 'roles:manage'), el: <Roles /> },
     { key: 'audit', show: has(s, 'audit:read'), el: <Audit /> },
+    { key: 'devices', show: has(s, 'users:manage'), el: <Devices everyone /> },
     { key: 'translations', show: has(s, 'translations:manage'), el: <Translations /> },
   ].filter((x) => x.show);
   return (

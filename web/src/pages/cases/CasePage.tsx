@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { type ApiResponse, client, ok } from '../../api';
@@ -20,7 +20,8 @@ import { Referrals } from './referrals';
 import { Screening } from './screening';
 import { Consent, Decision, Safeguards, Section } from './sections';
 import { Transfers } from './transfers';
-import { type CaseWrite, writeCase } from './writes';
+import { useTransport } from './transport';
+import type { CaseWrite } from './writes';
 
 /** The case as GET /api/cases/{id} answers it, from the generated client. */
 export type CaseDetail = ApiResponse<'/api/cases/{id}'>;
@@ -33,30 +34,52 @@ const tabs = ['record', 'protection', 'services', 'notes', 'history'] as const;
  * notes, and the history. Forms open behind "Edit" and "Add"; what a role cannot do is not shown.
  */
 export function CasePage() {
-  const { t } = useTranslation();
   const { id } = useParams();
-  const [params, setParams] = useSearchParams();
   const qc = useQueryClient();
-  const [comment, setComment] = useState('');
-  const { data: session } = useSession();
   const q = useQuery({
     queryKey: caseKeys.detail(id ?? ''),
     queryFn: () => ok(client.GET('/api/cases/{id}', { params: { path: { id: id ?? '' } } })),
   });
   const saved = (c: CaseDetail) => qc.setQueryData(caseKeys.detail(id ?? ''), c);
   const refresh = () => void qc.invalidateQueries({ queryKey: caseKeys.detail(id ?? '') });
-  const mutation = useMutation({
-    mutationFn: async (w: CaseWrite) => (await writeCase(id ?? '', w)) as CaseDetail,
-    onSuccess: saved,
-  });
-  const act = (w: CaseWrite) => mutation.mutateAsync(w).catch(() => undefined);
   const c = q.data;
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
   if (!c) return null;
-  const tab = tabs.find((x) => x === params.get('tab')) ?? 'record';
+  return <CaseView c={c} saved={saved} header={<CaseHeader c={c} onSaved={saved} refresh={refresh} />} />;
+}
+
+/**
+ * The case's tabs. On the field device (`field`), only what can be done offline is shown: the record, safeguards,
+ * screening, decision and consent, follow-ups, photos and notes; plans, referrals, legal steps, transfers, closure
+ * and the history need the server.
+ */
+export function CaseView({
+  c,
+  saved,
+  header,
+  field,
+}: {
+  c: CaseDetail;
+  saved: (c: CaseDetail) => void;
+  header: ReactNode;
+  field?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [comment, setComment] = useState('');
+  const { data: session } = useSession();
+  const transport = useTransport();
+  const mutation = useMutation({
+    mutationFn: (w: CaseWrite) => transport.write(c.id, w),
+    onSuccess: saved,
+  });
+  const act = (w: CaseWrite) => mutation.mutateAsync(w).catch(() => undefined);
+  const shown = transport.offline ? tabs.filter((x) => x !== 'history') : tabs;
+  const tab = shown.find((x) => x === params.get('tab')) ?? 'record';
+  const online = !transport.offline;
   return (
     <Stack maw={900}>
-      <CaseHeader c={c} onSaved={saved} refresh={refresh} />
+      {header}
       {mutation.error && (
         <Alert color="red" role="alert">
           {mutation.error.message}
@@ -64,7 +87,7 @@ export function CasePage() {
       )}
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'record' ? { tab: v } : {}, { replace: true })}>
         <Tabs.List>
-          {tabs.map((x) => (
+          {shown.map((x) => (
             <Tabs.Tab key={x} value={x}>
               {t(`record.tabs.${x}`)}
             </Tabs.Tab>
@@ -85,17 +108,18 @@ export function CasePage() {
             {c.abilities.update && <Screening c={c} caseId={c.id} />}
             {c.abilities.update && <Decision c={c} act={act} />}
             {c.abilities.update && <Consent c={c} act={act} />}
-            <Legal caseId={c.id} writable={has(session, 'legal:write')} />
+            {online && <Legal caseId={c.id} writable={has(session, 'legal:write')} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="services" pt="md">
           <Stack>
-            {c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
-            <Referrals caseId={c.id} writable={c.abilities.update} />
+            {online && c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}
+            {online && <Referrals caseId={c.id} writable={c.abilities.update} />}
             {c.abilities.update && <FollowUpsSection c={c} act={act} />}
-            {c.abilities.update && <Files caseId={c.id} writable={c.abilities.update} />}
-            {c.abilities.update && <Transfers caseId={c.id} writable={c.abilities.update} />}
-            <Closure c={c} />
+            {online && c.abilities.update && <Files caseId={c.id} writable={c.abilities.update} />}
+            {field}
+            {online && c.abilities.update && <Transfers caseId={c.id} writable={c.abilities.update} />}
+            {online && <Closure c={c} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
@@ -129,9 +153,11 @@ export function CasePage() {
             </Stack>
           </Section>
         </Tabs.Panel>
-        <Tabs.Panel value="history" pt="md">
-          <HistoryPart c={c} onSaved={saved} />
-        </Tabs.Panel>
+        {online && (
+          <Tabs.Panel value="history" pt="md">
+            <HistoryPart c={c} onSaved={saved} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

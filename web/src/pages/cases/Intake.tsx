@@ -92,8 +92,12 @@ function toBody(f: IntakeForm, draft: boolean, personId: string | null) {
   };
 }
 
-/** Intake: a few fields open a case; likely duplicates are shown while the name is typed. */
-export function Intake() {
+/**
+ * Intake: a few fields open a case; likely duplicates are shown while the name is typed. On the field device
+ * (`offline`) the case is kept on the device with a temporary code and sent at the next sync, where the server
+ * looks for duplicates.
+ */
+export function Intake({ offline }: { offline?: (body: CaseBody) => Promise<string> } = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [personId, setPersonId] = useState<string | null>(null);
@@ -128,11 +132,12 @@ export function Intake() {
           }) as CandidatesBody,
         }),
       ),
-    enabled: (p.prs_FirstName + p.prs_SecondName).trim().length >= 3,
+    enabled: !offline && (p.prs_FirstName + p.prs_SecondName).trim().length >= 3,
   });
   const save = useMutation({
-    mutationFn: (body: CaseBody) => ok(client.POST('/api/cases', { body })),
-    onSuccess: (r) => navigate(`/cases/${r.id}`),
+    mutationFn: async (body: CaseBody) =>
+      offline ? `/field/cases/${await offline(body)}` : `/cases/${(await ok(client.POST('/api/cases', { body }))).id}`,
+    onSuccess: (to) => navigate(to),
   });
   const submit = (asDraft: boolean) => {
     draft.current = asDraft;
@@ -216,6 +221,11 @@ export function Intake() {
   return (
     <Stack maw={900}>
       <Title order={1}>{t('cases.intakeTitle')}</Title>
+      {offline && (
+        <Alert color="blue" role="status">
+          {t('field.intakeNote')}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t('cases.person')}

@@ -3,9 +3,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeScreening } from '../../../../src/modules/cases/vocabulary';
-import { client, ok } from '../../api';
 import type { CaseDetail } from './CasePage';
 import { Behind, Section } from './sections';
+import { useTransport } from './transport';
 
 /** The ILO/EC checklist grouped by dimension; the engine suggests, a person decides. */
 export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
@@ -13,15 +13,8 @@ export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
   const [type, setType] = useState<'labour' | 'sexual'>('labour');
   const [ticked, setTicked] = useState<string[]>(c.screening?.indicators ?? []);
   const audience = c.isMinor ? 'child' : 'adult';
-  const run = useMutation({
-    mutationFn: () =>
-      ok(
-        client.POST('/api/cases/{id}/screening', {
-          params: { path: { id: caseId } },
-          body: { type, indicators: ticked },
-        }),
-      ),
-  });
+  const transport = useTransport();
+  const run = useMutation({ mutationFn: () => transport.screen(caseId, { type, indicators: ticked }) });
   const lang = i18n.language === 'en' ? 'en' : 'es';
   return (
     <Section title={t('cases.screening')}>
@@ -62,6 +55,11 @@ export function Screening({ c, caseId }: { c: CaseDetail; caseId: string }) {
             {t('cases.runScreening')}
           </Button>
         </Behind>
+        {run.isSuccess && !run.data && (
+          <Alert color="blue" role="status">
+            {t('field.screeningWaits')}
+          </Alert>
+        )}
         {run.data && (
           <Alert color={run.data.suggestedStatus ? 'orange' : 'gray'} role="status">
             {run.data.suggestedStatus

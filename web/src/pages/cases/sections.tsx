@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Text
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htcds, local } from '../../../../src/modules/cases/vocabulary';
-import { type ApiBody, client, ok } from '../../api';
+import type { ApiBody } from '../../api';
 import { FieldList } from './record/display';
 import { EditRecord } from './record/EditRecord';
 import { caseValues } from './record/fields';
@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { useOrganisations } from '../../organisations';
 import type { CaseDetail } from './CasePage';
 
+import { useTransport } from './transport';
 import type { Act } from './writes';
 
 export type { Act };
@@ -55,6 +56,7 @@ const safeguardFields = ['local_Guardian', 'local_BestInterest'];
 /** A minor's safeguards: the notification task, guardian or authority, best-interest note. */
 export function Safeguards({ c, act, onSaved }: { c: CaseDetail; act: Act; onSaved: (c: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const transport = useTransport();
   const [editing, setEditing] = useState(false);
   return (
     <Section title={t('cases.safeguards')}>
@@ -92,11 +94,7 @@ export function Safeguards({ c, act, onSaved }: { c: CaseDetail; act: Act; onSav
             fields={safeguardFields}
             values={caseValues(c)}
             version={c.version}
-            save={(w) =>
-              ok(
-                client.PATCH('/api/cases/{id}', { params: { path: { id: c.id } }, body: w as never }),
-              ) as Promise<CaseDetail>
-            }
+            save={(w) => transport.patch(c.id, '', w)}
             onSaved={onSaved}
             onClose={() => setEditing(false)}
           />

@@ -6,13 +6,14 @@ export type CaseWrite =
   | { to: 'decision'; body: ApiBody<'/api/cases/{id}/decision'> }
   | { to: 'consents'; body: ApiBody<'/api/cases/{id}/consents'> }
   | { to: 'withdrawConsent'; sub: string }
-  | { to: 'taskDone'; sub: string };
+  | { to: 'followUp'; body: ApiBody<'/api/cases/{id}/tasks'> }
+  | { to: 'taskDone'; sub: string; outcome?: string };
 
 /** Runs a change through the case page (which keeps the answer and shows a failure); resolves either way. */
 export type Act = (write: CaseWrite) => Promise<unknown>;
 
 /** Sends one change of case `id` to its route. */
-export function writeCase(id: string, w: CaseWrite): Promise<unknown> {
+export async function writeCase(id: string, w: CaseWrite): Promise<unknown> {
   const path = { id };
   switch (w.to) {
     case 'comments':
@@ -23,7 +24,16 @@ export function writeCase(id: string, w: CaseWrite): Promise<unknown> {
       return ok(client.POST('/api/cases/{id}/consents', { params: { path }, body: w.body }));
     case 'withdrawConsent':
       return ok(client.POST('/api/cases/{id}/consents/{sub}/withdraw', { params: { path: { id, sub: w.sub } } }));
+    case 'followUp':
+      // The route answers the new task; the page wants the case with it.
+      await ok(client.POST('/api/cases/{id}/tasks', { params: { path }, body: w.body }));
+      return ok(client.GET('/api/cases/{id}', { params: { path } }));
     case 'taskDone':
-      return ok(client.POST('/api/cases/{id}/tasks/{sub}/done', { params: { path: { id, sub: w.sub } } }));
+      return ok(
+        client.POST('/api/cases/{id}/tasks/{sub}/done', {
+          params: { path: { id, sub: w.sub } },
+          body: w.outcome ? { outcome: w.outcome } : {},
+        }),
+      );
   }
 }

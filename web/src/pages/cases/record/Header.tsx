@@ -2,6 +2,8 @@ import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
+import { has, useSession } from '../../../session';
+import { FieldMark } from '../../field/FieldMark';
 import type { CaseDetail } from '../CasePage';
 import { useFieldText } from './display';
 
@@ -15,6 +17,7 @@ type Saved = (c: CaseDetail) => void;
 export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Saved; refresh: () => void }) {
   const { t } = useTranslation();
   const text = useFieldText();
+  const { data: session } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
   const [merging, setMerging] = useState<string | null>(null);
   const run = async (call: () => Promise<unknown>, after: (r: unknown) => void) => {
@@ -55,6 +58,7 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
             {t('cases.minor')}
           </Badge>
         )}
+        {c.abilities.update && has(session, 'cases:write') && <FieldMark caseId={c.id} />}
       </Group>
       <Text size="lg">{name || t('record.unnamed')}</Text>
       <Text size="sm" c="gray.7">

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client, ok } from '../../../api';
 import type { CaseDetail } from '../CasePage';
+import { useTransport } from '../transport';
 import { FieldList, useFieldText } from './display';
 import { EditRecord, type RecordWrite } from './EditRecord';
 import { sections } from './fields';
@@ -11,7 +11,6 @@ import { Part } from './parts';
 // Events and perpetrators: lists with "Add", and "Edit" and "Remove" on each item, each on its own version.
 
 type Saved = (c: CaseDetail) => void;
-const path = (id: string) => ({ params: { path: { id } } });
 
 type Item = { id: string; version: number } & Record<string, unknown>;
 
@@ -35,32 +34,15 @@ function ListPart({
   const [failure, setFailure] = useState<string | null>(null);
   const fields = sections[kind];
   const collection = kind === 'event' ? 'events' : 'perpetrators';
-  const save = (w: RecordWrite) => {
-    if (editing === 'new')
-      return ok(
-        client.POST(`/api/cases/{id}/${collection}` as '/api/cases/{id}/events', {
-          ...path(c.id),
-          body: w.fields as never,
-        }),
-      ) as Promise<CaseDetail>;
-    const sub = (editing as Item).id;
-    return ok(
-      client.PATCH(`/api/cases/{id}/${collection}/{sub}` as '/api/cases/{id}/events/{sub}', {
-        params: { path: { id: c.id, sub } },
-        body: w as never,
-      }),
-    ) as Promise<CaseDetail>;
-  };
+  const transport = useTransport();
+  const save = (w: RecordWrite) =>
+    editing === 'new'
+      ? transport.add(c.id, collection, w.fields)
+      : transport.patch(c.id, `/${collection}/${(editing as Item).id}`, w);
   const remove = async (item: Item) => {
     setFailure(null);
     try {
-      onSaved(
-        (await ok(
-          client.DELETE(`/api/cases/{id}/${collection}/{sub}` as '/api/cases/{id}/events/{sub}', {
-            params: { path: { id: c.id, sub: item.id }, query: { version: item.version } },
-          }),
-        )) as CaseDetail,
-      );
+      onSaved(await transport.remove(c.id, collection, item.id, item.version));
     } catch (e) {
       setFailure((e as Error).message);
     }

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client, ok } from '../../../api';
 import type { CaseDetail } from '../CasePage';
+import { useTransport } from '../transport';
 import { FieldList } from './display';
 import { EditRecord, type RecordWrite } from './EditRecord';
 import { caseValues, sections } from './fields';
@@ -11,7 +11,6 @@ import { caseValues, sections } from './fields';
 // form behind "Edit" or "Add" (only for those who may change the case).
 
 type Saved = (c: CaseDetail) => void;
-const path = (id: string) => ({ params: { path: { id } } });
 
 export function Part({
   title,
@@ -87,12 +86,10 @@ function FieldsPart({
   );
 }
 
-const patchCase = (c: CaseDetail) => (w: RecordWrite) =>
-  ok(client.PATCH('/api/cases/{id}', { ...path(c.id), body: w as never })) as Promise<CaseDetail>;
-
 /** The person: names, birth, sex, nationality, identity, languages, contact. */
 export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
+  const transport = useTransport();
   return (
     <FieldsPart
       c={c}
@@ -101,9 +98,7 @@ export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
       fields={sections.person}
       values={c.person}
       version={c.person.version}
-      save={(w) =>
-        ok(client.PATCH('/api/cases/{id}/person', { ...path(c.id), body: w as never })) as Promise<CaseDetail>
-      }
+      save={(w) => transport.patch(c.id, '/person', w)}
       onSaved={onSaved}
     />
   );
@@ -112,6 +107,7 @@ export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
 /** How the case reached us from outside Minka (police, a consulate, a school): HTCDS incoming referral fields. */
 export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
+  const transport = useTransport();
   return (
     <FieldsPart
       c={c}
@@ -120,7 +116,7 @@ export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) 
       fields={sections.referral}
       values={c}
       version={c.version}
-      save={patchCase(c)}
+      save={(w) => transport.patch(c.id, '', w)}
       onSaved={onSaved}
     />
   );
@@ -129,6 +125,7 @@ export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) 
 /** The victim's situation: ages, place, forms of exploitation, recruitment, control, vulnerabilities. */
 export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
+  const transport = useTransport();
   // With no age known, whether the person is a minor is recorded by hand (a report may only say "a child").
   const fields =
     c.ageAtIntake === null && c.vic_AgeWhenTrafficked === null
@@ -143,7 +140,7 @@ export function SituationPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved })
       values={caseValues(c)}
       version={c.version}
       places={{ local_Division: c.division.label }}
-      save={patchCase(c)}
+      save={(w) => transport.patch(c.id, '', w)}
       onSaved={onSaved}
     />
   );

@@ -1,0 +1,113 @@
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../format';
+import { type QueuedOp, removeOp, updateOp } from '../../offline/store';
+import { syncNow } from '../../offline/sync';
+import { useFieldText } from '../cases/record/display';
+
+type Pick = { pick: 'yours' | 'theirs' | 'combined'; combined: string };
+
+/**
+ * The conflict screen: a field changed on the device and, meanwhile, on the server. Nothing was overwritten; the
+ * person chooses their value, the current one, or both combined, and the choice is sent on the current version.
+ */
+export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const text = useFieldText();
+  const conflicts = op.conflicts ?? [];
+  const [choices, setChoices] = useState<Record<string, Pick>>(() =>
+    Object.fromEntries(
+      conflicts.map((c) => [
+        c.field,
+        { pick: 'yours', combined: [c.theirs, c.yours].filter((x) => typeof x === 'string').join(' / ') },
+      ]),
+    ),
+  );
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    const fields: Record<string, unknown> = {};
+    for (const c of conflicts) {
+      const ch = choices[c.field]!;
+      // Keeping the current value sends nothing for that field: it is already what the server holds.
+      if (ch.pick === 'yours') fields[c.field] = c.yours;
+      if (ch.pick === 'combined') fields[c.field] = ch.combined;
+    }
+    if (Object.keys(fields).length === 0) await removeOp(op.seq);
+    else
+      await updateOp(
+        { ...op, body: { ...op.body, fields }, version: op.current, conflicts: undefined, current: undefined },
+        'waiting',
+      );
+    if (navigator.onLine) await syncNow().catch(() => undefined);
+    setBusy(false);
+    onDone();
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('field.conflictIn', { code })}>
+      <Stack>
+        <Title order={3} size="h5">
+          {t('field.conflictIn', { code })}
+        </Title>
+        <Text size="sm">{t('field.conflictHelp', { at: formatDateTime(op.at) })}</Text>
+        {conflicts.map((c) => {
+          const ch = choices[c.field]!;
+          const set = (next: Partial<Pick>) => setChoices((x) => ({ ...x, [c.field]: { ...ch, ...next } }));
+          return (
+            <Stack key={c.field} gap={4}>
+              <Radio.Group
+                label={t(`fields.${c.field}`)}
+                value={ch.pick}
+                onChange={(v) => set({ pick: v as Pick['pick'] })}
+              >
+                <Stack gap={4} mt={4}>
+                  <Radio value="yours" label={`${t('field.mine')}: ${text(c.field, c.yours)}`} />
+                  <Radio value="theirs" label={`${t('field.theirs')}: ${text(c.field, c.theirs)}`} />
+                  {typeof c.yours === 'string' && <Radio value="combined" label={t('record.combine')} />}
+                </Stack>
+              </Radio.Group>
+              {ch.pick === 'combined' && (
+                <Textarea
+                  aria-label={t('record.combine')}
+                  value={ch.combined}
+                  onChange={(e) => set({ combined: e.currentTarget.value })}
+                  autosize
+                />
+              )}
+            </Stack>
+          );
+        })}
+        <Group>
+          <Button loading={busy} onClick={() => void save()}>
+            {t('record.saveChoice')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A change the server refused (e.g. the case was closed meanwhile): its reason, and discarding it. */
+export function RefusedCard({ op, code, onDone }: { op: QueuedOp; code: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" title={t('field.refusedIn', { code, what: t(`field.what.${op.what}`) })}>
+      <Stack gap="xs">
+        <Text size="sm">{op.message}</Text>
+        <Group gap="xs">
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => void updateOp({ ...op, message: undefined }, 'waiting').then(onDone)}
+          >
+            {t('field.retry')}
+          </Button>
+          <Button size="compact-sm" color="red" variant="light" onClick={() => void removeOp(op.seq).then(onDone)}>
+            {t('field.discard')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
