@@ -12,6 +12,17 @@ import { tempDir } from '../support/db';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = path.resolve('test-results/screenshots');
 
+/** Headless Debian Chromium as root, without the background connections this closed network refuses. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface E2E {
   server: Running;
   browser: Browser;
@@ -32,18 +43,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     ...env,
   });
   const server = await startServer(config, { logLevel: 'warn' });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   mkdirSync(screenshotDir, { recursive: true });
   return {
     server,

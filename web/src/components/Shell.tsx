@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { client, ok } from '../api';
@@ -42,6 +42,10 @@ export function Shell() {
   });
   const field = useFieldStatus();
   const online = useOnline();
+  // A device holding a field copy asks at each start whether it may keep it (a revoked one erases it).
+  useEffect(() => {
+    if (field.copy && online) void import('../offline/sync').then((m) => m.checkDevice()).catch(() => undefined);
+  }, [field.copy, online]);
   const counts: Record<string, number | undefined> = {
     work: workCount.data?.work,
     reports: reportCount.data?.new,

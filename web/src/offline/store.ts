@@ -171,6 +171,7 @@ export async function updateOp(op: QueuedOp, state: OpRow['state'] = op.state): 
     state,
     sealed: await seal(requireKey(), plain, `op:${plain.id}`),
   });
+  await refreshStatus();
 }
 
 export async function removeOp(seq: number): Promise<void> {

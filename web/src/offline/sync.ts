@@ -49,6 +49,7 @@ export interface SyncReport {
 export type SyncResult = SyncReport | { erased: true } | { locked: true };
 
 let running: Promise<SyncResult> | null = null;
+let next: Promise<SyncResult> | null = null;
 
 class Stop extends Error {
   constructor(readonly why: NonNullable<SyncReport['stopped']>) {
@@ -160,6 +161,36 @@ async function push(device: Device, csrf: string, op: QueuedOp, ref: string, cod
   return { line: line('refused', { message: answer.message as string }) };
 }
 
+/**
+ * The device's first question at every contact, answered without a session and without the passphrase: may it
+ * keep its copy? A revoked (or unknown) device erases everything and tells the server it did.
+ */
+export async function checkDevice(): Promise<'active' | 'erased' | 'unknown'> {
+  const device = await getMeta<Device>('device');
+  if (!device) return 'unknown';
+  let res: Response;
+  try {
+    res = await fetch(`/api/field/devices/${device.id}/state`, { credentials: 'same-origin' });
+  } catch {
+    return 'unknown';
+  }
+  if (!res.ok) return 'unknown';
+  if (((await res.json()) as { state: string }).state === 'active') {
+    await setMeta('lastContact', new Date().toISOString());
+    return 'active';
+  }
+  await erase(device);
+  return 'erased';
+}
+
+async function erase(device: Device) {
+  await wipe('revoked');
+  // Without the session cookie: the report needs no session (nor, then, its CSRF token).
+  await fetch(`/api/field/devices/${device.id}/erased`, { method: 'POST', credentials: 'omit' }).catch(
+    () => undefined,
+  );
+}
+
 async function run(): Promise<SyncResult> {
   const v = await loadVault();
   if (v.status === 'absent') return { erased: true };
@@ -168,14 +199,9 @@ async function run(): Promise<SyncResult> {
   const report: SyncReport = { at: new Date().toISOString(), finished: false, lines: [] };
   try {
     // The device first asks whether it may keep its copy (this works even when its person is signed out).
-    let state: Response;
-    try {
-      state = await fetch(`/api/field/devices/${device.id}/state`, { credentials: 'same-origin' });
-    } catch {
-      throw new Stop('offline');
-    }
-    if (state.ok && ((await state.json()) as { state: string }).state !== 'active') throw new Erase();
-    await setMeta('lastContact', new Date().toISOString());
+    const state = await checkDevice();
+    if (state === 'erased') return { erased: true };
+    if (state === 'unknown') throw new Stop('offline');
     const session = await fetch('/api/auth/session', { credentials: 'same-origin' }).catch(() => {
       throw new Stop('offline');
     });
@@ -225,10 +251,7 @@ async function run(): Promise<SyncResult> {
     setFieldStatus({ lastSync: body.at });
   } catch (e) {
     if (e instanceof Erase) {
-      await wipe('revoked');
-      await fetch(`/api/field/devices/${device.id}/erased`, { method: 'POST', credentials: 'same-origin' }).catch(
-        () => undefined,
-      );
+      await erase(device);
       return { erased: true };
     }
     if (!(e instanceof Stop)) throw e;
@@ -239,9 +262,16 @@ async function run(): Promise<SyncResult> {
   return report;
 }
 
-/** Runs a sync, or joins the one already running. */
+/** Runs a sync; asked while one runs, it runs once more after it (so a change made meanwhile goes too). */
 export function syncNow(): Promise<SyncResult> {
-  running ??= run().finally(() => {
+  if (running) {
+    next ??= running.then(() => {
+      next = null;
+      return syncNow();
+    });
+    return next;
+  }
+  running = run().finally(() => {
     running = null;
   });
   return running;

@@ -6,7 +6,7 @@ import { type LocalDivision, LocalDivisions } from '../../components/DivisionPic
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { getMeta } from '../../offline/db';
 import { useFieldStatus, useOnline } from '../../offline/status';
-import { syncNow } from '../../offline/sync';
+import { checkDevice, syncNow } from '../../offline/sync';
 import { loadVault, touch, useVault } from '../../offline/vault';
 import { UpdateNotice } from '../../pwa';
 
@@ -35,8 +35,11 @@ export function FieldLayout() {
   useEffect(() => {
     if (vault.status === 'open') void getMeta<LocalDivision[]>('divisions').then((d) => setDivisions(d ?? []));
   }, [vault.status]);
+  // Each time the link is there: a locked copy still asks whether it may stay; an open one syncs.
   useEffect(() => {
-    if (online && vault.status === 'open') void syncNow().catch(() => undefined);
+    if (!online) return;
+    if (vault.status === 'open') void syncNow().catch(() => undefined);
+    else if (vault.status === 'locked') void checkDevice();
   }, [online, vault.status]);
 
   if (vault.status === 'loading') return null;

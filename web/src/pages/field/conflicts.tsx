@@ -25,7 +25,16 @@ export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string;
     ),
   );
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState(typeof op.body?.reason === 'string' ? op.body.reason : '');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length);
+  // Replacing a value the server holds is a correction: like any correction, it says why.
+  const corrects = conflicts.some((c) => choices[c.field]?.pick !== 'theirs' && !empty(c.theirs));
   const save = async () => {
+    if (corrects && reason.trim().length < 3) {
+      setReasonError(t('field.reasonNeeded'));
+      return;
+    }
     setBusy(true);
     const fields: Record<string, unknown> = {};
     for (const c of conflicts) {
@@ -37,7 +46,13 @@ export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string;
     if (Object.keys(fields).length === 0) await removeOp(op.seq);
     else
       await updateOp(
-        { ...op, body: { ...op.body, fields }, version: op.current, conflicts: undefined, current: undefined },
+        {
+          ...op,
+          body: { ...op.body, fields, ...(corrects ? { reason: reason.trim() } : {}) },
+          version: op.current,
+          conflicts: undefined,
+          current: undefined,
+        },
         'waiting',
       );
     if (navigator.onLine) await syncNow().catch(() => undefined);
@@ -78,6 +93,17 @@ export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string;
             </Stack>
           );
         })}
+        {corrects && (
+          <Textarea
+            label={t('record.reason')}
+            description={t('record.reasonHelp')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError}
+            required
+            autosize
+          />
+        )}
         <Group>
           <Button loading={busy} onClick={() => void save()}>
             {t('record.saveChoice')}
