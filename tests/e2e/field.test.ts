@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { tempDir } from '../support/db';
+import { taggedPhoto } from '../support/media';
 import {
   accessibilityProblems,
   chromiumArgs,
@@ -20,6 +21,7 @@ import {
 // code, a conflict resolved on the device while another field merges, and a revoked device erasing its copy.
 
 const passphrase = 'llaqta kawsay 2026';
+const photo = taggedPhoto();
 const child = { first: 'Demo Wayra', last: 'Canario Ficticio', identity: '0650000019' };
 
 /** Every file under a directory, concatenated (the profile's IndexedDB, as a thief with the phone would read it). */
@@ -59,7 +61,7 @@ describe('offline field work (Chromium)', () => {
   const waitSynced = () =>
     page.waitForFunction(() => {
       const s = JSON.parse(localStorage.getItem('minka.field') ?? '{}');
-      return s.waiting === 0 && document.body.innerText.includes('Sincronización del');
+      return s.waiting === 0 && document.body.textContent.includes('Sincronización del');
     });
 
   before(async () => {
@@ -144,6 +146,12 @@ describe('offline field work (Chromium)', () => {
     await page.getByLabel('Nota (opcional)').fill('Visita en la comunidad');
     await page.getByRole('button', { name: 'Programar seguimiento' }).click();
     await page.getByText('Seguimiento programado').first().waitFor();
+    // A photo of a document, kept sealed on the device until the sync attaches it.
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'documento.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: 'Guardar la foto' }).click();
+    await page.getByText('Foto de documento').first().waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'field-offline-case.png'), fullPage: true });
     assert.deepEqual(await accessibilityProblems(page), []);
 

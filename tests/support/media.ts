@@ -41,3 +41,24 @@ export function taggedVoiceNote(): Buffer {
   riff.writeUInt32LE(body.length, 4);
   return Buffer.concat([riff, body]);
 }
+
+/**
+ * A small JPEG as a phone stores a photo of a document: its Exif block and comment carry a GPS position and the
+ * camera owner's name (what the server's cleaner must remove); a marker text stands in for the picture.
+ */
+export function taggedPhoto(): Buffer {
+  const seg = (marker: number, body: Buffer) =>
+    Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    seg(0xe0, Buffer.from('JFIF\0', 'latin1')),
+    seg(0xe1, Buffer.from(`Exif\0\0GPS 1°40'30"S 78°38'45"W SECRET-OWNER`, 'utf8')),
+    seg(0xfe, Buffer.from('taken by SECRET-OWNER', 'latin1')),
+    seg(0xdb, Buffer.from('quant-table', 'latin1')),
+    seg(0xc0, Buffer.from('frame', 'latin1')),
+    seg(0xc4, Buffer.from('huffman', 'latin1')),
+    seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
+    Buffer.from('document-picture', 'latin1'),
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}

@@ -201,6 +201,15 @@ const matrix: Record<string, Expect> = {
   'GET /api/reports/count': all(200),
   'GET /api/reports/reply-templates': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 403 }),
   'GET /api/reports/:id/files/:sub': all(404),
+  'POST /api/field/devices': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'GET /api/field/devices': all(200),
+  'POST /api/field/devices/:id/revoke': all(404),
+  'GET /api/field/devices/:id/state': all(200),
+  'POST /api/field/devices/:id/erased': all(200),
+  'GET /api/field/cases': all(200),
+  'PUT /api/field/cases/:id': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'DELETE /api/field/cases/:id': all(200),
+  'GET /api/field/package': by({ supervisor: 400, caseworker: 400, rest: 403 }),
   'GET /api/local-plans': by({ ...planReaders, rest: 403 }),
   'GET /api/local-plans/compare': by({ ...planReaders, rest: 403 }),
   'GET /api/insights/dashboard': by({
@@ -435,9 +444,11 @@ for (const target of dbTargets()) {
               .replace('/persons/:id', `/persons/${mergeSource.personId}`)
               .replace('/organisations/:id', `/organisations/${orgIn}`)
               .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
+              .replace('/devices/:id', '/devices/00000000-0000-4000-8000-000000000000')
               .replace(':key', 'caseworker')
               .replace(':lang', 'qu-EC');
             const bodies: Record<string, object> = {
+              'POST /api/field/devices': { name: 'Teléfono de matriz' },
               'POST /api/local-plans': {
                 title: `Plan ${n}`,
                 division: { country: 'EC', code },

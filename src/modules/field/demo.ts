@@ -13,14 +13,7 @@ export async function seedFieldDemo(ctx: Context): Promise<void> {
   const worker = await actorByEmail(ctx, 'tecnica.colta@minka.demo');
   if (!worker) return;
   const db = ctx.db.db;
-  const colta = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('division_code', 'like', '0603%')
-    .where('closed_at', 'is', null)
-    .orderBy('created_at', 'asc')
-    .limit(2)
-    .execute();
+  const colta = await repo.firstOpenCases(db, '0603', 2);
   const at = nowIso();
   for (const c of colta) await repo.mark(db, worker.userId, c.id, at);
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();

@@ -79,3 +79,14 @@ export const releaseKey = (db: Db, userId: string, key: string) =>
 
 export const purgeKeys = (db: Db, before: string) =>
   db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+
+/** The first open cases registered in a division (for the demo: the cases a caseworker takes to the field). */
+export const firstOpenCases = (db: Db, divisionPrefix: string, n: number) =>
+  db
+    .selectFrom('cases')
+    .select('id')
+    .where('division_code', 'like', `${divisionPrefix}%`)
+    .where('closed_at', 'is', null)
+    .orderBy('created_at', 'asc')
+    .limit(n)
+    .execute();

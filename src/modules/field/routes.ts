@@ -1,8 +1,7 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
-import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
@@ -10,13 +9,6 @@ import { deviceBody, deviceSchema, deviceState, markedSchema, packageSchema, pol
 import { FieldService } from './service';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 410: errorSchema };
-
-/** The device a request names (the hooks already refused a revoked one). */
-function deviceOf(req: FastifyRequest): string {
-  const d = req.headers['x-minka-device'];
-  if (typeof d !== 'string') throw new AppError(400, 'device_required');
-  return d;
-}
 
 /** Offline field work: devices, cases marked for the field, and the copy a device keeps. */
 export const fieldRoutes =
@@ -125,6 +117,6 @@ export const fieldRoutes =
           response: { 200: packageSchema, ...errors },
         },
       },
-      (req) => field.package(requireActor(req), deviceOf(req), req.id),
+      (req) => field.package(requireActor(req), req.headers['x-minka-device'], req.id),
     );
   };

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { userNames } from '../access/index';
-import { type Actor, can } from '../access/policy';
-import { CaseService } from '../cases/service';
-import { GeoService } from '../geo/service';
+import { type Actor, can, userNames } from '../access/index';
+import { CaseService } from '../cases/index';
+import { GeoService } from '../geo/index';
 import * as repo from './repo';
 
 /** What a device is told to enforce on its offline copy (set by the installation). */
@@ -119,7 +118,7 @@ export class FieldService {
   }
 
   async mark(actor: Actor, caseId: string, requestId: string) {
-    FieldService.requireFieldWork(actor);
+    // A case the person may not change answers 404, like any record out of reach.
     await this.cases.access.load(actor, caseId, 'cases:write');
     await repo.mark(this.db, actor.userId, caseId, nowIso());
     await this.ctx.audit.record({
@@ -153,8 +152,10 @@ export class FieldService {
    * and left out, so the device drops it), the places of the person's jurisdiction for offline pickers, and the
    * policy. Each copied case is in its history ("kept a copy on a field device").
    */
-  async package(actor: Actor, deviceId: string, requestId: string) {
+  async package(actor: Actor, deviceId: string | string[] | undefined, requestId: string) {
     FieldService.requireFieldWork(actor);
+    // The hooks already refused a malformed or revoked device; this one is the caller's own and active.
+    if (typeof deviceId !== 'string') throw new AppError(400, 'device_required');
     await this.contact(actor, deviceId);
     const cases = [];
     for (const id of await repo.markedCaseIds(this.db, actor.userId)) {
