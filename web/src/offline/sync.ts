@@ -186,9 +186,7 @@ export async function checkDevice(): Promise<'active' | 'erased' | 'unknown'> {
 async function erase(device: Device) {
   await wipe('revoked');
   // Without the session cookie: the report needs no session (nor, then, its CSRF token).
-  await fetch(`/api/field/devices/${device.id}/erased`, { method: 'POST', credentials: 'omit' }).catch(
-    () => undefined,
-  );
+  await fetch(`/api/field/devices/${device.id}/erased`, { method: 'POST', credentials: 'omit' }).catch(() => undefined);
 }
 
 async function run(): Promise<SyncResult> {
