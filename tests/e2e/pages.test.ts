@@ -21,7 +21,7 @@ async function check(page: Page, name: string, within?: string): Promise<string[
     within,
   );
   const keys =
-    'app|nav|cases|reports|modules|record|errors|htcds|referrals|insights|admin|plans|localPlans|work|account|geo|legal|closure|followups|translations';
+    'app|nav|cases|reports|modules|record|errors|htcds|referrals|insights|admin|plans|localPlans|work|account|geo|legal|closure|followups|translations|field';
   const key = text.match(new RegExp(`\\b(${keys})\\.[a-zA-Z_][\\w.]*[a-zA-Z]\\b`));
   if (key) found.push(`${name}: shows the key ${key[0]}`);
   const iso = text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/);
@@ -95,6 +95,21 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
       .click();
     await page.getByRole('dialog').waitFor();
     found.push(...(await check(page, `${caseUrl} edit dialog`, '[role=dialog]')));
+
+    // Field work: the set-up form, then the open copy (the demo marks two Colta cases) and a case on the device.
+    await visit(page, '/field', found);
+    await page.getByLabel('Nombre del dispositivo').fill('Teléfono de prueba');
+    await page.getByLabel('Frase de acceso sin conexión').fill('frase de prueba larga');
+    await page.getByLabel('Repita la frase de acceso').fill('frase de prueba larga');
+    await page.getByRole('button', { name: 'Preparar el dispositivo' }).click();
+    await page.getByRole('heading', { name: 'Casos en este dispositivo' }).waitFor();
+    await page.getByText('Sincronización del').waitFor();
+    found.push(...(await check(page, '/field open')));
+    await page.getByRole('link', { name: /^COL-/ }).first().click();
+    await page.getByRole('tab').first().waitFor();
+    found.push(...(await check(page, '/field/cases/:id')));
+    await page.getByRole('tab', { name: 'Servicios y seguimiento' }).click();
+    found.push(...(await check(page, '/field/cases/:id services')));
     assert.deepEqual(found, []);
   });
 

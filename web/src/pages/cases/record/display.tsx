@@ -1,5 +1,6 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../format';
 import { webFields } from './fields';
 
 /** Country names in the reader's language (Spanish for Kichwa, which the browser does not name countries in). */
@@ -31,6 +32,8 @@ export function useFieldText() {
         return value ? t('record.yes') : t('record.no');
       case 'division':
         return placeLabel ?? String(value);
+      case 'date':
+        return formatDate(String(value));
       default:
         return String(value);
     }
