@@ -157,6 +157,8 @@ function Photos({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) 
         <Group align="end">
           <FileInput
             label={t('field.photo')}
+            placeholder={t('field.photoPick')}
+            miw={220}
             accept="image/jpeg,image/png"
             capture="environment"
             value={file}

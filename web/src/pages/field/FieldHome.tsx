@@ -80,7 +80,8 @@ function Overview() {
   if (!held) return null;
   const code = (ref: string) =>
     held.cases.find((c) => c.id === ref)?.code ?? held.local.find((c) => c.tempId === ref)?.code ?? '';
-  const waitingFor = (ref: string) => held.ops.filter((o) => o.caseRef === ref).length;
+  const waitingFor = (ref: string) => held.ops.filter((o) => o.caseRef === ref && o.state === 'waiting').length;
+  const blocked = (ref: string) => held.ops.some((o) => o.caseRef === ref && o.state !== 'waiting');
   const conflicts = held.ops.filter((o) => o.state === 'conflict');
   const refused = held.ops.filter((o) => o.state === 'refused');
   return (
@@ -156,6 +157,7 @@ function Overview() {
                 {waitingFor(c.id) > 0 && (
                   <Badge color="blue">{t('field.waitingCount', { count: waitingFor(c.id) })}</Badge>
                 )}
+                {blocked(c.id) && <Badge color="orange">{t('field.needsYou')}</Badge>}
               </Group>
             </li>
           ))}

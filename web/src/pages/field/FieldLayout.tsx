@@ -49,7 +49,7 @@ export function FieldLayout() {
     <>
       <Box component="header" px="md" py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <Anchor component={Link} to="/field" underline="never" c="inherit">
               <Text fw={700} size="lg">
                 {t('field.title')}
