@@ -1,7 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 
-import { Shell } from './components/Shell';
 import { modules } from './modules';
 import { ComingSoon } from './pages/ComingSoon';
 import { NotFound } from './pages/NotFound';
@@ -9,6 +8,11 @@ import { RequireSession } from './session';
 
 // Pages load on demand, so the first visit on a slow rural connection downloads less: even the sign-in page (its
 // form library is not in the staff pages' first download) and the home page.
+// The staff frame (menu, header, counts) too: the sign-in page, the first a person ever opens, does not carry it;
+// a staff page starts fetching it at once, beside the session check, so it costs no extra round trip.
+const loadShell = () => import('./components/Shell');
+if (!/^\/(signin|invite|reset|field)/.test(window.location.pathname)) void loadShell();
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 const SignIn = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignIn })));
 const LinkPage = lazy(() => import('./pages/account/Link').then((m) => ({ default: m.LinkPage })));
 const Home = lazy(() => import('./pages/Home').then((m) => ({ default: m.Home })));

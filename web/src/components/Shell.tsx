@@ -10,6 +10,7 @@ import { modules } from '../modules';
 import { useFieldStatus, useOnline } from '../offline/status';
 import { has, useSession } from '../session';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { UpdateNotice } from './UpdateNotice';
 
 /** The application frame: header with language switch and sign-in, navigation to every module. */
 export function Shell() {
@@ -127,6 +128,7 @@ export function Shell() {
         <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
       </AppShell.Navbar>
       <AppShell.Main id="content">
+        <UpdateNotice />
         <Suspense fallback={<Loader size="sm" />}>
           <Outlet />
         </Suspense>

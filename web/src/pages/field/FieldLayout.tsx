@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { type LocalDivision, LocalDivisions } from '../../components/DivisionPicker';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { UpdateNotice } from '../../components/UpdateNotice';
 import { getMeta } from '../../offline/db';
 import { useFieldStatus, useOnline } from '../../offline/status';
 import { checkDevice, syncNow } from '../../offline/sync';
 import { loadVault, touch, useVault } from '../../offline/vault';
-import { UpdateNotice } from '../../pwa';
 
 /**
  * The field device's own frame: it works without the server (no session needed to open the encrypted copy), says
