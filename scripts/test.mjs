@@ -55,7 +55,7 @@ if (!process.env.TEST_DATABASE_URL) {
     failed = true;
   } else console.log('\nNOTE: TEST_DATABASE_URL is not set, so the integration tier runs on SQLite only.');
 }
-const unit = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/)];
+const unit = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/), ...find('web/src', /\.test\.ts$/)];
 const unitCode = await run('unit and integration', process.execPath, testArgs(unit, ['--test-concurrency=2']), {
   count: true,
 });

@@ -63,8 +63,10 @@ export async function loadVault(): Promise<VaultState> {
 export async function createVault(passphrase: string, device: Device, policy: Policy): Promise<void> {
   const salt = randomBytes(16);
   const k = await deriveKey(passphrase, salt, pbkdf2Rounds);
+  // Sealed before the transaction: an IndexedDB transaction commits when it waits on anything but itself.
+  const check = await seal(k, checkValue, 'lock');
   await fieldDb.transaction('rw', fieldDb.meta, async () => {
-    await setMeta('lock', { salt, rounds: pbkdf2Rounds, check: await seal(k, checkValue, 'lock') } satisfies Lock);
+    await setMeta('lock', { salt, rounds: pbkdf2Rounds, check } satisfies Lock);
     await setMeta('device', device);
     await setMeta('policy', policy);
     await setMeta('failures', 0);
