@@ -37,6 +37,14 @@ function rawBytes(dir: string): Buffer {
   walk(dir);
   return Buffer.concat(parts);
 }
+/** The paths the service worker's caches hold. */
+const cachedPaths = (page: Page) =>
+  page.evaluate(async () => {
+    const out: string[] = [];
+    for (const name of await caches.keys())
+      for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname);
+    return out;
+  });
 /** Whether a text appears in raw bytes as UTF-8/Latin-1 or UTF-16 (how V8 serialises strings). */
 const holds = (raw: Buffer, text: string) =>
   raw.includes(Buffer.from(text, 'latin1')) || raw.includes(Buffer.from(text, 'utf16le'));
@@ -109,6 +117,13 @@ describe('offline field work (Chromium)', () => {
     assert.deepEqual(await accessibilityProblems(page), []);
     await page.waitForFunction(
       async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+    );
+    // The worker keeps the application's files and nothing else: no answer of the API, no report page.
+    const cached = await cachedPaths(page);
+    assert.ok(cached.includes('/index.html') && cached.some((p) => p.startsWith('/assets/')), 'the app shell is kept');
+    assert.deepEqual(
+      cached.filter((p) => p.startsWith('/report') || (p.startsWith('/api/') && !p.startsWith('/api/i18n/'))),
+      [],
     );
 
     // No connection: the app still starts (from the service worker) and asks for the passphrase, not a session.
@@ -235,6 +250,16 @@ describe('offline field work (Chromium)', () => {
   });
 
   it('keeps nothing readable in IndexedDB, and a revoked device erases its copy at its next contact', async () => {
+    // The public report page stays as it was: the worker does not answer it, and keeps nothing a reporter wrote.
+    await page.goto('/report?province=06&canton=0606');
+    await page.locator('textarea[name=what]').fill('Prueba: niños pidiendo dinero en el mercado (canario de campo).');
+    await page.locator('input[name=forms][value=begging]').check();
+    await page.locator('form[method=post] button[type=submit]').click();
+    await page.locator('#receipt').waitFor();
+    assert.deepEqual(
+      (await cachedPaths(page)).filter((p) => p.startsWith('/report') || p.startsWith('/api/reports')),
+      [],
+    );
     // A control: a plain string written to IndexedDB is found by the same raw search.
     await page.evaluate(
       () =>
@@ -254,6 +279,7 @@ describe('offline field work (Chromium)', () => {
     const raw = rawBytes(path.join(profile.dir, 'Default', 'IndexedDB'));
     assert.ok(holds(raw, 'CONTROL-CANARY-plain-text'), 'the raw search finds plain text');
     const canaries = [
+      'canario de campo',
       child.first,
       child.last,
       child.identity,

@@ -158,6 +158,8 @@ function Photos({ caseRef, onAdded }: { caseRef: string; onAdded: () => void }) 
           <FileInput
             label={t('field.photo')}
             placeholder={t('field.photoPick')}
+            // The default placeholder grey is under AA contrast; this one says what to do, so it must be read.
+            styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
             miw={220}
             accept="image/jpeg,image/png"
             capture="environment"
