@@ -72,9 +72,8 @@ describe('offline field work (Chromium)', () => {
       return s.waiting === 0 && document.body.textContent.includes('Sincronización del');
     });
 
-  before(async () => {
-    e2e = await startE2E();
-    profile = tempDir('minka-profile-');
+  /** Chromium on the profile kept on disk (a phone's browser, closed and opened again), at a phone's width. */
+  const openProfile = async () => {
     ctx = await chromium.launchPersistentContext(profile.dir, {
       executablePath: chromiumPath,
       args: chromiumArgs,
@@ -83,6 +82,11 @@ describe('offline field work (Chromium)', () => {
       viewport: { width: 412, height: 900 },
     });
     page = ctx.pages()[0] ?? (await ctx.newPage());
+  };
+  before(async () => {
+    e2e = await startE2E();
+    profile = tempDir('minka-profile-');
+    await openProfile();
     page.on('pageerror', (e) => problems.push(e.message));
   });
   after(async () => {
@@ -288,14 +292,7 @@ describe('offline field work (Chromium)', () => {
     ];
     for (const canary of canaries) assert.equal(holds(raw, canary), false, `"${canary}" is not readable`);
 
-    ctx = await chromium.launchPersistentContext(profile.dir, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      baseURL: e2e.server.url,
-      locale: 'es-EC',
-      viewport: { width: 412, height: 900 },
-    });
-    page = ctx.pages()[0] ?? (await ctx.newPage());
+    await openProfile();
     const { page: admin } = await newPage(e2e);
     await signIn(admin, 'admin@minka.demo');
     await admin.goto('/admin');
