@@ -156,6 +156,20 @@ describe('offline field work (Chromium)', () => {
     await temp.waitFor();
     const tempCode = ((await temp.textContent()) ?? '').split(' ')[0]!;
 
+    // A second visit, written down in a hurry: a draft of the same child (the server will see the duplicate).
+    await home();
+    await page.getByRole('link', { name: 'Registrar un caso' }).click();
+    await page.getByLabel('Nombres').fill(child.first);
+    await page.getByLabel('Apellidos').fill(child.last);
+    await page.getByLabel('Año de nacimiento (si no sabe la fecha)').fill(String(new Date().getFullYear() - 10));
+    await page.getByRole('combobox', { name: 'Cantón o parroquia del caso' }).fill('guamote');
+    await page.getByRole('option', { name: /^Guamote · Cantón/ }).click();
+    await page.getByRole('button', { name: 'Guardar borrador' }).click();
+    const draft = page.getByRole('heading', { level: 1, name: /^TMP-/ });
+    await draft.waitFor();
+    const draftCode = ((await draft.textContent()) ?? '').split(' ')[0]!;
+    assert.notEqual(draftCode, tempCode);
+
     // Within the app: a page load forgets the key, and the copy asks for the passphrase again.
     await home();
     await page.getByRole('link', { name: new RegExp(marked[0]!.code) }).click();
@@ -174,25 +188,31 @@ describe('offline field work (Chromium)', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'field-offline-case.png'), fullPage: true });
     assert.deepEqual(await accessibilityProblems(page), []);
 
-    // The link returns: the device sends both changes by itself.
+    // The link returns: the device sends every change by itself, in the order they were made.
     await home();
     await page
-      .getByText(/2 cambios por enviar/)
+      .getByText(/^4 cambios por enviar$/)
       .first()
       .waitFor();
     await ctx.setOffline(false);
     await waitSynced();
     await page.screenshot({ path: path.join(screenshotDir, 'field-synced.png'), fullPage: true });
     await page.getByRole('heading', { name: 'Casos en este dispositivo' }).waitFor();
-    assert.equal(await page.getByText(tempCode).count(), 0, 'the temporary code is gone from the device');
+    for (const code of [tempCode, draftCode])
+      assert.equal(await page.getByText(code).count(), 0, 'the temporary codes are gone from the device');
+    // The draft's sync line offers the possible duplicate for linking on its case page.
+    await page.getByRole('link', { name: /posible duplicado/ }).waitFor();
 
     const found = (await api('POST', '/api/cases/search', { name: `${child.first} ${child.last}` })).body.items as {
       id: string;
       code: string;
     }[];
-    const created = found.find((c) => c.code.startsWith('GUA-'));
-    assert.ok(created, 'the new case reached the server with a real code');
-    const detail = (await api('GET', `/api/cases/${created.id}`)).body;
+    const details = await Promise.all(found.map(async (c) => (await api('GET', `/api/cases/${c.id}`)).body));
+    assert.equal(details.length, 2, 'the case and the draft reached the server');
+    assert.equal(details.filter((c) => c.stage === 'Draft').length, 1);
+    const detail = details.find((c) => c.stage !== 'Draft');
+    const created = found.find((c) => c.id === detail.id)!;
+    assert.match(created.code, /^GUA-/, 'the new case reached the server with a real code');
     assert.equal(detail.isMinor, true);
     assert.ok(
       detail.tasks.some((k: { kind: string }) => k.kind === 'notify_child_protection'),
