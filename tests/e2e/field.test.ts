@@ -155,6 +155,11 @@ describe('offline field work (Chromium)', () => {
     const temp = page.getByRole('heading', { level: 1, name: /^TMP-/ });
     await temp.waitFor();
     const tempCode = ((await temp.textContent()) ?? '').split(' ')[0]!;
+    // The new case's page works before the server has it: a note waits and follows the case at sync.
+    await page.getByRole('tab', { name: 'Notas' }).click();
+    await page.getByRole('textbox', { name: 'Añadir comentario' }).fill('Primera visita a la familia');
+    await page.getByRole('button', { name: 'Añadir comentario' }).click();
+    await page.getByText('Nota ·').first().waitFor();
 
     // A second visit, written down in a hurry: a draft of the same child (the server will see the duplicate).
     await home();
@@ -191,7 +196,7 @@ describe('offline field work (Chromium)', () => {
     // The link returns: the device sends every change by itself, in the order they were made.
     await home();
     await page
-      .getByText(/^4 cambios por enviar$/)
+      .getByText(/^5 cambios por enviar$/)
       .first()
       .waitFor();
     await ctx.setOffline(false);
@@ -214,6 +219,11 @@ describe('offline field work (Chromium)', () => {
     const created = found.find((c) => c.id === detail.id)!;
     assert.match(created.code, /^GUA-/, 'the new case reached the server with a real code');
     assert.equal(detail.isMinor, true);
+    assert.deepEqual(
+      detail.comments.map((m: { cco_CaseComment: string }) => m.cco_CaseComment),
+      ['Primera visita a la familia'],
+      'the note made on the new case before it had a code followed it',
+    );
     assert.ok(
       detail.tasks.some((k: { kind: string }) => k.kind === 'notify_child_protection'),
       'the 24-hour safeguard task was created',
@@ -308,6 +318,7 @@ describe('offline field work (Chromium)', () => {
       child.last,
       child.identity,
       'Visita en la comunidad',
+      'Primera visita a la familia',
       ...marked.flatMap((m) => m.names),
     ];
     for (const canary of canaries) assert.equal(holds(raw, canary), false, `"${canary}" is not readable`);

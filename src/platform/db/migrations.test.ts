@@ -38,6 +38,7 @@ for (const target of dbTargets()) {
         '0012_referral_user',
         '0013_living_record',
         '0014_field_reach',
+        '0015_field_devices',
       ]);
       assert.equal(await hasUserColumn(), true);
     });

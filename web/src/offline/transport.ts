@@ -1,7 +1,8 @@
 import i18n from '../i18n/index';
 import type { CaseTransport } from '../pages/cases/transport';
 import type { CaseWrite } from '../pages/cases/writes';
-import { type CaseDetail, caseOnDevice, enqueue, type Op } from './store';
+import { localCaseView } from './draft-view';
+import { type CaseDetail, caseOnDevice, enqueue, isTemp, type Op } from './store';
 
 // The case parts' changes on the field device: each is queued (sealed) to be sent at the next sync, and the case
 // is shown as the device holds it, with waiting edits laid over the server's copy.
@@ -31,7 +32,7 @@ function toOp(w: CaseWrite): Queued {
 }
 
 async function current(id: string): Promise<CaseDetail> {
-  const c = await caseOnDevice(id);
+  const c = isTemp(id) ? await localCaseView(id) : await caseOnDevice(id);
   if (!c) throw new Error(i18n.t('field.notOnDevice'));
   return c;
 }

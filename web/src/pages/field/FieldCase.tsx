@@ -3,18 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { formatDateTime } from '../../format';
+import { localCaseView } from '../../offline/draft-view';
 import { useFieldStatus, useOnline } from '../../offline/status';
-import {
-  type CaseDetail,
-  caseOnDevice,
-  enqueue,
-  isTemp,
-  type LocalCase,
-  localCases,
-  type QueuedOp,
-  queued,
-  realIdOf,
-} from '../../offline/store';
+import { type CaseDetail, caseOnDevice, enqueue, isTemp, type QueuedOp, queued, realIdOf } from '../../offline/store';
 import { offlineTransport } from '../../offline/transport';
 import { CaseView } from '../cases/CasePage';
 import { Section } from '../cases/sections';
@@ -26,15 +17,14 @@ export function FieldCase() {
   const { t } = useTranslation();
   const status = useFieldStatus();
   const [c, setC] = useState<CaseDetail | null | undefined>(undefined);
-  const [local, setLocal] = useState<LocalCase | null>(null);
   const [ops, setOps] = useState<QueuedOp[]>([]);
   const [moved, setMoved] = useState<string | null>(null);
   const load = useCallback(async () => {
     if (isTemp(id)) {
+      // Sent meanwhile: the real case replaces it (an old link still finds it).
       const real = await realIdOf(id);
       if (real && (await caseOnDevice(real))) return setMoved(real);
-      setLocal((await localCases()).find((x) => x.tempId === id) ?? null);
-      setC(null);
+      setC(await localCaseView(id));
     } else setC(await caseOnDevice(id));
     setOps(await queued(id));
   }, [id]);
@@ -44,21 +34,9 @@ export function FieldCase() {
   }, [load, status.waiting, status.lastSync]);
   if (moved) return <Navigate to={`/field/cases/${moved}`} replace />;
   if (c === undefined) return null;
+  if (!c) return <Alert color="orange">{t('field.notOnDevice')}</Alert>;
   const waiting = <Waiting ops={ops} />;
   const photos = <Photos caseRef={id} onAdded={() => void load()} />;
-  if (!c)
-    return local ? (
-      <Stack maw={900}>
-        <Title order={1}>
-          {local.code} · {local.body.person?.prs_FirstName} {local.body.person?.prs_SecondName}
-        </Title>
-        <Alert color="blue">{t('field.newCaseWaits')}</Alert>
-        {waiting}
-        {photos}
-      </Stack>
-    ) : (
-      <Alert color="orange">{t('field.notOnDevice')}</Alert>
-    );
   return (
     <CaseTransportContext.Provider value={offlineTransport}>
       <CaseView
@@ -67,14 +45,14 @@ export function FieldCase() {
           setC(x);
           void load();
         }}
-        header={<Header c={c} waiting={waiting} />}
+        header={<Header c={c} waiting={waiting} local={isTemp(id)} />}
         field={photos}
       />
     </CaseTransportContext.Provider>
   );
 }
 
-function Header({ c, waiting }: { c: CaseDetail; waiting: React.ReactNode }) {
+function Header({ c, waiting, local }: { c: CaseDetail; waiting: React.ReactNode; local: boolean }) {
   const { t } = useTranslation();
   const online = useOnline();
   return (
@@ -99,12 +77,13 @@ function Header({ c, waiting }: { c: CaseDetail; waiting: React.ReactNode }) {
         <Anchor component={Link} to="/field" size="sm">
           {t('field.backToField')}
         </Anchor>
-        {online && (
+        {online && !local && (
           <Anchor component={Link} to={`/cases/${c.id}`} size="sm">
             {t('field.openOnline')}
           </Anchor>
         )}
       </Group>
+      {local && <Alert color="blue">{t('field.newCaseWaits')}</Alert>}
       {waiting}
     </Stack>
   );
