@@ -66,11 +66,16 @@ describe('offline field work (Chromium)', () => {
     return { status: res.status(), body: await res.json() };
   };
   const home = () => page.getByRole('link', { name: 'Trabajo de campo', exact: true }).click();
-  const waitSynced = () =>
-    page.waitForFunction(() => {
+  const fieldStatus = () => page.evaluate(() => JSON.parse(localStorage.getItem('minka.field') ?? '{}'));
+  /** Runs `trigger` (e.g. the link coming back) and waits for the sync it starts to finish: nothing waits. */
+  const syncedAfter = async (trigger: () => Promise<unknown>) => {
+    const before = (await fieldStatus()).lastSync ?? null;
+    await trigger();
+    await page.waitForFunction((b) => {
       const s = JSON.parse(localStorage.getItem('minka.field') ?? '{}');
-      return s.waiting === 0 && document.body.textContent.includes('Sincronización del');
-    });
+      return s.waiting === 0 && s.lastSync && s.lastSync !== b;
+    }, before);
+  };
 
   /** Chromium on the profile kept on disk (a phone's browser, closed and opened again), at a phone's width. */
   const openProfile = async () => {
@@ -199,8 +204,7 @@ describe('offline field work (Chromium)', () => {
       .getByText(/^5 cambios por enviar$/)
       .first()
       .waitFor();
-    await ctx.setOffline(false);
-    await waitSynced();
+    await syncedAfter(() => ctx.setOffline(false));
     await page.screenshot({ path: path.join(screenshotDir, 'field-synced.png'), fullPage: true });
     await page.getByRole('heading', { name: 'Casos en este dispositivo' }).waitFor();
     for (const code of [tempCode, draftCode])
@@ -274,9 +278,9 @@ describe('offline field work (Chromium)', () => {
     await card.getByRole('button', { name: 'Guardar mi elección' }).click();
     await card.getByText('Escriba el motivo').waitFor();
     await card.getByLabel('Motivo de la corrección').fill('La niña lo confirmó en la visita');
-    await card.getByRole('button', { name: 'Guardar mi elección' }).click();
+    // The choice is sent at once.
+    await syncedAfter(() => card.getByRole('button', { name: 'Guardar mi elección' }).click());
     await card.waitFor({ state: 'detached' });
-    await waitSynced();
     const chosen = await (await colleague.request.get(`/api/cases/${target.id}`)).json();
     assert.equal(chosen.vic_AgeWhenTrafficked, 12);
     assert.equal(chosen.local_MonthsExploited, 7);

@@ -103,7 +103,7 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
     await page.getByLabel('Repita la frase de acceso').fill('frase de prueba larga');
     await page.getByRole('button', { name: 'Preparar el dispositivo' }).click();
     await page.getByRole('heading', { name: 'Casos en este dispositivo' }).waitFor();
-    await page.getByText('Sincronización del').waitFor();
+    await page.getByRole('link', { name: /^COL-/ }).first().waitFor();
     found.push(...(await check(page, '/field open')));
     await page.getByRole('link', { name: /^COL-/ }).first().click();
     await page.getByRole('tab').first().waitFor();

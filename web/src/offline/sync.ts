@@ -123,12 +123,9 @@ async function push(device: Device, csrf: string, op: QueuedOp, ref: string, cod
       const id = answer.id as string;
       codes.set(id, answer.code as string);
       await caseCreated(op.caseRef, id, answer.code as string);
+      const duplicates = await duplicatesOf(id);
       return {
-        line: line(replayed ? 'already' : 'applied', {
-          caseId: id,
-          caseCode: answer.code as string,
-          duplicates: (answer.duplicates as unknown[] | undefined)?.length ?? 0,
-        }),
+        line: line(replayed ? 'already' : 'applied', { caseId: id, caseCode: answer.code as string, duplicates }),
         created: id,
       };
     }
@@ -187,6 +184,13 @@ async function erase(device: Device) {
   await wipe('revoked');
   // Without the session cookie: the report needs no session (nor, then, its CSRF token).
   await fetch(`/api/field/devices/${device.id}/erased`, { method: 'POST', credentials: 'omit' }).catch(() => undefined);
+}
+
+/** How many other records the server thinks may be the new case's person (it looks while a case is new). */
+async function duplicatesOf(id: string): Promise<number> {
+  const res = await fetch(`/api/cases/${id}`, { credentials: 'same-origin' }).catch(() => null);
+  if (!res?.ok) return 0;
+  return ((await res.json()) as { duplicates?: unknown[] }).duplicates?.length ?? 0;
 }
 
 async function run(): Promise<SyncResult> {
@@ -255,7 +259,8 @@ async function run(): Promise<SyncResult> {
     if (!(e instanceof Stop)) throw e;
     report.stopped = e.why;
   }
-  await saveReport(report);
+  // A run with nothing to send keeps the last report (what went through, what needs the person) on screen.
+  if (report.lines.length || report.stopped) await saveReport(report);
   await refreshStatus();
   return report;
 }
