@@ -28,3 +28,14 @@ export async function openTestCase(
   if (res.statusCode !== 200) throw new Error(`opening a test case failed: ${res.statusCode} ${res.body}`);
   return res.json().id;
 }
+
+/** A request to the test app as a signed-in person (their cookie and CSRF token), with a JSON body if given. */
+export const callAs =
+  (t: () => TestApp) =>
+  (s: Signed, method: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
+    t().app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...s.headers, ...headers },
+      ...(payload ? { payload } : {}),
+    });

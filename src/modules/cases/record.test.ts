@@ -4,6 +4,7 @@ import { makeOrg, type Signed, signInNewUser, systemActor } from '../../../tests
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { submitReport } from '../../../tests/support/reports';
+import { callAs } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { IntakeService } from './intake';
@@ -24,13 +25,7 @@ for (const target of dbTargets()) {
     let other: Signed & { userId: string };
     let supervisor: Signed & { userId: string };
     let outsider: Signed;
-    const call = (s: Signed, method: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
-      t.app.inject({
-        method: method as 'GET',
-        url,
-        headers: { ...s.headers, ...headers },
-        ...(payload ? { payload } : {}),
-      });
+    const call = callAs(() => t);
     const read = async (s: Signed, id: string) => (await call(s, 'GET', `/api/cases/${id}`)).json();
     const open = async (body: object = adult) => {
       const res = await call(worker, 'POST', '/api/cases', body);

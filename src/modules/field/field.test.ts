@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { callAs } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -28,13 +29,7 @@ for (const target of dbTargets()) {
     let admin: Signed;
     let existing: string;
     let device: string;
-    const call = (s: Signed, method: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
-      t.app.inject({
-        method: method as 'GET',
-        url,
-        headers: { ...s.headers, ...headers },
-        ...(payload ? { payload } : {}),
-      });
+    const call = callAs(() => t);
     const count = async (table: 'cases' | 'case_comments' | 'case_tasks' | 'case_events' | 'record_changes') =>
       Number(
         (
