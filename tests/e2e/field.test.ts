@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { tempDir } from '../support/db';
 import { taggedPhoto } from '../support/media';
+import { cachedPaths, holds, rawBytes, registerChild, setUpDevice } from './field-support';
 import {
   accessibilityProblems,
   chromiumArgs,
@@ -23,31 +23,6 @@ import {
 const passphrase = 'llaqta kawsay 2026';
 const photo = taggedPhoto();
 const child = { first: 'Demo Wayra', last: 'Canario Ficticio', identity: '0650000019' };
-
-/** Every file under a directory, concatenated (the profile's IndexedDB, as a thief with the phone would read it). */
-function rawBytes(dir: string): Buffer {
-  const parts: Buffer[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else parts.push(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return Buffer.concat(parts);
-}
-/** The paths the service worker's caches hold. */
-const cachedPaths = (page: Page) =>
-  page.evaluate(async () => {
-    const out: string[] = [];
-    for (const name of await caches.keys())
-      for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname);
-    return out;
-  });
-/** Whether a text appears in raw bytes as UTF-8/Latin-1 or UTF-16 (how V8 serialises strings). */
-const holds = (raw: Buffer, text: string) =>
-  raw.includes(Buffer.from(text, 'latin1')) || raw.includes(Buffer.from(text, 'utf16le'));
 
 describe('offline field work (Chromium)', () => {
   let e2e: E2E;
@@ -117,11 +92,7 @@ describe('offline field work (Chromium)', () => {
     assert.equal(marked.length, 2);
 
     await page.goto('/field');
-    await page.getByLabel('Nombre del dispositivo').fill('Teléfono de prueba');
-    await page.getByLabel('Frase de acceso sin conexión').fill(passphrase);
-    await page.getByLabel('Repita la frase de acceso').fill(passphrase);
-    await page.getByRole('button', { name: 'Preparar el dispositivo' }).click();
-    await page.getByRole('heading', { name: 'Casos en este dispositivo' }).waitFor();
+    await setUpDevice(page, passphrase);
     for (const m of marked) await page.getByRole('link', { name: new RegExp(m.code) }).waitFor();
     assert.deepEqual(await accessibilityProblems(page), []);
     await page.waitForFunction(
@@ -143,23 +114,7 @@ describe('offline field work (Chromium)', () => {
     await page.getByLabel('Frase de acceso sin conexión').fill(passphrase);
     await page.getByRole('button', { name: 'Abrir' }).click();
 
-    await page.getByRole('link', { name: 'Registrar un caso' }).click();
-    await page.getByLabel('Nombres').fill(child.first);
-    await page.getByLabel('Apellidos').fill(child.last);
-    await page.getByLabel('Año de nacimiento (si no sabe la fecha)').fill(String(new Date().getFullYear() - 10));
-    await page.getByLabel('Cédula (opcional)').fill(child.identity);
-    await page.getByRole('combobox', { name: 'Sexo / género' }).click();
-    await page.getByRole('option', { name: 'Femenino' }).click();
-    await page.getByRole('combobox', { name: 'Cantón o parroquia del caso' }).fill('guamote');
-    await page.getByRole('option', { name: /^Guamote · Cantón/ }).click();
-    await page.getByLabel('Edad al registrar').fill('10');
-    await page.getByRole('combobox', { name: 'Formas de explotación' }).click({ force: true });
-    await page.getByRole('option', { name: 'Mendicidad forzada' }).click();
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'Abrir caso' }).click();
-    const temp = page.getByRole('heading', { level: 1, name: /^TMP-/ });
-    await temp.waitFor();
-    const tempCode = ((await temp.textContent()) ?? '').split(' ')[0]!;
+    const tempCode = await registerChild(page, child, 'open');
     // The new case's page works before the server has it: a note waits and follows the case at sync.
     await page.getByRole('tab', { name: 'Notas' }).click();
     await page.getByRole('textbox', { name: 'Añadir comentario' }).fill('Primera visita a la familia');
@@ -168,16 +123,7 @@ describe('offline field work (Chromium)', () => {
 
     // A second visit, written down in a hurry: a draft of the same child (the server will see the duplicate).
     await home();
-    await page.getByRole('link', { name: 'Registrar un caso' }).click();
-    await page.getByLabel('Nombres').fill(child.first);
-    await page.getByLabel('Apellidos').fill(child.last);
-    await page.getByLabel('Año de nacimiento (si no sabe la fecha)').fill(String(new Date().getFullYear() - 10));
-    await page.getByRole('combobox', { name: 'Cantón o parroquia del caso' }).fill('guamote');
-    await page.getByRole('option', { name: /^Guamote · Cantón/ }).click();
-    await page.getByRole('button', { name: 'Guardar borrador' }).click();
-    const draft = page.getByRole('heading', { level: 1, name: /^TMP-/ });
-    await draft.waitFor();
-    const draftCode = ((await draft.textContent()) ?? '').split(' ')[0]!;
+    const draftCode = await registerChild(page, child, 'draft');
     assert.notEqual(draftCode, tempCode);
 
     // Within the app: a page load forgets the key, and the copy asks for the passphrase again.

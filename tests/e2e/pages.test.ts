@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { setUpDevice } from './field-support';
 import { accessibilityProblems, type E2E, newPage, signIn, signInWithoutCode, startE2E } from './support';
 
 const desktop = { width: 1280, height: 800 };
@@ -98,11 +99,7 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
 
     // Field work: the set-up form, then the open copy (the demo marks two Colta cases) and a case on the device.
     await visit(page, '/field', found);
-    await page.getByLabel('Nombre del dispositivo').fill('Teléfono de prueba');
-    await page.getByLabel('Frase de acceso sin conexión').fill('frase de prueba larga');
-    await page.getByLabel('Repita la frase de acceso').fill('frase de prueba larga');
-    await page.getByRole('button', { name: 'Preparar el dispositivo' }).click();
-    await page.getByRole('heading', { name: 'Casos en este dispositivo' }).waitFor();
+    await setUpDevice(page, 'frase de prueba larga');
     await page.getByRole('link', { name: /^COL-/ }).first().waitFor();
     found.push(...(await check(page, '/field open')));
     await page.getByRole('link', { name: /^COL-/ }).first().click();
