@@ -1,4 +1,5 @@
 import type { ApiBody, ApiResponse } from '../api';
+import type { Conflict } from '../pages/cases/record/ConflictChoices';
 import { open, openBytes, type Sealed, seal, sealBytes } from './crypto';
 import { fieldDb, getMeta, type OpRow, setMeta } from './db';
 import { setFieldStatus } from './status';
@@ -9,12 +10,6 @@ import { touch, vaultKey } from './vault';
 
 export type CaseDetail = ApiResponse<'/api/cases/{id}'>;
 export type NewCase = ApiBody<'/api/cases'>;
-
-export interface Conflict {
-  field: string;
-  yours: unknown;
-  theirs: unknown;
-}
 
 /** One change made on the device, waiting to be sent to its route with its own Idempotency-Key. */
 export interface Op {

@@ -1,12 +1,10 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 import { type QueuedOp, removeOp, updateOp } from '../../offline/store';
 import { syncNow } from '../../offline/sync';
-import { useFieldText } from '../cases/record/display';
-
-type Pick = { pick: 'yours' | 'theirs' | 'combined'; combined: string };
+import { ConflictChoices, chosenValues, initialChoices } from '../cases/record/ConflictChoices';
 
 /**
  * The conflict screen: a field changed on the device and, meanwhile, on the server. Nothing was overwritten; the
@@ -14,16 +12,8 @@ type Pick = { pick: 'yours' | 'theirs' | 'combined'; combined: string };
  */
 export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const text = useFieldText();
   const conflicts = op.conflicts ?? [];
-  const [choices, setChoices] = useState<Record<string, Pick>>(() =>
-    Object.fromEntries(
-      conflicts.map((c) => [
-        c.field,
-        { pick: 'yours', combined: [c.theirs, c.yours].filter((x) => typeof x === 'string').join(' / ') },
-      ]),
-    ),
-  );
+  const [choices, setChoices] = useState(() => initialChoices(conflicts));
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState(typeof op.body?.reason === 'string' ? op.body.reason : '');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -36,13 +26,9 @@ export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string;
       return;
     }
     setBusy(true);
-    const fields: Record<string, unknown> = {};
-    for (const c of conflicts) {
-      const ch = choices[c.field]!;
-      // Keeping the current value sends nothing for that field: it is already what the server holds.
-      if (ch.pick === 'yours') fields[c.field] = c.yours;
-      if (ch.pick === 'combined') fields[c.field] = ch.combined;
-    }
+    // Keeping the current value sends nothing for that field: it is already what the server holds.
+    const values = chosenValues(conflicts, choices);
+    const fields = Object.fromEntries(Object.entries(values).filter(([f]) => choices[f]?.pick !== 'theirs'));
     if (Object.keys(fields).length === 0) await removeOp(op.seq);
     else
       await updateOp(
@@ -66,33 +52,12 @@ export function ConflictCard({ op, code, onDone }: { op: QueuedOp; code: string;
           {t('field.conflictIn', { code })}
         </Title>
         <Text size="sm">{t('field.conflictHelp', { at: formatDateTime(op.at) })}</Text>
-        {conflicts.map((c) => {
-          const ch = choices[c.field]!;
-          const set = (next: Partial<Pick>) => setChoices((x) => ({ ...x, [c.field]: { ...ch, ...next } }));
-          return (
-            <Stack key={c.field} gap={4}>
-              <Radio.Group
-                label={t(`fields.${c.field}`)}
-                value={ch.pick}
-                onChange={(v) => set({ pick: v as Pick['pick'] })}
-              >
-                <Stack gap={4} mt={4}>
-                  <Radio value="yours" label={`${t('field.mine')}: ${text(c.field, c.yours)}`} />
-                  <Radio value="theirs" label={`${t('field.theirs')}: ${text(c.field, c.theirs)}`} />
-                  {typeof c.yours === 'string' && <Radio value="combined" label={t('record.combine')} />}
-                </Stack>
-              </Radio.Group>
-              {ch.pick === 'combined' && (
-                <Textarea
-                  aria-label={t('record.combine')}
-                  value={ch.combined}
-                  onChange={(e) => set({ combined: e.currentTarget.value })}
-                  autosize
-                />
-              )}
-            </Stack>
-          );
-        })}
+        <ConflictChoices
+          conflicts={conflicts}
+          choices={choices}
+          onChange={setChoices}
+          labels={{ yours: t('field.mine'), theirs: t('field.theirs') }}
+        />
         {corrects && (
           <Textarea
             label={t('record.reason')}

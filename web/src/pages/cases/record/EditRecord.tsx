@@ -1,17 +1,12 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
 import type { CaseDetail } from '../CasePage';
-import { useFieldText } from './display';
+import { type Choices, type Conflict, ConflictChoices, chosenValues, initialChoices } from './ConflictChoices';
 import { FieldInput } from './FieldInput';
 
 type Values = Record<string, unknown>;
-interface Conflict {
-  field: string;
-  yours: unknown;
-  theirs: unknown;
-}
 /** What the form sends: the changed fields, the version they were based on, and a reason for corrections. */
 export interface RecordWrite {
   version?: number;
@@ -46,15 +41,12 @@ export function EditRecord({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const text = useFieldText();
   const [draft, setDraft] = useState<Values>(() => Object.fromEntries(fields.map((f) => [f, values[f] ?? null])));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ conflicts: Conflict[]; version: number } | null>(null);
-  const [choices, setChoices] = useState<Record<string, { pick: 'yours' | 'theirs' | 'combined'; combined: string }>>(
-    {},
-  );
+  const [choices, setChoices] = useState<Choices>({});
   const [busy, setBusy] = useState(false);
   // A change sends what differs from the record; a new record (no version yet) sends everything filled in.
   const changed =
@@ -75,17 +67,7 @@ export function EditRecord({
       const body = e.body as { conflicts?: Conflict[]; version?: number; fields?: { path: string }[] };
       if (e.status === 409 && body.conflicts?.length) {
         setConflict({ conflicts: body.conflicts, version: body.version ?? w.version ?? 1 });
-        setChoices(
-          Object.fromEntries(
-            body.conflicts.map((c) => [
-              c.field,
-              {
-                pick: 'yours' as const,
-                combined: [c.theirs, c.yours].filter((x) => typeof x === 'string').join(' / '),
-              },
-            ]),
-          ),
-        );
+        setChoices(initialChoices(body.conflicts));
       } else if (e.code === 'correction_needs_reason') setErrors({ reason: e.message });
       else if (body.fields?.length) {
         const at: Record<string, string> = {};
@@ -110,12 +92,7 @@ export function EditRecord({
   };
   const resolve = () => {
     if (!conflict) return;
-    const chosen = Object.fromEntries(
-      conflict.conflicts.map((c) => {
-        const ch = choices[c.field]!;
-        return [c.field, ch.pick === 'yours' ? c.yours : ch.pick === 'theirs' ? c.theirs : ch.combined];
-      }),
-    );
+    const chosen = chosenValues(conflict.conflicts, choices);
     setConflict(null);
     void send({
       version: conflict.version,
@@ -149,36 +126,13 @@ export function EditRecord({
           <Alert color="blue" role="alert" title={t('record.conflictTitle')}>
             {t('record.conflictHelp')}
           </Alert>
-          {conflict.conflicts.map((c) => (
-            <Stack key={c.field} gap={6}>
-              <Text fw={600}>{t(`fields.${c.field}`)}</Text>
-              <Radio.Group
-                value={choices[c.field]?.pick}
-                onChange={(v) =>
-                  setChoices((x) => ({
-                    ...x,
-                    [c.field]: { ...x[c.field]!, pick: v as 'yours' | 'theirs' | 'combined' },
-                  }))
-                }
-              >
-                <Stack gap={4}>
-                  <Radio value="yours" label={`${t('record.yours')}: ${text(c.field, c.yours, places[c.field])}`} />
-                  <Radio value="theirs" label={`${t('record.theirs')}: ${text(c.field, c.theirs, places[c.field])}`} />
-                  {typeof c.yours === 'string' && <Radio value="combined" label={t('record.combine')} />}
-                </Stack>
-              </Radio.Group>
-              {choices[c.field]?.pick === 'combined' && (
-                <TextInput
-                  aria-label={t('record.combine')}
-                  value={choices[c.field]!.combined}
-                  onChange={(e) => {
-                    const combined = e.currentTarget.value;
-                    setChoices((x) => ({ ...x, [c.field]: { ...x[c.field]!, combined } }));
-                  }}
-                />
-              )}
-            </Stack>
-          ))}
+          <ConflictChoices
+            conflicts={conflict.conflicts}
+            choices={choices}
+            onChange={setChoices}
+            labels={{ yours: t('record.yours'), theirs: t('record.theirs') }}
+            places={places}
+          />
           {buttons(t('record.saveChoice'), resolve)}
         </Stack>
       ) : (
