@@ -154,8 +154,9 @@ export class FieldService {
    */
   async package(actor: Actor, deviceId: string | string[] | undefined, requestId: string) {
     FieldService.requireFieldWork(actor);
-    // The request hook has already checked the named device (the caller's own, active) and noted the contact.
+    // The hooks already refused a malformed or revoked device; this one is the caller's own and active.
     if (typeof deviceId !== 'string') throw new AppError(400, 'device_required');
+    await this.contact(actor, deviceId);
     const cases = [];
     for (const id of await repo.markedCaseIds(this.db, actor.userId)) {
       try {

@@ -3,7 +3,6 @@ import type { DivisionTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { ImportFileError } from './parse';
 import { type DivisionView, presentDivision } from './present';
-import type { DivisionRow } from './repo';
 import * as repo from './repo';
 import type { BoundaryInput, DivisionInput } from './schema';
 import { escapeLike, searchForm, titleCase } from './text';
@@ -76,18 +75,14 @@ export class GeoService {
 
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
-    return [code, ...(await this.descendants(country, code)).map((r) => r.code)];
-  }
-
-  /** Every division under one (four levels at most), level by level. */
-  private async descendants(country: string, code: string): Promise<DivisionRow[]> {
-    const out: DivisionRow[] = [];
+    const out = [code];
     let frontier = [code];
     for (let depth = 0; frontier.length && depth < 4; depth++) {
-      const next: DivisionRow[] = [];
-      for (const parent of frontier) next.push(...(await repo.listChildren(this.db, country, parent)));
+      const next: string[] = [];
+      for (const parent of frontier)
+        for (const c of await repo.listChildren(this.db, country, parent)) next.push(c.code);
       out.push(...next);
-      frontier = next.map((r) => r.code);
+      frontier = next;
     }
     return out;
   }
@@ -98,7 +93,14 @@ export class GeoService {
    */
   async within(country: string, code: string): Promise<(DivisionView & { parentLabel: string | null })[]> {
     const top = await repo.findDivision(this.db, country, code);
-    const rows = top ? [top, ...(await this.descendants(country, code))] : [];
+    const rows = top ? [top] : [];
+    let frontier = rows.map((r) => r.code);
+    for (let depth = 0; frontier.length && depth < 4; depth++) {
+      const next = [];
+      for (const parent of frontier) next.push(...(await repo.listChildren(this.db, country, parent)));
+      rows.push(...next);
+      frontier = next.map((r) => r.code);
+    }
     const names = new Map(rows.map((r) => [r.code, titleCase(r.name)]));
     return rows
       .filter((r) => Number(r.level) > 0)
