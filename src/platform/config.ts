@@ -63,6 +63,8 @@ export const settingsSchema = z.strictObject({
     .default(3),
   /** Total epsilon that differentially private releases may spend on any one person per calendar year. */
   MINKA_DP_BUDGET: z.coerce.number().min(0.1).max(1000).default(10),
+  /** Days a completed referral still opens its case sections to the receiver (0 = access ends on completion). */
+  MINKA_REFERRAL_GRACE_DAYS: int(0, 3650).default(30),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
   /**
    * Hosts (host or host:port, comma-separated) the webhook may fetch a message's attachments from: the RapidPro

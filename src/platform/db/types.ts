@@ -352,6 +352,28 @@ export interface ConsentTable {
   given_at: string;
   withdrawn_at: string | null;
   created_by: string;
+  /** JSON list of the case sections the consent covers; null = every section a referral's purpose needs. */
+  sections?: string | null;
+}
+
+/** An agreement by which one organisation opens the cases it owns in some places to another (0018). */
+export interface SharingAgreementTable {
+  id: string;
+  from_org_id: string;
+  to_org_id: string;
+  /** JSON list of case sections. */
+  sections: string;
+  country_code: string;
+  /** JSON list of division codes covered (a case in one of them or below). */
+  places: string;
+  starts_on: string;
+  /** The day it stops applying (exclusive). */
+  ends_on: string;
+  legal_basis: string;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+  ended_by: string | null;
 }
 
 export interface ProviderTable {
@@ -386,6 +408,8 @@ export interface ReferralTable {
   reason: string;
   details_enc: string | null;
   accepted_at: string | null;
+  /** When every requested service was delivered (0018); access ends a grace period later. */
+  completed_at?: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -469,6 +493,7 @@ export interface Database {
   case_tasks: CaseTaskTable;
   case_screenings: CaseScreeningTable;
   consents: ConsentTable;
+  sharing_agreements: SharingAgreementTable;
   providers: ProviderTable;
   agreements: {
     id: string;
