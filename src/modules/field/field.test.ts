@@ -29,6 +29,7 @@ for (const target of dbTargets()) {
     let admin: Signed;
     let existing: string;
     let device: string;
+    let secret: string;
     const call = callAs(() => t);
     const count = async (table: 'cases' | 'case_comments' | 'case_tasks' | 'case_events' | 'record_changes') =>
       Number(
@@ -61,6 +62,8 @@ for (const target of dbTargets()) {
       const d = await call(worker, 'POST', '/api/field/devices', { name: 'Teléfono de campo' });
       assert.equal(d.statusCode, 200, d.body);
       device = d.json().id;
+      secret = d.json().secret;
+      assert.match(secret, /^[\w-]{40,}$/);
       assert.deepEqual(d.json().policy, { lockMinutes: 10, maxAttempts: 5, keepDays: 14 });
     });
     after(() => t.close());
@@ -248,9 +251,21 @@ for (const target of dbTargets()) {
         { 'x-minka-device': device },
       );
       assert.equal(write.statusCode, 410, 'no change from a revoked device is applied');
-      const state = await t.app.inject({ method: 'GET', url: `/api/field/devices/${device}/state` });
-      assert.deepEqual(state.json(), { state: 'revoked' });
-      await t.app.inject({ method: 'POST', url: `/api/field/devices/${device}/erased` });
+      // Without a session, only the device itself (its secret) learns its state or reports the erasure.
+      const asDevice = (method: 'GET' | 'POST', what: string, key?: string) =>
+        t.app.inject({
+          method,
+          url: `/api/field/devices/${device}/${what}`,
+          headers: key ? { 'x-minka-device-secret': key } : {},
+        });
+      for (const key of [undefined, 'not-the-secret']) {
+        assert.equal((await asDevice('GET', 'state', key)).statusCode, 404);
+        assert.equal((await asDevice('POST', 'erased', key)).statusCode, 404);
+      }
+      const afterForged = (await call(admin, 'GET', '/api/field/devices')).json();
+      assert.equal(afterForged.find((d: { id: string }) => d.id === device).state, 'revoked');
+      assert.deepEqual((await asDevice('GET', 'state', secret)).json(), { state: 'revoked' });
+      assert.equal((await asDevice('POST', 'erased', secret)).statusCode, 200);
       const list = (await call(admin, 'GET', '/api/field/devices')).json();
       assert.equal(list.find((d: { id: string }) => d.id === device).state, 'erased');
       const unknown = await t.app.inject({ method: 'GET', url: `/api/field/devices/${randomUUID()}/state` });

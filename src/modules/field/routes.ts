@@ -5,7 +5,15 @@ import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
-import { deviceBody, deviceSchema, deviceState, markedSchema, packageSchema, policySchema } from './schema';
+import {
+  deviceBody,
+  deviceSchema,
+  deviceSecret,
+  deviceState,
+  markedSchema,
+  packageSchema,
+  policySchema,
+} from './schema';
 import { FieldService } from './service';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 410: errorSchema };
@@ -25,7 +33,10 @@ export const fieldRoutes =
           tags,
           summary: 'Register this device for offline work (its copy is encrypted with a passphrase kept on it)',
           body: deviceBody,
-          response: { 200: z.object({ id: z.string(), policy: policySchema }), ...errors },
+          response: {
+            200: z.object({ id: z.string(), secret: z.string(), policy: policySchema }),
+            ...errors,
+          },
         },
       },
       (req) => field.register(requireActor(req), req.body.name, req.id),
@@ -61,10 +72,11 @@ export const fieldRoutes =
           tags,
           summary: 'Whether a device may keep its copy (anything but an active device must erase it)',
           params: idParam,
-          response: { 200: deviceState, 400: errorSchema },
+          headers: deviceSecret,
+          response: { 200: deviceState, 400: errorSchema, 404: errorSchema },
         },
       },
-      async (req) => ({ state: await field.state(req.params.id) }),
+      async (req) => ({ state: await field.state(req.params.id, req.headers['x-minka-device-secret']) }),
     );
     r.post(
       '/field/devices/:id/erased',
@@ -73,10 +85,11 @@ export const fieldRoutes =
           tags,
           summary: 'A revoked device reports that its copy is erased',
           params: idParam,
-          response: { 200: deviceState, 400: errorSchema },
+          headers: deviceSecret,
+          response: { 200: deviceState, 400: errorSchema, 404: errorSchema },
         },
       },
-      (req) => field.erased(req.params.id),
+      (req) => field.erased(req.params.id, req.headers['x-minka-device-secret']),
     );
 
     r.get(

@@ -29,6 +29,11 @@ export const deviceSchema = z
   })
   .meta({ id: 'FieldDevice' });
 
+/** The secret a device was given at registration, shown when it asks without a session. */
+export const deviceSecret = z.object({
+  'x-minka-device-secret': z.string().max(100).optional().meta({ description: 'The secret given at registration' }),
+});
+
 export const deviceState = z.object({ state: z.enum(['active', 'revoked']) }).meta({ id: 'FieldDeviceState' });
 
 export const markedSchema = z.object({ caseIds: z.array(z.string()) }).meta({ id: 'FieldCases' });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -43,6 +43,7 @@ export class FieldService {
   async register(actor: Actor, name: string, requestId: string) {
     FieldService.requireFieldWork(actor);
     const at = nowIso();
+    const secret = randomBytes(32).toString('base64url');
     const row = {
       id: randomUUID(),
       user_id: actor.userId,
@@ -54,6 +55,7 @@ export class FieldService {
       revoked_at: null,
       revoked_by: null,
       erased_at: null,
+      secret_hash: sha256(secret),
     };
     await repo.insertDevice(this.db, row);
     await this.ctx.audit.record({
@@ -63,7 +65,7 @@ export class FieldService {
       recordId: row.id,
       requestId,
     });
-    return { id: row.id, policy: this.policy() };
+    return { id: row.id, secret, policy: this.policy() };
   }
 
   /** The person's own devices; an administrator of users sees every device. */
@@ -96,15 +98,21 @@ export class FieldService {
     return (await this.devices(actor)).find((x) => x.id === id)!;
   }
 
-  /** Whether a device may keep its copy: anything but an active device is told to erase it. */
-  async state(id: string): Promise<'active' | 'revoked'> {
+  /**
+   * Whether a device may keep its copy: anything but an active device is told to erase it. A device that has a
+   * secret must show it, so nobody else learns the state of a device from its id.
+   */
+  async state(id: string, secret: string | undefined): Promise<'active' | 'revoked'> {
     const d = await repo.findDevice(this.db, id);
-    return d && !d.revoked_at ? 'active' : 'revoked';
+    if (!d) return 'revoked';
+    if (!provenBy(d.secret_hash, secret)) throw notFound();
+    return d.revoked_at ? 'revoked' : 'active';
   }
 
-  /** A revoked device reports that its copy is gone (so the administrator sees it was erased). */
-  async erased(id: string) {
+  /** A revoked device reports, with its secret, that its copy is gone (so the administrator sees it was erased). */
+  async erased(id: string, secret: string | undefined) {
     const d = await repo.findDevice(this.db, id);
+    if (d && !provenBy(d.secret_hash, secret)) throw notFound();
     if (d?.revoked_at && !d.erased_at) await repo.updateDevice(this.db, id, { erased_at: nowIso(), cases_held: 0 });
     return { state: 'revoked' as const };
   }
@@ -189,4 +197,13 @@ export class FieldService {
     const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
     return Number((await repo.purgeKeys(this.db, before)).numDeletedRows);
   }
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Whether the presented secret is the device's (a device registered before secrets existed needs none). */
+function provenBy(hash: string | null, secret: string | undefined): boolean {
+  if (hash === null) return true;
+  if (!secret) return false;
+  return timingSafeEqual(Buffer.from(sha256(secret), 'hex'), Buffer.from(hash, 'hex'));
 }

@@ -441,6 +441,8 @@ export interface FieldDeviceTable {
   revoked_by: string | null;
   /** When the revoked device confirmed it erased its copy. */
   erased_at: string | null;
+  /** SHA-256 (hex) of the secret the device shows when it asks without a session; null for older devices. */
+  secret_hash: string | null;
 }
 
 /** A case a person marked for the field: their devices keep a copy of it. */

@@ -9108,6 +9108,7 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              secret: string;
               policy: components['schemas']['FieldPolicy'];
             };
           };
@@ -9259,7 +9260,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description The secret given at registration */
+          'x-minka-device-secret'?: string;
+        };
         path: {
           id: string;
         };
@@ -9278,6 +9282,15 @@ export interface paths {
         };
         /** @description Default Response */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -9308,7 +9321,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description The secret given at registration */
+          'x-minka-device-secret'?: string;
+        };
         path: {
           id: string;
         };
@@ -9327,6 +9343,15 @@ export interface paths {
         };
         /** @description Default Response */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
           headers: {
             [name: string]: unknown;
           };

@@ -2,8 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import type { Sealed } from './crypto';
 
 // The device's store (IndexedDB through Dexie). Keys are case ids, temporary ids and sequence numbers; every
-// value that could name or describe a person is sealed. Plain values: the device id and name, the passphrase's
-// salt, counters, times, and the places of the jurisdiction (public data).
+// value that could name or describe a person is sealed. Plain values: the device id, name and secret (asked for
+// without the passphrase), the passphrase's salt, counters, times, and the places of the jurisdiction (public data).
 
 export interface MetaRow {
   k: string;

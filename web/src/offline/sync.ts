@@ -167,7 +167,7 @@ export async function checkDevice(): Promise<'active' | 'erased' | 'unknown'> {
   if (!device) return 'unknown';
   let res: Response;
   try {
-    res = await fetch(`/api/field/devices/${device.id}/state`, { credentials: 'same-origin' });
+    res = await fetch(`/api/field/devices/${device.id}/state`, { credentials: 'same-origin', headers: proof(device) });
   } catch {
     return 'unknown';
   }
@@ -180,10 +180,17 @@ export async function checkDevice(): Promise<'active' | 'erased' | 'unknown'> {
   return 'erased';
 }
 
+const proof = (device: Device): Record<string, string> =>
+  device.secret ? { 'x-minka-device-secret': device.secret } : {};
+
 async function erase(device: Device) {
   await wipe('revoked');
   // Without the session cookie: the report needs no session (nor, then, its CSRF token).
-  await fetch(`/api/field/devices/${device.id}/erased`, { method: 'POST', credentials: 'omit' }).catch(() => undefined);
+  await fetch(`/api/field/devices/${device.id}/erased`, {
+    method: 'POST',
+    credentials: 'omit',
+    headers: proof(device),
+  }).catch(() => undefined);
 }
 
 /** How many other records the server thinks may be the new case's person (it looks while a case is new). */

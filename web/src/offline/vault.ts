@@ -14,6 +14,8 @@ export interface Policy {
 }
 export interface Device {
   id: string;
+  /** Shown to the server when the device asks without a session (older devices have none). */
+  secret?: string;
   name: string;
   userId: string;
   userName: string;

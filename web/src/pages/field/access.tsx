@@ -45,7 +45,7 @@ export function Setup() {
       const d = await ok(client.POST('/api/field/devices', { body: { name: name.trim() } }));
       await createVault(
         pass,
-        { id: d.id, name: name.trim(), userId: session.user.id, userName: session.user.name },
+        { id: d.id, secret: d.secret, name: name.trim(), userId: session.user.id, userName: session.user.name },
         d.policy,
       );
       await syncNow();
