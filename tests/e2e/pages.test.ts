@@ -29,8 +29,8 @@ async function check(page: Page, name: string, within?: string): Promise<string[
   if (iso) found.push(`${name}: shows a raw date ${iso[0]}`);
   for (const size of [desktop, phone]) {
     await page.setViewportSize(size);
-    // Charts redraw for the new width on the next frames (ResizeObserver).
-    await page.waitForTimeout(600);
+    // Charts redraw for the new width on the next frames (ResizeObserver); pages without one need no wait.
+    if (await page.locator('[_echarts_instance_]').count()) await page.waitForTimeout(600);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (wide > 1) found.push(`${name} @${size.width}px: ${wide}px wider than the screen`);
     for (const p of await accessibilityProblems(page, within, within ? [] : structure))
