@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { actorByEmail } from '../access/index';
@@ -28,6 +28,7 @@ export async function seedFieldDemo(ctx: Context): Promise<void> {
     revoked_at: null,
     revoked_by: null,
     erased_at: null,
+    secret_hash: unknowable(),
   });
   await repo.insertDevice(db, {
     id: randomUUID(),
@@ -40,5 +41,9 @@ export async function seedFieldDemo(ctx: Context): Promise<void> {
     revoked_at: daysAgo(10),
     revoked_by: worker.userId,
     erased_at: daysAgo(9),
+    secret_hash: unknowable(),
   });
 }
+
+/** The demo devices are not real phones: their secrets are hashes of random bytes nobody keeps. */
+const unknowable = () => createHash('sha256').update(randomBytes(32)).digest('hex');

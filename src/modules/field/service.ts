@@ -162,9 +162,8 @@ export class FieldService {
    */
   async package(actor: Actor, deviceId: string | string[] | undefined, requestId: string) {
     FieldService.requireFieldWork(actor);
-    // The hooks already refused a malformed or revoked device; this one is the caller's own and active.
+    // The hooks already refused a malformed, foreign or revoked device and noted the contact.
     if (typeof deviceId !== 'string') throw new AppError(400, 'device_required');
-    await this.contact(actor, deviceId);
     const cases = [];
     for (const id of await repo.markedCaseIds(this.db, actor.userId)) {
       try {

@@ -75,14 +75,18 @@ export class GeoService {
 
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
-    const out = [code];
-    let frontier = [code];
+    return [code, ...(await this.descendants(country, [code])).map((r) => r.code)];
+  }
+
+  /** The divisions under the given ones, level by level (a country has at most four levels below it). */
+  private async descendants(country: string, codes: string[]) {
+    const out = [];
+    let frontier = codes;
     for (let depth = 0; frontier.length && depth < 4; depth++) {
-      const next: string[] = [];
-      for (const parent of frontier)
-        for (const c of await repo.listChildren(this.db, country, parent)) next.push(c.code);
+      const next = [];
+      for (const parent of frontier) next.push(...(await repo.listChildren(this.db, country, parent)));
       out.push(...next);
-      frontier = next;
+      frontier = next.map((r) => r.code);
     }
     return out;
   }
@@ -93,14 +97,7 @@ export class GeoService {
    */
   async within(country: string, code: string): Promise<(DivisionView & { parentLabel: string | null })[]> {
     const top = await repo.findDivision(this.db, country, code);
-    const rows = top ? [top] : [];
-    let frontier = rows.map((r) => r.code);
-    for (let depth = 0; frontier.length && depth < 4; depth++) {
-      const next = [];
-      for (const parent of frontier) next.push(...(await repo.listChildren(this.db, country, parent)));
-      rows.push(...next);
-      frontier = next.map((r) => r.code);
-    }
+    const rows = top ? [top, ...(await this.descendants(country, [top.code]))] : [];
     const names = new Map(rows.map((r) => [r.code, titleCase(r.name)]));
     return rows
       .filter((r) => Number(r.level) > 0)
