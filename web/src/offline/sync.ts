@@ -154,7 +154,7 @@ async function push(device: Device, csrf: string, op: QueuedOp, ref: string, cod
     await updateOp({ ...op, caseRef: ref, body: { ...op.body, fields: remaining }, conflicts, current }, 'conflict');
     return { line: line('conflict', { message: merged ? 'merged' : undefined }) };
   }
-  await updateOp({ ...op, caseRef: ref, message: (answer.message as string) ?? res.statusText }, 'refused');
+  await updateOp({ ...op, caseRef: ref, message: (answer.message as string) ?? i18n.t('app.unexpected') }, 'refused');
   return { line: line('refused', { message: answer.message as string }) };
 }
 
