@@ -107,7 +107,9 @@ describe('the field device store', () => {
     const [one, two] = await fieldDb.cases.bulkGet(['c1', 'c2']);
     await fieldDb.cases.put({ id: 'c2', sealed: one!.sealed });
     await assert.rejects(store.caseOnDevice('c2'));
-    assert.ok(two);
+    // Its own sealed value, put back, opens: the refusal came from the move, not from a broken store.
+    await fieldDb.cases.put({ id: 'c2', sealed: two!.sealed });
+    assert.equal(((await store.caseOnDevice('c2')) as { code: string }).code, 'GUA-2026-0002');
   });
 
   it('folds edits of one record into one change on the version they were made on, shown over the copy', async () => {
