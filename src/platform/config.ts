@@ -53,6 +53,8 @@ export const settingsSchema = z.strictObject({
   /** …and erased by the device itself when it has not reached the server for this many days. */
   MINKA_FIELD_KEEP_DAYS: int(1, 28).default(14),
   MINKA_REPORTS_PER_SOURCE: int(1, 10_000).default(10),
+  /** Photos with more pixels than this are refused before they are decoded (a "pixel bomb"); 50 million by default. */
+  MINKA_MAX_IMAGE_PIXELS: int(1_000_000, 268_000_000).default(50_000_000),
   /** Disclosure control: published counts under k people are suppressed (CTDC uses 11). */
   MINKA_DISCLOSURE_K: int(2, 1000).default(11),
   /** The project's shared reference data (the demo seed loads the whole country from it when present). */
