@@ -5,6 +5,7 @@ import { registerSessionHook } from './guard';
 import { OrganisationsService } from './organisations';
 import { adminRoutes } from './routes-admin';
 import { authRoutes } from './routes-auth';
+import { sharingRoutes } from './routes-sharing';
 import { SessionService } from './sessions';
 import { UsersService } from './users';
 
@@ -13,8 +14,9 @@ export { requireActor, requirePermission } from './guard';
 export { actorByEmail, organisationExists, organisationIdByName, type UserGrant, userGrant, userNames } from './lookup';
 export { OrganisationsService } from './organisations';
 export { organisationTypes, type Permission, permissions } from './permissions';
-export { type Actor, can, canSee } from './policy';
+export { type Actor, agreementCovers, can, canSee, inJurisdiction, type SharingTerms } from './policy';
 export { ScopeCheck } from './scope';
+export { agreementsRunningTo, SharingAgreements } from './sharing-agreements';
 export { SessionService, sha256 } from './sessions';
 export { normaliseIdentity } from './user-row';
 export { UsersService } from './users';
@@ -30,6 +32,7 @@ export const accessModule: ModuleDescriptor = {
     return [
       { plugin: authRoutes(ctx, sessions, users), prefix: '/api/auth' },
       { plugin: adminRoutes(ctx, users, orgs), prefix: '/api/admin' },
+      { plugin: sharingRoutes(ctx), prefix: '/api/admin' },
     ];
   },
   seed: seedAccessDemo,

@@ -75,3 +75,41 @@ export function canGrant(actor: Actor, roleKey: string, rolePermissions: Iterabl
 export function scopeWithin(actor: Actor, country: string, ancestry: Ancestry): boolean {
   return inJurisdiction(actor, country, ancestry);
 }
+
+/** A data-sharing agreement between two organisations, as policies see it. */
+export interface SharingTerms {
+  fromOrgId: string;
+  toOrgId: string;
+  country: string;
+  /** Division codes covered: a record in one of them or below. */
+  places: readonly string[];
+  /** YYYY-MM-DD: the first day it applies and the day it stops applying. */
+  startsOn: string;
+  endsOn: string;
+  endedAt: string | null;
+}
+
+/** Where an agreement stands on a day (YYYY-MM-DD): ended by hand or by its end date, running, or not begun. */
+export function agreementState(a: SharingTerms, day: string): 'upcoming' | 'running' | 'ended' {
+  if (a.endedAt || day >= a.endsOn) return 'ended';
+  return day < a.startsOn ? 'upcoming' : 'running';
+}
+
+/**
+ * True when the agreement opens this record to the actor on that day: it runs, it is made to the actor's
+ * organisation by the record's owner, and the record lies in one of its places.
+ */
+export function agreementCovers(
+  a: SharingTerms,
+  actor: Pick<Actor, 'orgId'>,
+  record: { ownerOrgId: string; country: string; ancestry: Ancestry },
+  day: string,
+): boolean {
+  return (
+    agreementState(a, day) === 'running' &&
+    a.toOrgId === actor.orgId &&
+    a.fromOrgId === record.ownerOrgId &&
+    a.country === record.country &&
+    a.places.some((p) => record.ancestry.includes(p))
+  );
+}

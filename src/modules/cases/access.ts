@@ -1,25 +1,38 @@
 import type { Context } from '../../platform/context';
 import type { CaseTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
-import { type Actor, type Permission, ScopeCheck } from '../access/index';
+import { type Actor, agreementCovers, agreementsRunningTo, type Permission, ScopeCheck } from '../access/index';
 import { GeoService } from '../geo/index';
-import { decide, reachOf } from './policy';
+import { decide, mayReceiveCases, reachOf } from './policy';
 import * as repo from './repo';
 import * as repoAccess from './repo-access';
-import { sharedWith } from './sharing';
+import { type CaseSection, type Granted, sectionsFrom } from './sections';
+import { type CaseGrant, casesSharedWith, grantsOn } from './sharing';
 
-/** Case visibility: the permission, and the case's place in the actor's jurisdiction or the actor related to it. */
+/** How the actor reaches a loaded case: the sections granted (null = all) and the grants that open it. */
+export interface CaseReach {
+  c: CaseTable;
+  direct: boolean;
+  granted: Granted;
+  shares: CaseGrant[];
+}
+
+/** Case visibility: the permission, and the case's organisation and place, or what is shared with the actor. */
 export class CaseAccess {
   constructor(private readonly ctx: Context) {}
 
   /**
-   * The case if the actor may use it with this permission; 404 otherwise, so existence never leaks. A live
-   * referral opens the case to the receiving organisation (or only to the named caseworker) for reading and,
-   * for a prosecutor's office, for the legal process; every other change needs the jurisdiction, ownership
-   * or assignment (403 for a receiver).
+   * The case if the actor may use it with this permission (and, for a sub-record, has its section); 404 otherwise,
+   * so existence never leaks. A referral or data-sharing agreement opens only its sections, for reading and, with
+   * the legal section, for the legal process; every other change needs direct reach (403 for a receiver).
    */
-  async load(actor: Actor, id: string, permission: Permission = 'cases:read'): Promise<CaseTable> {
-    return (await this.reach(actor, id, permission)).c;
+  async load(
+    actor: Actor,
+    id: string,
+    permission: Permission = 'cases:read',
+    section?: CaseSection,
+  ): Promise<CaseTable> {
+    return (await this.reach(actor, id, permission, section)).c;
   }
 
   /** As `load`, for the case with this code. */
@@ -29,30 +42,54 @@ export class CaseAccess {
     return this.load(actor, id, permission);
   }
 
-  /** As `load`, and whether the actor reaches the case directly (jurisdiction, ownership, assignment) or only through a referral. */
+  /** As `load`, with how the actor reaches the case: directly, or through what is shared (and which sections). */
   async reach(
     actor: Actor,
     id: string,
     permission: Permission = 'cases:read',
-  ): Promise<{ c: CaseTable; direct: boolean }> {
+    section?: CaseSection,
+  ): Promise<CaseReach> {
     const c = await repo.findCase(this.ctx.db.db, id);
     if (!c) throw notFound();
     const ancestry = (await new ScopeCheck(this.ctx).ancestry(c.country_code, c.division_code)) ?? [];
-    let reach = reachOf(actor, c, ancestry, []);
-    if (reach === 'none') reach = reachOf(actor, c, ancestry, await this.referredOrgs(id, actor));
-    const verdict = decide(actor, reach, permission);
+    let shares: CaseGrant[] = [];
+    let r = reachOf(actor, c, ancestry, shares);
+    if (r.reach === 'none' && mayReceiveCases(actor)) {
+      shares = await this.sharesOf(actor, c, ancestry);
+      r = reachOf(actor, c, ancestry, shares);
+    }
+    const verdict = decide(actor, r.reach, permission, r.granted, section);
     if (verdict === 'not_found') throw notFound();
     if (verdict === 'forbidden') throw new AppError(403, 'forbidden');
-    const direct = reach === 'direct';
-    return { c, direct };
+    return { c, direct: r.reach === 'direct', granted: r.granted, shares };
+  }
+
+  /** What referrals and running data-sharing agreements open of this case to the actor now. */
+  private async sharesOf(actor: Actor, c: CaseTable, ancestry: string[]): Promise<CaseGrant[]> {
+    const record = { ownerOrgId: c.owner_org_id, country: c.country_code, ancestry };
+    const day = new Date().toISOString().slice(0, 10);
+    const agreements = (await agreementsRunningTo(this.ctx.db.db, actor.orgId))
+      .filter((a) => agreementCovers(a, actor, record, day))
+      .map((a): CaseGrant => ({ sections: sectionsFrom(a.sections), via: 'agreement' }));
+    return [...(await grantsOn(this.ctx, c.id, actor)), ...agreements];
   }
 
   /**
-   * Organisations a live referral (sent, accepted or completed) has opened this case to; with an actor, a
-   * referral to a named caseworker counts only for that person.
+   * Which cases others open to the actor now, for lists: ids from referrals, and the owners and divisions running
+   * agreements cover.
    */
-  async referredOrgs(caseId: string, actor?: Actor): Promise<string[]> {
-    return sharedWith(this.ctx.db.db, caseId, actor);
+  async sharedForList(
+    actor: Actor,
+  ): Promise<{ ids: string[]; agreements: { ownerOrgId: string; divisions: string[] }[] }> {
+    if (!mayReceiveCases(actor)) return { ids: [], agreements: [] };
+    const geo = new GeoService(this.ctx.db.db);
+    const agreements = [];
+    for (const a of await agreementsRunningTo(this.ctx.db.db, actor.orgId)) {
+      if (a.country !== actor.scope.country) continue;
+      const divisions = (await Promise.all(a.places.map((p) => geo.descendantCodes(a.country, p)))).flat();
+      agreements.push({ ownerOrgId: a.fromOrgId, divisions });
+    }
+    return { ids: await casesSharedWith(this.ctx, actor), agreements };
   }
 
   /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */
@@ -60,7 +97,7 @@ export class CaseAccess {
     const cases = await repoAccess.selectCasesByPersonId(this.ctx.db.db, personId);
     for (const c of cases) {
       try {
-        await this.load(actor, c.id);
+        await this.load(actor, c.id, 'cases:read', 'identity');
         return true;
       } catch {}
     }

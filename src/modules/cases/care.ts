@@ -65,6 +65,7 @@ export class CareService {
           given_at: nowIso(),
           withdrawn_at: null,
           created_by: actor.userId,
+          sections: b.sections ? JSON.stringify(b.sections) : null,
         }),
     );
     return this.cases.get(actor, id, requestId);

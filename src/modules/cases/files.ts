@@ -5,21 +5,17 @@ import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
-import { cleanMedia } from '../../platform/media';
+import { type Cleaned, cleanFile } from '../../platform/media';
 import type { Actor } from '../access/index';
 import { CaseAccess } from './access';
 import * as repoFiles from './repo-files';
 
 export const maxFileBytes = 5 * 1024 * 1024;
 
-/** Recognises a file by its bytes: images and audio are cleaned of metadata, PDFs kept; anything else refused. */
-export function cleanAttachment(bytes: Buffer): { kind: string; mime: string; data: Buffer } {
+/** A photo, audio file or PDF rebuilt by the media pipeline without metadata; anything else refused with a 4xx. */
+export function cleanAttachment(bytes: Buffer, maxPixels: number, declared?: string): Promise<Cleaned> {
   if (bytes.length > maxFileBytes) throw new AppError(413, 'payload_too_large');
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
-    return { kind: 'document', mime: 'application/pdf', data: bytes };
-  const media = cleanMedia(bytes);
-  if (!media) throw new AppError(400, 'file_type_not_allowed');
-  return media;
+  return cleanFile(bytes, { maxPixels, documents: true, declared });
 }
 
 /** Case attachments: photos and audio with metadata stripped, PDF documents; encrypted at rest; every download audited. */
@@ -35,14 +31,19 @@ export class CaseFiles {
   }
   private ctxOf = (id: string) => ({ table: 'case_files', row: id, column: 'data' });
 
-  private clean = cleanAttachment;
-
   /** 404 unless the actor may add files to this case (checked before reading any upload). */
   writable = (actor: Actor, caseId: string) => this.access.load(actor, caseId, 'cases:write');
 
-  async upload(actor: Actor, caseId: string, bytes: Buffer, fileName: string | undefined, requestId: string) {
+  async upload(
+    actor: Actor,
+    caseId: string,
+    bytes: Buffer,
+    fileName: string | undefined,
+    requestId: string,
+    declared?: string,
+  ) {
     await this.access.load(actor, caseId, 'cases:write');
-    const f = this.clean(bytes);
+    const f = await cleanAttachment(bytes, this.ctx.config.MINKA_MAX_IMAGE_PIXELS, declared);
     const id = randomUUID();
     writeFileSync(path.join(this.dir(), `case-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
       mode: 0o600,
@@ -73,7 +74,7 @@ export class CaseFiles {
   }
 
   async list(actor: Actor, caseId: string) {
-    await this.access.load(actor, caseId);
+    await this.access.load(actor, caseId, 'cases:read', 'files');
     const rows = await repoFiles.selectCaseFilesByCaseId(this.ctx.db.db, caseId);
     return rows.map((r) => ({
       id: r.id,
@@ -85,7 +86,7 @@ export class CaseFiles {
   }
 
   async download(actor: Actor, caseId: string, fileId: string, requestId: string) {
-    await this.access.load(actor, caseId);
+    await this.access.load(actor, caseId, 'cases:read', 'files');
     const row = await repoFiles.selectCaseFilesByCaseIdAndId(this.ctx.db.db, fileId, caseId);
     if (!row) throw notFound();
     const data = this.ctx.crypto.decryptBytes(

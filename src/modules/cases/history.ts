@@ -32,7 +32,7 @@ export class CaseHistory {
   }
 
   async list(actor: Actor, caseId: string, requestId: string) {
-    const { direct } = await this.record.access.reach(actor, caseId);
+    const { direct } = await this.record.access.reach(actor, caseId, 'cases:read', 'history');
     const db = this.ctx.db.db;
     // Old values are personal data too: reading them is audited like reading the case.
     await this.ctx.audit.record({

@@ -1,33 +1,55 @@
 import type { CaseTable } from '../../platform/db/types';
-import { type Actor, can, canSee, type Permission } from '../access/index';
+import { type Actor, can, inJurisdiction, type Permission } from '../access/index';
+import { type CaseSection, type Granted, grants } from './sections';
 
 // Who may do what with a case: pure functions over the loaded case, its place and who it was referred to.
 
-/** How an actor reaches a case: directly (jurisdiction, ownership, assignment), through a referral, or not at all. */
+/** How an actor reaches a case: directly (its organisation in the jurisdiction, or assignment), shared, or not at all. */
 export type Reach = 'direct' | 'referred' | 'none';
 
-/** The actor's reach to a case, given the case's division ancestry and the organisations referrals opened it to. */
-export function reachOf(actor: Actor, c: CaseTable, ancestry: string[], sharedWith: readonly string[]): Reach {
-  const direct = canSee(
-    actor,
-    'cases:read',
-    { country: c.country_code, ancestry },
-    { ownerOrgId: c.owner_org_id, assignedUserIds: c.assigned_user_id ? [c.assigned_user_id] : [] },
-  );
-  if (direct) return 'direct';
-  // A receiver sees exactly the cases referred to it (or to them by name).
-  const received = sharedWith.includes(actor.orgId);
-  return received && (can(actor, 'cases:read') || can(actor, 'referrals:receive')) ? 'referred' : 'none';
+/**
+ * The actor's reach to a case. Need-to-know: a case belongs to its organisation, whose staff in the jurisdiction
+ * reach it by role, and the person assigned to it; another organisation reaches only what a referral, a
+ * data-sharing agreement or an accepted transfer (which makes it the owner) opens, and only the sections granted.
+ */
+export function reachOf(
+  actor: Actor,
+  c: CaseTable,
+  ancestry: readonly string[],
+  shares: readonly { sections: readonly CaseSection[] }[],
+): { reach: Reach; granted: Granted } {
+  const own = c.owner_org_id === actor.orgId && inJurisdiction(actor, c.country_code, ancestry);
+  if (can(actor, 'cases:read') && (own || c.assigned_user_id === actor.userId))
+    return { reach: 'direct', granted: null };
+  if (shares.length && mayReceiveCases(actor))
+    return { reach: 'referred', granted: new Set(shares.flatMap((s) => s.sections)) };
+  return { reach: 'none', granted: null };
 }
 
+/** Roles that can be given a case by another organisation (readers of cases, receivers of referrals). */
+export const mayReceiveCases = (actor: Actor) => can(actor, 'cases:read') || can(actor, 'referrals:receive');
+
 /**
- * What using the case with `permission` answers: 'ok', 'not_found' (out of reach: existence never leaks) or
- * 'forbidden' (in reach, but the role or the referral does not allow it). A referral opens the case for reading
- * and, for a prosecutor's office, for the legal process; every other change needs direct reach.
+ * What using the case with `permission` (and, for a sub-record, its section) answers: 'ok', 'not_found' (out of
+ * reach or a section not shared: existence never leaks) or 'forbidden' (in reach, but the role or the sharing does
+ * not allow it). Sharing opens the case for reading and, with the legal section, for the legal process; every other
+ * change needs direct reach.
  */
-export function decide(actor: Actor, reach: Reach, permission: Permission): 'ok' | 'not_found' | 'forbidden' {
+export function decide(
+  actor: Actor,
+  reach: Reach,
+  permission: Permission,
+  granted: Granted = null,
+  section?: CaseSection,
+): 'ok' | 'not_found' | 'forbidden' {
   if (reach === 'none') return 'not_found';
-  if (reach === 'referred' && permission !== 'cases:read' && permission !== 'legal:write') return 'forbidden';
+  if (section && !grants(granted, section)) return 'not_found';
+  if (
+    reach === 'referred' &&
+    permission !== 'cases:read' &&
+    !(permission === 'legal:write' && grants(granted, 'legal'))
+  )
+    return 'forbidden';
   if (permission !== 'cases:read' && !can(actor, permission)) return 'forbidden';
   return 'ok';
 }

@@ -4,6 +4,8 @@ import { caseCodec, screeningCodec } from './codecs';
 import { abilities, missingToOpen, type Reach } from './policy';
 import { readRecord, type Sealer } from './record-values';
 import type { CaseDetail } from './schema';
+import { type Granted, grants, sectionsFrom } from './sections';
+import type { CaseGrant } from './sharing';
 import { isClosed } from './vocabulary';
 
 type Row<T extends keyof Database> = Database[T];
@@ -26,6 +28,9 @@ export interface CaseView {
   assignedUser: CaseDetail['assignedUser'];
   referralFields: Omit<CaseDetail, Exclude<keyof CaseDetail, `cas_${string}` | 'local_ReferredProvider'>>;
   reach: Exclude<Reach, 'none'>;
+  /** The sections shared with a receiver (null: the whole case) and what opened them. */
+  granted: Granted;
+  shares: readonly CaseGrant[];
   decrypt(table: string, row: string, column: string, value: string | null): string | null;
 }
 
@@ -39,9 +44,20 @@ export function safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): 
   return out;
 }
 
-/** The case as the API shows it, from loaded rows: HTCDS fields, tasks, events, consents, referral fields, abilities. */
+/**
+ * The case as the API shows it, from loaded rows: HTCDS fields, tasks, events, consents, referral fields, abilities.
+ * For a receiver only the granted sections are copied (and decrypted); the others stay empty.
+ */
 export function presentCase(v: CaseView, actor: Actor): CaseDetail {
-  const { c, person, tasks, events, comments, consents, screenings, perpetrators } = v;
+  const { c, person } = v;
+  const has = (section: Parameters<typeof grants>[1]) => grants(v.granted, section);
+  const tasks = has('tasks') ? v.tasks : [];
+  const events = has('exploitation') ? v.events : [];
+  const comments = has('comments') ? v.comments : [];
+  const consents = has('consents') ? v.consents : [];
+  const screenings = has('screening') ? v.screenings : [];
+  const perpetrators = has('perpetrators') ? v.perpetrators : [];
+  const direct = v.granted === null;
   const k = caseCodec.decode(c);
   const sealer: Sealer = {
     seal: () => null,
@@ -51,6 +67,12 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
   const kase = readRecord('case', c as never, sealer);
   const text = (x: unknown) => (x ?? null) as string | null;
   const list = (x: unknown) => (x ?? []) as string[];
+  const id = has('identity');
+  const lang = has('languages');
+  const exp = has('exploitation');
+  const vul = has('vulnerabilities');
+  const dec = has('decision');
+  const safe = has('safeguards');
   return {
     id: c.id,
     code: c.code,
@@ -61,49 +83,52 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
       code: c.division_code,
       label: v.divisionLabel,
     },
-    isMinor: k.is_minor,
-    ageAtIntake: k.age_at_intake,
-    vic_AgeWhenTrafficked: k.age_when_trafficked,
+    isMinor: has('age') ? k.is_minor : false,
+    ageAtIntake: has('age') ? k.age_at_intake : null,
+    vic_AgeWhenTrafficked: has('age') ? k.age_when_trafficked : null,
     version: Number(c.version),
     person: {
       id: person.id,
       version: Number(person.version),
-      ...v.names,
-      local_BirthYear: p.local_BirthYear as number | null,
-      prs_Gender: person.gender,
-      local_Ethnicity: person.ethnicity,
-      local_Languages: list(p.local_Languages),
-      prs_PrimaryLanguage: person.primary_language,
-      prs_SecondaryLanguage: person.secondary_language,
-      prs_MaritalStatus: person.marital_status,
-      prs_Citizenship: list(p.prs_Citizenship),
-      local_Contact: text(p.local_Contact),
+      prs_FirstName: id ? v.names.prs_FirstName : null,
+      prs_SecondName: id ? v.names.prs_SecondName : null,
+      prs_Birthdate: id ? v.names.prs_Birthdate : null,
+      prs_IdentityNumber: id ? v.names.prs_IdentityNumber : null,
+      local_BirthYear: id ? (p.local_BirthYear as number | null) : null,
+      prs_Gender: id ? person.gender : null,
+      local_Ethnicity: id ? person.ethnicity : null,
+      local_Languages: lang ? list(p.local_Languages) : [],
+      prs_PrimaryLanguage: lang ? person.primary_language : null,
+      prs_SecondaryLanguage: lang ? person.secondary_language : null,
+      prs_MaritalStatus: id ? person.marital_status : null,
+      prs_Citizenship: id ? list(p.prs_Citizenship) : [],
+      local_Contact: has('contact') ? text(p.local_Contact) : null,
     },
-    missing: c.stage === 'Draft' ? missingToOpen(p, kase) : [],
-    suggestions: c.suggestions ? (JSON.parse(c.suggestions) as CaseDetail['suggestions']) : {},
-    mergedFrom: c.original_person_id,
+    missing: direct && c.stage === 'Draft' ? missingToOpen(p, kase) : [],
+    suggestions: direct && c.suggestions ? (JSON.parse(c.suggestions) as CaseDetail['suggestions']) : {},
+    mergedFrom: direct ? c.original_person_id : null,
     duplicates: v.duplicates,
-    assignedUser: v.assignedUser,
-    vic_Vulnerabilities: list(kase.vic_Vulnerabilities),
-    vic_RecruitmentWebsitesAndApps: list(kase.vic_RecruitmentWebsitesAndApps),
-    vic_ExploitationWebsitesAndApps: list(kase.vic_ExploitationWebsitesAndApps),
-    vic_DetailsOfVulnerabilities: text(kase.vic_DetailsOfVulnerabilities),
-    local_ReferredBy: text(kase.local_ReferredBy),
-    local_ReferredOn: text(kase.local_ReferredOn),
-    local_ReferralReason: text(kase.local_ReferralReason),
-    local_ReferralDetails: text(kase.local_ReferralDetails),
-    vic_TraffickingStatus: c.trafficking_status,
-    vic_TraffickingStatusDecisionMakingOrg: c.decision_org,
-    decisionReason: v.decrypt('cases', c.id, 'decision_reason', c.decision_reason_enc),
-    vic_TypeOfExploitation: k.exploitation,
-    vic_MethodOfRecruitment: k.recruitment_methods,
-    vic_RelationshipToTrafficker: c.relationship_to_trafficker,
-    vic_MethodsOfControl: k.control_methods,
-    vic_ForcedLabourIndustry: k.labour_industries,
-    vic_TypeOfSexExploitation: k.sex_exploitation,
-    local_MonthsExploited: k.months_exploited,
-    guardian: v.decrypt('cases', c.id, 'guardian', c.guardian_enc),
-    bestInterest: v.decrypt('cases', c.id, 'best_interest', c.best_interest_enc),
+    assignedUser: direct ? v.assignedUser : null,
+    vic_Vulnerabilities: vul ? list(kase.vic_Vulnerabilities) : [],
+    vic_RecruitmentWebsitesAndApps: exp ? list(kase.vic_RecruitmentWebsitesAndApps) : [],
+    vic_ExploitationWebsitesAndApps: exp ? list(kase.vic_ExploitationWebsitesAndApps) : [],
+    vic_DetailsOfVulnerabilities: vul ? text(kase.vic_DetailsOfVulnerabilities) : null,
+    local_ReferredBy: direct ? text(kase.local_ReferredBy) : null,
+    local_ReferredOn: direct ? text(kase.local_ReferredOn) : null,
+    local_ReferralReason: direct ? text(kase.local_ReferralReason) : null,
+    local_ReferralDetails: direct ? text(kase.local_ReferralDetails) : null,
+    vic_TraffickingStatus: dec ? c.trafficking_status : null,
+    vic_TraffickingStatusDecisionMakingOrg: dec ? c.decision_org : null,
+    decisionReason: dec ? v.decrypt('cases', c.id, 'decision_reason', c.decision_reason_enc) : null,
+    vic_TypeOfExploitation: exp ? k.exploitation : [],
+    vic_MethodOfRecruitment: exp ? k.recruitment_methods : [],
+    vic_RelationshipToTrafficker: exp ? c.relationship_to_trafficker : null,
+    vic_MethodsOfControl: exp ? k.control_methods : [],
+    vic_ForcedLabourIndustry: exp ? k.labour_industries : [],
+    vic_TypeOfSexExploitation: exp ? k.sex_exploitation : [],
+    local_MonthsExploited: exp ? k.months_exploited : null,
+    guardian: safe ? v.decrypt('cases', c.id, 'guardian', c.guardian_enc) : null,
+    bestInterest: safe ? v.decrypt('cases', c.id, 'best_interest', c.best_interest_enc) : null,
     tasks: tasks.map((t) => ({
       id: t.id,
       kind: t.kind,
@@ -158,17 +183,27 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
       giverName: v.decrypt('consents', k.id, 'giver_name', k.giver_name_enc),
       givenAt: k.given_at,
       withdrawnAt: k.withdrawn_at,
+      sections: k.sections ? sectionsFrom(JSON.parse(k.sections) as string[]) : null,
     })),
     screening: screenings[0]
       ? (({ created_at, version, indicators, result }) => ({ createdAt: created_at, version, indicators, result }))(
           screeningCodec.decode(screenings[0]),
         )
       : null,
-    safeguardsMissing: safeguardsMissing(
-      c,
-      tasks.filter((t) => !t.done_at),
-    ),
+    safeguardsMissing: safe
+      ? safeguardsMissing(
+          c,
+          v.tasks.filter((t) => !t.done_at),
+        )
+      : [],
     ...v.referralFields,
+    sharing: direct
+      ? null
+      : {
+          sections: [...(v.granted ?? [])],
+          via: [...new Set(v.shares.map((g) => g.via))],
+          services: [...new Set(v.shares.flatMap((g) => g.services ?? []))],
+        },
     abilities: abilities(actor, v.reach, isClosed(c.status)),
   };
 }

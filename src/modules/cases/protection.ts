@@ -76,7 +76,7 @@ export class Protection {
   }
 
   async plans(actor: Actor, caseId: string) {
-    await this.access.load(actor, caseId);
+    await this.access.load(actor, caseId, 'cases:read', 'plans');
     const rows = await repoProtection.selectSupportPlansByCaseId2(this.db, caseId);
     return rows.map((p) => ({
       id: p.id,
@@ -197,7 +197,7 @@ export class Protection {
   }
 
   async legal(actor: Actor, caseId: string) {
-    await this.access.load(actor, caseId);
+    await this.access.load(actor, caseId, 'cases:read', 'legal');
     const rows = await repoProtection.selectLegalProceedingsByCaseId(this.db, caseId);
     return rows.map((l) => ({
       id: l.id,

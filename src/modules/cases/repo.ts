@@ -3,7 +3,6 @@ import type { Insertable, Updateable } from 'kysely';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
-import { liveReferralStatuses } from '../referrals/vocabulary';
 
 export type Q = Db | Transaction<Database>;
 
@@ -76,12 +75,12 @@ export const updateCase = (q: Q, id: string, set: Partial<CaseTable>) =>
 
 export interface CaseFilter {
   country: string;
+  /** Cases of the actor's own organisation (in these divisions, when given) and cases assigned to the actor. */
+  own?: { orgId: string; userId: string; divisions?: string[] };
+  /** Cases others opened to the actor: these ids (referrals) and owners' cases in divisions (agreements). */
+  shared?: { ids: string[]; agreements: { ownerOrgId: string; divisions: string[] }[] };
+  /** Only cases in these divisions. */
   divisions?: string[];
-  orRelated?: { orgId: string; userId: string };
-  /** Only cases with a live referral to this organisation (receivers without cases:read). */
-  referredTo?: { orgId: string; userId: string };
-  /** Also cases with a live referral to this organisation. */
-  orReferredTo?: { orgId: string; userId: string };
   status?: string;
   stage?: string;
   minor?: boolean;
@@ -95,30 +94,32 @@ export interface CaseFilter {
   limit: number;
 }
 
-/** Cases a live referral opened to this person: made to their organisation, naming them or nobody (addressedTo in SQL). */
-const liveReferrals = (q: Q, to: { orgId: string; userId: string }) =>
-  q
-    .selectFrom('referrals')
-    .select('case_id')
-    .where('to_org_id', '=', to.orgId)
-    .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', to.userId)]))
-    .where('status', 'in', [...liveReferralStatuses]);
-
 /** One page of cases, newest first, by keyset (created_at, id) so deep pages stay fast. */
 export function listCases(q: Q, f: CaseFilter) {
   let s = q.selectFrom('cases as c').selectAll('c').where('c.country_code', '=', f.country);
-  if (f.divisions) {
-    const divisions = f.divisions;
-    const rel = f.orRelated;
-    s = s.where((eb) =>
-      eb.or([
-        eb('c.division_code', 'in', divisions.length ? divisions : ['-']),
-        ...(rel ? [eb('c.owner_org_id', '=', rel.orgId), eb('c.assigned_user_id', '=', rel.userId)] : []),
-        ...(f.orReferredTo ? [eb('c.id', 'in', liveReferrals(q, f.orReferredTo))] : []),
-      ]),
-    );
-  }
-  if (f.referredTo) s = s.where('c.id', 'in', liveReferrals(q, f.referredTo));
+  const { own, shared } = f;
+  s = s.where((eb) =>
+    eb.or([
+      eb('c.id', '=', '-'),
+      ...(own
+        ? [
+            eb.and([
+              eb('c.owner_org_id', '=', own.orgId),
+              ...(own.divisions ? [eb('c.division_code', 'in', own.divisions.length ? own.divisions : ['-'])] : []),
+            ]),
+            eb('c.assigned_user_id', '=', own.userId),
+          ]
+        : []),
+      ...(shared?.ids.length ? [eb('c.id', 'in', shared.ids)] : []),
+      ...(shared?.agreements ?? []).map((a) =>
+        eb.and([
+          eb('c.owner_org_id', '=', a.ownerOrgId),
+          eb('c.division_code', 'in', a.divisions.length ? a.divisions : ['-']),
+        ]),
+      ),
+    ]),
+  );
+  if (f.divisions) s = s.where('c.division_code', 'in', f.divisions.length ? f.divisions : ['-']);
   if (f.status) s = s.where('c.status', '=', f.status);
   if (f.stage) s = s.where('c.stage', '=', f.stage);
   if (f.minor !== undefined) s = s.where('c.is_minor', '=', f.minor ? 1 : 0);

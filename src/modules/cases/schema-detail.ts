@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseSections } from './sections';
 
 // The case as GET /api/cases/{id} returns it: one typed contract for the API, OpenAPI and the web client.
 
@@ -133,6 +134,10 @@ export const caseDetailSchema = z
         giverName: nullableText,
         givenAt: z.string(),
         withdrawnAt: nullableText,
+        sections: z
+          .array(z.enum(caseSections))
+          .nullable()
+          .meta({ description: 'The case sections this consent covers; null = all a referral needs' }),
       }),
     ),
     screening: z
@@ -155,6 +160,17 @@ export const caseDetailSchema = z
     cas_ReferringPrimaryCaseWorker: nullableText,
     cas_ReasonForIncomingReferral: nullableText,
     cas_IncomingReferralDetails: nullableText,
+    sharing: z
+      .object({
+        sections: z.array(z.enum(caseSections)),
+        via: z.array(z.enum(['referral', 'agreement'])),
+        services: z.array(z.string()).meta({ description: "The referrals' purposes (services asked for)" }),
+      })
+      .nullable()
+      .meta({
+        description:
+          'For a receiver: the sections shared (the others are empty) and what shared them; null for the case owner',
+      }),
     abilities: z.object({
       update: z.boolean(),
       edit: z.boolean(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scopeSchema } from '../access/schema';
 import { pastDate } from './record-fields';
-import { htcds, local } from './vocabulary';
+import { caseSections, htcds, local } from './vocabulary';
 
 export { type CaseDetail, caseDetailSchema, screeningResultSchema } from './schema-detail';
 
@@ -116,6 +116,12 @@ export const consentBody = z.strictObject({
   organisationId: z.uuid().optional(),
   givenBy: z.enum(local.local_ConsentGivenBy),
   giverName: z.string().trim().min(2).max(200).optional(),
+  sections: z
+    .array(z.enum(caseSections))
+    .min(1)
+    .max(caseSections.length)
+    .optional()
+    .meta({ description: 'Only these case sections may be shared (a referral gets what its purpose needs of them)' }),
 });
 export const safeguardsBody = z.strictObject({
   guardian: z.string().trim().min(3).max(1000).optional(),

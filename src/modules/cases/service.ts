@@ -16,6 +16,7 @@ import { presentCase, safeguardsMissing } from './present';
 import * as repo from './repo';
 import type { CaseDetail, candidatesBody, caseQuery, decisionBody } from './schema';
 import { screen } from './screening/engine';
+import { grants } from './sections';
 
 const enc = (ctx: Context, table: string, row: string, column: string, v?: string | null) =>
   ctx.crypto.encryptOptional(v, { table, row, column });
@@ -52,12 +53,9 @@ export class CaseService {
     const reading = listScope(actor);
     if (reading === 'none') throw new AppError(403, 'forbidden');
     const receiverOnly = reading === 'received';
-    const scope = receiverOnly ? undefined : await this.access.scopeCodes(actor);
-    let divisions = scope;
-    if (q.division) {
-      const wanted = await new GeoService(this.db).descendantCodes(actor.scope.country, q.division);
-      divisions = scope ? wanted.filter((d) => scope.includes(d)) : wanted;
-    }
+    const wanted = q.division
+      ? await new GeoService(this.db).descendantCodes(actor.scope.country, q.division)
+      : undefined;
     const after = q.after
       ? (() => {
           const [createdAt, id] = Buffer.from(q.after, 'base64url').toString().split('|');
@@ -67,10 +65,11 @@ export class CaseService {
     const now = nowIso();
     const rows = await repo.listCases(this.db, {
       country: actor.scope.country,
-      divisions,
-      orRelated: q.division || receiverOnly ? undefined : { orgId: actor.orgId, userId: actor.userId },
-      orReferredTo: q.division || receiverOnly ? undefined : actor,
-      referredTo: receiverOnly ? actor : undefined,
+      own: receiverOnly
+        ? undefined
+        : { orgId: actor.orgId, userId: actor.userId, divisions: await this.access.scopeCodes(actor) },
+      shared: await this.access.sharedForList(actor),
+      divisions: wanted,
       status: q.status,
       stage: q.stage,
       minor: q.minor === undefined ? undefined : q.minor === 'true',
@@ -83,7 +82,14 @@ export class CaseService {
       after,
       limit: q.limit,
     });
-    const page = rows.slice(0, q.limit);
+    // A shared case shows its name only when its identity section is shared (and a name search skips it otherwise).
+    const hidden = new Set<string>();
+    for (const c of rows.slice(0, q.limit))
+      if (!(c.owner_org_id === actor.orgId || c.assigned_user_id === actor.userId)) {
+        const r = await this.access.reach(actor, c.id).catch(() => null);
+        if (!r || !grants(r.granted, 'identity')) hidden.add(c.id);
+      }
+    const page = rows.slice(0, q.limit).filter((c) => !(q.name && hidden.has(c.id)));
     const persons = new Map(
       (
         await repo.personsByIds(
@@ -115,7 +121,7 @@ export class CaseService {
       items: page.map((c) => ({
         id: c.id,
         code: c.code,
-        name: persons.get(c.person_id) ? this.people.name(persons.get(c.person_id)!) : '',
+        name: persons.get(c.person_id) && !hidden.has(c.id) ? this.people.name(persons.get(c.person_id)!) : '',
         status: c.status,
         stage: c.stage,
         division: {
@@ -143,7 +149,7 @@ export class CaseService {
 
   /** The case as its page shows it; the read is audited (`afterWrite`: the answer to the actor's own audited change). */
   async get(actor: Actor, id: string, requestId: string, afterWrite = false): Promise<CaseDetail> {
-    const { c, direct } = await this.access.reach(actor, id);
+    const { c, direct, granted, shares } = await this.access.reach(actor, id);
     const person = (await repo.findPerson(this.db, c.person_id))!;
     const [tasks, events, comments, consents, screenings, perpetrators] = await Promise.all([
       repo.tasksOf(this.db, id),
@@ -159,14 +165,16 @@ export class CaseService {
         action: 'case.read',
         recordType: 'case',
         recordId: id,
-        fields: 'person,decision,safeguards,events,comments',
+        fields: granted ? [...granted].join(',') : 'person,decision,safeguards,events,comments',
         requestId,
       });
     const labels = await new GeoService(this.db).labels(c.country_code, [
       c.division_code,
       ...events.flatMap((e) => (e.division_code ? [e.division_code] : [])),
     ]);
-    const names = this.people.decrypt(person);
+    const names = grants(granted, 'identity')
+      ? this.people.decrypt(person)
+      : { prs_FirstName: null, prs_SecondName: null, prs_Birthdate: null, prs_IdentityNumber: null };
     const assigned = c.assigned_user_id ? await userNames(this.ctx, [c.assigned_user_id]) : new Map<string, string>();
     return presentCase(
       {
@@ -190,6 +198,8 @@ export class CaseService {
         perpetrators,
         referralFields: await this.referralFields(actor, id),
         reach: direct ? 'direct' : 'referred',
+        granted,
+        shares,
         decrypt: (table, row, column, value) => dec(this.ctx, table, row, column, value),
       },
       actor,

@@ -1,13 +1,24 @@
-import type { Db } from '../../platform/db/index';
+import type { Context } from '../../platform/context';
 import type { Actor } from '../access/index';
+import type { CaseSection } from './sections';
+
+/** One way a case is opened to an organisation outside its own: what it opens, and through what. */
+export interface CaseGrant {
+  sections: readonly CaseSection[];
+  via: 'referral' | 'agreement';
+  /** For a referral: the services asked for (its purpose). */
+  services?: readonly string[];
+}
 
 /**
- * Who besides the case's own jurisdiction may read a case. Cases do not know referrals: the referrals
- * module (downstream of cases) provides this lookup when it is loaded, so the dependency points one way.
+ * Who besides the case's own organisation may read a case. Cases do not know referrals: the referrals module
+ * (downstream of cases) provides this lookup when it is loaded, so the dependency points one way.
  */
 export interface CaseSharing {
-  /** Organisations a live referral opened the case to; with an actor, only those that count for that person. */
-  sharedWith(db: Db, caseId: string, actor?: Actor): Promise<string[]>;
+  /** What this source opens of the case to this person now (empty: nothing). */
+  grantsOn(ctx: Context, caseId: string, actor: Actor): Promise<CaseGrant[]>;
+  /** Ids of the cases this source opens to this person now (for lists). */
+  casesFor(ctx: Context, actor: Actor): Promise<string[]>;
 }
 
 const providers: CaseSharing[] = [];
@@ -17,8 +28,12 @@ export function registerCaseSharing(provider: CaseSharing): void {
   if (!providers.includes(provider)) providers.push(provider);
 }
 
-/** Every organisation the registered sharing sources open this case to. */
-export async function sharedWith(db: Db, caseId: string, actor?: Actor): Promise<string[]> {
-  const all = await Promise.all(providers.map((p) => p.sharedWith(db, caseId, actor)));
-  return [...new Set(all.flat())];
+/** Every grant the registered sharing sources give this person on the case now. */
+export async function grantsOn(ctx: Context, caseId: string, actor: Actor): Promise<CaseGrant[]> {
+  return (await Promise.all(providers.map((p) => p.grantsOn(ctx, caseId, actor)))).flat();
+}
+
+/** Ids of every case the registered sharing sources open to this person now. */
+export async function casesSharedWith(ctx: Context, actor: Actor): Promise<string[]> {
+  return [...new Set((await Promise.all(providers.map((p) => p.casesFor(ctx, actor)))).flat())];
 }

@@ -56,7 +56,7 @@ export class Transfers {
 
   /** The transfers of a case, newest first, with the receiving organisation's name. */
   async ofCase(actor: Actor, caseId: string) {
-    await this.access.load(actor, caseId);
+    await this.access.load(actor, caseId, 'cases:read', 'history');
     const rows = await repoTransfers.selectCaseTransfersByCaseId(this.db, caseId);
     return rows.map((r) => ({
       id: r.id,

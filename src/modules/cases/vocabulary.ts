@@ -169,3 +169,4 @@ export const isClosed = (status: string) => status === 'Closed' || status === 'C
 
 export { legalStages } from './legal-stages';
 export { activeScreening } from './screening/engine';
+export { type CaseSection, caseSections, type Granted, grants, sectionsFrom } from './sections';

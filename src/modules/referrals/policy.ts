@@ -1,6 +1,7 @@
 import { type Actor, can, type UserGrant } from '../access/index';
+import type { CaseSection } from '../cases/vocabulary';
 import type { Referral } from './repo';
-import { addressedTo, namesOnly } from './vocabulary';
+import { addressedTo, namesOnly, referralSections } from './vocabulary';
 
 export { addressedTo, liveReferralStatuses, namesOnly } from './vocabulary';
 
@@ -50,4 +51,49 @@ export function abilitiesOn(actor: Actor, r: Addressed) {
     deliver: receiver && r.status === 'accepted',
     revoke: !receiver && (r.status === 'sent' || r.status === 'accepted'),
   };
+}
+
+type Standing = Pick<Referral, 'status' | 'updated_at' | 'override_reason_enc' | 'to_org_id' | 'services'> & {
+  completed_at?: string | null;
+};
+interface ConsentRow {
+  scope: string;
+  organisation_id: string | null;
+  withdrawn_at: string | null;
+  sections?: string | null;
+}
+
+/** A referral still opens its case at `now`: sent or accepted, or completed less than `graceDays` days ago. */
+export function stillOpen(r: Standing, now: Date, graceDays: number): boolean {
+  if (r.status === 'sent' || r.status === 'accepted') return true;
+  if (r.status !== 'completed') return false;
+  const done = Date.parse(r.completed_at ?? r.updated_at);
+  return now.getTime() < done + graceDays * 86_400_000;
+}
+
+/**
+ * What the person's consent lets this referral show, checked at every read so that a withdrawal ends access at
+ * once: undefined when no live consent covers the receiving organisation; null when nothing narrows it (a consent
+ * without a section list, or a supervisor's recorded override); else the sections the live consents list.
+ */
+export function consentCover(r: Standing, consents: readonly ConsentRow[]): readonly string[] | null | undefined {
+  if (r.override_reason_enc) return null;
+  const live = consents.filter(
+    (k) => !k.withdrawn_at && k.scope === 'SharingWithOrganisation' && k.organisation_id === r.to_org_id,
+  );
+  if (!live.length) return undefined;
+  if (live.some((k) => !k.sections)) return null;
+  return live.flatMap((k) => JSON.parse(k.sections!) as string[]);
+}
+
+/** The sections this referral opens now, or undefined when it opens nothing (ended, expired or consent withdrawn). */
+export function referralGrant(
+  r: Standing,
+  consents: readonly ConsentRow[],
+  now: Date,
+  graceDays: number,
+): CaseSection[] | undefined {
+  if (!stillOpen(r, now, graceDays)) return undefined;
+  const cover = consentCover(r, consents);
+  return cover === undefined ? undefined : referralSections(r.services, cover);
 }

@@ -47,14 +47,28 @@ export const inboxOf = async (q: Q, orgId: string, userId: string) =>
       .execute(),
   );
 
-/** Receivers of a case's live referrals. */
-export const liveReceivers = (q: Q, caseId: string) =>
-  q
-    .selectFrom('referrals')
-    .select(['to_org_id', 'to_user_id'])
-    .where('case_id', '=', caseId)
-    .where('status', 'in', [...liveReferralStatuses])
-    .execute();
+/** Live referrals to this person (their organisation, naming them or nobody), of one case or of all. */
+export const liveReferralsTo = async (q: Q, to: { orgId: string; userId: string }, caseId?: string) =>
+  decodeAll(
+    await q
+      .selectFrom('referrals')
+      .selectAll()
+      .where('to_org_id', '=', to.orgId)
+      .where((eb) => eb.or([eb('to_user_id', 'is', null), eb('to_user_id', '=', to.userId)]))
+      .where('status', 'in', [...liveReferralStatuses])
+      .$if(caseId !== undefined, (b) => b.where('case_id', '=', caseId!))
+      .execute(),
+  );
+
+/** Consents of these cases. */
+export const consentsOfCases = (q: Q, caseIds: string[]) =>
+  caseIds.length
+    ? q
+        .selectFrom('consents')
+        .select(['case_id', 'scope', 'organisation_id', 'withdrawn_at', 'sections'])
+        .where('case_id', 'in', caseIds)
+        .execute()
+    : Promise.resolve([]);
 
 export const insertDelivery = (q: Q, row: Database['referral_services']) =>
   q.insertInto('referral_services').values(row).execute();

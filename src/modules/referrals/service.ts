@@ -201,6 +201,7 @@ export class ReferralService {
           status,
           updated_at: nowIso(),
           ...(status === 'accepted' ? { accepted_at: nowIso() } : {}),
+          ...(status === 'completed' ? { completed_at: nowIso() } : {}),
           ...(reason ? { response_reason_enc: enc(this.ctx, r.id, 'response_reason', reason) } : {}),
         }),
     );

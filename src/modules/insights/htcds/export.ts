@@ -34,7 +34,7 @@ export class HtcdsExport {
     return this.ctx.db.db;
   }
 
-  /** Cases the actor reaches directly (jurisdiction, ownership or assignment), oldest first; referred-in cases stay out. */
+  /** Cases the actor reaches directly (its organisation's in the jurisdiction, or assigned to it), oldest first; referred-in cases stay out. */
   private async cases(actor: Actor, q: ExportQuery): Promise<CaseTable[]> {
     const scope = await this.access.scopeCodes(actor);
     let divisions = scope;
@@ -43,15 +43,14 @@ export class HtcdsExport {
       divisions = scope ? wanted.filter((d) => scope.includes(d)) : wanted;
     }
     let s = repoExport.selectCasesByCountryCode(this.db, actor.scope.country);
-    if (divisions) {
-      const ds = divisions.length ? divisions : ['-'];
-      s = s.where((eb) =>
-        eb.or([
-          eb('c.division_code', 'in', ds),
-          ...(q.division ? [] : [eb('c.owner_org_id', '=', actor.orgId), eb('c.assigned_user_id', '=', actor.userId)]),
-        ]),
-      );
-    }
+    // Need-to-know: the actor's own organisation's cases in the jurisdiction, and cases assigned to the actor.
+    const ds = divisions && (divisions.length ? divisions : ['-']);
+    s = s.where((eb) =>
+      eb.or([
+        eb.and([eb('c.owner_org_id', '=', actor.orgId), ...(ds ? [eb('c.division_code', 'in', ds)] : [])]),
+        ...(q.division ? [] : [eb('c.assigned_user_id', '=', actor.userId)]),
+      ]),
+    );
     if (q.year) s = s.where('c.created_at', '>=', `${q.year}-01-01`).where('c.created_at', '<', `${q.year + 1}-01-01`);
     return s.orderBy('c.created_at').orderBy('c.code').execute();
   }
