@@ -28,7 +28,7 @@ export const caseFileRoutes =
         schema: {
           tags,
           summary:
-            'Attach a file (multipart field "file"): JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata, or PDF',
+            'Attach a file (multipart field "file"): JPEG/PNG re-encoded from its pixels, audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) rewritten without tags, or PDF rewritten without scripts, actions, attachments and metadata',
           params: idParam,
           response: { 200: fileSchema, ...errors },
         },
@@ -42,7 +42,7 @@ export const caseFileRoutes =
         const bytes = await part.toBuffer().catch(() => {
           throw new AppError(413, 'payload_too_large');
         });
-        return files.upload(actor, req.params.id, bytes, part.filename || undefined, req.id);
+        return files.upload(actor, req.params.id, bytes, part.filename || undefined, req.id, part.mimetype);
       },
     );
     r.get(

@@ -31,7 +31,7 @@ export const planDocumentRoutes =
       const bytes = await part.toBuffer().catch(() => {
         throw new AppError(413, 'payload_too_large');
       });
-      return { bytes, name: part.filename || undefined };
+      return { bytes, name: part.filename || undefined, declared: part.mimetype };
     };
     for (const [type, base] of [
       ['plan', 'local-plans'],
@@ -57,7 +57,7 @@ export const planDocumentRoutes =
             type,
             req.params.id,
             f.bytes,
-            { name: f.name, actionId: req.query.action, instrumentId: req.query.instrument },
+            { name: f.name, actionId: req.query.action, instrumentId: req.query.instrument, declared: f.declared },
             req.id,
           );
         },

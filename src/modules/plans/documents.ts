@@ -44,7 +44,7 @@ export class PlanDocuments {
     type: Parent,
     parentId: string,
     bytes: Buffer,
-    meta: { name?: string; actionId?: string; instrumentId?: string },
+    meta: { name?: string; actionId?: string; instrumentId?: string; declared?: string },
     requestId: string,
   ) {
     await this.parent(actor, type, parentId, true);
@@ -56,7 +56,7 @@ export class PlanDocuments {
       const i = await repoDocuments.selectPolicyInstrumentsByPlanIdAndId(this.db, meta.instrumentId, parentId);
       if (!i) throw new AppError(400, 'unknown_instrument');
     }
-    const f = cleanAttachment(bytes);
+    const f = await cleanAttachment(bytes, this.ctx.config.MINKA_MAX_IMAGE_PIXELS, meta.declared);
     const id = randomUUID();
     writeFileSync(path.join(this.dir(), `plan-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
       mode: 0o600,

@@ -2,8 +2,9 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../platform/context';
+import { AppError } from '../../platform/http/errors';
 import { requestLanguage, t } from '../../platform/i18n/index';
-import { cleanMedia, type Media } from '../../platform/media';
+import { cleanFile, type Media } from '../../platform/media';
 import { GeoService, titleCase } from '../geo/index';
 import { storeFiles } from './files';
 import { SourceLimiter } from './limiter';
@@ -122,9 +123,13 @@ export const publicReportRoutes =
       if (!tokenOk(parsed.data.token) || parsed.data.website) return again('errorForm');
       const media: Media[] = [];
       for (const f of files) {
-        const m = cleanMedia(f);
-        if (!m) return again('errorFile');
-        media.push(m);
+        try {
+          // Without `documents`, only photos and audio pass: the kinds a Media holds.
+          media.push((await cleanFile(f, { maxPixels: ctx.config.MINKA_MAX_IMAGE_PIXELS })) as Media);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'image_too_large') return again('errorFilePixels', 413);
+          return again('errorFile');
+        }
       }
       // Written or spoken: a report needs one of the two.
       if (!parsed.data.what && !media.some((m) => m.kind === 'audio')) return again('errorWhat');

@@ -12,6 +12,7 @@ const timeoutMs = 15_000;
 export async function fetchAttachments(
   attachments: string[],
   hosts: string[],
+  maxPixels: number,
 ): Promise<{ media: Media[]; skipped: number }> {
   const media: Media[] = [];
   let skipped = 0;
@@ -26,7 +27,9 @@ export async function fetchAttachments(
     }
     const allowed = hosts.includes(url.host.toLowerCase()) && (url.protocol === 'https:' || url.protocol === 'http:');
     const bytes = allowed ? await download(url) : null;
-    const cleaned = bytes ? cleanMedia(bytes) : null;
+    const cleaned = bytes
+      ? await cleanMedia(bytes, { maxPixels, declared: at > 0 ? a.slice(0, at) : undefined })
+      : null;
     if (cleaned) media.push(cleaned);
     else skipped++;
   }

@@ -90,7 +90,11 @@ export const webhookRoutes =
         const what = pick(results, 'what', 'que', 'description', 'report');
         const open = await repo.findOpenByContact(ctx.db.db, index, since);
         const attachments = input?.attachments ?? [];
-        const { media, skipped } = await fetchAttachments(attachments, ctx.config.MINKA_WEBHOOK_MEDIA_HOSTS);
+        const { media, skipped } = await fetchAttachments(
+          attachments,
+          ctx.config.MINKA_WEBHOOK_MEDIA_HOSTS,
+          ctx.config.MINKA_MAX_IMAGE_PIXELS,
+        );
         const voiceOnly = !what && !input?.text && media.length > 0;
         if (open && !what && (input?.text || media.length)) {
           // A voice note in an open conversation is a message of it: the file joins the report.

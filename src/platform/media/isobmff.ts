@@ -114,6 +114,8 @@ export function isobmff(input: Buffer): { mime: string; data: Buffer } {
   const tracks = inside(b, moov[0]!).filter((x) => x.type === 'trak');
   need(tracks.length > 0, 'no track');
   clean(b, '', top);
+  // Blanked boxes after the last one kept (a trailer, leftovers) are cut off rather than left as zeroed space.
+  const last = top.findLast((x) => kept.get('')!.has(x.type))!;
   const mime = major.startsWith('3g2') ? 'audio/3gpp2' : major.startsWith('3g') ? 'audio/3gpp' : 'audio/mp4';
-  return { mime, data: b };
+  return { mime, data: b.subarray(0, last.end) };
 }

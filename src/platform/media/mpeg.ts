@@ -1,7 +1,8 @@
 import { ascii, need, syncsafe } from './bytes';
 
 // MP3 and raw ADTS AAC share their tags: ID3v2 in front (often several chained), and at the end any mix of APEv2,
-// appended ID3v2, Lyrics3 and ID3v1. All are cut off; what is left must be audio frames and nothing else.
+// appended ID3v2, Lyrics3 and ID3v1, and a tag may even sit between frames. All are cut out; what is written is the
+// audio frames and nothing else.
 
 /** An MPEG-1/2/2.5 audio frame header (layer bits 01–11; 00 is ADTS). */
 function mpegFrame(b: Buffer, at: number): boolean {
@@ -22,19 +23,27 @@ function adtsFrame(b: Buffer, at: number): boolean {
 export const looksMpeg = (b: Buffer): boolean =>
   ascii(b, 0, 3) === 'ID3' || ascii(b, 0, 8) === 'APETAGEX' || adtsFrame(b, 0) || mpegFrame(b, 0);
 
+/** The length of the ID3v2 or APEv2 tag (with header) at `at`, or 0 when none starts there. */
+function tagAt(b: Buffer, at: number): number {
+  if (ascii(b, at, 3) === 'ID3') {
+    need(at + 10 <= b.length && b[at + 3]! < 0xff && b.subarray(at + 6, at + 10).every((x) => x < 0x80), 'ID3v2');
+    const footer = (b[at + 5]! & 0x10) !== 0;
+    return 10 + syncsafe(b, at + 6) + (footer ? 10 : 0);
+  }
+  if (ascii(b, at, 8) === 'APETAGEX') {
+    need(at + 32 <= b.length, 'truncated APE tag');
+    return 32 + b.readUInt32LE(at + 12); // the size counts the items and the footer, not this header
+  }
+  return 0;
+}
+
 function leadingTags(b: Buffer): number {
   let at = 0;
-  for (;;) {
-    if (ascii(b, at, 3) === 'ID3') {
-      need(at + 10 <= b.length && b[at + 3]! < 0xff && b.subarray(at + 6, at + 10).every((x) => x < 0x80), 'ID3v2');
-      const footer = (b[at + 5]! & 0x10) !== 0;
-      at += 10 + syncsafe(b, at + 6) + (footer ? 10 : 0);
-    } else if (ascii(b, at, 8) === 'APETAGEX') {
-      need(at + 32 <= b.length, 'truncated APE tag');
-      at += 32 + b.readUInt32LE(at + 12); // the size counts the items and the footer, not this header
-    } else return at;
+  for (let size = tagAt(b, at); size > 0; size = tagAt(b, at)) {
+    at += size;
     need(at <= b.length, 'truncated tag');
   }
+  return at;
 }
 
 function trailingTags(b: Buffer, start: number): number {
@@ -91,10 +100,20 @@ function mpegFrameLength(b: Buffer, at: number): number {
   return Math.floor(((layer === 3 && !v1 ? 72 : 144) * bitrate) / rate) + pad;
 }
 
-/** Neither format has metadata of its own: what is left between the tags must be whole frames, end to end. */
+/**
+ * Neither format has metadata of its own: what is left between the tags must be whole frames, end to end. Tags
+ * found between frames (a second ID3v2 or an APE tag in the middle) are cut out; only the frames are written.
+ */
 function frames(b: Buffer, start: number, end: number, adts: boolean): Buffer {
+  const kept: Buffer[] = [];
   let i = start;
   while (i < end) {
+    const tag = tagAt(b, i);
+    if (tag > 0) {
+      need(i + tag <= end, 'truncated tag between frames');
+      i += tag;
+      continue;
+    }
     let len: number;
     if (adts) {
       need(adtsFrame(b, i) && i + 7 <= end, 'ADTS frame expected');
@@ -105,10 +124,11 @@ function frames(b: Buffer, start: number, end: number, adts: boolean): Buffer {
       len = mpegFrameLength(b, i);
     }
     need(i + len <= end, 'truncated audio frame');
+    kept.push(b.subarray(i, i + len));
     i += len;
   }
-  need(i > start, 'no audio frame');
-  return b.subarray(start, end);
+  need(kept.length > 0, 'no audio frame');
+  return Buffer.concat(kept);
 }
 
 export function mpegAudio(b: Buffer): { mime: string; data: Buffer } {

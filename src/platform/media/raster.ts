@@ -1,0 +1,41 @@
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { Malformed } from './bytes';
+import { jpeg, png } from './image';
+
+// Photos are decoded to pixels and encoded again: nothing of the file that came in survives but the picture, so
+// no EXIF, XMP, MPF, ICC, text chunk or appended second picture or video can ride along, whatever its structure.
+
+// libvips keeps recently decoded images in a cache; a victim's photo must not outlive its request in memory.
+sharp.cache(false);
+// Only the JPEG and PNG decoders may run, whatever the bytes turn out to be (no SVG, PDF, TIFF, HEIF loaders).
+sharp.block({ operation: ['VipsForeignLoad'] });
+sharp.unblock({ operation: ['VipsForeignLoadJpeg', 'VipsForeignLoadPng'] });
+
+export class TooManyPixels extends Error {}
+
+const encode = { jpeg: (s: Sharp) => s.jpeg({ quality: 90 }), png: (s: Sharp) => s.png() };
+
+/**
+ * Re-encodes a JPEG or PNG from its pixels, upright (EXIF orientation applied before it is dropped), refusing a
+ * picture of more than `maxPixels` before decoding it; the result is walked again by the structural cleaner.
+ */
+export async function rebuildImage(b: Buffer, format: 'jpeg' | 'png', maxPixels: number): Promise<Buffer> {
+  // 'error' rather than the stricter 'warning': phone cameras write JPEGs with harmless warnings (extraneous
+  // bytes before a marker) that would otherwise refuse ordinary photos; broken data still fails.
+  const options = { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true, pages: 1 } as const;
+  let meta: Metadata;
+  try {
+    meta = await sharp(b, options).metadata();
+  } catch {
+    throw new Malformed('unreadable image');
+  }
+  if (meta.format !== format) throw new Malformed('image of another format');
+  if (meta.width * meta.height > maxPixels) throw new TooManyPixels();
+  let out: Buffer;
+  try {
+    out = await encode[format](sharp(b, { ...options, autoOrient: true })).toBuffer();
+  } catch {
+    throw new Malformed('undecodable image');
+  }
+  return format === 'jpeg' ? jpeg(out) : png(out);
+}
