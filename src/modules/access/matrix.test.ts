@@ -93,6 +93,9 @@ const matrix: Record<string, Expect> = {
   'GET /api/admin/users/:id/sessions': by({ administrator: 200, rest: 404 }, { rest: 404 }),
   'POST /api/admin/sessions/:id/revoke': by({ administrator: 200, rest: 404 }, { rest: 404 }),
   'GET /api/admin/roles': by({ administrator: 200, supervisor: 200, rest: 403 }),
+  'GET /api/admin/sharing-agreements': by({ administrator: 200, rest: 403 }),
+  'POST /api/admin/sharing-agreements': by({ administrator: 200, rest: 403 }, { administrator: 400, rest: 403 }),
+  'POST /api/admin/sharing-agreements/:id/end': by({ administrator: 200, rest: 404 }, { rest: 404 }),
   'POST /api/admin/roles': by({ administrator: 200, rest: 403 }),
   'PUT /api/admin/roles/:key': by({ administrator: 200, rest: 403 }),
   'GET /api/audit': by({ administrator: 200, supervisor: 200, rest: 403 }),
@@ -304,300 +307,362 @@ for (const target of dbTargets()) {
       );
     });
 
-    it('holds for every route, role and place, answering 404 (never 403) for records out of reach', async () => {
+    type Place = 'inside' | 'outside';
+    interface Fixtures {
+      code: string;
+      orgIn: string;
+      targetUser: { id: string; email: string };
+      targetSession: string;
+      targetCase: { id: string; code: string };
+      mergeSource: { personId: string };
+      keepPerson: string;
+      targetReport: string;
+      targetPlan: string;
+      targetAgreement: string;
+      targetSharing: string;
+    }
+    interface Caller {
+      email: string;
+      headers: Record<string, string>;
+    }
+    // Read-only checks share one set of records per place and one signed-in person per role; a request that
+    // changed something (a write that was not refused) marks its place's records and its caller as used, and the
+    // next check builds fresh ones.
+    const fixtures = new Map<Place, Fixtures>();
+    const callers = new Map<Role, Caller>();
+    let actorOrg = '';
+    const personOf = async (caseId: string) =>
+      (await t.db.handle.db.selectFrom('cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow())
+        .person_id;
+    const newCase = (code: string, first: string) =>
+      intake.intake(
+        // The actors' organisation owns the cases: its staff reach them inside their jurisdiction, nobody else.
+        { ...system, orgId: actorOrg },
+        {
+          draft: false,
+          division: { country: 'EC', code },
+          person: { prs_FirstName: first, prs_SecondName: 'Prueba Matriz', local_Languages: [], prs_Citizenship: [] },
+          local_AgeAtIntake: 30,
+          vic_TypeOfExploitation: [],
+          vic_MethodOfRecruitment: [],
+          events: [],
+        },
+        'matrix',
+      );
+    async function build(place: Place): Promise<Fixtures> {
+      const code = place === 'inside' ? '0603' : '0101';
+      const orgIn = await makeOrg(t.db.ctx, code);
+      const targetUser = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: code, orgId: orgIn });
+      const targetSession = (await sessions.create(targetUser.id, true)).session.id;
+      const targetCase = await newCase(code, 'Persona');
+      const merge = await newCase(code, 'Duplicada');
+      const targetReport = await reports.submit({
+        what: 'Prueba de matriz',
+        division: code,
+        forms: ['other'],
+        child: null,
+        people: null,
+        danger: false,
+        language: 'es',
+        channel: 'web',
+        withReceipt: false,
+      });
+      const now = new Date().toISOString();
+      const targetPlan = crypto.randomUUID();
+      const targetAgreement = crypto.randomUUID();
+      const targetSharing = crypto.randomUUID();
+      const db = t.db.handle.db;
+      await db
+        .insertInto('local_plans')
+        .values({
+          id: targetPlan,
+          title: 'Plan de matriz',
+          country_code: 'EC',
+          division_code: code,
+          year_from: 2090,
+          year_to: 2090,
+          status: 'draft',
+          agreement_id: null,
+          created_by: 'matrix',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await db
+        .insertInto('agreements')
+        .values({
+          id: targetAgreement,
+          title: 'Convenio de matriz',
+          purpose: null,
+          parties: JSON.stringify([orgIn]),
+          country_code: 'EC',
+          division_code: code,
+          signed_on: '2026-01-01',
+          ends_on: null,
+          renewed_from: null,
+          created_by: 'matrix',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await db
+        .insertInto('sharing_agreements')
+        .values({
+          id: targetSharing,
+          from_org_id: orgIn,
+          to_org_id: actorOrg,
+          sections: JSON.stringify(['identity']),
+          country_code: 'EC',
+          places: JSON.stringify([code]),
+          starts_on: '2026-01-01',
+          ends_on: '2099-01-01',
+          legal_basis: 'Convenio de prueba',
+          created_by: 'matrix',
+          created_at: now,
+          ended_at: null,
+          ended_by: null,
+        })
+        .execute();
+      return {
+        code,
+        orgIn,
+        targetUser,
+        targetSession,
+        targetCase,
+        mergeSource: { personId: await personOf(merge.id) },
+        keepPerson: await personOf(targetCase.id),
+        targetReport: targetReport.id,
+        targetPlan,
+        targetAgreement,
+        targetSharing,
+      };
+    }
+    async function fixturesFor(place: Place) {
+      if (!fixtures.has(place)) fixtures.set(place, await build(place));
+      return fixtures.get(place)!;
+    }
+    async function callerFor(role: Role) {
+      if (!callers.has(role)) {
+        const actor = await makeUser(t.db.ctx, {
+          role,
+          scope: '0603',
+          orgId: actorOrg,
+          totp: needsSecondFactor(systemRoles[role]!),
+        });
+        const own = await sessions.create(actor.id, true);
+        callers.set(role, {
+          email: actor.email,
+          headers: { cookie: `minka_session=${own.token}`, 'x-csrf-token': sessions.csrfToken(own.session) },
+        });
+      }
+      return callers.get(role)!;
+    }
+
+    /** One request of the matrix; the failures it shows (empty when it holds). */
+    async function check(key: string, role: Role, place: Place): Promise<string[]> {
       const failures: string[] = [];
+      const [method, url] = key.split(' ') as [string, string];
+      n++;
+      const f = await fixturesFor(place);
+      const caller = await callerFor(role);
+      const { code, orgIn, targetUser, targetCase, mergeSource, keepPerson } = f;
+      const path = url
+        .replace('/api/docs/static/*', '/api/docs/static/swagger-ui.css')
+        .replace(':country', 'EC')
+        .replace(':code', code)
+        .replace('/users/:id', `/users/${targetUser.id}`)
+        .replace('/reports/:id', `/reports/${f.targetReport}`)
+        .replace('/cases/:id', `/cases/${targetCase.id}`)
+        .replace('/directory/:id', `/directory/${provider.id}`)
+        .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
+        .replace('/local-plans/:id', `/local-plans/${f.targetPlan}`)
+        .replace('/sharing-agreements/:id', `/sharing-agreements/${f.targetSharing}`)
+        .replace('/agreements/:id', `/agreements/${f.targetAgreement}`)
+        .replace('/imports/:id', '/imports/00000000-0000-4000-8000-000000000000')
+        .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
+        .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
+        .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
+        .replace(':sub', '00000000-0000-4000-8000-000000000000')
+        .replace('/persons/:id', `/persons/${mergeSource.personId}`)
+        .replace('/organisations/:id', `/organisations/${orgIn}`)
+        .replace('/sessions/:id', `/sessions/${f.targetSession}`)
+        .replace('/devices/:id', '/devices/00000000-0000-4000-8000-000000000000')
+        .replace(':key', 'caseworker')
+        .replace(':lang', 'qu-EC');
+      const bodies: Record<string, object> = {
+        'POST /api/field/devices': { name: 'Teléfono de matriz' },
+        'POST /api/local-plans': {
+          title: `Plan ${n}`,
+          division: { country: 'EC', code },
+          yearFrom: 2031,
+          yearTo: 2031,
+        },
+        'POST /api/local-plans/:id/objectives': { axis: 'prevention', text: 'Objetivo de matriz' },
+        'POST /api/local-plans/:id/actions': {
+          objectiveId: '00000000-0000-4000-8000-000000000000',
+          title: 'Acción de matriz',
+          budgetPlanned: 100,
+        },
+        'PATCH /api/local-plans/:id/actions/:sub': { status: 'done' },
+        'POST /api/local-plans/:id/indicators': {
+          code: 'M1',
+          name: 'Indicador de matriz',
+          kind: 'output',
+          unit: 'count',
+        },
+        'PUT /api/local-plans/:id/indicators/:sub/values': { period: '2090', value: 1 },
+        'POST /api/local-plans/:id/activities': {
+          kind: 'training',
+          title: 'Taller de matriz',
+          heldOn: '2090-01-10',
+          organisers: ['Organizadora de matriz'],
+          participants: 12,
+        },
+        'POST /api/local-plans/:id/instruments': {
+          kind: 'ordinance',
+          title: 'Ordenanza de matriz',
+          status: 'draft',
+          date: '2090-01-10',
+        },
+        'POST /api/local-plans/:id/instruments/:sub/status': { status: 'approved', date: '2090-02-10' },
+        'POST /api/agreements': {
+          title: `Convenio ${n}`,
+          parties: [orgIn, actorOrg],
+          division: { country: 'EC', code },
+          signedOn: '2026-01-01',
+        },
+        'POST /api/agreements/:id/commitments/:sub/status': { status: 'met' },
+        'POST /api/admin/sharing-agreements': {
+          fromOrgId: orgIn,
+          toOrgId: actorOrg,
+          sections: ['identity', 'age'],
+          places: [code],
+          startsOn: '2026-01-01',
+          endsOn: '2099-01-01',
+          legalBasis: 'Convenio de prueba',
+        },
+        'POST /api/auth/sign-in': {
+          email: caller.email,
+          password: testPassword,
+          ...(needsSecondFactor(systemRoles[role]!) ? { totp: totpNow() } : {}),
+        },
+        'POST /api/auth/totp/confirm': { code: '123456' },
+        'POST /api/auth/password': { currentPassword: testPassword, newPassword: 'a different long phrase' },
+        'POST /api/auth/language': { language: 'en' },
+        'POST /api/auth/link': { token: 'x'.repeat(43), password: 'a different long phrase' },
+        'POST /api/admin/organisations': { name: `Org ${n}`, type: 'NGO', division: { country: 'EC', code } },
+        'PATCH /api/admin/organisations/:id': { name: `Renamed ${n}` },
+        'POST /api/admin/users': {
+          email: `inv${n}@prueba.test`,
+          name: 'Invitada Prueba',
+          organisationId: orgIn,
+          roles: ['municipal_planner'],
+          scope: { country: 'EC', code },
+        },
+        'PATCH /api/admin/users/:id': { name: 'Nombre Cambiado Prueba' },
+        'POST /api/admin/roles': { key: `custom_${n}`, permissions: ['plans:read'] },
+        'PUT /api/admin/roles/:key': { permissions: [...systemRoles.caseworker!] },
+        'POST /api/reports/:id/assign': { userId: null },
+        'POST /api/reports/:id/status': { status: 'in_review' },
+        'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
+        'POST /api/reports/:id/link-case': { caseCode: targetCase.code },
+        'POST /api/cases/search': { name: 'prueba' },
+        'POST /api/directory': {
+          name: 'Casa de acogida de prueba',
+          country: 'EC',
+          division: code,
+          services: ['local_Shelter'],
+        },
+        'PATCH /api/directory/:id': { hours: '24 h' },
+        'POST /api/transfers/:id/respond': { accept: true },
+        'POST /api/cases/:id/plans': { spl_Objectives: 'Alojamiento seguro', spl_Type: ['local_Shelter'] },
+        'POST /api/plans/:id/review': { approve: true },
+        'POST /api/plans/:id/complete': { spl_ActualEndDate: '2027-02-01' },
+        'POST /api/cases/:id/legal': { stage: 'Complaint', date: '2027-01-10' },
+        'POST /api/cases/:id/reopen': { reason: 'Nueva información' },
+        'POST /api/cases/:id/tasks': { dueAt: '2027-01-01T00:00:00.000Z' },
+        'POST /api/cases/:id/referrals': { providerId: provider.id, services: ['Health'] },
+        'POST /api/referrals/:id/respond': { accept: true },
+        'POST /api/referrals/:id/deliver': { service: 'Health' },
+        'POST /api/admin/users/search': { identityNumber: '9912345678' },
+        'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
+        'POST /api/cases': {
+          division: { country: 'EC', code },
+          person: { prs_FirstName: 'Nueva', prs_SecondName: 'Persona Prueba' },
+          local_AgeAtIntake: 25,
+        },
+        'POST /api/cases/:id/screening': { type: 'labour', indicators: ['excessive_hours'] },
+        'POST /api/cases/:id/decision': {
+          vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+          vic_TraffickingStatusDecisionMakingOrg: 'NGO',
+          reason: 'Indicadores de prueba',
+        },
+        'POST /api/cases/:id/consents': { scope: 'DataProcessing', givenBy: 'Self' },
+        'POST /api/cases/:id/safeguards': { guardian: 'Tutor de prueba' },
+        'POST /api/cases/:id/comments': { cco_CaseComment: 'Comentario de prueba' },
+        'PATCH /api/cases/:id': { version: 1, fields: { local_MonthsExploited: 3 } },
+        'PATCH /api/cases/:id/person': { version: 1, fields: { prs_Gender: 'Feminine' } },
+        'POST /api/cases/:id/events': { hte_Type: 'Transit', hte_Country: 'CO' },
+        'PATCH /api/cases/:id/events/:sub': { version: 1, fields: { hte_Country: 'PE' } },
+        'POST /api/cases/:id/perpetrators': { per_RoleInProcess: ['Exploiter'] },
+        'PATCH /api/cases/:id/perpetrators/:sub': { version: 1, fields: { per_Gender: 'Masculine' } },
+        'POST /api/cases/:id/history/:sub/restore': { reason: 'Prueba de matriz' },
+        'POST /api/persons/:id/merge': { into: keepPerson },
+        'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
+        'POST /api/cases/:id/closure': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
+        'POST /api/cases/:id/closure/decision': { approve: true },
+        'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
+      };
+      const body = bodies[key] ?? (method === 'GET' ? undefined : {});
+      const queries: Record<string, string> = {
+        'GET /api/geo/search': '?q=colta',
+        'GET /api/reports/reply-templates': '?lang=qu-EC',
+      };
+      const q = queries[key] ?? '';
+      const written = () =>
+        t.db.handle.db
+          .selectFrom('record_changes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('case_id', '=', targetCase.id)
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n));
+      const writtenBefore = method === 'GET' ? 0 : await written();
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: path + q,
+        headers: caller.headers,
+        ...(body ? { payload: body } : {}),
+      });
+      const want = expected(matrix[key]!, role, place);
+      if (method !== 'GET' && res.statusCode >= 400 && (await written()) !== writtenBefore)
+        failures.push(`${key} as ${role} ${place}: refused with ${res.statusCode} but changed the case record`);
+      if (res.statusCode !== want)
+        failures.push(`${key} as ${role} ${place}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (res.statusCode === 403 && /"code":"forbidden"/.test(res.body) && /\/:id/.test(url) && place === 'outside') {
+        failures.push(`${key} as ${role} outside: a record out of reach must answer 404, not 403`);
+      }
+      // A change that went through (or a sign-in, sign-out, password change) used up these records and this caller.
+      if (method !== 'GET' && res.statusCode < 400) {
+        fixtures.delete(place);
+        callers.delete(role);
+      }
+      return failures;
+    }
+
+    it('holds for every route, role and place, answering 404 (never 403) for records out of reach', async () => {
+      actorOrg = await makeOrg(t.db.ctx, '0603');
+      const failures: string[] = [];
+      const places: Place[] = ['inside', 'outside'];
       for (const key of Object.keys(matrix)) {
-        const [method, url] = key.split(' ') as [string, string];
-        for (const role of roleKeys as Role[]) {
-          for (const place of ['inside', 'outside'] as const) {
-            n++;
-            const code = place === 'inside' ? '0603' : '0101';
-            const orgIn = await makeOrg(t.db.ctx, code);
-            const targetUser = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: code, orgId: orgIn });
-            const targetSession = await sessions.create(targetUser.id, true);
-            const targetCase = await intake.intake(
-              system,
-              {
-                draft: false,
-                division: { country: 'EC', code },
-                person: {
-                  prs_FirstName: 'Persona',
-                  prs_SecondName: 'Prueba Matriz',
-                  local_Languages: [],
-                  prs_Citizenship: [],
-                },
-                local_AgeAtIntake: 30,
-                vic_TypeOfExploitation: [],
-                vic_MethodOfRecruitment: [],
-                events: [],
-              },
-              'matrix',
-            );
-            const mergeSource = await intake
-              .intake(
-                system,
-                {
-                  draft: false,
-                  division: { country: 'EC', code },
-                  person: {
-                    prs_FirstName: 'Duplicada',
-                    prs_SecondName: 'Prueba Matriz',
-                    local_Languages: [],
-                    prs_Citizenship: [],
-                  },
-                  local_AgeAtIntake: 30,
-                  vic_TypeOfExploitation: [],
-                  vic_MethodOfRecruitment: [],
-                  events: [],
-                },
-                'matrix',
-              )
-              .then(async (c) => ({
-                ...c,
-                personId: (
-                  await t.db.handle.db
-                    .selectFrom('cases')
-                    .select('person_id')
-                    .where('id', '=', c.id)
-                    .executeTakeFirstOrThrow()
-                ).person_id,
-              }));
-            const keepPerson = (
-              await t.db.handle.db
-                .selectFrom('cases')
-                .select('person_id')
-                .where('id', '=', targetCase.id)
-                .executeTakeFirstOrThrow()
-            ).person_id;
-            const targetReport = await reports.submit({
-              what: 'Prueba de matriz',
-              division: code,
-              forms: ['other'],
-              child: null,
-              people: null,
-              danger: false,
-              language: 'es',
-              channel: 'web',
-              withReceipt: false,
-            });
-            const now = new Date().toISOString();
-            const targetPlan = crypto.randomUUID();
-            await t.db.handle.db
-              .insertInto('local_plans')
-              .values({
-                id: targetPlan,
-                title: 'Plan de matriz',
-                country_code: 'EC',
-                division_code: code,
-                year_from: 2090,
-                year_to: 2090,
-                status: 'draft',
-                agreement_id: null,
-                created_by: 'matrix',
-                created_at: now,
-                updated_at: now,
-              })
-              .execute();
-            const targetAgreement = crypto.randomUUID();
-            await t.db.handle.db
-              .insertInto('agreements')
-              .values({
-                id: targetAgreement,
-                title: 'Convenio de matriz',
-                purpose: null,
-                parties: JSON.stringify([orgIn]),
-                country_code: 'EC',
-                division_code: code,
-                signed_on: '2026-01-01',
-                ends_on: null,
-                renewed_from: null,
-                created_by: 'matrix',
-                created_at: now,
-                updated_at: now,
-              })
-              .execute();
-            const actorOrg = await makeOrg(t.db.ctx, '0603');
-            const actor = await makeUser(t.db.ctx, {
-              role,
-              scope: '0603',
-              orgId: actorOrg,
-              totp: needsSecondFactor(systemRoles[role]!),
-            });
-            const own = await sessions.create(actor.id, true);
-            const headers = { cookie: `minka_session=${own.token}`, 'x-csrf-token': sessions.csrfToken(own.session) };
-            const path = url
-              .replace('/api/docs/static/*', '/api/docs/static/swagger-ui.css')
-              .replace(':country', 'EC')
-              .replace(':code', code)
-              .replace('/users/:id', `/users/${targetUser.id}`)
-              .replace('/reports/:id', `/reports/${targetReport.id}`)
-              .replace('/cases/:id', `/cases/${targetCase.id}`)
-              .replace('/directory/:id', `/directory/${provider.id}`)
-              .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
-              .replace('/local-plans/:id', `/local-plans/${targetPlan}`)
-              .replace('/agreements/:id', `/agreements/${targetAgreement}`)
-              .replace('/imports/:id', '/imports/00000000-0000-4000-8000-000000000000')
-              .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
-              .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
-              .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
-              .replace(':sub', '00000000-0000-4000-8000-000000000000')
-              .replace('/persons/:id', `/persons/${mergeSource.personId}`)
-              .replace('/organisations/:id', `/organisations/${orgIn}`)
-              .replace('/sessions/:id', `/sessions/${targetSession.session.id}`)
-              .replace('/devices/:id', '/devices/00000000-0000-4000-8000-000000000000')
-              .replace(':key', 'caseworker')
-              .replace(':lang', 'qu-EC');
-            const bodies: Record<string, object> = {
-              'POST /api/field/devices': { name: 'Teléfono de matriz' },
-              'POST /api/local-plans': {
-                title: `Plan ${n}`,
-                division: { country: 'EC', code },
-                yearFrom: 2031,
-                yearTo: 2031,
-              },
-              'POST /api/local-plans/:id/objectives': { axis: 'prevention', text: 'Objetivo de matriz' },
-              'POST /api/local-plans/:id/actions': {
-                objectiveId: '00000000-0000-4000-8000-000000000000',
-                title: 'Acción de matriz',
-                budgetPlanned: 100,
-              },
-              'PATCH /api/local-plans/:id/actions/:sub': { status: 'done' },
-              'POST /api/local-plans/:id/indicators': {
-                code: 'M1',
-                name: 'Indicador de matriz',
-                kind: 'output',
-                unit: 'count',
-              },
-              'PUT /api/local-plans/:id/indicators/:sub/values': { period: '2090', value: 1 },
-              'POST /api/local-plans/:id/activities': {
-                kind: 'training',
-                title: 'Taller de matriz',
-                heldOn: '2090-01-10',
-                organisers: ['Organizadora de matriz'],
-                participants: 12,
-              },
-              'POST /api/local-plans/:id/instruments': {
-                kind: 'ordinance',
-                title: 'Ordenanza de matriz',
-                status: 'draft',
-                date: '2090-01-10',
-              },
-              'POST /api/local-plans/:id/instruments/:sub/status': { status: 'approved', date: '2090-02-10' },
-              'POST /api/agreements': {
-                title: `Convenio ${n}`,
-                parties: [orgIn, actorOrg],
-                division: { country: 'EC', code },
-                signedOn: '2026-01-01',
-              },
-              'POST /api/agreements/:id/commitments/:sub/status': { status: 'met' },
-              'POST /api/auth/sign-in': {
-                email: actor.email,
-                password: testPassword,
-                ...(needsSecondFactor(systemRoles[role]!) ? { totp: totpNow() } : {}),
-              },
-              'POST /api/auth/totp/confirm': { code: '123456' },
-              'POST /api/auth/password': { currentPassword: testPassword, newPassword: 'a different long phrase' },
-              'POST /api/auth/language': { language: 'en' },
-              'POST /api/auth/link': { token: 'x'.repeat(43), password: 'a different long phrase' },
-              'POST /api/admin/organisations': { name: `Org ${n}`, type: 'NGO', division: { country: 'EC', code } },
-              'PATCH /api/admin/organisations/:id': { name: `Renamed ${n}` },
-              'POST /api/admin/users': {
-                email: `inv${n}@prueba.test`,
-                name: 'Invitada Prueba',
-                organisationId: orgIn,
-                roles: ['municipal_planner'],
-                scope: { country: 'EC', code },
-              },
-              'PATCH /api/admin/users/:id': { name: 'Nombre Cambiado Prueba' },
-              'POST /api/admin/roles': { key: `custom_${n}`, permissions: ['plans:read'] },
-              'PUT /api/admin/roles/:key': { permissions: [...systemRoles.caseworker!] },
-              'POST /api/reports/:id/assign': { userId: null },
-              'POST /api/reports/:id/status': { status: 'in_review' },
-              'POST /api/reports/:id/messages': { body: '¿Puede contarnos más?' },
-              'POST /api/reports/:id/link-case': { caseCode: targetCase.code },
-              'POST /api/cases/search': { name: 'prueba' },
-              'POST /api/directory': {
-                name: 'Casa de acogida de prueba',
-                country: 'EC',
-                division: code,
-                services: ['local_Shelter'],
-              },
-              'PATCH /api/directory/:id': { hours: '24 h' },
-              'POST /api/transfers/:id/respond': { accept: true },
-              'POST /api/cases/:id/plans': { spl_Objectives: 'Alojamiento seguro', spl_Type: ['local_Shelter'] },
-              'POST /api/plans/:id/review': { approve: true },
-              'POST /api/plans/:id/complete': { spl_ActualEndDate: '2027-02-01' },
-              'POST /api/cases/:id/legal': { stage: 'Complaint', date: '2027-01-10' },
-              'POST /api/cases/:id/reopen': { reason: 'Nueva información' },
-              'POST /api/cases/:id/tasks': { dueAt: '2027-01-01T00:00:00.000Z' },
-              'POST /api/cases/:id/referrals': { providerId: provider.id, services: ['Health'] },
-              'POST /api/referrals/:id/respond': { accept: true },
-              'POST /api/referrals/:id/deliver': { service: 'Health' },
-              'POST /api/admin/users/search': { identityNumber: '9912345678' },
-              'POST /api/persons/candidates': { prs_FirstName: 'Persona', prs_SecondName: 'Prueba' },
-              'POST /api/cases': {
-                division: { country: 'EC', code },
-                person: { prs_FirstName: 'Nueva', prs_SecondName: 'Persona Prueba' },
-                local_AgeAtIntake: 25,
-              },
-              'POST /api/cases/:id/screening': { type: 'labour', indicators: ['excessive_hours'] },
-              'POST /api/cases/:id/decision': {
-                vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
-                vic_TraffickingStatusDecisionMakingOrg: 'NGO',
-                reason: 'Indicadores de prueba',
-              },
-              'POST /api/cases/:id/consents': { scope: 'DataProcessing', givenBy: 'Self' },
-              'POST /api/cases/:id/safeguards': { guardian: 'Tutor de prueba' },
-              'POST /api/cases/:id/comments': { cco_CaseComment: 'Comentario de prueba' },
-              'PATCH /api/cases/:id': { version: 1, fields: { local_MonthsExploited: 3 } },
-              'PATCH /api/cases/:id/person': { version: 1, fields: { prs_Gender: 'Feminine' } },
-              'POST /api/cases/:id/events': { hte_Type: 'Transit', hte_Country: 'CO' },
-              'PATCH /api/cases/:id/events/:sub': { version: 1, fields: { hte_Country: 'PE' } },
-              'POST /api/cases/:id/perpetrators': { per_RoleInProcess: ['Exploiter'] },
-              'PATCH /api/cases/:id/perpetrators/:sub': { version: 1, fields: { per_Gender: 'Masculine' } },
-              'POST /api/cases/:id/history/:sub/restore': { reason: 'Prueba de matriz' },
-              'POST /api/persons/:id/merge': { into: keepPerson },
-              'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
-              'POST /api/cases/:id/closure': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
-              'POST /api/cases/:id/closure/decision': { approve: true },
-              'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
-            };
-            const body = bodies[key] ?? (method === 'GET' ? undefined : {});
-            const queries: Record<string, string> = {
-              'GET /api/geo/search': '?q=colta',
-              'GET /api/reports/reply-templates': '?lang=qu-EC',
-            };
-            const q = queries[key] ?? '';
-            const written = () =>
-              t.db.handle.db
-                .selectFrom('record_changes')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .where('case_id', '=', targetCase.id)
-                .executeTakeFirstOrThrow()
-                .then((r) => Number(r.n));
-            const writtenBefore = await written();
-            const res = await t.app.inject({
-              method: method as 'GET',
-              url: path + q,
-              headers,
-              ...(body ? { payload: body } : {}),
-            });
-            const want = expected(matrix[key]!, role, place);
-            if (res.statusCode >= 400 && (await written()) !== writtenBefore)
-              failures.push(`${key} as ${role} ${place}: refused with ${res.statusCode} but changed the case record`);
-            if (res.statusCode !== want)
-              failures.push(
-                `${key} as ${role} ${place}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
-              );
-            if (
-              res.statusCode === 403 &&
-              /"code":"forbidden"/.test(res.body) &&
-              /\/:id/.test(url) &&
-              place === 'outside'
-            ) {
-              failures.push(`${key} as ${role} outside: a record out of reach must answer 404, not 403`);
-            }
-          }
+        if (key.startsWith('GET ')) {
+          // Reads change nothing: every role and place at once, on shared records.
+          for (const place of places) await fixturesFor(place);
+          for (const role of roleKeys as Role[]) await callerFor(role);
+          const all = await Promise.all((roleKeys as Role[]).flatMap((role) => places.map((p) => check(key, role, p))));
+          failures.push(...all.flat());
+        } else {
+          for (const role of roleKeys as Role[])
+            for (const place of places) failures.push(...(await check(key, role, place)));
         }
       }
       assert.deepEqual(failures, []);
