@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/index';
 import { nowIso } from '../db/index';
+import type { DataKeyTable } from '../db/types';
 import { KeyError, type MasterKey } from './keys';
 import * as repo from './repo';
 
@@ -11,7 +12,7 @@ export interface FieldContext {
   column: string;
 }
 
-type Purpose = 'field' | 'index';
+export type Purpose = 'field' | 'index';
 
 const prefix = 'enc1';
 const aadOf = (c: FieldContext) => Buffer.from(`${c.table}\u0000${c.row}\u0000${c.column}`, 'utf8');
@@ -58,8 +59,9 @@ export function unwrapKey(master: MasterKey, id: string, wrapped: string): Buffe
  */
 export class FieldCrypto {
   private keys = new Map<string, Buffer>();
+  private purposes = new Map<string, Purpose>();
   private active: Partial<Record<Purpose, string>> = {};
-  // HKDF-derived HMAC keys per blind-index purpose; derived once, as they never change for a data key.
+  // HKDF-derived HMAC keys per index key and purpose; derived once, as they never change for a data key.
   private readonly indexKeys = new Map<string, Buffer>();
 
   private constructor(
@@ -70,33 +72,67 @@ export class FieldCrypto {
   /** Opens every data key with the master key, creating the first ones on a new database; refuses a wrong key. */
   static async open(db: Db, master: MasterKey): Promise<FieldCrypto> {
     const fc = new FieldCrypto(db, master);
-    const rows = await repo.allKeys(db);
-    for (const r of rows) {
-      if (Number(r.master_version) !== master.version) {
-        throw new KeyError(
-          `data key ${r.id} is wrapped by master key v${r.master_version}, but the key given is v${master.version}`,
-        );
-      }
-      fc.keys.set(r.id, unwrapKey(master, r.id, r.wrapped));
-      if (!r.retired_at) fc.active[r.purpose as Purpose] = r.id;
-    }
+    await fc.refresh();
     for (const purpose of ['field', 'index'] as const) if (!fc.active[purpose]) await fc.createDataKey(purpose);
     return fc;
   }
 
-  private async createDataKey(purpose: Purpose): Promise<void> {
+  /**
+   * Loads data keys added since (a rotation run by another process) and forgets destroyed ones; the newest
+   * unretired key of each purpose becomes the active one. Throws KeyError when the master key does not open a key.
+   */
+  async refresh(): Promise<void> {
+    const rows = await repo.allKeys(this.db);
+    const seen = new Set<string>();
+    const active: Partial<Record<Purpose, string>> = {};
+    for (const r of rows) {
+      seen.add(r.id);
+      if (!this.keys.has(r.id)) {
+        if (Number(r.master_version) !== this.master.version) {
+          throw new KeyError(
+            `data key ${r.id} is wrapped by master key v${r.master_version}, but the key given is v${this.master.version}`,
+          );
+        }
+        this.keys.set(r.id, unwrapKey(this.master, r.id, r.wrapped));
+        this.purposes.set(r.id, r.purpose as Purpose);
+      }
+      if (!r.retired_at) active[r.purpose as Purpose] = r.id;
+    }
+    for (const id of [...this.keys.keys()]) if (!seen.has(id)) this.forget(id);
+    this.active = active;
+  }
+
+  private forget(id: string): void {
+    this.keys.delete(id);
+    this.purposes.delete(id);
+    for (const k of [...this.indexKeys.keys()]) if (k.startsWith(`${id}:`)) this.indexKeys.delete(k);
+  }
+
+  /** A new data key wrapped under the current master key, not yet stored (a rotation stores it in its transaction). */
+  newDataKey(purpose: Purpose): DataKeyTable {
     const id = randomUUID();
-    const key = randomBytes(32);
-    await repo.insertKey(this.db, {
+    return {
       id,
       purpose,
       master_version: this.master.version,
-      wrapped: wrapKey(this.master, id, key),
+      wrapped: wrapKey(this.master, id, randomBytes(32)),
       created_at: nowIso(),
       retired_at: null,
-    });
-    this.keys.set(id, key);
-    this.active[purpose] = id;
+    };
+  }
+
+  private async createDataKey(purpose: Purpose): Promise<void> {
+    await repo.insertKey(this.db, this.newDataKey(purpose));
+    await this.refresh();
+  }
+
+  /** The id of the key new values of this purpose are sealed or indexed with. */
+  activeKey = (purpose: Purpose): string => this.active[purpose]!;
+
+  /** Ids of every loaded key of a purpose, the active one first. */
+  keysOf(purpose: Purpose): string[] {
+    const ids = [...this.purposes].filter(([, p]) => p === purpose).map(([id]) => id);
+    return [this.active[purpose]!, ...ids.filter((id) => id !== this.active[purpose])];
   }
 
   /** Encrypts a string for one row and column; the output names its data key and never contains the plain text. */
@@ -106,7 +142,7 @@ export class FieldCrypto {
     return `${prefix}.${id}.${iv.toString('base64')}.${data.toString('base64')}`;
   }
 
-  /** Decrypts what encrypt() produced for the same row and column; throws on tampering or a moved value. */
+  /** Decrypts what encrypt() produced for the same row and column under any loaded key; throws on tampering or a moved value. */
   decrypt(sealed: string, ctx: FieldContext): string {
     const [p, id, iv, data] = sealed.split('.');
     const key = id ? this.keys.get(id) : undefined;
@@ -135,13 +171,38 @@ export class FieldCrypto {
     return open(key, sealed.subarray(idEnd + 1, idEnd + 13), sealed.subarray(idEnd + 13), aadOf(ctx));
   }
 
-  /** Keyed HMAC of a normalised value for exact lookups (e.g. identity numbers); stable across master-key rotation. */
+  /** Seals again under the active key what another key sealed; null when it already is under the active key. */
+  reseal(sealed: string, ctx: FieldContext): string | null {
+    return keyIdOf(sealed) === this.active.field ? null : this.encrypt(this.decrypt(sealed, ctx), ctx);
+  }
+
+  /** reseal() for a file's bytes. */
+  resealBytes(sealed: Buffer, ctx: FieldContext): Buffer | null {
+    return keyIdOf(sealed) === this.active.field ? null : this.encryptBytes(this.decryptBytes(sealed, ctx), ctx);
+  }
+
+  /** Keyed HMAC of a normalised value for exact lookups (e.g. identity numbers), under the active index key. */
   blindIndex(purpose: string, value: string): string {
-    let k = this.indexKeys.get(purpose);
+    return this.blindIndexWith(this.active.index!, purpose, value);
+  }
+
+  /**
+   * The value's blind index under every index key still kept, the active one first: while an index rotation
+   * rebuilds, a row may still carry the old one, so a lookup matches any of these.
+   */
+  blindIndexes(purpose: string, value: string): string[] {
+    return this.keysOf('index').map((id) => this.blindIndexWith(id, purpose, value));
+  }
+
+  /** The blind index under one given index key (rotation rebuilds with the new one). */
+  blindIndexWith(keyId: string, purpose: string, value: string): string {
+    const cacheKey = `${keyId}:${purpose}`;
+    let k = this.indexKeys.get(cacheKey);
     if (!k) {
-      const base = this.keys.get(this.active.index!)!;
+      const base = this.keys.get(keyId);
+      if (!base || this.purposes.get(keyId) !== 'index') throw new KeyError(`no index key ${keyId}`);
       k = Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), Buffer.from(`minka:blind:${purpose}`), 32));
-      this.indexKeys.set(purpose, k);
+      this.indexKeys.set(cacheKey, k);
     }
     return createHmac('sha256', k).update(value, 'utf8').digest('base64url');
   }
@@ -156,4 +217,11 @@ export class FieldCrypto {
     this.master = next;
     return ids.length;
   }
+}
+
+/** The id of the data key a value or file was sealed with (null for anything else). */
+export function keyIdOf(sealed: string | Buffer): string | null {
+  const head = typeof sealed === 'string' ? sealed.slice(0, 64) : sealed.subarray(0, 64).toString('latin1');
+  const m = head.match(/^enc1\.([0-9a-f-]{36})\./);
+  return m ? m[1]! : null;
 }
