@@ -438,8 +438,9 @@ for (const target of dbTargets()) {
     it('refuses to change a person who also has a case out of reach, and audits reading the history', async () => {
       const mine = await open();
       const personId = (await read(worker, mine)).person.id;
+      // The same organisation opens a second case of this person in Cuenca, outside the caseworker's canton.
       const cuenca = await new IntakeService(t.db.ctx).intake(
-        systemActor,
+        { ...systemActor, orgId: worker.orgId },
         { division: { country: 'EC', code: '010150' }, personId, local_AgeAtIntake: 36 },
         'test',
       );
