@@ -45,16 +45,14 @@ for (const target of dbTargets()) {
       assert.equal(wrong.json().code, 'invalid_credentials');
     });
 
-    it('requires the TOTP of an enrolled user, and accepts a correct one', async () => {
+    it('asks an enrolled user for the TOTP in the same step; without it or with a wrong one, invalid credentials', async () => {
       const u = await makeUser(t.db.ctx, { role: 'caseworker', scope: '0603', orgId: org, totp: true });
-      assert.equal(
-        (await post('/api/auth/sign-in', { email: u.email, password: testPassword })).json().code,
-        'second_factor_required',
-      );
-      assert.equal(
-        (await post('/api/auth/sign-in', { email: u.email, password: testPassword, totp: '000000' })).json().code,
-        'invalid_second_factor',
-      );
+      const without = await post('/api/auth/sign-in', { email: u.email, password: testPassword });
+      const wrong = await post('/api/auth/sign-in', { email: u.email, password: testPassword, totp: '000000' });
+      for (const res of [without, wrong]) {
+        assert.equal(res.statusCode, 401);
+        assert.equal(res.json().code, 'invalid_credentials');
+      }
       const ok = await post('/api/auth/sign-in', { email: u.email, password: testPassword, totp: totpNow() });
       assert.equal(ok.statusCode, 200);
       assert.equal(ok.json().user.secondFactor, 'enabled');
@@ -86,7 +84,7 @@ for (const target of dbTargets()) {
       });
       assert.equal(withCode.statusCode, 200);
       const again = await post('/api/auth/sign-in', { email: u.email, password: testPassword, recoveryCode: codes[0] });
-      assert.equal(again.json().code, 'invalid_second_factor', 'a recovery code works once');
+      assert.equal(again.json().code, 'invalid_credentials', 'a recovery code works once');
     });
 
     it('requires the CSRF token on cookie-authenticated writes', async () => {
@@ -146,15 +144,38 @@ for (const target of dbTargets()) {
       );
       const codes = burst.map((r) => r.statusCode);
       const throttled = codes.filter((c) => c === 429).length;
-      assert.ok(throttled >= 44, `at most the 5 free attempts are checked (429s: ${throttled})`);
+      assert.ok(
+        throttled >= 44,
+        `only the 5 free attempts and the one that starts the delay are checked (429s: ${throttled})`,
+      );
       assert.ok(codes.every((c) => c === 401 || c === 429));
       const limited = burst.find((r) => r.statusCode === 429)!.json();
       assert.equal(limited.code, 'too_many_attempts');
       assert.match(limited.message, /Espere \d+ segundos/);
-      const right = await post('/api/auth/sign-in', { email: victim.email, password: testPassword });
-      assert.equal(right.statusCode, 429, 'the throttled account waits even with the right password');
       const ok = await post('/api/auth/sign-in', { email: other.email, password: testPassword });
       assert.equal(ok.statusCode, 200, 'another account from the same address is not locked out');
+    });
+
+    it('ends the session cookie with the browser unless "remember this device" is chosen', async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      const cookies = (res: { headers: Record<string, unknown> }) => [res.headers['set-cookie']].flat().map(String);
+      const session = (res: { headers: Record<string, unknown> }) =>
+        cookies(res).find((c) => c.startsWith('minka_session='))!;
+      const plain = await post('/api/auth/sign-in', { email: u.email, password: testPassword });
+      assert.doesNotMatch(session(plain), /Expires|Max-Age/i, 'a browser-session cookie');
+      const remembered = await post('/api/auth/sign-in', { email: u.email, password: testPassword, remember: true });
+      const expires = /Expires=([^;]+)/.exec(session(remembered))?.[1];
+      assert.equal(new Date(expires!).toISOString().slice(0, 16), remembered.json().expiresAt.slice(0, 16));
+      const device = cookies(plain).find((c) => c.startsWith('minka_device='))!;
+      assert.match(
+        device,
+        /^minka_device=[\w-]{43}; Max-Age=15552000; Path=\/api\/auth\/sign-in; HttpOnly; Secure; SameSite=Strict$/,
+      );
+      const token = device.split(';')[0]!.split('=')[1]!;
+      const stored = await t.db.handle.db.selectFrom('known_devices').selectAll().where('user_id', '=', u.id).execute();
+      assert.equal(stored.length, 2);
+      assert.ok(stored.every((d) => d.token_hash.length === 64 && d.token_hash !== token));
+      assert.deepEqual(Object.keys(stored[0]!).sort(), ['created_at', 'token_hash', 'user_id'], 'nothing personal');
     });
 
     it('deactivating a user ends their sessions', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../platform/http/errors';
 
@@ -30,14 +31,16 @@ export function checkPasswordPolicy(password: string, email?: string): void {
 /** argon2id hash in PHC format. */
 export const hashPassword = (password: string) => hash(password, options);
 
-/** Constant-work verification; a missing hash still costs one verification so timing does not reveal accounts. */
+// A stand-in hash with the same costs, verified when there is no account (or it cannot sign in), so an unknown
+// e-mail takes as long to refuse as a wrong password.
+let standIn: Promise<string> | undefined;
+
+/** Constant-work verification: a missing hash still costs one argon2 verification, so timing does not reveal accounts. */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
-  if (!stored) {
-    await hash(password, options);
-    return false;
-  }
+  standIn ??= hash(randomBytes(16).toString('hex'), options);
   try {
-    return await verify(stored, password);
+    const ok = await verify(stored ?? (await standIn), password);
+    return Boolean(stored) && ok;
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
-// Plain queries for sessions, one-time tokens, recovery codes and sign-in throttling. No rules here.
-import type { AuthThrottleTable, OneTimeTokenTable, SessionTable } from '../../platform/db/types';
+// Plain queries for sessions, one-time tokens, recovery codes, known devices and sign-in throttling. No rules here.
+import type { AuthThrottleTable, KnownDeviceTable, OneTimeTokenTable, SessionTable } from '../../platform/db/types';
 import type { Q } from './repo';
 
 export const insertSession = (q: Q, row: SessionTable) => q.insertInto('sessions').values(row).execute();
@@ -69,32 +69,83 @@ export const consumeRecoveryCode = async (q: Q, userId: string, hash: string, at
 
 export const findThrottle = (q: Q, key: string) =>
   q.selectFrom('auth_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+/** Writes a source counter; a concurrent first write of the same key becomes an update, not an error. */
 export const saveThrottle = async (q: Q, row: AuthThrottleTable, exists: boolean) => {
   if (exists) await q.updateTable('auth_throttle').set(row).where('key', '=', row.key).execute();
-  else await q.insertInto('auth_throttle').values(row).execute();
+  else
+    await q
+      .insertInto('auth_throttle')
+      .values(row)
+      .onConflict((oc) => oc.column('key').doUpdateSet(row))
+      .execute();
 };
 export const clearThrottle = (q: Q, key: string) => q.deleteFrom('auth_throttle').where('key', '=', key).execute();
 
-/** Counts one attempt on `key`, starting a fresh window when the last one began before `windowStart`. */
-export async function countAttempt(q: Q, key: string, at: string, windowStart: string): Promise<void> {
-  await q
-    .insertInto('auth_throttle')
-    .values({ key, failures: 0, accounts: '[]', first_failure_at: at, blocked_until: null })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  await q
+/** Compare-and-set of a pool counter: writes `next` only if the row is still `prev` (or still absent); true if written. */
+export async function swapThrottle(q: Q, next: AuthThrottleTable, prev: AuthThrottleTable | null): Promise<boolean> {
+  if (!prev) {
+    const res = await q
+      .insertInto('auth_throttle')
+      .values(next)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const res = await q
     .updateTable('auth_throttle')
-    .set({ failures: 0, first_failure_at: at, blocked_until: null })
-    .where('key', '=', key)
-    .where('first_failure_at', '<', windowStart)
-    .execute();
-  await q
-    .updateTable('auth_throttle')
-    .set((eb) => ({ failures: eb('failures', '+', 1) }))
-    .where('key', '=', key)
-    .execute();
+    .set(next)
+    .where('key', '=', next.key)
+    .where('failures', '=', prev.failures)
+    .where('first_failure_at', '=', prev.first_failure_at)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
-/** Blocks `key` until the given time. */
-export const blockThrottle = (q: Q, key: string, until: string) =>
-  q.updateTable('auth_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
+/** Accepts a TOTP time step only if it is later than the last one accepted for the user (atomic: a code works once). */
+export const claimTotpStep = async (q: Q, userId: string, step: number) =>
+  Number(
+    (
+      await q
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) === 1;
+
+export const insertKnownDevice = (q: Q, row: KnownDeviceTable) => q.insertInto('known_devices').values(row).execute();
+/** The first of the given cookie hashes that is a known device of the user, issued after `since`. */
+export const findKnownDevice = (q: Q, userId: string, hashes: string[], since: string) =>
+  q
+    .selectFrom('known_devices')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('token_hash', 'in', hashes)
+    .where('created_at', '>', since)
+    .executeTakeFirst();
+export const deleteKnownDevice = (q: Q, hash: string) =>
+  q.deleteFrom('known_devices').where('token_hash', '=', hash).execute();
+export const deleteKnownDevices = (q: Q, userId: string) =>
+  q.deleteFrom('known_devices').where('user_id', '=', userId).execute();
+/** Keeps a user's newest `keep` devices (and drops the expired ones). */
+export async function pruneKnownDevices(q: Q, userId: string, keep: number, since: string): Promise<void> {
+  await q.deleteFrom('known_devices').where('user_id', '=', userId).where('created_at', '<=', since).execute();
+  const old = await q
+    .selectFrom('known_devices')
+    .select('token_hash')
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .offset(keep)
+    .limit(1000)
+    .execute();
+  if (old.length)
+    await q
+      .deleteFrom('known_devices')
+      .where(
+        'token_hash',
+        'in',
+        old.map((r) => r.token_hash),
+      )
+      .execute();
+}

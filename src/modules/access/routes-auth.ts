@@ -6,6 +6,7 @@ import { notFound } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
 import { demoInfo } from './demo';
 import { requireActor } from './guard';
+import { deviceCookie, deviceDays } from './known-devices';
 import {
   acceptTokenBody,
   changePasswordBody,
@@ -23,6 +24,8 @@ import { type SessionService, sessionCookie } from './sessions';
 import { SignInService, sessionView } from './signin';
 import type { UsersService } from './users';
 
+// Where the module mounts these routes (index.ts): the known-device cookie is scoped to the sign-in path.
+const signInPath = '/api/auth/sign-in';
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema, 429: errorSchema };
 
 /** Sign-in, session, second factor, password and one-time links. */
@@ -32,13 +35,14 @@ export const authRoutes =
     const r = app.withTypeProvider<ZodTypeProvider>();
     const signIn = new SignInService(deps, sessions);
     const tags = ['auth'];
-    const setCookie = (reply: FastifyReply, token: string, expires: string) =>
+    const cookieBase = { httpOnly: true, secure: deps.config.MINKA_SECURE_COOKIES, sameSite: 'strict' as const };
+    // Without "remember this device" the session cookie carries no expiry, so it ends with the browser; the
+    // server's idle and absolute limits apply either way.
+    const setCookie = (reply: FastifyReply, token: string, expires: string | null) =>
       reply.setCookie(sessionCookie, token, {
-        httpOnly: true,
-        secure: deps.config.MINKA_SECURE_COOKIES,
-        sameSite: 'strict',
+        ...cookieBase,
         path: '/',
-        expires: new Date(expires),
+        ...(expires ? { expires: new Date(expires) } : {}),
       });
     const clearCookie = (reply: FastifyReply) => reply.clearCookie(sessionCookie, { path: '/' });
 
@@ -53,8 +57,15 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
-        const { token, session } = await signIn.signIn(req.body, req.ip, req.id);
-        setCookie(reply, token, session.expires_at);
+        const {
+          token,
+          session,
+          deviceCookie: known,
+        } = await signIn.signIn(req.body, req.ip, req.id, req.cookies[deviceCookie]);
+        setCookie(reply, token, req.body.remember ? session.expires_at : null);
+        // Sent only to the sign-in route: it tells nothing to any other request.
+        if (known)
+          reply.setCookie(deviceCookie, known, { ...cookieBase, path: signInPath, maxAge: deviceDays * 86_400 });
         const current = await sessions.resolve(token);
         return sessionView(deps, sessions, current!);
       },

@@ -14,6 +14,8 @@ export const signInBody = z.strictObject({
     .string()
     .regex(/^[a-z0-9]{4}-?[a-z0-9]{4}$/i)
     .optional(),
+  /** Keep the session cookie after the browser closes (until the session's own limit); off = ends with the browser. */
+  remember: z.boolean().optional(),
 });
 export type SignInBody = z.infer<typeof signInBody>;
 

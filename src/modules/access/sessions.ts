@@ -85,7 +85,11 @@ export class SessionService {
   }
 
   revoke = (id: string) => authRepo.revokeSession(this.db, id, nowIso());
-  revokeAll = (userId: string) => authRepo.revokeUserSessions(this.db, userId, nowIso());
+  /** Ends every session of a user and forgets the browsers they signed in from. */
+  revokeAll = async (userId: string) => {
+    await authRepo.deleteKnownDevices(this.db, userId);
+    return authRepo.revokeUserSessions(this.db, userId, nowIso());
+  };
   markSecondFactor = (id: string) => authRepo.setSessionMfa(this.db, id);
   active = (userId: string) => authRepo.activeSessions(this.db, userId, nowIso());
   find = (id: string) => authRepo.findSession(this.db, id);

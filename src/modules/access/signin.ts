@@ -6,6 +6,7 @@ import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
 import type { UserTable } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
+import { KnownDevices, parseDeviceCookie } from './known-devices';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords';
 import { needsSecondFactor } from './policy';
 import * as repo from './repo';
@@ -38,6 +39,7 @@ export class SignInService {
   constructor(
     private readonly ctx: Context,
     private readonly sessions: SessionService,
+    private readonly now: () => number = Date.now,
   ) {}
 
   private get db() {
@@ -53,58 +55,79 @@ export class SignInService {
     return needsSecondFactor(await repo.permissionsOf(this.db, roles));
   }
 
-  /** Checks password (and TOTP or a recovery code when enrolled) under throttling; returns a new session. */
-  async signIn(body: SignInBody, sourceAddress: string, requestId: string) {
+  /**
+   * Checks password and, when enrolled, a TOTP or recovery code, all in one step under throttling; returns a new
+   * session, and the known-device cookie to set after a complete sign-in. Every refusal — unknown account, wrong
+   * password, missing or wrong second factor — is the same 401 "invalid_credentials" after the same argon2 work.
+   */
+  async signIn(body: SignInBody, sourceAddress: string, requestId: string, deviceCookieValue?: string) {
     const account = this.emailIndex(body.email);
-    const source = `src:${this.ctx.crypto.blindIndex('source', sourceAddress)}`;
-    const throttle = new Throttle(this.db);
-    const wait = await throttle.attempt(account, source);
+    const user = await repo.findUserByEmailIndex(this.db, account);
+    const cookieTokens = parseDeviceCookie(deviceCookieValue);
+    const devices = new KnownDevices(this.db, this.now);
+    const known = user ? await devices.match(user.id, cookieTokens) : null;
+    // A known device has its own pool and ignores the source's: strangers' guessing does not slow its owner.
+    const pool = known ? `dev:${known}` : `acct:${account}`;
+    const source = known ? null : `src:${this.ctx.crypto.blindIndex('source', sourceAddress)}`;
+    const throttle = new Throttle(this.db, this.now);
+    const wait = await throttle.enter(pool, source);
     if (wait > 0) throw new AppError(429, 'too_many_attempts', { seconds: Math.ceil(wait / 1000) });
 
-    const user = await repo.findUserByEmailIndex(this.db, account);
-    const ok = await verifyPassword(user?.status === 'active' ? user.password_hash : null, body.password);
-    const fail = async (code: string, reason: string) => {
+    const passwordOk = await verifyPassword(user?.status === 'active' ? user.password_hash : null, body.password);
+    const enrolled = Boolean(user?.totp_enabled_at);
+    const factorOk = passwordOk && user && (!enrolled || (await this.checkSecondFactor(user, body)));
+    if (!user || !factorOk) {
       await throttle.failed(account, source);
       await this.ctx.audit.record({
         actor: user ? { userId: user.id, orgId: user.organisation_id } : null,
         action: 'auth.sign_in_failed',
         recordType: 'user',
         recordId: user?.id,
-        details: { reason },
+        details: {
+          reason: !user ? 'unknown_account' : !passwordOk ? 'password' : 'second_factor',
+          knownDevice: !!known,
+        },
         requestId,
       });
-      return new AppError(401, code);
-    };
-    if (!user || !ok) throw await fail('invalid_credentials', user ? 'password' : 'unknown_account');
-
-    let mfa = false;
-    if (user.totp_enabled_at) {
-      if (!body.totp && !body.recoveryCode) throw new AppError(401, 'second_factor_required');
-      if (!(await this.checkSecondFactor(user, body))) throw await fail('invalid_second_factor', 'second_factor');
-      mfa = true;
+      throw new AppError(401, 'invalid_credentials');
     }
-    const pending = !mfa && (await this.secondFactorRequired(user.id));
-    const { token, session } = await this.sessions.create(user.id, mfa || !pending);
-    await throttle.succeeded(account);
+    const pending = !enrolled && (await this.secondFactorRequired(user.id));
+    const { token, session } = await this.sessions.create(user.id, enrolled || !pending);
+    await throttle.succeeded(pool);
+    // Only a complete sign-in makes a browser known: a session that still owes its second factor does not.
+    const deviceCookie = pending ? null : await devices.remember(user.id, known, cookieTokens);
     await repo.updateUser(this.db, user.id, { last_sign_in_at: nowIso() });
     await this.ctx.audit.record({
       actor: { userId: user.id, orgId: user.organisation_id },
       action: 'auth.sign_in',
       recordType: 'session',
       recordId: session.id,
-      details: { secondFactor: mfa ? 'used' : pending ? 'enrolment_required' : 'not_required' },
+      details: {
+        secondFactor: enrolled ? 'used' : pending ? 'enrolment_required' : 'not_required',
+        knownDevice: !!known,
+        remember: !!body.remember,
+      },
       requestId,
     });
-    return { token, session };
+    return { token, session, deviceCookie };
   }
 
   private async checkSecondFactor(user: UserTable, body: SignInBody): Promise<boolean> {
     if (body.totp) {
       const secret = this.ctx.crypto.decryptOptional(user.totp_secret_enc, this.fieldCtx(user.id, 'totp_secret'));
-      return Boolean(secret) && totpFor(secret!, user.id).validate({ token: body.totp, window: 1 }) !== null;
+      return Boolean(secret) && this.acceptTotp(user.id, secret!, body.totp);
     }
-    const code = (body.recoveryCode ?? '').toLowerCase().replace('-', '');
+    if (!body.recoveryCode) return false;
+    const code = body.recoveryCode.toLowerCase().replace('-', '');
     return authRepo.consumeRecoveryCode(this.db, user.id, this.ctx.crypto.blindIndex('recovery', code), nowIso());
+  }
+
+  /** True for a valid code of a time step later than the last one accepted for the user; records that step. */
+  private async acceptTotp(userId: string, secret: string, code: string): Promise<boolean> {
+    const timestamp = this.now();
+    const delta = totpFor(secret, userId).validate({ token: code, window: 1, timestamp });
+    if (delta === null) return false;
+    return authRepo.claimTotpStep(this.db, userId, Math.floor(timestamp / 30_000) + delta);
   }
 
   /** Starts TOTP enrolment: a new secret (stored encrypted, not yet active), its otpauth URI and a QR code. */
@@ -126,8 +149,7 @@ export class SignInService {
     const user = await repo.findUser(this.db, userId);
     const secret = user && this.ctx.crypto.decryptOptional(user.totp_secret_enc, this.fieldCtx(userId, 'totp_secret'));
     if (!user || !secret || user.totp_enabled_at) throw new AppError(409, 'second_factor_not_pending');
-    if (totpFor(secret, userId).validate({ token: code, window: 1 }) === null)
-      throw new AppError(400, 'invalid_second_factor');
+    if (!(await this.acceptTotp(userId, secret, code))) throw new AppError(400, 'invalid_second_factor');
     const codes = Array.from({ length: 10 }, () => {
       const bytes = randomBytes(8);
       const s = Array.from(bytes, (b) => recoveryAlphabet[b % recoveryAlphabet.length]).join('');
@@ -162,6 +184,7 @@ export class SignInService {
     checkPasswordPolicy(next, this.ctx.crypto.decrypt(user.email_enc, this.fieldCtx(userId, 'email')));
     await repo.updateUser(this.db, userId, { password_hash: await hashPassword(next), updated_at: nowIso() });
     for (const s of await this.sessions.active(userId)) if (s.id !== sessionId) await this.sessions.revoke(s.id);
+    await authRepo.deleteKnownDevices(this.db, userId);
     await this.ctx.audit.record({
       actor: { userId, orgId: user.organisation_id },
       action: 'auth.password_changed',
@@ -193,6 +216,7 @@ export class SignInService {
         if (!(await authRepo.consumeToken(trx, hash, nowIso()))) throw new AppError(400, 'link_invalid');
         await repo.updateUser(trx, user.id, { password_hash: passwordHash, status: 'active', updated_at: nowIso() });
         await authRepo.revokeUserSessions(trx, user.id, nowIso());
+        await authRepo.deleteKnownDevices(trx, user.id);
       },
     );
   }

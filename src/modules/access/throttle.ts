@@ -4,49 +4,65 @@ import * as repo from './repo-auth';
 
 export const accountFreeAttempts = 5;
 export const sourceFreeAccounts = 10;
-const windowMs = 15 * 60_000;
-const maxDelayMs = 15 * 60_000;
+/** A counter starts again after this long without attempts (measured from the end of its last delay). */
+export const quietMs = 15 * 60_000;
+export const maxDelayMs = 15 * 60_000;
+// Two requests may read the same counter at once; the one whose compare-and-set loses reads again.
+const casTries = 8;
 
-/** Growing delay after the free attempts: 1 s, 2 s, 4 s … up to 15 minutes. */
+/** Growing delay after the free attempts: 1 s, 2 s, 4 s … never more than 15 minutes. */
 export function delayMs(over: number): number {
   return over <= 0 ? 0 : Math.min(maxDelayMs, 1000 * 2 ** (over - 1));
 }
 
 /**
- * Sign-in throttling that slows attackers without locking out others. Per account, every attempt counts
- * before the password is checked, so a burst is throttled at once; a success clears it. Per source, only
- * failures across many distinct accounts count, so people behind one shared address are not blocked by
- * someone guessing one account's password.
+ * Sign-in throttling that slows guessing without locking anyone out for good (OWASP ASVS 2.2). Each pool (an
+ * account's anonymous attempts, or one known device's) allows a few free attempts, then one attempt per growing
+ * delay, capped at 15 minutes. An attempt made while a delay runs is refused before anything is counted, so
+ * hammering neither counts nor extends it; a quiet spell of 15 minutes after the last delay starts the pool again.
+ * Sources are throttled only for failures across many distinct accounts, so people behind one address are not
+ * blocked by someone guessing one password.
  */
 export class Throttle {
-  constructor(private readonly db: Q) {}
+  constructor(
+    private readonly db: Q,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Counts an attempt on an account; returns milliseconds to wait (0 = go ahead). */
-  async attempt(accountKey: string, sourceKey: string, now = Date.now()): Promise<number> {
-    const src = await repo.findThrottle(this.db, sourceKey);
-    if (src?.blocked_until && Date.parse(src.blocked_until) > now) return Date.parse(src.blocked_until) - now;
-    const key = `acct:${accountKey}`;
-    const nowIso = new Date(now).toISOString();
-    await repo.countAttempt(this.db, key, nowIso, new Date(now - windowMs).toISOString());
-    const row = await repo.findThrottle(this.db, key);
-    if (!row) return 0;
-    const blockedFor = row.blocked_until ? Date.parse(row.blocked_until) - now : 0;
-    if (blockedFor > 0) return blockedFor;
-    return Number(row.failures) > accountFreeAttempts
-      ? this.block(key, Number(row.failures) - accountFreeAttempts, now)
-      : 0;
+  /** Milliseconds to wait before an attempt on `poolKey` (0 = go ahead, and the attempt is then counted). */
+  async enter(poolKey: string, sourceKey: string | null): Promise<number> {
+    const now = this.now();
+    if (sourceKey) {
+      const src = await repo.findThrottle(this.db, sourceKey);
+      const until = src?.blocked_until ? Date.parse(src.blocked_until) : 0;
+      if (until > now) return until - now;
+    }
+    for (let i = 0; i < casTries; i++) {
+      const row = await repo.findThrottle(this.db, poolKey);
+      const until = row?.blocked_until ? Date.parse(row.blocked_until) : 0;
+      if (until > now) return until - now;
+      const fresh = !row || Math.max(until, Date.parse(row.first_failure_at)) < now - quietMs;
+      const count = fresh ? 1 : Number(row.failures) + 1;
+      const next = {
+        key: poolKey,
+        failures: count,
+        accounts: '[]',
+        first_failure_at: fresh ? new Date(now).toISOString() : row.first_failure_at,
+        // The attempt beyond the free ones goes ahead and starts the delay before the next one.
+        blocked_until:
+          count > accountFreeAttempts ? new Date(now + delayMs(count - accountFreeAttempts)).toISOString() : null,
+      };
+      if (await repo.swapThrottle(this.db, next, row ?? null)) return 0;
+    }
+    return 1000;
   }
 
-  private async block(key: string, over: number, now: number): Promise<number> {
-    const ms = delayMs(over);
-    await repo.blockThrottle(this.db, key, new Date(now + ms).toISOString());
-    return ms;
-  }
-
-  /** Records a failed attempt against the source, remembering which accounts it tried. */
-  async failed(accountKey: string, sourceKey: string, now = Date.now()): Promise<void> {
+  /** Records a failed attempt against the source, remembering (by a short tag) which accounts it tried. */
+  async failed(accountKey: string, sourceKey: string | null): Promise<void> {
+    if (!sourceKey) return;
+    const now = this.now();
     const row = await repo.findThrottle(this.db, sourceKey);
-    const fresh = !row || Date.parse(row.first_failure_at) < now - windowMs;
+    const fresh = !row || Date.parse(row.first_failure_at) < now - quietMs;
     const accounts = new Set<string>(fresh ? [] : throttleCodec.decode(row).accounts);
     accounts.add(accountKey.slice(0, 16));
     const over = accounts.size - sourceFreeAccounts;
@@ -63,8 +79,8 @@ export class Throttle {
     );
   }
 
-  /** A successful sign-in clears the account's counter. */
-  succeeded(accountKey: string): Promise<unknown> {
-    return repo.clearThrottle(this.db, `acct:${accountKey}`);
+  /** A successful sign-in clears its pool's counter. */
+  succeeded(poolKey: string): Promise<unknown> {
+    return repo.clearThrottle(this.db, poolKey);
   }
 }

@@ -42,5 +42,6 @@ export function buildUserRow(crypto: FieldCrypto, u: NewUser, id: string = rando
     updated_at: now,
     last_sign_in_at: null,
     language: u.language ?? null,
+    totp_last_step: null,
   };
 }

@@ -76,6 +76,8 @@ export interface UserTable {
   last_sign_in_at: string | null;
   /** The language the person reads (es, en, qu-EC): e-mails and documents follow it; null = Spanish. */
   language: string | null;
+  /** The TOTP time step of the last accepted code: a code of this step or an earlier one is refused. */
+  totp_last_step: number | null;
 }
 
 export interface UserRoleTable {
@@ -108,6 +110,13 @@ export interface OneTimeTokenTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** A browser that signed in before: only the SHA-256 of its cookie, and whose it is. */
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
 }
 
 export interface AuthThrottleTable {
@@ -480,6 +489,7 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   one_time_tokens: OneTimeTokenTable;
   auth_throttle: AuthThrottleTable;
+  known_devices: KnownDeviceTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
   report_messages: ReportMessageTable;
