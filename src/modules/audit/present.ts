@@ -15,5 +15,6 @@ export function presentEntry(e: AuditLogTable) {
     details: entryCodec.decode(e).details,
     requestId: e.request_id,
     hash: e.hash,
+    keyId: e.key_id,
   };
 }

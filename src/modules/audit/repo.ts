@@ -3,22 +3,43 @@ import type { Db } from '../../platform/db/index';
 import type { AuditLogTable, Database } from '../../platform/db/types';
 
 type Q = Db | Transaction<Database>;
+
+/** The newest entry as recorded beside the chain (key id absent for a plain-hash head). */
+export interface Head {
+  id: number;
+  hash: string;
+  keyId?: string | null;
+}
 const headKey = 'audit_head';
+const keyringKey = 'audit_keyring';
+
+/** Audit roots of earlier master keys, each wrapped under a master key (see keys.ts); null when none. */
+export async function readKeyring(q: Q): Promise<Record<string, { master: number; key: string }> | null> {
+  const row = await q.selectFrom('meta').select('value').where('key', '=', keyringKey).executeTakeFirst();
+  return row ? JSON.parse(row.value) : null;
+}
+
+export async function writeKeyring(q: Q, ring: Record<string, { master: number; key: string }>): Promise<void> {
+  const value = JSON.stringify(ring);
+  const now = new Date().toISOString();
+  const r = await q.updateTable('meta').set({ value, updated_at: now }).where('key', '=', keyringKey).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) await q.insertInto('meta').values({ key: keyringKey, value, updated_at: now }).execute();
+}
 
 /** Takes the write lock on the chain head (an UPDATE locks the row on PostgreSQL and the file on SQLite). */
-export async function lockHead(q: Q, now: string): Promise<{ id: number; hash: string } | null> {
+export async function lockHead(q: Q, now: string): Promise<Head | null> {
   const r = await q.updateTable('meta').set({ updated_at: now }).where('key', '=', headKey).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return null;
   const row = await q.selectFrom('meta').select('value').where('key', '=', headKey).executeTakeFirstOrThrow();
   return JSON.parse(row.value);
 }
 
-export async function readHead(q: Q): Promise<{ id: number; hash: string } | null> {
+export async function readHead(q: Q): Promise<Head | null> {
   const row = await q.selectFrom('meta').select('value').where('key', '=', headKey).executeTakeFirst();
   return row ? JSON.parse(row.value) : null;
 }
 
-export async function writeHead(q: Q, head: { id: number; hash: string }, now: string, exists: boolean): Promise<void> {
+export async function writeHead(q: Q, head: Head, now: string, exists: boolean): Promise<void> {
   const value = JSON.stringify(head);
   if (exists) await q.updateTable('meta').set({ value, updated_at: now }).where('key', '=', headKey).execute();
   else await q.insertInto('meta').values({ key: headKey, value, updated_at: now }).execute();
@@ -49,4 +70,9 @@ export async function listEntries(q: Q, f: AuditFilter): Promise<AuditLogTable[]
   if (f.actorOrgIds) s = s.where('actor_org_id', 'in', f.actorOrgIds.length ? f.actorOrgIds : ['-']);
   if (f.beforeId) s = s.where('id', '<', f.beforeId);
   return s.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** The newest entry of the chain, or undefined when it is empty. */
+export function lastEntry(q: Q): Promise<AuditLogTable | undefined> {
+  return q.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
 }

@@ -10,7 +10,7 @@ import { AuditTrail } from './trail';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 
-/** Audit browser (by record and by user) and chain verification, for administrators and supervisors. */
+/** Audit browser (by record and by user) and chain verification against checkpoints, for administrators and supervisors. */
 export const auditRoutes =
   (deps: Context): FastifyPluginAsync =>
   async (app) => {
@@ -37,12 +37,15 @@ export const auditRoutes =
       {
         schema: {
           tags,
-          summary: 'Verify the hash chain and name the first broken entry',
+          summary: 'Verify the MAC chain against the signed checkpoints and name the first changed entry',
           response: { 200: verifySchema, ...errors },
         },
       },
       async (req) => {
-        return trail.verify(requireActor(req));
+        const r = await trail.verify(requireActor(req));
+        // The checkpoint directory is the server's business, not the reader's.
+        const { dir: _, ...checkpoints } = r.checkpoints;
+        return { ...r, checkpoints };
       },
     );
   };

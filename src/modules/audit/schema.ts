@@ -21,6 +21,7 @@ export const auditEntrySchema = z
     details: z.record(z.string(), z.unknown()),
     requestId: z.string().nullable(),
     hash: z.string(),
+    keyId: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
 
@@ -28,6 +29,35 @@ export const verifySchema = z
   .object({
     ok: z.boolean(),
     checked: z.number(),
-    firstBroken: z.object({ id: z.number(), reason: z.string() }).optional(),
+    legacy: z.number().meta({ description: 'entries from before the keyed chain (plain SHA-256)' }),
+    keyedFrom: z.number().nullable().meta({ description: 'first entry chained with the keyed MAC' }),
+    firstBroken: z
+      .object({
+        id: z.number(),
+        at: z.string().nullable(),
+        code: z.enum([
+          'missing',
+          'out_of_order',
+          'link',
+          'changed',
+          'downgraded',
+          'unknown_key',
+          'truncated',
+          'checkpoint_mismatch',
+        ]),
+        reason: z.string(),
+      })
+      .optional(),
+    checkpoints: z.object({
+      checked: z.number().meta({ description: 'well-signed checkpoints whose head is still in the chain' }),
+      latest: z.object({ entryId: z.number(), signedAt: z.string() }).nullable(),
+      problems: z.array(
+        z.object({
+          file: z.string(),
+          code: z.enum(['bad_signature', 'unreadable', 'unknown_signing_key']),
+          reason: z.string(),
+        }),
+      ),
+    }),
   })
   .meta({ id: 'AuditVerification' });

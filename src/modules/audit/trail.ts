@@ -1,12 +1,14 @@
 import type { Context } from '../../platform/context';
 import { type Actor, OrganisationsService, requirePermission } from '../access/index';
-import { AuditService } from './service';
+import { auditServiceOf } from './checkpoint-job';
+import { checkpointDir } from './checkpoints';
+import type { AuditService } from './service';
 
 /** The audit trail as people read it: who may read it, and which part. */
 export class AuditTrail {
   private readonly audit: AuditService;
   constructor(private readonly ctx: Context) {
-    this.audit = new AuditService(ctx.db.db);
+    this.audit = auditServiceOf(ctx);
   }
 
   /**
@@ -32,9 +34,9 @@ export class AuditTrail {
     });
   }
 
-  /** Checks the whole hash chain, for holders of audit:read (403 otherwise). */
+  /** Checks the whole MAC chain against the signed checkpoints of this installation, for holders of audit:read (403 otherwise). */
   verify(actor: Actor) {
     requirePermission(actor, 'audit:read');
-    return this.audit.verify();
+    return this.audit.verify({ checkpointDir: checkpointDir(this.ctx.config) });
   }
 }
