@@ -1,15 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import {
-  EncryptedPDFError,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFNumber,
-  PDFRawStream,
-  type PDFRef,
-  PDFStream,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef, PDFStream } from 'pdf-lib';
 import { Malformed } from './bytes';
 import { jpeg } from './image';
 
@@ -73,11 +63,12 @@ function cleanImage(doc: PDFDocument, ref: PDFRef, s: PDFRawStream): void {
 export async function pdf(b: Buffer): Promise<Buffer> {
   let src: PDFDocument;
   try {
-    src = await PDFDocument.load(b, { updateMetadata: false, throwOnInvalidObject: true });
-  } catch (err) {
-    if (err instanceof EncryptedPDFError) throw new EncryptedPdf();
+    // Loaded even when encrypted, to tell that case apart (pdf-lib's own error class does not survive instanceof).
+    src = await PDFDocument.load(new Uint8Array(b), { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
+  } catch {
     throw new Malformed('unreadable PDF');
   }
+  if (src.isEncrypted) throw new EncryptedPdf();
   const pages = src.getPages();
   if (pages.length === 0) throw new Malformed('PDF without pages');
   // Keys are dropped before the copy, so what only they pointed to (XMP streams, attached files) is never copied.

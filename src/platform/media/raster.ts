@@ -25,7 +25,7 @@ export async function rebuildImage(b: Buffer, format: 'jpeg' | 'png', maxPixels:
   const options = { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true, pages: 1 } as const;
   let meta: Metadata;
   try {
-    meta = await sharp(b, options).metadata();
+    meta = await sharp(b, { ...options, limitInputPixels: false }).metadata(); // the header only: checked below
   } catch {
     throw new Malformed('unreadable image');
   }
