@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { openContext, seedDemo, startServer } from './app/index';
+import { auditCommands } from './cli/audit';
 import { htcdsCommands } from './cli/htcds';
 import { i18nCommands } from './cli/i18n';
 import { securityCommands } from './cli/security';
@@ -150,6 +151,7 @@ export function program(): Command {
     );
 
   securityCommands(cli);
+  auditCommands(cli);
   htcdsCommands(cli);
   i18nCommands(cli);
   return cli;

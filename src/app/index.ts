@@ -1,6 +1,7 @@
 import { AuditService } from '../modules/audit/index';
 import type { Config } from '../platform/config';
 import { type Context, openContext as openPlatformContext } from '../platform/context';
+import type { MasterKey } from '../platform/crypto/keys';
 import { type App, type AppDeps, buildServer } from '../platform/http/app';
 import { seedDemo as seedModules } from '../platform/seed';
 import { type Running, startServer as startPlatformServer } from '../platform/server';
@@ -8,7 +9,7 @@ import { modules } from './modules';
 
 export { modules } from './modules';
 
-const auditor = (db: Context['db']['db']) => new AuditService(db);
+const auditor = (db: Context['db']['db'], master: MasterKey) => new AuditService(db, master);
 
 /** Opens the database and the shared services, with the audit module as the audit trail. */
 export function openContext(config: Config, opts: { migrate?: boolean } = {}): Promise<Context> {

@@ -40,6 +40,10 @@ export const settingsSchema = z.strictObject({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MINKA_MAIL_FROM: z.string().min(3).default('Minka <no-reply@localhost>'),
+  /** Where signed audit checkpoints are written (default <data dir>/audit-checkpoints); copy them off the machine. */
+  MINKA_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** An auditor's address that receives every signed audit checkpoint by e-mail (needs MINKA_SMTP_URL). */
+  MINKA_AUDIT_EMAIL: z.email().optional(),
   MINKA_EMERGENCY_NUMBERS: z.string().min(1).default('911;1800 335486'),
   MINKA_REPORTS_DEFAULT_DIVISION: z
     .string()

@@ -51,13 +51,14 @@ export async function openCrypto(
 /** Opens the database (migrating it unless told not to) and the services every module needs; the audit trail comes from the caller. */
 export async function openContext(
   config: Config,
-  opts: { migrate?: boolean; auditor: (db: DbHandle['db']) => Auditor },
+  opts: { migrate?: boolean; auditor: (db: DbHandle['db'], master: MasterKey) => Auditor },
 ): Promise<Context> {
   const db = openDb(config);
   try {
     if (opts.migrate !== false) await migrateToLatest(db.db);
-    const { crypto } = await openCrypto(config, db);
-    return { config, db, crypto, audit: opts.auditor(db.db) };
+    const { crypto, master } = await openCrypto(config, db);
+    // The audit trail keys its chain with a key derived from the master key, which never enters the database.
+    return { config, db, crypto, audit: opts.auditor(db.db, master) };
   } catch (err) {
     await db.close();
     throw err;

@@ -140,6 +140,8 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** Which audit MAC key chained this entry ("v1": derived from master key v1); null for plain SHA-256 entries from before 0017. */
+  key_id: string | null;
 }
 
 export interface ReportTable {
