@@ -440,7 +440,16 @@ for (const target of dbTargets()) {
       const personId = (await read(worker, mine)).person.id;
       // The same organisation opens a second case of this person in Cuenca, outside the caseworker's canton.
       const cuenca = await new IntakeService(t.db.ctx).intake(
-        { ...systemActor, orgId: worker.orgId },
+        {
+          ...systemActor,
+          orgId: (
+            await t.db.handle.db
+              .selectFrom('cases')
+              .select('owner_org_id')
+              .where('id', '=', mine)
+              .executeTakeFirstOrThrow()
+          ).owner_org_id,
+        },
         { division: { country: 'EC', code: '010150' }, personId, local_AgeAtIntake: 36 },
         'test',
       );

@@ -471,6 +471,7 @@ export interface paths {
             password: string;
             totp?: string;
             recoveryCode?: string;
+            remember?: boolean;
           };
         };
       };
@@ -2834,6 +2835,283 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/sharing-agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Data-sharing agreements in my jurisdiction */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharingAgreement'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record a data-sharing agreement (audited)
+     * @description The receiving organisation may read the sections named of the cases the other owns in these places, from startsOn until the day before endsOn.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The organisation that owns the cases
+             */
+            fromOrgId: string;
+            /**
+             * Format: uuid
+             * @description The organisation that may read them
+             */
+            toOrgId: string;
+            sections: (
+              | 'identity'
+              | 'contact'
+              | 'age'
+              | 'languages'
+              | 'vulnerabilities'
+              | 'exploitation'
+              | 'perpetrators'
+              | 'decision'
+              | 'safeguards'
+              | 'screening'
+              | 'consents'
+              | 'tasks'
+              | 'comments'
+              | 'plans'
+              | 'legal'
+              | 'files'
+              | 'history'
+            )[];
+            /** @description Division codes: cases in one of them or below are covered */
+            places: string[];
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description The day the agreement stops applying
+             */
+            endsOn: string;
+            /** @description Legal basis and notes */
+            legalBasis: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharingAgreement'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/sharing-agreements/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a data-sharing agreement now (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SharingAgreement'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -2910,7 +3188,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Verify the hash chain and name the first broken entry */
+    /** Verify the MAC chain against the signed checkpoints and name the first changed entry */
     get: {
       parameters: {
         query?: never;
@@ -5067,6 +5345,26 @@ export interface paths {
             /** @enum {string} */
             givenBy: 'Self' | 'Guardian' | 'Authority';
             giverName?: string;
+            /** @description Only these case sections may be shared (a referral gets what its purpose needs of them) */
+            sections?: (
+              | 'identity'
+              | 'contact'
+              | 'age'
+              | 'languages'
+              | 'vulnerabilities'
+              | 'exploitation'
+              | 'perpetrators'
+              | 'decision'
+              | 'safeguards'
+              | 'screening'
+              | 'consents'
+              | 'tasks'
+              | 'comments'
+              | 'plans'
+              | 'legal'
+              | 'files'
+              | 'history'
+            )[];
           };
         };
       };
@@ -6972,7 +7270,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Attach a file (multipart field "file"): JPEG/PNG or audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) cleaned of metadata, or PDF */
+    /** Attach a file (multipart field "file"): JPEG/PNG re-encoded from its pixels, audio (Ogg/Opus, M4A/AAC, AMR, MP3, WAV) rewritten without tags, or PDF rewritten without scripts, actions, attachments and metadata */
     post: {
       parameters: {
         query?: never;
@@ -14016,6 +14314,51 @@ export interface components {
         scope: string;
       }[];
     };
+    /** @description A data-sharing agreement between two organisations */
+    SharingAgreementInput: {
+      id: string;
+      fromOrg: {
+        id: string;
+        name: string;
+      };
+      toOrg: {
+        id: string;
+        name: string;
+      };
+      sections: (
+        | 'identity'
+        | 'contact'
+        | 'age'
+        | 'languages'
+        | 'vulnerabilities'
+        | 'exploitation'
+        | 'perpetrators'
+        | 'decision'
+        | 'safeguards'
+        | 'screening'
+        | 'consents'
+        | 'tasks'
+        | 'comments'
+        | 'plans'
+        | 'legal'
+        | 'files'
+        | 'history'
+      )[];
+      places: {
+        code: string;
+        label: string;
+      }[];
+      startsOn: string;
+      endsOn: string;
+      legalBasis: string;
+      createdAt: string;
+      endedAt: string | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'running' | 'ended';
+      abilities: {
+        end: boolean;
+      };
+    };
     AuditEntryInput: {
       id: number;
       at: string;
@@ -14030,13 +14373,43 @@ export interface components {
       };
       requestId: string | null;
       hash: string;
+      keyId: string | null;
     };
     AuditVerificationInput: {
       ok: boolean;
       checked: number;
+      /** @description entries from before the keyed chain (plain SHA-256) */
+      legacy: number;
+      /** @description first entry chained with the keyed MAC */
+      keyedFrom: number | null;
       firstBroken?: {
         id: number;
+        at: string | null;
+        /** @enum {string} */
+        code:
+          | 'missing'
+          | 'out_of_order'
+          | 'link'
+          | 'changed'
+          | 'downgraded'
+          | 'unknown_key'
+          | 'truncated'
+          | 'checkpoint_mismatch';
         reason: string;
+      };
+      checkpoints: {
+        /** @description well-signed checkpoints whose head is still in the chain */
+        checked: number;
+        latest: {
+          entryId: number;
+          signedAt: string;
+        } | null;
+        problems: {
+          file: string;
+          /** @enum {string} */
+          code: 'bad_signature' | 'unreadable' | 'unknown_signing_key';
+          reason: string;
+        }[];
       };
     };
     ScreeningResultInput: {
@@ -14178,6 +14551,28 @@ export interface components {
         giverName: string | null;
         givenAt: string;
         withdrawnAt: string | null;
+        /** @description The case sections this consent covers; null = all a referral needs */
+        sections:
+          | (
+              | 'identity'
+              | 'contact'
+              | 'age'
+              | 'languages'
+              | 'vulnerabilities'
+              | 'exploitation'
+              | 'perpetrators'
+              | 'decision'
+              | 'safeguards'
+              | 'screening'
+              | 'consents'
+              | 'tasks'
+              | 'comments'
+              | 'plans'
+              | 'legal'
+              | 'files'
+              | 'history'
+            )[]
+          | null;
       }[];
       screening: {
         createdAt: string;
@@ -14197,6 +14592,31 @@ export interface components {
       cas_ReferringPrimaryCaseWorker: string | null;
       cas_ReasonForIncomingReferral: string | null;
       cas_IncomingReferralDetails: string | null;
+      /** @description For a receiver: the sections shared (the others are empty) and what shared them; null for the case owner */
+      sharing: {
+        sections: (
+          | 'identity'
+          | 'contact'
+          | 'age'
+          | 'languages'
+          | 'vulnerabilities'
+          | 'exploitation'
+          | 'perpetrators'
+          | 'decision'
+          | 'safeguards'
+          | 'screening'
+          | 'consents'
+          | 'tasks'
+          | 'comments'
+          | 'plans'
+          | 'legal'
+          | 'files'
+          | 'history'
+        )[];
+        via: ('referral' | 'agreement')[];
+        /** @description The referrals' purposes (services asked for) */
+        services: string[];
+      } | null;
       abilities: {
         update: boolean;
         edit: boolean;
@@ -15060,6 +15480,51 @@ export interface components {
         scope: string;
       }[];
     };
+    /** @description A data-sharing agreement between two organisations */
+    SharingAgreement: {
+      id: string;
+      fromOrg: {
+        id: string;
+        name: string;
+      };
+      toOrg: {
+        id: string;
+        name: string;
+      };
+      sections: (
+        | 'identity'
+        | 'contact'
+        | 'age'
+        | 'languages'
+        | 'vulnerabilities'
+        | 'exploitation'
+        | 'perpetrators'
+        | 'decision'
+        | 'safeguards'
+        | 'screening'
+        | 'consents'
+        | 'tasks'
+        | 'comments'
+        | 'plans'
+        | 'legal'
+        | 'files'
+        | 'history'
+      )[];
+      places: {
+        code: string;
+        label: string;
+      }[];
+      startsOn: string;
+      endsOn: string;
+      legalBasis: string;
+      createdAt: string;
+      endedAt: string | null;
+      /** @enum {string} */
+      state: 'upcoming' | 'running' | 'ended';
+      abilities: {
+        end: boolean;
+      };
+    };
     AuditEntry: {
       id: number;
       at: string;
@@ -15074,13 +15539,43 @@ export interface components {
       };
       requestId: string | null;
       hash: string;
+      keyId: string | null;
     };
     AuditVerification: {
       ok: boolean;
       checked: number;
+      /** @description entries from before the keyed chain (plain SHA-256) */
+      legacy: number;
+      /** @description first entry chained with the keyed MAC */
+      keyedFrom: number | null;
       firstBroken?: {
         id: number;
+        at: string | null;
+        /** @enum {string} */
+        code:
+          | 'missing'
+          | 'out_of_order'
+          | 'link'
+          | 'changed'
+          | 'downgraded'
+          | 'unknown_key'
+          | 'truncated'
+          | 'checkpoint_mismatch';
         reason: string;
+      };
+      checkpoints: {
+        /** @description well-signed checkpoints whose head is still in the chain */
+        checked: number;
+        latest: {
+          entryId: number;
+          signedAt: string;
+        } | null;
+        problems: {
+          file: string;
+          /** @enum {string} */
+          code: 'bad_signature' | 'unreadable' | 'unknown_signing_key';
+          reason: string;
+        }[];
       };
     };
     ScreeningResult: {
@@ -15222,6 +15717,28 @@ export interface components {
         giverName: string | null;
         givenAt: string;
         withdrawnAt: string | null;
+        /** @description The case sections this consent covers; null = all a referral needs */
+        sections:
+          | (
+              | 'identity'
+              | 'contact'
+              | 'age'
+              | 'languages'
+              | 'vulnerabilities'
+              | 'exploitation'
+              | 'perpetrators'
+              | 'decision'
+              | 'safeguards'
+              | 'screening'
+              | 'consents'
+              | 'tasks'
+              | 'comments'
+              | 'plans'
+              | 'legal'
+              | 'files'
+              | 'history'
+            )[]
+          | null;
       }[];
       screening: {
         createdAt: string;
@@ -15241,6 +15758,31 @@ export interface components {
       cas_ReferringPrimaryCaseWorker: string | null;
       cas_ReasonForIncomingReferral: string | null;
       cas_IncomingReferralDetails: string | null;
+      /** @description For a receiver: the sections shared (the others are empty) and what shared them; null for the case owner */
+      sharing: {
+        sections: (
+          | 'identity'
+          | 'contact'
+          | 'age'
+          | 'languages'
+          | 'vulnerabilities'
+          | 'exploitation'
+          | 'perpetrators'
+          | 'decision'
+          | 'safeguards'
+          | 'screening'
+          | 'consents'
+          | 'tasks'
+          | 'comments'
+          | 'plans'
+          | 'legal'
+          | 'files'
+          | 'history'
+        )[];
+        via: ('referral' | 'agreement')[];
+        /** @description The referrals' purposes (services asked for) */
+        services: string[];
+      } | null;
       abilities: {
         update: boolean;
         edit: boolean;

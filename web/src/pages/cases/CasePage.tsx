@@ -19,6 +19,7 @@ import { PersonPart, ReferredPart, SituationPart } from './record/parts';
 import { Referrals } from './referrals';
 import { Screening } from './screening';
 import { Consent, Decision, Safeguards, Section } from './sections';
+import { SharedFacts, SharingNote, sees } from './shared';
 import { Transfers } from './transfers';
 import { useTransport } from './transport';
 import type { CaseWrite } from './writes';
@@ -74,12 +75,21 @@ export function CaseView({
     onSuccess: saved,
   });
   const act = (w: CaseWrite) => mutation.mutateAsync(w).catch(() => undefined);
-  const shown = transport.offline ? tabs.filter((x) => x !== 'history') : tabs;
+  // A receiver gets the tabs that hold something shared with it (its referrals are under services).
+  const given = {
+    record: true,
+    protection: sees(c, 'legal') || sees(c, 'decision') || sees(c, 'safeguards'),
+    services: true,
+    notes: sees(c, 'comments'),
+    history: sees(c, 'history'),
+  };
+  const shown = tabs.filter((x) => given[x] && !(transport.offline && x === 'history'));
   const tab = shown.find((x) => x === params.get('tab')) ?? 'record';
   const online = !transport.offline;
   return (
     <Stack maw={900}>
       {header}
+      <SharingNote c={c} />
       {mutation.error && (
         <Alert color="red" role="alert">
           {mutation.error.message}
@@ -97,8 +107,8 @@ export function CaseView({
           <Stack>
             <PersonPart c={c} onSaved={saved} />
             <SituationPart c={c} onSaved={saved} />
-            <EventsPart c={c} onSaved={saved} />
-            <PerpetratorsPart c={c} onSaved={saved} />
+            {sees(c, 'exploitation') && <EventsPart c={c} onSaved={saved} />}
+            {sees(c, 'perpetrators') && <PerpetratorsPart c={c} onSaved={saved} />}
             <ReferredPart c={c} onSaved={saved} />
           </Stack>
         </Tabs.Panel>
@@ -108,7 +118,8 @@ export function CaseView({
             {c.abilities.update && <Screening c={c} caseId={c.id} />}
             {c.abilities.update && <Decision c={c} act={act} />}
             {c.abilities.update && <Consent c={c} act={act} />}
-            {online && <Legal caseId={c.id} writable={has(session, 'legal:write')} />}
+            <SharedFacts c={c} />
+            {online && sees(c, 'legal') && <Legal caseId={c.id} writable={has(session, 'legal:write')} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="services" pt="md">

@@ -5,6 +5,7 @@ import { client, ok } from '../../../api';
 import { has, useSession } from '../../../session';
 import { FieldMark } from '../../field/FieldMark';
 import type { CaseDetail } from '../CasePage';
+import { sees } from '../shared';
 import { useFieldText } from './display';
 
 type Saved = (c: CaseDetail) => void;
@@ -60,13 +61,18 @@ export function CaseHeader({ c, onSaved, refresh }: { c: CaseDetail; onSaved: Sa
         )}
         {c.abilities.update && has(session, 'cases:write') && <FieldMark caseId={c.id} />}
       </Group>
-      <Text size="lg">{name || t('record.unnamed')}</Text>
+      {sees(c, 'identity') && <Text size="lg">{name || t('record.unnamed')}</Text>}
       <Text size="sm" c="gray.7">
         {[
-          c.ageAtIntake === null ? t('record.ageUnknown') : t('record.age', { count: c.ageAtIntake }),
+          // A receiver is told only what was shared: no "age unknown" or "no open tasks" for a section it lacks.
+          !sees(c, 'age')
+            ? null
+            : c.ageAtIntake === null
+              ? t('record.ageUnknown')
+              : t('record.age', { count: c.ageAtIntake }),
           c.division.label,
           c.assignedUser?.name ? t('record.assigned', { name: c.assignedUser.name }) : null,
-          t('record.openTasks', { count: openTasks }),
+          sees(c, 'tasks') ? t('record.openTasks', { count: openTasks }) : null,
         ]
           .filter(Boolean)
           .join(' · ')}

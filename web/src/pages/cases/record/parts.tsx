@@ -2,6 +2,7 @@ import { Button, Group, Paper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../CasePage';
+import { sharedFields } from '../shared';
 import { useTransport } from '../transport';
 import { FieldList } from './display';
 import { EditRecord, type RecordWrite } from './EditRecord';
@@ -56,8 +57,10 @@ function FieldsPart({
   save: (w: RecordWrite) => Promise<CaseDetail>;
   onSaved: Saved;
 }) {
+  const shown = sharedFields(c, fields);
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  if (!shown.length) return null;
   return (
     <Part
       title={title}
@@ -69,11 +72,11 @@ function FieldsPart({
         )
       }
     >
-      <FieldList fields={fields} values={values} places={places} />
+      <FieldList fields={shown} values={values} places={places} />
       {editing && (
         <EditRecord
           title={editTitle}
-          fields={fields}
+          fields={shown}
           values={values}
           version={version}
           places={places}
@@ -108,6 +111,7 @@ export function PersonPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
 export function ReferredPart({ c, onSaved }: { c: CaseDetail; onSaved: Saved }) {
   const { t } = useTranslation();
   const transport = useTransport();
+  if (c.sharing) return null;
   return (
     <FieldsPart
       c={c}
