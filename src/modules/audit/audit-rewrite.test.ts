@@ -134,7 +134,10 @@ for (const target of dbTargets()) {
         assert.equal(r.firstBroken?.code, how === 'plain' ? 'downgraded' : 'changed');
         const run = cli('verify', '--checkpoints', dir);
         assert.equal(run.status, 1);
-        assert.match(run.stderr, new RegExp(`^minka: audit chain broken at entry 5 \\(written ${at5.replace(/[.]/g, '\\.')}\\)`));
+        assert.match(
+          run.stderr,
+          new RegExp(`^minka: audit chain broken at entry 5 \\(written ${at5.replace(/[.]/g, '\\.')}\\)`),
+        );
       });
     }
 
@@ -151,7 +154,11 @@ for (const target of dbTargets()) {
       await db.handle.db.deleteFrom('audit_log').where('id', '>=', 9).execute();
       const rows = await db.handle.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
       const head = { id: 8, hash: rows.at(-1)!.hash, keyId: 'v1' };
-      await db.handle.db.updateTable('meta').set({ value: JSON.stringify(head) }).where('key', '=', 'audit_head').execute();
+      await db.handle.db
+        .updateTable('meta')
+        .set({ value: JSON.stringify(head) })
+        .where('key', '=', 'audit_head')
+        .execute();
       const r = await auditServiceOf(db.ctx).verify({ checkpointDir: dir, requireDir: true });
       assert.equal(r.firstBroken?.id, 9);
       assert.equal(r.firstBroken?.code, 'truncated');

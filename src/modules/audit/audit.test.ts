@@ -4,6 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { dbTargets, type TestDb, tempDir, testConfig } from '../../../tests/support/db';
 import { openContext } from '../../app/index';
+import { loadMasterKey, newMasterKey } from '../../platform/crypto/keys';
+import { entryHash, genesisHash } from './chain';
+import { auditServiceOf } from './checkpoint-job';
+import { carryAuditKeys } from './keys';
 import { AuditService } from './service';
 
 const root = new URL('../../..', import.meta.url).pathname;
@@ -29,6 +33,7 @@ for (const target of dbTargets()) {
     });
     after(() => db.cleanup());
     const q = () => db.handle.db;
+    const verify = () => auditServiceOf(db.ctx).verify();
 
     it('chains entries and verifies them', async () => {
       await fill(db, 6);
@@ -38,21 +43,111 @@ for (const target of dbTargets()) {
         [1, 2, 3, 4, 5, 6],
       );
       for (let i = 1; i < rows.length; i++) assert.equal(rows[i]!.prev_hash, rows[i - 1]!.hash);
-      assert.deepEqual(await new AuditService(db.ctx.db.db).verify(), { ok: true, checked: 6 });
+      assert.ok(
+        rows.every((r) => r.key_id === 'v1' && r.hash !== entryHash(r)),
+        'MACs, not plain hashes',
+      );
+      const r = await verify();
+      assert.deepEqual([r.ok, r.checked, r.legacy, r.keyedFrom], [true, 6, 0, 1]);
     });
 
     it('serialises concurrent appends into one chain', async () => {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) => db.ctx.audit.record({ actor, action: 'test.concurrent', details: { i } })),
       );
-      assert.deepEqual(await new AuditService(db.ctx.db.db).verify(), { ok: true, checked: 16 });
+      assert.deepEqual([(await verify()).ok, (await verify()).checked], [true, 16]);
     });
 
     it('names a changed entry', async () => {
       await q().updateTable('audit_log').set({ details: '{"i":99}' }).where('id', '=', 3).execute();
-      const r = await new AuditService(db.ctx.db.db).verify();
+      const r = await verify();
       assert.equal(r.ok, false);
-      assert.deepEqual(r.firstBroken, { id: 3, reason: 'hash does not match the entry content (entry was changed)' });
+      const at = (await q().selectFrom('audit_log').select('at').where('id', '=', 3).executeTakeFirstOrThrow()).at;
+      assert.deepEqual(r.firstBroken, {
+        id: 3,
+        at,
+        code: 'changed',
+        reason: 'MAC does not match the entry content (entry was changed)',
+      });
+    });
+
+    it('continues the chain under the next master key once the audit keys are carried over', async () => {
+      await q().updateTable('audit_log').set({ details: '{"i":2}' }).where('id', '=', 3).execute();
+      const v1 = loadMasterKey({ dataDir: db.config.dataDir, envKey: db.config.MINKA_MASTER_KEY, create: false }).key;
+      const v2 = newMasterKey(2);
+      const before = await new AuditService(db.ctx.db.db, v2).verify();
+      assert.deepEqual([before.firstBroken?.id, before.firstBroken?.code], [1, 'unknown_key']);
+      await carryAuditKeys(db.ctx.db.db, v1, v2);
+      const next = new AuditService(db.ctx.db.db, v2);
+      await next.record({ actor, action: 'test.after-rotation' });
+      const last = await q().selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.equal(last.key_id, 'v2');
+      const r = await next.verify();
+      assert.deepEqual([r.ok, r.checked], [true, 17]);
+    });
+  });
+
+  describe(`an audit chain from before the keyed MAC, on ${target.name}`, () => {
+    let db: TestDb;
+    before(async () => {
+      db = await target.open();
+    });
+    after(() => db.cleanup());
+
+    it('keeps its plain-hash part, starts the keyed chain at the first checkpoint and anchors the old part in it', async () => {
+      const q = db.handle.db;
+      // Entries as an installation before migration 0017 wrote them: plain SHA-256, no key id.
+      let prev = genesisHash;
+      for (let id = 1; id <= 5; id++) {
+        const e = {
+          id,
+          at: new Date(Date.UTC(2025, 0, id)).toISOString(),
+          actor_user_id: 'u-1',
+          actor_org_id: 'o-1',
+          action: 'test.old',
+          record_type: null,
+          record_id: `r${id}`,
+          fields: null,
+          details: JSON.stringify({ id }),
+          request_id: null,
+          prev_hash: prev,
+          key_id: null,
+        };
+        prev = entryHash(e);
+        await q
+          .insertInto('audit_log')
+          .values({ ...e, hash: prev })
+          .execute();
+      }
+      await q
+        .updateTable('meta')
+        .set({ value: JSON.stringify({ id: 5, hash: prev }) })
+        .where('key', '=', 'audit_head')
+        .execute();
+      const dir = `${db.config.dataDir}/audit-checkpoints`;
+      const cp = await auditServiceOf(db.ctx).checkpoint(dir);
+      assert.deepEqual([cp.body.entryId, cp.body.keyedFrom], [7, 6]);
+      const marker = await q.selectFrom('audit_log').selectAll().where('id', '=', 6).executeTakeFirstOrThrow();
+      assert.equal(marker.action, 'audit.chain_keyed');
+      assert.deepEqual(JSON.parse(marker.details), { legacyEntries: 5, legacyHead: prev });
+      const ok = await auditServiceOf(db.ctx).verify({ checkpointDir: dir });
+      assert.deepEqual([ok.ok, ok.checked, ok.legacy, ok.keyedFrom], [true, 7, 5, 6]);
+
+      // Rewriting an old entry and recomputing the old plain hashes breaks the first MAC, which covers the old head.
+      const rows = await q.selectFrom('audit_log').selectAll().where('id', '<=', 5).orderBy('id').execute();
+      let p = rows[0]!.hash;
+      for (const r of rows.slice(1)) {
+        const e = { ...r, prev_hash: p, details: r.id === 2 ? '{"id":99}' : r.details };
+        p = entryHash(e);
+        await q
+          .updateTable('audit_log')
+          .set({ details: e.details, prev_hash: e.prev_hash, hash: p })
+          .where('id', '=', r.id)
+          .execute();
+      }
+      await q.updateTable('audit_log').set({ prev_hash: p }).where('id', '=', 6).execute();
+      const broken = await auditServiceOf(db.ctx).verify({ checkpointDir: dir });
+      assert.deepEqual([broken.ok, broken.firstBroken?.id, broken.firstBroken?.code], [false, 6, 'changed']);
     });
   });
 }
@@ -87,14 +182,17 @@ describe('minka audit verify (CLI) on tampered chains', () => {
     await fresh();
     const r = verify();
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout, 'audit chain intact: 5 entries\n');
+    assert.match(
+      r.stdout,
+      /^audit chain intact: 5 entries \(0 plain-hash entries before the keyed chain, keyed with HMAC-SHA256 from entry 1\)\n/,
+    );
   });
 
   const cases: [string, string[], RegExp][] = [
     [
       'a changed entry',
       ["UPDATE audit_log SET action = 'test.other' WHERE id = 2"],
-      /^minka: audit chain broken at entry 2: hash does not match/,
+      /^minka: audit chain broken at entry 2 \(written [0-9T:.Z-]+\): MAC does not match/,
     ],
     [
       'a deleted entry',
@@ -113,7 +211,7 @@ describe('minka audit verify (CLI) on tampered chains', () => {
         'UPDATE audit_log SET id = 2 WHERE id = 4',
         'UPDATE audit_log SET id = 4 WHERE id = 100',
       ],
-      /^minka: audit chain broken at entry 2: /,
+      /^minka: audit chain broken at entry 2 \(written [^)]+\): previous-hash link/,
     ],
   ];
   for (const [what, sql, expected] of cases) {

@@ -21,7 +21,9 @@ const fieldsOf = (e: Content) => [
 
 /** The plain hash of an entry from before the keyed chain: SHA-256 over its id, content and previous hash. */
 export function entryHash(e: Content): string {
-  return createHash('sha256').update(JSON.stringify(fieldsOf(e)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(fieldsOf(e)), 'utf8')
+    .digest('hex');
 }
 
 /** The MAC of a keyed entry: HMAC-SHA256 under the audit key over the same fields and the key id. */
@@ -113,7 +115,10 @@ export class ChainVerifier {
     }
     const key = this.macKey(e.key_id);
     if (!key)
-      return { code: 'unknown_key', reason: `entry is chained under audit key ${e.key_id}, which this master key cannot reach` };
+      return {
+        code: 'unknown_key',
+        reason: `entry is chained under audit key ${e.key_id}, which this master key cannot reach`,
+      };
     if (!sameHex(entryMac(key, e), e.hash))
       return { code: 'changed', reason: 'MAC does not match the entry content (entry was changed)' };
     for (const a of this.anchors.get(id) ?? [])

@@ -34,19 +34,31 @@ export async function writeAuditCheckpoint(ctx: Context, log: Logger): Promise<s
       const publicKey = readFileSync(path.join(dir, publicKeyFile(body.signingKeyId)), 'utf8');
       const text = t('es', 'audit.checkpointMailBody', { entryId: body.entryId, signedAt: body.signedAt });
       const attached = `\n\n${path.basename(file)}\n${readFileSync(file, 'utf8')}\nsignature (base64): ${signature}\n\n${publicKey}`;
-      await sendMail(ctx.config, to, t('es', 'audit.checkpointMailSubject', { entryId: body.entryId }), text + attached).catch(
-        (err) => log.warn({ err }, 'audit checkpoint e-mail failed'),
-      );
+      await sendMail(
+        ctx.config,
+        to,
+        t('es', 'audit.checkpointMailSubject', { entryId: body.entryId }),
+        text + attached,
+      ).catch((err) => log.warn({ err }, 'audit checkpoint e-mail failed'));
     }
     return file;
   } catch (err) {
     if (err instanceof AuditChainBroken) {
       const b = err.result.firstBroken;
-      log.error({ audit: { brokenAt: b?.id, code: b?.code, problems: err.result.checkpoints.problems.length } }, 'audit chain broken: no checkpoint signed');
+      log.error(
+        { audit: { brokenAt: b?.id, code: b?.code, problems: err.result.checkpoints.problems.length } },
+        'audit chain broken: no checkpoint signed',
+      );
       if (to)
-        await sendMail(ctx.config, to, t('es', 'audit.brokenMailSubject'), t('es', 'audit.brokenMailBody', { id: b?.id ?? '-', reason: b?.reason ?? err.result.checkpoints.problems[0]?.reason ?? '' })).catch(
-          () => undefined,
-        );
+        await sendMail(
+          ctx.config,
+          to,
+          t('es', 'audit.brokenMailSubject'),
+          t('es', 'audit.brokenMailBody', {
+            id: b?.id ?? '-',
+            reason: b?.reason ?? err.result.checkpoints.problems[0]?.reason ?? '',
+          }),
+        ).catch(() => undefined);
     }
     throw err;
   }

@@ -107,7 +107,11 @@ export function scanCheckpoints(dir: string, ring: AuditKeyring): CheckpointScan
       continue;
     }
     if (!verify(null, bytes, key, readFileSync(sigFile))) {
-      scan.problems.push({ file, code: 'bad_signature', reason: 'signature does not match (forged or altered checkpoint)' });
+      scan.problems.push({
+        file,
+        code: 'bad_signature',
+        reason: 'signature does not match (forged or altered checkpoint)',
+      });
       continue;
     }
     scan.checked++;

@@ -22,8 +22,13 @@ export async function readKeyring(q: Q): Promise<Record<string, { master: number
 export async function writeKeyring(q: Q, ring: Record<string, { master: number; key: string }>): Promise<void> {
   const value = JSON.stringify(ring);
   const now = new Date().toISOString();
-  const r = await q.updateTable('meta').set({ value, updated_at: now }).where('key', '=', keyringKey).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) await q.insertInto('meta').values({ key: keyringKey, value, updated_at: now }).execute();
+  const r = await q
+    .updateTable('meta')
+    .set({ value, updated_at: now })
+    .where('key', '=', keyringKey)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0)
+    await q.insertInto('meta').values({ key: keyringKey, value, updated_at: now }).execute();
 }
 
 /** Takes the write lock on the chain head (an UPDATE locks the row on PostgreSQL and the file on SQLite). */

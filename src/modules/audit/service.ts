@@ -20,7 +20,9 @@ export interface Verification extends ChainCheck {
 export class AuditChainBroken extends Error {
   override name = 'AuditChainBroken';
   constructor(readonly result: Verification) {
-    super(`audit chain broken at entry ${result.firstBroken?.id ?? '?'}: ${result.firstBroken?.reason ?? 'checkpoint problem'}`);
+    super(
+      `audit chain broken at entry ${result.firstBroken?.id ?? '?'}: ${result.firstBroken?.reason ?? 'checkpoint problem'}`,
+    );
   }
 }
 
