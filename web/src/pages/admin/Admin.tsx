@@ -5,6 +5,7 @@ import { Devices } from '../field/Devices';
 import { Audit } from './Audit';
 import { Organisations } from './Organisations';
 import { Roles } from './Roles';
+import { Sharing } from './Sharing';
 import { Translations } from './Translations';
 import { Users } from './Users';
 
@@ -15,6 +16,7 @@ export function Admin() {
   const tabs = [
     { key: 'users', show: has(s, 'users:read'), el: <Users /> },
     { key: 'organisations', show: has(s, 'organisations:manage') || has(s, 'users:read'), el: <Organisations /> },
+    { key: 'sharing', show: has(s, 'organisations:manage'), el: <Sharing /> },
     { key: 'roles', show: has(s, 'users:read') || has(s, 'roles:manage'), el: <Roles /> },
     { key: 'audit', show: has(s, 'audit:read'), el: <Audit /> },
     { key: 'devices', show: has(s, 'users:manage'), el: <Devices everyone /> },

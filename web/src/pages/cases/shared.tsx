@@ -45,11 +45,11 @@ export function sharedFields(c: CaseDetail, fields: readonly string[]): string[]
 export function SharingNote({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   if (!c.sharing) return null;
-  const names = c.sharing.sections.map((s) => t(`caseSections.${s}`)).join(', ');
+  const names = c.sharing.sections.map((s) => t(`cases.sections.${s}`)).join(', ');
   const via = c.sharing.via.includes('referral') ? 'referral' : 'agreement';
   return (
-    <Alert color="blue" variant="light" title={t(`caseSharing.${via}`)}>
-      {names ? t('caseSharing.sections', { sections: names }) : t('caseSharing.none')}
+    <Alert color="blue" variant="light" title={t(`cases.sharing.${via}`)}>
+      {names ? t('cases.sharing.sections', { sections: names }) : t('cases.sharing.none')}
     </Alert>
   );
 }
@@ -62,7 +62,7 @@ export function SharedFacts({ c }: { c: CaseDetail }) {
   const safeguards = sees(c, 'safeguards') && (c.guardian || c.bestInterest);
   if (!decision && !safeguards) return null;
   return (
-    <Section title={t('caseSharing.facts')}>
+    <Section title={t('cases.sharing.facts')}>
       <Stack gap="xs">
         {decision && (
           <Text size="sm">
