@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
-import { demoPassword, demoTotpSecret } from '../../src/modules/access/demo';
-import { type E2E, newPage, startE2E } from './support';
+import { demoPassword } from '../../src/modules/access/demo';
+import { type E2E, freshTotp, newPage, startE2E } from './support';
 
 /** Presses Tab until the focused element's accessible text matches, as a keyboard user would; fails after 60. */
 async function tabTo(page: Page, name: RegExp): Promise<void> {
@@ -40,10 +39,8 @@ describe('keyboard-only journeys (Chromium)', () => {
     await page.keyboard.type('tecnica.colta@minka.demo');
     await tabTo(page, /Contraseña/);
     await page.keyboard.type(demoPassword);
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Código de verificación').waitFor();
     await tabTo(page, /Código de verificación/);
-    await page.keyboard.type(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(demoTotpSecret) }).generate());
+    await page.keyboard.type(await freshTotp('tecnica.colta@minka.demo'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
     await tabTo(page, /^\s*Casos/);

@@ -3,6 +3,7 @@ import {
   Anchor,
   Button,
   Center,
+  Checkbox,
   Code,
   Group,
   Paper,
@@ -19,7 +20,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SignInBody } from '../../../src/modules/access/schema';
-import { ApiError, client, ok, setCsrfToken } from '../api';
+import { client, ok, setCsrfToken } from '../api';
 import { sessionKeys } from '../api/keys';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useRefreshSession } from '../session';
@@ -56,15 +57,18 @@ function DemoAccounts() {
   );
 }
 
-/** Sign-in: e-mail and password, then the TOTP (or a recovery code) when the account has one. */
+/**
+ * Sign-in in one step: e-mail, password and, for an account with two-step verification, its code (or a recovery
+ * code). The server answers every refusal alike, so the page never learns which part was wrong.
+ */
 export function SignIn() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const refresh = useRefreshSession();
-  const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
+  const [factor, setFactor] = useState<'totp' | 'recovery'>('totp');
   // The few rules of this form are written here rather than taken from the server's schema, so the first page a
   // person opens does not download the validation library (the server checks the same rules).
-  const form = useForm<SignInBody>({ defaultValues: { email: '', password: '' } });
+  const form = useForm<SignInBody>({ defaultValues: { email: '', password: '', remember: false } });
   const signIn = useMutation({
     mutationFn: (body: SignInBody) => ok(client.POST('/api/auth/sign-in', { body })),
     onSuccess: async (s) => {
@@ -72,13 +76,16 @@ export function SignIn() {
       await refresh();
       navigate(s.user.secondFactor === 'enrolment_required' ? '/account' : '/');
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.code === 'second_factor_required') setStep('totp');
-    },
   });
+  const submit = (v: SignInBody) =>
+    signIn.mutate({
+      email: v.email,
+      password: v.password,
+      remember: Boolean(v.remember),
+      ...(factor === 'totp' && v.totp ? { totp: v.totp } : {}),
+      ...(factor === 'recovery' && v.recoveryCode ? { recoveryCode: v.recoveryCode } : {}),
+    });
   const { errors } = form.formState;
-  const showError =
-    signIn.error && !(signIn.error instanceof ApiError && signIn.error.code === 'second_factor_required');
 
   return (
     <Center component="main" mih="100vh" p="md" bg="gray.0">
@@ -95,7 +102,7 @@ export function SignIn() {
             <Text size="sm" c="dimmed">
               {t('signIn.intro')}
             </Text>
-            <form noValidate onSubmit={form.handleSubmit((v) => signIn.mutate(v))}>
+            <form noValidate onSubmit={form.handleSubmit(submit)}>
               <Stack>
                 <TextInput
                   label={t('signIn.email')}
@@ -110,36 +117,38 @@ export function SignIn() {
                   error={errors.password ? t('signIn.passwordRequired') : undefined}
                   {...form.register('password', { required: true, maxLength: 1024 })}
                 />
-                {step === 'totp' && (
+                {factor === 'totp' ? (
                   <TextInput
-                    label={t('signIn.totp')}
+                    label={t('signIn.totpOptional')}
                     description={t('signIn.totpHint')}
                     inputMode="numeric"
                     autoComplete="one-time-code"
                     maxLength={6}
                     error={errors.totp ? t('signIn.totpInvalid') : undefined}
-                    {...form.register('totp', { required: true, pattern: /^\d{6}$/ })}
+                    {...form.register('totp', { pattern: /^\d{6}$/ })}
                   />
-                )}
-                {step === 'recovery' && (
+                ) : (
                   <TextInput label={t('signIn.recoveryCode')} autoComplete="off" {...form.register('recoveryCode')} />
                 )}
-                {step !== 'password' && (
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    onClick={() => {
-                      form.setValue(step === 'totp' ? 'totp' : 'recoveryCode', undefined);
-                      setStep(step === 'totp' ? 'recovery' : 'totp');
-                    }}
-                  >
-                    {step === 'totp' ? t('signIn.useRecovery') : t('signIn.useTotp')}
-                  </Anchor>
-                )}
-                {showError && (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => {
+                    form.setValue(factor === 'totp' ? 'totp' : 'recoveryCode', undefined);
+                    setFactor(factor === 'totp' ? 'recovery' : 'totp');
+                  }}
+                >
+                  {factor === 'totp' ? t('signIn.useRecovery') : t('signIn.useTotp')}
+                </Anchor>
+                <Checkbox
+                  label={t('signIn.remember')}
+                  description={t('signIn.rememberHint')}
+                  {...form.register('remember')}
+                />
+                {signIn.error && (
                   <Alert color="red" role="alert">
-                    {signIn.error?.message}
+                    {signIn.error.message}
                   </Alert>
                 )}
                 <Button type="submit" loading={signIn.isPending}>
