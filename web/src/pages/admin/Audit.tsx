@@ -1,13 +1,51 @@
-import { Alert, Button, Code, Group, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client, ok } from '../../api';
+import { type ApiResponse, client, ok } from '../../api';
 import { auditKeys } from '../../api/keys';
 import { WideTable } from '../../components/WideTable';
 import { formatDatesIn, formatDateTime } from '../../format';
 
-/** The audit trail by record or by user, and a check of its hash chain. */
+type VerifyResult = ApiResponse<'/api/audit/verify'>;
+
+/** The outcome of a chain check: intact with its signed checkpoints, or the first changed entry and forged checkpoints. */
+function Verification({ result }: { result: VerifyResult }) {
+  const { t } = useTranslation();
+  const cp = result.checkpoints;
+  const b = result.firstBroken;
+  return (
+    <Alert color={result.ok ? 'green' : 'red'} role="status">
+      <Stack gap={4}>
+        {b ? (
+          <Text size="sm">
+            {t('admin.chainBrokenAt', { id: b.id, at: b.at ? formatDateTime(b.at) : '—' })}{' '}
+            {t(`admin.chainProblem.${b.code}`)}
+          </Text>
+        ) : (
+          <Text size="sm">{t('admin.chainOk', { count: result.checked })}</Text>
+        )}
+        {result.legacy > 0 && <Text size="sm">{t('admin.chainLegacy', { count: result.legacy })}</Text>}
+        <Text size="sm">
+          {cp.latest
+            ? t('admin.checkpointsOk', {
+                count: cp.checked,
+                entry: cp.latest.entryId,
+                at: formatDateTime(cp.latest.signedAt),
+              })
+            : t('admin.checkpointsNone')}
+        </Text>
+        {cp.problems.map((p) => (
+          <Text size="sm" key={p.file}>
+            {t('admin.checkpointForged', { file: p.file })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The audit trail by record or by user, and a check of its MAC chain against the signed checkpoints. */
 export function Audit() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState({ recordType: '', recordId: '', actorUserId: '' });
@@ -41,13 +79,7 @@ export function Audit() {
           {t('admin.verifyChain')}
         </Button>
       </Group>
-      {verify.data && (
-        <Alert color={verify.data.ok ? 'green' : 'red'}>
-          {verify.data.ok
-            ? t('admin.chainOk', { count: verify.data.checked })
-            : t('admin.chainBroken', { id: verify.data.firstBroken?.id, reason: verify.data.firstBroken?.reason })}
-        </Alert>
-      )}
+      {verify.data && <Verification result={verify.data} />}
       {entries.error && <Alert color="red">{entries.error.message}</Alert>}
       <WideTable minWidth={900}>
         <Table striped fz="xs">
