@@ -136,7 +136,12 @@ export const activeUsersOf = (q: Q, orgId: string) =>
 /** Demo data: the first case in a canton, a caseworker of a canton. */
 export const demo = {
   firstCaseIn: (q: Q, prefix: string) =>
-    q.selectFrom('cases').select('id').where('division_code', 'like', `${prefix}%`).orderBy('code').executeTakeFirst(),
+    q
+      .selectFrom('cases')
+      .select(['id', 'owner_org_id', 'is_minor'])
+      .where('division_code', 'like', `${prefix}%`)
+      .orderBy('code')
+      .executeTakeFirst(),
   caseworkerOf: (q: Q, scopeCode: string) =>
     q
       .selectFrom('users as u')
