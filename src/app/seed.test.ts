@@ -80,12 +80,22 @@ for (const target of dbTargets()) {
         .selectFrom('referrals as r')
         .innerJoin('organisations as o', 'o.id', 'r.to_org_id')
         .innerJoin('cases as c', 'c.id', 'r.case_id')
-        .select(['o.name', 'c.division_code', 'r.status'])
+        .select(['o.name', 'c.division_code', 'r.status', 'r.services'])
+        .orderBy('o.name')
         .execute();
-      assert.equal(rows.length, 1);
-      assert.equal(rows[0]?.name, 'Fiscalía Provincial de Chimborazo (demo)');
-      assert.match(rows[0]?.division_code ?? '', /^0606/);
-      assert.equal(rows[0]?.status, 'sent');
+      assert.equal(rows.length, 2);
+      assert.equal(rows[1]?.name, 'Fiscalía Provincial de Chimborazo (demo)');
+      assert.match(rows[1]?.division_code ?? '', /^0606/);
+      assert.equal(rows[1]?.status, 'sent');
+      // Need-to-know: a health referral of a Cuenca case to the shelter, and one data-sharing agreement.
+      assert.equal(rows[0]?.name, 'Casa de Acogida Demo (ficticia)');
+      assert.match(rows[0]?.division_code ?? '', /^0101/);
+      assert.deepEqual(JSON.parse(rows[0]?.services ?? '[]'), ['Health']);
+      const agreements = await db.handle.db
+        .selectFrom('sharing_agreements')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(agreements.n), 1);
     });
 
     it('leaves an overdue follow-up with the Guamote caseworker', async () => {

@@ -124,8 +124,10 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
     // Each case belongs to the organisation of the canton's demo caseworker, who also gets the child's
     // 24-hour task and can sign in and see it.
     const caseworker = await repo.selectUsersByScopeCodeAndRoleKey(ctx.db.db, c.division.code);
+    // The case's own organisation does the work: nobody else reaches the whole case (need-to-know).
+    const owner: Actor = { ...system, orgId: caseworker?.organisation_id ?? system.orgId };
     const opened = await intake.intake(
-      { ...system, orgId: caseworker?.organisation_id ?? system.orgId },
+      owner,
       {
         ...c,
         draft: false,
@@ -145,7 +147,7 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
     if (caseworker) await repo.updateCase(ctx.db.db, opened.id, { assigned_user_id: caseworker.id });
     // Every demo person was judged a possible victim, so identification figures have something to count.
     await cases.decide(
-      { ...system, orgId: caseworker?.organisation_id ?? system.orgId },
+      owner,
       opened.id,
       {
         vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
@@ -156,7 +158,7 @@ export async function seedCasesDemo(ctx: Context): Promise<void> {
     );
     if (i === 0)
       await cases.screen(
-        system,
+        owner,
         opened.id,
         'labour',
         ['deceived_nature_of_job', 'deceived_wages', 'local_forced_begging', 'no_schooling'],
