@@ -51,11 +51,22 @@ for (const target of dbTargets()) {
       assert.deepEqual([r.ok, r.checked, r.legacy, r.keyedFrom], [true, 6, 0, 1]);
     });
 
+    it('a new service records its first entry inside the caller transaction (its keys open through it)', async () => {
+      const master = loadMasterKey({
+        dataDir: db.config.dataDir,
+        envKey: db.config.MINKA_MASTER_KEY,
+        create: false,
+      }).key;
+      const fresh = new AuditService(db.ctx.db.db, master);
+      await db.ctx.db.db.transaction().execute((trx) => fresh.record({ actor, action: 'test.in-transaction' }, trx));
+      assert.deepEqual([(await verify()).ok, (await verify()).checked], [true, 7]);
+    });
+
     it('serialises concurrent appends into one chain', async () => {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) => db.ctx.audit.record({ actor, action: 'test.concurrent', details: { i } })),
       );
-      assert.deepEqual([(await verify()).ok, (await verify()).checked], [true, 16]);
+      assert.deepEqual([(await verify()).ok, (await verify()).checked], [true, 17]);
     });
 
     it('names a changed entry', async () => {
@@ -83,7 +94,7 @@ for (const target of dbTargets()) {
       const last = await q().selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
       assert.equal(last.key_id, 'v2');
       const r = await next.verify();
-      assert.deepEqual([r.ok, r.checked], [true, 17]);
+      assert.deepEqual([r.ok, r.checked], [true, 18]);
     });
   });
 

@@ -7,8 +7,10 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { KeyError, type MasterKey } from '../../platform/crypto/keys';
 import type { Db } from '../../platform/db/index';
+import type { Database } from '../../platform/db/types';
 import * as repo from './repo';
 
 // PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it.
@@ -49,7 +51,7 @@ export class AuditKeyring {
   ) {}
 
   /** The keyring for `master`: its own derived root and the earlier roots it can unwrap. */
-  static async open(db: Db, master: MasterKey): Promise<AuditKeyring> {
+  static async open(db: Db | Transaction<Database>, master: MasterKey): Promise<AuditKeyring> {
     const roots = new Map<string, Buffer>();
     const stored = await repo.readKeyring(db);
     for (const [kid, wrapped] of Object.entries(stored ?? {})) {

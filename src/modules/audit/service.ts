@@ -40,15 +40,17 @@ export class AuditService implements Auditor {
     private readonly master?: MasterKey,
   ) {}
 
-  private keyring(): Promise<AuditKeyring> {
+  // Opened on first use through the caller's transaction when there is one: on SQLite a query on the pool
+  // while a transaction holds the only connection would wait forever.
+  private keyring(q: Db | Transaction<Database> = this.db): Promise<AuditKeyring> {
     if (!this.master) throw new Error('the audit trail needs the master key to chain or verify entries');
-    this.ring ??= AuditKeyring.open(this.db, this.master);
+    this.ring ??= AuditKeyring.open(q, this.master);
     return this.ring;
   }
 
   /** Appends one entry inside `trx` when given (so the entry commits with the change it records), else in its own transaction. */
   async record(input: AuditInput, trx?: Transaction<Database>): Promise<number> {
-    const ring = await this.keyring();
+    const ring = await this.keyring(trx);
     if (trx) return this.append(trx, input, ring);
     return this.db.transaction().execute((t) => this.append(t, input, ring));
   }
