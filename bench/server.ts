@@ -6,10 +6,10 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Runs `minka serve` in its own process (so the load generator does not share its event loop) on a temp data dir. */
+/** Runs `minka serve --demo` in its own process (so the load generator does not share its event loop) on a temp data dir. */
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const tmp = tempDir('minka-bench-');
-  const child: ChildProcess = spawn(process.execPath, ['bin/minka.js', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, ['bin/minka.js', 'serve', '--demo'], {
     env: {
       ...process.env,
       MINKA_DATA_DIR: tmp.dir,

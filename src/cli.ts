@@ -4,6 +4,7 @@ import { openContext, seedDemo, startServer } from './app/index';
 import { auditCommands } from './cli/audit';
 import { htcdsCommands } from './cli/htcds';
 import { i18nCommands } from './cli/i18n';
+import { initCommand } from './cli/init';
 import { securityCommands } from './cli/security';
 import { GeoService, ImportFileError, parseBoundaries, parseDivisionsFile } from './modules/geo/index';
 import { type Config, ConfigError, loadConfig } from './platform/config';
@@ -45,12 +46,18 @@ export function program(): Command {
 
   cli
     .command('serve')
-    .description('migrate, seed demo data on first start (unless MINKA_SEED_DEMO=false) and serve API and web app')
+    .description('migrate and serve API and web app; a demo (--demo) seeds fake data and listens on 127.0.0.1')
     .option('-p, --port <port>', 'port to listen on (default PORT or 3000)')
-    .action(async (o: { port?: string }) => {
-      const config = loadConfig(o.port ? { ...process.env, PORT: o.port } : process.env);
+    .option('--demo', 'run as a demo (as MINKA_DEMO=yes): fake data, published demo accounts, a banner on every page')
+    .action(async (o: { port?: string; demo?: boolean }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(o.port ? { PORT: o.port } : {}),
+        ...(o.demo ? { MINKA_DEMO: 'yes' } : {}),
+      });
       const running = await startServer(config);
       out(`Minka is serving on http://localhost:${new URL(running.url).port} (${running.db.describe})`);
+      if (config.MINKA_DEMO) out('This is a demo: fake data, and demo accounts whose passwords are published.');
       const stop = async () => {
         await running.close();
         process.exit(0);
@@ -150,6 +157,7 @@ export function program(): Command {
       },
     );
 
+  initCommand(cli);
   securityCommands(cli);
   auditCommands(cli);
   htcdsCommands(cli);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,17 +9,56 @@ const bool = z
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** One trusted proxy: an address, a CIDR block, or one of proxy-addr's names for the private ranges. */
+function proxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [addr, bits, extra] = entry.split('/');
+  const family = isIP(addr ?? '');
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which X-Forwarded-For entries to believe: false (none), a hop count (the nearest N proxies) or the proxies'
+ * addresses. `true` is refused: it believed the leftmost entry, which any client writes.
+ */
+const trustProxy = z.union([z.boolean(), z.number(), z.string()]).transform((v, ctx): false | number | string[] => {
+  const s = String(v).trim().toLowerCase();
+  if (['false', 'no', '0', ''].includes(s)) return false;
+  if (/^\d+$/.test(s) && Number(s) <= 10) return Number(s);
+  const list = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (s !== 'true' && s !== 'yes' && list.length && list.every(proxyEntry)) return list;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      s === 'true' || s === 'yes'
+        ? 'true would believe any client-written X-Forwarded-For: give the number of proxies in front of Minka (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)'
+        : 'must be false, a number of proxies (1-10) or a comma-separated list of proxy addresses or CIDR blocks',
+  });
+  return z.NEVER;
+});
+
 /** Every setting Minka reads, with its environment variable name and default. */
 export const settingsSchema = z.strictObject({
   PORT: int(0, 65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where to listen; default 0.0.0.0, or 127.0.0.1 for a demo (its accounts' passwords are published). */
+  HOST: z.string().min(1).optional(),
   MINKA_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MINKA_SEED_DEMO: bool.default(true),
+  /** This installation is a demo: fake data and published demo accounts, a banner on every page, loopback only. */
+  MINKA_DEMO: bool.default(false),
+  /** A demo may listen on a non-loopback address only when this says so in words. */
+  MINKA_DEMO_PUBLIC: bool.default(false),
+  /** Replaced by MINKA_DEMO: `false` is accepted (it is the default now), `true` is refused with a pointer. */
+  MINKA_SEED_DEMO: bool.optional(),
   MINKA_DEFAULT_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as EC')
@@ -26,7 +66,7 @@ export const settingsSchema = z.strictObject({
   MINKA_BODY_LIMIT: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   MINKA_RATE_LIMIT_MAX: int(1, 1_000_000).default(600),
   MINKA_RATE_LIMIT_WINDOW_MS: int(1000, 3_600_000).default(60_000),
-  MINKA_TRUST_PROXY: bool.default(false),
+  MINKA_TRUST_PROXY: trustProxy.default(false),
   MINKA_SECURE_COOKIES: bool.default(true),
   MINKA_MASTER_KEY: z.string().min(1).optional(),
   MINKA_REQUIRE_2FA: bool.default(true),
@@ -93,6 +133,7 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export interface Config extends Settings {
+  HOST: string;
   dataDir: string;
   sqlitePath: string;
   database: 'sqlite' | 'postgres';
@@ -145,9 +186,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid setting ${name}: ${issue?.message ?? 'invalid value'}`);
   }
   const s = result.data;
+  if (s.MINKA_SEED_DEMO) {
+    throw new ConfigError(
+      'MINKA_SEED_DEMO is replaced by MINKA_DEMO: a demo is declared with MINKA_DEMO=yes (or minka serve --demo)',
+    );
+  }
   const dataDir = path.resolve(s.MINKA_DATA_DIR);
   return {
     ...s,
+    HOST: s.HOST ?? (s.MINKA_DEMO ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     sqlitePath: path.join(dataDir, 'minka.sqlite'),
     database: s.DATABASE_URL ? 'postgres' : 'sqlite',

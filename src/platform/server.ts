@@ -1,9 +1,10 @@
-import type { Config } from './config';
+import { isIP } from 'node:net';
+import { type Config, ConfigError } from './config';
 import { type Context, openContext } from './context';
 import type { DbHandle } from './db/index';
 import { type App, buildServer } from './http/app';
 import type { ModuleDescriptor } from './module';
-import { seedDemo } from './seed';
+import { hasDemoData, seedDemo } from './seed';
 
 export interface Running {
   app: App;
@@ -13,7 +14,34 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations, seeds demo data when configured, runs the modules' jobs and listens. */
+/** True for an address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/** Refuses a demo open to the network unless MINKA_DEMO_PUBLIC says so; the accounts' passwords are published. */
+export function checkDemoHost(config: Config): void {
+  if (!config.MINKA_DEMO || config.MINKA_DEMO_PUBLIC || isLoopback(config.HOST)) return;
+  throw new ConfigError(
+    `this is a demo (MINKA_DEMO) and its accounts' passwords are published, but HOST=${config.HOST} is not a loopback address: set MINKA_DEMO_PUBLIC=yes to open the demo to the network anyway, or leave HOST unset`,
+  );
+}
+
+/** Refuses to serve demo data (and its published accounts) as a real installation. */
+async function checkDemoData(ctx: Context): Promise<void> {
+  if (ctx.config.MINKA_DEMO || !(await hasDemoData(ctx.db.db))) return;
+  throw new ConfigError(
+    'this database holds demo data and the demo accounts, whose passwords are published: start it as a demo (MINKA_DEMO=yes or minka serve --demo), or give a real installation its own data directory (MINKA_DATA_DIR) or database (DATABASE_URL) and run minka init',
+  );
+}
+
+/**
+ * Opens the database, applies migrations, seeds demo data when this is a demo, runs the modules' jobs and listens.
+ * Refuses a demo on a network address (unless MINKA_DEMO_PUBLIC) and demo data in an installation that is no demo.
+ */
 export async function startServer(
   config: Config,
   opts: {
@@ -23,14 +51,17 @@ export async function startServer(
     logLevel?: string;
   },
 ): Promise<Running> {
+  checkDemoHost(config);
   const ctx = await openContext(config, { auditor: opts.auditor });
   const { db } = ctx;
   try {
+    await checkDemoData(ctx);
     const { modules } = opts;
     const app = await buildServer({ ...ctx, modules, webDir: opts.webDir, logLevel: opts.logLevel });
-    if (config.MINKA_SEED_DEMO) {
+    if (config.MINKA_DEMO) {
       const r = await seedDemo(ctx, modules);
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
+      app.log.warn('this is a demo: fake data, and demo accounts whose passwords are published');
     }
     // Each job runs once at start (so a restarted server does not wait an hour for reminders), then on its interval.
     const timers = modules

@@ -67,7 +67,7 @@ describe('production install', { timeout: 900_000 }, () => {
     assert.ok(existsSync(path.join(app, 'node_modules', 'fastify')));
   });
 
-  it('serves the API, the web app and the public report form with demo data', async () => {
+  it('serves the API, the web app and the public report form, with no demo data or demo accounts', async () => {
     const health = await fetch(`${url}/api/ready`);
     assert.equal(health.status, 200);
     const page = await fetch(`${url}/`);
@@ -82,7 +82,23 @@ describe('production install', { timeout: 900_000 }, () => {
       body: JSON.stringify({ email: 'nope@example.invalid', password: 'wrong password' }),
     });
     assert.equal(signin.status, 401);
-    assert.match(output, /demo data seeded/);
+    assert.equal((await fetch(`${url}/api/auth/demo`)).status, 404);
+    assert.doesNotMatch(output, /demo data/);
+  });
+
+  it('creates the first administrator with minka init, once', () => {
+    const init = (email: string) =>
+      execFileSync(
+        process.execPath,
+        ['bin/minka.js', 'init', '--email', email, '--name', 'Ana Prueba', '--organisation', 'GAD Prueba'],
+        {
+          cwd: app,
+          env: { PATH: process.env.PATH, MINKA_DATA_DIR: path.join(tmp.dir, 'data'), LOG_LEVEL: 'warn' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ).toString();
+    assert.match(init('ana@prueba.test'), /invited[\s\S]*\/invite#[\w-]{20,}/);
+    assert.throws(() => init('otra@prueba.test'), /already has an administrator/);
   });
 
   it('runs the CLI from the build: migrations are all applied', () => {

@@ -29,7 +29,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Starts the built app with demo data on a free port and a headless Debian Chromium; fails loudly if either is missing. */
+/** Starts the built app as a demo (fake data, demo accounts) on a free port and a headless Debian Chromium; fails loudly if either is missing. */
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
   if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run npm run build first');
@@ -38,6 +38,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     MINKA_DATA_DIR: tmp.dir,
     PORT: '0',
     HOST: '127.0.0.1',
+    MINKA_DEMO: 'yes',
     LOG_LEVEL: 'warn',
     MINKA_SECURE_COOKIES: 'false',
     ...env,

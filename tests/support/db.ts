@@ -30,7 +30,7 @@ export function tempDir(prefix = 'minka-test-'): { dir: string; remove: () => vo
 
 /** Test configuration: quiet, no demo seed, a temp data dir; overrides win. */
 export function testConfig(dataDir: string, overrides: Record<string, string> = {}): Config {
-  return loadConfig({ MINKA_DATA_DIR: dataDir, LOG_LEVEL: 'silent', MINKA_SEED_DEMO: 'false', ...overrides });
+  return loadConfig({ MINKA_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides });
 }
 
 /** Opens a migrated database in a temp data dir; `dropExtra` runs after the handle closes. */

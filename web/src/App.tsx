@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 
+import { DemoBanner } from './components/DemoBanner';
 import { modules } from './modules';
 import { ComingSoon } from './pages/ComingSoon';
 import { NotFound } from './pages/NotFound';
@@ -39,53 +40,59 @@ const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ d
 /** A page outside the shell, loaded on demand. */
 const Public = ({ page }: { page: ReactNode }) => <Suspense fallback={null}>{page}</Suspense>;
 
-/** Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. */
+/**
+ * Routes of the web app: sign-in and one-time links are public; everything in the shell needs a session. A demo
+ * says so on every page.
+ */
 export function App() {
   return (
-    <Routes>
-      <Route path="/signin" element={<Public page={<SignIn />} />} />
-      <Route path="/invite" element={<Public page={<LinkPage purpose="invite" />} />} />
-      <Route path="/reset" element={<Public page={<LinkPage purpose="reset" />} />} />
-      {/* Field work opens without the server: its pages need the device's passphrase, not a session. */}
-      <Route path="/field" element={<Public page={<FieldLayout />} />}>
-        <Route index element={<FieldHome />} />
-        <Route path="new" element={<FieldIntake />} />
-        <Route path="cases/:id" element={<FieldCase />} />
-      </Route>
-      <Route
-        element={
-          <RequireSession>
-            <Suspense fallback={null}>
-              <Shell />
-            </Suspense>
-          </RequireSession>
-        }
-      >
-        <Route index element={<Home />} />
-        <Route path="account" element={<Account />} />
-        <Route path="admin" element={<Admin />} />
-        <Route path="reports" element={<Reports />} />
-        <Route path="directory" element={<Directory />} />
-        <Route path="work" element={<MyWork />} />
-        <Route path="referrals/inbox" element={<ReferralInbox />} />
-        <Route path="cases" element={<CaseList />} />
-        <Route path="cases/new" element={<Intake />} />
-        <Route path="cases/:id" element={<CasePage />} />
-        <Route path="plans" element={<PlansList />} />
-        <Route path="plans/:id" element={<PlanPage />} />
-        <Route path="insights" element={<InsightsDashboard />} />
-        <Route path="insights/htcds" element={<Htcds />} />
-        <Route path="insights/open-data" element={<OpenData />} />
-        <Route path="geo" element={<Geography />} />
-        <Route path="geo/:country" element={<Geography />} />
-        <Route path="geo/:country/:code" element={<Geography />} />
-        {modules
-          .filter((m) => !m.ready)
-          .map((m) => (
-            <Route key={m.key} path={m.path.slice(1)} element={<ComingSoon module={m.key} />} />
-          ))}
-        <Route path="*" element={<NotFound />} />
-      </Route>
-    </Routes>
+    <>
+      <DemoBanner />
+      <Routes>
+        <Route path="/signin" element={<Public page={<SignIn />} />} />
+        <Route path="/invite" element={<Public page={<LinkPage purpose="invite" />} />} />
+        <Route path="/reset" element={<Public page={<LinkPage purpose="reset" />} />} />
+        {/* Field work opens without the server: its pages need the device's passphrase, not a session. */}
+        <Route path="/field" element={<Public page={<FieldLayout />} />}>
+          <Route index element={<FieldHome />} />
+          <Route path="new" element={<FieldIntake />} />
+          <Route path="cases/:id" element={<FieldCase />} />
+        </Route>
+        <Route
+          element={
+            <RequireSession>
+              <Suspense fallback={null}>
+                <Shell />
+              </Suspense>
+            </RequireSession>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="account" element={<Account />} />
+          <Route path="admin" element={<Admin />} />
+          <Route path="reports" element={<Reports />} />
+          <Route path="directory" element={<Directory />} />
+          <Route path="work" element={<MyWork />} />
+          <Route path="referrals/inbox" element={<ReferralInbox />} />
+          <Route path="cases" element={<CaseList />} />
+          <Route path="cases/new" element={<Intake />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="plans" element={<PlansList />} />
+          <Route path="plans/:id" element={<PlanPage />} />
+          <Route path="insights" element={<InsightsDashboard />} />
+          <Route path="insights/htcds" element={<Htcds />} />
+          <Route path="insights/open-data" element={<OpenData />} />
+          <Route path="geo" element={<Geography />} />
+          <Route path="geo/:country" element={<Geography />} />
+          <Route path="geo/:country/:code" element={<Geography />} />
+          {modules
+            .filter((m) => !m.ready)
+            .map((m) => (
+              <Route key={m.key} path={m.path.slice(1)} element={<ComingSoon module={m.key} />} />
+            ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </>
   );
 }

@@ -174,7 +174,7 @@ export async function seedAccessDemo(ctx: Context): Promise<void> {
 
 /** Demo credentials for the sign-in page, only while the installation runs in demo mode. */
 export async function demoInfo(ctx: Context) {
-  if (!ctx.config.MINKA_SEED_DEMO) return null;
+  if (!ctx.config.MINKA_DEMO) return null;
   if (!(await hasMeta(ctx.db.db, 'demo_seed:access'))) return null;
   return {
     password: demoPassword,

@@ -11,7 +11,15 @@ import { UsersService } from './users';
 
 export { demoPassword, demoTotpSecret, demoUsers } from './demo';
 export { requireActor, requirePermission } from './guard';
-export { actorByEmail, organisationExists, organisationIdByName, type UserGrant, userGrant, userNames } from './lookup';
+export {
+  actorByEmail,
+  administratorExists,
+  organisationExists,
+  organisationIdByName,
+  type UserGrant,
+  userGrant,
+  userNames,
+} from './lookup';
 export { OrganisationsService } from './organisations';
 export { organisationTypes, type Permission, permissions } from './permissions';
 export { type Actor, agreementCovers, can, canSee, inJurisdiction, type SharingTerms } from './policy';

@@ -52,3 +52,8 @@ export async function userNames(ctx: Context, ids: string[]): Promise<Map<string
     rows.map((r) => [r.id, ctx.crypto.decrypt(r.name_enc, { table: 'users', row: r.id, column: 'name' })]),
   );
 }
+
+/** True when an administrator account exists (invited, active or suspended). */
+export async function administratorExists(db: Db): Promise<boolean> {
+  return repo.anyUserWithRole(db, 'administrator');
+}

@@ -68,3 +68,7 @@ export const findOrganisationByName = (q: Q, name: string) =>
 
 export const findUsersByIds = (q: Q, ids: string[]) =>
   ids.length ? q.selectFrom('users').select(['id', 'name_enc']).where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** True when some account (of any status) holds the role. */
+export const anyUserWithRole = async (q: Q, role: string) =>
+  Boolean(await q.selectFrom('user_roles').select('user_id').where('role_key', '=', role).executeTakeFirst());

@@ -3,14 +3,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../platform/context';
 import { AppError } from '../../platform/http/errors';
-import { requestLanguage, t } from '../../platform/i18n/index';
+import { type Language, requestLanguage, t } from '../../platform/i18n/index';
 import { cleanFile, type Media } from '../../platform/media';
 import { GeoService, titleCase } from '../geo/index';
 import { storeFiles } from './files';
 import { SourceLimiter } from './limiter';
 import { followPage, messagePage, receiptPage, threadPage } from './pages/follow';
 import { type PlaceChoice, reportPage } from './pages/form';
-import { css } from './pages/html';
+import { css, withDemoNotice } from './pages/html';
 import { PublicReports } from './public';
 import { receiptBody, reporterMessageBody, reportFormBody } from './schema';
 
@@ -44,8 +44,12 @@ export const publicReportRoutes =
       reply.removeHeader('strict-transport-security');
     });
 
-    const html = (reply: FastifyReply, body: string, status = 200) =>
-      reply.status(status).type('text/html; charset=utf-8').send(body);
+    // A demo says so on every page, so nobody mistakes it for the real channel.
+    const html = (reply: FastifyReply, lang: Language, page: string, status = 200) =>
+      reply
+        .status(status)
+        .type('text/html; charset=utf-8')
+        .send(ctx.config.MINKA_DEMO ? withDemoNotice(lang, page) : page);
     const formToken = () => {
       const ts = String(Date.now());
       return `${ts}.${ctx.crypto.blindIndex('report-form', ts)}`;
@@ -81,6 +85,7 @@ export const publicReportRoutes =
       const lang = requestLanguage(req);
       return html(
         reply,
+        lang,
         reportPage(lang, await place({}), formToken(), numbers, { error: t(lang, 'report.errorFile') }),
         413,
       );
@@ -92,7 +97,11 @@ export const publicReportRoutes =
 
     app.get('/report', { schema: { hide: true } }, async (req, reply) => {
       const lang = requestLanguage(req);
-      return html(reply, reportPage(lang, await place(req.query as Record<string, unknown>), formToken(), numbers));
+      return html(
+        reply,
+        lang,
+        reportPage(lang, await place(req.query as Record<string, unknown>), formToken(), numbers),
+      );
     });
 
     app.post('/report', { schema: { hide: true } }, async (req: FastifyRequest, reply) => {
@@ -109,6 +118,7 @@ export const publicReportRoutes =
       const again = async (key: string, status = 400) =>
         html(
           reply,
+          lang,
           reportPage(lang, await place({ province: '', ...fields }), formToken(), numbers, {
             values: fields as Record<string, string>,
             error: t(lang, `report.${key}`),
@@ -116,7 +126,7 @@ export const publicReportRoutes =
           status,
         );
       if (!limiter.take(req.ip))
-        return html(reply, messagePage(lang, t(lang, 'report.title'), t(lang, 'report.tooMany')), 429);
+        return html(reply, lang, messagePage(lang, t(lang, 'report.title'), t(lang, 'report.tooMany')), 429);
       const parsed = reportFormBody.safeParse(fields);
       if (!parsed.success)
         return again(parsed.error.issues.some((i) => i.path[0] === 'what') ? 'errorWhat' : 'errorInvalid');
@@ -142,6 +152,7 @@ export const publicReportRoutes =
       }
       return html(
         reply,
+        lang,
         receiptPage(
           lang,
           r.receipt!,
@@ -153,9 +164,10 @@ export const publicReportRoutes =
       );
     });
 
-    app.get('/report/follow', { schema: { hide: true } }, async (req, reply) =>
-      html(reply, followPage(requestLanguage(req))),
-    );
+    app.get('/report/follow', { schema: { hide: true } }, async (req, reply) => {
+      const lang = requestLanguage(req);
+      return html(reply, lang, followPage(lang));
+    });
 
     app.post('/report/follow', { schema: { hide: true } }, async (req, reply) => {
       const parsed = receiptBody.safeParse(req.body ?? {});
@@ -164,7 +176,7 @@ export const publicReportRoutes =
         query: { lang: parsed.success ? parsed.data.lang : undefined },
       });
       const token = await reports.signIn(parsed.success ? parsed.data.receipt : '');
-      if (!token) return html(reply, followPage(lang, true), 400);
+      if (!token) return html(reply, lang, followPage(lang, true), 400);
       reply.setCookie(cookie, token, {
         httpOnly: true,
         secure: ctx.config.MINKA_SECURE_COOKIES,
@@ -178,7 +190,7 @@ export const publicReportRoutes =
       const lang = requestLanguage(req);
       const report = await reports.fromSession(req.cookies[cookie]);
       if (!report) return reply.redirect(`/report/follow?lang=${encodeURIComponent(lang)}`, 303);
-      return html(reply, threadPage(lang, await reports.thread(report.id)));
+      return html(reply, lang, threadPage(lang, await reports.thread(report.id)));
     });
 
     app.post('/report/thread', { schema: { hide: true } }, async (req, reply) => {

@@ -22,7 +22,7 @@ for (const target of dbTargets()) {
     before(async () => {
       t = await openTestApp(
         target,
-        { MINKA_TRUST_PROXY: true, MINKA_WEBHOOK_SECRET: secret, MINKA_RATE_LIMIT_MAX: 100_000 },
+        { MINKA_TRUST_PROXY: 1, MINKA_WEBHOOK_SECRET: secret, MINKA_RATE_LIMIT_MAX: 100_000 },
         { level: 'trace', stream: { write: (l) => logs.push(l) } },
       );
       await seedGeoDemo(new GeoService(t.db.handle.db));

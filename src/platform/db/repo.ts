@@ -25,3 +25,10 @@ export const hasMeta = async (db: Db, key: string) =>
 /** Records an installation fact. */
 export const putMeta = (db: Db, key: string, value: string, at: string) =>
   db.insertInto('meta').values({ key, value, updated_at: at }).execute();
+
+/** True when some installation fact's key starts with `prefix`. */
+export const hasMetaPrefix = async (db: Db, prefix: string) =>
+  Boolean(await db.selectFrom('meta').select('key').where('key', 'like', `${prefix}%`).executeTakeFirst());
+
+/** True when the installation has at least one account (of any status). */
+export const hasAnyUser = async (db: Db) => Boolean(await db.selectFrom('users').select('id').executeTakeFirst());

@@ -9,12 +9,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
 import type { Context } from '../context';
 import { requestLanguage, t } from '../i18n/index';
 import { loggerOptions } from '../log';
 import type { ModuleDescriptor } from '../module';
 import { projectRoot } from '../paths';
-import { registerErrorHandler, registerNotFound } from './errors';
+import { AppError, registerErrorHandler, registerNotFound } from './errors';
 import { healthRoutes } from './health';
 import { registerOpenApi } from './openapi';
 
@@ -83,6 +84,52 @@ const csp = {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
+// Nothing in the app or the report pages uses a camera, microphone or position from the browser (a voice note or a
+// photo is a file the phone's own recorder or camera makes), and nothing may embed a payment or device prompt.
+const permissionsPolicy = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()';
+
+/**
+ * Fastify's rule for which X-Forwarded-For entries to believe: a hop count trusts the nearest N addresses (the
+ * connecting proxy first), so the client is the rightmost entry the proxies did not write; a list trusts only
+ * those proxies' addresses. Fastify's own number option trusts no hop at all, hence the function.
+ */
+export function trustProxyRule(setting: Config['MINKA_TRUST_PROXY']) {
+  if (setting === false) return false;
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
+}
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The origin of an Origin or Referer value; null for `null` or anything that is not a URL. */
+function originOf(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses a state-changing API request that carries cookies (the browser adds them by itself) and says it comes
+ * from another page's origin: MINKA_PUBLIC_URL's origin when set, else the host the request was sent to. Requests
+ * without cookies (webhooks with their own secret, scripts) and without Origin or Referer pass: only a browser on
+ * another site can lend a person's session to a request, and browsers send Origin with every such request.
+ */
+function registerOriginCheck(app: FastifyInstance, publicUrl: string | undefined) {
+  const own = publicUrl ? new URL(publicUrl).origin : null;
+  app.addHook('onRequest', async (req) => {
+    if (!stateChanging.has(req.method) || !req.url.startsWith('/api/') || !req.headers.cookie) return;
+    const claimed = req.headers.origin ?? req.headers.referer;
+    if (claimed === undefined) return;
+    const from = originOf(claimed);
+    const same = own
+      ? from?.origin === own
+      : from !== null && from.host === originOf(`${from.protocol}//${req.host}`)?.host;
+    if (!same) throw new AppError(403, 'origin_mismatch');
+  });
+}
+
 /** Builds the HTTP application from the given modules without listening; tests drive it with inject(). */
 export async function buildServer(deps: ServerDeps): Promise<App> {
   const { config } = deps;
@@ -92,7 +139,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: config.MINKA_BODY_LIMIT,
-    trustProxy: config.MINKA_TRUST_PROXY,
+    trustProxy: trustProxyRule(config.MINKA_TRUST_PROXY),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -116,9 +163,11 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    reply.header('permissions-policy', permissionsPolicy);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
+  registerOriginCheck(app, config.MINKA_PUBLIC_URL);
   await app.register(helmet, {
     contentSecurityPolicy: csp,
     crossOriginEmbedderPolicy: false,
