@@ -4,6 +4,8 @@ import { makeOrg, makeUser, type Signed, signIn, totpNow } from '../../../tests/
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { formToken } from '../../../tests/support/reports';
+import { seedGeoDemo } from '../../modules/geo/demo';
+import { GeoService } from '../../modules/geo/index';
 
 const proxy = '10.0.0.5';
 const client = '203.0.113.9';
@@ -89,6 +91,7 @@ for (const target of dbTargets()) {
     let person: Signed;
     before(async () => {
       t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
       const org = await makeOrg(t.db.ctx, 'EC');
       const u = await makeUser(t.db.ctx, { role: 'researcher', scope: 'EC', orgId: org });
       person = await signIn(t.app, u.email);
@@ -164,6 +167,7 @@ for (const target of dbTargets()) {
     let person: Signed;
     before(async () => {
       t = await openTestApp(target, { MINKA_PUBLIC_URL: 'https://minka.example.org' });
+      await seedGeoDemo(new GeoService(t.db.handle.db));
       const org = await makeOrg(t.db.ctx, 'EC');
       const u = await makeUser(t.db.ctx, { role: 'caseworker', scope: 'EC', orgId: org, totp: true });
       person = await signIn(t.app, u.email, { totp: totpNow() });
