@@ -95,6 +95,24 @@ for (const target of dbTargets()) {
       assert.equal(last.key_id, 'v2');
       const r = await next.verify();
       assert.deepEqual([r.ok, r.checked], [true, 18]);
+
+      // A second rotation carries both earlier keys; a slot written without the key is ignored, not fatal.
+      const v3 = newMasterKey(3);
+      await carryAuditKeys(db.ctx.db.db, v2, v3);
+      const ring = JSON.parse(
+        (await q().selectFrom('meta').select('value').where('key', '=', 'audit_keyring').executeTakeFirstOrThrow())
+          .value,
+      );
+      ring['v9@v3'] = { master: 3, key: Buffer.alloc(60).toString('base64') };
+      await q()
+        .updateTable('meta')
+        .set({ value: JSON.stringify(ring) })
+        .where('key', '=', 'audit_keyring')
+        .execute();
+      const third = new AuditService(db.ctx.db.db, v3);
+      await third.record({ actor, action: 'test.after-second-rotation' });
+      const r3 = await third.verify();
+      assert.deepEqual([r3.ok, r3.checked], [true, 19]);
     });
   });
 

@@ -54,8 +54,14 @@ export class AuditKeyring {
   static async open(db: Db | Transaction<Database>, master: MasterKey): Promise<AuditKeyring> {
     const roots = new Map<string, Buffer>();
     const stored = await repo.readKeyring(db);
-    for (const [kid, wrapped] of Object.entries(stored ?? {})) {
-      if (wrapped.master === master.version) roots.set(kid, unwrapKey(master, kid, wrapped.key));
+    for (const [slot, wrapped] of Object.entries(stored ?? {})) {
+      const kid = slot.split('@')[0]!;
+      if (wrapped.master !== master.version) continue;
+      // A slot this key does not open (damaged, or written by someone without the key) leaves that key id
+      // unreachable, which verification reports; it must not stop the audit trail from recording.
+      try {
+        roots.set(kid, unwrapKey(master, kid, wrapped.key));
+      } catch {}
     }
     const kid = auditKeyId(master);
     roots.set(kid, derive(master.key, `minka:audit:${kid}`));
@@ -82,20 +88,24 @@ export class AuditKeyring {
     return priv && createPublicKey(priv);
   }
 
-  /** Every root this keyring holds, wrapped under `next`: what the database keeps after a master-key rotation. */
+  /** Every root this keyring holds, wrapped under `next`, in slots named `<key id>@v<master version>`. */
   wrapAll(next: MasterKey): Record<string, { master: number; key: string }> {
     return Object.fromEntries(
-      [...this.roots].map(([kid, root]) => [kid, { master: next.version, key: wrapKey(next, kid, root) }]),
+      [...this.roots].map(([kid, root]) => [
+        `${kid}@v${next.version}`,
+        { master: next.version, key: wrapKey(next, kid, root) },
+      ]),
     );
   }
 }
 
 /**
- * Keeps the audit chain verifiable across a master-key rotation: the roots reachable with `from` are stored
- * wrapped under `to`, so entries and checkpoints under earlier key ids still verify, and new ones use `to`'s key.
- * Call it right after the data keys are rewrapped under `to`.
+ * Keeps the audit chain verifiable across a master-key rotation: every audit root reachable with `from` is added
+ * to the keyring wrapped under `to` (the slots under `from` stay, so a rotation that fails afterwards loses
+ * nothing); entries and checkpoints under earlier key ids still verify with `to`, and new entries use `to`'s key.
+ * Call it before the data keys are rewrapped under `to`, or in the same step.
  */
 export async function carryAuditKeys(db: Db, from: MasterKey, to: MasterKey): Promise<void> {
   const ring = await AuditKeyring.open(db, from);
-  await repo.writeKeyring(db, ring.wrapAll(to));
+  await repo.writeKeyring(db, { ...(await repo.readKeyring(db)), ...ring.wrapAll(to) });
 }
