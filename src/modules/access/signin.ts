@@ -69,7 +69,7 @@ export class SignInService {
     // A known device has its own pool and ignores the source's: strangers' guessing does not slow its owner.
     const pool = known ? `dev:${known}` : `acct:${account}`;
     const source = known ? null : `src:${this.ctx.crypto.blindIndex('source', sourceAddress)}`;
-    const throttle = new Throttle(this.db, this.now);
+    const throttle = new Throttle(this.db);
     const wait = await throttle.enter(pool, source);
     if (wait > 0) throw new AppError(429, 'too_many_attempts', { seconds: Math.ceil(wait / 1000) });
 

@@ -10,6 +10,9 @@ export const maxDelayMs = 15 * 60_000;
 // Two requests may read the same counter at once; the one whose compare-and-set loses reads again.
 const casTries = 8;
 
+/** The sign-in throttle's clock; a test may stop it to show what happens while no delay can run out. */
+export const throttleClock = { now: (): number => Date.now() };
+
 /** Growing delay after the free attempts: 1 s, 2 s, 4 s … never more than 15 minutes. */
 export function delayMs(over: number): number {
   return over <= 0 ? 0 : Math.min(maxDelayMs, 1000 * 2 ** (over - 1));
@@ -26,7 +29,7 @@ export function delayMs(over: number): number {
 export class Throttle {
   constructor(
     private readonly db: Q,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => throttleClock.now(),
   ) {}
 
   /** Milliseconds to wait before an attempt on `poolKey` (0 = go ahead, and the attempt is then counted). */
