@@ -50,6 +50,8 @@ export class AuditKeyring {
     private readonly roots: Map<string, Buffer>,
   ) {}
 
+  private readonly macKeys = new Map<string, Buffer>();
+
   /** The keyring for `master`: its own derived root and the earlier roots it can unwrap. */
   static async open(db: Db | Transaction<Database>, master: MasterKey): Promise<AuditKeyring> {
     const roots = new Map<string, Buffer>();
@@ -70,8 +72,13 @@ export class AuditKeyring {
 
   /** The HMAC-SHA256 key of a key id, or undefined when this master key cannot reach it. */
   macKey(kid: string): Buffer | undefined {
+    let key = this.macKeys.get(kid);
     const root = this.roots.get(kid);
-    return root && derive(root, 'minka:audit-mac');
+    if (!key && root) {
+      key = derive(root, 'minka:audit-mac');
+      this.macKeys.set(kid, key);
+    }
+    return key;
   }
 
   /** The Ed25519 signing key of a key id (its seed is derived, never stored). */
