@@ -21,7 +21,7 @@ import {
 // code, a conflict resolved on the device while another field merges, and a revoked device erasing its copy.
 
 const passphrase = 'llaqta kawsay 2026';
-const photo = taggedPhoto();
+const photo = await taggedPhoto();
 const child = { first: 'Demo Wayra', last: 'Canario Ficticio', identity: '0650000019' };
 
 describe('offline field work (Chromium)', () => {

@@ -1,3 +1,5 @@
+import { exifSegment, picture, withSegments } from './hostile-files';
+
 /**
  * One second of a quiet tone as a WAV a phone recorder could write, with the tags recorders and editing apps add
  * (a LIST/INFO chunk naming an artist, and a place as text): the tags must not survive the upload.
@@ -43,22 +45,11 @@ export function taggedVoiceNote(): Buffer {
 }
 
 /**
- * A small JPEG as a phone stores a photo of a document: its Exif block and comment carry a GPS position and the
- * camera owner's name (what the server's cleaner must remove); a marker text stands in for the picture.
+ * A small real JPEG as a phone stores a photo of a document: its Exif block (a GPS position) and a comment naming
+ * the camera owner are what the server's pipeline must remove; the picture itself must survive re-encoding.
  */
-export function taggedPhoto(): Buffer {
-  const seg = (marker: number, body: Buffer) =>
-    Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
-  return Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    seg(0xe0, Buffer.from('JFIF\0', 'latin1')),
-    seg(0xe1, Buffer.from(`Exif\0\0GPS 1°40'30"S 78°38'45"W SECRET-OWNER`, 'utf8')),
-    seg(0xfe, Buffer.from('taken by SECRET-OWNER', 'latin1')),
-    seg(0xdb, Buffer.from('quant-table', 'latin1')),
-    seg(0xc0, Buffer.from('frame', 'latin1')),
-    seg(0xc4, Buffer.from('huffman', 'latin1')),
-    seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
-    Buffer.from('document-picture', 'latin1'),
-    Buffer.from([0xff, 0xd9]),
-  ]);
+export async function taggedPhoto(): Promise<Buffer> {
+  const comment = Buffer.from('taken by SECRET-OWNER', 'latin1');
+  const com = Buffer.concat([Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment]);
+  return withSegments(await picture('jpeg'), exifSegment(), com);
 }

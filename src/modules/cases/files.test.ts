@@ -5,18 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { hostilePdf } from '../../../tests/support/hostile-files';
+import { taggedPhoto } from '../../../tests/support/media';
 import { multipart, openTestCase } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
-
-const exif = Buffer.from('Exif\0\0GPSLatitude zqcasegps FakeCam', 'latin1');
-const jpeg = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]),
-  exif,
-  Buffer.from([0xff, 0xda, 0, 4, 1, 2]),
-  Buffer.from('zqpixels'),
-  Buffer.from([0xff, 0xd9]),
-]);
 
 for (const target of dbTargets()) {
   describe(`case attachments on ${target.name}`, () => {
@@ -24,6 +17,7 @@ for (const target of dbTargets()) {
     let worker: Signed;
     let outsider: Signed;
     let caseId = '';
+    let jpeg: Buffer;
     const upload = async (s: Signed, bytes: Buffer, name: string) => {
       const m = await multipart(bytes, name);
       return t.app.inject({
@@ -34,6 +28,7 @@ for (const target of dbTargets()) {
       });
     };
     before(async () => {
+      jpeg = await taggedPhoto();
       t = await openTestApp(target);
       await seedGeoDemo(new GeoService(t.db.handle.db));
       const org = await makeOrg(t.db.ctx, '0603');
@@ -55,13 +50,13 @@ for (const target of dbTargets()) {
       const stored = readFileSync(path.join(t.db.config.dataDir, 'attachments', `case-${file.id}.bin`)).toString(
         'latin1',
       );
-      assert.doesNotMatch(stored, /zqpixels|zqcasegps|FakeCam|zqname/);
+      assert.doesNotMatch(stored, /SECRET-OWNER|Exif|zqname/);
       const down = await t.app.inject({ url: `/api/cases/${caseId}/files/${file.id}`, headers: worker.headers });
       assert.equal(down.statusCode, 200);
       assert.equal(down.headers['content-type'], 'image/jpeg');
       const body = down.rawPayload.toString('latin1');
-      assert.match(body, /zqpixels/);
-      assert.doesNotMatch(body, /zqcasegps|Exif/);
+      assert.match(body, /^\xff\xd8.*\xff\xd9$/s, 'a whole JPEG, re-encoded');
+      assert.doesNotMatch(body, /SECRET-OWNER|Exif/);
       const audit = await t.db.handle.db
         .selectFrom('audit_log')
         .select(['action', 'details'])
@@ -76,7 +71,9 @@ for (const target of dbTargets()) {
     });
 
     it('accepts PDF documents, refuses other types and oversized files, and hides files outside the jurisdiction', async () => {
-      assert.equal((await upload(worker, Buffer.from('%PDF-1.7\nprueba'), 'acta.pdf')).json().mime, 'application/pdf');
+      const pdf = (await upload(worker, await hostilePdf(), 'acta.pdf')).json();
+      assert.equal(pdf.mime, 'application/pdf');
+      assert.equal((await upload(worker, Buffer.from('%PDF-1.7\nprueba'), 'x.pdf')).json().code, 'file_damaged');
       assert.equal((await upload(worker, Buffer.from('MZ executable'), 'x.exe')).json().code, 'file_type_not_allowed');
       assert.equal((await upload(worker, Buffer.alloc(6 * 1024 * 1024, 0xff), 'big.jpg')).statusCode, 413);
       assert.equal((await upload(outsider, jpeg, 'a.jpg')).statusCode, 404);

@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { makeOrg, makeUser, type Signed, signIn, signInNewUser, testPassword } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { hostilePdf } from '../../../tests/support/hostile-files';
 import { multipart } from '../../../tests/support/requests';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
@@ -339,7 +340,7 @@ for (const target of dbTargets()) {
     it('keeps evidence of an action and an agreement document, encrypted, with audited downloads', async () => {
       const plan = (await get(planner, `/api/local-plans/${planId}`)).json();
       const actionId = plan.objectives[0].actions[0].id;
-      const pdf = Buffer.from('%PDF-1.4\n% Lista de asistencia (prueba)\n%%EOF\n');
+      const pdf = await hostilePdf();
       const upload = async (url: string, bytes: Buffer, name: string) => {
         const m = await multipart(bytes, name);
         return t.app.inject({
@@ -363,7 +364,10 @@ for (const target of dbTargets()) {
       assert.equal((await t.app.inject({ url, headers: donor.headers })).statusCode, 404);
       const back = await t.app.inject({ url, headers: planner.headers });
       assert.equal(back.statusCode, 200);
-      assert.deepEqual(back.rawPayload, pdf);
+      // Stored rewritten (no scripts, author or attachments), with its page and text.
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(back.rawPayload)), { mergePages: true });
+      assert.match(text, /Acta de prueba/);
+      assert.doesNotMatch(back.rawPayload.toString('latin1'), /JavaScript|Author|CANARY/);
       assert.equal(
         (await upload(`/api/local-plans/${planId}/documents`, Buffer.from('MZ ejecutable'), 'x.exe')).json().code,
         'file_type_not_allowed',

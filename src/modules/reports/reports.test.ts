@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, signIn, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { taggedPhoto } from '../../../tests/support/media';
 import { formToken, submitReport } from '../../../tests/support/reports';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
@@ -73,16 +74,8 @@ for (const target of dbTargets()) {
       const form = new FormData();
       for (const [k, v] of Object.entries({ lang: 'es', token, what: 'Con foto de prueba', division: '0606' }))
         form.append(k, v);
-      const exif = Buffer.from('Exif\0\0GPSLatitude zqphotogps', 'latin1');
-      const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, exif.length + 2]), exif]);
-      const jpeg = Buffer.concat([
-        Buffer.from([0xff, 0xd8]),
-        app1,
-        Buffer.from([0xff, 0xda, 0, 4, 1, 2]),
-        Buffer.from('pixels'),
-        Buffer.from([0xff, 0xd9]),
-      ]);
-      form.append('files', new Blob([jpeg], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+      const jpeg = await taggedPhoto();
+      form.append('files', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'IMG_0001.jpg');
       const req = new Request('http://local/report', { method: 'POST', body: form });
       const res = await t.app.inject({
         method: 'POST',
@@ -95,12 +88,12 @@ for (const target of dbTargets()) {
       assert.equal(files.length, 1);
       assert.equal(files[0]!.mime, 'image/jpeg');
       const stored = readFileSync(path.join(t.db.config.dataDir, 'attachments', `${files[0]!.id}.bin`));
-      assert.doesNotMatch(stored.toString('latin1'), /pixels|zqphotogps|IMG_0001/);
+      assert.doesNotMatch(stored.toString('latin1'), /SECRET-OWNER|Exif|IMG_0001/);
       const plain = t.db.ctx.crypto
         .decryptBytes(stored, { table: 'report_files', row: files[0]!.id, column: 'data' })
         .toString('latin1');
-      assert.match(plain, /pixels/);
-      assert.doesNotMatch(plain, /zqphotogps/);
+      assert.match(plain, /^\xff\xd8.*\xff\xd9$/s, 'a whole JPEG, re-encoded');
+      assert.doesNotMatch(plain, /SECRET-OWNER|Exif/);
       const refused = new FormData();
       for (const [k, v] of Object.entries({ lang: 'es', token, what: 'Con PDF' })) refused.append(k, v);
       refused.append('files', new Blob([Buffer.from('%PDF-1.7')]), 'doc.pdf');
