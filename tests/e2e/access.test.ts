@@ -24,6 +24,13 @@ describe('caseworker sign-in with two-step verification (Chromium)', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
     await page.getByText('Técnica Demo Colta · GAD Municipal de Colta (demo)').waitFor();
+    const jar = await page.context().cookies();
+    const session = jar.find((c) => c.name === 'minka_session');
+    assert.equal(session?.expires, -1, 'without "remember this device" the session ends with the browser');
+    assert.ok(
+      jar.some((c) => c.name === 'minka_device' && c.httpOnly),
+      'the browser is now a known device',
+    );
     assert.equal(
       await page.getByRole('navigation').getByRole('link', { name: 'Administración' }).count(),
       0,
@@ -64,7 +71,11 @@ describe('caseworker sign-in with two-step verification (Chromium)', () => {
     await page.getByLabel('Correo electrónico').fill('admin@minka.demo');
     await page.getByLabel('Contraseña').fill(demoPassword);
     await page.getByLabel('Código de verificación').fill(await freshTotp('admin@minka.demo'));
+    await page.getByLabel('Recordar este dispositivo').check();
     await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
+    const remembered = (await page.context().cookies()).find((c) => c.name === 'minka_session');
+    assert.ok(remembered && remembered.expires > Date.now() / 1000, 'remembered: the session outlives the browser');
     await page.getByRole('navigation').getByRole('link', { name: 'Administración' }).click();
     await page.getByRole('cell', { name: 'Técnica Demo Colta' }).waitFor();
     await page.getByRole('button', { name: 'Invitar usuario' }).click();
