@@ -98,6 +98,8 @@ describe('caseworker sign-in with two-step verification (Chromium)', () => {
     await page.getByRole('cell', { name: 'user.invited' }).first().waitFor();
     await page.getByRole('button', { name: 'Verificar la cadena' }).click();
     await page.getByText(/La cadena de auditoría está intacta/).waitFor();
+    // The server signed a checkpoint when it started; the check holds the chain against it.
+    await page.getByText(/1 punto de control firmado coincide con la cadena/).waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'admin-audit.png'), fullPage: true });
 
     const invited = await newPage(e2e);
