@@ -1,17 +1,33 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
+import pino from 'pino';
 import { dbTargets, type TestDb, tempDir, testConfig } from '../../../tests/support/db';
+import { decodeMail, smtpSink } from '../../../tests/support/smtp';
 import { openContext } from '../../app/index';
 import { loadMasterKey, newMasterKey } from '../../platform/crypto/keys';
+import { loggerOptions } from '../../platform/log';
 import { entryHash, genesisHash } from './chain';
-import { auditServiceOf } from './checkpoint-job';
+import { auditServiceOf, writeAuditCheckpoint } from './checkpoint-job';
 import { carryAuditKeys } from './keys';
-import { AuditService } from './service';
+import { AuditChainBroken, AuditService } from './service';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { log: pino(loggerOptions('info'), stream), lines };
+}
 
 async function fill(db: TestDb, n: number) {
   for (let i = 0; i < n; i++)
@@ -252,4 +268,33 @@ describe('minka audit verify (CLI) on tampered chains', () => {
       assert.match(r.stderr, expected);
     });
   }
+});
+
+describe('checkpoints e-mailed to the auditor', () => {
+  it('sends each signed checkpoint with its signature and public key, and says so when the chain is broken', async () => {
+    const [target] = dbTargets();
+    const sink = await smtpSink();
+    const db = await target!.open({ MINKA_SMTP_URL: sink.url, MINKA_AUDIT_EMAIL: 'auditoria@prueba.test' });
+    try {
+      await fill(db, 3);
+      const { log, lines } = capture();
+      const file = await writeAuditCheckpoint(db.ctx, log);
+      assert.equal(sink.messages.length, 1);
+      const mail = decodeMail(sink.messages[0]!);
+      assert.match(mail, /To: auditoria@prueba\.test/);
+      assert.match(mail, /Minka: punto de control de auditor.a, entrada 4/);
+      assert.ok(mail.includes(readFileSync(file, 'utf8').trim()), 'the signed bytes');
+      assert.ok(mail.includes(readFileSync(file.replace(/\.json$/, '.sig')).toString('base64')), 'the signature');
+      assert.match(mail, /BEGIN PUBLIC KEY/);
+
+      await db.handle.db.updateTable('audit_log').set({ action: 'test.other' }).where('id', '=', 2).execute();
+      await assert.rejects(writeAuditCheckpoint(db.ctx, log), AuditChainBroken);
+      assert.equal(sink.messages.length, 2);
+      assert.match(decodeMail(sink.messages[1]!), /la cadena de auditor.a est. rota/);
+      assert.match(lines.at(-1)!, /"level":50.*"brokenAt":2.*"msg":"audit chain broken: no checkpoint signed"/);
+    } finally {
+      await db.cleanup();
+      await sink.close();
+    }
+  });
 });
