@@ -1,29 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  ARTIST,
+  assertNoMarkers,
+  filler,
+  GPS,
+  latin,
+  oggStream,
+  opusFile,
+  random,
+  u16be,
+  u32be,
+  u32le,
+  utf8,
+  vorbisAudio,
+  vorbisComments,
+  vorbisId,
+  vorbisSetup,
+} from '../../tests/support/media-fixtures';
 import { cleanMedia, type Media } from './media';
 import { Malformed } from './media/bytes';
 import { jpeg as jpegStructure, png as pngStructure } from './media/image';
 
-// Every fixture is built here byte by byte; the markers below stand for what a phone writes into a file.
-const ARTIST = 'SECRET-ARTIST';
-const GPS = '1°40\'30"S 78°39\'10"W';
-const markers = [ARTIST, GPS, 'SECRET'];
-
-const latin = (s: string) => Buffer.from(s, 'latin1');
-const utf8 = (s: string) => Buffer.from(s, 'utf8');
-const u16be = (n: number) => Buffer.from([n >> 8, n & 0xff]);
-const u32be = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-};
-const u32le = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n);
-  return b;
-};
-const filler = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + seed) % 251));
-
+// Every fixture is built here (or in tests/support/media-fixtures.ts) byte by byte; ARTIST and GPS stand for what a
+// phone writes into a file.
 async function clean(b: Buffer): Promise<Media> {
   const m = await cleanMedia(b);
   assert.ok(m, 'the file was refused');
@@ -48,24 +48,6 @@ const structural = (b: Buffer): Media => {
   assert.ok(m, 'the structure was refused');
   return m;
 };
-
-function assertNoMarkers(data: Buffer): void {
-  for (const m of markers) {
-    assert.equal(data.indexOf(utf8(m)), -1, `"${m}" is still in the file`);
-    assert.equal(data.indexOf(latin(m)), -1, `"${m}" (latin1) is still in the file`);
-  }
-}
-
-/** Mulberry32, so the mutation test always sees the same inputs. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // --- JPEG ---
 
@@ -123,143 +105,9 @@ function wavFile(): Buffer {
   fmt.writeUInt32LE(16000, 8);
   fmt.writeUInt16LE(2, 12);
   fmt.writeUInt16LE(16, 14);
-  const body = Buffer.concat([
-    chunk('fmt ', fmt),
-    chunk('LIST', `INFOIART${ARTIST}`),
-    chunk('data', 'samples!'),
-  ]);
+  const body = Buffer.concat([chunk('fmt ', fmt), chunk('LIST', `INFOIART${ARTIST}`), chunk('data', 'samples!')]);
   return Buffer.concat([latin('RIFF'), u32le(body.length + 4), latin('WAVE'), body]);
 }
-
-// --- Ogg ---
-
-/** Ogg's CRC computed bit by bit (the code under test uses a table), with the CRC field taken as zero. */
-function oggCrc(page: Buffer): number {
-  let crc = 0;
-  for (let i = 0; i < page.length; i++) {
-    crc = (crc ^ ((i >= 22 && i < 26 ? 0 : page[i]!) << 24)) >>> 0;
-    for (let k = 0; k < 8; k++) crc = (crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1) >>> 0;
-  }
-  return crc;
-}
-
-type OggGroup = { packets: Buffer[]; granule?: bigint; eos?: boolean; perPage?: number };
-
-/** One logical stream: each group's packets laced into pages of at most `perPage` lacing values. */
-function oggStream(serial: number, groups: OggGroup[]): Buffer {
-  const pages: Buffer[] = [];
-  for (const [g, group] of groups.entries()) {
-    const segments: Buffer[] = [];
-    for (const p of group.packets) {
-      for (let off = 0; ; off += 255) {
-        segments.push(p.subarray(off, Math.min(p.length, off + 255)));
-        if (p.length - off < 255) break;
-      }
-    }
-    const per = group.perPage ?? 255;
-    for (let i = 0; i < segments.length; i += per) {
-      const slice = segments.slice(i, i + per);
-      const lacing = slice.map((s) => s.length);
-      const last = i + per >= segments.length;
-      const flags =
-        (i > 0 && segments[i - 1]!.length === 255 ? 1 : 0) | (g === 0 && i === 0 ? 2 : 0) | (last && group.eos ? 4 : 0);
-      const head = Buffer.alloc(27 + lacing.length);
-      head.write('OggS', 0, 'latin1');
-      head[5] = flags;
-      head.writeBigInt64LE(lacing.some((v) => v < 255) ? (group.granule ?? 0n) : -1n, 6);
-      head.writeUInt32LE(serial, 14);
-      head.writeUInt32LE(pages.length, 18);
-      head[26] = lacing.length;
-      head.set(lacing, 27);
-      const page = Buffer.concat([head, ...slice]);
-      page.writeUInt32LE(oggCrc(page), 22);
-      pages.push(page);
-    }
-  }
-  return Buffer.concat(pages);
-}
-
-type OggPage = { serial: number; seq: number; flags: number; granule: bigint };
-
-/** Reads an Ogg file the way a player would, checking every page's CRC; returns its pages and packets. */
-function readOgg(b: Buffer): { pages: OggPage[]; packets: Map<number, Buffer[]> } {
-  const pages: OggPage[] = [];
-  const packets = new Map<number, Buffer[]>();
-  const partial = new Map<number, Buffer[]>();
-  for (let at = 0; at < b.length; ) {
-    assert.equal(b.toString('latin1', at, at + 4), 'OggS', `page at ${at}`);
-    const n = b[at + 26]!;
-    const lacing = [...b.subarray(at + 27, at + 27 + n)];
-    const size = 27 + n + lacing.reduce((s, v) => s + v, 0);
-    const page = b.subarray(at, at + size);
-    assert.equal(page.length, size, 'whole page');
-    assert.equal(page.readUInt32LE(22), oggCrc(page), `CRC of page ${pages.length}`);
-    const serial = page.readUInt32LE(14);
-    pages.push({ serial, seq: page.readUInt32LE(18), flags: page[5]!, granule: page.readBigInt64LE(6) });
-    assert.equal((page[5]! & 1) === 1, partial.has(serial), 'continuation flag');
-    let off = 27 + n;
-    for (const v of lacing) {
-      partial.set(serial, [...(partial.get(serial) ?? []), page.subarray(off, off + v)]);
-      off += v;
-      if (v < 255) {
-        packets.set(serial, [...(packets.get(serial) ?? []), Buffer.concat(partial.get(serial)!)]);
-        partial.delete(serial);
-      }
-    }
-    at += size;
-  }
-  assert.equal(partial.size, 0, 'no packet left open');
-  return { pages, packets };
-}
-
-function assertOggSequences(pages: OggPage[]): void {
-  for (const serial of new Set(pages.map((p) => p.serial))) {
-    const mine = pages.filter((p) => p.serial === serial);
-    assert.deepEqual(
-      mine.map((p) => p.seq),
-      mine.map((_, i) => i),
-      `page numbers of stream ${serial}`,
-    );
-    assert.equal(mine[0]!.flags & 2, 2, 'BOS on the first page');
-  }
-}
-
-const opusHead = Buffer.concat([latin('OpusHead'), Buffer.from([1, 1, 0x38, 0x01, 0x80, 0xbb, 0, 0, 0, 0, 0])]);
-const commentList = (vendor: string, comments: string[]) =>
-  Buffer.concat([
-    u32le(utf8(vendor).length),
-    utf8(vendor),
-    u32le(comments.length),
-    ...comments.flatMap((c) => [u32le(utf8(c).length), utf8(c)]),
-  ]);
-const opusTags = (comments: string[]) => Buffer.concat([latin('OpusTags'), commentList(`libopus ${ARTIST}`, comments)]);
-const opusAudio = [1, 2, 3].map((i) => Buffer.concat([latin(`OPUS-AUDIO-${i}`), filler(100 * i, i)]));
-const emptyOpusTags = Buffer.concat([latin('OpusTags'), Buffer.alloc(8)]);
-
-function opusFile(serial = 0x1234, comments = [`ARTIST=${ARTIST}`, `LOCATION=${GPS}`], perPage = 255): Buffer {
-  return oggStream(serial, [
-    { packets: [opusHead] },
-    { packets: [opusTags(comments)], perPage },
-    { packets: opusAudio.slice(0, 2), granule: 1920n },
-    { packets: opusAudio.slice(2), granule: 2880n, eos: true },
-  ]);
-}
-
-const vorbisId = Buffer.concat([
-  latin('\x01vorbis'),
-  u32le(0),
-  Buffer.from([1]),
-  u32le(44100),
-  Buffer.alloc(12),
-  Buffer.from([0xb8, 1]),
-]);
-const vorbisComments = Buffer.concat([
-  latin('\x03vorbis'),
-  commentList('Xiph.Org libVorbis', [`ARTIST=${ARTIST}`, `GPS=${GPS}`]),
-  Buffer.from([1]),
-]);
-const vorbisSetup = Buffer.concat([latin('\x05vorbis'), latin('codebooks'), filler(600, 9)]);
-const vorbisAudio = [Buffer.concat([latin('VORBIS-AUDIO'), filler(300, 4)])];
 
 // --- ISO base media (MP4, M4A, 3GP) ---
 
@@ -450,99 +298,6 @@ describe('metadata stripping', () => {
     assert.equal(out.mime, 'audio/wav');
     assert.doesNotMatch(out.data.toString('latin1'), /SECRET|LIST/);
     assert.match(out.data.toString('latin1'), /^RIFF.{4}WAVEfmt .*data/s);
-  });
-});
-
-describe('Ogg voice notes (Opus, Vorbis)', () => {
-  it('empties the OpusTags of a WhatsApp-like voice note and keeps every page valid', async () => {
-    const file = opusFile();
-    const before = readOgg(file);
-    const out = await clean(file);
-    assert.deepEqual([out.kind, out.mime], ['audio', 'audio/ogg']);
-    assert.equal(out.data.toString('latin1', 0, 4), 'OggS');
-    assertNoMarkers(out.data);
-    const after = readOgg(out.data);
-    assert.equal(after.pages.length, before.pages.length);
-    assertOggSequences(after.pages);
-    assert.deepEqual(after.packets.get(0x1234), [opusHead, emptyOpusTags, ...opusAudio]);
-    assert.deepEqual(
-      after.pages.map((p) => [p.flags, p.granule]),
-      before.pages.map((p) => [p.flags, p.granule]),
-    );
-  });
-
-  it('rewrites comments spanning several pages into one and renumbers the pages after it', async () => {
-    const cover = `METADATA_BLOCK_PICTURE=${'x'.repeat(3000)}${ARTIST}`;
-    const file = opusFile(7, [`ARTIST=${ARTIST}`, cover, `LOCATION=${GPS}`], 4);
-    const before = readOgg(file);
-    assert.ok(before.pages.length >= 6, 'the comments spread over several pages');
-    const out = await clean(file);
-    assertNoMarkers(out.data);
-    const after = readOgg(out.data);
-    assert.equal(after.pages.length, 4, 'head, comments, two audio pages');
-    assertOggSequences(after.pages);
-    assert.deepEqual(after.packets.get(7), [opusHead, emptyOpusTags, ...opusAudio]);
-    assert.equal(after.pages.at(-1)!.flags & 4, 4, 'EOS kept');
-    assert.equal(after.pages.at(-1)!.granule, 2880n);
-  });
-
-  it('keeps audio packets that run across pages', async () => {
-    const long = Buffer.concat([latin('LONG-OPUS-PACKET'), filler(2000, 5)]);
-    const file = oggStream(9, [
-      { packets: [opusHead] },
-      { packets: [opusTags([`ARTIST=${ARTIST}`])] },
-      { packets: [long, opusAudio[0]!], perPage: 3, granule: 960n, eos: true },
-    ]);
-    const after = readOgg((await clean(file)).data);
-    assertOggSequences(after.pages);
-    assert.deepEqual(after.packets.get(9), [opusHead, emptyOpusTags, long, opusAudio[0]]);
-  });
-
-  it('empties the Vorbis comment header and keeps the setup header on the same page', async () => {
-    const file = oggStream(42, [
-      { packets: [vorbisId] },
-      { packets: [vorbisComments, vorbisSetup] },
-      { packets: vorbisAudio, granule: 1024n, eos: true },
-    ]);
-    const out = await clean(file);
-    assert.equal(out.mime, 'audio/ogg');
-    assertNoMarkers(out.data);
-    const after = readOgg(out.data);
-    assertOggSequences(after.pages);
-    const emptyComments = Buffer.concat([latin('\x03vorbis'), Buffer.alloc(8), Buffer.from([1])]);
-    assert.deepEqual(after.packets.get(42), [vorbisId, emptyComments, vorbisSetup, ...vorbisAudio]);
-  });
-
-  it('cleans every stream of a chained file', async () => {
-    const out = await clean(Buffer.concat([opusFile(1), opusFile(2, [`TITLE=${GPS}`, 'x'.repeat(600)], 1)]));
-    assertNoMarkers(out.data);
-    const after = readOgg(out.data);
-    assertOggSequences(after.pages);
-    assert.deepEqual(after.packets.get(2), [opusHead, emptyOpusTags, ...opusAudio]);
-  });
-
-  it('refuses broken, truncated or foreign Ogg streams', async () => {
-    const file = opusFile();
-    assert.equal(await cleanMedia(file.subarray(0, file.length - 10)), null, 'cut inside the last page');
-    assert.equal(await cleanMedia(file.subarray(0, 40)), null, 'cut inside the first page');
-    const firstPage = 27 + 1 + opusHead.length;
-    assert.equal(await cleanMedia(file.subarray(0, firstPage)), null, 'no comment header');
-    const corrupt = Buffer.from(file);
-    corrupt[corrupt.length - 5] = corrupt[corrupt.length - 5]! ^ 0x40;
-    assert.equal(await cleanMedia(corrupt), null, 'bad CRC');
-    const speex = oggStream(3, [
-      { packets: [Buffer.concat([latin('Speex   '), filler(72, 1)])] },
-      { packets: [latin(`vendor ${ARTIST}`)] },
-    ]);
-    assert.equal(await cleanMedia(speex), null, 'not Opus nor Vorbis');
-    const audioOnCommentPage = oggStream(4, [
-      { packets: [opusHead] },
-      { packets: [opusTags([]), opusAudio[0]!], eos: true },
-    ]);
-    assert.equal(await cleanMedia(audioOnCommentPage), null, 'audio on the comment page');
-    const other = opusFile(5);
-    const stray = Buffer.concat([file, other.subarray(other.lastIndexOf('OggS'))]);
-    assert.equal(await cleanMedia(stray), null, 'page of no known stream');
   });
 });
 
