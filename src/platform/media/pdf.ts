@@ -64,7 +64,11 @@ export async function pdf(b: Buffer): Promise<Buffer> {
   let src: PDFDocument;
   try {
     // Loaded even when encrypted, to tell that case apart (pdf-lib's own error class does not survive instanceof).
-    src = await PDFDocument.load(new Uint8Array(b), { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
+    src = await PDFDocument.load(new Uint8Array(b), {
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+      ignoreEncryption: true,
+    });
   } catch {
     throw new Malformed('unreadable PDF');
   }
