@@ -101,6 +101,7 @@ describe('Ogg voice notes (Opus, Vorbis)', () => {
     const file = opusFile();
     assert.equal(await cleanMedia(file.subarray(0, file.length - 10)), null, 'cut inside the last page');
     assert.equal(await cleanMedia(file.subarray(0, 40)), null, 'cut inside the first page');
+    assert.equal(await cleanMedia(Buffer.concat([file, latin(ARTIST)])), null, 'bytes after the last page');
     const firstPage = 27 + 1 + opusHead.length;
     assert.equal(await cleanMedia(file.subarray(0, firstPage)), null, 'no comment header');
     const corrupt = Buffer.from(file);

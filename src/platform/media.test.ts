@@ -293,6 +293,16 @@ describe('metadata stripping', () => {
     assert.match(s, /IHDR.*IDAT.*IEND/s);
   });
 
+  it('writes a WAV without what follows its RIFF form and refuses a chunk longer than the file', async () => {
+    const file = wavFile();
+    const out = await clean(Buffer.concat([file, latin(`LIST${ARTIST}`)]));
+    assertNoMarkers(out.data);
+    assert.equal(out.data.readUInt32LE(4) + 8, out.data.length, 'the RIFF size is the file');
+    assert.match(out.data.toString('latin1'), /data.{4}samples!$/s);
+    assert.equal(await cleanMedia(file.subarray(0, file.length - 3)), null, 'data chunk cut short');
+    assert.equal(await cleanMedia(Buffer.concat([file.subarray(0, 12), file.subarray(36)])), null, 'no fmt chunk');
+  });
+
   it('drops INFO lists from WAV', async () => {
     const out = await clean(wavFile());
     assert.equal(out.mime, 'audio/wav');
@@ -328,6 +338,15 @@ describe('MP4, M4A and 3GP audio', () => {
     assert.deepEqual(out.data.subarray(tkhd + 8, tkhd + 24), Buffer.alloc(16), '64-bit times zeroed');
     assert.equal(out.data.readUInt32BE(tkhd + 24), 0, 'track id kept');
     assert.match(out.data.toString('latin1'), /stsd.*mp4a.*esds.*stts.*stsc.*stsz.*stco/s);
+  });
+
+  it('cuts what follows the last box it keeps, and never moves mdat', async () => {
+    const file = mp4File();
+    const trailer = Buffer.concat([box('udta', box('loci', utf8(GPS))), box('free', latin(ARTIST))]);
+    const out = await clean(Buffer.concat([file, trailer]));
+    assertNoMarkers(out.data);
+    assert.equal(out.data.length, file.length, 'the file ends with its mdat');
+    assert.deepEqual(topBoxes(out.data).at(-1), 'mdat');
   });
 
   it('names 3GP recordings audio/3gpp', async () => {
