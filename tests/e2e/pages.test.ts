@@ -84,7 +84,8 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
     for (const url of ['/', '/work', '/cases', '/cases/new', '/directory', '/insights', '/geo/EC/06', '/account'])
       await visit(page, url, found);
     await page.goto('/cases');
-    await page.locator('main a[href^="/cases/"]:not([href="/cases/new"])').first().click();
+    // One of Colta's own cases (the list also holds Guamote cases a data-sharing agreement shares in part).
+    await page.locator('main a[href^="/cases/"]:not([href="/cases/new"])', { hasText: /^COL-/ }).first().click();
     await page.getByRole('tab').first().waitFor();
     const caseUrl = new URL(page.url()).pathname;
     for (const tab of ['record', 'protection', 'services', 'notes', 'history'])
@@ -150,6 +151,11 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
     const shelter = (await newPage(e2e)).page;
     await signIn(shelter, 'acogida.cuenca@minka.demo');
     await visit(shelter, '/referrals/inbox', found);
+    // The case a health referral shares in part: only its sections, with the line naming them.
+    await shelter.locator('main a[href^="/cases/"]').first().click();
+    await shelter.getByRole('tab').first().waitFor();
+    await shelter.waitForLoadState('networkidle');
+    found.push(...(await check(shelter, 'a case shared by a referral')));
     const prosecutor = (await newPage(e2e)).page;
     await signIn(prosecutor, 'fiscal.chimborazo@minka.demo');
     await visit(prosecutor, '/', found);
