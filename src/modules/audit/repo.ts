@@ -81,3 +81,29 @@ export async function listEntries(q: Q, f: AuditFilter): Promise<AuditLogTable[]
 export function lastEntry(q: Q): Promise<AuditLogTable | undefined> {
   return q.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
+
+/** Case codes (GUA-2026-0003) by case id, for naming a case entry's record; unknown ids are left out. */
+export async function caseCodes(q: Q, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await q.selectFrom('cases').select(['id', 'code']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Organisation names by id (organisation names are not personal data). */
+export async function organisationNames(q: Q, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await q.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Everyone who appears as the actor of an entry (of these organisations when given), with their organisation. */
+export async function entryActors(q: Q, actorOrgIds?: string[]): Promise<{ userId: string; orgId: string | null }[]> {
+  let s = q
+    .selectFrom('audit_log')
+    .select(['actor_user_id', 'actor_org_id'])
+    .distinct()
+    .where('actor_user_id', 'is not', null);
+  if (actorOrgIds) s = s.where('actor_org_id', 'in', actorOrgIds.length ? actorOrgIds : ['-']);
+  const rows = await s.execute();
+  return rows.map((r) => ({ userId: r.actor_user_id!, orgId: r.actor_org_id }));
+}

@@ -5,7 +5,7 @@ import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
 import { requireActor } from '../access/index';
 import { presentEntry } from './present';
-import { auditEntrySchema, auditQuery, verifySchema } from './schema';
+import { auditEntrySchema, auditPersonSchema, auditQuery, verifySchema } from './schema';
 import { AuditTrail } from './trail';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
@@ -28,9 +28,20 @@ export const auditRoutes =
         },
       },
       async (req) => {
-        const rows = await trail.browse(requireActor(req), req.query);
-        return rows.map(presentEntry);
+        const { rows, naming } = await trail.browse(requireActor(req), req.query);
+        return rows.map((e) => presentEntry(e, naming));
       },
+    );
+    r.get(
+      '/audit/people',
+      {
+        schema: {
+          tags,
+          summary: 'People who appear as actors in the entries I may read, by name (to filter by person)',
+          response: { 200: z.array(auditPersonSchema), ...errors },
+        },
+      },
+      (req) => trail.people(requireActor(req)),
     );
     r.get(
       '/audit/verify',

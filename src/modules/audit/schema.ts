@@ -14,9 +14,15 @@ export const auditEntrySchema = z
     at: z.string(),
     actorUserId: z.string().nullable(),
     actorOrgId: z.string().nullable(),
+    actorName: z.string().nullable().meta({ description: "the acting person's name; null for the system" }),
+    actorOrganisation: z.string().nullable(),
     action: z.string(),
     recordType: z.string().nullable(),
     recordId: z.string().nullable(),
+    recordName: z
+      .string()
+      .nullable()
+      .meta({ description: "a case's code, a user's or organisation's name; null when the record has none" }),
     fields: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
     requestId: z.string().nullable(),
@@ -24,6 +30,10 @@ export const auditEntrySchema = z
     keyId: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
+
+export const auditPersonSchema = z
+  .object({ id: z.string(), name: z.string(), organisation: z.string().nullable() })
+  .meta({ id: 'AuditPerson' });
 
 export const verifySchema = z
   .object({

@@ -1,7 +1,9 @@
 import type { Context } from '../../platform/context';
-import { type Actor, OrganisationsService, requirePermission } from '../access/index';
+import { type Actor, can, OrganisationsService, requirePermission, userNames } from '../access/index';
 import { auditServiceOf } from './checkpoint-job';
 import { checkpointDir } from './checkpoints';
+import type { Naming } from './present';
+import * as repo from './repo';
 import type { AuditService } from './service';
 
 /** The audit trail as people read it: who may read it, and which part. */
@@ -20,11 +22,8 @@ export class AuditTrail {
     q: { recordType?: string; recordId?: string; actorUserId?: string; before?: number; limit: number },
   ) {
     requirePermission(actor, 'audit:read');
-    const wholeCountry = actor.scope.code === actor.scope.country;
-    const actorOrgIds = wholeCountry
-      ? undefined
-      : (await new OrganisationsService(this.ctx).list(actor)).map((o) => o.id);
-    return this.audit.list({
+    const actorOrgIds = await this.visibleOrgs(actor);
+    const rows = await this.audit.list({
       recordType: q.recordType,
       recordId: q.recordId,
       actorUserId: q.actorUserId,
@@ -32,6 +31,58 @@ export class AuditTrail {
       limit: q.limit,
       actorOrgIds,
     });
+    return { rows, naming: await this.naming(actor, rows) };
+  }
+
+  /** The people who appear as actors of the entries this actor may read, by name, for holders of audit:read (403 otherwise). */
+  async people(actor: Actor) {
+    requirePermission(actor, 'audit:read');
+    if (!can(actor, 'users:read')) return [];
+    const found = await repo.entryActors(this.ctx.db.db, await this.visibleOrgs(actor));
+    const names = await userNames(
+      this.ctx,
+      found.map((f) => f.userId),
+    );
+    const orgs = await repo.organisationNames(this.ctx.db.db, [...new Set(found.map((f) => f.orgId ?? ''))]);
+    const byUser = new Map<string, { id: string; name: string; organisation: string | null }>();
+    for (const f of found)
+      if (names.has(f.userId) && !byUser.has(f.userId))
+        byUser.set(f.userId, {
+          id: f.userId,
+          name: names.get(f.userId)!,
+          organisation: orgs.get(f.orgId ?? '') ?? null,
+        });
+    return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  // Undefined for someone scoped to a whole country (every entry); otherwise the organisations in their jurisdiction.
+  private async visibleOrgs(actor: Actor): Promise<string[] | undefined> {
+    if (actor.scope.code === actor.scope.country) return undefined;
+    return (await new OrganisationsService(this.ctx).list(actor)).map((o) => o.id);
+  }
+
+  // Names of the actors and organisations, case codes and named users the entries point at: a few queries per page.
+  private async naming(
+    actor: Actor,
+    rows: {
+      actor_user_id: string | null;
+      actor_org_id: string | null;
+      record_type: string | null;
+      record_id: string | null;
+    }[],
+  ): Promise<Naming> {
+    const ids = (type: string) => rows.filter((r) => r.record_type === type && r.record_id).map((r) => r.record_id!);
+    // Staff names are shown to those who may read the users anyway (administrators and supervisors by default).
+    const people = !can(actor, 'users:read')
+      ? new Map<string, string>()
+      : await userNames(this.ctx, [...rows.map((r) => r.actor_user_id ?? ''), ...ids('user')].filter(Boolean));
+    return {
+      people,
+      organisations: await repo.organisationNames(this.ctx.db.db, [
+        ...new Set([...rows.map((r) => r.actor_org_id ?? ''), ...ids('organisation')].filter(Boolean)),
+      ]),
+      cases: await repo.caseCodes(this.ctx.db.db, [...new Set(ids('case'))]),
+    };
   }
 
   /** Checks the whole MAC chain against the signed checkpoints of this installation, for holders of audit:read (403 otherwise). */

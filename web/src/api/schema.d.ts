@@ -3181,6 +3181,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/audit/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** People who appear as actors in the entries I may read, by name (to filter by person) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPerson'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit/verify': {
     parameters: {
       query?: never;
@@ -14364,9 +14427,14 @@ export interface components {
       at: string;
       actorUserId: string | null;
       actorOrgId: string | null;
+      /** @description the acting person's name; null for the system */
+      actorName: string | null;
+      actorOrganisation: string | null;
       action: string;
       recordType: string | null;
       recordId: string | null;
+      /** @description a case's code, a user's or organisation's name; null when the record has none */
+      recordName: string | null;
       fields: string | null;
       details: {
         [key: string]: unknown;
@@ -14374,6 +14442,11 @@ export interface components {
       requestId: string | null;
       hash: string;
       keyId: string | null;
+    };
+    AuditPersonInput: {
+      id: string;
+      name: string;
+      organisation: string | null;
     };
     AuditVerificationInput: {
       ok: boolean;
@@ -15530,9 +15603,14 @@ export interface components {
       at: string;
       actorUserId: string | null;
       actorOrgId: string | null;
+      /** @description the acting person's name; null for the system */
+      actorName: string | null;
+      actorOrganisation: string | null;
       action: string;
       recordType: string | null;
       recordId: string | null;
+      /** @description a case's code, a user's or organisation's name; null when the record has none */
+      recordName: string | null;
       fields: string | null;
       details: {
         [key: string]: unknown;
@@ -15540,6 +15618,11 @@ export interface components {
       requestId: string | null;
       hash: string;
       keyId: string | null;
+    };
+    AuditPerson: {
+      id: string;
+      name: string;
+      organisation: string | null;
     };
     AuditVerification: {
       ok: boolean;
