@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { systemRoles } from './permissions';
-import { type Actor, can, canGrant, canSee, inJurisdiction, needsSecondFactor, related } from './policy';
+import {
+  type Actor,
+  agreementCovers,
+  agreementState,
+  can,
+  canGrant,
+  canSee,
+  inJurisdiction,
+  needsSecondFactor,
+  related,
+} from './policy';
 
 const actor = (role: string, code: string, extra: Partial<Actor> = {}): Actor => ({
   userId: 'u1',
@@ -66,5 +76,33 @@ describe('access policies', () => {
     assert.equal(canGrant(delegated, 'caseworker', systemRoles.caseworker), false, 'not more than they hold');
     assert.equal(canGrant(delegated, 'administrator'), false);
     assert.equal(canGrant(actor('supervisor', 'EC'), 'caseworker'), false);
+  });
+});
+
+describe('data-sharing agreements', () => {
+  const terms = {
+    fromOrgId: 'owner',
+    toOrgId: 'o1',
+    country: 'EC',
+    places: ['0606'],
+    startsOn: '2027-01-01',
+    endsOn: '2027-07-01',
+    endedAt: null,
+  };
+  const record = { ownerOrgId: 'owner', country: 'EC', ancestry: ['060650', '0606', '06', 'EC'] };
+  it('runs from its start date until the day before its end date, or until ended', () => {
+    assert.equal(agreementState(terms, '2026-12-31'), 'upcoming');
+    assert.equal(agreementState(terms, '2027-01-01'), 'running');
+    assert.equal(agreementState(terms, '2027-06-30'), 'running');
+    assert.equal(agreementState(terms, '2027-07-01'), 'ended');
+    assert.equal(agreementState({ ...terms, endedAt: '2027-02-01T00:00:00Z' }, '2027-03-01'), 'ended');
+  });
+  it("covers the owner's records in its places for the receiving organisation only", () => {
+    const me = actor('caseworker', '0101');
+    assert.ok(agreementCovers(terms, me, record, '2027-03-01'));
+    assert.ok(!agreementCovers(terms, { ...me, orgId: 'o2' }, record, '2027-03-01'));
+    assert.ok(!agreementCovers(terms, me, { ...record, ownerOrgId: 'other' }, '2027-03-01'));
+    assert.ok(!agreementCovers(terms, me, { ...record, ancestry: ['0603', '06', 'EC'] }, '2027-03-01'));
+    assert.ok(!agreementCovers(terms, me, record, '2027-07-01'));
   });
 });
