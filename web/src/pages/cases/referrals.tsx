@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceTypes } from '../../../../src/modules/directory/schema';
 import { referralReasons } from '../../../../src/modules/referrals/schema';
+import { referralSections } from '../../../../src/modules/referrals/vocabulary';
 import { type ApiBody, client, ok } from '../../api';
 import { caseKeys, directoryKeys } from '../../api/keys';
 import { formatDate } from '../../format';
@@ -127,6 +128,15 @@ export function Referrals({ caseId, writable }: { caseId: string; writable: bool
                 value={services}
                 onChange={setServices}
               />
+              {services.length > 0 && (
+                <Text size="sm" c="gray.7" w="100%">
+                  {t('referrals.willShare', {
+                    sections: referralSections(services, null)
+                      .map((x) => t(`cases.sections.${x}`))
+                      .join(', '),
+                  })}
+                </Text>
+              )}
               <Select
                 label={t('referrals.reason')}
                 data={referralReasons.map((v) => ({ value: v, label: t(`referrals.reasons.${v}`) }))}

@@ -1,7 +1,20 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { htcds, local } from '../../../../src/modules/cases/vocabulary';
+import { caseSections, htcds, local } from '../../../../src/modules/cases/vocabulary';
 import type { ApiBody } from '../../api';
 import { FieldList } from './record/display';
 import { EditRecord } from './record/EditRecord';
@@ -170,6 +183,7 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
   const [givenBy, setGivenBy] = useState<string | null>(c.isMinor ? 'Guardian' : 'Self');
   const [giverName, setGiverName] = useState('');
   const [org, setOrg] = useState<string | null>(null);
+  const [only, setOnly] = useState<string[]>([]);
   const orgs = useOrganisations();
   const opts = (list: readonly string[], field: string) =>
     list.map((v) => ({ value: v, label: t(`htcds.${field}.${v}`) }));
@@ -183,6 +197,7 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
               {k.organisationId && ` (${orgs.name(k.organisationId) ?? '…'})`} ·{' '}
               {t(`htcds.local_ConsentGivenBy.${k.givenBy}`)} {k.giverName && `(${k.giverName})`} ·{' '}
               {formatDate(k.givenAt)}
+              {k.sections && ` · ${k.sections.map((x) => t(`cases.sections.${x}`)).join(', ')}`}
             </Text>
             {k.withdrawnAt ? (
               <Badge color="gray">{t('cases.withdrawn')}</Badge>
@@ -215,6 +230,16 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
                 searchable
               />
             )}
+            {scope === 'SharingWithOrganisation' && (
+              <MultiSelect
+                label={t('cases.consentSections')}
+                description={t('cases.consentSectionsHelp')}
+                data={caseSections.map((x) => ({ value: x, label: t(`cases.sections.${x}`) }))}
+                value={only}
+                onChange={setOnly}
+                maw="100%"
+              />
+            )}
             <Select
               label={t('cases.givenBy')}
               data={opts(local.local_ConsentGivenBy, 'local_ConsentGivenBy')}
@@ -235,6 +260,9 @@ export function Consent({ c, act }: { c: CaseDetail; act: Act }) {
                     scope: scope as ConsentBody['scope'],
                     givenBy: givenBy as ConsentBody['givenBy'],
                     ...(scope === 'SharingWithOrganisation' && org ? { organisationId: org } : {}),
+                    ...(scope === 'SharingWithOrganisation' && only.length
+                      ? { sections: only as NonNullable<ConsentBody['sections']> }
+                      : {}),
                     ...(giverName.trim().length >= 2 ? { giverName } : {}),
                   },
                 })
