@@ -136,9 +136,11 @@ export function Sharing() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    <Badge color={stateColour[a.state]}>{t(`admin.sharing.state.${a.state}`)}</Badge>
+                    <Badge variant="filled" color={stateColour[a.state]}>
+                      {t(`admin.sharing.state.${a.state}`)}
+                    </Badge>
                     {a.abilities.end && (
-                      <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => end.mutate(a.id)}>
+                      <Button size="compact-xs" variant="outline" color="red.9" onClick={() => end.mutate(a.id)}>
                         {t('admin.sharing.end')}
                       </Button>
                     )}
