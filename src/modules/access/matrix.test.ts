@@ -100,6 +100,7 @@ const matrix: Record<string, Expect> = {
   'PUT /api/admin/roles/:key': by({ administrator: 200, rest: 403 }),
   'GET /api/audit': by({ administrator: 200, supervisor: 200, rest: 403 }),
   'GET /api/audit/verify': by({ administrator: 200, supervisor: 200, rest: 403 }),
+  'GET /api/audit/people': by({ administrator: 200, supervisor: 200, rest: 403 }),
   'GET /api/reports': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 403 }),
   'GET /api/reports/:id': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 404 }, { rest: 404 }),
   'GET /api/reports/:id/similar': by(

@@ -19,6 +19,7 @@ export const adminKeys = {
 
 export const auditKeys = {
   list: (filters: string) => ['audit', filters] as const,
+  people: () => ['audit-people'] as const,
 };
 
 export const geoKeys = {

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, makeUser, signIn, signInNewUser, systemActor, totpNow } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { IntakeService } from '../cases/intake';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+// The audit API names what the administrator reads: the person who acted and their organisation, a case by its
+// code, a user by name; system entries (seen by a national administrator) carry no person. Names go only to those who may read the users.
+for (const target of dbTargets()) {
+  describe(`audit entries by name on ${target.name}`, () => {
+    let t: TestApp;
+    let admin: Awaited<ReturnType<typeof signInNewUser>>;
+    let worker: { id: string };
+    let caseId = '';
+    let caseCode = '';
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const org = await makeOrg(t.db.ctx, '0603', 'Fundación Prueba Colta');
+      admin = await signInNewUser(t.app, t.db.ctx, {
+        role: 'administrator',
+        scope: 'EC',
+        orgId: org,
+        name: 'Rosa Prueba Administradora',
+      });
+      worker = await makeUser(t.db.ctx, {
+        role: 'caseworker',
+        scope: '0603',
+        orgId: org,
+        name: 'Juan Prueba Trabajador',
+      });
+      const opened = await new IntakeService(t.db.ctx).intake(
+        { ...systemActor, orgId: org },
+        {
+          draft: false,
+          division: { country: 'EC', code: '0603' },
+          person: {
+            prs_FirstName: 'Ana',
+            prs_SecondName: 'Prueba Auditoría',
+            local_Languages: [],
+            prs_Citizenship: [],
+          },
+          local_AgeAtIntake: 30,
+          vic_TypeOfExploitation: [],
+          vic_MethodOfRecruitment: [],
+          events: [],
+        },
+        'naming',
+      );
+      caseId = opened.id;
+      caseCode = opened.code;
+      await t.db.ctx.audit.record({
+        actor: { userId: worker.id, orgId: org },
+        action: 'case.read',
+        recordType: 'case',
+        recordId: caseId,
+      });
+      await t.db.ctx.audit.record({ actor: null, action: 'audit.checkpoint' });
+    });
+    after(() => t.close());
+
+    const get = async (url: string, headers = admin.headers) => {
+      const res = await t.app.inject({ method: 'GET', url, headers });
+      assert.equal(res.statusCode, 200, `${url} ${res.body}`);
+      return res.json();
+    };
+
+    it('names the person who acted, their organisation and the case by its code', async () => {
+      const entries = await get(`/api/audit?actorUserId=${worker.id}`);
+      const read = entries.find((e: { action: string }) => e.action === 'case.read');
+      assert.ok(read, 'the read is listed');
+      assert.equal(read.actorName, 'Juan Prueba Trabajador');
+      assert.equal(read.actorOrganisation, 'Fundación Prueba Colta');
+      assert.equal(read.recordName, caseCode);
+      assert.match(caseCode, /^[A-Z]{3}-\d{4}-\d{4}$/);
+      const byRecord = await get(`/api/audit?recordType=case&recordId=${caseId}`);
+      assert.ok(byRecord.some((e: { actorName: string | null }) => e.actorName === 'Juan Prueba Trabajador'));
+    });
+
+    it('a system entry has no person', async () => {
+      const entries = await get('/api/audit');
+      const checkpoint = entries.find((e: { action: string }) => e.action === 'audit.checkpoint');
+      assert.ok(checkpoint);
+      assert.equal(checkpoint.actorUserId, null);
+      assert.equal(checkpoint.actorName, null);
+    });
+
+    it('lists the people who acted, by name and organisation, to filter by', async () => {
+      const people = await get('/api/audit/people');
+      assert.ok(
+        people.some(
+          (p: { id: string; name: string; organisation: string }) =>
+            p.id === worker.id && p.name === 'Juan Prueba Trabajador' && p.organisation === 'Fundación Prueba Colta',
+        ),
+        JSON.stringify(people),
+      );
+      assert.ok(people.some((p: { name: string }) => p.name === 'Rosa Prueba Administradora'));
+    });
+
+    it('someone who may read the trail but not the users sees no names', async () => {
+      const now = new Date().toISOString();
+      await t.db.handle.db
+        .insertInto('roles')
+        .values({
+          key: 'trail_reader',
+          label: 'Lector de la auditoría',
+          permissions: '["audit:read","organisations:read"]',
+          system: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const reader = await makeUser(t.db.ctx, { role: 'trail_reader', scope: '0603', orgId: admin.orgId, totp: true });
+      const headers = (await signIn(t.app, reader.email, { totp: totpNow() })).headers;
+      const entries = await get(`/api/audit?actorUserId=${worker.id}`, headers);
+      assert.ok(entries.length > 0);
+      assert.ok(entries.every((e: { actorName: string | null }) => e.actorName === null));
+      assert.deepEqual(await get('/api/audit/people', headers), []);
+    });
+  });
+}
