@@ -95,7 +95,7 @@ describe('caseworker sign-in with two-step verification (Chromium)', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'admin-invite.png'), fullPage: true });
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Auditoría' }).click();
-    await page.getByRole('cell', { name: 'user.invited' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Usuario: invitación' }).first().waitFor();
     await page.getByRole('button', { name: 'Verificar la cadena' }).click();
     await page.getByText(/La cadena de auditoría está intacta/).waitFor();
     // The server signed a checkpoint when it started; the check holds the chain against it.

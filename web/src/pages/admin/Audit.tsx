@@ -80,7 +80,9 @@ function useAuditLabels() {
   // A case's code or a person's name when the server found one, else the type's label and a short id.
   const record = (e: Pick<Entry, 'recordType' | 'recordId' | 'recordName'>) =>
     `${type(e.recordType)} ${e.recordName ?? e.recordId?.slice(0, 8) ?? ''}`.trim();
-  const field = (key: string) => (i18n.exists(`fields.${key}`) ? t(`fields.${key}`) : key);
+  // Field keys read from the shared HTCDS field labels, section keys from the case sections; others stay as written.
+  const field = (key: string) =>
+    [`fields.${key}`, `cases.sections.${key}`].map((k) => (i18n.exists(k) ? t(k) : null)).find(Boolean) ?? key;
   return { type, action, record, field };
 }
 
