@@ -20,9 +20,12 @@ function minka(args: string[], env: Record<string, string> = {}) {
 /** Servers still running; a failed assertion must not leave one behind (the test run would never end). */
 const running = new Set<ChildProcess>();
 
-/** Starts `minka serve` on a free port and resolves with its URL once it prints that it is serving. */
-function serve(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve'], {
+/** Starts `minka serve` (a demo unless told otherwise) on a free port and resolves with its URL once it is serving. */
+function serve(
+  env: Record<string, string>,
+  args = ['--demo'],
+): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
   });
@@ -70,6 +73,7 @@ describe('minka CLI', () => {
       ['serve', '--help'],
       ['migrate', '--help'],
       ['seed', '--help'],
+      ['init', '--help'],
       ['geo', '--help'],
       ['geo', 'import', '--help'],
     ]) {
@@ -125,6 +129,8 @@ describe('minka CLI', () => {
       ],
       [['nonsense'], env, /unknown command 'nonsense'/],
       [['seed'], env, /required option '--demo'/],
+      [['init', '--email', 'a@prueba.test'], env, /^minka: minka init needs --name, --organisation/],
+      [['serve', '--demo'], { ...env, HOST: '0.0.0.0' }, /^minka: .*MINKA_DEMO_PUBLIC=yes/],
     ];
     for (const [args, e, pattern] of cases) {
       const r = minka(args, e);
@@ -152,6 +158,18 @@ describe('minka CLI', () => {
       // Beside the shared reference data the demo loads the whole country from it, once.
       assert.deepEqual(countries[0].counts, { country: 1, level1: 24, level2: 221, level3: 1396 });
       await stop(two.child);
+    } finally {
+      fresh.remove();
+    }
+  });
+
+  it('serves a real installation empty: no demo data, no demo accounts', async () => {
+    const fresh = tempDir();
+    try {
+      const one = await serve({ MINKA_DATA_DIR: fresh.dir, LOG_LEVEL: 'info' }, []);
+      assert.equal((await fetch(`${one.url}/api/auth/demo`)).status, 404);
+      assert.doesNotMatch(one.output(), /demo data/);
+      await stop(one.child);
     } finally {
       fresh.remove();
     }

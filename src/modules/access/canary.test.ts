@@ -68,7 +68,7 @@ for (const target of targets) {
         HOST: '127.0.0.1',
       };
       if (target.url) env.DATABASE_URL = await createPostgresDatabase(target.url, dbName);
-      server = spawn(process.execPath, [`${root}bin/minka.js`, 'serve'], { env: { ...process.env, ...env } });
+      server = spawn(process.execPath, [`${root}bin/minka.js`, 'serve', '--demo'], { env: { ...process.env, ...env } });
       base = await new Promise((resolve, reject) => {
         const onData = (d: Buffer) => {
           logs += d.toString();
