@@ -9,9 +9,10 @@ import { type Actor, userNames } from '../access/index';
 import { GeoService } from '../geo/index';
 import { addressedTo } from '../referrals/vocabulary';
 import { CaseAccess } from './access';
-import { caseCodec, isMinorCase } from './codecs';
+import { isMinorCase } from './codecs';
+import { listCases } from './listing';
 import { People } from './people';
-import { listScope, mayFindPersons, mayHaveNewDuplicates } from './policy';
+import { mayFindPersons, mayHaveNewDuplicates } from './policy';
 import { presentCase, safeguardsMissing } from './present';
 import * as repo from './repo';
 import type { CaseDetail, candidatesBody, caseQuery, decisionBody } from './schema';
@@ -49,97 +50,9 @@ export class CaseService {
     return this.ctx.db.db;
   }
 
-  async list(actor: Actor, q: z.infer<typeof caseQuery> & { name?: string }, requestId: string) {
-    const reading = listScope(actor);
-    if (reading === 'none') throw new AppError(403, 'forbidden');
-    const receiverOnly = reading === 'received';
-    const wanted = q.division
-      ? await new GeoService(this.db).descendantCodes(actor.scope.country, q.division)
-      : undefined;
-    const after = q.after
-      ? (() => {
-          const [createdAt, id] = Buffer.from(q.after, 'base64url').toString().split('|');
-          return createdAt && id ? { createdAt, id } : undefined;
-        })()
-      : undefined;
-    const now = nowIso();
-    const rows = await repo.listCases(this.db, {
-      country: actor.scope.country,
-      own: receiverOnly
-        ? undefined
-        : { orgId: actor.orgId, userId: actor.userId, divisions: await this.access.scopeCodes(actor) },
-      shared: await this.access.sharedForList(actor),
-      divisions: wanted,
-      status: q.status,
-      stage: q.stage,
-      minor: q.minor === undefined ? undefined : q.minor === 'true',
-      assignedTo: q.mine === 'true' ? actor.userId : undefined,
-      overdueBefore: q.overdue === 'true' ? now : undefined,
-      traffickingStatus: q.traffickingStatus,
-      exploitation: q.exploitation,
-      code: q.code,
-      nameKeys: q.name ? this.people.keyIndexes(q.name) : undefined,
-      after,
-      limit: q.limit,
-    });
-    // A shared case shows its name only when its identity section is shared (and a name search skips it otherwise).
-    const hidden = new Set<string>();
-    for (const c of rows.slice(0, q.limit))
-      if (!(c.owner_org_id === actor.orgId || c.assigned_user_id === actor.userId)) {
-        const r = await this.access.reach(actor, c.id).catch(() => null);
-        if (!r || !grants(r.granted, 'identity')) hidden.add(c.id);
-      }
-    const page = rows.slice(0, q.limit).filter((c) => !(q.name && hidden.has(c.id)));
-    const persons = new Map(
-      (
-        await repo.personsByIds(
-          this.db,
-          page.map((c) => c.person_id),
-        )
-      ).map((p) => [p.id, p]),
-    );
-    const labels = await new GeoService(this.db).labels(
-      actor.scope.country,
-      page.map((c) => c.division_code),
-    );
-    const tasks = await repo.taskCounts(
-      this.db,
-      page.map((c) => c.id),
-      now,
-    );
-    if (page.length)
-      await this.ctx.audit.record({
-        actor,
-        action: 'case.list',
-        recordType: 'case',
-        fields: 'name',
-        details: { count: page.length, byName: Boolean(q.name) },
-        requestId,
-      });
-    const last = page.at(-1);
-    return {
-      items: page.map((c) => ({
-        id: c.id,
-        code: c.code,
-        name: persons.get(c.person_id) && !hidden.has(c.id) ? this.people.name(persons.get(c.person_id)!) : '',
-        status: c.status,
-        stage: c.stage,
-        division: {
-          country: c.country_code,
-          code: c.division_code,
-          label: labels.get(c.division_code) ?? c.division_code,
-        },
-        isMinor: isMinorCase(c),
-        ageAtIntake: caseCodec.decode(c).age_at_intake,
-        traffickingStatus: c.trafficking_status,
-        exploitation: caseCodec.decode(c).exploitation,
-        assignedUserId: c.assigned_user_id,
-        openTasks: tasks.get(c.id)?.open ?? 0,
-        overdueTasks: tasks.get(c.id)?.overdue ?? 0,
-        createdAt: c.created_at,
-      })),
-      next: rows.length > q.limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null,
-    };
+  /** One page of the cases the actor may list (see listCases). */
+  list(actor: Actor, q: z.infer<typeof caseQuery> & { name?: string }, requestId: string) {
+    return listCases(this.ctx, this.access, this.people, actor, q, requestId);
   }
 
   /** What a minor's case still lacks before it may close. */
