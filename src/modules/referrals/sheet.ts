@@ -6,6 +6,7 @@ import { renderPdf } from '../../platform/pdf/index';
 import { label } from '../../shared/labels/index';
 import type { Actor } from '../access/index';
 import { CaseAccess, findPerson, People, personCodec } from '../cases/index';
+import { type CaseSection, grants } from '../cases/vocabulary';
 import { findProvider } from '../directory/index';
 import { maySeeSheet } from './policy';
 import * as repo from './repo';
@@ -29,7 +30,13 @@ export class ReferralSheet {
     const r = await repo.findReferral(this.db, referralId);
     if (!r || !maySeeSheet(actor, r)) throw notFound();
     // The receiver reads its sheet; on the sending side it takes the right to work the case.
-    const c = await this.access.load(actor, r.case_id, r.to_org_id === actor.orgId ? 'cases:read' : 'cases:write');
+    const { c, granted } = await this.access.reach(
+      actor,
+      r.case_id,
+      r.to_org_id === actor.orgId ? 'cases:read' : 'cases:write',
+    );
+    // A receiver's sheet carries only the sections shared with it.
+    const shows = (section: CaseSection) => grants(granted, section);
     if (r.status === 'revoked' || r.status === 'declined') throw new AppError(409, 'referral_not_live');
     const person = (await findPerson(this.db, c.person_id))!;
     const names = new People(this.ctx).decrypt(person);
@@ -54,10 +61,14 @@ export class ReferralSheet {
       .languages.map((l) => label(lang, 'htcds.local_Languages', l))
       .join(', ');
     const personRows: Content[][] = [
-      ...(consented ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))] : []),
-      row(s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)),
-      row(s('sex'), person.gender ? label(lang, 'htcds.prs_Gender', person.gender) : null),
-      row(s('languages'), languages),
+      ...(consented && shows('identity')
+        ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))]
+        : []),
+      ...(shows('age') ? [row(s('age'), c.age_at_intake === null ? null : String(c.age_at_intake))] : []),
+      ...(shows('identity')
+        ? [row(s('sex'), person.gender ? label(lang, 'htcds.prs_Gender', person.gender) : null)]
+        : []),
+      ...(shows('languages') ? [row(s('languages'), languages)] : []),
     ];
     const doc = await renderPdf({
       info: { title: s('title', { code: c.code }), producer: 'Minka', creator: 'Minka' },
@@ -81,7 +92,11 @@ export class ReferralSheet {
           margin: [0, 0, 0, 12],
         },
         { text: s('person'), fontSize: 12, bold: true, margin: [0, 0, 0, 4] },
-        { table: { widths: [150, '*'], body: personRows }, layout: 'lightHorizontalLines' },
+        {
+          // pdfmake needs at least one row: a sheet that shares no person data says so with a dash.
+          table: { widths: [150, '*'], body: personRows.length ? personRows : [row(s('person'), null)] },
+          layout: 'lightHorizontalLines',
+        },
         ...(consented ? [] : [{ text: s('withheld'), italics: true, margin: [0, 6, 0, 0] } as Content]),
         { text: s('reply', { code: c.code }), margin: [0, 16, 0, 0] },
       ],
