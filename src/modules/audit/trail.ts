@@ -34,7 +34,7 @@ export class AuditTrail {
     return { rows, naming: await this.naming(actor, rows) };
   }
 
-  /** The people who appear as actors of the entries this actor may read, by name, for holders of audit:read (403 otherwise). */
+  /** The people who appear as actors in the trail, by name and current organisation (in my jurisdiction), for holders of audit:read (403 otherwise). */
   async people(actor: Actor) {
     requirePermission(actor, 'audit:read');
     if (!can(actor, 'users:read')) return [];
@@ -43,15 +43,10 @@ export class AuditTrail {
       this.ctx,
       found.map((f) => f.userId),
     );
-    const orgs = await repo.organisationNames(this.ctx.db.db, [...new Set(found.map((f) => f.orgId ?? ''))]);
     const byUser = new Map<string, { id: string; name: string; organisation: string | null }>();
     for (const f of found)
-      if (names.has(f.userId) && !byUser.has(f.userId))
-        byUser.set(f.userId, {
-          id: f.userId,
-          name: names.get(f.userId)!,
-          organisation: orgs.get(f.orgId ?? '') ?? null,
-        });
+      if (names.has(f.userId))
+        byUser.set(f.userId, { id: f.userId, name: names.get(f.userId)!, organisation: f.organisation });
     return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
