@@ -26,7 +26,7 @@ export { type Actor, agreementCovers, can, canSee, inJurisdiction, type SharingT
 export { ScopeCheck } from './scope';
 export { agreementsRunningTo, SharingAgreements } from './sharing-agreements';
 export { SessionService, sha256 } from './sessions';
-export { normaliseIdentity } from './user-row';
+export { normaliseEmail, normaliseIdentity } from './user-row';
 export { UsersService } from './users';
 
 /** Organisations, users, roles, jurisdictions, sessions and second factors. */

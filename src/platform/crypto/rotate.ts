@@ -19,6 +19,8 @@ export interface ColumnIndex {
   source: string;
   purpose: string;
   normalise: (plain: string) => string;
+  /** Only rows that have an index get one again (some rows are sealed but deliberately not indexed). */
+  onlyIndexed?: boolean;
 }
 
 /** A set of blind indexes kept in rows of another table (e.g. a person's phonetic name keys). */
@@ -138,7 +140,11 @@ export async function rotate(
   const unsealable = all.filter((t) => !t.columns.includes('id') && t.columns.some((c) => c.endsWith('_enc')));
   if (unsealable.length)
     throw new KeyError(`tables without an id column hold sealed values: ${unsealable.map((t) => t.name)}`);
-  const tableNames = kind === 'data' ? sealed.map((t) => t.name) : opts.indexes.map((s) => s.table);
+  // An index walk is named by its position and target, as one table may carry several indexes.
+  const tableNames =
+    kind === 'data'
+      ? sealed.map((t) => t.name)
+      : opts.indexes.map((s, i) => `${i}:${s.table}.${'column' in s ? s.column : s.into.table}`);
 
   // What comes after a batch: the next cursor in this walk, or the next walk (rows, files, then sweeps until one
   // finds nothing left under an old key: a server that had not yet loaded the new key may have written under one).
@@ -182,8 +188,11 @@ export async function rotate(
       } else {
         const spec = opts.indexes[at]!;
         const sources = 'source' in spec ? [spec.source] : spec.sources;
-        const rows = await repo.rowsAfter(trx, spec.table, sources, p.after, size);
+        const current = 'source' in spec && spec.onlyIndexed ? [spec.column] : [];
+        const rows = await repo.rowsAfter(trx, spec.table, [...sources, ...current], p.after, size);
         for (const r of rows) {
+          last = r.id!;
+          if (current.length && r[current[0]!] == null) continue;
           const plain = sources.map((c) => crypto.decryptOptional(r[c], placeOf(spec.table, r.id!, c)));
           if ('source' in spec) {
             const v = plain[0] ? crypto.blindIndexWith(newKey, spec.purpose, spec.normalise(plain[0])) : null;
@@ -193,7 +202,6 @@ export async function rotate(
             await repo.replaceSet(trx, spec.into.table, spec.into.ref, spec.into.column, r.id!, values);
           }
           changed++;
-          last = r.id!;
         }
         count = rows.length;
       }

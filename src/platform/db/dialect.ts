@@ -1,9 +1,9 @@
 // The only file that knows which database engine is underneath.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, type Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -21,8 +21,10 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 /** Opens SQLite in WAL mode with full sync, so an acknowledged write survives a power cut. */
 export function sqliteDialect(file: string): DialectHandle {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new SQLite(file);
+  // Readable by the service's user only; SQLite gives its -wal and -shm files the database file's mode.
+  chmodSync(file, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -69,6 +71,51 @@ export async function dropPostgresDatabase(url: string, name: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+/** A consistent copy of a live SQLite database (its online backup API), written with mode 0600. */
+export async function sqliteSnapshot(file: string, dest: string): Promise<void> {
+  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(dest);
+  } finally {
+    db.close();
+  }
+  chmodSync(dest, 0o600);
+}
+
+/** Checks that a file is a sound SQLite database (before it replaces one). */
+export function sqliteCheck(file: string): void {
+  const check = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const r = check.pragma('quick_check', { simple: true });
+    if (r !== 'ok') throw new Error(`${file} is damaged: ${String(r)}`);
+  } finally {
+    check.close();
+  }
+}
+
+/** PostgreSQL tables in an order where every table comes after the tables its foreign keys point to. */
+export async function postgresTableOrder(db: Kysely<unknown>, tables: string[]): Promise<string[]> {
+  const edges = await sql<{ child: string; parent: string }>`
+    select distinct tc.table_name as child, ccu.table_name as parent
+    from information_schema.table_constraints tc
+    join information_schema.constraint_column_usage ccu
+      on tc.constraint_name = ccu.constraint_name and tc.table_schema = ccu.table_schema
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()`.execute(db);
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const e of edges.rows) if (e.child !== e.parent) parents.get(e.child)?.add(e.parent);
+  const out: string[] = [];
+  const placed = new Set<string>();
+  const visit = (t: string, path: Set<string>) => {
+    if (placed.has(t) || path.has(t)) return;
+    path.add(t);
+    for (const p of parents.get(t) ?? []) if (parents.has(p)) visit(p, path);
+    placed.add(t);
+    out.push(t);
+  };
+  for (const t of [...tables].sort()) visit(t, new Set());
+  return out;
 }
 
 /** Writes a consistent copy of the database: SQLite's online backup, or pg_dump's custom format. */
