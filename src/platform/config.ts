@@ -69,6 +69,10 @@ export const settingsSchema = z.strictObject({
   MINKA_TRUST_PROXY: trustProxy.default(false),
   MINKA_SECURE_COOKIES: bool.default(true),
   MINKA_MASTER_KEY: z.string().min(1).optional(),
+  /** Where the master key file is (default: master.key in the data dir); keep it on another disk than the data. */
+  MINKA_MASTER_KEY_FILE: z.string().min(1).optional(),
+  /** How often a running server loads data keys a rotation added (seconds); rotations wait twice this long. */
+  MINKA_KEY_REFRESH_SECONDS: int(1, 3600).default(30),
   MINKA_REQUIRE_2FA: bool.default(true),
   MINKA_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   MINKA_SESSION_MAX_HOURS: int(1, 24 * 30).default(12),

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import path from 'node:path';
 import type { Auditor } from './audit';
 import type { Config } from './config';
 import { FieldCrypto } from './crypto/fields';
-import { KeyError, keyFileName, loadMasterKey, type MasterKey, parseEnvKey } from './crypto/keys';
+import { KeyError, loadMasterKey, type MasterKey, masterKeyFile, parseEnvKey } from './crypto/keys';
 import { anyKey } from './crypto/repo';
 import { type DbHandle, migrateToLatest, openDb } from './db/index';
 
@@ -21,10 +20,10 @@ export async function openCrypto(
   db: DbHandle,
 ): Promise<{ crypto: FieldCrypto; master: MasterKey; source: string }> {
   const hasData = await anyKey(db.db);
-  const file = path.join(config.dataDir, keyFileName);
+  const file = masterKeyFile(config);
   let loaded: ReturnType<typeof loadMasterKey>;
   try {
-    loaded = loadMasterKey({ envKey: config.MINKA_MASTER_KEY, dataDir: config.dataDir, create: !hasData });
+    loaded = loadMasterKey({ envKey: config.MINKA_MASTER_KEY, dataDir: config.dataDir, file, create: !hasData });
   } catch (err) {
     if (hasData && err instanceof KeyError) {
       throw new KeyError(`encrypted data exists but ${err.message}; restore the master key used for this database`);

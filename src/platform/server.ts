@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { type Config, ConfigError } from './config';
 import { type Context, openContext } from './context';
+import { keyBesideData } from './crypto/keys';
 import type { DbHandle } from './db/index';
 import { type App, buildServer } from './http/app';
 import type { ModuleDescriptor } from './module';
@@ -75,6 +76,16 @@ export async function startServer(
         timer.unref();
         return timer;
       });
+    // Data keys a rotation (`minka keys rotate`, another process) adds are loaded here before it uses them.
+    const keyRefresh = setInterval(() => {
+      ctx.crypto.refresh().catch((err) => app.log.error({ err }, 'loading new data keys failed'));
+    }, config.MINKA_KEY_REFRESH_SECONDS * 1000);
+    keyRefresh.unref();
+    timers.push(keyRefresh);
+    if (keyBesideData(config))
+      app.log.warn(
+        'the master key is a file inside the data directory: a copy of the folder holds the data and its key; set MINKA_MASTER_KEY_FILE or MINKA_MASTER_KEY (docs/administrator.md)',
+      );
     app.addHook('onClose', async () => {
       for (const t of timers) clearInterval(t);
     });
