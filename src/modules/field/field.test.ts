@@ -231,7 +231,9 @@ for (const target of dbTargets()) {
         call(worker, 'POST', '/api/cases', child(), { 'idempotency-key': key }),
       ]);
       // One applies; the other is either refused while the first runs or answered as its replay, with the same case.
-      const [first, second] = a.headers['idempotent-replayed'] || b.statusCode !== 200 ? [b, a] : [a, b];
+      const applied = (r: typeof a) => r.statusCode === 200 && !r.headers['idempotent-replayed'];
+      assert.equal([a, b].filter(applied).length, 1, `${a.body} ${b.body}`);
+      const [first, second] = applied(a) ? [a, b] : [b, a];
       assert.equal(first.statusCode, 200, first.body);
       if (second.statusCode === 409) assert.equal(second.json().code, 'request_in_progress');
       else {
