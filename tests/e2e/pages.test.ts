@@ -29,8 +29,14 @@ async function check(page: Page, name: string, within?: string): Promise<string[
   if (iso) found.push(`${name}: shows a raw date ${iso[0]}`);
   for (const size of [desktop, phone]) {
     await page.setViewportSize(size);
-    // Charts redraw for the new width on the next frames (ResizeObserver); pages without one need no wait.
+    // The layout settles over the next frames (charts redraw through a ResizeObserver): wait until it fits, or
+    // at most 1.5 s, then measure. A page that really is too wide still is after the wait.
     if (await page.locator('[_echarts_instance_]').count()) await page.waitForTimeout(600);
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth - window.innerWidth <= 1, undefined, {
+        timeout: 1500,
+      })
+      .catch(() => undefined);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (wide > 1) found.push(`${name} @${size.width}px: ${wide}px wider than the screen`);
     for (const p of await accessibilityProblems(page, within, within ? [] : structure))
