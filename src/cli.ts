@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { openContext, seedDemo, startServer } from './app/index';
 import { auditCommands } from './cli/audit';
+import { backupCommands } from './cli/backup';
 import { htcdsCommands } from './cli/htcds';
 import { i18nCommands } from './cli/i18n';
 import { initCommand } from './cli/init';
@@ -159,6 +160,7 @@ export function program(): Command {
 
   initCommand(cli);
   securityCommands(cli);
+  backupCommands(cli);
   auditCommands(cli);
   htcdsCommands(cli);
   i18nCommands(cli);

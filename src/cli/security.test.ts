@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tempDir, testConfig } from '../../tests/support/db';
@@ -57,15 +58,37 @@ describe('minka keys rotate, backup and restore', () => {
     assert.deepEqual(await names(), before);
   });
 
-  it('backs up and restores the database', async () => {
-    const backup = path.join(tmp.dir, 'b.sqlite');
-    assert.equal(minka('backup', '--out', backup).status, 0);
+  it('rotates data and index keys from the command line, pausing and resuming, and reports unfinished work', async () => {
+    const before = await names();
+    const paused = minka('keys', 'rotate', '--data', '--offline', '--batch-size', '1', '--max-batches', '2');
+    assert.equal(paused.status, 0, paused.stderr);
+    assert.match(paused.stdout, /data rotation paused after 2 batches/);
+    assert.match(minka('keys', 'status').stdout, /unfinished data rotation since .*rows, 2 batches/);
+    const resumed = minka('keys', 'rotate', '--data', '--index', '--offline');
+    assert.equal(resumed.status, 0, resumed.stderr);
+    assert.match(resumed.stdout, /resuming the data rotation/);
+    assert.match(resumed.stdout, /data rotation done/);
+    assert.match(resumed.stdout, /index rotation done/);
+    assert.doesNotMatch(minka('keys', 'status').stdout, /unfinished/);
+    assert.deepEqual(await names(), before);
+    assert.match(minka('keys', 'rotate', '--data', '--batch-size', '0').stderr, /--batch-size must be a whole number/);
+  });
+
+  it('backs up into one sealed archive and restores it only with --force over existing data', async () => {
+    const backup = path.join(tmp.dir, 'b.minka-backup');
+    const made = minka('backup', '--out', backup);
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(made.stdout, /sealed with master key v2-[0-9a-f]{16}/);
+    assert.equal(statSync(backup).mode & 0o777, 0o600);
     assert.match(minka('backup', '--out', backup).stderr, /already exists/);
     const ctx = await openContext(testConfig(tmp.dir));
     await ctx.db.db.deleteFrom('user_roles').execute();
     await ctx.db.close();
-    assert.match(minka('restore', '--from', backup).stderr, /pass --force/);
-    const r = minka('restore', '--from', backup, '--force');
+    assert.match(minka('restore', backup).stderr, /pass --force/);
+    const wrongKey = path.join(tmp.dir, 'wrong.key');
+    writeFileSync(wrongKey, `v2:${randomBytes(32).toString('base64')}\n`);
+    assert.match(minka('restore', backup, '--force', '--key-file', wrongKey).stderr, /sealed with master key v2-/);
+    const r = minka('restore', backup, '--force');
     assert.equal(r.status, 0, r.stderr);
     const after = await openContext(testConfig(tmp.dir));
     assert.equal((await after.db.db.selectFrom('user_roles').selectAll().execute()).length, 12);
