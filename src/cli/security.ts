@@ -16,8 +16,8 @@ import { loadConfig } from '../platform/config';
 import { type Context, openCrypto } from '../platform/context';
 import { masterKeyId } from '../platform/crypto/archive';
 import { KeyError, keyBesideData, masterKeyFile, newMasterKey, writeKeyFile } from '../platform/crypto/keys';
+import { rotDb } from '../platform/crypto/repo-rotation';
 import { pendingRotations, rotate } from '../platform/crypto/rotate';
-import { rotDb } from '../platform/crypto/rotation-repo';
 import { nowIso, openDb } from '../platform/db/index';
 import { rebuildableIndexes } from './key-indexes';
 

@@ -15,8 +15,8 @@ import type { Config } from '../config';
 import { postgresTableOrder, sqliteCheck, sqliteSnapshot } from '../db/dialect';
 import { type DbHandle, migrateToLatest, openDb } from '../db/index';
 import { ArchiveWriter, extractArchive, masterKeyId } from './archive';
-import * as repo from './backup-repo';
 import { KeyError, type MasterKey } from './keys';
+import * as repo from './repo-backup';
 
 // `minka backup` and `minka restore`: one sealed archive holding the database (a SQLite online snapshot, or every
 // PostgreSQL table as JSON lines read through the app's own connection, so no pg_dump is needed) and the

@@ -18,8 +18,8 @@ import type { App } from '../http/app';
 import { backup, restore } from './backup';
 import { FieldCrypto, keyIdOf } from './fields';
 import { newMasterKey } from './keys';
+import { rotDb } from './repo-rotation';
 import { rotate } from './rotate';
-import { rotDb } from './rotation-repo';
 
 // The backup/restore drill (issue 17, must show 5): cases with history and an attachment, a full data-key and
 // index-key rotation (interrupted, then resumed), a sealed backup, a wipe, a refused wrong key, a restore.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { nowIso } from '../db/index';
 import { type FieldContext, type FieldCrypto, keyIdOf } from './fields';
 import { KeyError } from './keys';
-import * as repo from './rotation-repo';
+import * as repo from './repo-rotation';
 
 // Key rotation that the service survives: the new key is stored (and the old one retired) first; running servers
 // load it within MINKA_KEY_REFRESH_SECONDS, so the rotation waits that long before it writes anything under it.

@@ -1,6 +1,5 @@
 // The only file that knows which database engine is underneath.
-import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Dialect, type Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -118,62 +117,6 @@ export async function postgresTableOrder(db: Kysely<unknown>, tables: string[]):
   return out;
 }
 
-/** Writes a consistent copy of the database: SQLite's online backup, or pg_dump's custom format. */
-export async function backupDatabase(
-  target: { sqlitePath: string; DATABASE_URL?: string },
-  dest: string,
-): Promise<void> {
-  if (target.DATABASE_URL) {
-    await run('pg_dump', ['--format=custom', '--no-owner', `--file=${dest}`, `--dbname=${target.DATABASE_URL}`]);
-    return;
-  }
-  const db = new SQLite(target.sqlitePath, { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(dest);
-  } finally {
-    db.close();
-  }
-}
-
-/** Replaces the database with a backup (the server must be stopped for SQLite). */
-export async function restoreDatabase(
-  target: { sqlitePath: string; DATABASE_URL?: string },
-  src: string,
-): Promise<void> {
-  if (target.DATABASE_URL) {
-    await run('pg_restore', [
-      '--clean',
-      '--if-exists',
-      '--no-owner',
-      '--single-transaction',
-      `--dbname=${target.DATABASE_URL}`,
-      src,
-    ]);
-    return;
-  }
-  const check = new SQLite(src, { readonly: true, fileMustExist: true });
-  check.pragma('quick_check');
-  check.close();
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target.sqlitePath}${suffix}`, { force: true });
-  copyFileSync(src, target.sqlitePath);
-}
-
-function run(cmd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', (e) => reject(new Error(`${cmd} could not start: ${e.message}`)));
-    // pg tools print the connection string on some errors; keep only the first line and drop credentials.
-    child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${cmd} failed: ${err.split('\n')[0]?.replace(/\/\/[^@\s]*@/g, '//') ?? code}`)),
-    );
-  });
-}
 
 /** True when a database error is a unique-constraint violation, on either engine. */
 export function isUniqueViolation(e: unknown): boolean {

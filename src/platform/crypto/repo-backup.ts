@@ -1,7 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Db } from '../db/index';
 import { migrations } from '../db/migrations/index';
-import { rotDb, tablesWithColumns } from './rotation-repo';
+import { rotDb, tablesWithColumns } from './repo-rotation';
 
 /** Minka's own tables (migration bookkeeping left out), by name. */
 export const appTables = async (db: Db) => (await tablesWithColumns(rotDb(db))).map((t) => t.name);
