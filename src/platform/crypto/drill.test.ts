@@ -114,6 +114,15 @@ for (const target of dbTargets()) {
       await ctx.crypto.refresh();
       assert.equal((await call(t.app, worker, 'GET', `/api/cases/${caseId}`)).json().person.prs_FirstName, 'Zqdrill');
 
+      // A value sealed with the old key in a column outside the `_enc` rule keeps the old key alive.
+      const stray = { key: 'zq-stray', value: `enc1.${oldKey}.x.y`, updated_at: new Date().toISOString() };
+      await ctx.db.db.insertInto('meta').values(stray).execute();
+      await assert.rejects(
+        rotate(rotDb(ctx.db.db), crypto, 'data', opts),
+        /meta\.value holds values sealed with an old/,
+      );
+      assert.ok(await ctx.db.db.selectFrom('data_keys').where('id', '=', oldKey).select('id').executeTakeFirst());
+      await ctx.db.db.deleteFrom('meta').where('key', '=', 'zq-stray').execute();
       const second = await rotate(rotDb(ctx.db.db), crypto, 'data', opts);
       assert.equal(second.resumed, true);
       assert.equal(second.done, true);

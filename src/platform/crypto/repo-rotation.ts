@@ -73,12 +73,32 @@ export const finish = (db: Q, id: string, oldIds: string[], at: string) =>
   });
 
 /** Tables and their columns, from the database itself (Kysely's own bookkeeping left out). */
-export async function tablesWithColumns(db: Q): Promise<{ name: string; columns: string[] }[]> {
+export async function tablesWithColumns(db: Q): Promise<{ name: string; columns: string[]; text: string[] }[]> {
   const tables = await db.introspection.getTables();
   return tables
     .filter((t) => !t.name.startsWith('kysely_'))
-    .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }))
+    .map((t) => ({
+      name: t.name,
+      columns: t.columns.map((c) => c.name),
+      text: t.columns.filter((c) => /char|text/i.test(c.dataType)).map((c) => c.name),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The first text column outside the sealed (`_enc`) ones that still holds a value sealed with one of `keyIds`. */
+export async function sealedElsewhere(q: Q, keyIds: string[]): Promise<string | null> {
+  for (const t of await tablesWithColumns(q))
+    for (const c of t.text.filter((x) => !x.endsWith('_enc')))
+      for (const id of keyIds) {
+        const hit = await q
+          .selectFrom(t.name)
+          .select(sql`1`.as('x'))
+          .where(c as never, 'like', `%enc1.${id}.%` as never)
+          .limit(1)
+          .executeTakeFirst();
+        if (hit) return `${t.name}.${c}`;
+      }
+  return null;
 }
 
 /** Rows of a table after `afterId` (id order) having a sealed value in one of `columns` not under `keyId`. */

@@ -266,6 +266,9 @@ export async function rotate(
     progress = r.next.progress;
   }
   const old = JSON.parse(rot.old_key_ids) as string[];
+  // A key is destroyed only when no value anywhere still needs it (a column that does not follow the `_enc` rule).
+  const stray = kind === 'data' ? await repo.sealedElsewhere(db, old) : null;
+  if (stray) throw new KeyError(`${stray} holds values sealed with an old data key; the old key is kept`);
   await repo.finish(db, id, old, nowIso());
   await crypto.refresh();
   say(`${kind} rotation finished: ${old.length} old key(s) destroyed`);
