@@ -28,7 +28,8 @@ export function registerSessionHook(app: FastifyInstance, sessions: SessionServi
     req.current = await sessions.resolve(req.cookies[sessionCookie]);
     if (req.current && !safe.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, sessions.csrfToken(req.current.session))) {
+      const session = req.current.session;
+      if (typeof sent !== 'string' || !sessions.csrfTokens(session).some((t) => sameToken(sent, t))) {
         throw new AppError(403, 'csrf_failed');
       }
     }

@@ -49,6 +49,11 @@ export class SessionService {
     return this.ctx.crypto.blindIndex('csrf', session.id);
   }
 
+  /** Every CSRF token a session may send: during an index-key rotation, the one it got before is still good. */
+  csrfTokens(session: SessionTable): string[] {
+    return this.ctx.crypto.blindIndexes('csrf', session.id);
+  }
+
   /** True when a session is neither revoked nor past its absolute or idle expiry. */
   isLive(s: SessionTable, now = Date.now()): boolean {
     if (s.revoked_at) return false;

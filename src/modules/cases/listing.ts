@@ -51,7 +51,8 @@ export async function listCases(
     traffickingStatus: q.traffickingStatus,
     exploitation: q.exploitation,
     code: q.code,
-    nameKeys: q.name ? people.keyIndexes(q.name) : undefined,
+    nameKeys: q.name ? people.lookupIndexes(q.name) : undefined,
+    nameKeyCount: q.name ? people.keyIndexes(q.name).length : undefined,
     after,
     limit: q.limit,
   });

@@ -19,6 +19,13 @@ export class People {
   keyIndexes = (...names: (string | undefined | null)[]) =>
     nameKeys(...names).map((k) => this.ctx.crypto.blindIndex('name-phonetic', k));
 
+  /**
+   * The same keys for a lookup: under every index key still kept, since during an index-key rotation a person's
+   * keys are under the old or the new one (a person's set is rebuilt whole, so it matches under one only).
+   */
+  lookupIndexes = (...names: (string | undefined | null)[]) =>
+    nameKeys(...names).flatMap((k) => this.ctx.crypto.blindIndexes('name-phonetic', k));
+
   birthYear = (p: PersonInput) =>
     p.local_BirthYear ?? (p.prs_Birthdate ? Number(p.prs_Birthdate.slice(0, 4)) : undefined);
 
@@ -91,23 +98,23 @@ export class People {
     input: z.infer<typeof candidatesBody>,
     visible: (personId: string) => Promise<boolean> = async () => true,
   ) {
-    const keys = this.keyIndexes(input.prs_FirstName, input.prs_SecondName);
+    const keys = this.lookupIndexes(input.prs_FirstName, input.prs_SecondName);
     const c = this.ctx.crypto;
     const identity = input.prs_IdentityNumber
-      ? c.blindIndex('person-identity', normaliseIdentity(input.prs_IdentityNumber))
+      ? c.blindIndexes('person-identity', normaliseIdentity(input.prs_IdentityNumber))
       : undefined;
-    const birthdate = input.prs_Birthdate ? c.blindIndex('person-birthdate', input.prs_Birthdate) : undefined;
+    const birthdate = input.prs_Birthdate ? c.blindIndexes('person-birthdate', input.prs_Birthdate) : undefined;
     const year = input.local_BirthYear ?? (input.prs_Birthdate ? Number(input.prs_Birthdate.slice(0, 4)) : undefined);
     const rows = await repo.personsByKeys(this.ctx.db.db, keys, identity);
     const scored = rows
       .map((r) => {
         const shared = Number(r.shared);
-        const sameId = Boolean(identity && r.identity_index === identity);
+        const sameId = Boolean(identity && r.identity_index && identity.includes(r.identity_index));
         let score = shared * 2 + (sameId ? 10 : 0);
-        if (birthdate && r.birthdate_index === birthdate) score += 4;
+        if (birthdate && r.birthdate_index && birthdate.includes(r.birthdate_index)) score += 4;
         if (year && r.birth_year) score += Math.abs(Number(r.birth_year) - year) <= 1 ? 1 : -4;
         if (input.prs_Gender && r.gender && r.gender !== input.prs_Gender) score -= 4;
-        const sameDate = Boolean(birthdate && r.birthdate_index === birthdate);
+        const sameDate = Boolean(birthdate && r.birthdate_index && birthdate.includes(r.birthdate_index));
         return { r, score, strong: sameId || (sameDate && shared >= 2), ok: sameId || (shared >= 2 && score >= 7) };
       })
       .filter((x) => x.ok)

@@ -18,7 +18,7 @@ export async function setNameKeys(q: Q, personId: string, keys: string[]) {
       .execute();
 }
 /** Persons sharing at least one name key (or the identity number), with how many keys they share. */
-export function personsByKeys(q: Q, keys: string[], identityIndex?: string) {
+export function personsByKeys(q: Q, keys: string[], identityIndexes?: string[]) {
   return q
     .selectFrom('persons as p')
     .leftJoin('person_name_keys as k', (j) =>
@@ -38,7 +38,7 @@ export function personsByKeys(q: Q, keys: string[], identityIndex?: string) {
     .where((eb) =>
       eb.or([
         eb('k.key_index', 'is not', null),
-        ...(identityIndex ? [eb('p.identity_index', '=', identityIndex)] : []),
+        ...(identityIndexes?.length ? [eb('p.identity_index', 'in', identityIndexes)] : []),
       ]),
     )
     .groupBy([
@@ -90,6 +90,8 @@ export interface CaseFilter {
   exploitation?: string;
   code?: string;
   nameKeys?: string[];
+  /** How many of nameKeys a person must have (nameKeys may hold each key under several index keys). */
+  nameKeyCount?: number;
   after?: { createdAt: string; id: string };
   limit: number;
 }
@@ -148,7 +150,7 @@ export function listCases(q: Q, f: CaseFilter) {
         .select('person_id')
         .where('key_index', 'in', keys)
         .groupBy('person_id')
-        .having(sql`count(*)`, '>=', keys.length),
+        .having(sql`count(*)`, '>=', f.nameKeyCount ?? keys.length),
     );
   }
   if (f.after) {

@@ -141,6 +141,16 @@ for (const target of dbTargets()) {
       const crypto = await rotator(ctx);
       const opts = { waitMs: 0, batchSize: 2, filesDir: '', indexes: rebuildableIndexes };
       assert.equal((await rotate(rotDb(ctx.db.db), crypto, 'index', { ...opts, maxBatches: 2 })).done, false);
+      // Mid-rebuild, a server that has loaded the new key still finds people indexed under the old one.
+      await ctx.crypto.refresh();
+      assert.equal(ctx.crypto.keysOf('index').length, 2);
+      const byName = (await call(t.app, worker, 'POST', '/api/cases/search', { name: 'kispe' })).json();
+      assert.ok(
+        byName.items.some((i: { id: string }) => i.id === caseId),
+        'found by name during the rebuild',
+      );
+      const byId = await call(t.app, worker, 'POST', '/api/persons/candidates', { prs_IdentityNumber: '0999999990' });
+      assert.match(byId.body, /Zqdrill/, 'found by identity number during the rebuild');
       const r = await rotate(rotDb(ctx.db.db), crypto, 'index', opts);
       assert.deepEqual([r.resumed, r.done], [true, true]);
       await ctx.crypto.refresh();
