@@ -33,9 +33,14 @@ async function check(page: Page, name: string, within?: string): Promise<string[
     // at most 1.5 s, then measure. A page that really is too wide still is after the wait.
     if (await page.locator('[_echarts_instance_]').count()) await page.waitForTimeout(600);
     await page
-      .waitForFunction(() => document.documentElement.scrollWidth - window.innerWidth <= 1, undefined, {
-        timeout: 1500,
-      })
+      .waitForFunction(
+        () =>
+          document.documentElement.scrollWidth - window.innerWidth <= 1 &&
+          // An opening drawer or dialog fades in: contrast is measured once it is opaque.
+          document.getAnimations().every((a) => a.playState !== 'running'),
+        undefined,
+        { timeout: 1500 },
+      )
       .catch(() => undefined);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (wide > 1) found.push(`${name} @${size.width}px: ${wide}px wider than the screen`);
