@@ -39,6 +39,11 @@ for (const target of dbTargets()) {
         '0013_living_record',
         '0014_field_reach',
         '0015_field_devices',
+        '0016_signin_hardening',
+        '0017_audit_mac',
+        '0018_need_to_know',
+        '0019_key_rotation',
+        '0020_device_secret',
       ]);
       assert.equal(await hasUserColumn(), true);
     });

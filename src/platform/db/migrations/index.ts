@@ -14,12 +14,11 @@ import * as m0012 from './0012_referral_user';
 import * as m0013 from './0013_living_record';
 import * as m0014 from './0014_field_reach';
 import * as m0015 from './0015_field_devices';
-import * as m0017 from './0017_audit_mac';
-import * as m0017 from './0017_audit_mac';
 import * as m0016 from './0016_signin_hardening';
-import * as m0020 from './0020_device_secret';
+import * as m0017 from './0017_audit_mac';
 import * as m0018 from './0018_need_to_know';
 import * as m0019 from './0019_key_rotation';
+import * as m0020 from './0020_device_secret';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -38,10 +37,9 @@ export const migrations: Record<string, Migration> = {
   '0013_living_record': m0013,
   '0014_field_reach': m0014,
   '0015_field_devices': m0015,
-  '0017_audit_mac': m0017,
-  '0017_audit_mac': m0017,
   '0016_signin_hardening': m0016,
-  '0020_device_secret': m0020,
+  '0017_audit_mac': m0017,
   '0018_need_to_know': m0018,
   '0019_key_rotation': m0019,
+  '0020_device_secret': m0020,
 };
