@@ -41,7 +41,7 @@ export async function organisationIdByName(db: Db, name: string): Promise<string
 
 /** The active user with this e-mail as an actor (for commands run in a named person's rights), or null. */
 export async function actorByEmail(ctx: Context, email: string): Promise<Actor | null> {
-  const user = await repo.findUserByEmailIndex(ctx.db.db, ctx.crypto.blindIndex('email', normaliseEmail(email)));
+  const user = await repo.findUserByEmailIndex(ctx.db.db, ctx.crypto.blindIndexes('email', normaliseEmail(email)));
   return user && user.status === 'active' ? new SessionService(ctx).actorFor(user.id, 'cli') : null;
 }
 

@@ -28,11 +28,12 @@ export async function permissionsOf(q: Q, roleKeys: string[]): Promise<string[]>
 }
 
 export const findUser = (q: Q, id: string) => q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-export const findUserByEmailIndex = (q: Q, index: string) =>
-  q.selectFrom('users').selectAll().where('email_index', '=', index).executeTakeFirst();
-export const listUsers = (q: Q, f: { identityIndex?: string; organisationId?: string }) => {
+/** The user whose e-mail index is one of `indexes` (several during an index-key rotation). */
+export const findUserByEmailIndex = (q: Q, indexes: string | string[]) =>
+  q.selectFrom('users').selectAll().where('email_index', 'in', [indexes].flat()).executeTakeFirst();
+export const listUsers = (q: Q, f: { identityIndex?: string[]; organisationId?: string }) => {
   let s = q.selectFrom('users').selectAll();
-  if (f.identityIndex) s = s.where('identity_index', '=', f.identityIndex);
+  if (f.identityIndex?.length) s = s.where('identity_index', 'in', f.identityIndex);
   if (f.organisationId) s = s.where('organisation_id', '=', f.organisationId);
   return s.orderBy('created_at').execute();
 };

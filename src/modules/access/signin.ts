@@ -62,7 +62,11 @@ export class SignInService {
    */
   async signIn(body: SignInBody, sourceAddress: string, requestId: string, deviceCookieValue?: string) {
     const account = this.emailIndex(body.email);
-    const user = await repo.findUserByEmailIndex(this.db, account);
+    // Any index key still kept: during an index-key rotation a user's row may carry the old one.
+    const user = await repo.findUserByEmailIndex(
+      this.db,
+      this.ctx.crypto.blindIndexes('email', normaliseEmail(body.email)),
+    );
     const cookieTokens = parseDeviceCookie(deviceCookieValue);
     const devices = new KnownDevices(this.db, this.now);
     const known = user ? await devices.match(user.id, cookieTokens) : null;

@@ -56,7 +56,7 @@ export class UsersService {
     if (!can(actor, 'users:read')) throw new AppError(403, 'forbidden');
     const scope = new ScopeCheck(this.ctx);
     const identityIndex = filter.identityNumber
-      ? this.ctx.crypto.blindIndex('identity', normaliseIdentity(filter.identityNumber))
+      ? this.ctx.crypto.blindIndexes('identity', normaliseIdentity(filter.identityNumber))
       : undefined;
     const rows = await repo.listUsers(this.db, { identityIndex, organisationId: filter.organisationId });
     const mine: UserTable[] = [];
@@ -137,8 +137,11 @@ export class UsersService {
   async invite(actor: Actor, body: Invite, baseUrl: string, requestId: string) {
     if (!can(actor, 'users:manage')) throw new AppError(403, 'forbidden');
     await this.checkAssignment(actor, body.roles, body.scope, body.organisationId);
-    const emailIndex = this.ctx.crypto.blindIndex('email', normaliseEmail(body.email));
-    if (await repo.findUserByEmailIndex(this.db, emailIndex)) throw new AppError(409, 'email_taken');
+    const taken = await repo.findUserByEmailIndex(
+      this.db,
+      this.ctx.crypto.blindIndexes('email', normaliseEmail(body.email)),
+    );
+    if (taken) throw new AppError(409, 'email_taken');
     const row = buildUserRow(this.ctx.crypto, {
       email: body.email,
       name: body.name,
