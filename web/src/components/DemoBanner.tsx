@@ -5,6 +5,8 @@ import { client, ok } from '../api';
 import { sessionKeys } from '../api/keys';
 
 const height = '2rem';
+/** Room left below the page: on a phone the notice wraps to two lines. */
+const room = '3.5rem';
 
 /**
  * A permanent strip along the bottom of every page while the installation is a demo (fake data, accounts whose
@@ -23,7 +25,7 @@ export function DemoBanner() {
   const on = Boolean(demo.data);
   useEffect(() => {
     if (!on) return;
-    document.body.style.paddingBottom = height;
+    document.body.style.paddingBottom = room;
     return () => {
       document.body.style.paddingBottom = '';
     };
