@@ -10,11 +10,12 @@ export const findReport = (q: Q, id: string) =>
   q.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
 export const findByLocator = (q: Q, locator: string) =>
   q.selectFrom('reports').selectAll().where('receipt_locator', '=', locator).executeTakeFirst();
-export const findOpenByContact = (q: Q, index: string, since: string) =>
+/** The newest open report from a contact, by its index under any index key still kept. */
+export const findOpenByContact = (q: Q, indexes: string[], since: string) =>
   q
     .selectFrom('reports')
     .selectAll()
-    .where('contact_index', '=', index)
+    .where('contact_index', 'in', indexes)
     .where('reporter_activity_at', '>', since)
     .where('status', 'in', ['new', 'in_review'])
     .orderBy('created_at', 'desc')

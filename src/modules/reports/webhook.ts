@@ -88,7 +88,11 @@ export const webhookRoutes =
         const index = ctx.crypto.blindIndex('report-contact', contact.urn.toLowerCase());
         const since = new Date(Date.now() - continueDays * 86_400_000).toISOString();
         const what = pick(results, 'what', 'que', 'description', 'report');
-        const open = await repo.findOpenByContact(ctx.db.db, index, since);
+        const open = await repo.findOpenByContact(
+          ctx.db.db,
+          ctx.crypto.blindIndexes('report-contact', contact.urn.toLowerCase()),
+          since,
+        );
         const attachments = input?.attachments ?? [];
         const { media, skipped } = await fetchAttachments(
           attachments,
