@@ -24,8 +24,8 @@ export { OrganisationsService } from './organisations';
 export { organisationTypes, type Permission, permissions } from './permissions';
 export { type Actor, agreementCovers, can, canSee, inJurisdiction, type SharingTerms } from './policy';
 export { ScopeCheck } from './scope';
-export { agreementsRunningTo, SharingAgreements } from './sharing-agreements';
 export { SessionService, sha256 } from './sessions';
+export { agreementsRunningTo, SharingAgreements } from './sharing-agreements';
 export { normaliseEmail, normaliseIdentity } from './user-row';
 export { UsersService } from './users';
 

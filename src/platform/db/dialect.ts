@@ -117,7 +117,6 @@ export async function postgresTableOrder(db: Kysely<unknown>, tables: string[]):
   return out;
 }
 
-
 /** True when a database error is a unique-constraint violation, on either engine. */
 export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

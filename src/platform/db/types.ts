@@ -489,9 +489,9 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   recovery_codes: RecoveryCodeTable;
+  known_devices: KnownDeviceTable;
   one_time_tokens: OneTimeTokenTable;
   auth_throttle: AuthThrottleTable;
-  known_devices: KnownDeviceTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
   report_messages: ReportMessageTable;

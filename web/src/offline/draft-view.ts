@@ -96,6 +96,8 @@ export function draftView(local: LocalCase, placeLabel: string | null): CaseDeta
     cas_ReferringPrimaryCaseWorker: null,
     cas_ReasonForIncomingReferral: null,
     cas_IncomingReferralDetails: null,
+    // Registered by this person on this device: their organisation owns it, nothing is shared.
+    sharing: null,
     // The record itself is corrected once the server has it (its fields then carry versions).
     abilities: { update: true, edit: false, decide: true, close: false, consent: true, restore: false, merge: false },
   } satisfies CaseDetail;
