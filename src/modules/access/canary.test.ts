@@ -203,9 +203,12 @@ for (const target of targets) {
       assert.ok(logs.includes('"msg":"incoming request"'), 'request logging was on');
       assertAbsent('the logs', Buffer.from(logs));
       assertAbsent('the backup', readFileSync(backup));
-      const files = readdirSync(tmp.dir).filter((f) => f !== 'backup.bin');
-      if (!target.url) assert.ok(files.includes('minka.sqlite'));
-      for (const f of files) assertAbsent(f, readFileSync(path.join(tmp.dir, f)));
+      // Every file the data folder holds, attachments and audit checkpoints included.
+      const files = readdirSync(tmp.dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile() && f.name !== 'backup.bin')
+        .map((f) => path.join(f.parentPath, f.name));
+      if (!target.url) assert.ok(files.includes(path.join(tmp.dir, 'minka.sqlite')));
+      for (const f of files) assertAbsent(path.relative(tmp.dir, f), readFileSync(f));
 
       // Prove the search would have found it: the plain forms are in a decrypted response.
       assert.ok(JSON.stringify(read).includes(canaryName));

@@ -1,23 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../db/index';
-import type { DataKeyTable } from '../db/types';
+import type { DataKeyTable, KeyRotationTable } from '../db/types';
 
-/** A key rotation's progress (migration 0019). */
-export interface KeyRotationTable {
-  id: string;
-  kind: 'data' | 'index';
-  new_key_id: string;
-  /** JSON array of the key ids this rotation replaces (destroyed when it finishes). */
-  old_key_ids: string;
-  phase: 'waiting' | 'rows' | 'files' | 'sweep-rows' | 'sweep-files' | 'done';
-  /** JSON: the next table to work on and the last row id done in it. */
-  progress: string;
-  batches: number;
-  changed: number;
-  started_at: string;
-  not_before: string;
-  finished_at: string | null;
-}
+export type { KeyRotationTable };
 
 type RotDb = Kysely<
   { key_rotations: KeyRotationTable; data_keys: DataKeyTable } & Record<string, Record<string, unknown>>

@@ -473,6 +473,23 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** A key rotation's progress (migration 0019). */
+export interface KeyRotationTable {
+  id: string;
+  kind: 'data' | 'index';
+  new_key_id: string;
+  /** JSON array of the key ids this rotation replaces (destroyed when it finishes). */
+  old_key_ids: string;
+  phase: 'waiting' | 'rows' | 'files' | 'sweep-rows' | 'sweep-files' | 'done';
+  /** JSON: the next table to work on and the last row id done in it. */
+  progress: string;
+  batches: number;
+  changed: number;
+  started_at: string;
+  not_before: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   field_devices: FieldDeviceTable;
@@ -483,6 +500,7 @@ export interface Database {
   divisions: DivisionTable;
   division_boundaries: DivisionBoundaryTable;
   data_keys: DataKeyTable;
+  key_rotations: KeyRotationTable;
   organisations: OrganisationTable;
   roles: RoleTable;
   users: UserTable;
