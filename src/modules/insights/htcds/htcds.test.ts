@@ -10,6 +10,7 @@ for (const target of dbTargets()) {
     let a: Awaited<ReturnType<typeof installation>>;
     let b: Awaited<ReturnType<typeof installation>>;
     let worker: Signed;
+    let otherOrg: Signed;
     let researcher: Signed;
     let exported: Buffer;
     const post = (s: Signed, url: string, payload: object) =>
@@ -19,7 +20,9 @@ for (const target of dbTargets()) {
       a = await installation(target);
       b = await installation(target);
       const colta = await makeOrg(a.t.db.ctx, '0603');
-      worker = await signInNewUser(a.t.app, a.t.db.ctx, { role: 'caseworker', scope: '0603', orgId: colta });
+      // The cases are the board's: its Colta caseworker exports them; another organisation's in Colta does not.
+      worker = await signInNewUser(a.t.app, a.t.db.ctx, { role: 'caseworker', scope: '0603', orgId: a.org });
+      otherOrg = await signInNewUser(a.t.app, a.t.db.ctx, { role: 'caseworker', scope: '0603', orgId: colta });
       researcher = await signInNewUser(a.t.app, a.t.db.ctx, { role: 'researcher', scope: '06', orgId: colta });
       const sup = a.supervisor;
       const child = await post(sup, '/api/cases', {
@@ -119,6 +122,8 @@ for (const target of dbTargets()) {
       assert.match(res.body, /Masculine/);
       const lines = res.body.trim().split('\r\n');
       assert.equal(lines.length, 3, 'header, labels and the one Colta case');
+      const elsewhere = await a.t.app.inject({ url: '/api/insights/htcds.csv', headers: otherOrg.headers });
+      assert.equal(elsewhere.body.trim().split('\r\n').length, 2, "another organisation's caseworker gets no row");
       const sup = await a.t.app.inject({ url: '/api/insights/htcds.csv?division=0606', headers: a.supervisor.headers });
       assert.equal(sup.body.trim().split('\r\n').length, 4);
       assert.match(sup.body, /Sisa Prueba/);
