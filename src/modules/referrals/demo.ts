@@ -8,14 +8,14 @@ import { ReferralService } from './service';
  * Demo protection work on the first Guamote case: an overdue home visit for the caseworker, a support plan
  * waiting for the supervisor, the complaint filed, and a referral to the provincial prosecutor's office waiting
  * in its inbox (the override reason is fictitious and audited like any other). It sees only what a legal
- * referral needs. Then need-to-know sharing: a health referral of the first Cuenca case, with consent, to the
+ * referral needs. Then need-to-know sharing: a health referral of the second Cuenca case, with consent, to the
  * demo shelter (identity, age, languages and health notes only), and a data-sharing agreement by which the
  * Guamote board opens some sections of its cases to the Colta municipality.
  */
 export async function seedReferralsDemo(ctx: Context): Promise<void> {
   const db = ctx.db.db;
   const fiscalia = await organisationIdByName(db, 'Fiscalía Provincial de Chimborazo (demo)');
-  const guamote = await repo.demo.firstCaseIn(db, '0606');
+  const guamote = await repo.demo.caseIn(db, '0606');
   if (!fiscalia || !guamote) return;
   // The case's own organisation does the work (need-to-know: nobody else reaches the whole case).
   const system = { ...(await demoSeedActor(ctx)), orgId: guamote.owner_org_id };
@@ -78,7 +78,8 @@ async function seedSharingDemo(ctx: Context): Promise<void> {
     organisationIdByName(db, 'Casa de Acogida Demo (ficticia)'),
     organisationIdByName(db, 'GAD Municipal de Colta (demo)'),
     organisationIdByName(db, 'Junta Cantonal de Protección de Derechos de Guamote (demo)'),
-    repo.demo.firstCaseIn(db, '0101'),
+    // The second Cuenca case: the first one is where the protection journey shows a referral without consent.
+    repo.demo.caseIn(db, '0101', 1),
   ]);
   const seed = await demoSeedActor(ctx);
   if (shelter && cuenca) {

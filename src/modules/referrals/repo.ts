@@ -135,12 +135,15 @@ export const activeUsersOf = (q: Q, orgId: string) =>
 
 /** Demo data: the first case in a canton, a caseworker of a canton. */
 export const demo = {
-  firstCaseIn: (q: Q, prefix: string) =>
+  /** The n-th case (from 0, in code order) of a division and what lies under it. */
+  caseIn: (q: Q, prefix: string, n = 0) =>
     q
       .selectFrom('cases')
       .select(['id', 'owner_org_id', 'is_minor'])
       .where('division_code', 'like', `${prefix}%`)
       .orderBy('code')
+      .limit(1)
+      .offset(n)
       .executeTakeFirst(),
   caseworkerOf: (q: Q, scopeCode: string) =>
     q
