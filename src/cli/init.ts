@@ -71,7 +71,27 @@ export async function initInstallation(ctx: Context, o: InitOptions): Promise<In
     );
   // An empty installation has no geography yet: the country itself is enough to hold the first administrator.
   if (!loaded) await geo.import({ country, countryName: country === 'EC' ? 'ECUADOR' : country, divisions: [] });
-  // Nobody is signed in yet: the installation itself acts, and the audit trail says so.
+  const r = await inviteAdministrator(ctx, o, `cli-init-${nowIso()}`);
+  return {
+    email: o.email,
+    url: r.link.url,
+    expiresAt: r.link.expiresAt,
+    emailed: r.link.emailed,
+    divisionsLoaded: (await geo.children(country, country)).length > 0,
+  };
+}
+
+/**
+ * Invites an administrator as the installation itself (nobody is signed in; the audit trail says so): finds or
+ * creates their organisation and returns the one-time link. Used by `minka init` and `minka user invite-admin`.
+ */
+export async function inviteAdministrator(ctx: Context, o: InitOptions, requestId: string) {
+  const { config } = ctx;
+  const type = o.type ?? 'local_MunicipalCouncil';
+  if (!(organisationTypes as readonly string[]).includes(type))
+    throw new ConfigError(`--type must be one of ${organisationTypes.join(', ')}`);
+  const country = config.MINKA_DEFAULT_COUNTRY;
+  const scope = o.scope ?? country;
   const system: Actor = {
     userId: 'system',
     orgId: 'system',
@@ -80,9 +100,8 @@ export async function initInstallation(ctx: Context, o: InitOptions): Promise<In
     scope: { country, code: country },
     sessionId: '',
   };
-  const requestId = `cli-init-${nowIso()}`;
   const org =
-    (await organisationIdByName(db, o.organisation)) ??
+    (await organisationIdByName(ctx.db.db, o.organisation)) ??
     (
       await new OrganisationsService(ctx).create(
         system,
@@ -95,19 +114,12 @@ export async function initInstallation(ctx: Context, o: InitOptions): Promise<In
       )
     ).id;
   const base = (o.url ?? config.MINKA_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-  const r = await new UsersService(ctx, new SessionService(ctx)).invite(
+  return new UsersService(ctx, new SessionService(ctx)).invite(
     system,
     { email: o.email, name: o.name, organisationId: org, roles: ['administrator'], scope: { country, code: scope } },
     base,
     requestId,
   );
-  return {
-    email: o.email,
-    url: r.link.url,
-    expiresAt: r.link.expiresAt,
-    emailed: r.link.emailed,
-    divisionsLoaded: (await geo.children(country, country)).length > 0,
-  };
 }
 
 /** Asks on the terminal for each value not given as an option; without a terminal, names the missing option. */

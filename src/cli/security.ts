@@ -2,15 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openContext } from '../app/index';
-import {
-  type Actor,
-  OrganisationsService,
-  organisationIdByName,
-  organisationTypes,
-  permissions,
-  SessionService,
-  UsersService,
-} from '../modules/access/index';
+import { organisationTypes } from '../modules/access/index';
 import { carryAuditKeys } from '../modules/audit/index';
 import { loadConfig } from '../platform/config';
 import { type Context, openCrypto } from '../platform/context';
@@ -19,6 +11,7 @@ import { KeyError, keyBesideData, masterKeyFile, newMasterKey, writeKeyFile } fr
 import { rotDb } from '../platform/crypto/repo-rotation';
 import { pendingRotations, rotate } from '../platform/crypto/rotate';
 import { nowIso, openDb } from '../platform/db/index';
+import { inviteAdministrator } from './init';
 import { rebuildableIndexes } from './key-indexes';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -155,47 +148,8 @@ export function securityCommands(cli: Command): void {
     .option('--url <base>', 'public address for the link (default MINKA_PUBLIC_URL or http://localhost:PORT)')
     .action(
       async (o: { email: string; name: string; organisation: string; type: string; scope?: string; url?: string }) => {
-        if (!(organisationTypes as readonly string[]).includes(o.type))
-          throw new Error(`--type must be one of ${organisationTypes.join(', ')}`);
         await withContext(async (ctx) => {
-          const country = ctx.config.MINKA_DEFAULT_COUNTRY;
-          const scope = o.scope ?? country;
-          const system: Actor = {
-            userId: 'system',
-            orgId: 'system',
-            roles: ['administrator'],
-            permissions: new Set(permissions),
-            scope: { country, code: country },
-            sessionId: '',
-          };
-          let org = await organisationIdByName(ctx.db.db, o.organisation);
-          if (!org) {
-            org = (
-              await new OrganisationsService(ctx).create(
-                system,
-                {
-                  name: o.organisation,
-                  type: o.type as (typeof organisationTypes)[number],
-                  division: { country, code: scope },
-                },
-                `cli-${nowIso()}`,
-              )
-            ).id;
-          }
-          const users = new UsersService(ctx, new SessionService(ctx));
-          const base = o.url ?? ctx.config.MINKA_PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
-          const r = await users.invite(
-            system,
-            {
-              email: o.email,
-              name: o.name,
-              organisationId: org,
-              roles: ['administrator'],
-              scope: { country, code: scope },
-            },
-            base.replace(/\/$/, ''),
-            'cli',
-          );
+          const r = await inviteAdministrator(ctx, o, `cli-${nowIso()}`);
           out(`invited ${o.email} as administrator; one-time link (valid until ${r.link.expiresAt}):`);
           out(r.link.url);
         });
