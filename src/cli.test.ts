@@ -114,6 +114,20 @@ describe('minka CLI', () => {
     assert.match(text, /divisions: 0 added, 0 updated, 1642 unchanged/);
   });
 
+  it('invites an administrator as the installation itself, with a one-time link; refuses an unknown organisation type', () => {
+    const args = ['user', 'invite-admin', '--email', 'admin.prueba@example.org', '--name', 'Admin Prueba Ficticia'];
+    const r = minka(
+      [...args, '--organisation', 'Junta de prueba', '--scope', '0603', '--url', 'https://minka.example/'],
+      env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /invited admin\.prueba@example\.org as administrator/);
+    assert.match(r.stdout, /^https:\/\/minka\.example\/\S+#\S+$/m);
+    const bad = minka([...args, '--organisation', 'Otra junta', '--type', 'Nope'], env);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /--type must be one of/);
+  });
+
   it('fails with a non-zero exit and a one-line reason', () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [
