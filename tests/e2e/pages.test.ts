@@ -154,6 +154,9 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
     await signInWithoutCode(planner, 'planificacion.colta@minka.demo');
     await visit(planner, '/plans', found);
     await planner.locator('main a[href^="/plans/"]').first().click();
+    // The list's own heading is there until the plan page replaces it: wait for the plan's address and data.
+    await planner.waitForURL(/\/plans\/[^/?]+/);
+    await planner.waitForLoadState('networkidle');
     await planner.locator('h1').first().waitFor();
     found.push(...(await check(planner, 'a local plan')));
     const researcher = (await newPage(e2e)).page;
