@@ -3,6 +3,7 @@ import type { DivisionTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { ImportFileError } from './parse';
 import { type DivisionView, presentDivision } from './present';
+import type { DivisionRow } from './repo';
 import * as repo from './repo';
 import type { BoundaryInput, DivisionInput } from './schema';
 import { escapeLike, searchForm, titleCase } from './text';
@@ -75,15 +76,15 @@ export class GeoService {
 
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
-    return [code, ...(await this.descendants(country, [code])).map((r) => r.code)];
+    return [code, ...(await this.descendants(country, code)).map((r) => r.code)];
   }
 
-  /** The divisions under the given ones, level by level (a country has at most four levels below it). */
-  private async descendants(country: string, codes: string[]) {
-    const out = [];
-    let frontier = codes;
+  /** Every division under one (four levels at most), level by level. */
+  private async descendants(country: string, code: string): Promise<DivisionRow[]> {
+    const out: DivisionRow[] = [];
+    let frontier = [code];
     for (let depth = 0; frontier.length && depth < 4; depth++) {
-      const next = [];
+      const next: DivisionRow[] = [];
       for (const parent of frontier) next.push(...(await repo.listChildren(this.db, country, parent)));
       out.push(...next);
       frontier = next.map((r) => r.code);
@@ -97,7 +98,7 @@ export class GeoService {
    */
   async within(country: string, code: string): Promise<(DivisionView & { parentLabel: string | null })[]> {
     const top = await repo.findDivision(this.db, country, code);
-    const rows = top ? [top, ...(await this.descendants(country, [top.code]))] : [];
+    const rows = top ? [top, ...(await this.descendants(country, code))] : [];
     const names = new Map(rows.map((r) => [r.code, titleCase(r.name)]));
     return rows
       .filter((r) => Number(r.level) > 0)

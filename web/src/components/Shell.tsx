@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useNetwork } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { client, ok } from '../api';
 import { reportKeys, workKeys } from '../api/keys';
 import { modules } from '../modules';
-import { useFieldStatus, useOnline } from '../offline/status';
+import { useFieldStatus } from '../offline/status';
 import { has, useSession } from '../session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { UpdateNotice } from './UpdateNotice';
@@ -42,7 +42,7 @@ export function Shell() {
     refetchInterval: 120_000,
   });
   const field = useFieldStatus();
-  const online = useOnline();
+  const { online } = useNetwork();
   // A device holding a field copy asks at each start whether it may keep it (a revoked one erases it).
   useEffect(() => {
     if (field.copy && online) void import('../offline/sync').then((m) => m.checkDevice()).catch(() => undefined);

@@ -51,15 +51,3 @@ function subscribe(l: () => void) {
 }
 
 export const useFieldStatus = () => useSyncExternalStore(subscribe, read);
-
-function subscribeOnline(l: () => void) {
-  window.addEventListener('online', l);
-  window.addEventListener('offline', l);
-  return () => {
-    window.removeEventListener('online', l);
-    window.removeEventListener('offline', l);
-  };
-}
-
-/** Whether the browser believes it has a connection (a request can still fail: sync treats that as offline). */
-export const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.onLine);

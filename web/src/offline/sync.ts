@@ -33,7 +33,9 @@ export interface ReportLine {
   what: QueuedOp['what'];
   caseCode: string;
   caseId: string | null;
-  outcome: 'applied' | 'merged' | 'conflict' | 'refused' | 'already';
+  outcome: 'applied' | 'conflict' | 'refused' | 'already';
+  /** For a conflict: the other fields of the same edit were saved. */
+  partlyMerged?: boolean;
   message?: string;
   /** Possible duplicates the server found for a new case (to link on the case page). */
   duplicates?: number;
@@ -152,7 +154,7 @@ async function push(device: Device, csrf: string, op: QueuedOp, ref: string, cod
     }
     const remaining = Object.fromEntries(Object.entries(fields).filter(([f]) => clash.has(f)));
     await updateOp({ ...op, caseRef: ref, body: { ...op.body, fields: remaining }, conflicts, current }, 'conflict');
-    return { line: line('conflict', { message: merged ? 'merged' : undefined }) };
+    return { line: line('conflict', { partlyMerged: merged }) };
   }
   await updateOp({ ...op, caseRef: ref, message: (answer.message as string) ?? i18n.t('app.unexpected') }, 'refused');
   return { line: line('refused', { message: answer.message as string }) };

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useNetwork } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { formatDateTime } from '../../format';
 import { localCaseView } from '../../offline/draft-view';
-import { useFieldStatus, useOnline } from '../../offline/status';
+import { useFieldStatus } from '../../offline/status';
 import { type CaseDetail, caseOnDevice, enqueue, isTemp, type QueuedOp, queued, realIdOf } from '../../offline/store';
 import { offlineTransport } from '../../offline/transport';
 import { CaseView } from '../cases/CasePage';
@@ -54,7 +55,7 @@ export function FieldCase() {
 
 function Header({ c, waiting, local }: { c: CaseDetail; waiting: React.ReactNode; local: boolean }) {
   const { t } = useTranslation();
-  const online = useOnline();
+  const { online } = useNetwork();
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap">

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useNetwork } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../format';
-import { setFieldStatus, useFieldStatus, useOnline } from '../../offline/status';
+import { setFieldStatus, useFieldStatus } from '../../offline/status';
 import {
   allCases,
   type CaseDetail,
@@ -57,7 +58,7 @@ export function FieldHome() {
 
 function Overview() {
   const { t } = useTranslation();
-  const online = useOnline();
+  const { online } = useNetwork();
   const status = useFieldStatus();
   const vault = useVault();
   const [held, setHeld] = useState<Held | null>(null);

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Box, Container, Group, Text } from '@mantine/core';
+import { useNetwork } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -6,7 +7,7 @@ import { type LocalDivision, LocalDivisions } from '../../components/DivisionPic
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { UpdateNotice } from '../../components/UpdateNotice';
 import { getMeta } from '../../offline/db';
-import { useFieldStatus, useOnline } from '../../offline/status';
+import { useFieldStatus } from '../../offline/status';
 import { checkDevice, syncNow } from '../../offline/sync';
 import { loadVault, touch, useVault } from '../../offline/vault';
 
@@ -16,7 +17,7 @@ import { loadVault, touch, useVault } from '../../offline/vault';
  */
 export function FieldLayout() {
   const { t } = useTranslation();
-  const online = useOnline();
+  const { online } = useNetwork();
   const vault = useVault();
   const status = useFieldStatus();
   const { pathname } = useLocation();

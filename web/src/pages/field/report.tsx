@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../format';
 import type { SyncReport } from '../../offline/sync';
 
-const colour = { applied: 'teal', already: 'gray', merged: 'teal', conflict: 'orange', refused: 'red' } as const;
+const colour = { applied: 'teal', already: 'gray', conflict: 'orange', refused: 'red' } as const;
 
 /** What the last sync did, change by change; a new case the server thinks may be a duplicate says so. */
 export function SyncReportView({ report }: { report: SyncReport }) {
@@ -32,12 +32,12 @@ export function SyncReportView({ report }: { report: SyncReport }) {
               <Text size="sm">
                 {l.caseCode} · {t(`field.what.${l.what}`)}
               </Text>
-              {l.message === 'merged' && (
+              {l.partlyMerged && (
                 <Text size="xs" c="dimmed">
                   {t('field.partlyMerged')}
                 </Text>
               )}
-              {l.message && l.message !== 'merged' && (
+              {l.message && (
                 <Text size="xs" c="red.9">
                   {l.message}
                 </Text>
