@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -25,6 +26,9 @@ import { rotate } from './rotate';
 // index-key rotation (interrupted, then resumed), a sealed backup, a wipe, a refused wrong key, a restore.
 
 const person = { prs_FirstName: 'Zqdrill', prs_SecondName: 'Quispe Prueba', prs_IdentityNumber: '0999999990' };
+const webhookSecret = 'drill-webhook-secret';
+// Mixed case: the contact's index is of its normalised form, which the rebuild must compute the same way.
+const contact = { urn: 'telegram:ZqDrill42' };
 
 for (const target of dbTargets()) {
   describe(`backup and restore drill on ${target.name}`, () => {
@@ -38,6 +42,16 @@ for (const target of dbTargets()) {
     const call = (app: App, who: Signed, method: string, url: string, payload?: object) =>
       app.inject({ method: method as 'GET', url, headers: who.headers, ...(payload ? { payload } : {}) });
     // The rotation runs as `minka keys rotate` would: its own crypto over the same database.
+    const fromContact = (body: object) => {
+      const raw = JSON.stringify({ contact, ...body });
+      const mac = createHmac('sha256', webhookSecret).update(raw).digest('hex');
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/reports/webhook/rapidpro',
+        payload: raw,
+        headers: { 'content-type': 'application/json', 'x-minka-signature': `sha256=${mac}` },
+      });
+    };
     const rotator = async (ctx: Context) => FieldCrypto.open(ctx.db.db, (await keyOf(ctx)).master);
     const keyOf = async (ctx: Context) => {
       const { openCrypto } = await import('../context');
@@ -45,7 +59,7 @@ for (const target of dbTargets()) {
     };
 
     before(async () => {
-      t = await openTestApp(target);
+      t = await openTestApp(target, { MINKA_WEBHOOK_SECRET: webhookSecret });
       config = t.db.config;
       handles = [t.db.handle];
       await seedGeoDemo(new GeoService(t.db.handle.db));
@@ -78,6 +92,8 @@ for (const target of dbTargets()) {
       });
       assert.equal(up.statusCode, 200, up.body);
       fileId = up.json().id;
+      const reported = await fromContact({ results: { what: { value: 'Zqdenuncia de prueba' } } });
+      assert.equal(reported.statusCode, 200, reported.body);
     });
     after(async () => {
       await t.app.close();
@@ -140,6 +156,13 @@ for (const target of dbTargets()) {
       const ctx = t.db.ctx;
       const crypto = await rotator(ctx);
       const opts = { waitMs: 0, batchSize: 2, filesDir: '', indexes: rebuildableIndexes };
+      const unlisted = rebuildableIndexes.filter((s) => !('column' in s && s.column === 'contact_index'));
+      await assert.rejects(
+        rotate(rotDb(ctx.db.db), crypto, 'index', { ...opts, indexes: unlisted }),
+        /no rebuild is listed for the blind index reports\.contact_index; nothing was changed/,
+      );
+      await ctx.crypto.refresh();
+      assert.equal(ctx.crypto.keysOf('index').length, 1, 'a refused rotation stores no key');
       assert.equal((await rotate(rotDb(ctx.db.db), crypto, 'index', { ...opts, maxBatches: 2 })).done, false);
       // Mid-rebuild, a server that has loaded the new key still finds people indexed under the old one.
       await ctx.crypto.refresh();
@@ -155,6 +178,8 @@ for (const target of dbTargets()) {
       assert.deepEqual([r.resumed, r.done], [true, true]);
       await ctx.crypto.refresh();
       assert.equal(ctx.crypto.keysOf('index').length, 1, 'the old index key is destroyed');
+      const followUp = await fromContact({ input: { text: 'Zqseguimiento' } });
+      assert.equal(followUp.json().continued, true, "the contact's open report is found under the new index key");
       const me = await ctx.db.db
         .selectFrom('users')
         .select(['email_index', 'email_enc', 'id'])

@@ -92,6 +92,19 @@ export async function rotate(
   const size = opts.batchSize ?? 200;
   const say = opts.report ?? (() => {});
   const purpose = kind === 'data' ? 'field' : 'index';
+  const all = await repo.tablesWithColumns(db);
+  // `*_index` columns are blind indexes by convention: one missing from the list would be left under a key about to
+  // be destroyed, so its lookups would silently find nothing. Refused before anything changes.
+  if (kind === 'index') {
+    const listed = new Set(
+      opts.indexes.map((s) => ('column' in s ? `${s.table}.${s.column}` : `${s.into.table}.${s.into.column}`)),
+    );
+    const unlisted = all
+      .flatMap((t) => t.columns.filter((c) => c.endsWith('_index')).map((c) => `${t.name}.${c}`))
+      .filter((c) => !listed.has(c));
+    if (unlisted.length)
+      throw new KeyError(`no rebuild is listed for the blind index ${unlisted.join(', ')}; nothing was changed`);
+  }
   let rot = await repo.unfinished(db, kind);
   const resumed = Boolean(rot);
   if (!rot) {
@@ -132,7 +145,6 @@ export async function rotate(
   let progress = JSON.parse(rot.progress) as Progress;
   const result = (done: boolean): RotateResult => ({ done, ...state, rotationId: id, resumed });
 
-  const all = await repo.tablesWithColumns(db);
   const sealed = all
     .filter((t) => t.columns.includes('id'))
     .map((t) => ({ name: t.name, columns: t.columns.filter((c) => c.endsWith('_enc')) }))
