@@ -67,6 +67,15 @@ for (const target of dbTargets()) {
       assert.deepEqual([r.ok, r.checked, r.legacy, r.keyedFrom], [true, 6, 0, 1]);
     });
 
+    it('verifying gives the event loop a turn between batches (better-sqlite3 would otherwise block the server)', async () => {
+      let served = false;
+      setImmediate(() => {
+        served = true;
+      });
+      await verify();
+      assert.equal(served, true);
+    });
+
     it('a new service records its first entry inside the caller transaction (its keys open through it)', async () => {
       const master = loadMasterKey({
         dataDir: db.config.dataDir,
