@@ -40,10 +40,8 @@ function report(r: Verification): void {
   );
 }
 
-/** `audit verify [--checkpoints DIR]` and `audit checkpoint`; replaces any earlier `audit` command. */
+/** `audit verify [--checkpoints DIR]` and `audit checkpoint`. */
 export function auditCommands(cli: Command): void {
-  const existing = cli.commands.findIndex((c) => c.name() === 'audit');
-  if (existing >= 0) (cli.commands as Command[]).splice(existing, 1);
   const audit = cli.command('audit').description('the audit trail: a keyed MAC chain with signed checkpoints');
   audit
     .command('verify')
