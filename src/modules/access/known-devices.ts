@@ -56,9 +56,4 @@ export class KnownDevices {
     const others = cookieTokens.filter((t) => sha256(t) !== used);
     return [token, ...others].slice(0, perCookie).join('.');
   }
-
-  /** Forgets every device of a user (sign out everywhere, a new password). */
-  forgetAll(userId: string): Promise<unknown> {
-    return authRepo.deleteKnownDevices(this.db, userId);
-  }
 }

@@ -6,6 +6,7 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import { deviceDays, KnownDevices } from './known-devices';
 import { accountFreeAttempts, maxDelayMs, quietMs, Throttle, throttleClock } from './throttle';
 
 /** The code of the TOTP step `steps` after the current one (the server accepts one step of drift). */
@@ -178,6 +179,26 @@ for (const target of dbTargets()) {
       assert.equal(answers[0]!.statusCode, 401);
       assert.equal(answers[0]!.json().code, 'invalid_credentials');
       assert.equal(cookieOf(answers[1]!, 'minka_session'), undefined, 'no session without the second factor');
+    });
+
+    it("keeps a person's 20 newest known devices and forgets those unused for 180 days", async () => {
+      const u = await makeUser(t.db.ctx, { role: 'municipal_planner', scope: '0603', orgId: org });
+      let now = Date.parse('2026-01-05T08:00:00Z');
+      const devices = new KnownDevices(t.db.handle.db, () => now);
+      const cookies: string[] = [];
+      for (let i = 0; i < 22; i++) {
+        cookies.push(await devices.remember(u.id, null, []));
+        now += 60_000;
+      }
+      const stored = () =>
+        t.db.handle.db.selectFrom('known_devices').select('token_hash').where('user_id', '=', u.id).execute();
+      assert.equal((await stored()).length, 20);
+      assert.equal(await devices.match(u.id, [cookies[1]!]), null, 'the two oldest are gone');
+      assert.notEqual(await devices.match(u.id, [cookies[2]!]), null, 'the third oldest is still known');
+      now += deviceDays * 86_400_000;
+      assert.equal(await devices.match(u.id, [cookies[21]!]), null, 'a device unused for 180 days is no longer known');
+      await devices.remember(u.id, null, []);
+      assert.equal((await stored()).length, 1, 'the next sign-in drops the expired ones');
     });
 
     it('signing out everywhere forgets the known devices', async () => {

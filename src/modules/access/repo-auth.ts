@@ -128,24 +128,25 @@ export const deleteKnownDevice = (q: Q, hash: string) =>
   q.deleteFrom('known_devices').where('token_hash', '=', hash).execute();
 export const deleteKnownDevices = (q: Q, userId: string) =>
   q.deleteFrom('known_devices').where('user_id', '=', userId).execute();
-/** Keeps a user's newest `keep` devices (and drops the expired ones). */
-export async function pruneKnownDevices(q: Q, userId: string, keep: number, since: string): Promise<void> {
-  await q.deleteFrom('known_devices').where('user_id', '=', userId).where('created_at', '<=', since).execute();
-  const old = await q
-    .selectFrom('known_devices')
-    .select('token_hash')
+/** Keeps a user's newest `keep` devices and drops the expired ones, in one statement. */
+export const pruneKnownDevices = (q: Q, userId: string, keep: number, since: string) =>
+  q
+    .deleteFrom('known_devices')
     .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .offset(keep)
-    .limit(1000)
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<=', since),
+        eb(
+          'token_hash',
+          'not in',
+          eb
+            .selectFrom('known_devices')
+            .select('token_hash')
+            .where('user_id', '=', userId)
+            .orderBy('created_at', 'desc')
+            .orderBy('token_hash')
+            .limit(keep),
+        ),
+      ]),
+    )
     .execute();
-  if (old.length)
-    await q
-      .deleteFrom('known_devices')
-      .where(
-        'token_hash',
-        'in',
-        old.map((r) => r.token_hash),
-      )
-      .execute();
-}
