@@ -296,5 +296,38 @@ for (const target of dbTargets()) {
       const list = (await ok(admin, 'GET', '/api/admin/sharing-agreements')) as { id: string; state: string }[];
       assert.equal(list.find((a) => a.id === id)?.state, 'ended');
     });
+
+    it('the case list names a shared case only when some grant shares its identity, and a name search follows', async () => {
+      /** The case as the receiver's list shows it, and whether a search by its name finds it. */
+      const inList = async (headers: Record<string, string>) => {
+        const items = (await ok(headers, 'GET', '/api/cases?limit=100')).items as { id: string; name: string }[];
+        const found = (await ok(headers, 'POST', '/api/cases/search', { name: 'Rosa', limit: 100 })).items as {
+          id: string;
+        }[];
+        return { name: items.find((c) => c.id === caseId)?.name, byName: found.some((c) => c.id === caseId) };
+      };
+      const agreeTo = (toOrgId: string, sections: CaseSection[]) =>
+        ok(admin, 'POST', '/api/admin/sharing-agreements', {
+          fromOrgId: orgA,
+          toOrgId,
+          sections,
+          places: ['0603'],
+          startsOn: '2026-01-01',
+          endsOn: '2099-12-31',
+          legalBasis: 'Convenio interinstitucional de prueba',
+        });
+      // A referral whose consent leaves out the identity: listed without a name, and not found by it.
+      const r = await receiver('caseworker', '0101');
+      await consent(r.orgId, ['age', 'languages']);
+      await refer(r.orgId, ['Health']);
+      assert.deepEqual(await inList(r.headers), { name: '', byName: false });
+      // An agreement that shares the identity adds to the referral's sections: now named and found.
+      await agreeTo(r.orgId, ['identity']);
+      assert.deepEqual(await inList(r.headers), { name: 'Rosa Prueba Secciones', byName: true });
+      // An agreement alone, without the identity: listed without a name.
+      const a = await receiver('caseworker', '0101');
+      await agreeTo(a.orgId, ['exploitation']);
+      assert.deepEqual(await inList(a.headers), { name: '', byName: false });
+    });
   });
 }

@@ -17,6 +17,14 @@ export interface CaseReach {
   shares: CaseGrant[];
 }
 
+/** What others open to the actor, as the case list reads it. */
+export interface SharedForList {
+  ids: string[];
+  agreements: { ownerOrgId: string; divisions: string[]; sections: CaseSection[] }[];
+  /** The sections shared of a listed case: its referrals' and the covering agreements' together. */
+  granted(c: Pick<CaseTable, 'id' | 'owner_org_id' | 'division_code'>): Set<CaseSection>;
+}
+
 /** Case visibility: the permission, and the case's organisation and place, or what is shared with the actor. */
 export class CaseAccess {
   constructor(private readonly ctx: Context) {}
@@ -76,20 +84,29 @@ export class CaseAccess {
 
   /**
    * Which cases others open to the actor now, for lists: ids from referrals, and the owners and divisions running
-   * agreements cover.
+   * agreements cover; `granted` tells the sections shared of a listed case without loading it again.
    */
-  async sharedForList(
-    actor: Actor,
-  ): Promise<{ ids: string[]; agreements: { ownerOrgId: string; divisions: string[] }[] }> {
-    if (!mayReceiveCases(actor)) return { ids: [], agreements: [] };
+  async sharedForList(actor: Actor): Promise<SharedForList> {
+    if (!mayReceiveCases(actor)) return { ids: [], agreements: [], granted: () => new Set() };
     const geo = new GeoService(this.ctx.db.db);
-    const agreements = [];
+    const agreements: SharedForList['agreements'] = [];
     for (const a of await agreementsRunningTo(this.ctx.db.db, actor.orgId)) {
       if (a.country !== actor.scope.country) continue;
       const divisions = (await Promise.all(a.places.map((p) => geo.descendantCodes(a.country, p)))).flat();
-      agreements.push({ ownerOrgId: a.fromOrgId, divisions });
+      agreements.push({ ownerOrgId: a.fromOrgId, divisions, sections: sectionsFrom(a.sections) });
     }
-    return { ids: await casesSharedWith(this.ctx, actor), agreements };
+    const referred = await casesSharedWith(this.ctx, actor);
+    return {
+      ids: [...referred.keys()],
+      agreements,
+      granted: (c) =>
+        new Set([
+          ...(referred.get(c.id) ?? []),
+          ...agreements
+            .filter((a) => a.ownerOrgId === c.owner_org_id && a.divisions.includes(c.division_code))
+            .flatMap((a) => a.sections),
+        ]),
+    };
   }
 
   /** True when the actor may see at least one case of this person (for duplicate candidates and linking). */

@@ -10,7 +10,6 @@ import type { People } from './people';
 import { listScope } from './policy';
 import * as repo from './repo';
 import type { caseQuery } from './schema';
-import { grants } from './sections';
 
 /**
  * One page of the cases the actor may list: its own organisation's in its jurisdiction, those assigned to it, and
@@ -36,12 +35,13 @@ export async function listCases(
       })()
     : undefined;
   const now = nowIso();
+  const shared = await access.sharedForList(actor);
   const rows = await repo.listCases(db, {
     country: actor.scope.country,
     own: receiverOnly
       ? undefined
       : { orgId: actor.orgId, userId: actor.userId, divisions: await access.scopeCodes(actor) },
-    shared: await access.sharedForList(actor),
+    shared,
     divisions: wanted,
     status: q.status,
     stage: q.stage,
@@ -57,12 +57,13 @@ export async function listCases(
     limit: q.limit,
   });
   // A shared case shows its name only when its identity section is shared (and a name search skips it otherwise).
-  const hidden = new Set<string>();
-  for (const c of rows.slice(0, q.limit))
-    if (!(c.owner_org_id === actor.orgId || c.assigned_user_id === actor.userId)) {
-      const r = await access.reach(actor, c.id).catch(() => null);
-      if (!r || !grants(r.granted, 'identity')) hidden.add(c.id);
-    }
+  const hidden = new Set(
+    rows
+      .slice(0, q.limit)
+      .filter((c) => !(c.owner_org_id === actor.orgId || c.assigned_user_id === actor.userId))
+      .filter((c) => !shared.granted(c).has('identity'))
+      .map((c) => c.id),
+  );
   const page = rows.slice(0, q.limit).filter((c) => !(q.name && hidden.has(c.id)));
   const persons = new Map(
     (

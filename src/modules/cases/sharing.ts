@@ -17,8 +17,8 @@ export interface CaseGrant {
 export interface CaseSharing {
   /** What this source opens of the case to this person now (empty: nothing). */
   grantsOn(ctx: Context, caseId: string, actor: Actor): Promise<CaseGrant[]>;
-  /** Ids of the cases this source opens to this person now (for lists). */
-  casesFor(ctx: Context, actor: Actor): Promise<string[]>;
+  /** The cases this source opens to this person now, with the sections each opens (for lists). */
+  casesFor(ctx: Context, actor: Actor): Promise<{ caseId: string; sections: readonly CaseSection[] }[]>;
 }
 
 const providers: CaseSharing[] = [];
@@ -33,7 +33,13 @@ export async function grantsOn(ctx: Context, caseId: string, actor: Actor): Prom
   return (await Promise.all(providers.map((p) => p.grantsOn(ctx, caseId, actor)))).flat();
 }
 
-/** Ids of every case the registered sharing sources open to this person now. */
-export async function casesSharedWith(ctx: Context, actor: Actor): Promise<string[]> {
-  return [...new Set((await Promise.all(providers.map((p) => p.casesFor(ctx, actor)))).flat())];
+/** Every case the registered sharing sources open to this person now, with the sections they open together. */
+export async function casesSharedWith(ctx: Context, actor: Actor): Promise<Map<string, Set<CaseSection>>> {
+  const out = new Map<string, Set<CaseSection>>();
+  for (const g of (await Promise.all(providers.map((p) => p.casesFor(ctx, actor)))).flat()) {
+    const sections = out.get(g.caseId) ?? new Set<CaseSection>();
+    for (const s of g.sections) sections.add(s);
+    out.set(g.caseId, sections);
+  }
+  return out;
 }

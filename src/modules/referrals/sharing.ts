@@ -21,15 +21,14 @@ export const referralSharing: CaseSharing = {
     const rows = await repo.liveReferralsTo(ctx.db.db, actor);
     const consents = await repo.consentsOfCases(ctx.db.db, [...new Set(rows.map((r) => r.case_id))]);
     const now = new Date();
-    return rows
-      .filter((r) =>
-        referralGrant(
-          r,
-          consents.filter((k) => k.case_id === r.case_id),
-          now,
-          ctx.config.MINKA_REFERRAL_GRACE_DAYS,
-        ),
-      )
-      .map((r) => r.case_id);
+    return rows.flatMap((r) => {
+      const sections = referralGrant(
+        r,
+        consents.filter((k) => k.case_id === r.case_id),
+        now,
+        ctx.config.MINKA_REFERRAL_GRACE_DAYS,
+      );
+      return sections ? [{ caseId: r.case_id, sections }] : [];
+    });
   },
 };
