@@ -1,5 +1,6 @@
 import { normaliseEmail, normaliseIdentity } from '../modules/access/index';
 import { nameKeys } from '../modules/cases/index';
+import { contactIndexing } from '../modules/reports/index';
 import type { IndexSpec } from '../platform/crypto/rotate';
 
 /**
@@ -41,8 +42,7 @@ export const rebuildableIndexes: IndexSpec[] = [
     table: 'reports',
     column: 'contact_index',
     source: 'contact_enc',
-    purpose: 'report-contact',
-    normalise: (v) => v.toLowerCase(),
+    ...contactIndexing,
     onlyIndexed: true,
   },
 ];

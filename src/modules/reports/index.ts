@@ -6,6 +6,7 @@ import { triageRoutes } from './routes';
 import { webhookRoutes } from './webhook';
 
 export { RetentionService } from './retention';
+export { contactIndexing } from './webhook';
 
 /** The public, anonymous reporting channel and its triage. */
 export const reportsModule: ModuleDescriptor = {

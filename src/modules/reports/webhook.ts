@@ -11,6 +11,9 @@ import * as repo from './repo';
 import { reportForms, spokenReport } from './schema';
 import { fetchAttachments } from './webhook-media';
 
+/** How a messaging contact is blind-indexed (`keys rotate --index` rebuilds contact_index with the same two). */
+export const contactIndexing = { purpose: 'report-contact', normalise: (urn: string) => urn.toLowerCase() };
+
 const value = z
   .object({ value: z.union([z.string(), z.number()]).optional() })
   .loose()
@@ -85,14 +88,11 @@ export const webhookRoutes =
       },
       async (req) => {
         const { contact, results, input } = req.body;
-        const index = ctx.crypto.blindIndex('report-contact', contact.urn.toLowerCase());
+        // The active index key's first; the others match a report indexed before an index-key rotation finished.
+        const indexes = ctx.crypto.blindIndexes(contactIndexing.purpose, contactIndexing.normalise(contact.urn));
         const since = new Date(Date.now() - continueDays * 86_400_000).toISOString();
         const what = pick(results, 'what', 'que', 'description', 'report');
-        const open = await repo.findOpenByContact(
-          ctx.db.db,
-          ctx.crypto.blindIndexes('report-contact', contact.urn.toLowerCase()),
-          since,
-        );
+        const open = await repo.findOpenByContact(ctx.db.db, indexes, since);
         const attachments = input?.attachments ?? [];
         const { media, skipped } = await fetchAttachments(
           attachments,
@@ -120,7 +120,7 @@ export const webhookRoutes =
           people: Number.isInteger(people) && people > 0 && people < 1000 ? people : null,
           danger: yes(pick(results, 'danger', 'peligro')) === true,
           contact: contact.urn,
-          contactIndex: index,
+          contactIndex: indexes[0],
           // A flow may answer the language as a code or a name: qu, qu-EC, Kichwa, Quichua, runa shimi.
           language: /^(qu|kichwa|quichua|runa)/i.test(pick(results, 'language', 'idioma') ?? '') ? 'qu-EC' : 'es',
           channel: contact.urn.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
