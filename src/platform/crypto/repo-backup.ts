@@ -1,6 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Db } from '../db/index';
 import { migrations } from '../db/migrations/index';
+import { anyKey } from './repo';
 import { rotDb, tablesWithColumns } from './repo-rotation';
 
 /** Minka's own tables (migration bookkeeping left out), by name. */
@@ -23,11 +24,7 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
 }
 
 /** True when the database holds encrypted data (a data key exists). */
-export async function holdsData(db: Db): Promise<boolean> {
-  const tables = await appTables(db);
-  if (!tables.includes('data_keys')) return false;
-  return Boolean(await db.selectFrom('data_keys').select('id').executeTakeFirst());
-}
+export const holdsData = async (db: Db) => (await appTables(db)).includes('data_keys') && anyKey(db);
 
 /** Replaces the content of every table with the given rows in one transaction (parents first, children last). */
 export async function replaceAll(db: Db, order: string[], rowsOf: (table: string) => Record<string, unknown>[]) {
