@@ -293,8 +293,15 @@ for (const target of dbTargets()) {
         .where('record_id', '=', id)
         .execute();
       assert.deepEqual(actions.map((a) => a.action).sort(), ['sharing_agreement.created', 'sharing_agreement.ended']);
-      const list = (await ok(admin, 'GET', '/api/admin/sharing-agreements')) as { id: string; state: string }[];
+      const list = (await ok(admin, 'GET', '/api/admin/sharing-agreements')) as {
+        id: string;
+        state: string;
+        places: { code: string; label: string }[];
+      }[];
       assert.equal(list.find((a) => a.id === id)?.state, 'ended');
+      // Each agreement's places carry their names (looked up once for the whole list).
+      assert.deepEqual(list.find((a) => a.id === id)?.places, [{ code: '0603', label: 'Colta' }]);
+      assert.ok(list.some((a) => a.places.some((p) => p.code === '0101' && p.label !== '0101')));
     });
 
     it('the case list names a shared case only when some grant shares its identity, and a name search follows', async () => {

@@ -126,17 +126,28 @@ export class SharingAgreements {
   private async present(actor: Actor, rows: SharingAgreementTable[]): Promise<Presented[]> {
     const orgs = new Map((await repo.listOrganisations(this.db)).map((o) => [o.id, o.name]));
     const day = today();
+    const terms = rows.map(termsOf);
+    const geo = new GeoService(this.db);
+    // One label lookup per country, not per agreement.
+    const labels = new Map<string, Map<string, string>>();
+    for (const country of new Set(terms.map((t) => t.country)))
+      labels.set(
+        country,
+        await geo.labels(
+          country,
+          terms.filter((t) => t.country === country).flatMap((t) => t.places),
+        ),
+      );
     const out: Presented[] = [];
-    for (const a of rows) {
-      const t = termsOf(a);
-      const labels = await new GeoService(this.db).labels(a.country_code, [...t.places]);
+    for (const [i, a] of rows.entries()) {
+      const t = terms[i]!;
       const state = agreementState(t, day);
       out.push({
         id: a.id,
         fromOrg: { id: a.from_org_id, name: orgs.get(a.from_org_id) ?? '' },
         toOrg: { id: a.to_org_id, name: orgs.get(a.to_org_id) ?? '' },
         sections: t.sections as Presented['sections'],
-        places: t.places.map((code) => ({ code, label: labels.get(code) ?? code })),
+        places: t.places.map((code) => ({ code, label: labels.get(t.country)?.get(code) ?? code })),
         startsOn: a.starts_on,
         endsOn: a.ends_on,
         legalBasis: a.legal_basis,
