@@ -3,28 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import pino from 'pino';
 import { dbTargets, type TestDb } from '../../../tests/support/db';
-import { loggerOptions } from '../../platform/log';
+import { captureLog } from '../../../tests/support/log';
 import { entryHash, entryMac, genesisHash } from './chain';
 import { auditServiceOf, writeAuditCheckpoint } from './checkpoint-job';
 import { checkpointDir } from './checkpoints';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { log: pino(loggerOptions('info'), stream), lines };
-}
 
 /**
  * What someone with write access to the database (and no master key) can do: change one entry's payload, then
@@ -91,7 +78,7 @@ for (const target of dbTargets()) {
         .execute();
       rmSync(dir, { recursive: true, force: true });
       await fill(8);
-      const { log, lines } = capture();
+      const { log, lines } = captureLog();
       await writeAuditCheckpoint(db.ctx, log);
       assert.equal(lines.length, 1, 'one log line per checkpoint');
       assert.match(lines[0]!, /"msg":"audit checkpoint signed"/);

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import pino from 'pino';
 import { dbTargets, type TestDb, tempDir, testConfig } from '../../../tests/support/db';
+import { captureLog } from '../../../tests/support/log';
 import { decodeMail, smtpSink } from '../../../tests/support/smtp';
 import { openContext } from '../../app/index';
 import { loadMasterKey, newMasterKey } from '../../platform/crypto/keys';
-import { loggerOptions } from '../../platform/log';
 import { entryHash, genesisHash } from './chain';
 import { auditServiceOf, writeAuditCheckpoint } from './checkpoint-job';
 import { carryAuditKeys } from './keys';
@@ -17,17 +15,6 @@ import { AuditChainBroken, AuditService } from './service';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { log: pino(loggerOptions('info'), stream), lines };
-}
 
 async function fill(db: TestDb, n: number) {
   for (let i = 0; i < n; i++)
@@ -286,7 +273,7 @@ describe('checkpoints e-mailed to the auditor', () => {
     const db = await target!.open({ MINKA_SMTP_URL: sink.url, MINKA_AUDIT_EMAIL: 'auditoria@prueba.test' });
     try {
       await fill(db, 3);
-      const { log, lines } = capture();
+      const { log, lines } = captureLog();
       const file = await writeAuditCheckpoint(db.ctx, log);
       assert.equal(sink.messages.length, 1);
       const mail = decodeMail(sink.messages[0]!);
