@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditLogTable } from '../../platform/db/types';
+import type { breakCodes } from './schema';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -37,15 +38,7 @@ const sameHex = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 /** Why verification stops at an entry: a stable code (the UI words it) and a sentence for the command line. */
-export type BreakCode =
-  | 'missing'
-  | 'out_of_order'
-  | 'link'
-  | 'changed'
-  | 'downgraded'
-  | 'unknown_key'
-  | 'truncated'
-  | 'checkpoint_mismatch';
+export type BreakCode = (typeof breakCodes)[number];
 
 export interface Broken {
   id: number;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../platform/config';
 import type { Anchor } from './chain';
 import type { AuditKeyring } from './keys';
+import type { checkpointProblemCodes } from './schema';
 
 /** What a checkpoint signs: the chain head at one moment. */
 export interface CheckpointBody {
@@ -22,7 +23,7 @@ export interface CheckpointBody {
 
 export interface CheckpointProblem {
   file: string;
-  code: 'bad_signature' | 'unreadable' | 'unknown_signing_key';
+  code: (typeof checkpointProblemCodes)[number];
   reason: string;
 }
 

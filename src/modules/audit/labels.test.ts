@@ -6,6 +6,7 @@ import { auditActionKeys } from '../../shared/i18n/audit-labels';
 import en from '../../shared/i18n/web/en.json' with { type: 'json' };
 import es from '../../shared/i18n/web/es.json' with { type: 'json' };
 import qu from '../../shared/i18n/web/qu-EC.json' with { type: 'json' };
+import { breakCodes } from './schema';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const code = String.raw`'([a-z_]+(?:\.[a-z_]+)+)'`;
@@ -95,6 +96,8 @@ describe('audit labels', () => {
       assert.deepEqual(missing, []);
       const noType = [...types].filter(([t]) => !has(cat, `audit.types.${t}`)).map(([t, f]) => `${t} (${f})`);
       assert.deepEqual(noType, []);
+      const noProblem = breakCodes.filter((c) => !has(cat, `admin.chainProblem.${c}`));
+      assert.deepEqual(noProblem, [], 'every reason the chain check can give is worded on the audit page');
     });
 
   it('an unlabelled action is reported', () => {

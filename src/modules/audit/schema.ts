@@ -1,5 +1,20 @@
 import { z } from 'zod';
 
+/** Why verification stops at an entry (chain.ts); the web app words each code. */
+export const breakCodes = [
+  'missing',
+  'out_of_order',
+  'link',
+  'changed',
+  'downgraded',
+  'unknown_key',
+  'truncated',
+  'checkpoint_mismatch',
+] as const;
+
+/** Why a checkpoint file does not count (checkpoints.ts), as a stable code. */
+export const checkpointProblemCodes = ['bad_signature', 'unreadable', 'unknown_signing_key'] as const;
+
 export const auditQuery = z.strictObject({
   recordType: z.string().max(40).optional(),
   recordId: z.string().max(64).optional(),
@@ -45,16 +60,7 @@ export const verifySchema = z
       .object({
         id: z.number(),
         at: z.string().nullable(),
-        code: z.enum([
-          'missing',
-          'out_of_order',
-          'link',
-          'changed',
-          'downgraded',
-          'unknown_key',
-          'truncated',
-          'checkpoint_mismatch',
-        ]),
+        code: z.enum(breakCodes),
         reason: z.string(),
       })
       .optional(),
@@ -64,7 +70,7 @@ export const verifySchema = z
       problems: z.array(
         z.object({
           file: z.string(),
-          code: z.enum(['bad_signature', 'unreadable', 'unknown_signing_key']),
+          code: z.enum(checkpointProblemCodes),
           reason: z.string(),
         }),
       ),
