@@ -6,7 +6,7 @@
 
 import { AppError } from './http/errors';
 import { amr } from './media/amr';
-import { ascii } from './media/bytes';
+import { ascii, Unavailable } from './media/bytes';
 import { isobmff } from './media/isobmff';
 import { looksMpeg, mpegAudio } from './media/mpeg';
 import { ogg } from './media/ogg';
@@ -94,6 +94,7 @@ export async function cleanFile(b: Buffer, accept: Accept): Promise<Cleaned> {
   try {
     return await rebuild(format, b, accept.maxPixels);
   } catch (err) {
+    if (err instanceof Unavailable) throw err;
     if (err instanceof TooManyPixels)
       throw new AppError(413, 'image_too_large', { max: Math.floor(accept.maxPixels / 1_000_000) });
     if (err instanceof EncryptedPdf) throw new AppError(400, 'pdf_encrypted');

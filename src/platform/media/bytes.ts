@@ -3,6 +3,9 @@
 
 export class Malformed extends Error {}
 
+/** A cleaning library that would not load: a fault of the installation, never of the file (so never a 4xx). */
+export class Unavailable extends Error {}
+
 export function need(ok: boolean, what: string): asserts ok {
   if (!ok) throw new Malformed(what);
 }

@@ -1,15 +1,31 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
-import { Malformed } from './bytes';
+import type { Metadata, Sharp } from 'sharp';
+import { Malformed, Unavailable } from './bytes';
 import { jpeg, png } from './image';
 
 // Photos are decoded to pixels and encoded again: nothing of the file that came in survives but the picture, so
 // no EXIF, XMP, MPF, ICC, text chunk or appended second picture or video can ride along, whatever its structure.
 
-// libvips keeps recently decoded images in a cache; a victim's photo must not outlive its request in memory.
-sharp.cache(false);
-// Only the JPEG and PNG decoders may run, whatever the bytes turn out to be (no SVG, PDF, TIFF, HEIF loaders).
-sharp.block({ operation: ['VipsForeignLoad'] });
-sharp.unblock({ operation: ['VipsForeignLoadJpeg', 'VipsForeignLoadPng'] });
+type SharpLib = typeof import('sharp').default;
+let loaded: Promise<SharpLib> | undefined;
+
+/** sharp, loaded on the first photo (not at every start of the server or the CLI) and configured once. */
+function lib(): Promise<SharpLib> {
+  loaded ??= import('sharp').then(
+    ({ default: sharp }) => {
+      // libvips keeps recently decoded images in a cache; a victim's photo must not outlive its request in memory.
+      sharp.cache(false);
+      // Only the JPEG and PNG decoders may run, whatever the bytes turn out to be (no SVG, PDF, TIFF, HEIF loaders).
+      sharp.block({ operation: ['VipsForeignLoad'] });
+      sharp.unblock({ operation: ['VipsForeignLoadJpeg', 'VipsForeignLoadPng'] });
+      return sharp;
+    },
+    (err) => {
+      loaded = undefined;
+      throw new Unavailable('sharp', { cause: err });
+    },
+  );
+  return loaded as Promise<SharpLib>;
+}
 
 export class TooManyPixels extends Error {}
 
@@ -20,6 +36,7 @@ const encode = { jpeg: (s: Sharp) => s.jpeg({ quality: 90 }), png: (s: Sharp) =>
  * picture of more than `maxPixels` before decoding it; the result is walked again by the structural cleaner.
  */
 export async function rebuildImage(b: Buffer, format: 'jpeg' | 'png', maxPixels: number): Promise<Buffer> {
+  const sharp = await lib();
   // 'error' rather than the stricter 'warning': phone cameras write JPEGs with harmless warnings (extraneous
   // bytes before a marker) that would otherwise refuse ordinary photos; broken data still fails.
   const options = { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true, pages: 1 } as const;
