@@ -100,6 +100,35 @@ for (const target of dbTargets()) {
       assert.ok(people.some((p: { name: string }) => p.name === 'Rosa Prueba Administradora'));
     });
 
+    it('a supervisor scoped to a canton sees neither the entries nor the name of someone outside it', async () => {
+      const cuenca = await makeOrg(t.db.ctx, '0101', 'Fundación Prueba Cuenca');
+      const outsider = await makeUser(t.db.ctx, {
+        role: 'caseworker',
+        scope: '0101',
+        orgId: cuenca,
+        name: 'Pedro Prueba Cuencano',
+      });
+      await t.db.ctx.audit.record({ actor: { userId: outsider.id, orgId: cuenca }, action: 'case.read' });
+      const national = await get('/api/audit/people');
+      assert.ok(
+        national.some((p: { id: string }) => p.id === outsider.id),
+        'the national administrator sees them',
+      );
+      const supervisor = await signInNewUser(t.app, t.db.ctx, {
+        role: 'supervisor',
+        scope: '0603',
+        orgId: admin.orgId,
+      });
+      const people = await get('/api/audit/people', supervisor.headers);
+      assert.ok(
+        people.some((p: { id: string }) => p.id === worker.id),
+        JSON.stringify(people),
+      );
+      assert.ok(!people.some((p: { id: string }) => p.id === outsider.id), JSON.stringify(people));
+      const entries = await get(`/api/audit?actorUserId=${outsider.id}`, supervisor.headers);
+      assert.deepEqual(entries, []);
+    });
+
     it('someone who may read the trail but not the users sees no names', async () => {
       const now = new Date().toISOString();
       await t.db.handle.db
