@@ -6,6 +6,8 @@ import { dbTargets, type TestDb, tempDir } from '../../../tests/support/db';
 import { openCrypto } from '../context';
 import { FieldCrypto, unwrapKey, wrapKey } from './fields';
 import { KeyError, loadMasterKey, newMasterKey, parseEnvKey } from './keys';
+import { rotDb } from './repo-rotation';
+import { rotate } from './rotate';
 
 describe('master key', () => {
   it('is created once with mode 0600 and read back', () => {
@@ -96,6 +98,26 @@ for (const target of dbTargets()) {
       assert.equal(reopened.blindIndex('identity', 'X1'), index);
       await assert.rejects(FieldCrypto.open(db.handle.db, old), KeyError);
       await assert.rejects(FieldCrypto.open(db.handle.db, { ...old, version: next.version }), /does not open data key/);
+    });
+
+    it('a process left on the previous master key stops sealing when a rotation adds a key it cannot open', async () => {
+      const other = await target.open();
+      try {
+        const server = other.ctx.crypto;
+        const { master } = await openCrypto(other.config, other.handle);
+        // `keys rotate --master` then `keys rotate --data`, run by another process while this one keeps serving.
+        const cli = await FieldCrypto.open(other.handle.db, master);
+        await cli.rewrap(newMasterKey(master.version + 1));
+        const earlier = server.encrypt('Zzcanario', ctxA);
+        const opts = { waitMs: 0, maxBatches: 0, filesDir: other.config.dataDir, indexes: [] };
+        await rotate(rotDb(other.handle.db), cli, 'data', opts);
+        await assert.rejects(server.refresh(), /is wrapped by master key v2, but the key given is v1/);
+        // Not under the retired key the rotation will destroy: what it sealed would become unreadable.
+        assert.throws(() => server.encrypt('Zzcanario', ctxA), /is not open: restart with the current master key/);
+        assert.equal(server.decrypt(earlier, ctxA), 'Zzcanario', 'what it sealed before still reads');
+      } finally {
+        await other.cleanup();
+      }
     });
   });
 }

@@ -85,9 +85,12 @@ export class FieldCrypto {
     const rows = await repo.allKeys(this.db);
     const seen = new Set<string>();
     const active: Partial<Record<Purpose, string>> = {};
+    let unopened: string | null = null;
     for (const r of rows) {
       seen.add(r.id);
-      if (!this.keys.has(r.id)) {
+      if (!r.retired_at) active[r.purpose as Purpose] = r.id;
+      if (this.keys.has(r.id)) continue;
+      try {
         if (Number(r.master_version) !== this.master.version) {
           throw new KeyError(
             `data key ${r.id} is wrapped by master key v${r.master_version}, but the key given is v${this.master.version}`,
@@ -95,11 +98,15 @@ export class FieldCrypto {
         }
         this.keys.set(r.id, unwrapKey(this.master, r.id, r.wrapped));
         this.purposes.set(r.id, r.purpose as Purpose);
+      } catch (err) {
+        unopened ??= (err as Error).message;
       }
-      if (!r.retired_at) active[r.purpose as Purpose] = r.id;
     }
     for (const id of [...this.keys.keys()]) if (!seen.has(id)) this.forget(id);
+    // A key this process cannot open still becomes the active one (e.g. after a master-key rotation it was not
+    // restarted for): sealing then fails loudly instead of going on under a retired key a rotation will destroy.
     this.active = active;
+    if (unopened) throw new KeyError(unopened);
   }
 
   private forget(id: string): void {
@@ -135,10 +142,17 @@ export class FieldCrypto {
     return [this.active[purpose]!, ...ids.filter((id) => id !== this.active[purpose])];
   }
 
+  private sealingKey(): [string, Buffer] {
+    const id = this.active.field!;
+    const key = this.keys.get(id);
+    if (!key) throw new KeyError(`data key ${id} is not open: restart with the current master key`);
+    return [id, key];
+  }
+
   /** Encrypts a string for one row and column; the output names its data key and never contains the plain text. */
   encrypt(plain: string, ctx: FieldContext): string {
-    const id = this.active.field!;
-    const { iv, data } = seal(this.keys.get(id)!, Buffer.from(plain, 'utf8'), aadOf(ctx));
+    const [id, key] = this.sealingKey();
+    const { iv, data } = seal(key, Buffer.from(plain, 'utf8'), aadOf(ctx));
     return `${prefix}.${id}.${iv.toString('base64')}.${data.toString('base64')}`;
   }
 
@@ -157,8 +171,8 @@ export class FieldCrypto {
 
   /** Encrypts a file's bytes (attachments) with the same envelope. */
   encryptBytes(plain: Buffer, ctx: FieldContext): Buffer {
-    const id = this.active.field!;
-    const { iv, data } = seal(this.keys.get(id)!, plain, aadOf(ctx));
+    const [id, key] = this.sealingKey();
+    const { iv, data } = seal(key, plain, aadOf(ctx));
     return Buffer.concat([Buffer.from(`${prefix}.${id}.`, 'utf8'), iv, data]);
   }
 
