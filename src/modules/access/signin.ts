@@ -46,7 +46,6 @@ export class SignInService {
     return this.ctx.db.db;
   }
 
-  private emailIndex = (email: string) => this.ctx.crypto.blindIndex('email', normaliseEmail(email));
   private fieldCtx = (userId: string, column: string) => ({ table: 'users', row: userId, column });
 
   private async secondFactorRequired(userId: string): Promise<boolean> {
@@ -61,12 +60,11 @@ export class SignInService {
    * password, missing or wrong second factor — is the same 401 "invalid_credentials" after the same argon2 work.
    */
   async signIn(body: SignInBody, sourceAddress: string, requestId: string, deviceCookieValue?: string) {
-    const account = this.emailIndex(body.email);
-    // Any index key still kept: during an index-key rotation a user's row may carry the old one.
-    const user = await repo.findUserByEmailIndex(
-      this.db,
-      this.ctx.crypto.blindIndexes('email', normaliseEmail(body.email)),
-    );
+    // Any index key still kept: during an index-key rotation a user's row may carry the old one. The active key's
+    // (first) names the account's throttle pool.
+    const indexes = this.ctx.crypto.blindIndexes('email', normaliseEmail(body.email));
+    const account = indexes[0]!;
+    const user = await repo.findUserByEmailIndex(this.db, indexes);
     const cookieTokens = parseDeviceCookie(deviceCookieValue);
     const devices = new KnownDevices(this.db, this.now);
     const known = user ? await devices.match(user.id, cookieTokens) : null;
