@@ -7,7 +7,7 @@ import { dbTargets } from '../../../tests/support/db';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { deviceDays, KnownDevices } from './known-devices';
-import { accountFreeAttempts, maxDelayMs, quietMs, Throttle, throttleClock } from './throttle';
+import { accountFreeAttempts, maxDelayMs, quietMs, sourceFreeAccounts, Throttle, throttleClock } from './throttle';
 
 /** The code of the TOTP step `steps` after the current one (the server accepts one step of drift). */
 const totpAhead = (steps: number) =>
@@ -84,6 +84,19 @@ for (const target of dbTargets()) {
       assert.equal(await throttle.enter(pool, null), maxDelayMs);
       now += maxDelayMs + quietMs + 1;
       for (let i = 0; i < accountFreeAttempts; i++) assert.equal(await throttle.enter(pool, null), 0, 'free again');
+    });
+
+    it('slows a source that fails across many accounts, not one that fails one account often', async () => {
+      const now = Date.parse('2026-03-02T14:00:00Z');
+      const throttle = new Throttle(t.db.handle.db, () => now);
+      const account = (i: number) => `account-${String(i).padStart(8, '0')}`;
+      for (let i = 0; i < 30; i++) await throttle.failed(account(0), 'src:one-account');
+      assert.equal(await throttle.enter('acct:other', 'src:one-account'), 0, 'one account guessed often');
+      for (let i = 0; i < sourceFreeAccounts; i++) await throttle.failed(account(i), 'src:spraying');
+      assert.equal(await throttle.enter('acct:next', 'src:spraying'), 0, 'the free accounts');
+      await throttle.failed(account(sourceFreeAccounts), 'src:spraying');
+      assert.equal(await throttle.enter('acct:next', 'src:spraying'), 1000, 'one account more starts a delay');
+      assert.equal(await throttle.enter('acct:next', 'src:elsewhere'), 0, 'another address is not slowed');
     });
 
     it('1,000 wrong passwords from many sources: the owner on a known device signs in at once; replays refused', async () => {

@@ -69,16 +69,13 @@ export const consumeRecoveryCode = async (q: Q, userId: string, hash: string, at
 
 export const findThrottle = (q: Q, key: string) =>
   q.selectFrom('auth_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-/** Writes a source counter; a concurrent first write of the same key becomes an update, not an error. */
-export const saveThrottle = async (q: Q, row: AuthThrottleTable, exists: boolean) => {
-  if (exists) await q.updateTable('auth_throttle').set(row).where('key', '=', row.key).execute();
-  else
-    await q
-      .insertInto('auth_throttle')
-      .values(row)
-      .onConflict((oc) => oc.column('key').doUpdateSet(row))
-      .execute();
-};
+/** Writes a source counter, new or not (an upsert, so a concurrent first write of the same key is no error). */
+export const saveThrottle = (q: Q, row: AuthThrottleTable) =>
+  q
+    .insertInto('auth_throttle')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doUpdateSet(row))
+    .execute();
 export const clearThrottle = (q: Q, key: string) => q.deleteFrom('auth_throttle').where('key', '=', key).execute();
 
 /** Compare-and-set of a pool counter: writes `next` only if the row is still `prev` (or still absent); true if written. */

@@ -69,17 +69,13 @@ export class Throttle {
     const accounts = new Set<string>(fresh ? [] : throttleCodec.decode(row).accounts);
     accounts.add(accountKey.slice(0, 16));
     const over = accounts.size - sourceFreeAccounts;
-    await repo.saveThrottle(
-      this.db,
-      {
-        key: sourceKey,
-        failures: fresh ? 1 : Number(row.failures) + 1,
-        accounts: JSON.stringify([...accounts].slice(-200)),
-        first_failure_at: fresh ? new Date(now).toISOString() : row.first_failure_at,
-        blocked_until: over > 0 ? new Date(now + delayMs(over)).toISOString() : null,
-      },
-      Boolean(row),
-    );
+    await repo.saveThrottle(this.db, {
+      key: sourceKey,
+      failures: fresh ? 1 : Number(row.failures) + 1,
+      accounts: JSON.stringify([...accounts].slice(-200)),
+      first_failure_at: fresh ? new Date(now).toISOString() : row.first_failure_at,
+      blocked_until: over > 0 ? new Date(now + delayMs(over)).toISOString() : null,
+    });
   }
 
   /** A successful sign-in clears its pool's counter. */
