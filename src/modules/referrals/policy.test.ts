@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type Actor, permissions } from '../access/index';
-import {
-  abilitiesOn,
-  addressedTo,
-  mayRespond,
-  maySeeSheet,
-  opensCaseTo,
-  referralGrant,
-  revocable,
-  stillOpen,
-} from './policy';
+import { abilitiesOn, addressedTo, mayRespond, maySeeSheet, referralGrant, revocable, stillOpen } from './policy';
 import { purposeSections, referralSections } from './vocabulary';
 
 const actor = (orgId: string, userId: string, perms: string[] = ['cases:write']): Actor => ({
@@ -38,13 +29,6 @@ describe('referral policy', () => {
     assert.ok(!addressedTo(ref('org-b', 'ana'), luis));
     assert.ok(!addressedTo(ref('org-b', null), sender));
     assert.ok(!addressedTo(ref(null, null), ana), 'a referral to an external provider is addressed to nobody in Minka');
-  });
-
-  it('opens the case to the receiving organisation, and with an actor only when it names them or nobody', () => {
-    assert.ok(opensCaseTo(ref('org-b', 'ana')));
-    assert.ok(opensCaseTo(ref('org-b', 'ana'), ana));
-    assert.ok(!opensCaseTo(ref('org-b', 'ana'), luis));
-    assert.ok(!opensCaseTo(ref(null, null)));
   });
 
   it('the receiver answers and records services; the sender withdraws', () => {

@@ -1,7 +1,7 @@
 import { type Actor, can, type UserGrant } from '../access/index';
 import type { CaseSection } from '../cases/vocabulary';
 import type { Referral } from './repo';
-import { addressedTo, namesOnly, referralSections } from './vocabulary';
+import { addressedTo, referralSections } from './vocabulary';
 
 export { addressedTo, liveReferralStatuses, namesOnly } from './vocabulary';
 
@@ -35,10 +35,6 @@ export const maySeeSheet = (actor: Actor, r: Addressed) => r.to_org_id !== actor
 /** The sending side may withdraw a referral while it is sent or accepted, never the receiver. */
 export const revocable = (actor: Actor, r: Addressed) =>
   r.to_org_id !== actor.orgId && (r.status === 'sent' || r.status === 'accepted');
-
-/** A live referral opens its case to the receiving organisation; with an actor, only if it names them or nobody. */
-export const opensCaseTo = (r: Pick<Referral, 'to_org_id' | 'to_user_id'>, actor?: Actor) =>
-  Boolean(r.to_org_id) && (!actor || namesOnly(r, actor));
 
 /**
  * What the actor may do, as shown on each referral: the receiver answers a sent one and records services on an
