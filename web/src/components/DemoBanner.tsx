@@ -9,20 +9,25 @@ const height = '2rem';
 const room = '3.5rem';
 
 /**
+ * The demo accounts the sign-in page lists, asked once per visit and shared with the banner (a real installation
+ * answers 404, so no banner).
+ */
+export const useDemoInfo = () =>
+  useQuery({
+    queryKey: sessionKeys.demo(),
+    queryFn: () => ok(client.GET('/api/auth/demo')),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/**
  * A permanent strip along the bottom of every page while the installation is a demo (fake data, accounts whose
  * passwords are published). It never takes a click: whatever lies under it stays usable, and the page gets room
  * to scroll past it.
  */
 export function DemoBanner() {
   const { t } = useTranslation();
-  // The same question as the sign-in page's demo accounts: answered once, 404 on a real installation.
-  const demo = useQuery({
-    queryKey: sessionKeys.demo(),
-    queryFn: () => ok(client.GET('/api/auth/demo')),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const on = Boolean(demo.data);
+  const on = Boolean(useDemoInfo().data);
   useEffect(() => {
     if (!on) return;
     document.body.style.paddingBottom = room;

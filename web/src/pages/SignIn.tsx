@@ -14,24 +14,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SignInBody } from '../../../src/modules/access/schema';
 import { client, ok, setCsrfToken } from '../api';
-import { sessionKeys } from '../api/keys';
+import { useDemoInfo } from '../components/DemoBanner';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useRefreshSession } from '../session';
 
 function DemoAccounts() {
   const { t } = useTranslation();
-  const demo = useQuery({
-    queryKey: sessionKeys.demo(),
-    queryFn: () => ok(client.GET('/api/auth/demo')),
-    retry: false,
-  });
+  const demo = useDemoInfo();
   if (!demo.data) return null;
   return (
     <Alert color="yellow" title={t('signIn.demoTitle')}>
