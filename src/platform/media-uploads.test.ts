@@ -14,6 +14,7 @@ import {
   mp3Frames,
   picture,
   pixelBomb,
+  pngProblem,
   svgPolyglot,
   taggedMp3,
   taggedPng,
@@ -22,7 +23,7 @@ import { formToken } from '../../tests/support/reports';
 import { openTestCase } from '../../tests/support/requests';
 import { seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
-import { jpeg as jpegStructure, png as pngStructure } from './media/image';
+import { jpeg as jpegStructure } from './media/image';
 
 // Must-show 1 of issue 17, end to end: hostile files uploaded as a case file and as an anonymous report's
 // attachment are stored (decrypted here) with no metadata and nothing after their end, or refused with a 4xx.
@@ -48,7 +49,7 @@ const corpus: Hostile[] = [
 /** The stored file ends where its format ends: the structural walk or the expected frames say so. */
 function assertEndsAtItsEnd(mime: string, data: Buffer): void {
   if (mime === 'image/jpeg') assert.deepEqual(jpegStructure(data), data);
-  else if (mime === 'image/png') assert.deepEqual(pngStructure(data), data);
+  else if (mime === 'image/png') assert.equal(pngProblem(data), undefined);
   else if (mime === 'audio/mpeg') assert.deepEqual(data, Buffer.concat(mp3Frames));
   else if (mime === 'application/pdf') assert.match(data.toString('latin1'), /^%PDF-.*%%EOF\n?$/s);
   else assert.fail(`unexpected ${mime}`);

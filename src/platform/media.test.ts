@@ -20,7 +20,7 @@ import {
 } from '../../tests/support/media-fixtures';
 import { cleanMedia, type Media } from './media';
 import { Malformed } from './media/bytes';
-import { jpeg as jpegStructure, png as pngStructure } from './media/image';
+import { jpeg as jpegStructure } from './media/image';
 
 // Every fixture is built here (or in tests/support/media-fixtures.ts) byte by byte; ARTIST and GPS stand for what a
 // phone writes into a file.
@@ -31,13 +31,12 @@ async function clean(b: Buffer): Promise<Media> {
 }
 
 /**
- * The structural walk photos get after sharp re-encodes them (the fixtures here are not decodable pictures: the
- * re-encoding itself is tested on real ones in media-hostile.test.ts). Null where the walk refuses.
+ * The structural JPEG walk that cleans the pictures drawn inside PDFs (uploaded photos are re-encoded instead, tested
+ * on real pictures in media-hostile.test.ts; the fixtures here are not decodable). Null where the walk refuses.
  */
 function structure(b: Buffer): Media | null {
   try {
-    if (b[0] === 0xff) return { kind: 'photo', mime: 'image/jpeg', data: jpegStructure(b) };
-    return { kind: 'photo', mime: 'image/png', data: pngStructure(b) };
+    return { kind: 'photo', mime: 'image/jpeg', data: jpegStructure(b) };
   } catch (err) {
     if (err instanceof Malformed || err instanceof RangeError) return null;
     throw err;
@@ -76,22 +75,7 @@ function jpegFile(exif: string): { file: Buffer; clean: Buffer } {
   return { file, clean: Buffer.concat([SOI, ...kept, sos, scan, EOI]) };
 }
 
-// --- PNG and WAV ---
-
-function pngFile(): Buffer {
-  const chunk = (type: string, data: string) => {
-    const d = latin(data);
-    return Buffer.concat([u32be(d.length), latin(type), d, Buffer.alloc(4)]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', 'hdr'),
-    chunk('tEXt', `Author\0${ARTIST}`),
-    chunk('eXIf', 'gps'),
-    chunk('IDAT', 'pixels'),
-    chunk('IEND', ''),
-  ]);
-}
+// --- WAV ---
 
 function wavFile(): Buffer {
   const chunk = (id: string, data: string | Buffer) => {
@@ -287,12 +271,6 @@ describe('metadata stripping', () => {
     assertNoMarkers(latin(s));
   });
 
-  it('drops PNG text and time chunks', async () => {
-    const s = structural(pngFile()).data.toString('latin1');
-    assert.doesNotMatch(s, /SECRET|eXIf|tEXt/);
-    assert.match(s, /IHDR.*IDAT.*IEND/s);
-  });
-
   it('writes a WAV without what follows its RIFF form and refuses a chunk longer than the file', async () => {
     const file = wavFile();
     const out = await clean(Buffer.concat([file, latin(`LIST${ARTIST}`)]));
@@ -430,7 +408,6 @@ describe('MP3, ADTS AAC and AMR', () => {
 describe('refusals and robustness', () => {
   const fixtures: [string, Buffer][] = [
     ['jpeg', jpegFile(GPS).file],
-    ['png', pngFile()],
     ['wav', wavFile()],
     ['opus', opusFile(1, [`ARTIST=${ARTIST}`, `LOCATION=${GPS}`], 3)],
     [
@@ -447,8 +424,8 @@ describe('refusals and robustness', () => {
     ['amr', Buffer.concat([latin('#!AMR\n'), amrFrames])],
   ];
 
-  // Photos: the structural walk (these fixtures are not decodable); the rest: the whole pipeline.
-  const run = (name: string, b: Buffer) => (name === 'jpeg' || name === 'png' ? structure(b) : cleanMedia(b));
+  // JPEG: the structural walk (this fixture is not decodable); the rest: the whole pipeline.
+  const run = (name: string, b: Buffer) => (name === 'jpeg' ? structure(b) : cleanMedia(b));
 
   it('refuses what it cannot clean', async () => {
     assert.equal(await cleanMedia(Buffer.from('%PDF-1.7 secret')), null);
@@ -459,7 +436,7 @@ describe('refusals and robustness', () => {
   });
 
   it('never lets a marker through when a file is cut anywhere', async () => {
-    const strict = new Set(['jpeg', 'png', 'mp4']); // no prefix of these is a whole file
+    const strict = new Set(['jpeg', 'mp4']); // no prefix of these is a whole file
     for (const [name, file] of fixtures) {
       for (let n = 0; n < file.length; n++) {
         const out = await run(name, file.subarray(0, n));

@@ -120,6 +120,21 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/** Chunks that only draw the picture: anything else in a stored PNG (text, eXIf, iCCP, tIME…) is metadata. */
+const drawing = new Set(['IHDR', 'PLTE', 'tRNS', 'gAMA', 'sRGB', 'pHYs', 'IDAT', 'IEND']);
+
+/** Whether a PNG holds only drawing chunks and ends with its IEND: the name of what is wrong, if anything. */
+export function pngProblem(b: Buffer): string | undefined {
+  let at = 8;
+  while (at + 12 <= b.length) {
+    const type = b.toString('latin1', at + 4, at + 8);
+    if (!drawing.has(type)) return `chunk ${type}`;
+    at += 12 + b.readUInt32BE(at);
+    if (type === 'IEND') return at === b.length ? undefined : 'bytes after IEND';
+  }
+  return 'no IEND';
+}
+
 /** A PNG with eXIf (GPS), iTXt XMP and tEXt Author chunks after its header, and bytes after its IEND. */
 export async function taggedPng(): Promise<Buffer> {
   const png = await picture('png');

@@ -1,7 +1,9 @@
-import { Malformed, need } from './bytes';
+import { need } from './bytes';
 
 // JPEG: APP1–APP15 (EXIF with GPS, XMP, MPF, ICC…) and COM segments go; everything after the first EOI goes too,
 // so a second picture appended to the first (multi-picture files, motion photos) cannot carry its own EXIF out.
+// Uploaded photos are re-encoded by sharp instead (raster.ts); this walk cleans the JPEGs drawn inside PDFs, which
+// are copied as they are.
 
 const dropped = (marker: number) => (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe;
 const restart = (marker: number) => marker >= 0xd0 && marker <= 0xd7;
@@ -46,22 +48,4 @@ function endOfScan(b: Buffer, from: number): number {
     if (next !== 0x00 && !restart(next)) return ff;
     i = ff + 2;
   }
-}
-
-// PNG: only the chunks needed to draw the picture are kept (no tEXt/iTXt/zTXt, eXIf, tIME…).
-
-const pngKeep = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'sRGB']);
-
-export function png(b: Buffer): Buffer {
-  const out: Buffer[] = [b.subarray(0, 8)];
-  let i = 8;
-  while (i + 12 <= b.length) {
-    const len = b.readUInt32BE(i);
-    const type = b.toString('latin1', i + 4, i + 8);
-    need(i + 12 + len <= b.length, 'truncated PNG chunk');
-    if (pngKeep.has(type)) out.push(b.subarray(i, i + 12 + len));
-    i += 12 + len;
-    if (type === 'IEND') return Buffer.concat(out);
-  }
-  throw new Malformed('not a complete PNG');
 }
