@@ -37,6 +37,14 @@ export interface InitResult {
   divisionsLoaded: boolean;
 }
 
+/** The organisation type asked for (a municipal council by default), or a ConfigError naming the valid ones. */
+function organisationType(o: InitOptions): (typeof organisationTypes)[number] {
+  const type = o.type ?? 'local_MunicipalCouncil';
+  if (!(organisationTypes as readonly string[]).includes(type))
+    throw new ConfigError(`--type must be one of ${organisationTypes.join(', ')}`);
+  return type as (typeof organisationTypes)[number];
+}
+
 /**
  * Creates the first administrator of a real installation (and their organisation) as an invitation: a one-time
  * link to choose a password, after which sign-in asks for an authenticator app (TOTP) before anything else.
@@ -55,9 +63,7 @@ export async function initInstallation(ctx: Context, o: InitOptions): Promise<In
     throw new ConfigError(
       'this installation already has an administrator: they invite everyone else from the web app (Administration)',
     );
-  const type = o.type ?? 'local_MunicipalCouncil';
-  if (!(organisationTypes as readonly string[]).includes(type))
-    throw new ConfigError(`--type must be one of ${organisationTypes.join(', ')}`);
+  organisationType(o); // checked before the country is imported, so a wrong --type changes nothing
   const country = config.MINKA_DEFAULT_COUNTRY;
   const scope = o.scope ?? country;
   const geo = new GeoService(db);
@@ -87,9 +93,7 @@ export async function initInstallation(ctx: Context, o: InitOptions): Promise<In
  */
 export async function inviteAdministrator(ctx: Context, o: InitOptions, requestId: string) {
   const { config } = ctx;
-  const type = o.type ?? 'local_MunicipalCouncil';
-  if (!(organisationTypes as readonly string[]).includes(type))
-    throw new ConfigError(`--type must be one of ${organisationTypes.join(', ')}`);
+  const type = organisationType(o);
   const country = config.MINKA_DEFAULT_COUNTRY;
   const scope = o.scope ?? country;
   const system: Actor = {
@@ -107,7 +111,7 @@ export async function inviteAdministrator(ctx: Context, o: InitOptions, requestI
         system,
         {
           name: o.organisation,
-          type: type as (typeof organisationTypes)[number],
+          type,
           division: { country, code: scope },
         },
         requestId,
