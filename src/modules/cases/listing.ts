@@ -7,6 +7,7 @@ import { GeoService } from '../geo/index';
 import type { CaseAccess } from './access';
 import { caseCodec, isMinorCase } from './codecs';
 import type { People } from './people';
+import { nameKeys } from './phonetic';
 import { listScope } from './policy';
 import * as repo from './repo';
 import type { caseQuery } from './schema';
@@ -52,7 +53,7 @@ export async function listCases(
     exploitation: q.exploitation,
     code: q.code,
     nameKeys: q.name ? people.lookupIndexes(q.name) : undefined,
-    nameKeyCount: q.name ? people.keyIndexes(q.name).length : undefined,
+    nameKeyCount: q.name ? nameKeys(q.name).length : undefined,
     after,
     limit: q.limit,
   });
