@@ -37,7 +37,9 @@ async function check(page: Page, name: string, within?: string): Promise<string[
         () =>
           document.documentElement.scrollWidth - window.innerWidth <= 1 &&
           // An opening drawer or dialog fades in: contrast is measured once it is opaque.
-          document.getAnimations().every((a) => a.playState !== 'running'),
+          document.getAnimations().every((a) => a.playState !== 'running') &&
+          // A page whose part loads lazily shows a placeholder for a moment: measure the page itself.
+          document.querySelector('h1') !== null,
         undefined,
         { timeout: 1500 },
       )
