@@ -155,11 +155,12 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
     const planner = (await newPage(e2e)).page;
     await signInWithoutCode(planner, 'planificacion.colta@minka.demo');
     await visit(planner, '/plans', found);
-    await planner.locator('main a[href^="/plans/"]').first().click();
-    // The list's own heading is there until the plan page replaces it: wait for the plan's address and data.
-    await planner.waitForURL(/\/plans\/[^/?]+/);
+    // The list stays on screen while the plan page loads: wait for the plan's own title as its heading.
+    const planLink = planner.locator('main a[href^="/plans/"]').first();
+    const title = (await planLink.textContent()) ?? '';
+    await planLink.click();
+    await planner.getByRole('heading', { level: 1, name: title }).waitFor();
     await planner.waitForLoadState('networkidle');
-    await planner.locator('h1').first().waitFor();
     found.push(...(await check(planner, 'a local plan')));
     const researcher = (await newPage(e2e)).page;
     await signInWithoutCode(researcher, 'investigacion@minka.demo');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { actionStatuses, axes } from '../../../../src/modules/plans/schema';
 import { EnumSelect } from '../../components/EnumSelect';
 import { WideTable } from '../../components/WideTable';
-import { formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { ActionForm, ObjectiveForm } from './AxisForms';
 import type { PlanDetail as Plan } from './types';
 import type { Call } from './writes';
@@ -52,7 +52,8 @@ export function Axes({ plan, call }: { plan: Plan; call: Call }) {
                               {x.responsibleOrgName && (
                                 <Text size="xs" c="dimmed">
                                   {x.responsibleOrgName}
-                                  {x.endsOn && ` · ${x.startsOn ?? ''} → ${x.endsOn}`}
+                                  {x.endsOn &&
+                                    ` · ${x.startsOn ? formatDate(x.startsOn) : ''} → ${formatDate(x.endsOn)}`}
                                 </Text>
                               )}
                             </Table.Td>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds, instrumentKinds, instrumentStatuses } from '../../../../src/modules/plans/schema';
 import { EnumSelect } from '../../components/EnumSelect';
+import { formatDate } from '../../format';
 import type { Call } from './writes';
 
 // The selects offer only the schema's own values (activityKinds, instrumentKinds, instrumentStatuses).
@@ -43,7 +44,7 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
           )}
           {plan.activities.map((a) => (
             <Text key={a.id} size="sm">
-              {a.heldOn} · {t(`localPlans.activityKinds.${a.kind}`)} · {a.title} ·{' '}
+              {formatDate(a.heldOn)} · {t(`localPlans.activityKinds.${a.kind}`)} · {a.title} ·{' '}
               {t('localPlans.participantsLine', { n: a.participants })}
             </Text>
           ))}
@@ -155,7 +156,7 @@ export function Work({ plan, call }: { plan: Plan; call: Call }) {
                     <Table.Td>
                       <Text size="xs" c="dimmed">
                         {i.history
-                          .map((h) => `${t(`localPlans.instrumentStatuses.${h.status}`)} ${h.date}`)
+                          .map((h) => `${t(`localPlans.instrumentStatuses.${h.status}`)} ${formatDate(h.date)}`)
                           .join(' → ')}
                       </Text>
                     </Table.Td>
