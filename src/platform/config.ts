@@ -129,6 +129,24 @@ export const settingsSchema = z.strictObject({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /**
+   * Shared limits (request rate, anonymous reports per source) live in Redis when this is set, else in the database
+   * (PostgreSQL) or in the process (SQLite, a single node). Every node must use the same store.
+   */
+  MINKA_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Where attachments are kept: encrypted in the database (default, every node reads them) or in a directory. */
+  MINKA_FILE_STORE: z.enum(['database', 'directory']).default('database'),
+  /** The directory for MINKA_FILE_STORE=directory (default <data dir>/attachments); shared by every node. */
+  MINKA_FILES_DIR: z.string().min(1).optional(),
+  /** Whether this process runs the periodic jobs (reminders, purges, imports); on PostgreSQL each runs once anyway. */
+  MINKA_JOBS: bool.default(true),
+  /** Connections each node opens to PostgreSQL. */
+  MINKA_DB_POOL: int(2, 200).default(10),
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits. */
+  MINKA_SHUTDOWN_GRACE_SECONDS: int(1, 600).default(25),
   MINKA_CHILD_PROTECTION_AUTHORITY: z
     .enum(['JuntaCantonalProteccionDerechos', 'DINAPEN'])
     .default('JuntaCantonalProteccionDerechos'),

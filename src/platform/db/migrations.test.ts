@@ -44,6 +44,11 @@ for (const target of dbTargets()) {
         '0018_need_to_know',
         '0019_key_rotation',
         '0020_device_secret',
+        '0021_blobs',
+        '0022_shared_limits',
+        '0023_jobs',
+        '0024_insights_incremental',
+        '0025_national_indexes',
       ]);
       assert.equal(await hasUserColumn(), true);
     });

@@ -19,6 +19,11 @@ import * as m0017 from './0017_audit_mac';
 import * as m0018 from './0018_need_to_know';
 import * as m0019 from './0019_key_rotation';
 import * as m0020 from './0020_device_secret';
+import * as m0021 from './0021_blobs';
+import * as m0022 from './0022_shared_limits';
+import * as m0023 from './0023_jobs';
+import * as m0024 from './0024_insights_incremental';
+import * as m0025 from './0025_national_indexes';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +47,9 @@ export const migrations: Record<string, Migration> = {
   '0018_need_to_know': m0018,
   '0019_key_rotation': m0019,
   '0020_device_secret': m0020,
+  '0021_blobs': m0021,
+  '0022_shared_limits': m0022,
+  '0023_jobs': m0023,
+  '0024_insights_incremental': m0024,
+  '0025_national_indexes': m0025,
 };
