@@ -59,7 +59,14 @@ export function program(): Command {
       const running = await startServer(config);
       out(`Minka is serving on http://localhost:${new URL(running.url).port} (${running.db.describe})`);
       if (config.MINKA_DEMO) out('This is a demo: fake data, and demo accounts whose passwords are published.');
+      // SIGTERM from a load balancer's orchestrator: stop taking requests (new ones get 503, so /api/ready fails),
+      // let in-flight requests and jobs finish, then exit; past the grace period, exit anyway.
       const stop = async () => {
+        const force = setTimeout(() => {
+          running.app.log.warn('shutdown grace period over: exiting with requests still in flight');
+          process.exit(1);
+        }, config.MINKA_SHUTDOWN_GRACE_SECONDS * 1000);
+        force.unref();
         await running.close();
         process.exit(0);
       };

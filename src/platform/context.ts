@@ -5,6 +5,7 @@ import { FieldCrypto } from './crypto/fields';
 import { KeyError, loadMasterKey, type MasterKey, masterKeyFile, parseEnvKey } from './crypto/keys';
 import { anyKey } from './crypto/repo';
 import { type DbHandle, migrateToLatest, openDb } from './db/index';
+import { withStartupLock } from './db/startup-lock';
 
 /** What every module's service is built from. */
 export interface Context {
@@ -54,8 +55,12 @@ export async function openContext(
 ): Promise<Context> {
   const db = openDb(config);
   try {
-    if (opts.migrate !== false) await migrateToLatest(db.db);
-    const { crypto, master } = await openCrypto(config, db);
+    // Nodes started together on one empty PostgreSQL take turns: the first migrates and creates the data keys, the
+    // others find them (two sets of keys would give each node different blind indexes and CSRF tokens).
+    const { crypto, master } = await withStartupLock(db, async () => {
+      if (opts.migrate !== false) await migrateToLatest(db.db);
+      return openCrypto(config, db);
+    });
     // The audit trail keys its chain with a key derived from the master key, which never enters the database.
     return { config, db, crypto, audit: opts.auditor(db.db, master) };
   } catch (err) {

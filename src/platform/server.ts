@@ -3,6 +3,7 @@ import { type Config, ConfigError } from './config';
 import { type Context, openContext } from './context';
 import { keyBesideData } from './crypto/keys';
 import type { DbHandle } from './db/index';
+import { withStartupLock } from './db/startup-lock';
 import { type App, buildServer } from './http/app';
 import type { ModuleDescriptor } from './module';
 import { hasDemoData, seedDemo } from './seed';
@@ -60,7 +61,8 @@ export async function startServer(
     const { modules } = opts;
     const app = await buildServer({ ...ctx, modules, webDir: opts.webDir, logLevel: opts.logLevel });
     if (config.MINKA_DEMO) {
-      const r = await seedDemo(ctx, modules);
+      // Under the start-up lock: two demo nodes started together seed once.
+      const r = await withStartupLock(db, () => seedDemo(ctx, modules));
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
       app.log.warn('this is a demo: fake data, and demo accounts whose passwords are published');
     }

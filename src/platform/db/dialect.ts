@@ -33,7 +33,8 @@ export function sqliteDialect(file: string): DialectHandle {
 
 /** Connects a pg pool; the URL's password never leaves this function. */
 export function postgresDialect(url: string, max = 10): DialectHandle {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // The start-up lock holds one connection while start-up work uses others.
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, max) });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

@@ -14,9 +14,9 @@ export interface DbHandle {
 }
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file in the data dir. */
-export function openDb(config: Pick<Config, 'DATABASE_URL' | 'sqlitePath'>): DbHandle {
+export function openDb(config: Pick<Config, 'DATABASE_URL' | 'sqlitePath'> & { MINKA_DB_POOL?: number }): DbHandle {
   const handle: DialectHandle = config.DATABASE_URL
-    ? postgresDialect(config.DATABASE_URL)
+    ? postgresDialect(config.DATABASE_URL, config.MINKA_DB_POOL)
     : sqliteDialect(config.sqlitePath);
   const db = new Kysely<Database>({ dialect: handle.dialect });
   return { db, engine: handle.engine, describe: handle.describe, close: () => db.destroy() };
