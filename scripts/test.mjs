@@ -55,6 +55,12 @@ if (!process.env.TEST_DATABASE_URL) {
     failed = true;
   } else console.log('\nNOTE: TEST_DATABASE_URL is not set, so the integration tier runs on SQLite only.');
 }
+if (!process.env.TEST_REDIS_URL) {
+  if (ci) {
+    console.error('CI=true but TEST_REDIS_URL is not set: the shared limits on Redis may not be skipped in CI.');
+    failed = true;
+  } else console.log('NOTE: TEST_REDIS_URL is not set, so the shared limits are tested on the database stores only.');
+}
 const unit = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/), ...find('web/src', /\.test\.ts$/)];
 const unitCode = await run('unit and integration', process.execPath, testArgs(unit, ['--test-concurrency=2']), {
   count: true,
