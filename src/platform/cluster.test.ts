@@ -1,6 +1,7 @@
 // Several app nodes on one PostgreSQL database, as `minka serve` processes behind a load balancer: they start together
 // on an empty database, share keys, files and limits, and one dying does not take acknowledged writes with it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -12,6 +13,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from './db/dialect';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url && process.env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set');
+const bin = new URL('../../bin/minka.js', import.meta.url).pathname;
 const fakeName = () => `Zzyzx${randomBytes(3).toString('hex')}`;
 
 async function query<T>(dbUrl: string, text: string): Promise<T[]> {
@@ -151,6 +153,12 @@ if (url) {
         assert.equal((await callNode(b.url, headers, 'GET', `/api/cases/${id}`)).status, 200);
       }
       assert.equal((await fetch(`${b.url}/api/ready`)).status, 200);
+      // Both nodes appended to one audit chain at once: it is still whole.
+      const verify = spawnSync(process.execPath, [bin, 'audit', 'verify'], {
+        env: { ...process.env, ...env(0), LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+      assert.equal(verify.status, 0, verify.stdout + verify.stderr);
     });
   });
 }
