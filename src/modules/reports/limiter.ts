@@ -1,33 +1,29 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import type { Limits } from '../../platform/limits/index';
+
+/** The report limit's window. */
+export const sourceWindowMs = 10 * 60_000;
 
 /**
- * Short-lived in-memory counters that slow a flood from one source without identifying anyone: the key
- * is an HMAC of the address under a random per-process salt, never stored or logged, and forgotten when
- * its window ends.
+ * Slows a flood of anonymous reports from one source without identifying anyone, across every node: counts live in
+ * the shared limits store under a keyed hash of the address and the window (never the address), forgotten when
+ * the next window ends.
+ *
+ * When the shared store is down, reports are counted on each node instead (fail open): a refused report may be
+ * someone's only attempt to ask for help, so an outage must not turn reports away, and it is logged for operators.
  */
 export class SourceLimiter {
-  private readonly salt = randomBytes(32);
-  private readonly counts = new Map<string, { n: number; until: number }>();
+  private readonly limiter;
 
   constructor(
+    limits: Limits,
     private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** Counts one use; false when this source has used up its window. */
-  take(address: string, now = Date.now()): boolean {
-    if (this.counts.size > 50_000) this.sweep(now);
-    const key = createHmac('sha256', this.salt).update(address).digest('base64url').slice(0, 22);
-    const entry = this.counts.get(key);
-    if (!entry || entry.until <= now) {
-      this.counts.set(key, { n: 1, until: now + this.windowMs });
-      return true;
-    }
-    entry.n++;
-    return entry.n <= this.max;
+    private readonly windowMs = sourceWindowMs,
+  ) {
+    this.limiter = limits.limiter('reports');
   }
 
-  private sweep(now: number) {
-    for (const [k, v] of this.counts) if (v.until <= now) this.counts.delete(k);
+  /** Counts one report; false when this source has used up its window. */
+  async take(address: string): Promise<boolean> {
+    return (await this.limiter.take(address, this.max, this.windowMs)).allowed;
   }
 }

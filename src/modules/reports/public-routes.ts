@@ -25,7 +25,7 @@ export const publicReportRoutes =
   async (app) => {
     const reports = new PublicReports(ctx);
     const geo = new GeoService(ctx.db.db);
-    const limiter = new SourceLimiter(ctx.config.MINKA_REPORTS_PER_SOURCE, 10 * 60_000);
+    const limiter = new SourceLimiter(app.limits, ctx.config.MINKA_REPORTS_PER_SOURCE);
     const numbers = ctx.config.MINKA_EMERGENCY_NUMBERS;
 
     await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -125,7 +125,7 @@ export const publicReportRoutes =
           }),
           status,
         );
-      if (!limiter.take(req.ip))
+      if (!(await limiter.take(req.ip)))
         return html(reply, lang, messagePage(lang, t(lang, 'report.title'), t(lang, 'report.tooMany')), 429);
       const parsed = reportFormBody.safeParse(fields);
       if (!parsed.success)

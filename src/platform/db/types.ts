@@ -127,6 +127,13 @@ export interface AuthThrottleTable {
   blocked_until: string | null;
 }
 
+/** Shared limit counters (platform/limits): an opaque keyed hash per source and window, never an address. */
+export interface RateCounterTable {
+  key: string;
+  count: number;
+  expires_at: number;
+}
+
 export interface AuditLogTable {
   id: number;
   at: string;
@@ -510,6 +517,7 @@ export interface Database {
   known_devices: KnownDeviceTable;
   one_time_tokens: OneTimeTokenTable;
   auth_throttle: AuthThrottleTable;
+  rate_counters: RateCounterTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
   report_messages: ReportMessageTable;

@@ -12,6 +12,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from '../config';
 import type { Context } from '../context';
 import { requestLanguage, t } from '../i18n/index';
+import { openLimits } from '../limits/index';
 import { loggerOptions } from '../log';
 import type { ModuleDescriptor } from '../module';
 import { projectRoot } from '../paths';
@@ -174,12 +175,18 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.MINKA_SECURE_COOKIES ? undefined : false,
   });
+  // Limits count in the store every node shares (Redis or PostgreSQL; this process on SQLite); the report form's too.
+  const limits = await openLimits(deps, app.log);
+  app.decorate('limits', limits);
+  app.addHook('onClose', () => limits.close());
+  const requestLimit = { max: config.MINKA_RATE_LIMIT_MAX, windowMs: config.MINKA_RATE_LIMIT_WINDOW_MS };
   await app.register(rateLimit, {
     global: true,
     // The app's hashed files are not requests a person makes: one page is dozens of them.
     allowList: (req) => req.url.startsWith('/assets/'),
-    max: config.MINKA_RATE_LIMIT_MAX,
-    timeWindow: config.MINKA_RATE_LIMIT_WINDOW_MS,
+    max: requestLimit.max,
+    timeWindow: requestLimit.windowMs,
+    store: limits.rateLimitStore(requestLimit),
     errorResponseBuilder: (req, ctx) => ({
       statusCode: 429,
       code: 'rate_limited',
