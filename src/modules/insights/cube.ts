@@ -79,22 +79,45 @@ export class Cube {
   add(facts: readonly Fact[]): void {
     this.size += facts.length;
     for (const f of facts) {
-      const root = this.node(f.country, -1);
-      const province = f.province ? this.node(`${f.country}:${f.province}`, root) : -1;
-      const canton = f.canton ? this.node(`${f.country}:${f.canton}`, province >= 0 ? province : root) : -1;
-      const leaf = canton >= 0 ? canton : province >= 0 ? province : root;
-      const cell = `${leaf}|${f.year}|${f.minor ? 1 : 2}`;
-      let counts = this.finest.get(cell);
-      if (!counts) {
-        counts = [];
-        this.finest.set(cell, counts);
-      }
+      const counts = this.leaf(f.country, f.province, f.canton, f.year, f.minor ? 1 : 2);
       counts[0] = (counts[0] ?? 0) + 1;
       for (const k of factKeys(f)) {
         const i = this.key(k);
         counts[i] = (counts[i] ?? 0) + 1;
       }
     }
+  }
+
+  /** Adds counts already aggregated at a finest cell (before `finish`); "total" is the number of facts. */
+  addCounts(
+    leaf: { country: string; province: string | null; canton: string | null; year: number; minor: 1 | 2 },
+    counts: Iterable<[string, number]>,
+  ): void {
+    const into = this.leaf(leaf.country, leaf.province, leaf.canton, leaf.year, leaf.minor);
+    for (const [k, n] of counts) {
+      const i = this.key(k);
+      into[i] = (into[i] ?? 0) + n;
+      if (i === 0) this.size += n;
+    }
+  }
+
+  /** Registers keys in this order before any count is added, so that two cubes of the same counts lay out alike. */
+  orderKeys(keys: readonly string[]): void {
+    for (const k of keys) this.key(k);
+  }
+
+  private leaf(country: string, province: string | null, canton: string | null, year: number, minor: 1 | 2) {
+    const root = this.node(country, -1);
+    const p = province ? this.node(`${country}:${province}`, root) : -1;
+    const c = canton ? this.node(`${country}:${canton}`, p >= 0 ? p : root) : -1;
+    const leaf = c >= 0 ? c : p >= 0 ? p : root;
+    const cell = `${leaf}|${year}|${minor}`;
+    let counts = this.finest.get(cell);
+    if (!counts) {
+      counts = [];
+      this.finest.set(cell, counts);
+    }
+    return counts;
   }
 
   /** Lays the counts out densely and derives the margins: everyone = minors + adults; all years = the sum of the

@@ -76,20 +76,15 @@ export async function loadFacts(db: Kysely<Database>): Promise<Fact[]> {
 
 /**
  * The same facts in batches of about `batchSize` persons (all cases of a person in one batch), yielding to the
- * event loop between batches so that a large rebuild never stalls the requests being served meanwhile.
+ * event loop between batches so that a large rebuild never stalls the requests being served meanwhile. An
+ * `onBatch` that returns a promise is awaited before the next batch is read.
  */
 export async function streamFacts(
   db: Kysely<Database>,
-  onBatch: (facts: Fact[]) => void,
+  onBatch: (facts: Fact[]) => void | Promise<void>,
   batchSize = 20_000,
 ): Promise<void> {
-  const divisions = await repoFacts.selectDivisions(db);
-  const node = new Map(divisions.map((d) => [`${d.country_code}:${d.code}`, d]));
-  const ancestorAt = (country: string, code: string, level: number): string | null => {
-    let d = node.get(`${country}:${code}`);
-    while (d && d.level > level) d = d.parent_code ? node.get(`${country}:${d.parent_code}`) : undefined;
-    return d && Number(d.level) === level ? d.code : null;
-  };
+  const ancestorAt = await divisionTree(db);
   let after = '';
   for (;;) {
     // Pages of persons by primary key, then their cases through the person index: both reads follow an index,
@@ -97,30 +92,51 @@ export async function streamFacts(
     const persons = await repoFacts.selectPersonsById(db, after, batchSize);
     if (!persons.length) return;
     after = persons[persons.length - 1]!.id;
-    const rows: CaseRow[] = [];
-    for (let i = 0; i < persons.length; i += 5000)
-      rows.push(
-        ...(await casePage(
-          db,
-          persons.slice(i, i + 5000).map((p) => p.id),
-        )),
-      );
-    if (rows.length) onBatch(await toFacts(db, rows, ancestorAt));
+    const facts = await factsOfPersons(
+      db,
+      persons.map((p) => p.id),
+      ancestorAt,
+    );
+    if (facts.length) await onBatch(facts);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
+/** The facts of these persons as they stand now (persons without a counted case have none). */
+export async function factsOf(db: Kysely<Database>, personIds: readonly string[]): Promise<Fact[]> {
+  return factsOfPersons(db, personIds, await divisionTree(db));
+}
+
+type AncestorAt = (country: string, code: string, level: number) => string | null;
+
+/** The division (province: level 1, canton: level 2) a division code lies in, from the division tree. */
+async function divisionTree(db: Kysely<Database>): Promise<AncestorAt> {
+  const divisions = await repoFacts.selectDivisions(db);
+  const node = new Map(divisions.map((d) => [`${d.country_code}:${d.code}`, d]));
+  return (country, code, level) => {
+    let d = node.get(`${country}:${code}`);
+    while (d && d.level > level) d = d.parent_code ? node.get(`${country}:${d.parent_code}`) : undefined;
+    return d && Number(d.level) === level ? d.code : null;
+  };
+}
+
+async function factsOfPersons(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+  ancestorAt: AncestorAt,
+): Promise<Fact[]> {
+  const rows: CaseRow[] = [];
+  for (let i = 0; i < personIds.length; i += 5000) rows.push(...(await casePage(db, personIds.slice(i, i + 5000))));
+  return rows.length ? toFacts(db, rows, ancestorAt) : [];
+}
+
 type CaseRow = Awaited<ReturnType<typeof casePage>>[number];
 
-function casePage(db: Kysely<Database>, personIds: string[]) {
+function casePage(db: Kysely<Database>, personIds: readonly string[]) {
   return repoFacts.selectCasesByStageAndPersonId(db, personIds);
 }
 
-async function toFacts(
-  db: Kysely<Database>,
-  rows: CaseRow[],
-  ancestorAt: (country: string, code: string, level: number) => string | null,
-): Promise<Fact[]> {
+async function toFacts(db: Kysely<Database>, rows: CaseRow[], ancestorAt: AncestorAt): Promise<Fact[]> {
   const recruited = new Map<string, string>();
   const exploited = new Map<string, string>();
   const ids = rows.map((r) => r.id);

@@ -16,8 +16,12 @@ import { multiValued } from './cube';
 
 const minorBands = new Set(['ageBand:0--8', 'ageBand:9--17']);
 
-/** The hidden flag of every cell of the cube's dense layout (1 = suppressed). */
-export function protectCube(cube: Cube, k: number): Uint8Array {
+/**
+ * The hidden flag of every cell of the cube's dense layout (1 = suppressed). Cells marked in `fixed` (1 hidden,
+ * 2 shown: a closed period's cells, frozen as an earlier release published them) keep that state: suppression
+ * decides only the other cells, and complements are chosen among them.
+ */
+export function protectCube(cube: Cube, k: number, fixed?: Uint8Array): Uint8Array {
   const { counts, nodeStride, yearStride, nk, ny, nn } = cube.layout();
   const hidden = new Uint8Array(counts.length);
   const at = (n: number, y: number, m: number, key: number) => n * nodeStride + y * yearStride + m * nk + key;
@@ -32,6 +36,10 @@ export function protectCube(cube: Cube, k: number): Uint8Array {
       for (let m = 0; m < 3; m++)
         for (let key = 0; key < nk; key++) {
           const i = at(n, y, m, key);
+          if (fixed?.[i]) {
+            hidden[i] = fixed[i] === 1 ? 1 : 0;
+            continue;
+          }
           const v = counts[i]!;
           if (v < k || counts[at(roots[n]!, 0, 0, key)]! < k) {
             hidden[i] = 1;
@@ -67,7 +75,7 @@ export function protectCube(cube: Cube, k: number): Uint8Array {
         if (hidden[i]) {
           if (v > 0) hiddenParts++;
           mass += v;
-        } else if (v > 0 && (pick < 0 || v < counts[pick]!)) pick = i;
+        } else if (v > 0 && !fixed?.[i] && (pick < 0 || v < counts[pick]!)) pick = i;
       }
       // People in no part (registered at a division's own level) are never shown: a hidden part of their own.
       const rest = counts[parent]! - sum;
@@ -81,7 +89,7 @@ export function protectCube(cube: Cube, k: number): Uint8Array {
         : hiddenParts === 1 || (mass > 0 && mass < k);
       if (!broken) return;
       if (pick >= 0) hidden[pick] = 1;
-      else if (!parentHidden) hidden[parent] = 1;
+      else if (!parentHidden && !fixed?.[parent]) hidden[parent] = 1;
       else return;
       changed = true;
     });

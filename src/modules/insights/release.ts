@@ -2,7 +2,9 @@
 // pattern (protect.ts), and the value published for every cell. Releases are chained: a cell shown in the previous
 // release keeps its previous value until it has moved by at least k people, so comparing two consecutive releases
 // shows every cell unchanged or changed by at least k, and one registration, edit or removal never shows.
-// A published value is therefore at most k-1 away from the count at the release date.
+// A period the previous release closed is not released again: its cells stay as published (frozen), so a new
+// release decides only the open periods' cells. An open cell's published value is at most k-1 away from its
+// count at the release date; a closed one's is its count when it was last decided.
 import { Cube } from './cube';
 import { protectCube } from './protect';
 
@@ -17,36 +19,58 @@ export interface Release {
 }
 
 /**
- * The values to publish for `cube`, given the previous release (if any): a cell whose count is less than k away
- * from its count when its state was last decided keeps its previous state (value or suppression); any other cell
- * takes its state from this month's suppression pattern.
+ * The values to publish for `cube`, given the previous release (if any). Cells of periods the previous release
+ * closed (months before its period, and years all of whose months are) are frozen: published as it published them
+ * (hidden when it had no such cell), whatever their count has become, so a closed period is released once.
+ * Other cells: one whose count is less than k away from its count when its state was last decided keeps its
+ * previous state (value or suppression); any other takes its state from this release's suppression pattern,
+ * which is computed around the frozen cells (protect.ts).
  */
 export function releaseValues(cube: Cube, k: number, previous?: Release): Pick<Release, 'published' | 'baseline'> {
-  const hidden = protectCube(cube, k);
   const { counts, nodeStride, yearStride, nk } = cube.layout();
   const published = new Int32Array(counts.length);
   const baseline = new Int32Array(counts.length);
-  const prevNode = [...cube.nodes.keys()].map((code) => previous?.cube.nodes.get(code));
-  const prevYear = [...cube.years.keys()].map((y) => previous?.cube.years.get(y));
-  const prevKey = [...cube.keys.keys()].map((key) => previous?.cube.keys.get(key));
-  const prev = previous?.cube.layout();
-  for (const [n, pn] of prevNode.entries())
-    for (const [y, py] of prevYear.entries())
-      for (let m = 0; m < 3; m++)
-        for (const [key, pk] of prevKey.entries()) {
-          const i = n * nodeStride + y * yearStride + m * nk + key;
-          const v = counts[i]!;
-          if (prev && pn !== undefined && py !== undefined && pk !== undefined) {
-            const j = pn * prev.nodeStride + py * prev.yearStride + m * prev.nk + pk;
-            if (Math.abs(v - previous!.baseline[j]!) < k) {
-              published[i] = previous!.published[j]!;
-              baseline[i] = previous!.baseline[j]!;
-              continue;
-            }
+  // Each cell's position in the previous release (-1 when it had none).
+  const before = new Int32Array(counts.length).fill(-1);
+  const closed = new Uint8Array(counts.length);
+  if (previous) {
+    const prevNode = [...cube.nodes.keys()].map((code) => previous.cube.nodes.get(code));
+    const prevYear = [...cube.years.keys()].map((y) => previous.cube.years.get(y));
+    const prevKey = [...cube.keys.keys()].map((key) => previous.cube.keys.get(key));
+    const yearClosed = [...cube.years.keys()].map((y) => y !== 0 && `${y}-12` < previous.period);
+    const keyClosed = [...cube.keys.keys()].map((key) => key.startsWith('month:') && key.slice(6) < previous.period);
+    const prev = previous.cube.layout();
+    for (const [n, pn] of prevNode.entries())
+      for (const [y, py] of prevYear.entries())
+        for (let m = 0; m < 3; m++)
+          for (const [key, pk] of prevKey.entries()) {
+            const i = n * nodeStride + y * yearStride + m * nk + key;
+            if (pn !== undefined && py !== undefined && pk !== undefined)
+              before[i] = pn * prev.nodeStride + py * prev.yearStride + m * prev.nk + pk;
+            if (yearClosed[y] || keyClosed[key]) closed[i] = 1;
           }
-          published[i] = hidden[i] ? -1 : v;
-          baseline[i] = v;
-        }
+  }
+  const fixed = new Uint8Array(counts.length);
+  for (let i = 0; i < counts.length; i++) {
+    if (!closed[i]) continue;
+    const j = before[i]!;
+    published[i] = j < 0 ? -1 : previous!.published[j]!;
+    baseline[i] = j < 0 ? 0 : previous!.baseline[j]!;
+    fixed[i] = published[i]! < 0 ? 1 : 2;
+  }
+  const hidden = protectCube(cube, k, previous ? fixed : undefined);
+  for (let i = 0; i < counts.length; i++) {
+    if (closed[i]) continue;
+    const v = counts[i]!;
+    const j = before[i]!;
+    if (j >= 0 && Math.abs(v - previous!.baseline[j]!) < k) {
+      published[i] = previous!.published[j]!;
+      baseline[i] = previous!.baseline[j]!;
+      continue;
+    }
+    published[i] = hidden[i] ? -1 : v;
+    baseline[i] = v;
+  }
   return { published, baseline };
 }
 

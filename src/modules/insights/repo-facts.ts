@@ -10,7 +10,7 @@ export const selectDivisions = (q: Q) =>
 export const selectPersonsById = (q: Q, after: string, batchSize: number) =>
   q.selectFrom('persons').select('id').where('id', '>', after).orderBy('id').limit(batchSize).execute();
 
-export const selectCasesByStageAndPersonId = (q: Q, personIds: string[]) =>
+export const selectCasesByStageAndPersonId = (q: Q, personIds: readonly string[]) =>
   q
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')

@@ -1,5 +1,4 @@
 import type { Insertable, Transaction } from 'kysely';
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 
@@ -22,15 +21,3 @@ export const insertInsightSnapshots = (q: Q, row: Insertable<Database['insight_s
     .values(row)
     .onConflict((oc) => oc.column('period').doNothing())
     .execute();
-
-export const selectCases = (q: Q) =>
-  q
-    .selectFrom('cases')
-    .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('u')])
-    .executeTakeFirstOrThrow();
-
-export const selectPersons = (q: Q) =>
-  q.selectFrom('persons').select(sql<string | null>`max(updated_at)`.as('u')).executeTakeFirstOrThrow();
-
-export const selectCaseEvents = (q: Q) =>
-  q.selectFrom('case_events').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();

@@ -1,13 +1,13 @@
-// The analytical store: a cube built from the de-identified facts, kept current as cases change. Each process
-// holds its own copy, rebuilt from the database (SQLite or PostgreSQL) when the case tables' signature (row
-// counts and latest change) moves, so several app processes stay correct without sharing memory. Small
-// installations check on every query; above `backgroundFrom` facts the check runs at most every `refreshMs`
-// and a rebuild (at most every `rebuildMs`) happens behind the current cube, which keeps serving meanwhile; the
-// rebuild reads the facts in batches and yields between them, so requests are served while it runs.
+// The analytical store as an app process sees it. The counts live in the database (incremental.ts keeps them
+// current at the cost of what changed, so several app processes share one store); each process holds the finest
+// cells in memory, reloads only the cells whose version moved, and lays out the cube the dashboards read from
+// them. Small installations bring the store up to date on every query; above `backgroundFrom` facts that runs in
+// the background at most every `refreshMs`, and queries are answered from the current cube meanwhile.
 import type { Context } from '../../platform/context';
-import { Cube } from './cube';
-import { streamFacts } from './facts';
-import { inRelease, parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
+import { cubeOf, decodeCounts, type Finest } from './cells';
+import type { Cube } from './cube';
+import { bringUpToDate, cellsSince, type Progress, rebuild } from './incremental';
+import { parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
 import * as repoStore from './repo-store';
 
 /** A release; `asOf` is the first day it does not cover. */
@@ -15,18 +15,20 @@ export interface Published extends Release {
   asOf: string;
 }
 
-/** At and above this many facts the store checks for changes in the background, at most every `refreshMs`, and
- * rebuilds at most every `rebuildMs`. */
+/** At and above this many facts the store is brought up to date in the background, at most every `refreshMs`. */
 const backgroundFrom = 50_000;
 const refreshMs = 2000;
-const rebuildMs = 60_000;
+/** How often a process waiting for another's full rebuild looks again. */
+const waitMs = 500;
 
 /** One per app instance; `cube()` answers with a cube no older than the last committed case change (see above). */
 export class InsightStore {
-  private built: { cube: Cube; signature: string } | null = null;
-  private building: Promise<Cube> | null = null;
+  private generation = -1;
+  private version = -1;
+  private finest: Finest = new Map();
+  private current: Cube | null = null;
+  private syncing: Promise<Progress> | null = null;
   private checkedAt = 0;
-  private builtAt = 0;
   private snapshot: Published | null = null;
   private snapshotting: Promise<Published> | null = null;
 
@@ -35,8 +37,9 @@ export class InsightStore {
   /**
    * The figures for viewers without exact counts: the release of the current period (release.ts; every `months`
    * months from January), built from the facts registered before the period and chained to the previous release,
-   * written once (the first process to need it writes it; every process reads the same row). Published figures change once a period, and then only
-   * cells that moved by at least k people, so comparing two dashboards over time cannot single out one person.
+   * written once (the first process to need it writes it; every process reads the same row). Published figures
+   * change once a period, and then only cells of open periods that moved by at least k people, so comparing two
+   * dashboards over time cannot single out one person.
    */
   async published(k: number, months = 3, now = new Date()): Promise<Published> {
     const period = releasePeriod(now, months);
@@ -47,12 +50,7 @@ export class InsightStore {
         const read = () => repoStore.selectInsightSnapshotsByPeriod(db, period);
         let row = await read();
         if (!row) {
-          const cube = new Cube();
-          await streamFacts(db, (batch) => cube.add(batch.filter((f) => inRelease(f, period))));
-          cube.finish();
-          const last = await repoStore.selectInsightSnapshotsByPeriod2(db, period);
-          const previous = last ? parseRelease(last.period, last.payload) : undefined;
-          const release = { period, k, cube, ...releaseValues(cube, k, previous) };
+          const release = await this.release(period, k);
           await repoStore.insertInsightSnapshots(db, {
             period,
             payload: serialiseRelease(release),
@@ -69,50 +67,69 @@ export class InsightStore {
     return this.snapshotting;
   }
 
+  /** The release of `period` from the store as it stands now, chained to the last stored release before it. */
+  async release(period: string, k: number): Promise<Release> {
+    await this.sync(true);
+    const last = await repoStore.selectInsightSnapshotsByPeriod2(this.ctx.db.db, period);
+    const previous = last ? parseRelease(last.period, last.payload) : undefined;
+    const cube = cubeOf(this.finest, period);
+    return { period, k, cube, ...releaseValues(cube, k, previous) };
+  }
+
   /** The current cube (exact viewers). */
   async cube(): Promise<Cube> {
-    if (!this.built) return this.rebuild();
-    if (this.built.cube.size < backgroundFrom) {
-      if ((await this.signature()) !== this.built.signature) return this.rebuild();
-      return this.built.cube;
+    if (this.generation < 0 || this.dense().size < backgroundFrom) {
+      await this.sync(this.generation < 0);
+      return this.dense();
     }
-    const due = Date.now() - this.checkedAt >= refreshMs && Date.now() - this.builtAt >= rebuildMs;
-    if (due && !this.building) {
+    if (Date.now() - this.checkedAt >= refreshMs && !this.syncing) {
       this.checkedAt = Date.now();
-      // Large store: answer now from the current cube; the next query sees the rebuilt one.
-      void this.signature()
-        .then((s) => (s !== this.built?.signature ? this.rebuild() : undefined))
-        .catch(() => undefined);
+      // Large store: answer now from the current cube; the next query sees the update.
+      void this.sync(false).catch(() => undefined);
     }
-    return this.built.cube;
+    return this.dense();
   }
 
-  private rebuild(): Promise<Cube> {
-    if (!this.building)
-      this.building = (async () => {
+  /**
+   * Applies the pending changes to the stored store (a full rebuild when needed) and loads what moved into this
+   * process. With `wait`, waits for another process's full rebuild to finish instead of serving the last one.
+   */
+  async sync(wait = false): Promise<Progress> {
+    for (;;) {
+      this.syncing ??= (async () => {
         try {
-          const signature = await this.signature();
-          const cube = new Cube();
-          await streamFacts(this.ctx.db.db, (batch) => cube.add(batch));
-          cube.finish();
-          this.built = { cube, signature };
-          this.checkedAt = Date.now();
-          this.builtAt = Date.now();
-          return cube;
+          const progress = await bringUpToDate(this.ctx.db.db);
+          await this.load();
+          return progress;
         } finally {
-          this.building = null;
+          this.syncing = null;
         }
       })();
-    return this.building;
+      const progress = await this.syncing;
+      if (progress.status === 'ready' || !wait) return progress;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
   }
 
-  /** Changes whenever a case is added, changed or removed, a person changed or a case event added (indexed reads). */
-  private async signature(): Promise<string> {
-    const db = this.ctx.db.db;
-    const c = await repoStore.selectCases(db);
-    const p = await repoStore.selectPersons(db);
-    const e = await repoStore.selectCaseEvents(db);
-    return `${c.n}|${c.u}|${p.u}|${e.n}`;
+  /** Rebuilds the stored store from the case tables (operators, checks), then loads it. */
+  async rebuild(): Promise<void> {
+    while (!(await rebuild(this.ctx.db.db))) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    await this.sync(true);
+  }
+
+  /** Loads the cells that moved since this process last looked. */
+  private async load(): Promise<void> {
+    const got = await cellsSince(this.ctx.db.db, this.generation, this.version);
+    if (got.all) this.finest = new Map();
+    for (const c of got.cells) this.finest.set(c.cell, decodeCounts(c.counts));
+    if (got.all || got.cells.length) this.current = null;
+    this.generation = got.generation;
+    this.version = got.version;
+  }
+
+  private dense(): Cube {
+    this.current ??= cubeOf(this.finest);
+    return this.current;
   }
 }
 
