@@ -1,9 +1,9 @@
 import { existsSync, renameSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { openContext } from '../app/index';
 import { organisationTypes } from '../modules/access/index';
 import { carryAuditKeys } from '../modules/audit/index';
+import { openFileStore } from '../platform/blobs/index';
 import { loadConfig } from '../platform/config';
 import { type Context, openCrypto } from '../platform/context';
 import { masterKeyId } from '../platform/crypto/archive';
@@ -68,7 +68,7 @@ export function securityCommands(cli: Command): void {
               batchSize: positive(o.batchSize, '--batch-size'),
               maxBatches: o.maxBatches ? positive(o.maxBatches, '--max-batches') : undefined,
               waitMs: o.offline ? 0 : config.MINKA_KEY_REFRESH_SECONDS * 2000,
-              filesDir: path.join(config.dataDir, 'attachments'),
+              files: openFileStore(config, db.db),
               indexes: rebuildableIndexes,
               report: out,
             });

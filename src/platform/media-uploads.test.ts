@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../tests/support/access';
 import { openTestApp, type TestApp } from '../../tests/support/app';
@@ -23,6 +21,7 @@ import { formToken } from '../../tests/support/reports';
 import { openTestCase } from '../../tests/support/requests';
 import { seedGeoDemo } from '../modules/geo/demo';
 import { GeoService } from '../modules/geo/service';
+import { fileStoreOf } from './blobs/index';
 import { jpeg as jpegStructure } from './media/image';
 
 // Must-show 1 of issue 17, end to end: hostile files uploaded as a case file and as an anonymous report's
@@ -72,8 +71,8 @@ for (const target of dbTargets()) {
     let t: TestApp;
     let worker: Signed;
     let caseId = '';
-    const stored = (prefix: string, table: string, id: string) =>
-      t.db.ctx.crypto.decryptBytes(readFileSync(path.join(t.db.config.dataDir, 'attachments', `${prefix}${id}.bin`)), {
+    const stored = async (prefix: string, table: string, id: string) =>
+      t.db.ctx.crypto.decryptBytes((await fileStoreOf(t.db.ctx).get(`${prefix}${id}`))!, {
         table,
         row: id,
         column: 'data',
@@ -103,7 +102,7 @@ for (const target of dbTargets()) {
         }
         assert.equal(res.statusCode, 200, `${h.name}: ${res.body}`);
         const file = res.json();
-        const data = stored('case-', 'case_files', file.id);
+        const data = await stored('case-', 'case_files', file.id);
         assert.equal(markerIn(data), undefined, h.name);
         assertEndsAtItsEnd(file.mime, data);
         assert.equal(file.size, data.length);
@@ -135,7 +134,7 @@ for (const target of dbTargets()) {
         const files = await t.db.handle.db.selectFrom('report_files').selectAll().execute();
         const added = files.filter((f) => !before.some((b) => b.id === f.id));
         assert.equal(added.length, 1, h.name);
-        const data = stored('', 'report_files', added[0]!.id);
+        const data = await stored('', 'report_files', added[0]!.id);
         assert.equal(markerIn(data), undefined, h.name);
         assertEndsAtItsEnd(added[0]!.mime, data);
       }

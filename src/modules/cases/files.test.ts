@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
@@ -8,6 +6,7 @@ import { dbTargets } from '../../../tests/support/db';
 import { hostilePdf } from '../../../tests/support/hostile-files';
 import { taggedPhoto } from '../../../tests/support/media';
 import { multipart, openTestCase } from '../../../tests/support/requests';
+import { fileStoreOf } from '../../platform/blobs/index';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 
@@ -47,9 +46,7 @@ for (const target of dbTargets()) {
       assert.equal(res.statusCode, 200, res.body);
       const file = res.json();
       assert.equal(file.mime, 'image/jpeg');
-      const stored = readFileSync(path.join(t.db.config.dataDir, 'attachments', `case-${file.id}.bin`)).toString(
-        'latin1',
-      );
+      const stored = (await fileStoreOf(t.db.ctx).get(`case-${file.id}`))!.toString('latin1');
       assert.doesNotMatch(stored, /SECRET-OWNER|Exif|zqname/);
       const down = await t.app.inject({ url: `/api/cases/${caseId}/files/${file.id}`, headers: worker.headers });
       assert.equal(down.statusCode, 200);

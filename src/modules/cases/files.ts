@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileStoreOf } from '../../platform/blobs/index';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
@@ -24,11 +23,8 @@ export class CaseFiles {
   constructor(private readonly ctx: Context) {
     this.access = new CaseAccess(ctx);
   }
-  private dir() {
-    const d = path.join(this.ctx.config.dataDir, 'attachments');
-    mkdirSync(d, { recursive: true, mode: 0o700 });
-    return d;
-  }
+  /** The stored (sealed) bytes' id: the name the file had in the attachments folder. */
+  private blobOf = (id: string) => `case-${id}`;
   private ctxOf = (id: string) => ({ table: 'case_files', row: id, column: 'data' });
 
   /** 404 unless the actor may add files to this case (checked before reading any upload). */
@@ -45,9 +41,9 @@ export class CaseFiles {
     await this.access.load(actor, caseId, 'cases:write');
     const f = await cleanAttachment(bytes, this.ctx.config.MINKA_MAX_IMAGE_PIXELS, declared);
     const id = randomUUID();
-    writeFileSync(path.join(this.dir(), `case-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
-      mode: 0o600,
-    });
+    const files = fileStoreOf(this.ctx);
+    await files.put(this.blobOf(id), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)));
+    // The row makes the file exist; without it (a failed commit) the stored bytes are removed again.
     await writeAudited(
       this.ctx,
       {
@@ -69,7 +65,10 @@ export class CaseFiles {
           created_by: actor.userId,
           created_at: nowIso(),
         }),
-    );
+    ).catch(async (err) => {
+      await files.delete([this.blobOf(id)]).catch(() => {});
+      throw err;
+    });
     return { id, kind: f.kind, mime: f.mime, size: f.data.length, name: fileName ?? null };
   }
 
@@ -89,10 +88,9 @@ export class CaseFiles {
     await this.access.load(actor, caseId, 'cases:read', 'files');
     const row = await repoFiles.selectCaseFilesByCaseIdAndId(this.ctx.db.db, fileId, caseId);
     if (!row) throw notFound();
-    const data = this.ctx.crypto.decryptBytes(
-      readFileSync(path.join(this.dir(), `case-${fileId}.bin`)),
-      this.ctxOf(fileId),
-    );
+    const sealed = await fileStoreOf(this.ctx).get(this.blobOf(fileId));
+    if (!sealed) throw new Error(`case file ${fileId} has a row but no stored bytes`);
+    const data = this.ctx.crypto.decryptBytes(sealed, this.ctxOf(fileId));
     await this.ctx.audit.record({
       actor,
       action: 'case.file_downloaded',

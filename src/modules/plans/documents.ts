@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileStoreOf } from '../../platform/blobs/index';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
@@ -28,11 +27,8 @@ export class PlanDocuments {
   private get db() {
     return this.ctx.db.db;
   }
-  private dir() {
-    const d = path.join(this.ctx.config.dataDir, 'attachments');
-    mkdirSync(d, { recursive: true, mode: 0o700 });
-    return d;
-  }
+  /** The stored (sealed) bytes' id: the name the file had in the attachments folder. */
+  private blobOf = (id: string) => `plan-${id}`;
   private ctxOf = (id: string) => ({ table: 'plan_documents', row: id, column: 'data' });
 
   async parent(actor: Actor, type: Parent, id: string, write: boolean) {
@@ -58,9 +54,8 @@ export class PlanDocuments {
     }
     const f = await cleanAttachment(bytes, this.ctx.config.MINKA_MAX_IMAGE_PIXELS, meta.declared);
     const id = randomUUID();
-    writeFileSync(path.join(this.dir(), `plan-${id}.bin`), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)), {
-      mode: 0o600,
-    });
+    const files = fileStoreOf(this.ctx);
+    await files.put(this.blobOf(id), this.ctx.crypto.encryptBytes(f.data, this.ctxOf(id)));
     const row = {
       id,
       parent_type: type,
@@ -84,7 +79,11 @@ export class PlanDocuments {
         requestId,
       },
       (trx) => repoDocuments.insertPlanDocuments(trx, row),
-    );
+    ).catch(async (err) => {
+      // Without its row the document does not exist: its stored bytes go too.
+      await files.delete([this.blobOf(id)]).catch(() => {});
+      throw err;
+    });
     return present(row);
   }
 
@@ -101,7 +100,9 @@ export class PlanDocuments {
     if (!mayWrite(actor)) throw notFound();
     const row = await repoDocuments.selectPlanDocumentsByParentIdAndParentType2(this.db, id, type, parentId);
     if (!row) throw notFound();
-    const data = this.ctx.crypto.decryptBytes(readFileSync(path.join(this.dir(), `plan-${id}.bin`)), this.ctxOf(id));
+    const sealed = await fileStoreOf(this.ctx).get(this.blobOf(id));
+    if (!sealed) throw new Error(`plan document ${id} has a row but no stored bytes`);
+    const data = this.ctx.crypto.decryptBytes(sealed, this.ctxOf(id));
     await this.ctx.audit.record({
       actor,
       action: `${type}.document_downloaded`,

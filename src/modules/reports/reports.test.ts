@@ -8,6 +8,7 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { taggedPhoto } from '../../../tests/support/media';
 import { formToken, submitReport } from '../../../tests/support/reports';
+import { fileStoreOf } from '../../platform/blobs/index';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { minAnswerMs } from './receipt';
@@ -87,7 +88,7 @@ for (const target of dbTargets()) {
       const files = await t.db.handle.db.selectFrom('report_files').selectAll().execute();
       assert.equal(files.length, 1);
       assert.equal(files[0]!.mime, 'image/jpeg');
-      const stored = readFileSync(path.join(t.db.config.dataDir, 'attachments', `${files[0]!.id}.bin`));
+      const stored = (await fileStoreOf(t.db.ctx).get(files[0]!.id))!;
       assert.doesNotMatch(stored.toString('latin1'), /SECRET-OWNER|Exif|IMG_0001/);
       const plain = t.db.ctx.crypto
         .decryptBytes(stored, { table: 'report_files', row: files[0]!.id, column: 'data' })

@@ -11,31 +11,37 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { DatabaseStore, type FilesConfig } from '../blobs/index';
 import type { Config } from '../config';
 import { postgresTableOrder, sqliteCheck, sqliteSnapshot } from '../db/dialect';
 import { type DbHandle, migrateToLatest, openDb } from '../db/index';
 import { ArchiveWriter, extractArchive, masterKeyId } from './archive';
+import { diskFiles, holdsFiles, placeFiles } from './backup-files';
 import { KeyError, type MasterKey } from './keys';
 import * as repo from './repo-backup';
 
 // `minka backup` and `minka restore`: one sealed archive holding the database (a SQLite online snapshot, or every
-// PostgreSQL table as JSON lines read through the app's own connection, so no pg_dump is needed) and the
-// attachments folder. The master key is never in it: keep the key and the backups in different places.
+// PostgreSQL table as JSON lines read through the app's own connection from one snapshot, page by page, so no
+// pg_dump is needed and no table is held in memory whole) and the attachments: those in the database store come
+// with the database (the `blob_chunks` table), files on disk as `attachments/<id>.bin`. The master key is never in
+// it: keep the key and the backups in different places.
 
-type Where = Pick<Config, 'dataDir' | 'sqlitePath' | 'DATABASE_URL'>;
+type Where = Pick<Config, 'sqlitePath' | 'DATABASE_URL'> & FilesConfig;
 
-const attachmentsOf = (c: Where) => path.join(c.dataDir, 'attachments');
-const filesIn = (dir: string) =>
-  existsSync(dir) ? readdirSync(dir).filter((n) => statSync(path.join(dir, n)).isFile()) : [];
+// A PostgreSQL table is written as parts of about this size (`tables/<name>.<n>.jsonl`), read back part by part.
+const partBytes = 8 * 1024 * 1024;
+// Rows fetched per page: attachment chunks are up to 256 KiB each.
+const pageOf = (table: string) => (table === 'blob_chunks' ? 4 : 1000);
+// Rows inserted per statement on restore, and the JSON size at which a batch is cut shorter.
+const insertRows = 200;
+const insertBytes = 4 * 1024 * 1024;
 
-// Buffers and dates survive JSON; everything else in Minka's tables is text, numbers, booleans or null.
-const encode = (_k: string, v: unknown) =>
-  v &&
-  typeof v === 'object' &&
-  (v as { type?: string }).type === 'Buffer' &&
-  Array.isArray((v as { data?: unknown }).data)
-    ? { $b64: Buffer.from((v as { data: number[] }).data).toString('base64') }
-    : v;
+// Buffers (attachment chunks) survive JSON as base64; everything else in Minka's tables is text, numbers, booleans
+// or null. Archives written before kept the same `$b64` form.
+const encode = (row: Record<string, unknown>) => {
+  for (const [k, v] of Object.entries(row)) if (Buffer.isBuffer(v)) row[k] = { $b64: v.toString('base64') };
+  return JSON.stringify(row);
+};
 const decode = (_k: string, v: unknown) =>
   v && typeof v === 'object' && '$b64' in (v as object) ? Buffer.from((v as { $b64: string }).$b64, 'base64') : v;
 
@@ -45,6 +51,7 @@ export interface BackupSummary {
   engine: string;
   tables: number;
   rows: number;
+  /** Attachments carried: in the database store and as files. */
   files: number;
   bytes: number;
 }
@@ -53,10 +60,11 @@ export interface BackupSummary {
 export async function backup(config: Where, db: DbHandle, master: MasterKey, out: string): Promise<BackupSummary> {
   if (existsSync(out)) throw new KeyError(`${out} already exists`);
   const migrations = await repo.appliedMigrations(db.db);
-  const files = filesIn(attachmentsOf(config));
+  const files = diskFiles(config);
+  const inDatabase = migrations.includes('0021_blobs') ? await new DatabaseStore(db.db).count() : 0;
   const scratch = mkdtempSync(path.join(config.dataDir, '.backup-'));
+  const list = await repo.appTables(db.db);
   let rows = 0;
-  let tables = 0;
   try {
     const w = new ArchiveWriter(out, master, { engine: db.engine, migrations: migrations.length, files: files.length });
     try {
@@ -64,19 +72,33 @@ export async function backup(config: Where, db: DbHandle, master: MasterKey, out
         const snap = path.join(scratch, 'database.sqlite');
         await sqliteSnapshot(config.sqlitePath, snap);
         w.addFile('database.sqlite', snap, statSync(snap).size);
-        tables = (await repo.appTables(db.db)).length;
       } else {
-        for (const t of await repo.appTables(db.db)) {
-          const list = await repo.allRows(db.db, t);
-          rows += list.length;
-          tables++;
-          w.addBuffer(`tables/${t}.jsonl`, Buffer.from(list.map((r) => `${JSON.stringify(r, encode)}\n`).join('')));
-        }
+        const parts = new Map<string, number>();
+        let lines: string[] = [];
+        let size = 0;
+        let current = '';
+        const flush = () => {
+          if (!lines.length) return;
+          const n = (parts.get(current) ?? 0) + 1;
+          parts.set(current, n);
+          w.addBuffer(`tables/${current}.${String(n).padStart(6, '0')}.jsonl`, Buffer.from(lines.join('')));
+          lines = [];
+          size = 0;
+        };
+        await repo.readTables(db.db, list, pageOf, (table, page) => {
+          if (table !== current) flush();
+          current = table;
+          for (const r of page) {
+            const line = `${encode(r)}\n`;
+            lines.push(line);
+            size += line.length;
+          }
+          rows += page.length;
+          if (size >= partBytes) flush();
+        });
+        flush();
       }
-      for (const f of files) {
-        const p = path.join(attachmentsOf(config), f);
-        w.addFile(`attachments/${f}`, p, statSync(p).size);
-      }
+      for (const f of files) w.addFile(`attachments/${f.name}`, f.file, f.size);
       w.addBuffer('manifest.json', Buffer.from(JSON.stringify({ engine: db.engine, migrations })));
       w.close();
     } catch (err) {
@@ -90,17 +112,42 @@ export async function backup(config: Where, db: DbHandle, master: MasterKey, out
     file: out,
     keyId: masterKeyId(master),
     engine: db.engine,
-    tables,
+    tables: list.length,
     rows,
-    files: files.length,
+    files: files.length + inDatabase,
     bytes: statSync(out).size,
   };
+}
+
+/** The staged rows of one table, in insert batches (archives from before wrote one `tables/<name>.jsonl`). */
+function* stagedBatches(staging: string, table: string): Generator<Record<string, unknown>[]> {
+  const dir = path.join(staging, 'tables');
+  if (!existsSync(dir)) return;
+  const part = new RegExp(`^${table}(\\.\\d+)?\\.jsonl$`);
+  for (const name of readdirSync(dir)
+    .filter((n) => part.test(n))
+    .sort()) {
+    let batch: Record<string, unknown>[] = [];
+    let size = 0;
+    for (const line of readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+      if (!line) continue;
+      batch.push(JSON.parse(line, decode) as Record<string, unknown>);
+      size += line.length;
+      if (batch.length >= insertRows || size >= insertBytes) {
+        yield batch;
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) yield batch;
+  }
 }
 
 /**
  * Restores an archive made by backup(): opens and checks all of it first (a wrong key or a damaged file changes
  * nothing), refuses to replace existing data without `force`, then swaps in the database and the attachments.
- * SQLite: the server must be stopped. PostgreSQL: the database is filled in one transaction.
+ * SQLite: the server must be stopped. PostgreSQL: the database is filled in one transaction. Attachment files in
+ * the archive go to the configured store.
  */
 export async function restore(
   config: Where,
@@ -121,7 +168,7 @@ export async function restore(
     if (manifest.engine !== engine)
       throw new KeyError(`this backup is of a ${manifest.engine} database; the configured one is ${engine}`);
     const stagedFiles = path.join(staging, 'attachments');
-    const hasFiles = filesIn(attachmentsOf(config)).length > 0;
+    const hasFiles = holdsFiles(config);
     if (engine === 'sqlite') {
       const staged = path.join(staging, 'database.sqlite');
       sqliteCheck(staged);
@@ -131,9 +178,10 @@ export async function restore(
       for (const suffix of ['-wal', '-shm']) rmSync(`${config.sqlitePath}${suffix}`, { force: true });
       chmodSync(staged, 0o600);
       renameSync(staged, config.sqlitePath);
-    } else {
-      const db = openDb(config);
-      try {
+    }
+    const db = openDb(config);
+    try {
+      if (engine === 'postgres') {
         if (((await repo.holdsData(db.db)) || hasFiles) && !opts.force)
           throw new KeyError('the database or the attachments folder holds data: pass --force to replace it');
         const applied = await repo.appliedMigrations(db.db);
@@ -145,28 +193,14 @@ export async function restore(
         if (wanted.length) await repo.migrateTo(db.db, wanted.at(-1)!);
         const tables = await repo.appTables(db.db);
         const order = await postgresTableOrder(db.db as unknown as Kysely<unknown>, tables);
-        const rowsOf = (t: string) => {
-          const f = path.join(staging, 'tables', `${t}.jsonl`);
-          if (!existsSync(f)) return [];
-          return readFileSync(f, 'utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((l) => JSON.parse(l, decode) as Record<string, unknown>);
-        };
-        await repo.replaceAll(db.db, order, rowsOf);
-        await migrateToLatest(db.db);
-      } finally {
-        await db.close();
+        await repo.replaceAll(db.db, order, (t) => stagedBatches(staging, t));
       }
+      // The attachments table must exist before files from the archive go into it (the server would migrate anyway).
+      await migrateToLatest(db.db);
+      return { engine, files: await placeFiles(config, db, stagedFiles) };
+    } finally {
+      await db.close();
     }
-    // The attachments folder is swapped whole: the old one is removed only once the new one is in place.
-    const target = attachmentsOf(config);
-    const old = `${target}.replaced-${process.pid}`;
-    if (existsSync(target)) renameSync(target, old);
-    if (existsSync(stagedFiles)) renameSync(stagedFiles, target);
-    else mkdirSync(target, { mode: 0o700 });
-    rmSync(old, { recursive: true, force: true });
-    return { engine, files: filesIn(target).length };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

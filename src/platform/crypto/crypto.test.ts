@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dbTargets, type TestDb, tempDir } from '../../../tests/support/db';
+import { openFileStore } from '../blobs/index';
 import { openCrypto } from '../context';
 import { FieldCrypto, unwrapKey, wrapKey } from './fields';
 import { KeyError, loadMasterKey, newMasterKey, parseEnvKey } from './keys';
@@ -109,7 +110,7 @@ for (const target of dbTargets()) {
         const cli = await FieldCrypto.open(other.handle.db, master);
         await cli.rewrap(newMasterKey(master.version + 1));
         const earlier = server.encrypt('Zzcanario', ctxA);
-        const opts = { waitMs: 0, maxBatches: 0, filesDir: other.config.dataDir, indexes: [] };
+        const opts = { waitMs: 0, maxBatches: 0, files: openFileStore(other.config, other.handle.db), indexes: [] };
         await rotate(rotDb(other.handle.db), cli, 'data', opts);
         await assert.rejects(server.refresh(), /is wrapped by master key v2, but the key given is v1/);
         // Not under the retired key the rotation will destroy: what it sealed would become unreadable.

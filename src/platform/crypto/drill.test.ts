@@ -12,6 +12,7 @@ import { buildApp, openContext } from '../../app/index';
 import { rebuildableIndexes } from '../../cli/key-indexes';
 import { seedGeoDemo } from '../../modules/geo/demo';
 import { GeoService } from '../../modules/geo/service';
+import { fileStoreOf } from '../blobs/index';
 import type { Config } from '../config';
 import type { Context } from '../context';
 import { createPostgresDatabase, dropPostgresDatabase } from '../db/dialect';
@@ -38,7 +39,7 @@ for (const target of dbTargets()) {
     let fileId = '';
     let config: Config;
     let handles: { close(): Promise<void> }[] = [];
-    const sealedAttachment = () => path.join(config.dataDir, 'attachments', `case-${fileId}.bin`);
+    const sealedAttachment = async (ctx: Context) => (await fileStoreOf(ctx).get(`case-${fileId}`))!;
     const call = (app: App, who: Signed, method: string, url: string, payload?: object) =>
       app.inject({ method: method as 'GET', url, headers: who.headers, ...(payload ? { payload } : {}) });
     // The rotation runs as `minka keys rotate` would: its own crypto over the same database.
@@ -107,7 +108,7 @@ for (const target of dbTargets()) {
       const ctx = t.db.ctx;
       const oldKey = ctx.crypto.activeKey('field');
       const crypto = await rotator(ctx);
-      const opts = { waitMs: 0, batchSize: 2, filesDir: path.join(config.dataDir, 'attachments'), indexes: [] };
+      const opts = { waitMs: 0, batchSize: 2, files: fileStoreOf(ctx), indexes: [] };
       // Stopped after each batch, as a crash would, until some values have moved.
       let moved = 0;
       let runs = 0;
@@ -149,13 +150,13 @@ for (const target of dbTargets()) {
         assert.equal(keyIdOf(u.name_enc), newKey);
       const changes = await ctx.db.db.selectFrom('record_changes').select('values_enc').execute();
       assert.ok(changes.length > 0 && changes.every((c) => !c.values_enc || keyIdOf(c.values_enc) === newKey));
-      assert.equal(keyIdOf(readFileSync(sealedAttachment())), newKey, 'the attachment is re-sealed too');
+      assert.equal(keyIdOf(await sealedAttachment(ctx)), newKey, 'the attachment is re-sealed too');
     });
 
     it('recomputes every blind index under a new index key, resuming after an interruption', async () => {
       const ctx = t.db.ctx;
       const crypto = await rotator(ctx);
-      const opts = { waitMs: 0, batchSize: 2, filesDir: '', indexes: rebuildableIndexes };
+      const opts = { waitMs: 0, batchSize: 2, indexes: rebuildableIndexes };
       const unlisted = rebuildableIndexes.filter((s) => !('column' in s && s.column === 'contact_index'));
       await assert.rejects(
         rotate(rotDb(ctx.db.db), crypto, 'index', { ...opts, indexes: unlisted }),
@@ -209,7 +210,7 @@ for (const target of dbTargets()) {
       } else
         for (const f of readdirSync(config.dataDir))
           if (f.startsWith('minka.sqlite')) rmSync(path.join(config.dataDir, f));
-      rmSync(path.join(config.dataDir, 'attachments'), { recursive: true });
+      rmSync(path.join(config.dataDir, 'attachments'), { recursive: true, force: true });
 
       await assert.rejects(
         restore(config, newMasterKey(master.version), out, {}),
@@ -220,10 +221,10 @@ for (const target of dbTargets()) {
 
       assert.deepEqual(await restore(config, master, out, {}), { engine: target.name, files: 1 });
       await assert.rejects(restore(config, master, out, {}), /pass --force/, 'never over existing data');
-      assert.equal(statSync(sealedAttachment()).mode & 0o777, 0o600);
 
       const back = await openContext(config);
       handles = [back.db];
+      assert.ok(keyIdOf(await sealedAttachment(back)), 'the attachment is back in the store');
       const app = await buildApp({ ...back, webDir: null, logLevel: 'silent' });
       await app.ready();
       t = { ...t, app };

@@ -7,9 +7,34 @@ import { rotDb, tablesWithColumns } from './repo-rotation';
 /** Minka's own tables (migration bookkeeping left out), by name. */
 export const appTables = async (db: Db) => (await tablesWithColumns(rotDb(db))).map((t) => t.name);
 
-/** Every row of a table, in a stable order. */
-export const allRows = (db: Db, table: string) =>
-  rotDb(db).selectFrom(table).selectAll().orderBy(sql`1`).execute() as Promise<Record<string, unknown>[]>;
+/**
+ * Reads every listed table (PostgreSQL) from one consistent snapshot through a server-side cursor, handing each
+ * table's rows to `take` a page of `pageOf(table)` rows at a time, so no table is ever held in memory whole.
+ */
+export async function readTables(
+  db: Db,
+  tables: string[],
+  pageOf: (table: string) => number,
+  take: (table: string, rows: Record<string, unknown>[]) => void,
+): Promise<void> {
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      for (const t of tables) {
+        await sql`declare minka_backup no scroll cursor for select * from ${sql.table(t)}`.execute(trx);
+        for (;;) {
+          const page = await sql<
+            Record<string, unknown>
+          >`fetch forward ${sql.lit(pageOf(t))} from minka_backup`.execute(trx);
+          if (!page.rows.length) break;
+          take(t, page.rows);
+        }
+        await sql`close minka_backup`.execute(trx);
+      }
+    });
+}
 
 /** Names of the migrations applied to this database, oldest first (none on an empty database). */
 export async function appliedMigrations(db: Db): Promise<string[]> {
@@ -26,18 +51,23 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
 /** True when the database holds encrypted data (a data key exists). */
 export const holdsData = async (db: Db) => (await appTables(db)).includes('data_keys') && anyKey(db);
 
-/** Replaces the content of every table with the given rows in one transaction (parents first, children last). */
-export async function replaceAll(db: Db, order: string[], rowsOf: (table: string) => Record<string, unknown>[]) {
+/**
+ * Replaces the content of every table in one transaction (parents first, children last), inserting the batches
+ * `batchesOf` yields for each table.
+ */
+export async function replaceAll(
+  db: Db,
+  order: string[],
+  batchesOf: (table: string) => Iterable<Record<string, unknown>[]>,
+) {
   await db.transaction().execute(async (trx) => {
     const q = rotDb(trx);
     for (const t of [...order].reverse()) await q.deleteFrom(t).execute();
-    for (const t of order) {
-      const rows = rowsOf(t);
-      for (let i = 0; i < rows.length; i += 200)
+    for (const t of order)
+      for (const rows of batchesOf(t))
         await q
           .insertInto(t)
-          .values(rows.slice(i, i + 200) as never)
+          .values(rows as never)
           .execute();
-    }
   });
 }

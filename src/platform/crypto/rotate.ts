@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import type { BlobStore } from '../blobs/index';
 import { nowIso } from '../db/index';
 import { type FieldContext, type FieldCrypto, keyIdOf } from './fields';
 import { KeyError } from './keys';
@@ -41,8 +40,11 @@ export interface RotateOptions {
   waitMs: number;
   /** Stop after this many batches (the rotation resumes on the next run); for tests and short maintenance windows. */
   maxBatches?: number;
-  /** The attachments folder, whose files are sealed with data keys. */
-  filesDir: string;
+  /**
+   * The attachments store, whose files are sealed with data keys; files a node still keeps in its own folder from
+   * before the store are moved into it first.
+   */
+  files?: BlobStore & { moveLocalFiles?(): Promise<unknown> };
   indexes: IndexSpec[];
   sleep?: (ms: number) => Promise<void>;
   report?: (line: string) => void;
@@ -71,9 +73,9 @@ const placeOf = (table: string, row: string, column: string): FieldContext => ({
   column: column.replace(/_enc$/, ''),
 });
 
-/** Which table a stored attachment belongs to, by its file name (see each module's files.ts). */
+/** Which table a stored attachment belongs to, by its id in the store (see each module's files.ts). */
 function fileContext(name: string): FieldContext | null {
-  const m = name.match(/^(case-|plan-)?([0-9a-f-]{36})\.bin$/);
+  const m = name.match(/^(case-|plan-)?([0-9a-f-]{36})$/);
   if (!m) return null;
   const table = m[1] === 'case-' ? 'case_files' : m[1] === 'plan-' ? 'plan_documents' : 'report_files';
   return { table, row: m[2]!, column: 'data' };
@@ -92,6 +94,8 @@ export async function rotate(
   const size = opts.batchSize ?? 200;
   const say = opts.report ?? (() => {});
   const purpose = kind === 'data' ? 'field' : 'index';
+  if (kind === 'data' && !opts.files)
+    throw new KeyError('a data-key rotation needs the attachments store; nothing was changed');
   const all = await repo.tablesWithColumns(db);
   // `*_index` columns are blind indexes by convention: one missing from the list would be left under a key about to
   // be destroyed, so its lookups would silently find nothing. Refused before anything changes.
@@ -232,30 +236,25 @@ export async function rotate(
       return { next, changed };
     });
 
-  // Attachments: each file re-sealed and replaced atomically (write, then rename), a batch of names at a time;
-  // a file already under the new key is left alone, so a batch repeated after a crash does no harm.
+  // Attachments: each file re-sealed and replaced atomically, a page of ids at a time; a file already under the new
+  // key is left alone (only its header is read), so a batch repeated after a crash does no harm, and a file deleted
+  // meanwhile stays deleted.
   const fileBatch = async (p: Progress) => {
-    const names = existsSync(opts.filesDir)
-      ? readdirSync(opts.filesDir)
-          .filter((n) => n > p.after && n.endsWith('.bin'))
-          .sort()
-          .slice(0, size)
-      : [];
+    const files = opts.files!;
+    if (!p.after) await files.moveLocalFiles?.();
+    const ids = await files.list(p.after, size);
     let changed = 0;
-    for (const name of names) {
-      const ctx = fileContext(name);
-      const file = path.join(opts.filesDir, name);
-      const bytes = readFileSync(file);
-      if (!ctx || !keyIdOf(bytes)) throw new KeyError(`${file} is not an attachment this installation sealed`);
-      const next = crypto.resealBytes(bytes, ctx);
-      if (!next) continue;
-      const tmp = `${file}.rotating`;
-      writeFileSync(tmp, next, { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, file);
-      changed++;
+    for (const id of ids) {
+      const ctx = fileContext(id);
+      const head = await files.head(id, 64);
+      if (!head) continue;
+      if (!ctx || !keyIdOf(head)) throw new KeyError(`attachment ${id} is not one this installation sealed`);
+      if (keyIdOf(head) === newKey) continue;
+      const bytes = await files.get(id);
+      const next = bytes && crypto.resealBytes(bytes, ctx);
+      if (next && (await files.replace(id, next))) changed++;
     }
-    const next = advance(names.length === size ? { table: '', after: names.at(-1)! } : null, changed);
+    const next = advance(ids.length === size ? { table: '', after: ids.at(-1)! } : null, changed);
     await repo.saveProgress(db, id, {
       phase: next.phase,
       progress: JSON.stringify(next.progress),
