@@ -5,6 +5,7 @@ import { keyBesideData } from './crypto/keys';
 import type { DbHandle } from './db/index';
 import { withStartupLock } from './db/startup-lock';
 import { type App, buildServer } from './http/app';
+import { startJobs } from './jobs/index';
 import type { ModuleDescriptor } from './module';
 import { hasDemoData, seedDemo } from './seed';
 
@@ -66,18 +67,10 @@ export async function startServer(
       app.log.info({ seeded: r.seeded }, r.seeded.length ? 'demo data seeded' : 'demo data already present');
       app.log.warn('this is a demo: fake data, and demo accounts whose passwords are published');
     }
-    // Each job runs once at start (so a restarted server does not wait an hour for reminders), then on its interval.
-    const timers = modules
-      .flatMap((m) => m.jobs ?? [])
-      .map((job) => {
-        const run = () => {
-          job.run(ctx).catch((err) => app.log.error({ err, job: job.name }, 'job failed'));
-        };
-        run();
-        const timer = setInterval(run, job.everyMs);
-        timer.unref();
-        return timer;
-      });
+    // The modules' jobs: once across the nodes on PostgreSQL, in this process on SQLite (src/platform/jobs).
+    const jobs = await startJobs(ctx, modules, app.log);
+    app.addHook('onClose', () => jobs.stop());
+    const timers: NodeJS.Timeout[] = [];
     // Data keys a rotation (`minka keys rotate`, another process) adds are loaded here before it uses them.
     const keyRefresh = setInterval(() => {
       ctx.crypto.refresh().catch((err) => app.log.error({ err }, 'loading new data keys failed'));

@@ -7,6 +7,7 @@ import { loggerOptions } from '../../platform/log';
 import { sendMail } from '../../platform/mail';
 import type { Job } from '../../platform/module';
 import { checkpointDir, publicKeyFile } from './checkpoints';
+import { lastCheckpointAt, rememberCheckpoint } from './repo-checkpoint';
 import { AuditChainBroken, AuditService } from './service';
 
 /** The audit service the context was built with (it holds the master-key-derived audit keys). */
@@ -25,6 +26,7 @@ export async function writeAuditCheckpoint(ctx: Context, log: Logger): Promise<s
   const to = ctx.config.MINKA_AUDIT_EMAIL;
   try {
     const { file, body } = await auditServiceOf(ctx).checkpoint(dir);
+    await rememberCheckpoint(ctx.db.db, body.signedAt);
     log.info(
       { audit: { entryId: body.entryId, keyId: body.keyId, mac: body.mac, file: path.basename(file) } },
       'audit checkpoint signed',
@@ -66,9 +68,16 @@ export async function writeAuditCheckpoint(ctx: Context, log: Logger): Promise<s
 
 const day = 24 * 60 * 60 * 1000;
 
-/** The serving process signs a checkpoint when it starts and then every day. */
+/**
+ * A checkpoint is signed every day, and at start unless one was signed within the day: the run verifies the whole
+ * chain, which a national installation should not do at every restart of every node.
+ */
 export const checkpointJob: Job = {
   name: 'audit-checkpoint',
   everyMs: day,
   run: (ctx) => writeAuditCheckpoint(ctx, pino(loggerOptions(ctx.config.LOG_LEVEL))),
+  freshAtStart: async (ctx) => {
+    const last = await lastCheckpointAt(ctx.db.db);
+    return last !== null && Date.now() - Date.parse(last) < day;
+  },
 };

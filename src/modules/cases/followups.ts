@@ -109,13 +109,21 @@ export class FollowUps {
     return visible;
   }
 
-  /** Creates one reminder per overdue task for its assignee (and e-mails it when SMTP is configured). */
+  /**
+   * Creates one reminder per overdue task for its assignee and e-mails it when SMTP is configured. Each reminder is
+   * claimed in the database first (a conditional update only one run wins, with the in-app notification in the same
+   * transaction), and only the run that claimed it sends the e-mail: two runs at once, on one node or two, send one.
+   * A crash between the claim and the e-mail loses that e-mail (at most once): the in-app reminder is kept either
+   * way, and retrying would need to know whether the mail server took the message, which SMTP cannot say after a
+   * crash. Returns how many reminders this run created.
+   */
   async remind(now = nowIso()) {
     const due = await repoFollowups.selectCaseTasksByAssigneeUserIdAndDueAt(this.db, now);
+    let claimed = 0;
     for (const task of due) {
-      await this.db.transaction().execute(async (trx) => {
-        const claimed = await repoFollowups.updateCaseTasksByNotifiedAtAndId(trx, { notified_at: now }, task.id);
-        if (Number(claimed.numUpdatedRows) !== 1) return;
+      const won = await this.db.transaction().execute(async (trx) => {
+        const r = await repoFollowups.updateCaseTasksByNotifiedAtAndId(trx, { notified_at: now }, task.id);
+        if (Number(r.numUpdatedRows) !== 1) return false;
         await repoFollowups.insertNotifications(trx, {
           id: randomUUID(),
           user_id: task.assignee_user_id!,
@@ -125,7 +133,10 @@ export class FollowUps {
           created_at: now,
           read_at: null,
         });
+        return true;
       });
+      if (!won) continue;
+      claimed++;
       const user = await repoFollowups.selectUsersById2(this.db, task.assignee_user_id);
       const code = (await repoFollowups.selectCasesById(this.db, task.case_id))?.code ?? '';
       if (user)
@@ -137,7 +148,7 @@ export class FollowUps {
           t(user.language ?? 'es', 'mail.overdueBody', { code }),
         ).catch(() => false);
     }
-    return due.length;
+    return claimed;
   }
 
   /** My notifications; reminders are created by the server's hourly job (`remind`), not by reading. */

@@ -790,6 +790,29 @@ export interface Database {
   };
   /** A row per country and period that each release updates first, so releases of one country take turns. */
   dp_budget_turns: { country_code: string; period: string; turns: Generated<number> };
+  /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
+  job_queue: {
+    id: string;
+    name: string;
+    data: string;
+    /** queued | active | done | failed */
+    state: string;
+    attempts: Generated<number>;
+    run_after: string;
+    /** The error's name and code only, never its message. */
+    error: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Each row an HTCDS import has taken: opened (case written), done (finished) or failed. */
+  htcds_import_rows: {
+    import_id: string;
+    row_no: number;
+    case_id: string | null;
+    linked: Generated<number>;
+    minor: Generated<number>;
+    state: string;
+  };
 }
 
 export type { Generated };
