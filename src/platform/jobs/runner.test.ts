@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openContext } from '../../app/index';
 import { dbTargets, type TestDb } from '../../../tests/support/db';
 import { bossStates, bossText, fastBoss, memoryLog, until } from '../../../tests/support/jobs';
+import { openContext } from '../../app/index';
 import type { Context } from '../context';
 import type { ModuleDescriptor, QueuedJob } from '../module';
 import { type JobRunner, startJobs } from './index';
@@ -148,7 +148,10 @@ for (const target of dbTargets()) {
             { name: 'probe', jobs: [{ name: 'probe tick', everyMs: hour, run: async () => void ticks++ }] },
           ];
           const [a, b] = await Promise.all([start(fresh.ctx, modules), start(second, modules)]);
-          await until('the start-up run completes', async () => (await bossStates(fresh.ctx, 'probe-tick')).completed === 1);
+          await until(
+            'the start-up run completes',
+            async () => (await bossStates(fresh.ctx, 'probe-tick')).completed === 1,
+          );
           await Promise.all([a.stop(), b.stop()]);
           assert.equal(ticks, 1);
           assert.deepEqual(await bossStates(fresh.ctx, 'probe-tick'), { completed: 1 });
