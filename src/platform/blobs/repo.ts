@@ -48,16 +48,17 @@ export const chunksFrom = (q: Q, blobId: string, fromSeq: number, limit: number)
     .limit(limit)
     .execute();
 
-/** The first `length` bytes of a blob's first chunk. */
-export const firstBytes = async (q: Q, blobId: string, length: number) =>
-  (
-    await q
-      .selectFrom('blob_chunks')
-      .select(sql<Buffer>`substr(bytes, 1, ${length})`.as('head'))
-      .where('blob_id', '=', blobId)
-      .where('seq', '=', 0)
-      .executeTakeFirst()
-  )?.head ?? null;
+/** The first `length` bytes of a blob's first chunk (null when there is no such blob). */
+export const firstBytes = async (q: Q, blobId: string, length: number) => {
+  const row = await q
+    .selectFrom('blob_chunks')
+    .select(['seq', sql<Buffer | null>`substr(bytes, 1, ${length})`.as('head')])
+    .where('blob_id', '=', blobId)
+    .where('seq', '=', 0)
+    .executeTakeFirst();
+  // SQLite answers null for part of an empty blob.
+  return row ? (row.head ?? Buffer.alloc(0)) : null;
+};
 
 /** Up to `limit` blob ids after `after`, ascending. */
 export const idsAfter = async (q: Q, after: string, limit: number) =>
