@@ -8,12 +8,12 @@ import { openDb } from '../platform/db/index';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
-/** `minka backup` and `minka restore`: one sealed archive of the database and the attachments. */
+/** `minka backup` and `minka restore`: one sealed archive of the database and the attachments (in the database or as files). */
 export function backupCommands(cli: Command): void {
   cli
     .command('backup')
     .description(
-      'write one encrypted archive (mode 0600) of the database and the attachments; the master key is not in it: keep it apart',
+      "write one encrypted archive (mode 0600) of the database and the attachments (kept in the database, or files in MINKA_FILES_DIR and in a node's own attachments folder); the master key is not in it: keep it apart",
     )
     .option('--out <file>', 'archive to write (default: minka-<time>.backup in the current folder)')
     .action(async (o: { out?: string }) => {

@@ -1,6 +1,11 @@
 // The one interface attachments are kept behind. A store holds opaque bytes (already sealed by the caller with
-// FieldCrypto) under an id; it never sees plain content. Two stores exist: the database (default) and a directory.
-// An S3-compatible store would implement the same methods (see README.md in this folder).
+// FieldCrypto, bound to their table and row) under an id; it never sees plain content. Two stores exist: the
+// database (default) and a directory on a mount every node shares.
+// An S3-compatible store would implement the same methods: put = PutObject (multipart above a few MiB), add =
+// PutObject with `If-None-Match: *`, replace = PutObject with `If-Match: <etag>` of a HeadObject (or HeadObject then
+// PutObject), get/head = GetObject (head with a Range), delete = DeleteObjects, list = ListObjectsV2 with StartAfter,
+// count = a listing. It would need settings for endpoint, bucket, region and credentials, a client library, and
+// backup/restore to copy its objects (or to say that the bucket is backed up on its own, with versioning).
 
 /** Where sealed attachments are kept; every method is safe to call from several nodes at once. */
 export interface BlobStore {
