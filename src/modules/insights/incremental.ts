@@ -53,16 +53,25 @@ export async function bringUpToDate(db: Kysely<Database>): Promise<Progress> {
       if (await rebuild(db)) out.rebuilt = true;
       continue;
     }
-    out.persons += await apply(db, state.generation, changes);
+    out.persons += await applyNotes(db, state.generation, changes);
   }
 }
 
-/** One pass: re-derives the noted persons' facts and applies the difference; returns the persons applied. */
-async function apply(db: Kysely<Database>, generation: number, changes: { id: string; person_id: string }[]) {
+/**
+ * One pass: re-derives the noted persons' facts and applies the difference; returns the persons applied.
+ * `beforeApply` runs between the reading and the writing (tests use it to race another process).
+ */
+export async function applyNotes(
+  db: Kysely<Database>,
+  generation: number,
+  changes: { id: string; person_id: string }[],
+  beforeApply?: () => Promise<void>,
+): Promise<number> {
   const notes = new Map<string, string[]>();
   for (const c of changes) notes.set(c.person_id, [...(notes.get(c.person_id) ?? []), c.id]);
   const persons = [...notes.keys()];
   const fresh = new Map((await factsOf(db, persons)).map((f) => [f.key, factRow(f)]));
+  await beforeApply?.();
   try {
     return await db.transaction().execute(async (trx) => {
       const s = await repo.lockState(trx);

@@ -65,6 +65,46 @@ describe('monthly releases', () => {
     assert.ok(pairs(may, unchained).filter(([a, b]) => a >= 0 && b >= 0 && a !== b).length > 5);
   });
 
+  it('keeps the cells of periods the previous release closed as it published them, whatever their count does', () => {
+    const facts = generateFacts(1500, 7, 2025, 2026);
+    const march = release(facts, '2026-03', 11);
+    // Thirty late corrections land in 2025 and January 2026 (closed), and people register in March (open).
+    const late = Array.from({ length: 30 }, (_, i) => ({
+      ...facts[i]!,
+      key: `FAKE-late-${i}`,
+      year: i % 2 ? 2025 : 2026,
+      month: 1,
+    }));
+    const fresh = Array.from({ length: 40 }, (_, i) => ({ ...facts[i]!, key: `FAKE-new-${i}`, year: 2026, month: 3 }));
+    const june = release([...facts, ...late, ...fresh], '2026-06', 11, march);
+    const { nodeStride, yearStride, nk } = june.cube.layout();
+    const pm = march.cube.layout();
+    let frozen = 0;
+    let moved = 0;
+    for (const [code, n] of june.cube.nodes)
+      for (const [year, y] of june.cube.years)
+        for (let m = 0; m < 3; m++)
+          for (const [key, kk] of june.cube.keys) {
+            const i = n * nodeStride + y * yearStride + m * nk + kk;
+            const [pn, py, pk] = [march.cube.nodes.get(code), march.cube.years.get(year), march.cube.keys.get(key)];
+            const j =
+              pn === undefined || py === undefined || pk === undefined
+                ? -1
+                : pn * pm.nodeStride + py * pm.yearStride + m * pm.nk + pk;
+            const closed = year === 2025 || (key.startsWith('month:') && key.slice(6) < '2026-03');
+            if (closed) {
+              // A cell the previous release did not have was hidden there, and stays hidden.
+              assert.equal(june.published[i], j < 0 ? -1 : march.published[j], `${code} ${year} ${m} ${key}`);
+              frozen++;
+            } else if (year === 0 && key === 'total' && j >= 0 && june.published[i] !== march.published[j]) moved++;
+          }
+    assert.ok(frozen > 1000);
+    // The open periods did move: the national total of all years among them.
+    assert.ok(moved >= 1);
+    const total = june.cube.index({ node: june.cube.nodeOf('EC')!, year: 2025, minor: 0 });
+    assert.notEqual(june.cube.layout().counts[total], june.published[total], 'the closed year is not republished');
+  });
+
   it('round-trips through its stored form', () => {
     const r = release(generateFacts(300, 3), '2026-06', 11);
     const back = parseRelease('2026-06', serialiseRelease(r));
