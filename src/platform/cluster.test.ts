@@ -9,6 +9,7 @@ import pg from 'pg';
 import { tempDir } from '../../tests/support/db';
 import { taggedVoiceNote } from '../../tests/support/media';
 import { callNode, killAllNodes, type Node, signInDemo, startNode } from '../../tests/support/nodes';
+import { decodeMail, smtpSink } from '../../tests/support/smtp';
 import { createPostgresDatabase, dropPostgresDatabase } from './db/dialect';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -114,6 +115,25 @@ if (url) {
       for (const d of dirs) assert.equal(existsUnder(d.dir, file.id), false);
     });
 
+    it('the report limit holds across both nodes: the 11th report from one source is refused', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const node = i % 2 === 0 ? a : b;
+        const page = await (await fetch(`${node.url}/report`)).text();
+        const token = page.match(/name="token" value="([^"]+)"/)![1]!;
+        const body = new URLSearchParams({ lang: 'es', token, what: `Prueba de límite ${i}`, division: '060350' });
+        const res = await fetch(`${node.url}/report`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: body.toString(),
+        });
+        statuses.push(res.status);
+      }
+      // Ten reports are taken, five by each node; the eleventh is refused by whichever node gets it.
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(200));
+      assert.equal(statuses[10], 429);
+    });
+
     it('a node killed during a load of writes loses no acknowledged write, and the other keeps serving', async () => {
       const acknowledged: string[] = [];
       let failedOnA = 0;
@@ -165,4 +185,60 @@ if (url) {
 
 function existsUnder(dir: string, part: string): boolean {
   return readdirSync(dir, { recursive: true }).some((f) => String(f).includes(part));
+}
+
+if (url) {
+  describe('jobs across two app nodes on one PostgreSQL database', () => {
+    const dbName = `minka_cluster_jobs_${process.pid}`;
+    const dirs = [tempDir('minka-node-a-'), tempDir('minka-node-b-')];
+    const masterKey = randomBytes(32).toString('base64');
+    let dbUrl: string;
+    let sink: Awaited<ReturnType<typeof smtpSink>>;
+    const env = (i: number) => ({
+      DATABASE_URL: dbUrl,
+      MINKA_MASTER_KEY: masterKey,
+      MINKA_DATA_DIR: dirs[i]!.dir,
+      MINKA_SMTP_URL: sink.url,
+    });
+
+    before(async () => {
+      dbUrl = await createPostgresDatabase(url, dbName);
+      sink = await smtpSink();
+    });
+    after(async () => {
+      killAllNodes();
+      await sink.close();
+      await dropPostgresDatabase(url, dbName);
+      for (const d of dirs) d.remove();
+    });
+
+    it('a reminder that falls due is e-mailed once, though both nodes run the reminder job at start', async () => {
+      const first = await startNode(env(0));
+      const headers = await signInDemo(first.url, 'tecnico.guamote@minka.demo');
+      const created = await callNode(first.url, headers, 'POST', '/api/cases', {
+        division: { country: 'EC', code: '0606' },
+        person: { prs_FirstName: fakeName(), prs_SecondName: 'Recordatorio' },
+        local_AgeAtIntake: 11,
+      });
+      const { id, code } = await created.json();
+      const task = await callNode(first.url, headers, 'POST', `/api/cases/${id}/tasks`, {
+        dueAt: new Date(Date.now() - 60_000).toISOString(),
+      });
+      assert.equal(task.status, 200);
+      await first.stop();
+      const mentions = () => sink.messages.filter((m) => decodeMail(m).includes(code)).length;
+      assert.equal(mentions(), 0);
+      // Both nodes start together, and each would run the reminders once at start.
+      await Promise.all([startNode(env(0)), startNode(env(1))]);
+      for (let i = 0; i < 300 && mentions() === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      // Long enough for a second sender (the job runners poll every second or two) to have sent it too.
+      await new Promise((r) => setTimeout(r, 5000));
+      assert.equal(mentions(), 1);
+      const notes = await query<{ n: number }>(
+        dbUrl,
+        `select count(*)::int as n from notifications where task_id = '${(await task.json()).id}'`,
+      );
+      assert.equal(notes[0]!.n, 1);
+    });
+  });
 }
