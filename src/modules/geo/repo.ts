@@ -170,3 +170,20 @@ export const atLevel = (q: Q, country: string, level: number) =>
     .where('level', '=', level)
     .orderBy('code')
     .execute();
+
+const versionKey = 'geo_version';
+
+/** A value that changes with every import that changed divisions or boundaries (null before the first). */
+export async function divisionsVersion(db: Q): Promise<string | null> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', versionKey).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+/** Gives the divisions a new version, in the import's transaction; each writer's value differs from every other's. */
+export async function newDivisionsVersion(db: Q, value: string, now: string): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key: versionKey, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
+}

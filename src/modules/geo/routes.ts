@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
+import { GeoReads } from './reads';
 import {
   boundariesQuery,
   countryParams,
@@ -18,6 +19,8 @@ import {
 import { GeoService } from './service';
 
 const errors = { 400: errorSchema, 404: errorSchema };
+const countries = z.array(countrySchema);
+const divisions = z.array(divisionSchema);
 
 /** Read-only geography API: countries, divisions, children, search and boundaries. */
 export const geoRoutes =
@@ -25,6 +28,8 @@ export const geoRoutes =
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const geo = new GeoService(deps.db.db);
+    // Reference data read on every page that picks a place: answered from this process's copy (see GeoReads).
+    const reads = new GeoReads(deps.db.db);
     const tags = ['geo'];
 
     r.get(
@@ -34,10 +39,10 @@ export const geoRoutes =
           tags,
           summary: 'Countries with loaded divisions',
           querystring: langQuery,
-          response: { 200: z.array(countrySchema), ...errors },
+          response: { 200: countries, ...errors },
         },
       },
-      () => geo.countries(),
+      (_req, reply) => reads.send(reply, 'countries', countries, () => geo.countries()),
     );
     r.get(
       '/divisions/:country',
@@ -47,10 +52,13 @@ export const geoRoutes =
           summary: 'First-level divisions of a country',
           params: countryParams,
           querystring: langQuery,
-          response: { 200: z.array(divisionSchema), ...errors },
+          response: { 200: divisions, ...errors },
         },
       },
-      (req) => geo.children(req.params.country, req.params.country),
+      (req, reply) => {
+        const { country } = req.params;
+        return reads.send(reply, `children ${country} ${country}`, divisions, () => geo.children(country, country));
+      },
     );
     r.get(
       '/divisions/:country/:code',
@@ -63,7 +71,12 @@ export const geoRoutes =
           response: { 200: divisionDetailSchema, ...errors },
         },
       },
-      (req) => geo.division(req.params.country, req.params.code),
+      (req, reply) => {
+        const { country, code } = req.params;
+        return reads.send(reply, `division ${country} ${code}`, divisionDetailSchema, () =>
+          geo.division(country, code),
+        );
+      },
     );
     r.get(
       '/divisions/:country/:code/children',
@@ -73,10 +86,13 @@ export const geoRoutes =
           summary: 'Children of a division',
           params: divisionParams,
           querystring: langQuery,
-          response: { 200: z.array(divisionSchema), ...errors },
+          response: { 200: divisions, ...errors },
         },
       },
-      (req) => geo.children(req.params.country, req.params.code),
+      (req, reply) => {
+        const { country, code } = req.params;
+        return reads.send(reply, `children ${country} ${code}`, divisions, () => geo.children(country, code));
+      },
     );
     r.get(
       '/search',

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type Db, nowIso } from '../../platform/db/index';
 import type { DivisionTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
 import { ImportFileError } from './parse';
 import { type DivisionView, presentDivision } from './present';
+import { forgetGeoReads } from './reads';
 import type { DivisionRow } from './repo';
 import * as repo from './repo';
 import type { BoundaryInput, DivisionInput } from './schema';
@@ -179,7 +181,7 @@ export class GeoService {
       if (seen.has(r.code)) problems.push(`code ${r.code} appears more than once`);
       seen.add(r.code);
     }
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const existing = new Map((await repo.allDivisions(trx, country)).map((d) => [d.code, d]));
       for (const r of rows) {
         if (r.parentCode && !seen.has(r.parentCode) && !existing.has(r.parentCode)) {
@@ -245,8 +247,13 @@ export class GeoService {
           }
         }
       }
+      const { boundaries: b } = report;
+      if (report.added + report.updated + b.added + b.updated > 0)
+        await repo.newDivisionsVersion(trx, randomUUID(), now);
       return report;
     });
+    forgetGeoReads(this.db);
+    return result;
   }
 }
 
