@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { fileStoreOf } from './blobs/index';
 import { type Config, ConfigError } from './config';
 import { type Context, openContext } from './context';
 import { keyBesideData } from './crypto/keys';
@@ -86,6 +87,13 @@ export async function startServer(
     });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ database: db.describe }, 'minka is serving');
+    // Attachments an earlier version left in this node's own folder move into the shared store, in the background.
+    fileStoreOf(ctx)
+      .moveLocalFiles()
+      .then((r) => {
+        if (r.present) app.log.info(r, 'attachments left in the local folder moved into the shared store');
+      })
+      .catch((err) => app.log.error({ err }, 'moving attachments into the shared store failed'));
     const port = new URL(address).port;
     return {
       app,
