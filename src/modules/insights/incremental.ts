@@ -64,10 +64,10 @@ export async function bringUpToDate(db: Kysely<Database>): Promise<Progress> {
 export async function applyNotes(
   db: Kysely<Database>,
   generation: number,
-  changes: { id: string; person_id: string }[],
+  changes: { id: number | string; person_id: string }[],
   beforeApply?: () => Promise<void>,
 ): Promise<number> {
-  const notes = new Map<string, string[]>();
+  const notes = new Map<string, (number | string)[]>();
   for (const c of changes) notes.set(c.person_id, [...(notes.get(c.person_id) ?? []), c.id]);
   const persons = [...notes.keys()];
   const fresh = new Map((await factsOf(db, persons)).map((f) => [f.key, factRow(f)]));

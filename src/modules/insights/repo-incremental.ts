@@ -54,10 +54,10 @@ export const selectRebuildMarker = (q: Q) =>
 export const countChanges = async (q: Q) =>
   Number((await q.selectFrom('insight_changes').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
 
-export const selectChangeIds = (q: Q, ids: readonly string[]) =>
+export const selectChangeIds = (q: Q, ids: readonly (number | string)[]) =>
   collect(ids, (part) => q.selectFrom('insight_changes').select('id').where('id', 'in', part).execute());
 
-export const deleteChanges = (q: Q, ids: readonly string[]) =>
+export const deleteChanges = (q: Q, ids: readonly (number | string)[]) =>
   inChunks(ids, (part) => q.deleteFrom('insight_changes').where('id', 'in', part).execute());
 
 export const clearChanges = (q: Q) => q.deleteFrom('insight_changes').execute();

@@ -32,18 +32,18 @@ const eventColumns = 'case_id, type, country_code, division_code, created_at';
 const divisionColumns = 'country_code, code, level, parent_code';
 const eventTypes = `('Recruitment', 'Exploitation')`;
 
-// A note's id is random, never a sequence: an id is never reused once its note is deleted (the store checks that
-// the notes it read still exist), and a restored backup's notes cannot collide with new ones.
-const sqliteId = sql`(lower(hex(randomblob(16))))`;
-const postgresId = sql`(replace(gen_random_uuid()::text, '-', ''))`;
-
+// A note's id is never reused once its note is deleted (the store checks that the notes it read still exist):
+// SQLite counts up (AUTOINCREMENT; a restore copies the whole file), PostgreSQL draws a UUID, so that the rows of a
+// restored backup (written with their ids, which leaves a sequence behind) cannot collide with new notes.
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = isPostgres(db);
   await db.schema
     .createTable('insight_changes')
-    .addColumn('id', 'varchar(32)', (c) => c.primaryKey().defaultTo(pg ? postgresId : sqliteId))
+    .addColumn('id', pg ? 'uuid' : 'integer', (c) =>
+      pg ? c.primaryKey().defaultTo(sql`gen_random_uuid()`) : c.primaryKey().autoIncrement(),
+    )
     .addColumn('person_id', 'varchar(36)', (c) => c.notNull())
     .execute();
   await db.schema
