@@ -742,22 +742,6 @@ export interface Database {
     lease_until: string | null;
     built_at: string | null;
   };
-  /** Persons whose analytical fact may have moved, noted by triggers (insights/incremental.ts); '*' = rebuild all. */
-  insight_changes: { id: Generated<string>; person_id: string };
-  /** Each person's fact as the analytical cube counts it: its finest cell and its keys (no personal data). */
-  insight_facts: { person_id: string; cell: string; keys: string };
-  /** Counts per finest cell (country|province|canton|month|minor) as sorted JSON, and the version that wrote them. */
-  insight_cells: { cell: string; counts: string; version: number };
-  /** The analytical store's one state row: generation, version, empty | building | ready, the builder's lease. */
-  insight_state: {
-    id: number;
-    generation: number;
-    version: number;
-    status: string;
-    owner: string | null;
-    lease_until: string | null;
-    built_at: string | null;
-  };
   htcds_imports: {
     id: string;
     created_by: string;
