@@ -70,8 +70,8 @@ export function htcdsCommands(cli: Command): void {
         if (view.errors.length && !o.validOnly)
           throw new Error('the file has errors: correct them or use --valid-only');
         await imports.commit(actor, job.id, Boolean(o.validOnly), requestId);
-        await HtcdsImports.running.get(job.id);
-        const done = presentJob(await imports.load(actor, job.id), 'en');
+        // The import runs as a job in this process (or on a server's node, when one takes it first).
+        const done = presentJob(await imports.settled(actor, job.id), 'en');
         out(`${done.status}: ${done.imported} cases imported, ${done.linked} linked to existing persons`);
         if (done.status !== 'done') throw new Error(`the import ${done.status}`);
       });

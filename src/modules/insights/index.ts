@@ -2,6 +2,7 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { ctdcRoutes } from './ctdc/routes';
 import { seedInsightsDemo } from './demo';
 import { HtcdsImports } from './htcds/import';
+import { htcdsImportJob } from './htcds/import-run';
 import { htcdsRoutes } from './htcds/routes';
 import { insightRoutes } from './routes';
 import { syntheticRoutes } from './synthetic/routes';
@@ -18,5 +19,6 @@ export const insightsModule: ModuleDescriptor = {
   routes: (ctx) =>
     [insightRoutes, htcdsRoutes, ctdcRoutes, syntheticRoutes].map((r) => ({ plugin: r(ctx), prefix: '/api' })),
   jobs: [{ name: 'import clean-up', everyMs: 3_600_000, run: (ctx) => new HtcdsImports(ctx).expire() }],
+  queued: [htcdsImportJob],
   seed: seedInsightsDemo,
 };

@@ -3,31 +3,33 @@ import type { Context } from '../../../platform/context';
 import { nowIso } from '../../../platform/db/index';
 import type { Database } from '../../../platform/db/types';
 import { AppError, notFound } from '../../../platform/http/errors';
+import { enqueue } from '../../../platform/jobs/index';
 import { type Actor, can, ScopeCheck } from '../../access/index';
-import { CaseAccess, CaseService, IntakeService, People } from '../../cases/index';
-import { isClosed } from '../../cases/vocabulary';
+import { CaseAccess, People } from '../../cases/index';
 import { importJobCodec } from './codecs';
+import { htcdsImportJob, importRowsField } from './import-run';
+import { matchPerson } from './match';
 import { readHtcdsFile } from './parse';
 import * as repoImport from './repo-import';
-import { type ImportRecord, type Problem, validateRows } from './validate';
+import { type Problem, validateRows } from './validate';
 
 export type Job = Database['htcds_imports'];
 export type Warning = Problem & { cases?: string };
-const chunkSize = 25;
 const keepUncommittedMs = 24 * 3_600_000;
-const stalledMs = 3_600_000;
-const rowsField = (id: string) => ({ table: 'htcds_imports', row: id, column: 'rows' });
+/** A running import without progress for this long lost its job (a node died, a message was lost): it is queued again. */
+const stalledMs = 15 * 60_000;
+/** A running import this old is given up on. */
+const giveUpMs = 3 * 24 * 3_600_000;
 
 /**
  * HTCDS import as a job: upload → validation report (stored, values never) → commit of all rows when the file is
- * clean, or of the valid rows when the user asks for it, in chunks whose progress the client polls. Cases are
- * opened through IntakeService, so codes, encryption, safeguard tasks and the audit trail are those of intake.
+ * clean, or of the valid rows when the user asks for it. The commit queues a job (import-run.ts) that imports in
+ * batches whose progress the client polls, on whichever node runs jobs, and resumes where it stopped if its process
+ * dies. Cases are opened through IntakeService, so codes, encryption, safeguard tasks and audit are those of intake.
  */
 export class HtcdsImports {
   private readonly people: People;
   private readonly access: CaseAccess;
-  /** Commits running in this process (tests and shutdown can wait for them). */
-  static readonly running = new Map<string, Promise<void>>();
   constructor(private readonly ctx: Context) {
     this.people = new People(ctx);
     this.access = new CaseAccess(ctx);
@@ -36,24 +38,8 @@ export class HtcdsImports {
     return this.ctx.db.db;
   }
 
-  /** The existing person a row belongs to: one the actor can see, matching the names and the exact date of birth. */
-  private async match(actor: Actor, r: ImportRecord) {
-    const p = r.intake.person;
-    if (!p?.prs_FirstName && !p?.prs_SecondName) return { linkTo: undefined, similar: [] as string[] };
-    const found = await this.people.candidates(
-      {
-        prs_FirstName: p.prs_FirstName,
-        prs_SecondName: p.prs_SecondName,
-        prs_Birthdate: p.prs_Birthdate,
-        prs_Gender: p.prs_Gender,
-      },
-      (id) => this.access.personInReach(actor, id),
-    );
-    // A strong match (the same names and exact date of birth) is the same person; look-alikes are only reported.
-    const same = found.find((c) => c.strong);
-    if (same) return { linkTo: same.personId, codes: same.caseCodes, similar: [] };
-    return { linkTo: undefined, similar: found.flatMap((c) => c.caseCodes) };
-  }
+  private match = (actor: Actor, r: Parameters<typeof matchPerson>[3]) =>
+    matchPerson(this.people, this.access, actor, r);
 
   /** Refuses (403) roles that may not open cases, before any upload is read. */
   assertMayImport(actor: Actor) {
@@ -102,7 +88,7 @@ export class HtcdsImports {
       problems: JSON.stringify(errors),
       warnings: JSON.stringify(warnings),
       ignored_columns: JSON.stringify(ignoredColumns),
-      rows_enc: this.ctx.crypto.encrypt(JSON.stringify(records), rowsField(id)),
+      rows_enc: this.ctx.crypto.encrypt(JSON.stringify(records), importRowsField(id)),
       created_at: now,
       updated_at: now,
       finished_at: null,
@@ -120,23 +106,22 @@ export class HtcdsImports {
   }
 
   /**
-   * Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger; ends stalled
-   * commits. The serving process runs it hourly with the other retention work.
+   * Drops the rows of reports nobody committed within a day, so uploaded personal data does not linger; queues again
+   * a commit that made no progress for a while (its job was lost with its node), which resumes where it stopped; gives
+   * up on a commit running for days. The nodes that run jobs run it hourly with the other retention work.
    */
   async expire() {
+    const now = nowIso();
     const before = new Date(Date.now() - keepUncommittedMs).toISOString();
     await repoImport.updateHtcdsImportsByCreatedAtAndStatus(
       this.db,
-      { status: 'expired', rows_enc: null, updated_at: nowIso() },
+      { status: 'expired', rows_enc: null, updated_at: now },
       before,
     );
-    // A commit whose process stopped (restart, crash) stays "running" with no progress; it is called failed.
+    await repoImport.failStartedBefore(this.db, new Date(Date.now() - giveUpMs).toISOString(), now);
     const stalled = new Date(Date.now() - stalledMs).toISOString();
-    await repoImport.updateHtcdsImportsByUpdatedAtAndStatus(
-      this.db,
-      { status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() },
-      stalled,
-    );
+    for (const { id } of await repoImport.touchStalled(this.db, stalled, now))
+      await enqueue(this.ctx, htcdsImportJob, { id });
   }
 
   /** The job if the actor started it (404 otherwise, so other people's imports stay invisible). */
@@ -165,113 +150,16 @@ export class HtcdsImports {
       id,
     );
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError(409, 'htcds_import_state');
-    const records = JSON.parse(this.ctx.crypto.decrypt(job.rows_enc ?? '', rowsField(id))) as ImportRecord[];
-    const run = this.run(actor, id, records, validOnly, requestId).catch(async () => {
-      await repoImport.updateHtcdsImportsById(
-        this.db,
-        { status: 'failed', rows_enc: null, updated_at: nowIso(), finished_at: nowIso() },
-        id,
-      );
-    });
-    HtcdsImports.running.set(id, run);
-    void run.finally(() => HtcdsImports.running.delete(id));
+    await enqueue(this.ctx, htcdsImportJob, { id, requestId });
     return this.load(actor, id);
   }
 
-  private async run(actor: Actor, id: string, records: ImportRecord[], validOnly: boolean, requestId: string) {
-    const intake = new IntakeService(this.ctx);
-    const cases = new CaseService(this.ctx);
-    let imported = 0;
-    let linked = 0;
-    const failures: Problem[] = [];
-    for (let i = 0; i < records.length; i += chunkSize) {
-      for (const r of records.slice(i, i + chunkSize)) {
-        try {
-          const m = await this.match(actor, r);
-          const opened = await intake.intake(
-            actor,
-            m.linkTo ? { ...r.intake, person: undefined, personId: m.linkTo, draft: false } : r.intake,
-            requestId,
-          );
-          if (m.linkTo) linked++;
-          await this.finish(cases, actor, opened.id, id, r, opened.isMinor, requestId);
-          imported++;
-        } catch {
-          failures.push({ row: r.row, column: '', code: 'row_failed' });
-        }
-      }
-      await repoImport.updateHtcdsImportsById2(
-        this.db,
-        { processed: Math.min(i + chunkSize, records.length), imported, linked, updated_at: nowIso() },
-        id,
-      );
+  /** Waits until the import is no longer running (the command line waits for its import). */
+  async settled(actor: Actor, id: string, pollMs = 200): Promise<Job> {
+    for (;;) {
+      const job = await this.load(actor, id);
+      if (job.status !== 'running') return job;
+      await new Promise((r) => setTimeout(r, pollMs));
     }
-    const job = await repoImport.selectHtcdsImportsById2(this.db, id);
-    const now = nowIso();
-    await repoImport.updateHtcdsImportsById3(
-      this.db,
-      {
-        status: 'done',
-        rows_enc: null,
-        problems: JSON.stringify([...(job ? importJobCodec.decode(job as Job).problems : []), ...failures]),
-        updated_at: now,
-        finished_at: now,
-      },
-      id,
-    );
-    await this.ctx.audit.record({
-      actor,
-      action: 'htcds.import.committed',
-      recordType: 'htcds_import',
-      recordId: id,
-      details: { imported, linked, failed: failures.length, validOnly },
-      requestId,
-    });
-  }
-
-  /** What intake does not set: the trafficking decision, the HTCDS case status and consent to data processing. */
-  private async finish(
-    cases: CaseService,
-    actor: Actor,
-    caseId: string,
-    jobId: string,
-    r: ImportRecord,
-    minor: boolean,
-    requestId: string,
-  ) {
-    const now = nowIso();
-    const enc = (column: string, v: string | null) =>
-      this.ctx.crypto.encryptOptional(v, { table: 'cases', row: caseId, column });
-    const closed = isClosed(r.status);
-    const set = {
-      ...(r.decision
-        ? {
-            trafficking_status: r.decision.status,
-            decision_org: r.decision.org,
-            // The template carries no reason; the case.imported audit entry says where the decision came from.
-            decision_reason_enc: null,
-            decided_at: now,
-          }
-        : {}),
-      status: r.status,
-      ...(closed
-        ? { closure_reason_enc: enc('closure_reason', r.closureReason), closed_at: now, stage: 'Closure' }
-        : {}),
-    };
-    await cases.change(actor, caseId, set, 'case.imported', { job: jobId, row: r.row }, requestId, async (trx) => {
-      if (r.consent)
-        await repoImport.insertConsents(trx, {
-          id: randomUUID(),
-          case_id: caseId,
-          scope: 'DataProcessing',
-          organisation_id: null,
-          // The template's checkbox does not say who consented; for a child it can only have been a guardian.
-          given_by: minor ? 'Guardian' : 'Self',
-          giver_name_enc: null,
-          given_at: now,
-          withdrawn_at: null,
-          created_by: actor.userId,
-        });
-    });
   }
 }

@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { type ApiError, type ApiResponse, client, multipart, ok } from '../../api';
 import { insightKeys } from '../../api/keys';
 
@@ -88,7 +89,19 @@ function ImportPanel() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [division, setDivision] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  // The import being looked at is in the address, so coming back to the page (or reloading it) shows its progress:
+  // the import runs on the server whether or not the page is open.
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get('import');
+  const setJobId = (id: string | null) =>
+    setParams(
+      (p) => {
+        if (id) p.set('import', id);
+        else p.delete('import');
+        return p;
+      },
+      { replace: true },
+    );
   const upload = useMutation({
     mutationFn: async () => {
       const form = new FormData();
@@ -193,8 +206,16 @@ function Report({ job, busy, onCommit }: { job: Job; busy: boolean; onCommit: (v
                   imported: formatNumber(job.imported),
                   linked: formatNumber(job.linked),
                 })
-              : t('htcdsExchange.import.running', { processed: formatNumber(job.processed) })}
+              : t('htcdsExchange.import.running', {
+                  processed: formatNumber(job.processed),
+                  total: formatNumber(job.valid),
+                })}
           </Text>
+          {job.status === 'running' && (
+            <Text size="sm" c="dimmed">
+              {t('htcdsExchange.import.background')}
+            </Text>
+          )}
           {job.status === 'done' && <Anchor href="/cases">{t('htcdsExchange.import.toCases')}</Anchor>}
         </Stack>
       )}
