@@ -4,7 +4,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -19,6 +18,7 @@ import { projectRoot } from '../paths';
 import { AppError, registerErrorHandler, registerNotFound } from './errors';
 import { healthRoutes } from './health';
 import { registerOpenApi } from './openapi';
+import { securityHeaders } from './security-headers';
 
 export type App = FastifyInstance;
 
@@ -162,19 +162,22 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-    reply.header('permissions-policy', permissionsPolicy);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
-
-  registerOriginCheck(app, config.MINKA_PUBLIC_URL);
-  await app.register(helmet, {
+  // Helmet's headers (CSP, framing, sniffing, referrer, HSTS behind TLS…), the same on every answer, even a refusal.
+  const security = await securityHeaders({
     contentSecurityPolicy: csp,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.MINKA_SECURE_COOKIES ? undefined : false,
   });
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(security);
+    reply.header('x-request-id', req.id);
+    reply.header('permissions-policy', permissionsPolicy);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done();
+  });
+
+  registerOriginCheck(app, config.MINKA_PUBLIC_URL);
   // Limits count in the store every node shares (Redis or PostgreSQL; this process on SQLite); the report form's too.
   const limits = await openLimits(deps, app.log);
   app.decorate('limits', limits);
