@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
-import { startBenchServer } from './server';
+import { createPostgresDatabase, dropPostgresDatabase } from '../src/platform/db/dialect';
+import { startProxy } from './proxy';
+import { type BenchServer, startBenchServer, waitReady } from './server';
 
 export interface Figures {
   requestsPerSec: number;
@@ -10,7 +14,12 @@ export interface Figures {
   non2xx: number;
 }
 
+const healthRoute = '/api/health';
+const dbRoute = '/api/geo/divisions/EC/0603/children';
+
+/** One measured run, after a short one on the same URL so the route is compiled and its answers warm. */
 async function load(url: string, seconds: number, connections: number): Promise<Figures> {
+  await autocannon({ url, duration: Math.min(2, seconds), connections, pipelining: 1 });
   const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
   return {
     requestsPerSec: Math.round(r.requests.average),
@@ -22,28 +31,100 @@ async function load(url: string, seconds: number, connections: number): Promise<
   };
 }
 
-/** Throughput and latency of liveness vs a database read, on loopback, in one run. */
+const ratio = (a: number, b: number) => Number((a / Math.max(1, b)).toFixed(2));
+
+/** Liveness vs the database read on one node, in one run: the read's share of the health route's throughput. */
+async function oneNode(
+  database: string,
+  url: string,
+  seconds: number,
+  connections: number,
+): Promise<Record<string, unknown>[]> {
+  const common = { database, nodes: 1, seconds, connections };
+  const health = await load(`${url}${healthRoute}`, seconds, connections);
+  const dbRead = await load(`${url}${dbRoute}`, seconds, connections);
+  return [
+    { bench: 'http', case: 'health', route: healthRoute, ...common, ...health },
+    { bench: 'http', case: 'db-read', route: dbRoute, ...common, ...dbRead },
+    {
+      bench: 'http',
+      case: 'ratio',
+      database,
+      dbReadToHealthThroughput: ratio(dbRead.requestsPerSec, health.requestsPerSec),
+      goal: '>= 0.5',
+      healthToDbReadThroughput: ratio(health.requestsPerSec, dbRead.requestsPerSec),
+      dbReadToHealthP99: Number((dbRead.p99Ms / Math.max(0.001, health.p99Ms)).toFixed(2)),
+    },
+  ];
+}
+
+/**
+ * Two app processes on one PostgreSQL database (a scratch database, dropped afterwards) behind a round-robin proxy,
+ * against one: the same load on the database read through the proxy with one node and with two. Every process
+ * (nodes, proxy, load generator, PostgreSQL) shares this machine's cores, so two nodes need not double the figure.
+ */
+async function postgresNodes(baseUrl: string, seconds: number, connections: number) {
+  const name = `minka_bench_http_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const dbUrl = await createPostgresDatabase(baseUrl, name);
+  // Nothing is shared between the nodes but the database and the master key (from the secret store in production).
+  const env = { DATABASE_URL: dbUrl, MINKA_MASTER_KEY: randomBytes(32).toString('base64') };
+  const servers: BenchServer[] = [];
+  try {
+    // One after the other: the first creates the keys and the demo data, the second finds them.
+    for (let i = 0; i < 2; i++) {
+      const s = await startBenchServer(env);
+      servers.push(s);
+      await waitReady(s.url);
+    }
+    const [a, b] = servers as [BenchServer, BenchServer];
+    const rows = await oneNode('postgres', a.url, seconds, connections);
+    const common = { bench: 'http', database: 'postgres', route: dbRoute, seconds, connections };
+    const through = async (nodes: string[]) => {
+      const proxy = await startProxy(nodes);
+      try {
+        return await load(`${proxy.url}${dbRoute}`, seconds, connections);
+      } finally {
+        await proxy.close();
+      }
+    };
+    const one = await through([a.url]);
+    const two = await through([a.url, b.url]);
+    rows.push(
+      { ...common, case: 'db-read-proxy', nodes: 1, ...one },
+      { ...common, case: 'db-read-proxy', nodes: 2, ...two },
+      {
+        bench: 'http',
+        case: 'two-nodes',
+        database: 'postgres',
+        oneNodeRequestsPerSec: one.requestsPerSec,
+        twoNodesRequestsPerSec: two.requestsPerSec,
+        twoToOneThroughput: ratio(two.requestsPerSec, one.requestsPerSec),
+        cores: availableParallelism(),
+      },
+    );
+    return rows;
+  } finally {
+    for (const s of servers.reverse()) await s.close();
+    await dropPostgresDatabase(baseUrl, name);
+  }
+}
+
+/**
+ * Throughput and latency of liveness vs a database read, on loopback: one SQLite node; then, when
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a PostgreSQL server, one and two PostgreSQL nodes.
+ */
 export async function httpBench(): Promise<Record<string, unknown>[]> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 8);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+  const rows: Record<string, unknown>[] = [];
   const server = await startBenchServer();
   try {
-    await load(`${server.url}/api/health`, 1, connections); // warm-up
-    const health = await load(`${server.url}/api/health`, seconds, connections);
-    const dbRoute = '/api/geo/divisions/EC/0603/children';
-    const dbRead = await load(`${server.url}${dbRoute}`, seconds, connections);
-    const common = { database: 'sqlite', seconds, connections };
-    return [
-      { bench: 'http', case: 'health', route: '/api/health', ...common, ...health },
-      { bench: 'http', case: 'db-read', route: dbRoute, ...common, ...dbRead },
-      {
-        bench: 'http',
-        case: 'ratio',
-        healthToDbReadThroughput: Number((health.requestsPerSec / Math.max(1, dbRead.requestsPerSec)).toFixed(2)),
-        dbReadToHealthP99: Number((dbRead.p99Ms / Math.max(0.001, health.p99Ms)).toFixed(2)),
-      },
-    ];
+    rows.push(...(await oneNode('sqlite', server.url, seconds, connections)));
   } finally {
     await server.close();
   }
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pgUrl) rows.push(...(await postgresNodes(pgUrl, seconds, connections)));
+  else rows.push({ bench: 'http', case: 'two-nodes', skipped: 'set BENCH_DATABASE_URL or TEST_DATABASE_URL' });
+  return rows;
 }

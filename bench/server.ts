@@ -23,7 +23,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/serving on http:\/\/localhost:(\d+)/);
@@ -46,4 +46,18 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Resolves once the node answers /api/ready with 200 (database reachable, migrations applied). */
+export async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(`${url}/api/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > until) throw new Error(`${url} not ready (last status ${status})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
