@@ -39,6 +39,18 @@ export async function listChildren(db: Q, country: string, parentCode: string): 
     .execute();
 }
 
+/** The codes of every division under one (four levels at most), in one query. */
+export async function codesBelow(db: Q, country: string, code: string): Promise<string[]> {
+  const r = await sql<{ code: string }>`
+    with recursive below (code, depth) as (
+      select code, 1 from divisions where country_code = ${country} and parent_code = ${code}
+      union all
+      select d.code, b.depth + 1 from divisions d join below b on d.parent_code = b.code
+      where d.country_code = ${country} and b.depth < 4)
+    select code from below`.execute(db);
+  return r.rows.map((x) => x.code);
+}
+
 export async function countChildren(db: Q, country: string, code: string): Promise<number> {
   const r = await db
     .selectFrom('divisions')

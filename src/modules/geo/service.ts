@@ -78,7 +78,7 @@ export class GeoService {
 
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
-    return [code, ...(await this.descendants(country, code)).map((r) => r.code)];
+    return [code, ...(await repo.codesBelow(this.db, country, code))];
   }
 
   /** Every division under one (four levels at most), level by level. */
