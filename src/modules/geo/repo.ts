@@ -39,14 +39,17 @@ export async function listChildren(db: Q, country: string, parentCode: string): 
     .execute();
 }
 
-/** The codes of every division under one (four levels at most), in one query. */
+/**
+ * The codes of every division under one (four levels at most), in one query. The cross join keeps SQLite reading
+ * each level's children by their parent (a plain join let it scan the country's divisions at every level).
+ */
 export async function codesBelow(db: Q, country: string, code: string): Promise<string[]> {
   const r = await sql<{ code: string }>`
     with recursive below (code, depth) as (
       select code, 1 from divisions where country_code = ${country} and parent_code = ${code}
       union all
-      select d.code, b.depth + 1 from divisions d join below b on d.parent_code = b.code
-      where d.country_code = ${country} and b.depth < 4)
+      select d.code, b.depth + 1 from below b cross join divisions d
+      where d.country_code = ${country} and d.parent_code = b.code and b.depth < 4)
     select code from below`.execute(db);
   return r.rows.map((x) => x.code);
 }
