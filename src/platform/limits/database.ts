@@ -19,7 +19,7 @@ export class DatabaseCounters implements CounterStore {
     private readonly onSweepError: (err: unknown) => void,
   ) {}
 
-  async hit(key: string, previousKey: string, expiresAt: number, now: number): Promise<Hit> {
+  async hit(key: string, previousKey: string, expiresAt: number, now: number, amount = 1): Promise<Hit> {
     if (now - this.lastSweep >= sweepEveryMs && !this.sweeping) {
       this.lastSweep = now;
       this.sweeping = this.sweep(now)
@@ -28,7 +28,7 @@ export class DatabaseCounters implements CounterStore {
           this.sweeping = null;
         });
     }
-    return repo.hitCounter(this.db, key, previousKey, expiresAt, now);
+    return repo.hitCounter(this.db, key, previousKey, expiresAt, now, amount);
   }
 
   /** Deletes expired counters now; returns how many. */

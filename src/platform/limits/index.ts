@@ -3,13 +3,13 @@ import type { Config } from '../config';
 import type { FieldCrypto } from '../crypto/fields';
 import type { DbHandle } from '../db/index';
 import { DatabaseCounters } from './database';
-import { WindowLimiter } from './limiter';
+import { type LimiterOptions, WindowLimiter } from './limiter';
 import { MemoryCounters } from './memory';
 import { rateLimitStore } from './rate-limit';
 import { RedisCounters } from './redis';
 import type { CounterStore } from './store';
 
-export type { Decision } from './limiter';
+export type { Decision, LimiterOptions } from './limiter';
 export { WindowLimiter } from './limiter';
 export type { CounterStore, Hit } from './store';
 export { limitsClock } from './store';
@@ -17,8 +17,8 @@ export { limitsClock } from './store';
 /** The limits of one node: its counter store and the limiters that count in it. */
 export interface Limits {
   readonly store: CounterStore;
-  /** The limiter named `purpose` (one per purpose; its counts are apart from every other's). */
-  limiter(purpose: string): WindowLimiter;
+  /** The limiter named `purpose` (one per purpose, made with the options of its first call; counts apart). */
+  limiter(purpose: string, options?: LimiterOptions): WindowLimiter;
   /** The request limit's store for @fastify/rate-limit. */
   rateLimitStore(defaults: { max: number; windowMs: number }): ReturnType<typeof rateLimitStore>;
   close(): Promise<void>;
@@ -69,10 +69,10 @@ export async function openLimits(
   const fallback = new MemoryCounters();
   const keyOf = (value: string) => deps.crypto.blindIndex('limits', value);
   const limiters = new Map<string, WindowLimiter>();
-  const limiter = (purpose: string) => {
+  const limiter = (purpose: string, options?: LimiterOptions) => {
     let l = limiters.get(purpose);
     if (!l) {
-      l = new WindowLimiter(purpose, store, fallback, keyOf, failed);
+      l = new WindowLimiter(purpose, store, fallback, keyOf, failed, options);
       limiters.set(purpose, l);
     }
     return l;

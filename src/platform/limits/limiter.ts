@@ -12,7 +12,29 @@ export interface Decision {
   retryAt: number;
 }
 
-const blockedSweepFrom = 10_000;
+export interface LimiterOptions {
+  /**
+   * Reserve uses in batches (on a shared store only): a node takes a share of what a source has left and spends it
+   * without asking the store again. The store's count includes the reserved uses, so all nodes together never allow
+   * more than the limit; a source may be refused a few uses early (at most an eighth of what it had left when each
+   * node last reserved). For the request limit, where one round trip per request would cost the most.
+   */
+  reserve?: boolean;
+}
+
+/** A node's reserved uses of one source in one window. */
+interface Lease {
+  left: number;
+  /** The estimate when reserved, and the uses spent since: the count shown to the client. */
+  base: number;
+  used: number;
+  /** How many uses to reserve next time. */
+  next: number;
+  until: number;
+}
+
+const mapSweepFrom = 10_000;
+const maxReserve = 64;
 
 /**
  * A sliding-window limit per source: fixed windows that start at the same moments on every node, and the estimate
@@ -31,6 +53,9 @@ export class WindowLimiter {
   // On a shared store, a source known to be over its limit is refused here until it may try again: a flood costs
   // this node nothing and the store nothing.
   private readonly blocked = new Map<string, number>();
+  private readonly leases = new Map<string, Lease>();
+  // Reservations on their way from the store: a request arriving meanwhile waits for it instead of asking too.
+  private readonly reserving = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly purpose: string,
@@ -38,6 +63,7 @@ export class WindowLimiter {
     private readonly fallback: MemoryCounters,
     private readonly keyOf: (value: string) => string,
     private readonly storeFailed: (err: unknown, purpose: string) => void,
+    private readonly options: LimiterOptions = {},
   ) {}
 
   /** Counts one use by `source` (an address, held in memory only) and says whether it stays within `max` per `windowMs`. */
@@ -48,32 +74,64 @@ export class WindowLimiter {
     const key = this.keyOf(`${this.purpose}|${windowMs}|${start}|${source}`);
     const until = this.blocked.get(key);
     if (until !== undefined && until > now) return { allowed: false, count: max + 1, resetAt, retryAt: until };
+    const reserving = this.options.reserve === true && this.store.shared;
+    // One reservation at a time per source on this node: a request that finds one on its way waits for it and
+    // spends from it, or, when it is spent, the first to find none reserves again while the others wait.
+    for (let pending = this.reserving.get(key); reserving; pending = this.reserving.get(key)) {
+      const lease = this.leases.get(key);
+      if (lease && lease.left > 0) {
+        lease.left--;
+        lease.used++;
+        return { allowed: true, count: Math.min(max, Math.ceil(lease.base + lease.used)), resetAt, retryAt: now };
+      }
+      if (!pending) break;
+      await pending.catch(() => {});
+      const over = this.blocked.get(key);
+      if (over !== undefined && over > now) return { allowed: false, count: max + 1, resetAt, retryAt: over };
+    }
+    const lease = reserving ? this.leases.get(key) : undefined;
+    const amount = lease?.next ?? 1;
     const previousKey = this.keyOf(`${this.purpose}|${windowMs}|${start - windowMs}|${source}`);
     const expiresAt = resetAt + windowMs;
+    const asked = this.store.hit(key, previousKey, expiresAt, now, amount);
+    if (reserving) {
+      this.reserving.set(key, asked);
+      asked.finally(() => this.reserving.get(key) === asked && this.reserving.delete(key)).catch(() => {});
+    }
     let hit: Hit;
     try {
-      hit = await this.store.hit(key, previousKey, expiresAt, now);
+      hit = await asked;
     } catch (err) {
       this.storeFailed(err, this.purpose);
-      hit = this.fallback.hitNow(key, previousKey, expiresAt, now);
+      hit = this.fallback.hitNow(key, previousKey, expiresAt, now, amount);
     }
-    const estimate = hit.count + (hit.previous * (resetAt - now)) / windowMs;
-    if (estimate <= max) return { allowed: true, count: Math.ceil(estimate), resetAt, retryAt: now };
+    // What the window held before these uses, and how many of them fit under the limit now.
+    const before = hit.count - amount + (hit.previous * (resetAt - now)) / windowMs;
+    const room = Math.floor(max - before);
+    if (room >= 1) {
+      const granted = Math.min(amount, room);
+      if (reserving) {
+        const next = Math.max(1, Math.min(maxReserve, Math.floor((room - granted) / 8)));
+        this.remember(this.leases, key, { left: granted - 1, base: before, used: 1, next, until: resetAt }, now);
+      }
+      return { allowed: true, count: Math.ceil(before + 1), resetAt, retryAt: now };
+    }
     const retryAt = Math.max(now, retryTime(hit, max, windowMs, resetAt));
-    if (this.store.shared) this.block(key, retryAt, now);
-    return { allowed: false, count: Math.max(max + 1, Math.ceil(estimate)), resetAt, retryAt };
+    if (this.store.shared) this.remember(this.blocked, key, retryAt, now);
+    return { allowed: false, count: Math.max(max + 1, Math.ceil(before + 1)), resetAt, retryAt };
   }
 
-  private block(key: string, until: number, now: number) {
-    if (this.blocked.size >= blockedSweepFrom) {
-      for (const [k, v] of this.blocked) if (v <= now) this.blocked.delete(k);
-      // Still full: many sources at once over their limit; forget the oldest (they are asked of the store again).
-      for (const k of this.blocked.keys()) {
-        if (this.blocked.size < blockedSweepFrom / 2) break;
-        this.blocked.delete(k);
+  /** Sets a per-source entry, keeping the map bounded: expired entries go first, then the oldest. */
+  private remember<V extends number | { until: number }>(map: Map<string, V>, key: string, value: V, now: number) {
+    if (map.size >= mapSweepFrom) {
+      for (const [k, v] of map) if ((typeof v === 'number' ? v : v.until) <= now) map.delete(k);
+      // Still full: many sources at once; forget the oldest (they are asked of the store again).
+      for (const k of map.keys()) {
+        if (map.size < mapSweepFrom / 2) break;
+        map.delete(k);
       }
     }
-    this.blocked.set(key, until);
+    map.set(key, value);
   }
 }
 

@@ -111,6 +111,44 @@ describe('sliding-window limiter', () => {
     assert.deepEqual(failures, ['reports', 'reports', 'reports']);
   });
 
+  it('reserving uses in batches never allows more than the limit across nodes, and asks the store far less', async () => {
+    now = frozen;
+    const counters = new MemoryCounters();
+    let calls = 0;
+    const shared: CounterStore = {
+      kind: 'redis',
+      shared: true,
+      hit: (...args) => {
+        calls++;
+        return counters.hit(...args);
+      },
+      close: async () => {},
+    };
+    const node = () =>
+      new WindowLimiter('requests', shared, new MemoryCounters(), plainKeys, noFailure, { reserve: true });
+    for (const max of [1, 2, 5, 17, 600]) {
+      const nodes = [node(), node(), node()];
+      calls = 0;
+      let allowed = 0;
+      const requests = max * 2 + 30;
+      for (let i = 0; i < requests; i++) {
+        // Mostly round robin, now and then the same node twice, as a load balancer does.
+        const d = await nodes[(i + (i % 7 === 0 ? 1 : 0)) % 3]!.take(`s${max}`, max, minute);
+        if (d.allowed) allowed++;
+      }
+      assert.ok(allowed <= max, `max ${max}: ${allowed} allowed`);
+      assert.ok(allowed >= max - Math.max(2, max / 20), `max ${max}: only ${allowed} allowed`);
+      if (max === 600) assert.ok(calls < requests / 4, `${calls} store calls for ${requests} requests`);
+    }
+    // At once, as a page's dozens of requests arrive: requests that find a reservation on its way wait for it.
+    const nodes = [node(), node()];
+    calls = 0;
+    const all = await Promise.all(Array.from({ length: 400 }, (_, i) => nodes[i % 2]!.take('together', 300, minute)));
+    assert.equal(all.filter((d) => d.allowed).length <= 300, true);
+    assert.ok(all.filter((d) => d.allowed).length >= 285);
+    assert.ok(calls < 100, `${calls} store calls for 400 requests at once`);
+  });
+
   it('chooses Redis when MINKA_REDIS_URL is set, else PostgreSQL, else this process', () => {
     assert.equal(storeKind({ MINKA_REDIS_URL: 'redis://x', database: 'sqlite' }), 'redis');
     assert.equal(storeKind({ MINKA_REDIS_URL: 'redis://x', database: 'postgres' }), 'redis');

@@ -14,19 +14,19 @@ export class MemoryCounters implements CounterStore {
   private readonly counts = new Map<string, { n: number; until: number }>();
   private nextSweep = sweepFrom;
 
-  async hit(key: string, previousKey: string, expiresAt: number, now: number): Promise<Hit> {
-    return this.hitNow(key, previousKey, expiresAt, now);
+  async hit(key: string, previousKey: string, expiresAt: number, now: number, amount = 1): Promise<Hit> {
+    return this.hitNow(key, previousKey, expiresAt, now, amount);
   }
 
   /** hit() without a promise, for callers on the request path that count in memory. */
-  hitNow(key: string, previousKey: string, expiresAt: number, now: number): Hit {
+  hitNow(key: string, previousKey: string, expiresAt: number, now: number, amount = 1): Hit {
     if (this.counts.size >= this.nextSweep) this.sweep(now);
     let entry = this.counts.get(key);
     if (!entry || entry.until <= now) {
       entry = { n: 0, until: expiresAt };
       this.counts.set(key, entry);
     }
-    entry.n++;
+    entry.n += amount;
     const prev = this.counts.get(previousKey);
     return { count: entry.n, previous: prev && prev.until > now ? prev.n : 0 };
   }

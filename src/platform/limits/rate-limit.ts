@@ -1,13 +1,14 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { WindowLimiter } from './limiter';
+import type { LimiterOptions, WindowLimiter } from './limiter';
 import { limitsClock } from './store';
 
-type Limiters = (purpose: string) => WindowLimiter;
+type Limiters = (purpose: string, options: LimiterOptions) => WindowLimiter;
 
 /**
  * A store for @fastify/rate-limit (its `store` option: a class it builds with its options) that counts through a
  * WindowLimiter, so the request limit holds across every node sharing the limits store. The plugin's key (the
  * address) only reaches the limiter, which stores a keyed hash of it. A route with its own limit counts apart.
+ * Uses are reserved in batches (see LimiterOptions.reserve): never more than the limit across nodes.
  */
 export function rateLimitStore(
   limiter: Limiters,
@@ -17,7 +18,8 @@ export function rateLimitStore(
     private readonly limiter: WindowLimiter;
 
     constructor(_options: unknown, purpose = 'requests') {
-      this.limiter = limiter(purpose);
+      // A request costs a round trip to the store only now and then: uses are reserved in batches.
+      this.limiter = limiter(purpose, { reserve: true });
     }
 
     incr(

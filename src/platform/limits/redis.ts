@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
 import type { CounterStore, Hit } from './store';
 
-// INCR and PEXPIRE in one script, so a counter never lives without its expiry (a crash between the two would keep
+// INCRBY and PEXPIRE in one script, so a counter never lives without its expiry (a crash between the two would keep
 // it forever); the previous window's count is read in the same round trip. Both keys are one Redis's: no cluster.
 const script = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if n == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, tonumber(redis.call('GET', KEYS[2]) or '0')}
 `;
 
@@ -13,7 +13,7 @@ return {n, tonumber(redis.call('GET', KEYS[2]) or '0')}
 export const redisPrefix = 'minka:limit:';
 
 type LimitsRedis = Redis & {
-  minkaHit(key: string, previousKey: string, ttlMs: number): Promise<[number, number]>;
+  minkaHit(key: string, previousKey: string, ttlMs: number, amount: number): Promise<[number, number]>;
 };
 
 /**
@@ -48,11 +48,12 @@ export class RedisCounters implements CounterStore {
     return store;
   }
 
-  async hit(key: string, previousKey: string, expiresAt: number, now: number): Promise<Hit> {
+  async hit(key: string, previousKey: string, expiresAt: number, now: number, amount = 1): Promise<Hit> {
     const [count, previous] = await this.redis.minkaHit(
       redisPrefix + key,
       redisPrefix + previousKey,
       Math.max(1, expiresAt - now),
+      amount,
     );
     return { count: Number(count), previous: Number(previous) };
   }

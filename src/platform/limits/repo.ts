@@ -1,7 +1,7 @@
 import type { Db } from '../db/index';
 
 /**
- * Adds one to a counter (created to expire at `expiresAt`) and reads another in the same statement: one round trip,
+ * Adds `amount` to a counter (created to expire at `expiresAt`) and reads another in the same statement: one round trip,
  * and the row lock of the upsert makes concurrent hits from any node add up exactly.
  */
 export async function hitCounter(
@@ -10,11 +10,12 @@ export async function hitCounter(
   previousKey: string,
   expiresAt: number,
   now: number,
+  amount = 1,
 ): Promise<{ count: number; previous: number }> {
   const row = await db
     .insertInto('rate_counters')
-    .values({ key, count: 1, expires_at: expiresAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', 1) })))
+    .values({ key, count: amount, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', amount) })))
     .returning((eb) => [
       'rate_counters.count',
       eb

@@ -14,10 +14,10 @@ export interface CounterStore {
   /** True when other nodes see the same counts (Redis, PostgreSQL). */
   readonly shared: boolean;
   /**
-   * Adds one to `key` in one atomic step (no hit is lost or counted twice, whichever node makes it) and reads
-   * `previousKey`'s count (0 when unknown). A new counter is created to expire at `expiresAt`.
+   * Adds `amount` (default 1) to `key` in one atomic step (no hit is lost or counted twice, whichever node makes
+   * it) and reads `previousKey`'s count (0 when unknown). A new counter is created to expire at `expiresAt`.
    */
-  hit(key: string, previousKey: string, expiresAt: number, now: number): Promise<Hit>;
+  hit(key: string, previousKey: string, expiresAt: number, now: number, amount?: number): Promise<Hit>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }
