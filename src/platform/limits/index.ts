@@ -66,6 +66,10 @@ export async function openLimits(
       : kind === 'database'
         ? new DatabaseCounters(deps.db.db, (err) => failed(err, 'sweep'))
         : new MemoryCounters();
+  log.info(
+    { limits: kind },
+    kind === 'memory' ? 'limits count in this process' : 'limits count in a store every node shares',
+  );
   const fallback = new MemoryCounters();
   const keyOf = (value: string) => deps.crypto.blindIndex('limits', value);
   const limiters = new Map<string, WindowLimiter>();
