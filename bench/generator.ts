@@ -2,52 +2,86 @@
 // Every person is marked fake: ids start with FAKE- and identity numbers use province 99, which does not exist.
 
 import { prng as rng } from '../src/modules/insights/generate';
+import { canton, national } from './names';
 
 /** Deterministic PRNG (mulberry32) so a seed always yields the same people. */
 export { rng };
 
-const kichwaGiven = {
-  Feminine: ['Sisa', 'Killa', 'Nina', 'Tamya', 'Sumak', 'Kuri', 'Pakari', 'Wayra'],
-  Masculine: ['Inti', 'Amaru', 'Rumi', 'Atik', 'Yupanki', 'Kuri', 'Wayra', 'Pakari'],
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+
+const compose = (stems: string[], endings: string[]) => stems.flatMap((s) => endings.map((e) => s + e));
+const unique = (names: string[]) => [...new Set(names)];
+
+/** Names with Zipf-like weights: the first is the most frequent, and the tail stays long. */
+function zipf(names: string[], exponent: number) {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let i = 0; i < names.length; i++) {
+    total += 1 / (i + 1) ** exponent;
+    cumulative.push(total);
+  }
+  return (r: () => number) => {
+    const x = r() * total;
+    let lo = 0;
+    let hi = names.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return names[lo]!;
+  };
+}
+const uniform = (names: readonly string[]) => (r: () => number) => pick(r, names);
+
+type Draw = (r: () => number) => string;
+interface NamePool {
+  kichwaGiven: Record<'Feminine' | 'Masculine', Draw>;
+  spanishGiven: Record<'Feminine' | 'Masculine', Draw>;
+  kichwaSurname: Draw;
+  spanishSurname: Draw;
+}
+
+/** Which names people get: `national` (default) or `canton`, the original few (for comparisons). */
+export type NamePoolName = 'national' | 'canton';
+
+const pools: Record<NamePoolName, NamePool> = {
+  canton: {
+    kichwaGiven: { Feminine: uniform(canton.kichwaGiven.Feminine), Masculine: uniform(canton.kichwaGiven.Masculine) },
+    spanishGiven: {
+      Feminine: uniform(canton.spanishGiven.Feminine),
+      Masculine: uniform(canton.spanishGiven.Masculine),
+    },
+    kichwaSurname: uniform(canton.kichwaSurnames),
+    spanishSurname: uniform(canton.spanishSurnames),
+  },
+  national: {
+    kichwaGiven: {
+      Feminine: zipf(unique([...canton.kichwaGiven.Feminine, ...national.kichwaGiven.Feminine]), 0.9),
+      Masculine: zipf(unique([...canton.kichwaGiven.Masculine, ...national.kichwaGiven.Masculine]), 0.9),
+    },
+    spanishGiven: {
+      Feminine: zipf(unique([...canton.spanishGiven.Feminine, ...national.spanishGiven.Feminine]), 0.9),
+      Masculine: zipf(unique([...canton.spanishGiven.Masculine, ...national.spanishGiven.Masculine]), 0.9),
+    },
+    kichwaSurname: zipf(
+      unique([
+        ...canton.kichwaSurnames,
+        ...national.kichwaSurnames,
+        ...compose(national.kichwaStems, national.kichwaEndings),
+      ]),
+      0.75,
+    ),
+    spanishSurname: zipf(
+      unique([
+        ...canton.spanishSurnames,
+        ...national.spanishSurnames,
+        ...compose(national.spanishStems, national.spanishEndings),
+      ]),
+      0.75,
+    ),
+  },
 };
-const spanishGiven = {
-  Feminine: ['María', 'Rosa', 'Carmen', 'Ana', 'Luz', 'Mercedes', 'Juana', 'Manuela', 'Dolores', 'Josefina'],
-  Masculine: ['José', 'Luis', 'Manuel', 'Juan', 'Pedro', 'Segundo', 'Francisco', 'Miguel', 'Carlos', 'Ángel'],
-};
-const kichwaSurnames = [
-  'Quishpe',
-  'Guamán',
-  'Yupanqui',
-  'Chimbo',
-  'Lema',
-  'Cuji',
-  'Guallpa',
-  'Tenemaza',
-  'Morocho',
-  'Caiza',
-  'Pilamunga',
-  'Tixi',
-  'Chicaiza',
-  'Llamuca',
-  'Sagñay',
-  'Yautibug',
-  'Cepeda',
-  'Asadobay',
-  'Guaminga',
-  'Paguay',
-];
-const spanishSurnames = [
-  'García',
-  'López',
-  'Pérez',
-  'Sánchez',
-  'Vásquez',
-  'Castillo',
-  'Ramírez',
-  'Vargas',
-  'Torres',
-  'Flores',
-];
 
 // Cantons weighted toward the highlands where the project starts (INEC codes).
 const cantons: [string, number][] = [
@@ -81,8 +115,6 @@ function weighted<T>(r: () => number, items: [T, number][]): T {
   return items[items.length - 1]![0];
 }
 
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-
 export interface FakePerson {
   id: string;
   givenName: string;
@@ -112,18 +144,19 @@ function age(r: () => number): number {
 }
 
 /** Generates `n` fake people from `seed`; the same seed always gives the same list. */
-export function generatePeople(n: number, seed = 42, year = 2026): FakePerson[] {
+export function generatePeople(n: number, seed = 42, year = 2026, names: NamePoolName = 'national'): FakePerson[] {
   const r = rng(seed);
+  const pool = pools[names];
   const out: FakePerson[] = [];
   for (let i = 0; i < n; i++) {
     const gender = r() < 0.55 ? 'Feminine' : 'Masculine';
     const ethnicity = weighted(r, ethnicities);
     const indigenous = ethnicity === 'indigena';
-    const givenList = () => (indigenous && r() < 0.35 ? kichwaGiven[gender] : spanishGiven[gender]);
-    const given = pick(r, givenList());
-    let secondGiven = r() < 0.7 ? pick(r, givenList()) : '';
+    const givenName = () => (indigenous && r() < 0.35 ? pool.kichwaGiven[gender] : pool.spanishGiven[gender])(r);
+    const given = givenName();
+    let secondGiven = r() < 0.7 ? givenName() : '';
     if (secondGiven === given) secondGiven = '';
-    const surname = () => (indigenous && r() < 0.85 ? pick(r, kichwaSurnames) : pick(r, spanishSurnames));
+    const surname = () => (indigenous && r() < 0.85 ? pool.kichwaSurname : pool.spanishSurname)(r);
     const a = age(r);
     out.push({
       id: `FAKE-${String(i + 1).padStart(6, '0')}`,

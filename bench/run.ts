@@ -1,7 +1,11 @@
-// `npm run bench [name…]`: runs benchmarks (not tests), prints one JSON line per result and writes bench/results/NAME.json.
+// `npm run bench [name…] [-- --size N] [--runs N]`: runs benchmarks (not tests), prints one JSON line per result and
+// writes bench/results/NAME.json. A size (cases, persons) and a number of timed runs may also come from BENCH_SIZE and
+// BENCH_RUNS; BENCH_DATABASE_URL (a PostgreSQL server) runs the benches that support it on PostgreSQL.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { casesBench } from './cases';
+import type { BenchOptions } from './context';
 import { dedupeBench } from './dedupe';
 import { disclosureBench } from './disclosure';
 import { generatePeople } from './generator';
@@ -10,7 +14,7 @@ import { insightsBench } from './insights';
 import { recordBench } from './record';
 import { webBench } from './web';
 
-const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
+const benches: Record<string, (o: BenchOptions) => Promise<Record<string, unknown>[]>> = {
   http: httpBench,
   dedupe: dedupeBench,
   cases: casesBench,
@@ -18,8 +22,8 @@ const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   disclosure: disclosureBench,
   record: recordBench,
   web: webBench,
-  generate: async () => {
-    const n = Number(process.env.BENCH_PEOPLE ?? 100_000);
+  generate: async (o) => {
+    const n = o.size ?? Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();
     const people = generatePeople(n);
     const ms = performance.now() - start;
@@ -36,7 +40,30 @@ const benches: Record<string, () => Promise<Record<string, unknown>[]>> = {
   },
 };
 
-const wanted = process.argv.slice(2);
+const { values, positionals: wanted } = parseArgs({
+  allowPositionals: true,
+  options: { size: { type: 'string' }, runs: { type: 'string' }, names: { type: 'string' } },
+});
+const count = (v: string | undefined, what: string) => {
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${what} must be a whole number above 0, not ${v}`);
+    process.exit(2);
+  }
+  return n;
+};
+const names = values.names ?? process.env.BENCH_NAMES;
+if (names !== undefined && names !== 'national' && names !== 'canton') {
+  console.error(`--names is national or canton, not ${names}`);
+  process.exit(2);
+}
+const options: BenchOptions = {
+  size: count(values.size ?? process.env.BENCH_SIZE, '--size'),
+  runs: count(values.runs ?? process.env.BENCH_RUNS, '--runs'),
+  names,
+  postgres: process.env.BENCH_DATABASE_URL || undefined,
+};
 const unknown = wanted.filter((w) => !benches[w]);
 if (unknown.length) {
   console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
@@ -45,7 +72,7 @@ if (unknown.length) {
 const dir = path.resolve('bench/results');
 mkdirSync(dir, { recursive: true });
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
-  const results = await benches[name]!();
+  const results = await benches[name]!(options);
   for (const r of results) console.log(JSON.stringify(r));
   writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
 import { normaliseEmail, normaliseIdentity } from '../modules/access/index';
-import { nameKeys } from '../modules/cases/index';
+import { nameTerms } from '../modules/cases/index';
 import { contactIndexing } from '../modules/reports/index';
 import type { IndexSpec } from '../platform/crypto/rotate';
 
@@ -35,7 +35,7 @@ export const rebuildableIndexes: IndexSpec[] = [
     table: 'persons',
     sources: ['given_names_enc', 'surnames_enc'],
     purpose: 'name-phonetic',
-    values: (given, surnames) => nameKeys(given, surnames),
+    values: (given, surnames) => nameTerms(given, surnames),
     into: { table: 'person_name_keys', ref: 'person_id', column: 'key_index' },
   },
   {

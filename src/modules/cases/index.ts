@@ -28,7 +28,7 @@ export { cleanAttachment, maxFileBytes } from './files';
 export { FollowUps } from './followups';
 export { IntakeService, livingRecordDefaults } from './intake';
 export { People } from './people';
-export { nameKeys } from './phonetic';
+export { nameKeys, nameTerms } from './phonetic';
 export { Protection } from './protection';
 export { RecordService } from './record';
 export { consentsOf, findPerson, insertCase, standingReferrals } from './repo';

@@ -7,9 +7,10 @@ import { GeoService } from '../geo/index';
 import type { CaseAccess } from './access';
 import { caseCodec, isMinorCase } from './codecs';
 import type { People } from './people';
-import { nameKeys } from './phonetic';
+import { nameKeys, searchTriple } from './phonetic';
 import { listScope } from './policy';
 import * as repo from './repo';
+import * as repoList from './repo-list';
 import type { caseQuery } from './schema';
 
 /**
@@ -37,7 +38,7 @@ export async function listCases(
     : undefined;
   const now = nowIso();
   const shared = await access.sharedForList(actor);
-  const rows = await repo.listCases(db, {
+  const rows = await repoList.listCases(db, {
     country: actor.scope.country,
     own: receiverOnly
       ? undefined
@@ -52,8 +53,7 @@ export async function listCases(
     traffickingStatus: q.traffickingStatus,
     exploitation: q.exploitation,
     code: q.code,
-    nameKeys: q.name ? people.lookupIndexes(q.name) : undefined,
-    nameKeyCount: q.name ? nameKeys(q.name).length : undefined,
+    ...(q.name ? await byName(ctx, q.name) : {}),
     after,
     limit: q.limit,
   });
@@ -78,7 +78,7 @@ export async function listCases(
     actor.scope.country,
     page.map((c) => c.division_code),
   );
-  const tasks = await repo.taskCounts(
+  const tasks = await repoList.taskCounts(
     db,
     page.map((c) => c.id),
     now,
@@ -116,4 +116,28 @@ export async function listCases(
     })),
     next: rows.length > q.limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null,
   };
+}
+
+/** A name search reads at most this many persons of its rarest term before choosing how to find their cases. */
+const fewPersons = 2000;
+
+/**
+ * How a name search finds cases: every typed word's phonetic key must be among the person's (checked per case), and
+ * when one term is rare (the triple of three typed words, else the rarest word) the cases are read by those persons
+ * instead of along the list. Only blind indexes reach the database.
+ */
+async function byName(ctx: Context, name: string): Promise<Pick<repoList.CaseFilter, 'nameKeys' | 'personIds'>> {
+  const c = ctx.crypto;
+  const words = nameKeys(name);
+  if (!words.length) return {};
+  const indexes = (term: string) => c.blindIndexes('name-phonetic', term);
+  const groups = words.map(indexes);
+  const triple = searchTriple(words);
+  const terms = triple ? [indexes(triple)] : groups;
+  let rarest: string[] | undefined;
+  for (const t of terms) {
+    const persons = await repoList.personsWithTerm(ctx.db.db, t, fewPersons + 1);
+    if (persons.length <= fewPersons && (!rarest || persons.length < rarest.length)) rarest = persons;
+  }
+  return { nameKeys: groups, personIds: rarest };
 }

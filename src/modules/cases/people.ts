@@ -4,7 +4,8 @@ import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import type { PersonTable } from '../../platform/db/types';
 import { normaliseIdentity } from '../access/index';
-import { nameKeys } from './phonetic';
+import { type Match, scoreMatch, shortlist } from './matching';
+import { keyTriples, nameKeys, nameTerms } from './phonetic';
 import * as repo from './repo';
 import type { candidatesBody, personBody } from './schema';
 
@@ -15,9 +16,9 @@ const f = (row: string, column: string) => ({ table: 'persons', row, column });
 export class People {
   constructor(private readonly ctx: Context) {}
 
-  /** Blind indexes of a person's phonetic name keys (names themselves stay encrypted). */
+  /** Blind indexes of a person's name terms: phonetic keys and their triples (names themselves stay encrypted). */
   keyIndexes = (...names: (string | undefined | null)[]) =>
-    nameKeys(...names).map((k) => this.ctx.crypto.blindIndex('name-phonetic', k));
+    nameTerms(...names).map((k) => this.ctx.crypto.blindIndex('name-phonetic', k));
 
   /**
    * The same keys for a lookup: under every index key still kept, since during an index-key rotation a person's
@@ -26,7 +27,7 @@ export class People {
   lookupIndexes = (...names: (string | undefined | null)[]) =>
     nameKeys(...names).flatMap((k) => this.ctx.crypto.blindIndexes('name-phonetic', k));
 
-  birthYear = (p: PersonInput) =>
+  birthYear = (p: Pick<PersonInput, 'local_BirthYear' | 'prs_Birthdate'>) =>
     p.local_BirthYear ?? (p.prs_Birthdate ? Number(p.prs_Birthdate.slice(0, 4)) : undefined);
 
   /** Builds a person row (personal fields encrypted) and the blind indexes of its name keys, without writing. */
@@ -90,53 +91,64 @@ export class People {
   }
 
   /**
-   * Likely existing persons, best first (at most five). Each shared phonetic name key counts 2, the same
-   * date of birth 4, a birth year within one year 1 (a different one -4), a different sex -4, the same
-   * identity number 10. A candidate needs two shared keys and a score of 7, or the identity number.
+   * Likely existing persons, best first (at most five): the persons born the same day who share a name key, share
+   * three name keys, or have the same identity number are read through their blind indexes (a bounded set whatever
+   * the number of persons), then scored in memory (see scoreMatch) and shortlisted (see shortlist).
    */
   async candidates(
     input: z.infer<typeof candidatesBody>,
     visible: (personId: string) => Promise<boolean> = async () => true,
   ) {
-    const keys = this.lookupIndexes(input.prs_FirstName, input.prs_SecondName);
     const c = this.ctx.crypto;
+    const keys = nameKeys(input.prs_FirstName, input.prs_SecondName);
     const identity = input.prs_IdentityNumber
       ? c.blindIndexes('person-identity', normaliseIdentity(input.prs_IdentityNumber))
       : undefined;
     const birthdate = input.prs_Birthdate ? c.blindIndexes('person-birthdate', input.prs_Birthdate) : undefined;
-    const year = input.local_BirthYear ?? (input.prs_Birthdate ? Number(input.prs_Birthdate.slice(0, 4)) : undefined);
-    const rows = await repo.personsByKeys(this.ctx.db.db, keys, identity);
-    const scored = rows
-      .map((r) => {
-        const shared = Number(r.shared);
-        const sameId = Boolean(identity && r.identity_index && identity.includes(r.identity_index));
-        let score = shared * 2 + (sameId ? 10 : 0);
-        if (birthdate && r.birthdate_index && birthdate.includes(r.birthdate_index)) score += 4;
-        if (year && r.birth_year) score += Math.abs(Number(r.birth_year) - year) <= 1 ? 1 : -4;
-        if (input.prs_Gender && r.gender && r.gender !== input.prs_Gender) score -= 4;
-        const sameDate = Boolean(birthdate && r.birthdate_index && birthdate.includes(r.birthdate_index));
-        return { r, score, strong: sameId || (sameDate && shared >= 2), ok: sameId || (shared >= 2 && score >= 7) };
-      })
-      .filter((x) => x.ok)
-      .sort((a, b) => b.score - a.score);
-    // When some candidate matches on identity number or on names plus the exact date of birth, name-only
-    // look-alikes are noise: show only the strong ones.
-    // Only persons with a case the caller may see are shown; others stay invisible.
+    const rows = await repo.personsToMatch(this.ctx.db.db, {
+      keys: keys.flatMap((k) => c.blindIndexes('name-phonetic', k)),
+      triples: keyTriples(keys).flatMap((k) => c.blindIndexes('name-phonetic', k)),
+      birthdates: birthdate,
+      identities: identity,
+      limit: 2000,
+    });
+    const query = {
+      given: input.prs_FirstName,
+      surnames: input.prs_SecondName,
+      year: this.birthYear(input),
+      gender: input.prs_Gender,
+    };
+    const scored: { r: (typeof rows)[number]; name: string; match: Match }[] = [];
+    for (const r of rows) {
+      const given = c.decryptOptional(r.given_names_enc, f(r.id, 'given_names'));
+      const surnames = c.decryptOptional(r.surnames_enc, f(r.id, 'surnames'));
+      const match = scoreMatch(query, {
+        given,
+        surnames,
+        sameDate: Boolean(birthdate && r.birthdate_index && birthdate.includes(r.birthdate_index)),
+        sameIdentity: Boolean(identity && r.identity_index && identity.includes(r.identity_index)),
+        year: r.birth_year === null ? null : Number(r.birth_year),
+        gender: r.gender,
+      });
+      if (match.eligible) scored.push({ r, name: [given, surnames].filter(Boolean).join(' '), match });
+    }
+    scored.sort((a, b) => b.match.score - a.match.score);
+    // Only persons with a case the caller may see are shown; others stay invisible (and do not change what is shown).
     const reachable: typeof scored = [];
     for (const x of scored.slice(0, 25)) if (await visible(x.r.id)) reachable.push(x);
-    const shown = (reachable.some((x) => x.strong) ? reachable.filter((x) => x.strong) : reachable).slice(0, 5);
+    const shown = shortlist(reachable);
     const codes = await repo.casesOfPersons(
       this.ctx.db.db,
       shown.map((x) => x.r.id),
     );
-    return shown.map(({ r, score, strong }) => ({
+    return shown.map(({ r, name, match }) => ({
       personId: r.id,
       /** Same identity number, or the same names and exact date of birth. */
-      strong,
-      name: this.name(r),
+      strong: match.strong,
+      name,
       birthYear: r.birth_year === null ? null : Number(r.birth_year),
       gender: r.gender,
-      score,
+      score: match.score,
       caseCodes: codes.filter((c) => c.person_id === r.id).map((c) => c.code),
     }));
   }

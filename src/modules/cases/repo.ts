@@ -1,6 +1,5 @@
-import type { Insertable, Updateable } from 'kysely';
 // Plain queries for persons, cases and what hangs off a case. No rules here.
-import { sql, type Transaction } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
 
@@ -17,13 +16,18 @@ export async function setNameKeys(q: Q, personId: string, keys: string[]) {
       .values(keys.map((key_index) => ({ person_id: personId, key_index })))
       .execute();
 }
-/** Persons sharing at least one name key (or the identity number), with how many keys they share. */
-export function personsByKeys(q: Q, keys: string[], identityIndexes?: string[]) {
+/**
+ * The bounded set of unmerged persons a duplicate look-up scores: born on the same date (by blind index) and sharing
+ * a name key, sharing a triple of name keys, or with the same identity number. Each branch reads an index, so the
+ * set stays small whatever the number of persons.
+ */
+export function personsToMatch(
+  q: Q,
+  m: { keys: string[]; triples: string[]; birthdates?: string[]; identities?: string[]; limit: number },
+) {
+  const keys = m.keys.length ? m.keys : ['-'];
   return q
     .selectFrom('persons as p')
-    .leftJoin('person_name_keys as k', (j) =>
-      j.onRef('k.person_id', '=', 'p.id').on('k.key_index', 'in', keys.length ? keys : ['-']),
-    )
     .select([
       'p.id',
       'p.given_names_enc',
@@ -32,27 +36,34 @@ export function personsByKeys(q: Q, keys: string[], identityIndexes?: string[]) 
       'p.birthdate_index',
       'p.gender',
       'p.identity_index',
-      (eb) => eb.fn.count<number>('k.key_index').as('shared'),
     ])
     .where('p.merged_into', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('k.key_index', 'is not', null),
-        ...(identityIndexes?.length ? [eb('p.identity_index', 'in', identityIndexes)] : []),
-      ]),
-    )
-    .groupBy([
-      'p.id',
-      'p.birthdate_index',
-      'p.given_names_enc',
-      'p.surnames_enc',
-      'p.birth_year',
-      'p.birthdate_index',
-      'p.gender',
-      'p.identity_index',
-    ])
-    .orderBy('shared', 'desc')
-    .limit(200)
+    .where('p.id', 'in', (eb) => {
+      let s = eb
+        .selectFrom('person_name_keys as t')
+        .select('t.person_id as id')
+        .where('t.key_index', 'in', m.triples.length ? m.triples : ['-']);
+      if (m.birthdates?.length)
+        s = s.union(
+          eb
+            .selectFrom('persons as d')
+            .select('d.id')
+            .where('d.birthdate_index', 'in', m.birthdates)
+            .where((w) =>
+              w.exists(
+                w
+                  .selectFrom('person_name_keys as k')
+                  .select('k.person_id')
+                  .whereRef('k.person_id', '=', 'd.id')
+                  .where('k.key_index', 'in', keys),
+              ),
+            ),
+        );
+      if (m.identities?.length)
+        s = s.union(eb.selectFrom('persons as i').select('i.id').where('i.identity_index', 'in', m.identities));
+      return s;
+    })
+    .limit(m.limit)
     .execute();
 }
 export const casesOfPersons = (q: Q, ids: string[]) =>
@@ -72,120 +83,6 @@ export const updateCaseVersioned = (q: Q, id: string, set: Partial<CaseTable>) =
 
 export const updateCase = (q: Q, id: string, set: Partial<CaseTable>) =>
   q.updateTable('cases').set(set).where('id', '=', id).execute();
-
-export interface CaseFilter {
-  country: string;
-  /** Cases of the actor's own organisation (in these divisions, when given) and cases assigned to the actor. */
-  own?: { orgId: string; userId: string; divisions?: string[] };
-  /** Cases others opened to the actor: these ids (referrals) and owners' cases in divisions (agreements). */
-  shared?: { ids: string[]; agreements: { ownerOrgId: string; divisions: string[] }[] };
-  /** Only cases in these divisions. */
-  divisions?: string[];
-  status?: string;
-  stage?: string;
-  minor?: boolean;
-  assignedTo?: string;
-  overdueBefore?: string;
-  traffickingStatus?: string;
-  exploitation?: string;
-  code?: string;
-  nameKeys?: string[];
-  /** How many of nameKeys a person must have (nameKeys may hold each key under several index keys). */
-  nameKeyCount?: number;
-  after?: { createdAt: string; id: string };
-  limit: number;
-}
-
-/** One page of cases, newest first, by keyset (created_at, id) so deep pages stay fast. */
-export function listCases(q: Q, f: CaseFilter) {
-  let s = q.selectFrom('cases as c').selectAll('c').where('c.country_code', '=', f.country);
-  const { own, shared } = f;
-  s = s.where((eb) =>
-    eb.or([
-      eb('c.id', '=', '-'),
-      ...(own
-        ? [
-            eb.and([
-              eb('c.owner_org_id', '=', own.orgId),
-              ...(own.divisions ? [eb('c.division_code', 'in', own.divisions.length ? own.divisions : ['-'])] : []),
-            ]),
-            eb('c.assigned_user_id', '=', own.userId),
-          ]
-        : []),
-      ...(shared?.ids.length ? [eb('c.id', 'in', shared.ids)] : []),
-      ...(shared?.agreements ?? []).map((a) =>
-        eb.and([
-          eb('c.owner_org_id', '=', a.ownerOrgId),
-          eb('c.division_code', 'in', a.divisions.length ? a.divisions : ['-']),
-        ]),
-      ),
-    ]),
-  );
-  if (f.divisions) s = s.where('c.division_code', 'in', f.divisions.length ? f.divisions : ['-']);
-  if (f.status) s = s.where('c.status', '=', f.status);
-  if (f.stage) s = s.where('c.stage', '=', f.stage);
-  if (f.minor !== undefined) s = s.where('c.is_minor', '=', f.minor ? 1 : 0);
-  if (f.assignedTo) s = s.where('c.assigned_user_id', '=', f.assignedTo);
-  if (f.traffickingStatus) s = s.where('c.trafficking_status', '=', f.traffickingStatus);
-  if (f.exploitation) s = s.where('c.exploitation', 'like', `%"${f.exploitation}"%`);
-  if (f.code) s = s.where('c.code', '=', f.code.toUpperCase());
-  if (f.overdueBefore) {
-    const before = f.overdueBefore;
-    s = s.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_tasks as t')
-          .select('t.id')
-          .whereRef('t.case_id', '=', 'c.id')
-          .where('t.done_at', 'is', null)
-          .where('t.due_at', '<', before),
-      ),
-    );
-  }
-  if (f.nameKeys?.length) {
-    const keys = f.nameKeys;
-    s = s.where('c.person_id', 'in', (eb) =>
-      eb
-        .selectFrom('person_name_keys')
-        .select('person_id')
-        .where('key_index', 'in', keys)
-        .groupBy('person_id')
-        .having(sql`count(*)`, '>=', f.nameKeyCount ?? keys.length),
-    );
-  }
-  if (f.after) {
-    const a = f.after;
-    s = s.where((eb) =>
-      eb.or([
-        eb('c.created_at', '<', a.createdAt),
-        eb.and([eb('c.created_at', '=', a.createdAt), eb('c.id', '<', a.id)]),
-      ]),
-    );
-  }
-  return s
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
-}
-
-export async function taskCounts(q: Q, caseIds: string[], now: string) {
-  const out = new Map<string, { open: number; overdue: number }>();
-  if (!caseIds.length) return out;
-  const rows = await q
-    .selectFrom('case_tasks')
-    .select(['case_id', 'due_at'])
-    .where('case_id', 'in', caseIds)
-    .where('done_at', 'is', null)
-    .execute();
-  for (const r of rows) {
-    const c = out.get(r.case_id) ?? { open: 0, overdue: 0 };
-    c.open++;
-    if (r.due_at < now) c.overdue++;
-    out.set(r.case_id, c);
-  }
-  return out;
-}
 
 export const personsByIds = (q: Q, ids: string[]) =>
   ids.length ? q.selectFrom('persons').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);

@@ -1,0 +1,115 @@
+// Fills a benchmark database fast: the rows are built by the app's own code (encryption, blind indexes), then
+// written without it. The secondary indexes of the loaded tables are dropped first and built again at the end (one
+// sorted build instead of a million random inserts), in large transactions; on SQLite through a second connection
+// with prepared statements, on PostgreSQL in multi-row inserts.
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { People } from '../src/modules/cases/people';
+import type { Context } from '../src/platform/context';
+import type { FakePerson } from './generator';
+
+type Row = Record<string, unknown>;
+
+export interface BulkLoader {
+  /** Writes rows of one table in one transaction (rows of a table all have the same columns). */
+  insert(table: string, rows: Row[]): Promise<void>;
+  /**
+   * Builds the dropped indexes again; the loader is then closed. PostgreSQL's statistics are refreshed (autovacuum
+   * keeps them on a live server); SQLite's are not gathered, as the app never runs ANALYZE.
+   */
+  finish(): Promise<void>;
+}
+
+/** A loader for these tables of the context's database. */
+export async function bulkLoader(ctx: Context, tables: string[]): Promise<BulkLoader> {
+  return ctx.db.engine === 'sqlite' ? sqliteLoader(ctx, tables) : postgresLoader(ctx, tables);
+}
+
+function sqliteLoader(ctx: Context, tables: string[]): BulkLoader {
+  const raw = new SQLite(ctx.config.sqlitePath);
+  // The bench database is thrown away: no need to wait for the disk on every commit.
+  raw.pragma('synchronous = OFF');
+  raw.pragma('cache_size = -1000000');
+  const indexes = raw
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(', ')})`,
+    )
+    .all(...tables) as { name: string; sql: string }[];
+  for (const i of indexes) raw.exec(`drop index ${i.name}`);
+  const statements = new Map<string, SQLite.Statement>();
+  const write = raw.transaction((table: string, rows: Row[]) => {
+    let st = statements.get(table);
+    if (!st) {
+      const cols = Object.keys(rows[0]!);
+      st = raw.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`);
+      statements.set(table, st);
+    }
+    for (const r of rows) st.run(r);
+  });
+  return {
+    insert: async (table, rows) => {
+      if (rows.length) write(table, rows);
+    },
+    finish: async () => {
+      for (const i of indexes) raw.exec(i.sql);
+      raw.close();
+    },
+  };
+}
+
+async function postgresLoader(ctx: Context, tables: string[]): Promise<BulkLoader> {
+  const db = ctx.db.db;
+  // Indexes that back a constraint (primary keys, unique columns) stay: only plain indexes are dropped.
+  const indexes = (
+    await sql<{ name: string; def: string }>`
+      select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename in (${sql.join(tables)})
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db)
+  ).rows;
+  for (const i of indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
+  return {
+    insert: async (table, rows) => {
+      if (!rows.length) return;
+      // PostgreSQL takes at most 65,535 parameters per statement.
+      const per = Math.max(1, Math.floor(60_000 / Object.keys(rows[0]!).length));
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += per)
+          await trx
+            .insertInto(table as never)
+            .values(rows.slice(i, i + per) as never)
+            .execute();
+      });
+    },
+    finish: async () => {
+      for (const i of indexes) await sql.raw(i.def).execute(db);
+      for (const t of tables) await sql`analyze ${sql.id(t)}`.execute(db);
+    },
+  };
+}
+
+/** Writes the persons with their encrypted names and blind-indexed name terms, as intake builds them. */
+export async function loadPersons(ctx: Context, generated: FakePerson[], each?: (i: number, personId: string) => void) {
+  const people = new People(ctx);
+  const loader = await bulkLoader(ctx, ['persons', 'person_name_keys']);
+  const batch = 20_000;
+  for (let i = 0; i < generated.length; i += batch) {
+    const persons: Record<string, unknown>[] = [];
+    const keys: Record<string, unknown>[] = [];
+    for (const [j, g] of generated.slice(i, i + batch).entries()) {
+      const { row, keys: k } = people.build({
+        prs_FirstName: [g.givenName, g.secondGiven].filter(Boolean).join(' '),
+        prs_SecondName: g.surnames.join(' '),
+        prs_Birthdate: g.birthDate,
+        prs_Gender: g.gender,
+        local_Languages: [],
+        prs_Citizenship: [],
+      });
+      persons.push({ ...row });
+      for (const key_index of new Set(k)) keys.push({ person_id: row.id, key_index });
+      each?.(i + j, row.id);
+    }
+    await loader.insert('persons', persons);
+    await loader.insert('person_name_keys', keys);
+  }
+  await loader.finish();
+}

@@ -1,0 +1,188 @@
+// The case list's queries, shaped so that each reads one index in the list's order and stops at a page, whatever the
+// number of cases: one query per way the actor reaches cases (its organisation's, those assigned to it, those shared
+// with it), merged here. A column the plan must not be driven by is compared as a value (`|| ''`), so neither SQLite
+// (which keeps no statistics) nor PostgreSQL can pick an index that would read every case of a division and sort.
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { CaseTable, Database } from '../../platform/db/types';
+import type { Q } from './repo';
+
+export interface CaseFilter {
+  country: string;
+  /** Cases of the actor's own organisation (in these divisions, when given) and cases assigned to the actor. */
+  own?: { orgId: string; userId: string; divisions?: string[] };
+  /** Cases others opened to the actor: these ids (referrals) and owners' cases in divisions (agreements). */
+  shared?: { ids: string[]; agreements: { ownerOrgId: string; divisions: string[] }[] };
+  /** Only cases in these divisions. */
+  divisions?: string[];
+  status?: string;
+  stage?: string;
+  minor?: boolean;
+  assignedTo?: string;
+  overdueBefore?: string;
+  traffickingStatus?: string;
+  exploitation?: string;
+  code?: string;
+  /** Only cases of these persons (a name search whose rarest term few persons have). */
+  personIds?: string[];
+  /** Only cases whose person has, for every group, one of its blind-indexed name keys (a group per typed word). */
+  nameKeys?: string[][];
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+type EB = ExpressionBuilder<Database & { c: CaseTable }, 'c'>;
+type Select = SelectQueryBuilder<Database & { c: CaseTable }, 'c', CaseTable>;
+type Restrict = (eb: EB) => Expression<SqlBool>;
+
+/** A column as a value: the same comparison, through no index. */
+const value = (
+  column: 'c.division_code' | 'c.owner_org_id' | 'c.assigned_user_id' | 'c.stage' | 'c.person_id' | 'c.id',
+) => sql<string>`(${sql.ref(column)} || '')`;
+const inList = (xs: string[]) => (xs.length ? xs : ['-']);
+
+/** Up to this many divisions are read one by one through (division, organisation, date); more through the organisation. */
+const fewDivisions = 8;
+
+/** The ways a case reaches the actor, each a condition one index serves. */
+function reaches(f: CaseFilter): Restrict[] {
+  const wanted = f.divisions ? new Set(f.divisions) : undefined;
+  const within = (divisions: string[] | undefined) =>
+    divisions === undefined ? f.divisions : wanted ? divisions.filter((d) => wanted.has(d)) : divisions;
+  // An organisation's cases in some divisions: per division when they are few, else along the organisation's dates.
+  const byOwner = (orgId: string, divisions: string[] | undefined): Restrict[] => {
+    if (divisions === undefined) return [(eb) => eb('c.owner_org_id', '=', orgId)];
+    if (divisions.length <= fewDivisions)
+      return divisions.map((d) => (eb) => eb.and([eb('c.division_code', '=', d), eb('c.owner_org_id', '=', orgId)]));
+    return [(eb) => eb.and([eb('c.owner_org_id', '=', orgId), eb(value('c.division_code'), 'in', divisions)])];
+  };
+  const out: Restrict[] = [];
+  const { own, shared } = f;
+  if (own && f.assignedTo === own.userId) return [(eb) => eb('c.assigned_user_id', '=', own.userId)];
+  if (own) {
+    out.push(...byOwner(own.orgId, within(own.divisions)));
+    out.push((eb) => eb('c.assigned_user_id', '=', own.userId));
+  }
+  if (shared?.ids.length) out.push((eb) => eb('c.id', 'in', shared.ids));
+  for (const a of shared?.agreements ?? []) out.push(...byOwner(a.ownerOrgId, within(a.divisions)));
+  return out;
+}
+
+/** The same reach as one condition of plain values (when the cases are found by person instead). */
+function reachAsValues(f: CaseFilter): Restrict {
+  return (eb) => {
+    const { own, shared } = f;
+    return eb.or([
+      eb(value('c.id'), '=', '-'),
+      ...(own
+        ? [
+            eb.and([
+              eb(value('c.owner_org_id'), '=', own.orgId),
+              ...(own.divisions ? [eb(value('c.division_code'), 'in', inList(own.divisions))] : []),
+            ]),
+            eb(value('c.assigned_user_id'), '=', own.userId),
+          ]
+        : []),
+      ...(shared?.ids.length ? [eb(value('c.id'), 'in', shared.ids)] : []),
+      ...(shared?.agreements ?? []).map((a) =>
+        eb.and([
+          eb(value('c.owner_org_id'), '=', a.ownerOrgId),
+          eb(value('c.division_code'), 'in', inList(a.divisions)),
+        ]),
+      ),
+    ]);
+  };
+}
+
+/** The filters every query of a list shares, all compared as values, and the keyset position. */
+function filtered(s: Select, f: CaseFilter): Select {
+  s = s.where('c.country_code', '=', f.country);
+  if (f.divisions) s = s.where(value('c.division_code'), 'in', inList(f.divisions));
+  if (f.status) s = s.where('c.status', '=', f.status);
+  if (f.stage) s = s.where(value('c.stage'), '=', f.stage);
+  if (f.minor !== undefined) s = s.where('c.is_minor', '=', f.minor ? 1 : 0);
+  if (f.assignedTo) s = s.where(value('c.assigned_user_id'), '=', f.assignedTo);
+  if (f.traffickingStatus) s = s.where('c.trafficking_status', '=', f.traffickingStatus);
+  if (f.exploitation) s = s.where('c.exploitation', 'like', `%"${f.exploitation}"%`);
+  if (f.code) s = s.where('c.code', '=', f.code.toUpperCase());
+  if (f.overdueBefore) {
+    const before = f.overdueBefore;
+    s = s.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_tasks as t')
+          .select('t.id')
+          .whereRef('t.case_id', '=', 'c.id')
+          .where('t.done_at', 'is', null)
+          .where('t.due_at', '<', before),
+      ),
+    );
+  }
+  for (const group of f.nameKeys ?? [])
+    s = s.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person_name_keys as k')
+          .select('k.person_id')
+          .whereRef('k.person_id', '=', 'c.person_id')
+          .where('k.key_index', 'in', group),
+      ),
+    );
+  if (f.after) {
+    const a = f.after;
+    s = s.where((eb) => eb(eb.refTuple('c.created_at', 'c.id'), '<', eb.tuple(a.createdAt, a.id)));
+  }
+  return s
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(f.limit + 1);
+}
+
+const newestFirst = (a: CaseTable, b: CaseTable) =>
+  a.created_at === b.created_at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created_at < b.created_at ? 1 : -1;
+
+/**
+ * One page of cases (limit + 1 rows, to tell whether more follow), newest first, by keyset (created_at, id) so deep
+ * pages stay fast. Found by person when `personIds` is given (few cases), else through each way of reach.
+ */
+export async function listCases(q: Q, f: CaseFilter): Promise<CaseTable[]> {
+  const base = () => q.selectFrom('cases as c').selectAll('c') as Select;
+  if (f.code) return filtered(base().where(reachAsValues(f)), f).execute();
+  if (f.personIds)
+    return filtered(base().where('c.person_id', 'in', inList(f.personIds)).where(reachAsValues(f)), f).execute();
+  const pages = await Promise.all(reaches(f).map((r) => filtered(base().where(r), f).execute()));
+  const seen = new Set<string>();
+  return pages
+    .flat()
+    .sort(newestFirst)
+    .filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)))
+    .slice(0, f.limit + 1);
+}
+
+/** Up to `limit` persons indexed under one of these terms (one typed word's or triple's blind indexes). */
+export async function personsWithTerm(q: Q, terms: string[], limit: number): Promise<string[]> {
+  const rows = await q
+    .selectFrom('person_name_keys')
+    .select('person_id')
+    .where('key_index', 'in', inList(terms))
+    .limit(limit)
+    .execute();
+  return [...new Set(rows.map((r) => r.person_id))];
+}
+
+export async function taskCounts(q: Q, caseIds: string[], now: string) {
+  const out = new Map<string, { open: number; overdue: number }>();
+  if (!caseIds.length) return out;
+  const rows = await q
+    .selectFrom('case_tasks')
+    .select(['case_id', 'due_at'])
+    .where('case_id', 'in', caseIds)
+    .where('done_at', 'is', null)
+    .execute();
+  for (const r of rows) {
+    const c = out.get(r.case_id) ?? { open: 0, overdue: 0 };
+    c.open++;
+    if (r.due_at < now) c.overdue++;
+    out.set(r.case_id, c);
+  }
+  return out;
+}
