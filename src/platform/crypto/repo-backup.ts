@@ -4,8 +4,12 @@ import { migrations } from '../db/migrations/index';
 import { anyKey } from './repo';
 import { rotDb, tablesWithColumns } from './repo-rotation';
 
-/** Minka's own tables (migration bookkeeping left out), by name. */
-export const appTables = async (db: Db) => (await tablesWithColumns(rotDb(db))).map((t) => t.name);
+// Short-lived request counters (keyed hashes that expire within minutes): nothing to keep or restore.
+const transientTables = new Set(['rate_counters']);
+
+/** Minka's own tables (migration bookkeeping and transient counters left out), by name. */
+export const appTables = async (db: Db) =>
+  (await tablesWithColumns(rotDb(db))).map((t) => t.name).filter((n) => !transientTables.has(n));
 
 /**
  * Reads every listed table (PostgreSQL) from one consistent snapshot through a server-side cursor, handing each
