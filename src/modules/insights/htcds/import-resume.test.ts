@@ -7,7 +7,7 @@ import { openContext } from '../../../app/index';
 import type { Context } from '../../../platform/context';
 import { startJobs } from '../../../platform/jobs/index';
 import type { QueuedJob } from '../../../platform/module';
-import { insightsModule } from '../index';
+import { HtcdsImports, insightsModule } from '../index';
 import { templateHeader } from './fields';
 import { htcdsImportJob, ImportRun } from './import-run';
 
@@ -150,6 +150,22 @@ for (const target of dbTargets()) {
       ]);
       const done = await status(id);
       assert.deepEqual([done.status, done.processed, done.imported], ['done', rows, rows]);
+      assert.equal(await caseCount(b.t), casesBefore + rows);
+      await importedOnce(id);
+    });
+
+    it('the hourly clean-up queues again an import whose job was lost, which then finishes', async () => {
+      const id = await uploaded('C');
+      const casesBefore = await caseCount(b.t);
+      // Running for an hour without progress and without a job: its node died and its job with it.
+      await b.t.db.ctx.db.db
+        .updateTable('htcds_imports')
+        .set({ status: 'running', updated_at: new Date(Date.now() - 3_600_000).toISOString() })
+        .where('id', '=', id)
+        .execute();
+      await new HtcdsImports(b.t.db.ctx).expire();
+      await until('the import finishes', async () => (await status(id)).status !== 'running');
+      assert.equal((await status(id)).status, 'done');
       assert.equal(await caseCount(b.t), casesBefore + rows);
       await importedOnce(id);
     });
