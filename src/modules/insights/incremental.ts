@@ -44,12 +44,15 @@ export async function bringUpToDate(db: Kysely<Database>): Promise<Progress> {
     }
     const changes = await repo.selectChanges(db, passSize);
     if (!changes.length) return out;
-    const backlog =
-      first &&
-      changes.length === passSize &&
-      (await repo.countChanges(db)) > Math.max(passSize, (await repo.countFacts(db)) / 2);
+    // Once per call: a division-tree change anywhere in the notes, or a backlog a rebuild would read faster.
+    const rebuildAll =
+      changes.some((c) => c.person_id === '*') ||
+      (first &&
+        (!!(await repo.selectRebuildMarker(db)) ||
+          (changes.length === passSize &&
+            (await repo.countChanges(db)) > Math.max(passSize, (await repo.countFacts(db)) / 2))));
     first = false;
-    if (backlog || changes.some((c) => c.person_id === '*') || (await repo.selectRebuildMarker(db))) {
+    if (rebuildAll) {
       if (await rebuild(db)) out.rebuilt = true;
       continue;
     }
