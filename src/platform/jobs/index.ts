@@ -12,7 +12,7 @@ export type { JobLog } from './types';
 export interface JobRunner {
   /** Queues a job by name (one of the modules' `queued` jobs); it runs on a node that runs jobs. */
   enqueue(name: string, data: object): Promise<void>;
-  /** Stops taking jobs and waits up to `graceMs` (default MINKA_SHUTDOWN_GRACE_SECONDS) for running ones. */
+  /** Stops taking jobs and waits up to `graceMs` (default half of MINKA_SHUTDOWN_GRACE_SECONDS) for running ones. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -53,7 +53,9 @@ export async function startJobs(
   if (!spec.work) log.info({}, 'this process runs no jobs (MINKA_JOBS=false)');
   return {
     enqueue: (name, data) => core.enqueue(name, data),
-    stop: async (graceMs = ctx.config.MINKA_SHUTDOWN_GRACE_SECONDS * 1000) => {
+    // Half the shutdown grace: requests drain in the other half, and what still runs is handed back (failed for a
+    // pg-boss retry on another node, or left queued for the next start) before the process must exit.
+    stop: async (graceMs = (ctx.config.MINKA_SHUTDOWN_GRACE_SECONDS * 1000) / 2) => {
       if (runners.get(ctx.db) === core) runners.delete(ctx.db);
       await core.stop(graceMs);
     },
