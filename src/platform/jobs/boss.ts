@@ -77,7 +77,7 @@ export class BossRunner implements RunnerCore {
       await this.boss.schedule(q, cronFor(job.everyMs, job.name), {}, { ...options, tz: 'UTC' });
       await this.work(q, job.name, () => job.run(this.ctx));
       // Once across the nodes per period: the first node's send takes the slot, the others' sends are refused.
-      const fresh = await (job.freshAtStart?.(this.ctx) ?? false);
+      const fresh = job.freshAtStart ? await job.freshAtStart(this.ctx).catch(() => false) : false;
       if (!fresh)
         await this.boss.send(q, {}, { ...options, singletonSeconds: Math.min(job.everyMs / 1000, archiveSeconds) });
     }
