@@ -100,6 +100,8 @@ export class InsightStore {
         try {
           const progress = await bringUpToDate(this.ctx.db.db);
           await this.load();
+          // Laid out here, so that a large store's background update leaves no work to the next request.
+          this.dense();
           return progress;
         } finally {
           this.syncing = null;
