@@ -57,11 +57,14 @@ export const finish = (db: Q, id: string, oldIds: string[], at: string) =>
     await trx.updateTable('key_rotations').set({ phase: 'done', finished_at: at }).where('id', '=', id).execute();
   });
 
-/** Tables and their columns, from the database itself (Kysely's own bookkeeping left out). */
+/**
+ * Tables and their columns, from the database itself (Kysely's own bookkeeping left out, and pg-boss's queue, which
+ * lives in its own schema `pgboss` of the same PostgreSQL database: src/platform/jobs).
+ */
 export async function tablesWithColumns(db: Q): Promise<{ name: string; columns: string[]; text: string[] }[]> {
   const tables = await db.introspection.getTables();
   return tables
-    .filter((t) => !t.name.startsWith('kysely_'))
+    .filter((t) => !t.name.startsWith('kysely_') && t.schema !== 'pgboss')
     .map((t) => ({
       name: t.name,
       columns: t.columns.map((c) => c.name),

@@ -4,6 +4,7 @@ import { dbTargets, type TestDb } from '../../../tests/support/db';
 import { bossStates, bossText, fastBoss, memoryLog, until } from '../../../tests/support/jobs';
 import { openContext } from '../../app/index';
 import type { Context } from '../context';
+import { appTables } from '../crypto/repo-backup';
 import type { ModuleDescriptor, QueuedJob } from '../module';
 import { type JobRunner, startJobs } from './index';
 
@@ -155,6 +156,10 @@ for (const target of dbTargets()) {
           await Promise.all([a.stop(), b.stop()]);
           assert.equal(ticks, 1);
           assert.deepEqual(await bossStates(fresh.ctx, 'probe-tick'), { completed: 1 });
+          // pg-boss's tables (schema pgboss) are not Minka's data: backups and key rotations leave them out.
+          const tables = await appTables(fresh.ctx.db.db);
+          assert.ok(tables.includes('job_queue'));
+          for (const theirs of ['job', 'queue', 'schedule', 'version', 'archive']) assert.ok(!tables.includes(theirs));
         } finally {
           await second.db.close();
           await fresh.cleanup();
