@@ -5,6 +5,7 @@ import { HtcdsImports } from './htcds/import';
 import { htcdsImportJob } from './htcds/import-run';
 import { htcdsRoutes } from './htcds/routes';
 import { insightRoutes } from './routes';
+import { storeFor } from './store';
 import { syntheticRoutes } from './synthetic/routes';
 
 export { type Cell, protectGroup } from './disclosure';
@@ -18,7 +19,11 @@ export const insightsModule: ModuleDescriptor = {
   name: 'insights',
   routes: (ctx) =>
     [insightRoutes, htcdsRoutes, ctdcRoutes, syntheticRoutes].map((r) => ({ plugin: r(ctx), prefix: '/api' })),
-  jobs: [{ name: 'import clean-up', everyMs: 3_600_000, run: (ctx) => new HtcdsImports(ctx).expire() }],
+  jobs: [
+    { name: 'import clean-up', everyMs: 3_600_000, run: (ctx) => new HtcdsImports(ctx).expire() },
+    // Applies the noted case changes to the analytical store, so the next dashboard view has nothing to catch up on.
+    { name: 'insights store', everyMs: 600_000, run: (ctx) => storeFor(ctx).sync() },
+  ],
   queued: [htcdsImportJob],
   seed: seedInsightsDemo,
 };
