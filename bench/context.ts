@@ -29,7 +29,8 @@ export interface ContextOptions {
  * asked), then removes it.
  */
 export async function withTempContext<T>(fn: (ctx: Context) => Promise<T>, opts: ContextOptions = {}): Promise<T> {
-  // BENCH_KEEP_DIR keeps the SQLite database in that folder afterwards, to look at query plans.
+  // BENCH_KEEP_DIR keeps the database afterwards, to look at query plans: SQLite's in that folder, or the PostgreSQL
+  // database (its name is printed).
   const keep = process.env.BENCH_KEEP_DIR;
   const tmp = keep ? { dir: keep, remove: () => {} } : tempDir('minka-bench-');
   const name = `minka_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -44,7 +45,8 @@ export async function withTempContext<T>(fn: (ctx: Context) => Promise<T>, opts:
       await ctx.db.close();
     }
   } finally {
-    if (opts.postgres) await dropPostgresDatabase(opts.postgres, name);
+    if (opts.postgres && !keep) await dropPostgresDatabase(opts.postgres, name);
+    else if (opts.postgres) console.error(`kept the PostgreSQL database ${name}`);
     tmp.remove();
   }
 }

@@ -36,12 +36,18 @@ function sqliteLoader(ctx: Context, tables: string[]): BulkLoader {
     )
     .all(...tables) as { name: string; sql: string }[];
   for (const i of indexes) raw.exec(`drop index ${i.name}`);
+  // Rows go first to a staging table without any index, then into the table in primary-key order: its key index (which
+  // cannot be dropped) then grows at its end instead of taking a million inserts at random places.
+  const stage = (table: string) => `bench_stage_${table}`;
+  for (const t of tables) raw.exec(`create table ${stage(t)} as select * from ${t} where 0`);
   const statements = new Map<string, SQLite.Statement>();
   const write = raw.transaction((table: string, rows: Row[]) => {
     let st = statements.get(table);
     if (!st) {
       const cols = Object.keys(rows[0]!);
-      st = raw.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`);
+      st = raw.prepare(
+        `insert into ${stage(table)} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`,
+      );
       statements.set(table, st);
     }
     for (const r of rows) st.run(r);
@@ -51,6 +57,13 @@ function sqliteLoader(ctx: Context, tables: string[]): BulkLoader {
       if (rows.length) write(table, rows);
     },
     finish: async () => {
+      for (const t of tables) {
+        const key = (raw.pragma(`table_info(${t})`) as { name: string; pk: number }[])
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name);
+        raw.exec(`insert into ${t} select * from ${stage(t)} order by ${key.join(', ')}; drop table ${stage(t)}`);
+      }
       for (const i of indexes) raw.exec(i.sql);
       raw.close();
     },
@@ -82,7 +95,8 @@ async function postgresLoader(ctx: Context, tables: string[]): Promise<BulkLoade
     },
     finish: async () => {
       for (const i of indexes) await sql.raw(i.def).execute(db);
-      for (const t of tables) await sql`analyze ${sql.id(t)}`.execute(db);
+      // The whole database, as autovacuum would have by then (the divisions seeded just before too).
+      await sql`analyze`.execute(db);
     },
   };
 }

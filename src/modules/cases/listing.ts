@@ -7,7 +7,7 @@ import { GeoService } from '../geo/index';
 import type { CaseAccess } from './access';
 import { caseCodec, isMinorCase } from './codecs';
 import type { People } from './people';
-import { nameKeys, searchTriple } from './phonetic';
+import { nameKeys, searchTerm } from './phonetic';
 import { listScope } from './policy';
 import * as repo from './repo';
 import * as repoList from './repo-list';
@@ -118,26 +118,20 @@ export async function listCases(
   };
 }
 
-/** A name search reads at most this many persons of its rarest term before choosing how to find their cases. */
-const fewPersons = 2000;
+/** A name search whose term fewer persons than this have reads their cases; one with more walks the list. */
+const fewPersons = 5000;
 
 /**
- * How a name search finds cases: every typed word's phonetic key must be among the person's (checked per case), and
- * when one term is rare (the triple of three typed words, else the rarest word) the cases are read by those persons
- * instead of along the list. Only blind indexes reach the database.
+ * How a name search finds cases: the person must be indexed under the typed words' most telling term (their triple,
+ * pair or key) and under every other typed word's key. When few persons have that term, their cases are read; when
+ * many do, the list is read newest first and each case's person checked, which soon finds a page. Only blind indexes
+ * reach the database.
  */
-async function byName(ctx: Context, name: string): Promise<Pick<repoList.CaseFilter, 'nameKeys' | 'personIds'>> {
-  const c = ctx.crypto;
-  const words = nameKeys(name);
-  if (!words.length) return {};
-  const indexes = (term: string) => c.blindIndexes('name-phonetic', term);
-  const groups = words.map(indexes);
-  const triple = searchTriple(words);
-  const terms = triple ? [indexes(triple)] : groups;
-  let rarest: string[] | undefined;
-  for (const t of terms) {
-    const persons = await repoList.personsWithTerm(ctx.db.db, t, fewPersons + 1);
-    if (persons.length <= fewPersons && (!rarest || persons.length < rarest.length)) rarest = persons;
-  }
-  return { nameKeys: groups, personIds: rarest };
+async function byName(ctx: Context, name: string): Promise<Pick<repoList.CaseFilter, 'name'>> {
+  const found = searchTerm(nameKeys(name));
+  if (!found) return {};
+  const indexes = (term: string) => ctx.crypto.blindIndexes('name-phonetic', term);
+  const term = indexes(found.term);
+  const many = (await repoList.personsWithTerm(ctx.db.db, term, fewPersons + 1)) > fewPersons;
+  return { name: { term, rest: found.rest.map(indexes), byPerson: !many } };
 }

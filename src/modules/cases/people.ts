@@ -16,16 +16,9 @@ const f = (row: string, column: string) => ({ table: 'persons', row, column });
 export class People {
   constructor(private readonly ctx: Context) {}
 
-  /** Blind indexes of a person's name terms: phonetic keys and their triples (names themselves stay encrypted). */
+  /** Blind indexes of a person's name terms: phonetic keys, their pairs and triples (names themselves stay encrypted). */
   keyIndexes = (...names: (string | undefined | null)[]) =>
     nameTerms(...names).map((k) => this.ctx.crypto.blindIndex('name-phonetic', k));
-
-  /**
-   * The same keys for a lookup: under every index key still kept, since during an index-key rotation a person's
-   * keys are under the old or the new one (a person's set is rebuilt whole, so it matches under one only).
-   */
-  lookupIndexes = (...names: (string | undefined | null)[]) =>
-    nameKeys(...names).flatMap((k) => this.ctx.crypto.blindIndexes('name-phonetic', k));
 
   birthYear = (p: Pick<PersonInput, 'local_BirthYear' | 'prs_Birthdate'>) =>
     p.local_BirthYear ?? (p.prs_Birthdate ? Number(p.prs_Birthdate.slice(0, 4)) : undefined);

@@ -1,7 +1,7 @@
 // Phonetic keys for names written in Spanish and Kichwa spellings, so that Quishpe/Quispe,
 // Guamán/Huaman and Yupanqui/Llupanqui meet. Keys are then blind-indexed: names stay encrypted. A person's indexed
-// terms are its keys and every three of them (a triple): a look-up by names alone reads the few persons sharing a
-// triple instead of everyone sharing a common key such as María.
+// terms are its keys, every two and every three of them: a search or a duplicate look-up by several names reads the
+// few persons with that pair or triple instead of everyone with a common key such as María.
 
 const rules: [RegExp, string][] = [
   [/qu(?=[eiy])/g, 'k'],
@@ -41,39 +41,45 @@ export function nameKeys(...names: (string | null | undefined)[]): string[] {
   return [...new Set(keys)];
 }
 
-/** At most this many of a name's keys make triples (8 keys give 56 triples; a longer name still gets all its keys). */
-const tripleKeys = 8;
-/** Particles (de, del, la, las, los after folding) join names without telling people apart: no triple has them. */
+/** At most this many of a name's keys make pairs and triples (8 keys: 28 pairs, 56 triples); all are keys still. */
+const combinedKeys = 8;
+/** Particles (de, del, la, las, los after folding) join names without telling people apart: no pair or triple has them. */
 const particles = new Set(['di', 'dil', 'la', 'las', 'lus']);
+const telling = (keys: string[]) => [...new Set(keys)].filter((x) => !particles.has(x));
 
-/**
- * Every three of these keys (the first eight that are not particles), sorted and joined by '|', a character no key
- * holds, so a triple never equals a key.
- */
-export function keyTriples(keys: string[]): string[] {
-  const k = [...new Set(keys)]
-    .filter((x) => !particles.has(x))
-    .slice(0, tripleKeys)
-    .sort();
+/** Every `size` of these keys, each sorted and joined by '|' (a character no key holds, so a term never equals a key). */
+function combinations(keys: string[], size: 2 | 3): string[] {
+  const k = telling(keys).slice(0, combinedKeys).sort();
   const out: string[] = [];
-  for (let a = 0; a < k.length; a++)
-    for (let b = a + 1; b < k.length; b++) for (let c = b + 1; c < k.length; c++) out.push(`${k[a]}|${k[b]}|${k[c]}`);
+  const walk = (from: number, chosen: string[]) => {
+    if (chosen.length === size) out.push(chosen.join('|'));
+    else for (let i = from; i < k.length; i++) walk(i + 1, [...chosen, k[i]!]);
+  };
+  walk(0, []);
   return out;
 }
 
-/**
- * A triple that every person whose keys include all of these is indexed under (unless the person has more than eight
- * keys that are not particles); null when fewer than three are not particles.
- */
-export function searchTriple(keys: string[]): string | null {
-  const k = [...new Set(keys)].filter((x) => !particles.has(x)).slice(0, 3);
-  return k.length === 3 ? keyTriples(k)[0]! : null;
-}
+/** Every three of a name's keys (the first eight that are not particles): the terms duplicate look-ups read. */
+export const keyTriples = (keys: string[]) => combinations(keys, 3);
 
-/** The terms a person's names are indexed under: their phonetic keys, then the keys' triples. */
+/** The terms a person's names are indexed under: their phonetic keys, every two and every three of them. */
 export function nameTerms(...names: (string | null | undefined)[]): string[] {
   const keys = nameKeys(...names);
-  return [...keys, ...keyTriples(keys)];
+  return [...keys, ...combinations(keys, 2), ...combinations(keys, 3)];
+}
+
+/**
+ * The most telling single term a person whose keys include all of these is indexed under (a triple of the first three
+ * that are not particles, else their pair, else a key), and the keys it does not cover. A person with more than eight
+ * keys that are not particles may lack that pair or triple.
+ */
+export function searchTerm(keys: string[]): { term: string; rest: string[] } | null {
+  const k = telling(keys).slice(0, 3);
+  if (k.length < 2) {
+    const term = k[0] ?? keys[0];
+    return term === undefined ? null : { term, rest: keys.filter((x) => x !== term) };
+  }
+  return { term: [...k].sort().join('|'), rest: keys.filter((x) => !k.includes(x)) };
 }
 
 /** Lowercase words without accents (at least two letters), for comparing a typed name with a stored one. */

@@ -22,10 +22,12 @@ export interface CaseFilter {
   traffickingStatus?: string;
   exploitation?: string;
   code?: string;
-  /** Only cases of these persons (a name search whose rarest term few persons have). */
-  personIds?: string[];
-  /** Only cases whose person has, for every group, one of its blind-indexed name keys (a group per typed word). */
-  nameKeys?: string[][];
+  /**
+   * Only cases whose person is indexed under one of `term` (a name term's blind indexes under every index key) and,
+   * for every group of `rest`, one of its; `byPerson` reads the cases of the persons with the term (few) instead of
+   * walking the list.
+   */
+  name?: { term: string[]; rest: string[][]; byPerson: boolean };
   after?: { createdAt: string; id: string };
   limit: number;
 }
@@ -117,16 +119,17 @@ function filtered(s: Select, f: CaseFilter): Select {
       ),
     );
   }
-  for (const group of f.nameKeys ?? [])
-    s = s.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('person_name_keys as k')
-          .select('k.person_id')
-          .whereRef('k.person_id', '=', 'c.person_id')
-          .where('k.key_index', 'in', group),
-      ),
-    );
+  if (f.name)
+    for (const terms of f.name.byPerson ? f.name.rest : [f.name.term, ...f.name.rest])
+      s = s.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_name_keys as k')
+            .select('k.person_id')
+            .whereRef('k.person_id', '=', 'c.person_id')
+            .where('k.key_index', 'in', terms),
+        ),
+      );
   if (f.after) {
     const a = f.after;
     s = s.where((eb) => eb(eb.refTuple('c.created_at', 'c.id'), '<', eb.tuple(a.createdAt, a.id)));
@@ -142,13 +145,22 @@ const newestFirst = (a: CaseTable, b: CaseTable) =>
 
 /**
  * One page of cases (limit + 1 rows, to tell whether more follow), newest first, by keyset (created_at, id) so deep
- * pages stay fast. Found by person when `personIds` is given (few cases), else through each way of reach.
+ * pages stay fast. Found by code, or by person for a name few persons have, else through each way of reach.
  */
 export async function listCases(q: Q, f: CaseFilter): Promise<CaseTable[]> {
   const base = () => q.selectFrom('cases as c').selectAll('c') as Select;
   if (f.code) return filtered(base().where(reachAsValues(f)), f).execute();
-  if (f.personIds)
-    return filtered(base().where('c.person_id', 'in', inList(f.personIds)).where(reachAsValues(f)), f).execute();
+  if (f.name?.byPerson) {
+    const term = f.name.term;
+    return filtered(
+      base()
+        .where('c.person_id', 'in', (eb) =>
+          eb.selectFrom('person_name_keys as t').select('t.person_id').where('t.key_index', 'in', term),
+        )
+        .where(reachAsValues(f)),
+      f,
+    ).execute();
+  }
   const pages = await Promise.all(reaches(f).map((r) => filtered(base().where(r), f).execute()));
   const seen = new Set<string>();
   return pages
@@ -158,15 +170,20 @@ export async function listCases(q: Q, f: CaseFilter): Promise<CaseTable[]> {
     .slice(0, f.limit + 1);
 }
 
-/** Up to `limit` persons indexed under one of these terms (one typed word's or triple's blind indexes). */
-export async function personsWithTerm(q: Q, terms: string[], limit: number): Promise<string[]> {
-  const rows = await q
-    .selectFrom('person_name_keys')
-    .select('person_id')
-    .where('key_index', 'in', inList(terms))
-    .limit(limit)
-    .execute();
-  return [...new Set(rows.map((r) => r.person_id))];
+/** How many persons are indexed under one of these terms (a name term's blind indexes), counting at most `limit`. */
+export async function personsWithTerm(q: Q, terms: string[], limit: number): Promise<number> {
+  const r = await q
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('person_name_keys')
+        .select('person_id')
+        .where('key_index', 'in', inList(terms))
+        .limit(limit)
+        .as('t'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function taskCounts(q: Q, caseIds: string[], now: string) {
