@@ -78,17 +78,25 @@ async function postgresNodes(baseUrl: string, seconds: number, connections: numb
     }
     const [a, b] = servers as [BenchServer, BenchServer];
     const rows = await oneNode('postgres', a.url, seconds, connections);
-    const common = { bench: 'http', database: 'postgres', route: dbRoute, seconds, connections };
-    const through = async (nodes: string[]) => {
-      const proxy = await startProxy(nodes);
+    const limits = process.env.MINKA_REDIS_URL ? 'redis' : 'database';
+    const common = { bench: 'http', database: 'postgres', limits, route: dbRoute, seconds, connections };
+    // The CPU each node spent during the measured run shows how the proxy shared the work out.
+    const through = async (nodes: BenchServer[]) => {
+      const proxy = await startProxy(nodes.map((n) => n.url));
       try {
-        return await load(`${proxy.url}${dbRoute}`, seconds, connections);
+        const before = nodes.map((n) => n.cpuSeconds());
+        const figures = await load(`${proxy.url}${dbRoute}`, seconds, connections);
+        const cpu = nodes.map((n, i) => {
+          const [now, then] = [n.cpuSeconds(), before[i]];
+          return now === null || then == null ? null : Number((now - then).toFixed(1));
+        });
+        return { ...figures, cpuSecondsPerNode: cpu };
       } finally {
         await proxy.close();
       }
     };
-    const one = await through([a.url]);
-    const two = await through([a.url, b.url]);
+    const one = await through([a]);
+    const two = await through([a, b]);
     rows.push(
       { ...common, case: 'db-read-proxy', nodes: 1, ...one },
       { ...common, case: 'db-read-proxy', nodes: 2, ...two },

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { tempDir } from '../tests/support/db';
 
 export interface BenchServer {
   url: string;
+  /** CPU seconds the process has used so far (Linux /proc; null elsewhere). */
+  cpuSeconds(): number | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,14 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   });
   return {
     url,
+    cpuSeconds: () => {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return null;
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit');
