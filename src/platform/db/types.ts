@@ -508,6 +508,8 @@ export interface Database {
   division_boundaries: DivisionBoundaryTable;
   data_keys: DataKeyTable;
   key_rotations: KeyRotationTable;
+  /** Attachments' ciphertext in numbered chunks (platform/blobs). */
+  blob_chunks: { blob_id: string; seq: number; bytes: Buffer };
   organisations: OrganisationTable;
   roles: RoleTable;
   users: UserTable;
