@@ -4,6 +4,7 @@ import { seedCasesDemo } from './demo';
 import { caseFileRoutes } from './files-routes';
 import { FollowUps } from './followups';
 import { followUpRoutes } from './followups-routes';
+import { People } from './people';
 import { protectionRoutes } from './protection-routes';
 import { recordRoutes } from './record-routes';
 import { caseRoutes } from './routes';
@@ -16,7 +17,15 @@ export const casesModule: ModuleDescriptor = {
       plugin: r(ctx),
       prefix: '/api',
     })),
-  jobs: [{ name: 'follow-up reminders', everyMs: 3_600_000, run: (ctx) => new FollowUps(ctx).remind() }],
+  jobs: [
+    { name: 'follow-up reminders', everyMs: 3_600_000, run: (ctx) => new FollowUps(ctx).remind() },
+    {
+      name: 'name terms backfill',
+      everyMs: 3_600_000,
+      run: (ctx) => new People(ctx).backfillNameTerms(),
+      freshAtStart: async (ctx) => !(await new People(ctx).backfillPending()),
+    },
+  ],
   seed: seedCasesDemo,
 };
 

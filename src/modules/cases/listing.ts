@@ -53,7 +53,7 @@ export async function listCases(
     traffickingStatus: q.traffickingStatus,
     exploitation: q.exploitation,
     code: q.code,
-    ...(q.name ? await byName(ctx, q.name) : {}),
+    ...(q.name ? await byName(ctx, people, q.name) : {}),
     after,
     limit: q.limit,
   });
@@ -127,8 +127,14 @@ const fewPersons = 5000;
  * many do, the list is read newest first and each case's person checked, which soon finds a page. Only blind indexes
  * reach the database.
  */
-async function byName(ctx: Context, name: string): Promise<Pick<repoList.CaseFilter, 'name'>> {
-  const found = searchTerm(nameKeys(name));
+async function byName(ctx: Context, people: People, name: string): Promise<Pick<repoList.CaseFilter, 'name'>> {
+  const keys = nameKeys(name);
+  // Until every person stored before pairs and triples has them, only single keys find everyone.
+  const found = (await people.backfillPending())
+    ? keys.length
+      ? { term: keys[0]!, rest: keys.slice(1) }
+      : null
+    : searchTerm(keys);
   if (!found) return {};
   const indexes = (term: string) => ctx.crypto.blindIndexes('name-phonetic', term);
   const term = indexes(found.term);

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dbTargets, type TestDb } from '../../../tests/support/db';
 import { People } from './people';
+import { nameKeys } from './phonetic';
+import { setNameKeys } from './repo';
 import { updatePersonsByMergedIntoAndId } from './repo-merges';
 
 // Duplicate candidates read only the persons born the same day, sharing three name keys or the identity number;
@@ -100,6 +102,23 @@ for (const target of dbTargets()) {
         [ids.namesake],
         'the namesake, no longer behind someone shown',
       );
+    });
+    it('indexes persons stored before pairs and triples existed, once, through the backfill', async () => {
+      // Inti as stored before: his single keys only, so three names and a year do not find him.
+      const keysOnly = nameKeys('Inti', 'Lema Chimbo').map((k) => db.ctx.crypto.blindIndex('name-phonetic', k));
+      await setNameKeys(db.handle.db, ids.inti!, keysOnly);
+      const query = { prs_FirstName: 'Inti', prs_SecondName: 'Lema Chimbo', local_BirthYear: 1990 };
+      assert.deepEqual(await found(query), []);
+      await db.handle.db
+        .insertInto('meta')
+        .values({ key: 'cases.name_terms_after', value: '', updated_at: new Date().toISOString() })
+        .execute();
+      const later = new People(db.ctx);
+      assert.equal(await later.backfillPending(), true);
+      assert.equal(await later.backfillNameTerms(2), Object.keys(ids).length);
+      assert.equal(await later.backfillPending(), false);
+      assert.equal(await later.backfillNameTerms(), 0, 'a second run finds nothing to do');
+      assert.deepEqual(await found(query), ['inti']);
     });
   });
 }

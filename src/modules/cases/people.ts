@@ -11,12 +11,14 @@ import type { candidatesBody, personBody } from './schema';
 
 type PersonInput = z.infer<typeof personBody>;
 const f = (row: string, column: string) => ({ table: 'persons', row, column });
+// Database handles whose name-term backfill is known to be over (it never starts again).
+const backfilled = new WeakSet<object>();
 
 /** Persons: encrypted names with keyed phonetic tokens, and duplicate candidates before saving. */
 export class People {
   constructor(private readonly ctx: Context) {}
 
-  /** Blind indexes of a person's name terms: phonetic keys, their pairs and triples (names themselves stay encrypted). */
+  /** Blind indexes of a person's name terms: phonetic keys, pairs and triples (the names stay encrypted). */
   keyIndexes = (...names: (string | undefined | null)[]) =>
     nameTerms(...names).map((k) => this.ctx.crypto.blindIndex('name-phonetic', k));
 
@@ -62,15 +64,52 @@ export class People {
     return row;
   }
 
+  /** True while persons stored before names had pairs and triples are still being indexed under them. */
+  async backfillPending(): Promise<boolean> {
+    if (backfilled.has(this.ctx.db.db)) return false;
+    const pending = (await repo.nameTermsBackfillAfter(this.ctx.db.db)) !== undefined;
+    if (!pending) backfilled.add(this.ctx.db.db);
+    return pending;
+  }
+
+  /**
+   * Indexes the persons stored before names had pairs and triples under all their terms, in batches that each commit
+   * with the position reached (a run that stops resumes there; redoing a person only writes the same terms again).
+   * Returns how many persons it indexed.
+   */
+  async backfillNameTerms(batch = 500): Promise<number> {
+    const db = this.ctx.db.db;
+    let done = 0;
+    for (;;) {
+      const after = await repo.nameTermsBackfillAfter(db);
+      if (after === undefined) break;
+      const rows = await db.transaction().execute(async (trx) => {
+        const rows = await repo.personNamesAfter(trx, after, batch);
+        for (const r of rows) {
+          const { given, surnames } = this.decryptNames(r);
+          await repo.setNameKeys(trx, r.id, this.keyIndexes(given, surnames));
+        }
+        if (rows.length === batch) await repo.setNameTermsBackfill(trx, rows.at(-1)!.id, nowIso());
+        else await repo.endNameTermsBackfill(trx);
+        return rows;
+      });
+      done += rows.length;
+    }
+    return done;
+  }
+
+  private decryptNames(p: Pick<PersonTable, 'id' | 'given_names_enc' | 'surnames_enc'>) {
+    const c = this.ctx.crypto;
+    return {
+      given: c.decryptOptional(p.given_names_enc, f(p.id, 'given_names')),
+      surnames: c.decryptOptional(p.surnames_enc, f(p.id, 'surnames')),
+    };
+  }
+
   /** "Given names Surnames", decrypted, or an empty string. */
   name(p: Pick<PersonTable, 'id' | 'given_names_enc' | 'surnames_enc'>): string {
-    const c = this.ctx.crypto;
-    return [
-      c.decryptOptional(p.given_names_enc, f(p.id, 'given_names')),
-      c.decryptOptional(p.surnames_enc, f(p.id, 'surnames')),
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const { given, surnames } = this.decryptNames(p);
+    return [given, surnames].filter(Boolean).join(' ');
   }
 
   decrypt(p: PersonTable) {
@@ -113,8 +152,7 @@ export class People {
     };
     const scored: { r: (typeof rows)[number]; name: string; match: Match }[] = [];
     for (const r of rows) {
-      const given = c.decryptOptional(r.given_names_enc, f(r.id, 'given_names'));
-      const surnames = c.decryptOptional(r.surnames_enc, f(r.id, 'surnames'));
+      const { given, surnames } = this.decryptNames(r);
       const match = scoreMatch(query, {
         given,
         surnames,

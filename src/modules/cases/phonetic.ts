@@ -43,11 +43,11 @@ export function nameKeys(...names: (string | null | undefined)[]): string[] {
 
 /** At most this many of a name's keys make pairs and triples (8 keys: 28 pairs, 56 triples); all are keys still. */
 const combinedKeys = 8;
-/** Particles (de, del, la, las, los after folding) join names without telling people apart: no pair or triple has them. */
+/** Particles (de, del, la, las, los, folded) join names without telling people apart: no pair or triple has them. */
 const particles = new Set(['di', 'dil', 'la', 'las', 'lus']);
 const telling = (keys: string[]) => [...new Set(keys)].filter((x) => !particles.has(x));
 
-/** Every `size` of these keys, each sorted and joined by '|' (a character no key holds, so a term never equals a key). */
+/** Every `size` of these keys, each sorted and joined by '|' (no key holds it, so a term never equals a key). */
 function combinations(keys: string[], size: 2 | 3): string[] {
   const k = telling(keys).slice(0, combinedKeys).sort();
   const out: string[] = [];

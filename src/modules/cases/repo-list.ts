@@ -42,7 +42,7 @@ const value = (
 ) => sql<string>`(${sql.ref(column)} || '')`;
 const inList = (xs: string[]) => (xs.length ? xs : ['-']);
 
-/** Up to this many divisions are read one by one through (division, organisation, date); more through the organisation. */
+/** Up to this many divisions are read one by one (division, organisation, date); more along the organisation's. */
 const fewDivisions = 8;
 
 /** The ways a case reaches the actor, each a condition one index serves. */

@@ -16,6 +16,23 @@ export async function setNameKeys(q: Q, personId: string, keys: string[]) {
       .values(keys.map((key_index) => ({ person_id: personId, key_index })))
       .execute();
 }
+/** Where the backfill of persons' name terms stands (migration 0025 starts it): the last person id done. */
+const backfillKey = 'cases.name_terms_after';
+export const nameTermsBackfillAfter = async (q: Q) =>
+  (await q.selectFrom('meta').select('value').where('key', '=', backfillKey).executeTakeFirst())?.value;
+export const setNameTermsBackfill = (q: Q, after: string, at: string) =>
+  q.updateTable('meta').set({ value: after, updated_at: at }).where('key', '=', backfillKey).execute();
+export const endNameTermsBackfill = (q: Q) => q.deleteFrom('meta').where('key', '=', backfillKey).execute();
+/** The next persons in id order, with their sealed names. */
+export const personNamesAfter = (q: Q, after: string, limit: number) =>
+  q
+    .selectFrom('persons')
+    .select(['id', 'given_names_enc', 'surnames_enc'])
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
 /**
  * The bounded set of unmerged persons a duplicate look-up scores: born on the same date (by blind index) and sharing
  * a name key, sharing a triple of name keys, or with the same identity number. Each branch reads an index, so the
