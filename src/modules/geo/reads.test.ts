@@ -4,7 +4,7 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { type DbHandle, openDb } from '../../platform/db/index';
 import { seedGeoDemo } from './demo';
-import { defaultRecheckMs } from './reads';
+import { defaultRecheckMs } from './freshness';
 import { GeoService } from './service';
 
 const colta = '/api/geo/divisions/EC/0603/children';

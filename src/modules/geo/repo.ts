@@ -202,3 +202,14 @@ export async function newDivisionsVersion(db: Q, value: string, now: string): Pr
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
 }
+
+/** Every division of a country, each parent's children in the order listChildren gives them. */
+export const treeRows = (q: Q, country: string) =>
+  q
+    .selectFrom('divisions')
+    .select(['code', 'parent_code', 'level', 'name'])
+    .where('country_code', '=', country)
+    .orderBy('parent_code')
+    .orderBy('name_search')
+    .orderBy('code')
+    .execute();

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type Db, nowIso } from '../../platform/db/index';
 import type { DivisionTable } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
+import { forgetGeoReads } from './freshness';
 import { ImportFileError } from './parse';
 import { type DivisionView, presentDivision } from './present';
-import { forgetGeoReads } from './reads';
 import type { DivisionRow } from './repo';
 import * as repo from './repo';
 import type { BoundaryInput, DivisionInput } from './schema';
 import { escapeLike, searchForm, titleCase } from './text';
+import { type CountryTree, countryTree } from './tree';
 
 const levelNames = ['country', 'level1', 'level2', 'level3'] as const;
 
@@ -32,6 +33,8 @@ export class GeoService {
   /** One division with its ancestors; 404 when unknown. */
   /** The level of a division (0 = country … 3 = parish), or undefined when it does not exist. */
   async levelOf(country: string, code: string): Promise<number | undefined> {
+    const tree = await this.tree(country);
+    if (tree) return tree.get(code)?.level;
     const row = await repo.findDivision(this.db, country, code);
     return row ? Number(row.level) : undefined;
   }
@@ -52,21 +55,36 @@ export class GeoService {
 
   /** The division's code followed by every ancestor's up to the country, or null when unknown. */
   async ancestry(country: string, code: string): Promise<string[] | null> {
+    const tree = await this.tree(country);
+    const find = async (c: string) => {
+      if (tree) return tree.get(c);
+      const row = await repo.findDivision(this.db, country, c);
+      return row && { code: row.code, parentCode: row.parent_code };
+    };
     const out: string[] = [];
     let next: string | null = code;
     for (let guard = 0; next && guard < 5; guard++) {
-      const row = await repo.findDivision(this.db, country, next);
-      if (!row) return out.length ? out : null;
-      out.push(row.code);
-      next = row.parent_code;
+      const place = await find(next);
+      if (!place) return out.length ? out : null;
+      out.push(place.code);
+      next = place.parentCode;
     }
     return out;
   }
 
-  /** Display names (title case) for a set of division codes, in one query. */
+  /** Display names (title case) for a set of division codes, from this process's copy (or in one query). */
   async labels(country: string, codes: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(codes)];
     if (!unique.length) return new Map();
+    const tree = await this.tree(country);
+    if (tree) {
+      const labels = new Map<string, string>();
+      for (const c of unique) {
+        const place = tree.get(c);
+        if (place) labels.set(c, place.label);
+      }
+      return labels;
+    }
     const rows = await repo.namesOf(this.db, country, unique);
     return new Map(rows.map((r) => [r.code, titleCase(r.name)]));
   }
@@ -78,7 +96,23 @@ export class GeoService {
 
   /** The division's code and every code below it (for "in this jurisdiction" filters in SQL). */
   async descendantCodes(country: string, code: string): Promise<string[]> {
-    return [code, ...(await repo.codesBelow(this.db, country, code))];
+    const tree = await this.tree(country);
+    if (!tree) return [code, ...(await repo.codesBelow(this.db, country, code))];
+    const out = [code];
+    let frontier = [code];
+    for (let depth = 0; frontier.length && depth < 4; depth++) {
+      frontier = frontier.flatMap((parent) => tree.children(parent));
+      out.push(...frontier);
+    }
+    return out;
+  }
+
+  /**
+   * This process's copy of the country's divisions (see tree.ts); none inside a transaction, whose reads must go
+   * through it (on SQLite another query would wait for the transaction's one connection).
+   */
+  private async tree(country: string): Promise<CountryTree | null> {
+    return this.db.isTransaction ? null : countryTree(this.db, country);
   }
 
   /** Every division under one (four levels at most), level by level. */
