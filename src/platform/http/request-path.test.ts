@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, type Signed, signIn } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
-import { dbTargets } from '../../../tests/support/db';
+import { dbTargets, tempDir } from '../../../tests/support/db';
+import { buildApp } from '../../app/index';
 import { seedGeoDemo } from '../../modules/geo/demo';
 import { GeoService } from '../../modules/geo/index';
 
@@ -86,6 +89,34 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+describe('request path checks on the web app', () => {
+  it('sends the document headers with the app shell and leaves them off hashed files', async () => {
+    const web = tempDir('minka-web-');
+    mkdirSync(path.join(web.dir, 'assets'));
+    writeFileSync(path.join(web.dir, 'index.html'), '<!doctype html><title>Minka</title>');
+    writeFileSync(path.join(web.dir, 'assets', 'app-abcd1234.js'), 'console.log(1)');
+    const db = await dbTargets()[0]!.open();
+    const app = await buildApp({ ...db.ctx, webDir: web.dir, logLevel: 'silent' });
+    try {
+      const shell = await app.inject({ url: '/signin' });
+      assert.equal(shell.statusCode, 200);
+      assert.equal(shell.headers['content-security-policy'], helmetHeaders['content-security-policy']);
+      assert.equal(shell.headers['x-frame-options'], 'SAMEORIGIN');
+      assert.equal(shell.headers['cache-control'], 'no-cache');
+      const asset = await app.inject({ url: '/assets/app-abcd1234.js' });
+      assert.equal(asset.statusCode, 200);
+      assert.equal(asset.headers['content-security-policy'], undefined);
+      assert.equal(asset.headers['x-frame-options'], undefined);
+      assert.equal(asset.headers['x-content-type-options'], 'nosniff');
+      assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable');
+    } finally {
+      await app.close();
+      await db.cleanup();
+      web.remove();
+    }
+  });
+});
 
 describe('request path checks behind TLS', () => {
   it('adds Strict-Transport-Security when cookies are secure', async () => {
