@@ -12,23 +12,60 @@ export interface Figures {
   requests: number;
   errors: number;
   non2xx: number;
+  /** CPU the serving processes spent per request (Linux), which other work on a busy machine hardly moves. */
+  serverCpuMicrosPerRequest: number | null;
 }
 
 const healthRoute = '/api/health';
 const dbRoute = '/api/geo/divisions/EC/0603/children';
 
-/** One measured run, after a short one on the same URL so the route is compiled and its answers warm. */
-async function load(url: string, seconds: number, connections: number): Promise<Figures> {
-  await autocannon({ url, duration: Math.min(2, seconds), connections, pipelining: 1 });
-  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
-  return {
-    requestsPerSec: Math.round(r.requests.average),
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    requests: r.requests.total,
-    errors: r.errors,
-    non2xx: r.non2xx,
-  };
+interface Target {
+  url: string;
+  /** The processes that serve it, whose CPU is counted. */
+  servers: BenchServer[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const cpuOf = (servers: BenchServer[]) =>
+  servers.reduce<number | null>((sum, s) => {
+    const c = s.cpuSeconds();
+    return sum === null || c === null ? null : sum + c;
+  }, 0);
+
+/**
+ * Loads each target in turn, round after round (after a short warm-up of each): on a machine busy with other work,
+ * a slow moment then weighs on every target alike instead of on whichever ran then. Latencies are the rounds' medians.
+ */
+async function alternate(targets: Target[], seconds: number, connections: number): Promise<Figures[]> {
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
+  const run = (url: string, duration: number) => autocannon({ url, duration, connections, pipelining: 1 });
+  for (const t of targets) await run(t.url, Math.min(2, seconds));
+  const totals = targets.map(() => ({ requests: 0, seconds: 0, errors: 0, non2xx: 0, cpu: 0 as number | null }));
+  const latencies = targets.map(() => ({ p50: [] as number[], p99: [] as number[] }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, t] of targets.entries()) {
+      const before = cpuOf(t.servers);
+      const r = await run(t.url, seconds / rounds);
+      const after = cpuOf(t.servers);
+      const total = totals[i]!;
+      total.requests += r.requests.total;
+      total.seconds += r.duration;
+      total.errors += r.errors;
+      total.non2xx += r.non2xx;
+      total.cpu = total.cpu === null || before === null || after === null ? null : total.cpu + after - before;
+      latencies[i]!.p50.push(r.latency.p50);
+      latencies[i]!.p99.push(r.latency.p99);
+    }
+  }
+  return totals.map((t, i) => ({
+    requestsPerSec: Math.round(t.requests / Math.max(0.001, t.seconds)),
+    p50Ms: median(latencies[i]!.p50),
+    p99Ms: median(latencies[i]!.p99),
+    requests: t.requests,
+    errors: t.errors,
+    non2xx: t.non2xx,
+    serverCpuMicrosPerRequest: t.cpu === null ? null : Math.round((t.cpu * 1e6) / Math.max(1, t.requests)),
+  }));
 }
 
 const ratio = (a: number, b: number) => Number((a / Math.max(1, b)).toFixed(2));
@@ -36,13 +73,20 @@ const ratio = (a: number, b: number) => Number((a / Math.max(1, b)).toFixed(2));
 /** Liveness vs the database read on one node, in one run: the read's share of the health route's throughput. */
 async function oneNode(
   database: string,
-  url: string,
+  server: BenchServer,
   seconds: number,
   connections: number,
 ): Promise<Record<string, unknown>[]> {
   const common = { database, nodes: 1, seconds, connections };
-  const health = await load(`${url}${healthRoute}`, seconds, connections);
-  const dbRead = await load(`${url}${dbRoute}`, seconds, connections);
+  const [health, dbRead] = (await alternate(
+    [
+      { url: `${server.url}${healthRoute}`, servers: [server] },
+      { url: `${server.url}${dbRoute}`, servers: [server] },
+    ],
+    seconds,
+    connections,
+  )) as [Figures, Figures];
+  const cpu = (f: Figures) => f.serverCpuMicrosPerRequest ?? 0;
   return [
     { bench: 'http', case: 'health', route: healthRoute, ...common, ...health },
     { bench: 'http', case: 'db-read', route: dbRoute, ...common, ...dbRead },
@@ -53,6 +97,9 @@ async function oneNode(
       dbReadToHealthThroughput: ratio(dbRead.requestsPerSec, health.requestsPerSec),
       goal: '>= 0.5',
       healthToDbReadThroughput: ratio(health.requestsPerSec, dbRead.requestsPerSec),
+      // The health route's CPU per request over the read's: what the throughput ratio tends to when the server is
+      // the bottleneck.
+      dbReadToHealthCpu: cpu(dbRead) ? Number((cpu(health) / cpu(dbRead)).toFixed(2)) : null,
       dbReadToHealthP99: Number((dbRead.p99Ms / Math.max(0.001, health.p99Ms)).toFixed(2)),
     },
   ];
@@ -77,39 +124,40 @@ async function postgresNodes(baseUrl: string, seconds: number, connections: numb
       await waitReady(s.url);
     }
     const [a, b] = servers as [BenchServer, BenchServer];
-    const rows = await oneNode('postgres', a.url, seconds, connections);
+    const rows = await oneNode('postgres', a, seconds, connections);
     const limits = process.env.MINKA_REDIS_URL ? 'redis' : 'database';
     const common = { bench: 'http', database: 'postgres', limits, route: dbRoute, seconds, connections };
-    // The CPU each node spent during the measured run shows how the proxy shared the work out.
-    const through = async (nodes: BenchServer[]) => {
-      const proxy = await startProxy(nodes.map((n) => n.url));
-      try {
-        const before = nodes.map((n) => n.cpuSeconds());
-        const figures = await load(`${proxy.url}${dbRoute}`, seconds, connections);
-        const cpu = nodes.map((n, i) => {
-          const [now, then] = [n.cpuSeconds(), before[i]];
-          return now === null || then == null ? null : Number((now - then).toFixed(1));
-        });
-        return { ...figures, cpuSecondsPerNode: cpu };
-      } finally {
-        await proxy.close();
-      }
-    };
-    const one = await through([a]);
-    const two = await through([a, b]);
-    rows.push(
-      { ...common, case: 'db-read-proxy', nodes: 1, ...one },
-      { ...common, case: 'db-read-proxy', nodes: 2, ...two },
-      {
-        bench: 'http',
-        case: 'two-nodes',
-        database: 'postgres',
-        oneNodeRequestsPerSec: one.requestsPerSec,
-        twoNodesRequestsPerSec: two.requestsPerSec,
-        twoToOneThroughput: ratio(two.requestsPerSec, one.requestsPerSec),
-        cores: availableParallelism(),
-      },
-    );
+    // The same proxy in front of one node and of two, so its own cost is in both figures.
+    const proxies = [await startProxy([a.url]), await startProxy([a.url, b.url])];
+    try {
+      const [one, two] = (await alternate(
+        [
+          { url: `${proxies[0]!.url}${dbRoute}`, servers: [a] },
+          { url: `${proxies[1]!.url}${dbRoute}`, servers: [a, b] },
+        ],
+        seconds,
+        connections,
+      )) as [Figures, Figures];
+      rows.push(
+        { ...common, case: 'db-read-proxy', nodes: 1, ...one },
+        { ...common, case: 'db-read-proxy', nodes: 2, ...two },
+        {
+          bench: 'http',
+          case: 'two-nodes',
+          database: 'postgres',
+          oneNodeRequestsPerSec: one.requestsPerSec,
+          twoNodesRequestsPerSec: two.requestsPerSec,
+          twoToOneThroughput: ratio(two.requestsPerSec, one.requestsPerSec),
+          cores: availableParallelism(),
+          twoToOneCpuPerRequest:
+            one.serverCpuMicrosPerRequest && two.serverCpuMicrosPerRequest
+              ? ratio(two.serverCpuMicrosPerRequest, one.serverCpuMicrosPerRequest)
+              : null,
+        },
+      );
+    } finally {
+      for (const p of proxies) await p.close();
+    }
     return rows;
   } finally {
     for (const s of servers.reverse()) await s.close();
@@ -127,7 +175,7 @@ export async function httpBench(): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
   const server = await startBenchServer();
   try {
-    rows.push(...(await oneNode('sqlite', server.url, seconds, connections)));
+    rows.push(...(await oneNode('sqlite', server, seconds, connections)));
   } finally {
     await server.close();
   }
