@@ -18,8 +18,17 @@ export class GeoReads {
     this.freshness = freshnessOf(db);
   }
 
-  /** Sends the answer for `key`, computing, checking and keeping it on first use or after the data changed. */
-  async send(reply: FastifyReply, key: string, schema: ZodType, load: () => Promise<unknown>): Promise<void> {
+  /**
+   * The answer for `key` as JSON text, computed, checked and kept on first use or after the data changed. The reply
+   * is typed JSON, so Fastify sends the text as it is; the handler returns it (typed as the schema's output, which
+   * it encodes) instead of awaiting the reply, which would cost a listener on the socket per request.
+   */
+  async answer<S extends ZodType>(
+    reply: FastifyReply,
+    key: string,
+    schema: S,
+    load: () => Promise<z.output<S>>,
+  ): Promise<z.output<S>> {
     const epoch = await this.freshness.current();
     if (epoch > this.epoch) {
       this.answers.clear();
@@ -32,7 +41,7 @@ export class GeoReads {
       // Kept only if nothing changed while it was read (an answer read before an import is not kept after it).
       if (this.freshness.peek() === epoch && this.epoch === epoch) this.answers.set(key, body);
     }
-    // A string is sent as it is (no serializer); awaiting the reply tells Fastify the handler answered.
-    await reply.type('application/json; charset=utf-8').send(body);
+    reply.type('application/json; charset=utf-8');
+    return body as z.output<S>;
   }
 }

@@ -42,7 +42,7 @@ export const geoRoutes =
           response: { 200: countries, ...errors },
         },
       },
-      (_req, reply) => reads.send(reply, 'countries', countries, () => geo.countries()),
+      (_req, reply) => reads.answer(reply, 'countries', countries, () => geo.countries()),
     );
     r.get(
       '/divisions/:country',
@@ -57,7 +57,7 @@ export const geoRoutes =
       },
       (req, reply) => {
         const { country } = req.params;
-        return reads.send(reply, `children ${country} ${country}`, divisions, () => geo.children(country, country));
+        return reads.answer(reply, `children ${country} ${country}`, divisions, () => geo.children(country, country));
       },
     );
     r.get(
@@ -73,7 +73,7 @@ export const geoRoutes =
       },
       (req, reply) => {
         const { country, code } = req.params;
-        return reads.send(reply, `division ${country} ${code}`, divisionDetailSchema, () =>
+        return reads.answer(reply, `division ${country} ${code}`, divisionDetailSchema, () =>
           geo.division(country, code),
         );
       },
@@ -91,7 +91,7 @@ export const geoRoutes =
       },
       (req, reply) => {
         const { country, code } = req.params;
-        return reads.send(reply, `children ${country} ${code}`, divisions, () => geo.children(country, code));
+        return reads.answer(reply, `children ${country} ${code}`, divisions, () => geo.children(country, code));
       },
     );
     r.get(
