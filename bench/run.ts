@@ -25,7 +25,7 @@ const benches: Record<string, (o: BenchOptions) => Promise<Record<string, unknow
   generate: async (o) => {
     const n = o.size ?? Number(process.env.BENCH_PEOPLE ?? 100_000);
     const start = performance.now();
-    const people = generatePeople(n);
+    const people = generatePeople(n, 42, 2026, o.names);
     const ms = performance.now() - start;
     const minors = people.filter((p) => p.ageAtIntake < 18).length;
     return [

@@ -138,6 +138,6 @@ async function byName(ctx: Context, people: People, name: string): Promise<Pick<
   if (!found) return {};
   const indexes = (term: string) => ctx.crypto.blindIndexes('name-phonetic', term);
   const term = indexes(found.term);
-  const many = (await repoList.personsWithTerm(ctx.db.db, term, fewPersons + 1)) > fewPersons;
-  return { name: { term, rest: found.rest.map(indexes), byPerson: !many } };
+  const persons = await repoList.personsWithTerm(ctx.db.db, term, fewPersons + 1);
+  return { name: { term, rest: found.rest.map(indexes), persons: persons.length > fewPersons ? undefined : persons } };
 }

@@ -1,8 +1,17 @@
 // The case list's queries, shaped so that each reads one index in the list's order and stops at a page, whatever the
 // number of cases: one query per way the actor reaches cases (its organisation's, those assigned to it, those shared
-// with it), merged here. A column the plan must not be driven by is compared as a value (`|| ''`), so neither SQLite
-// (which keeps no statistics) nor PostgreSQL can pick an index that would read every case of a division and sort.
-import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+// with it), merged here. On SQLite, which keeps no statistics, a column the plan must not be driven by is compared as
+// a value (`|| ''`), so it cannot pick an index that would read every case of a division and sort; PostgreSQL sees
+// the plain columns, as its statistics (which an expression would hide) are what lead it to the ordered index.
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  SqliteAdapter,
+  sql,
+} from 'kysely';
 import type { CaseTable, Database } from '../../platform/db/types';
 import type { Q } from './repo';
 
@@ -24,10 +33,10 @@ export interface CaseFilter {
   code?: string;
   /**
    * Only cases whose person is indexed under one of `term` (a name term's blind indexes under every index key) and,
-   * for every group of `rest`, one of its; `byPerson` reads the cases of the persons with the term (few) instead of
-   * walking the list.
+   * for every group of `rest`, one of its. `persons`, when given, are all the persons with the term (few): their cases
+   * are read instead of walking the list.
    */
-  name?: { term: string[]; rest: string[][]; byPerson: boolean };
+  name?: { term: string[]; rest: string[][]; persons?: string[] };
   after?: { createdAt: string; id: string };
   limit: number;
 }
@@ -36,17 +45,19 @@ type EB = ExpressionBuilder<Database & { c: CaseTable }, 'c'>;
 type Select = SelectQueryBuilder<Database & { c: CaseTable }, 'c', CaseTable>;
 type Restrict = (eb: EB) => Expression<SqlBool>;
 
-/** A column as a value: the same comparison, through no index. */
-const value = (
-  column: 'c.division_code' | 'c.owner_org_id' | 'c.assigned_user_id' | 'c.stage' | 'c.person_id' | 'c.id',
-) => sql<string>`(${sql.ref(column)} || '')`;
+type Column = 'c.division_code' | 'c.owner_org_id' | 'c.assigned_user_id' | 'c.stage' | 'c.person_id' | 'c.id';
+/** A column the plan is not to be driven by: the same comparison through no index (`hidden`), or the column. */
+type Value = (column: Column) => RawBuilder<string>;
+const hidden: Value = (column) => sql<string>`(${sql.ref(column)} || '')`;
+const valueOn = (q: Q): Value =>
+  q.getExecutor().adapter instanceof SqliteAdapter ? hidden : (column) => sql<string>`${sql.ref(column)}`;
 const inList = (xs: string[]) => (xs.length ? xs : ['-']);
 
 /** Up to this many divisions are read one by one (division, organisation, date); more along the organisation's. */
 const fewDivisions = 8;
 
 /** The ways a case reaches the actor, each a condition one index serves. */
-function reaches(f: CaseFilter): Restrict[] {
+function reaches(f: CaseFilter, value: Value): Restrict[] {
   const wanted = f.divisions ? new Set(f.divisions) : undefined;
   const within = (divisions: string[] | undefined) =>
     divisions === undefined ? f.divisions : wanted ? divisions.filter((d) => wanted.has(d)) : divisions;
@@ -70,7 +81,7 @@ function reaches(f: CaseFilter): Restrict[] {
 }
 
 /** The same reach as one condition of plain values (when the cases are found by person instead). */
-function reachAsValues(f: CaseFilter): Restrict {
+function reachAsValues(f: CaseFilter, value: Value): Restrict {
   return (eb) => {
     const { own, shared } = f;
     return eb.or([
@@ -95,8 +106,8 @@ function reachAsValues(f: CaseFilter): Restrict {
   };
 }
 
-/** The filters every query of a list shares, all compared as values, and the keyset position. */
-function filtered(s: Select, f: CaseFilter): Select {
+/** The filters every query of a list shares (columns no plan may be driven by as values), the keyset and the order. */
+function filtered(s: Select, f: CaseFilter, value: Value, sortHere = false): Select {
   s = s.where('c.country_code', '=', f.country);
   if (f.divisions) s = s.where(value('c.division_code'), 'in', inList(f.divisions));
   if (f.status) s = s.where('c.status', '=', f.status);
@@ -120,7 +131,7 @@ function filtered(s: Select, f: CaseFilter): Select {
     );
   }
   if (f.name)
-    for (const terms of f.name.byPerson ? f.name.rest : [f.name.term, ...f.name.rest])
+    for (const terms of f.name.persons ? f.name.rest : [f.name.term, ...f.name.rest])
       s = s.where((eb) =>
         eb.exists(
           eb
@@ -134,9 +145,14 @@ function filtered(s: Select, f: CaseFilter): Select {
     const a = f.after;
     s = s.where((eb) => eb(eb.refTuple('c.created_at', 'c.id'), '<', eb.tuple(a.createdAt, a.id)));
   }
+  // Sorting by the columns as values (the same order) leaves no index in that order: the few rows found are sorted,
+  // and PostgreSQL cannot choose to walk every case newest first looking for them instead.
+  const order = sortHere
+    ? (c: 'c.created_at' | 'c.id') => sql<string>`${sql.ref(c)} || ''`
+    : (c: 'c.created_at' | 'c.id') => sql.ref(c);
   return s
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
+    .orderBy(order('c.created_at'), 'desc')
+    .orderBy(order('c.id'), 'desc')
     .limit(f.limit + 1);
 }
 
@@ -148,20 +164,18 @@ const newestFirst = (a: CaseTable, b: CaseTable) =>
  * pages stay fast. Found by code, or by person for a name few persons have, else through each way of reach.
  */
 export async function listCases(q: Q, f: CaseFilter): Promise<CaseTable[]> {
+  const value = valueOn(q);
   const base = () => q.selectFrom('cases as c').selectAll('c') as Select;
-  if (f.code) return filtered(base().where(reachAsValues(f)), f).execute();
-  if (f.name?.byPerson) {
-    const term = f.name.term;
+  if (f.code) return filtered(base().where(reachAsValues(f, value)), f, value).execute();
+  if (f.name?.persons)
+    // Found by person on either engine: no other column may drive the plan (see `filtered` for the order too).
     return filtered(
-      base()
-        .where('c.person_id', 'in', (eb) =>
-          eb.selectFrom('person_name_keys as t').select('t.person_id').where('t.key_index', 'in', term),
-        )
-        .where(reachAsValues(f)),
+      base().where('c.person_id', 'in', inList(f.name.persons)).where(reachAsValues(f, hidden)),
       f,
+      hidden,
+      true,
     ).execute();
-  }
-  const pages = await Promise.all(reaches(f).map((r) => filtered(base().where(r), f).execute()));
+  const pages = await Promise.all(reaches(f, value).map((r) => filtered(base().where(r), f, value).execute()));
   const seen = new Set<string>();
   return pages
     .flat()
@@ -170,20 +184,15 @@ export async function listCases(q: Q, f: CaseFilter): Promise<CaseTable[]> {
     .slice(0, f.limit + 1);
 }
 
-/** How many persons are indexed under one of these terms (a name term's blind indexes), counting at most `limit`. */
-export async function personsWithTerm(q: Q, terms: string[], limit: number): Promise<number> {
-  const r = await q
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('person_name_keys')
-        .select('person_id')
-        .where('key_index', 'in', inList(terms))
-        .limit(limit)
-        .as('t'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Up to `limit` persons indexed under one of these terms (a name term's blind indexes), read from the index alone. */
+export async function personsWithTerm(q: Q, terms: string[], limit: number): Promise<string[]> {
+  const rows = await q
+    .selectFrom('person_name_keys')
+    .select('person_id')
+    .where('key_index', 'in', inList(terms))
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.person_id);
 }
 
 export async function taskCounts(q: Q, caseIds: string[], now: string) {
