@@ -140,10 +140,17 @@ export class BossRunner implements RunnerCore {
    */
   async stop(graceMs: number): Promise<void> {
     const timer = setTimeout(() => this.abort.abort(), graceMs);
+    // pg-boss's own wait can stay pending for ever when its shutdown fails part-way (its pool already closed):
+    // stopping a node must end anyway, so the wait is bounded here too.
+    let bound: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => {
+      bound = setTimeout(resolve, graceMs + 5000);
+    });
     try {
-      await this.boss.stop({ graceful: true, wait: true, close: true, timeout: graceMs + 2000 });
+      await Promise.race([this.boss.stop({ graceful: true, wait: true, close: true, timeout: graceMs + 2000 }), limit]);
     } finally {
       clearTimeout(timer);
+      clearTimeout(bound);
       this.abort.abort();
     }
   }

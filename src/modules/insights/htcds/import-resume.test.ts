@@ -32,7 +32,7 @@ function cleanFile(tag: string): Buffer {
 }
 
 for (const target of dbTargets()) {
-  describe(`HTCDS import as a job on ${target.name}`, () => {
+  describe(`HTCDS import as a job on ${target.name}`, { timeout: 240_000 }, () => {
     let b: Awaited<ReturnType<typeof installation>>;
     let other: Context;
     before(async () => {
