@@ -101,6 +101,8 @@ for (const target of dbTargets()) {
       const id = await uploaded('A');
       const casesBefore = await caseCount(b.t);
       let died = false;
+      // Ends the hung run once the runner has let go of it, as the operating system does with a dead process's work.
+      let release: (e: Error) => void = () => undefined;
       // A runner that imports two batches of three rows and then hangs, deaf to shutdown, as a process that died.
       const dying: QueuedJob<{ id: string; requestId?: string }> = {
         ...htcdsImportJob,
@@ -108,7 +110,9 @@ for (const target of dbTargets()) {
         run: async (ctx, data) => {
           await new ImportRun(ctx).work(data.id, { batchSize: 3, maxBatches: 2, requestId: data.requestId });
           died = true;
-          await new Promise(() => undefined);
+          await new Promise((_, reject) => {
+            release = reject;
+          });
         },
       };
       const first = await startJobs(b.t.db.ctx, [{ name: 'insights', queued: [dying as never] }], memoryLog(), {
@@ -123,6 +127,7 @@ for (const target of dbTargets()) {
       assert.equal(commit.statusCode, 200, commit.body);
       await until('two batches are imported', () => died);
       await first.stop(50);
+      release(new Error('the process is gone'));
       const midway = await status(id);
       assert.deepEqual([midway.status, midway.processed, midway.imported], ['running', 6, 6]);
       assert.equal(await caseCount(b.t), casesBefore + 6);
