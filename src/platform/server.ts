@@ -71,19 +71,17 @@ export async function startServer(
     // The modules' jobs: once across the nodes on PostgreSQL, in this process on SQLite (src/platform/jobs).
     const jobs = await startJobs(ctx, modules, app.log);
     app.addHook('onClose', () => jobs.stop());
-    const timers: NodeJS.Timeout[] = [];
     // Data keys a rotation (`minka keys rotate`, another process) adds are loaded here before it uses them.
     const keyRefresh = setInterval(() => {
       ctx.crypto.refresh().catch((err) => app.log.error({ err }, 'loading new data keys failed'));
     }, config.MINKA_KEY_REFRESH_SECONDS * 1000);
     keyRefresh.unref();
-    timers.push(keyRefresh);
     if (keyBesideData(config))
       app.log.warn(
         'the master key is a file inside the data directory: a copy of the folder holds the data and its key; set MINKA_MASTER_KEY_FILE or MINKA_MASTER_KEY (docs/administrator.md)',
       );
     app.addHook('onClose', async () => {
-      for (const t of timers) clearInterval(t);
+      clearInterval(keyRefresh);
     });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info({ database: db.describe }, 'minka is serving');
