@@ -3,11 +3,13 @@ import { auditModule } from '../modules/audit/index';
 import { casesModule } from '../modules/cases/index';
 import { directoryModule } from '../modules/directory/index';
 import { fieldModule } from '../modules/field/index';
+import { formsModule } from '../modules/forms/index';
 import { geoModule } from '../modules/geo/index';
 import { insightsModule } from '../modules/insights/index';
 import { plansModule } from '../modules/plans/index';
 import { referralsModule } from '../modules/referrals/index';
 import { reportsModule } from '../modules/reports/index';
+import { studiesModule } from '../modules/studies/index';
 import { translationsModule } from '../modules/translations/index';
 import type { ModuleDescriptor } from '../platform/module';
 
@@ -26,5 +28,7 @@ export const modules: readonly ModuleDescriptor[] = [
   referralsModule,
   plansModule,
   insightsModule,
+  formsModule,
+  studiesModule,
   translationsModule,
 ];

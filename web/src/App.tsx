@@ -35,6 +35,9 @@ const FieldLayout = lazy(() => import('./pages/field/FieldLayout').then((m) => (
 const FieldHome = lazy(() => import('./pages/field/FieldHome').then((m) => ({ default: m.FieldHome })));
 const FieldCase = lazy(() => import('./pages/field/FieldCase').then((m) => ({ default: m.FieldCase })));
 const FieldIntake = lazy(() => import('./pages/field/FieldIntake').then((m) => ({ default: m.FieldIntake })));
+const StudiesList = lazy(() => import('./pages/studies/StudiesList').then((m) => ({ default: m.StudiesList })));
+const StudyPage = lazy(() => import('./pages/studies/StudyPage').then((m) => ({ default: m.StudyPage })));
+const StudyCollect = lazy(() => import('./pages/studies/Collect').then((m) => ({ default: m.StudyCollect })));
 const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ default: m.OpenData })));
 
 /** A page outside the shell, loaded on demand. */
@@ -82,6 +85,9 @@ export function App() {
           <Route path="insights" element={<InsightsDashboard />} />
           <Route path="insights/htcds" element={<Htcds />} />
           <Route path="insights/open-data" element={<OpenData />} />
+          <Route path="studies" element={<StudiesList />} />
+          <Route path="studies/:id" element={<StudyPage />} />
+          <Route path="studies/:id/collect" element={<StudyCollect />} />
           <Route path="geo" element={<Geography />} />
           <Route path="geo/:country" element={<Geography />} />
           <Route path="geo/:country/:code" element={<Geography />} />

@@ -8,6 +8,7 @@ export const modules = [
   { key: 'directory', path: '/directory', ready: true, needs: [] },
   { key: 'plans', path: '/plans', ready: true, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: true, needs: ['insights:aggregate'] },
+  { key: 'studies', path: '/studies', ready: true, needs: ['studies:manage', 'studies:collect'] },
   { key: 'geography', path: '/geo', ready: true, needs: [] },
   {
     key: 'admin',

@@ -23,6 +23,9 @@ export const permissions = [
   'insights:deidentified',
   'exports:personal',
   'translations:manage',
+  'forms:manage',
+  'studies:manage',
+  'studies:collect',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -40,6 +43,7 @@ export const personalDataPermissions: readonly Permission[] = [
 export const systemRoles: Record<string, Permission[]> = {
   administrator: [
     'translations:manage',
+    'forms:manage',
     'organisations:read',
     'organisations:manage',
     'users:read',
@@ -77,7 +81,8 @@ export const systemRoles: Record<string, Permission[]> = {
   prosecutor: ['organisations:read', 'referrals:receive', 'legal:write'],
   service_provider: ['organisations:read', 'referrals:receive'],
   municipal_planner: ['organisations:read', 'plans:read', 'plans:write', 'insights:aggregate'],
-  researcher: ['insights:aggregate', 'insights:deidentified'],
+  researcher: ['insights:aggregate', 'insights:deidentified', 'studies:manage'],
+  interviewer: ['studies:collect'],
   donor_viewer: ['plans:read', 'insights:aggregate'],
 };
 

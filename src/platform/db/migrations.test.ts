@@ -49,6 +49,8 @@ for (const target of dbTargets()) {
         '0023_jobs',
         '0024_insights_incremental',
         '0025_national_indexes',
+        '0026_forms',
+        '0027_studies',
       ]);
       assert.equal(await hasUserColumn(), true);
     });

@@ -2656,6 +2656,9 @@ export interface paths {
               | 'insights:deidentified'
               | 'exports:personal'
               | 'translations:manage'
+              | 'forms:manage'
+              | 'studies:manage'
+              | 'studies:collect'
             )[];
             key: string;
           };
@@ -2767,6 +2770,9 @@ export interface paths {
               | 'insights:deidentified'
               | 'exports:personal'
               | 'translations:manage'
+              | 'forms:manage'
+              | 'studies:manage'
+              | 'studies:collect'
             )[];
           };
         };

@@ -24,6 +24,8 @@ import * as m0022 from './0022_shared_limits';
 import * as m0023 from './0023_jobs';
 import * as m0024 from './0024_insights_incremental';
 import * as m0025 from './0025_national_indexes';
+import * as m0026 from './0026_forms';
+import * as m0027 from './0027_studies';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '0023_jobs': m0023,
   '0024_insights_incremental': m0024,
   '0025_national_indexes': m0025,
+  '0026_forms': m0026,
+  '0027_studies': m0027,
 };

@@ -1,0 +1,4 @@
+// Placeholder: built by the studies pages work (issue 19).
+export function StudyPage() {
+  return null;
+}
