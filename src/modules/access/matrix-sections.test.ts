@@ -38,6 +38,7 @@ const routeOf: Partial<Record<CaseSection, string>> = {
   plans: 'plans',
   legal: 'legal',
   files: 'files',
+  forms: 'forms',
   history: 'history',
 };
 

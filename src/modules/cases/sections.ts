@@ -20,6 +20,7 @@ export const caseSections = [
   'plans',
   'legal',
   'files',
+  'forms',
   'history',
 ] as const;
 

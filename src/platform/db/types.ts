@@ -793,6 +793,88 @@ export interface Database {
   };
   /** A row per country and period that each release updates first, so releases of one country take turns. */
   dp_budget_turns: { country_code: string; period: string; turns: Generated<number> };
+  /** XLSForm questionnaires (forms module): `form_key` is the settings form_id; title is JSON Texts (not personal). */
+  forms: {
+    id: string;
+    form_key: string;
+    /** case | study */
+    usage: string;
+    owner_org_id: string;
+    title: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Each import of a form, numbered 1..n; definition is the FormDef JSON. */
+  form_versions: {
+    id: string;
+    form_id: string;
+    number: number;
+    xlsform_version: string;
+    definition: string;
+    created_by: string;
+    created_at: string;
+  };
+  /** A form shown as a section of the cases of a jurisdiction (until ended_at). */
+  form_attachments: {
+    id: string;
+    form_id: string;
+    country_code: string;
+    division_code: string;
+    created_by: string;
+    created_at: string;
+    ended_at: string | null;
+  };
+  /** A case's answers to a form: sealed whole; `facts` keeps only answers to aggregate questions, in plain. */
+  case_form_answers: {
+    id: string;
+    case_id: string;
+    form_id: string;
+    form_version_id: string;
+    answers_enc: string;
+    facts: string;
+    version: number;
+    updated_by: string;
+    updated_at: string;
+    created_at: string;
+  };
+  /** Research studies (studies module): title, purpose and consent are JSON Texts; places a JSON list of division codes. */
+  studies: {
+    id: string;
+    code: string;
+    title: string;
+    purpose: string;
+    owner_org_id: string;
+    form_id: string | null;
+    form_version_id: string | null;
+    country_code: string;
+    places: string;
+    consent: string;
+    /** anonymous | pseudonymous */
+    respondents: string;
+    /** draft | open | closed */
+    status: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** One interview: answers sealed whole; `facts` (JSON) keeps only the chosen choices of select questions, plain. */
+  study_submissions: {
+    id: string;
+    study_id: string;
+    form_version_id: string;
+    respondent_code: string;
+    division_code: string;
+    interviewer_id: string | null;
+    collected_at: string;
+    submitted_at: string;
+    answers_enc: string;
+    facts: string;
+    /** app | kobo */
+    source: string;
+    source_id: string;
+    consent_given: number;
+  };
   /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
   job_queue: {
     id: string;

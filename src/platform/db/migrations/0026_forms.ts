@@ -1,11 +1,81 @@
 import type { Kysely } from 'kysely';
 
-// Issue 19, forms: filled in by the forms module's work (tables above `grantFormPermissions`).
+// Issue 19, forms: XLSForm questionnaires, their numbered versions, the jurisdictions whose cases show a form as a
+// section, and each case's answers (sealed whole; the answers to aggregate questions also kept plain in `facts`).
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const ts = 'varchar(30)';
+  const id = 'varchar(36)';
+  await db.schema
+    .createTable('forms')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('form_key', 'varchar(200)', (c) => c.notNull())
+    .addColumn('usage', 'varchar(10)', (c) => c.notNull())
+    .addColumn('owner_org_id', id, (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('created_by', id, (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('forms_key_idx')
+    .on('forms')
+    .columns(['usage', 'owner_org_id', 'form_key'])
+    .unique()
+    .execute();
+
+  await db.schema
+    .createTable('form_versions')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('form_id', id, (c) => c.notNull().references('forms.id').onDelete('cascade'))
+    .addColumn('number', 'integer', (c) => c.notNull())
+    .addColumn('xlsform_version', 'varchar(200)', (c) => c.notNull())
+    .addColumn('definition', 'text', (c) => c.notNull())
+    .addColumn('created_by', id, (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addUniqueConstraint('form_versions_number_uq', ['form_id', 'number'])
+    .execute();
+
+  await db.schema
+    .createTable('form_attachments')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('form_id', id, (c) => c.notNull().references('forms.id').onDelete('cascade'))
+    .addColumn('country_code', 'varchar(8)', (c) => c.notNull())
+    .addColumn('division_code', 'varchar(32)', (c) => c.notNull())
+    .addColumn('created_by', id, (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('ended_at', ts)
+    .execute();
+  await db.schema.createIndex('form_attachments_form_idx').on('form_attachments').columns(['form_id']).execute();
+  await db.schema
+    .createIndex('form_attachments_place_idx')
+    .on('form_attachments')
+    .columns(['country_code', 'division_code'])
+    .execute();
+
+  await db.schema
+    .createTable('case_form_answers')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('case_id', id, (c) => c.notNull().references('cases.id').onDelete('cascade'))
+    .addColumn('form_id', id, (c) => c.notNull().references('forms.id'))
+    .addColumn('form_version_id', id, (c) => c.notNull().references('form_versions.id'))
+    .addColumn('answers_enc', 'text', (c) => c.notNull())
+    .addColumn('facts', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('updated_by', id, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addUniqueConstraint('case_form_answers_uq', ['case_id', 'form_id'])
+    .execute();
+
   await grantFormPermissions(db);
 }
 
-export async function down(_db: Kysely<unknown>): Promise<void> {}
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('case_form_answers').execute();
+  await db.schema.dropTable('form_attachments').execute();
+  await db.schema.dropTable('form_versions').execute();
+  await db.schema.dropTable('forms').execute();
+}
 
 type Roles = {
   roles: { key: string; label: null; permissions: string; system: number; created_at: string; updated_at: string };
