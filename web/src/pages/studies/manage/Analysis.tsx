@@ -1,0 +1,128 @@
+import { Alert, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type EChartsOption, echarts } from '../../../components/echarts';
+import { WideTable } from '../../../components/WideTable';
+import { type AnalysisTable, getAnalysis, type Study, studyKeys } from './api';
+import { CountText, SuppressedNote } from './Counts';
+
+/** Bars per place, one series per choice; suppressed cells draw nothing (the table says "< k"). */
+function chartOf(a: AnalysisTable): EChartsOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: a.rows.map((r) => r.label),
+      axisLabel: { interval: 0, overflow: 'truncate', width: 90 },
+    },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: a.choices.map((c, i) => ({
+      type: 'bar',
+      name: c.label,
+      data: a.rows.map((r) => (r.cells[i]?.suppressed ? null : (r.cells[i]?.value ?? null))),
+    })),
+  };
+}
+
+function Chart({ option, label }: { option: EChartsOption; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    c.setOption(option);
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: 320 }} />;
+}
+
+/** Answers to a select question counted by place, under disclosure control, as a table and a bar chart. */
+export function Analysis({ study }: { study: Study }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [question, setQuestion] = useState<string | null>(null);
+  const q = useQuery({
+    queryKey: studyKeys.analysis(study.id, question, lang),
+    queryFn: () => getAnalysis(study.id, question, lang),
+  });
+  const a = q.data;
+  const option = useMemo(() => (a?.rows.length && a.choices.length ? chartOf(a) : null), [a]);
+  const chosen = a?.questions.find((x) => x.name === (question ?? a.question));
+  return (
+    <Stack>
+      <Title order={2} size="h4">
+        {t('studies.analysis.title')}
+      </Title>
+      <Text size="sm">{t('studies.analysis.intro')}</Text>
+      {q.error && (
+        <Alert color="red" role="alert">
+          {q.error.message}
+        </Alert>
+      )}
+      {a && a.questions.length === 0 && <Text c="dimmed">{t('studies.analysis.noQuestions')}</Text>}
+      {a && a.questions.length > 0 && (
+        <Select
+          label={t('studies.analysis.question')}
+          data={a.questions.map((x) => ({ value: x.name, label: x.label }))}
+          value={question ?? a.question}
+          onChange={setQuestion}
+          searchable
+          allowDeselect={false}
+          maw={560}
+        />
+      )}
+      {a && chosen && (
+        <Paper withBorder p="md" component="section" aria-labelledby="analysis-table">
+          <Stack gap="sm">
+            <Title order={3} size="h5" id="analysis-table">
+              {t('studies.analysis.tableTitle', { question: chosen.label })}
+            </Title>
+            <SuppressedNote k={a.k} />
+            {a.rows.length === 0 ? (
+              <Text c="dimmed">{t('studies.analysis.noAnswers')}</Text>
+            ) : (
+              <>
+                <WideTable minWidth={Math.max(320, 140 + 110 * a.choices.length)}>
+                  <Table striped withTableBorder>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('studies.progress.place')}</Table.Th>
+                        {a.choices.map((c) => (
+                          <Table.Th key={c.name} ta="right">
+                            {c.label}
+                          </Table.Th>
+                        ))}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {a.rows.map((r) => (
+                        <Table.Tr key={r.code}>
+                          <Table.Th scope="row" fw={400}>
+                            {r.label}
+                          </Table.Th>
+                          {r.cells.map((c, i) => (
+                            <Table.Td key={a.choices[i]?.name ?? i} ta="right" c={c.suppressed ? 'dimmed' : undefined}>
+                              <CountText cell={c} k={a.k} />
+                            </Table.Td>
+                          ))}
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </WideTable>
+                {option && <Chart option={option} label={t('studies.analysis.chart', { question: chosen.label })} />}
+              </>
+            )}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+import { Box, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { XlsFormView } from '../../../components/xlsform';
+import type { FormDef } from './api';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const nothing = () => undefined;
+
+/** The form as an interviewer will see it, read-only and empty. */
+export function FormPreview({ form }: { form: FormDef }) {
+  const { t } = useTranslation();
+  return (
+    <Box component="section" aria-label={t('studies.form.preview')}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('studies.form.previewHint')}
+      </Text>
+      <XlsFormView form={form} value={{}} onChange={nothing} issues={[]} today={today()} readOnly />
+    </Box>
+  );
+}

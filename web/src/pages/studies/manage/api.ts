@@ -1,0 +1,206 @@
+// The studies API as the pages use it: query keys, the calls and the shapes they answer with.
+
+import type { FormDef, Texts } from '../../../../../src/shared/xlsform/types';
+import { ApiError, client, multipart, ok } from '../../../api';
+
+export type { FormDef, Texts };
+
+export type StudyStatus = 'draft' | 'open' | 'closed';
+export type Respondents = 'anonymous' | 'pseudonymous';
+
+export interface Cell {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export interface StudySummary {
+  id: string;
+  code: string;
+  title: Texts;
+  status: StudyStatus;
+  places: { code: string; label: string }[];
+  counts?: { interviews?: number | null } | null;
+  abilities?: { update?: boolean; collect?: boolean } | null;
+}
+
+export interface Study extends StudySummary {
+  purpose: Texts;
+  consent: Texts;
+  respondents: Respondents;
+  owner: { id: string; name: string };
+  form: { versionId: string; number: number; definition: FormDef } | null;
+  abilities: { update: boolean; collect: boolean; analyse: boolean; exportRaw: boolean };
+}
+
+export interface StudyWrite {
+  title: Texts;
+  purpose: Texts;
+  places: string[];
+  consent: Texts;
+  respondents: Respondents;
+}
+
+export interface ProgressRow {
+  key: string;
+  label: string;
+  cell: Cell;
+}
+export interface StudyProgress {
+  k: number;
+  total: Cell;
+  byPlace: ProgressRow[];
+  byInterviewer: ProgressRow[];
+}
+
+export interface AnalysisTable {
+  k: number;
+  questions: { name: string; label: string }[];
+  question: string | null;
+  choices: { name: string; label: string }[];
+  rows: { code: string; label: string; cells: Cell[] }[];
+}
+
+export interface ImportProblem {
+  row: number;
+  column?: string;
+  message: string;
+}
+
+// Until the studies routes are in the generated types, the pages call them through the same client (same cookie,
+// language and CSRF token) without its path types; `normalise*` below read what the server answers defensively.
+type Loose = {
+  GET: (path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  POST: (path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  PATCH: (path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+};
+const api = client as unknown as Loose;
+const path = (id: string) => ({ params: { path: { id } } });
+
+export const studyKeys = {
+  list: () => ['studies'] as const,
+  detail: (id: string) => ['studies', id] as const,
+  progress: (id: string) => ['studies', id, 'progress'] as const,
+  analysis: (id: string, question: string | null, lang: string) =>
+    ['studies', id, 'analysis', question ?? '', lang] as const,
+};
+
+export const listStudies = async () => normaliseList(await ok(api.GET('/api/studies')));
+export const getStudy = async (id: string) => (await ok(api.GET('/api/studies/{id}', path(id)))) as Study;
+export const createStudy = async (body: StudyWrite) => (await ok(api.POST('/api/studies', { body }))) as Study;
+export const updateStudy = async (id: string, body: Partial<StudyWrite> & { status?: StudyStatus }) =>
+  (await ok(api.PATCH('/api/studies/{id}', { ...path(id), body }))) as Study;
+export const getProgress = async (id: string) =>
+  normaliseProgress(await ok(api.GET('/api/studies/{id}/progress', path(id))));
+export const getAnalysis = async (id: string, question: string | null, lang: string) =>
+  normaliseAnalysis(
+    await ok(
+      api.GET('/api/studies/{id}/analysis', {
+        ...path(id),
+        params: { path: { id }, query: { lang, ...(question ? { question } : {}) } },
+      }),
+    ),
+    question,
+  );
+
+export async function uploadForm(id: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return ok(api.POST('/api/studies/{id}/form', { ...path(id), ...multipart(form) }));
+}
+
+export async function importAnswers(id: string, file: File, division: string | null) {
+  const form = new FormData();
+  form.append('file', file);
+  const r = (await ok(
+    api.POST('/api/studies/{id}/imports', {
+      params: { path: { id }, query: division ? { division } : {} },
+      ...multipart(form),
+    }),
+  )) as { imported?: number; skipped?: number };
+  return { imported: r.imported ?? 0, skipped: r.skipped ?? 0 };
+}
+
+/** Problems a refused upload names: the form's (sheet, row, column) and the rows of an import. */
+export function problemsOf(e: unknown): {
+  formIssues: FormIssueLike[];
+  rows: ImportProblem[];
+  fields: { path: string; message: string }[];
+} {
+  const body = e instanceof ApiError ? e.body : {};
+  const formIssues = Array.isArray(body.formIssues) ? (body.formIssues as FormIssueLike[]) : [];
+  const raw = Array.isArray(body.rows) ? body.rows : Array.isArray(body.problems) ? body.problems : [];
+  const rows = (raw as Record<string, unknown>[]).map((r) => ({
+    row: Number(r.row ?? 0),
+    column: typeof r.column === 'string' ? r.column : typeof r.path === 'string' ? r.path : undefined,
+    message: String(r.message ?? r.code ?? ''),
+  }));
+  const fields = Array.isArray(body.fields) ? (body.fields as { path: string; message: string }[]) : [];
+  return { formIssues, rows, fields };
+}
+
+export interface FormIssueLike {
+  sheet: string;
+  row: number;
+  column: string;
+  code: string;
+  detail?: string;
+  message?: string;
+}
+
+// ---- reading answers ----
+
+const cell = (c: unknown): Cell => {
+  if (typeof c === 'number') return { value: c, suppressed: false };
+  const o = (c ?? {}) as { value?: unknown; count?: unknown; suppressed?: unknown };
+  const v = typeof o.value === 'number' ? o.value : typeof o.count === 'number' ? o.count : null;
+  return { value: o.suppressed ? null : v, suppressed: Boolean(o.suppressed) };
+};
+
+function normaliseList(d: unknown): StudySummary[] {
+  const items = Array.isArray(d) ? d : ((d as { items?: unknown[] })?.items ?? []);
+  return items as StudySummary[];
+}
+
+function rowsOf(d: unknown): ProgressRow[] {
+  if (!Array.isArray(d)) return [];
+  return (d as Record<string, unknown>[]).map((r, i) => {
+    const key = String(r.code ?? r.id ?? r.key ?? i);
+    const label = String(r.label ?? r.name ?? key);
+    return { key, label, cell: cell(r.cell ?? r.count ?? r.interviews ?? r) };
+  });
+}
+
+function normaliseProgress(d: unknown): StudyProgress {
+  const o = (d ?? {}) as Record<string, unknown>;
+  return {
+    k: typeof o.k === 'number' ? o.k : 11,
+    total: cell(o.total),
+    byPlace: rowsOf(o.byPlace ?? o.byParish ?? o.places),
+    byInterviewer: rowsOf(o.byInterviewer ?? o.interviewers),
+  };
+}
+
+function normaliseAnalysis(d: unknown, asked: string | null): AnalysisTable {
+  const o = (d ?? {}) as Record<string, unknown>;
+  const list = (x: unknown) =>
+    Array.isArray(x)
+      ? (x as Record<string, unknown>[]).map((q) => ({ name: String(q.name), label: String(q.label ?? q.name) }))
+      : [];
+  const choices = list(o.choices);
+  const rows = Array.isArray(o.rows)
+    ? (o.rows as Record<string, unknown>[]).map((r) => ({
+        code: String(r.code ?? r.place ?? ''),
+        label: String(r.label ?? r.code ?? ''),
+        cells: Array.isArray(r.cells)
+          ? r.cells.map(cell)
+          : choices.map((c) => cell((r.counts as Record<string, unknown>)?.[c.name])),
+      }))
+    : [];
+  return {
+    k: typeof o.k === 'number' ? o.k : 11,
+    questions: list(o.questions),
+    question: typeof o.question === 'string' ? o.question : ((o.question as { name?: string })?.name ?? asked),
+    choices,
+    rows,
+  };
+}
