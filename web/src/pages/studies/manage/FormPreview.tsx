@@ -1,20 +1,32 @@
-import { Box, Text } from '@mantine/core';
+import { Box, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { XlsFormView } from '../../../components/xlsform';
+import type { FormNode } from '../../../../../src/shared/xlsform/types';
 import type { FormDef } from './api';
+import { pick } from './texts';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const nothing = () => undefined;
+function Outline({ nodes, lang }: { nodes: FormNode[]; lang: string }) {
+  const shown = nodes.filter((n) => n.kind !== 'question' || !['calculate', 'start', 'end', 'today'].includes(n.type));
+  return (
+    <List size="sm" spacing={2} withPadding>
+      {shown.map((n) => (
+        <List.Item key={n.name}>
+          {pick(n.label, lang) || n.name}
+          {n.kind !== 'question' && <Outline nodes={n.children} lang={lang} />}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
 
-/** The form as an interviewer will see it, read-only and empty. */
+/** The form's questions in order, in the interface language (read only). */
 export function FormPreview({ form }: { form: FormDef }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Box component="section" aria-label={t('studies.form.preview')}>
       <Text size="sm" c="dimmed" mb="xs">
         {t('studies.form.previewHint')}
       </Text>
-      <XlsFormView form={form} value={{}} onChange={nothing} issues={[]} today={today()} readOnly />
+      <Outline nodes={form.children} lang={i18n.language} />
     </Box>
   );
 }
