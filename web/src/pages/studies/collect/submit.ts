@@ -1,0 +1,47 @@
+import {
+  type FieldProblem,
+  isTransient,
+  postInterview,
+  type SubmissionBody,
+  sessionForSending,
+} from '../../../offline/studies';
+
+/** How a send went: taken (with the code the server gave), refused at fields, refused whole, or not reached. */
+export type SendOutcome =
+  | { kind: 'sent'; code?: string }
+  | { kind: 'invalid'; message: string; body: Record<string, unknown>; fields: FieldProblem[] }
+  | { kind: 'refused'; message: string }
+  | { kind: 'unreached'; why: 'offline' | 'signed_out'; userId?: string };
+
+/**
+ * Sends one interview with its Idempotency-Key. Without a connection, or with the server in trouble, it is not
+ * reached (the caller keeps it on the device); sent twice with the same key, it is recorded once.
+ */
+export async function sendInterview(studyId: string, key: string, body: SubmissionBody): Promise<SendOutcome> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'unreached', why: 'offline' };
+  const session = await sessionForSending();
+  if (session === 'offline' || session === 'signed_out') return { kind: 'unreached', why: session };
+  const res = await postInterview(studyId, key, body, session.csrf);
+  if (!res || (await isTransient(res))) return { kind: 'unreached', why: 'offline', userId: session.userId };
+  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.ok)
+    return { kind: 'sent', ...(typeof answer.respondentCode === 'string' ? { code: answer.respondentCode } : {}) };
+  const message = typeof answer.message === 'string' ? answer.message : '';
+  if (res.status === 422 && (Array.isArray(answer.issues) || Array.isArray(answer.fields)))
+    return {
+      kind: 'invalid',
+      message,
+      body: answer,
+      fields: Array.isArray(answer.fields) ? (answer.fields as FieldProblem[]) : [],
+    };
+  return { kind: 'refused', message };
+}
+
+/** The server's refusals of the interview's own fields (not answers), by input. */
+export function placeErrors(fields: FieldProblem[] | undefined): { division?: string; respondentCode?: string } {
+  const out: { division?: string; respondentCode?: string } = {};
+  for (const f of fields ?? []) {
+    if (f.path === 'division' || f.path === 'respondentCode') out[f.path] = f.message;
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import i18n from '../../../i18n/index';
+import { type CollectStudy, keepStudy, keptStudy } from '../../../offline/studies';
+import { loadVault } from '../../../offline/vault';
+
+export interface LoadedStudy {
+  study: CollectStudy & { abilities?: { collect?: boolean } };
+  /** Read from the device because the server could not be reached. */
+  fromDevice: boolean;
+}
+
+export class StudyLoadError extends Error {
+  constructor(readonly why: 'not_found' | 'not_on_device' | 'signed_out' | 'failed') {
+    super(why);
+  }
+}
+
+/**
+ * The study to collect for: from the server when it answers (and then kept on the device when the device has a
+ * field copy, so it opens again without a connection), else the copy the device kept.
+ */
+export function useCollectStudy(id: string) {
+  return useQuery({
+    queryKey: ['studies', 'collect', id],
+    retry: false,
+    staleTime: 60_000,
+    queryFn: async (): Promise<LoadedStudy> => {
+      let res: Response | null = null;
+      try {
+        res = await fetch(`/api/studies/${encodeURIComponent(id)}`, {
+          credentials: 'same-origin',
+          headers: { 'accept-language': i18n.language },
+        });
+      } catch {
+        res = null;
+      }
+      if (res?.ok) {
+        const study = (await res.json()) as LoadedStudy['study'];
+        // The definition holds no personal data; it is kept only where offline collection can happen at all.
+        const vault = await loadVault().catch(() => null);
+        if (vault && vault.status !== 'absent') await keepStudy(study).catch(() => undefined);
+        return { study, fromDevice: false };
+      }
+      if (res && res.status === 404) throw new StudyLoadError('not_found');
+      // No connection, a server in trouble, or signed out in the field: the device's copy, if it has one.
+      const kept = await keptStudy(id).catch(() => undefined);
+      if (kept) return { study: kept, fromDevice: true };
+      if (res?.status === 401) throw new StudyLoadError('signed_out');
+      throw new StudyLoadError(res ? 'failed' : 'not_on_device');
+    },
+  });
+}
