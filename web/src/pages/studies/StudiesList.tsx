@@ -17,6 +17,8 @@ export function StudiesList() {
   const { data: session } = useSession();
   const list = useQuery({ queryKey: studyKeys.list(), queryFn: listStudies });
   const collector = has(session, 'studies:collect');
+  // Interview counts come only to those who may see them (the owner organisation's managers).
+  const counted = list.data?.some((s) => typeof s.submissions === 'number');
   return (
     <Stack>
       <Title order={1}>{t('studies.title')}</Title>
@@ -35,14 +37,14 @@ export function StudiesList() {
                 <Table.Th>{t('studies.study')}</Table.Th>
                 <Table.Th>{t('studies.status')}</Table.Th>
                 <Table.Th>{t('studies.places')}</Table.Th>
-                <Table.Th ta="right">{t('studies.interviews')}</Table.Th>
+                {counted && <Table.Th ta="right">{t('studies.interviews')}</Table.Th>}
                 {collector && <Table.Th>{t('studies.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {list.data.map((s) => {
                 const title = pick(s.title, i18n.language);
-                const count = s.counts?.interviews;
+                const count = s.submissions;
                 return (
                   <Table.Tr key={s.id}>
                     <Table.Td>
@@ -59,10 +61,10 @@ export function StudiesList() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>{s.places.map((p) => p.label).join(', ')}</Table.Td>
-                    <Table.Td ta="right">{typeof count === 'number' ? formatNumber(count) : '—'}</Table.Td>
+                    {counted && <Table.Td ta="right">{typeof count === 'number' ? formatNumber(count) : '—'}</Table.Td>}
                     {collector && (
                       <Table.Td>
-                        {s.status === 'open' && s.abilities?.collect !== false && (
+                        {s.status === 'open' && s.abilities.collect && s.formVersion !== null && (
                           <Button
                             component={Link}
                             to={`/studies/${s.id}/collect`}

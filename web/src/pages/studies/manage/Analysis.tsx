@@ -85,11 +85,16 @@ export function Analysis({ study }: { study: Study }) {
               {t('studies.analysis.tableTitle', { question: chosen.label })}
             </Title>
             <SuppressedNote k={a.k} />
+            {chosen.multiple && (
+              <Text size="sm" c="dimmed">
+                {t('studies.analysis.multiple')}
+              </Text>
+            )}
             {a.rows.length === 0 ? (
               <Text c="dimmed">{t('studies.analysis.noAnswers')}</Text>
             ) : (
               <>
-                <WideTable minWidth={Math.max(320, 140 + 110 * a.choices.length)}>
+                <WideTable minWidth={Math.max(320, 250 + 110 * a.choices.length)}>
                   <Table striped withTableBorder>
                     <Table.Thead>
                       <Table.Tr>
@@ -99,6 +104,7 @@ export function Analysis({ study }: { study: Study }) {
                             {c.label}
                           </Table.Th>
                         ))}
+                        <Table.Th ta="right">{t('studies.analysis.people')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -112,9 +118,27 @@ export function Analysis({ study }: { study: Study }) {
                               <CountText cell={c} k={a.k} />
                             </Table.Td>
                           ))}
+                          <Table.Td ta="right" fw={600} c={r.total.suppressed ? 'dimmed' : undefined}>
+                            <CountText cell={r.total} k={a.k} />
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
+                    {a.totals && (
+                      <Table.Tfoot>
+                        <Table.Tr>
+                          <Table.Th scope="row">{t('studies.analysis.total')}</Table.Th>
+                          {a.totals.cells.map((c, i) => (
+                            <Table.Td key={a.choices[i]?.name ?? i} ta="right" fw={600}>
+                              <CountText cell={c} k={a.k} />
+                            </Table.Td>
+                          ))}
+                          <Table.Td ta="right" fw={600}>
+                            <CountText cell={a.totals.total} k={a.k} />
+                          </Table.Td>
+                        </Table.Tr>
+                      </Table.Tfoot>
+                    )}
                   </Table>
                 </WideTable>
                 {option && <Chart option={option} label={t('studies.analysis.chart', { question: chosen.label })} />}

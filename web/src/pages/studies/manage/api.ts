@@ -13,23 +13,33 @@ export interface Cell {
   suppressed: boolean;
 }
 
+export interface Abilities {
+  update: boolean;
+  collect: boolean;
+  analyse: boolean;
+  exportRaw: boolean;
+}
+
 export interface StudySummary {
   id: string;
   code: string;
   title: Texts;
   status: StudyStatus;
+  respondents: Respondents;
+  owner: { id: string; name: string };
+  country: string;
   places: { code: string; label: string }[];
-  counts?: { interviews?: number | null } | null;
-  abilities?: { update?: boolean; collect?: boolean } | null;
+  formVersion: number | null;
+  abilities: Abilities;
+  /** Interviews stored, when the server tells this reader (managers of the owner organisation). */
+  submissions?: number | null;
 }
 
 export interface Study extends StudySummary {
   purpose: Texts;
   consent: Texts;
-  respondents: Respondents;
-  owner: { id: string; name: string };
-  form: { versionId: string; number: number; definition: FormDef } | null;
-  abilities: { update: boolean; collect: boolean; analyse: boolean; exportRaw: boolean };
+  form: { formId: string; versionId: string; number: number; definition: FormDef } | null;
+  submissions: number | null;
 }
 
 export interface StudyWrite {
@@ -54,10 +64,11 @@ export interface StudyProgress {
 
 export interface AnalysisTable {
   k: number;
-  questions: { name: string; label: string }[];
+  questions: { name: string; label: string; multiple: boolean }[];
   question: string | null;
   choices: { name: string; label: string }[];
-  rows: { code: string; label: string; cells: Cell[] }[];
+  rows: { code: string; label: string; cells: Cell[]; total: Cell }[];
+  totals: { cells: Cell[]; total: Cell } | null;
 }
 
 export interface ImportProblem {
@@ -128,12 +139,15 @@ export function problemsOf(e: unknown): {
 } {
   const body = e instanceof ApiError ? e.body : {};
   const formIssues = Array.isArray(body.formIssues) ? (body.formIssues as FormIssueLike[]) : [];
-  const raw = Array.isArray(body.rows) ? body.rows : Array.isArray(body.problems) ? body.problems : [];
-  const rows = (raw as Record<string, unknown>[]).map((r) => ({
-    row: Number(r.row ?? 0),
-    column: typeof r.column === 'string' ? r.column : typeof r.path === 'string' ? r.path : undefined,
-    message: String(r.message ?? r.code ?? ''),
-  }));
+  // An import's refused rows: [{ row, issues: [{ path, problem, message }] }], one line per problem.
+  const raw = (Array.isArray(body.rows) ? body.rows : []) as { row?: number; issues?: Record<string, unknown>[] }[];
+  const rows = raw.flatMap((r) =>
+    (r.issues?.length ? r.issues : [{}]).map((i) => ({
+      row: Number(r.row ?? 0),
+      column: typeof i.path === 'string' ? i.path.replace(/^answers\./, '') : undefined,
+      message: String(i.message ?? i.problem ?? ''),
+    })),
+  );
   const fields = Array.isArray(body.fields) ? (body.fields as { path: string; message: string }[]) : [];
   return { formIssues, rows, fields };
 }
@@ -157,8 +171,7 @@ const cell = (c: unknown): Cell => {
 };
 
 function normaliseList(d: unknown): StudySummary[] {
-  const items = Array.isArray(d) ? d : ((d as { items?: unknown[] })?.items ?? []);
-  return items as StudySummary[];
+  return (Array.isArray(d) ? d : ((d as { items?: unknown[] })?.items ?? [])) as StudySummary[];
 }
 
 function rowsOf(d: unknown): ProgressRow[] {
@@ -184,23 +197,29 @@ function normaliseAnalysis(d: unknown, asked: string | null): AnalysisTable {
   const o = (d ?? {}) as Record<string, unknown>;
   const list = (x: unknown) =>
     Array.isArray(x)
-      ? (x as Record<string, unknown>[]).map((q) => ({ name: String(q.name), label: String(q.label ?? q.name) }))
+      ? (x as Record<string, unknown>[]).map((q) => ({
+          name: String(q.name),
+          label: String(q.label ?? q.name),
+          multiple: Boolean(q.multiple),
+        }))
       : [];
   const choices = list(o.choices);
+  const cellsOf = (x: unknown) => (Array.isArray(x) ? x.map(cell) : []);
   const rows = Array.isArray(o.rows)
     ? (o.rows as Record<string, unknown>[]).map((r) => ({
-        code: String(r.code ?? r.place ?? ''),
+        code: String(r.code ?? ''),
         label: String(r.label ?? r.code ?? ''),
-        cells: Array.isArray(r.cells)
-          ? r.cells.map(cell)
-          : choices.map((c) => cell((r.counts as Record<string, unknown>)?.[c.name])),
+        cells: cellsOf(r.cells),
+        total: cell(r.total),
       }))
     : [];
+  const totals = o.totals as { cells?: unknown; total?: unknown } | undefined;
   return {
     k: typeof o.k === 'number' ? o.k : 11,
     questions: list(o.questions),
-    question: typeof o.question === 'string' ? o.question : ((o.question as { name?: string })?.name ?? asked),
-    choices,
+    question: typeof o.question === 'string' ? o.question : ((o.question as { name?: string } | null)?.name ?? asked),
+    choices: choices.map(({ name, label }) => ({ name, label })),
     rows,
+    totals: totals ? { cells: cellsOf(totals.cells), total: cell(totals.total) } : null,
   };
 }
