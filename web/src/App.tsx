@@ -60,6 +60,7 @@ export function App() {
           <Route index element={<FieldHome />} />
           <Route path="new" element={<FieldIntake />} />
           <Route path="cases/:id" element={<FieldCase />} />
+          <Route path="studies/:id" element={<StudyCollect />} />
         </Route>
         <Route
           element={

@@ -16,6 +16,7 @@ import {
 } from '../../offline/store';
 import { lastReport, type SyncReport, syncNow } from '../../offline/sync';
 import { lockNow, useVault, wipe } from '../../offline/vault';
+import { FieldStudies } from '../studies/collect/FieldStudies';
 import { Setup, Unlock } from './access';
 import { ConflictCard, RefusedCard } from './conflicts';
 import { SyncReportView } from './report';
@@ -167,6 +168,7 @@ function Overview() {
           {t('field.markHelp')}
         </Text>
       </Paper>
+      <FieldStudies />
       {held.report && <SyncReportView report={held.report} />}
       <Modal opened={erasing} onClose={() => setErasing(false)} title={t('field.eraseTitle')}>
         <Stack>

@@ -123,7 +123,12 @@ export function PendingPanel({
               <Button size="xs" onClick={() => onCorrect(p)}>
                 {t('studies.collect.correct')}
               </Button>
-              <Button size="xs" variant="subtle" color="red" onClick={() => void dropInterview(p.id)}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                onClick={() => window.confirm(t('studies.collect.discardConfirm')) && void dropInterview(p.id)}
+              >
                 {t('studies.collect.discard')}
               </Button>
             </Group>
