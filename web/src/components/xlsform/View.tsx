@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formState, textFor } from '../../../../src/shared/xlsform';
+import type { AnswerIssue, Answers, AnswerValue, FormDef } from '../../../../src/shared/xlsform/types';
+import { type XlsFormContext, XlsFormCtx } from './context';
+import { fixedCount, mustAnswer } from './logic';
+import { Nodes } from './Nodes';
+import { getAt, setAt } from './state';
+
+export interface XlsFormViewProps {
+  form: FormDef;
+  value: Answers;
+  onChange(next: Answers): void;
+  /** Problems the last attempt to save found (from `validateAnswers` or the server): shown at their fields until the
+   * person changes that answer. */
+  issues?: AnswerIssue[];
+  /** Today 'YYYY-MM-DD' (the device's when collecting offline), for `today()` in the form's logic. */
+  today: string;
+  readOnly?: boolean;
+  /** Prefix of every element id (two forms on one page need different ones). */
+  idPrefix?: string;
+}
+
+/** Issues the person sees while answering: a broken constraint or a wrong type, not yet a missing answer. */
+const liveCodes: ReadonlySet<AnswerIssue['code']> = new Set(['constraint', 'type', 'too_long', 'choice']);
+
+/**
+ * A form to fill in: the questions relevant to the answers so far, in the person's language, with the form's own
+ * logic applied on every change (relevance, calculations, choice filters) and its messages at the fields.
+ */
+export function XlsFormView({ form, value, onChange, issues, today, readOnly, idPrefix = 'xf' }: XlsFormViewProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const state = useMemo(() => formState(form, value, { today }), [form, value, today]);
+  // Paths changed since `issues` were given: their old problem no longer holds (the live check still applies).
+  const [edits, setEdits] = useState<{ for: AnswerIssue[] | undefined; paths: ReadonlySet<string> }>({
+    for: issues,
+    paths: new Set(),
+  });
+  const edited = useMemo(() => (edits.for === issues ? edits.paths : new Set<string>()), [edits, issues]);
+
+  const ctx = useMemo<XlsFormContext>(() => {
+    const text = (texts: Record<string, string> | undefined) => (texts ? textFor(texts, form, lang) : '');
+    const message = (issue: AnswerIssue) => (issue.message && text(issue.message)) || t(`xlsform.issue.${issue.code}`);
+    return {
+      form,
+      state,
+      text,
+      label: (node) => text(node.label) || node.name,
+      choiceLabel: (c) => text(c.label) || (c.name === 'other' ? t('xlsform.other') : c.name),
+      required: (q, path) => mustAnswer(state, q, path, today),
+      repeatCount: (r, path) => fixedCount(state, r, path, today),
+      issueAt: (path) => {
+        const live = state.issues.find((i) => i.path === path && liveCodes.has(i.code));
+        if (live) return message(live);
+        const given = edited.has(path) ? undefined : issues?.find((i) => i.path === path);
+        return given && message(given);
+      },
+      answer: (path) => getAt(value, path),
+      set: (path: string, next: AnswerValue) => {
+        setEdits((prev) => ({ for: issues, paths: new Set(prev.for === issues ? prev.paths : []).add(path) }));
+        onChange(setAt(value, path, next));
+      },
+      readOnly: Boolean(readOnly),
+      idPrefix,
+      today,
+    };
+  }, [form, state, lang, t, today, edited, issues, value, onChange, readOnly, idPrefix]);
+
+  return (
+    <XlsFormCtx value={ctx}>
+      <div style={{ minWidth: 0, maxWidth: '100%' }}>
+        <Nodes nodes={form.children} base="" />
+      </div>
+    </XlsFormCtx>
+  );
+}
