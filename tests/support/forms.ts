@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/platform/db/types';
 
 // Small XLSForm workbooks for the forms tests, written with exceljs as a spreadsheet program would save them.
 
@@ -47,6 +50,7 @@ export const badFormSheets = (): Record<string, Rows> => ({
   survey: [
     ['type', 'name', 'label', 'relevant'],
     ['text', 'uno', 'Uno', ''],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${uno} is XLSForm's own reference syntax
     ['text', 'dos', 'Dos', "pulldata('x', 'y', 'z', ${uno})"],
   ],
   settings: [
@@ -54,3 +58,72 @@ export const badFormSheets = (): Record<string, Rows> => ({
     ['malo', '1'],
   ],
 });
+
+/**
+ * A case form (one optional text question `nota`) owned by no one in particular, with version 1 and an attachment
+ * to the division `code`, written straight to the database (for the authorization matrix).
+ */
+export async function formFixture(db: Kysely<Database>, code: string): Promise<{ id: string; attachment: string }> {
+  const id = randomUUID();
+  const attachment = randomUUID();
+  const now = new Date().toISOString();
+  const form = {
+    formatVersion: 1,
+    formId: `matriz_${id.slice(0, 8)}`,
+    title: { default: 'Formulario de matriz' },
+    version: '1',
+    defaultLanguage: 'default',
+    languages: [{ code: 'default', name: 'default' }],
+    children: [
+      {
+        kind: 'question',
+        type: 'text',
+        name: 'nota',
+        label: { default: 'Nota' },
+        hint: {},
+        row: 2,
+        readOnly: false,
+        aggregate: false,
+      },
+    ],
+    choices: {},
+  };
+  await db
+    .insertInto('forms')
+    .values({
+      id,
+      form_key: form.formId,
+      usage: 'case',
+      owner_org_id: 'matrix',
+      title: JSON.stringify(form.title),
+      created_by: 'matrix',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('form_versions')
+    .values({
+      id: randomUUID(),
+      form_id: id,
+      number: 1,
+      xlsform_version: '1',
+      definition: JSON.stringify(form),
+      created_by: 'matrix',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('form_attachments')
+    .values({
+      id: attachment,
+      form_id: id,
+      country_code: 'EC',
+      division_code: code,
+      created_by: 'matrix',
+      created_at: now,
+      ended_at: null,
+    })
+    .execute();
+  return { id, attachment };
+}

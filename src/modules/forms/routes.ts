@@ -6,7 +6,7 @@ import type { Context } from '../../platform/context';
 import { AppError } from '../../platform/http/errors';
 import { errorSchema } from '../../platform/http/schemas';
 import { requestLanguage } from '../../platform/i18n/index';
-import { requireActor } from '../access/index';
+import { requireActor, requirePermission } from '../access/index';
 import { idParam } from '../access/schema';
 import {
   answersBody,
@@ -77,6 +77,7 @@ export const formRoutes =
       },
       async (req) => {
         const actor = requireActor(req);
+        requirePermission(actor, 'forms:manage');
         if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
         const part = await req.file();
         if (!part) throw new AppError(400, 'file_missing');

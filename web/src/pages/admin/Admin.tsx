@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { has, useSession } from '../../session';
 import { Devices } from '../field/Devices';
 import { Audit } from './Audit';
+import { Forms } from './Forms';
 import { Organisations } from './Organisations';
 import { Roles } from './Roles';
 import { Sharing } from './Sharing';
@@ -21,6 +22,7 @@ export function Admin() {
     { key: 'audit', show: has(s, 'audit:read'), el: <Audit /> },
     { key: 'devices', show: has(s, 'users:manage'), el: <Devices everyone /> },
     { key: 'translations', show: has(s, 'translations:manage'), el: <Translations /> },
+    { key: 'forms', show: has(s, 'forms:manage'), el: <Forms /> },
   ].filter((x) => x.show);
   return (
     <Stack>

@@ -10,6 +10,7 @@ import { has, useSession } from '../../session';
 import { Closure } from './closure';
 import { Files } from './files';
 import { FollowUpsSection } from './followups';
+import { CaseFormsPart } from './forms';
 import { Legal } from './legal';
 import { Plans } from './plans';
 import { CaseHeader } from './record/Header';
@@ -110,6 +111,7 @@ export function CaseView({
             {sees(c, 'exploitation') && <EventsPart c={c} onSaved={saved} />}
             {sees(c, 'perpetrators') && <PerpetratorsPart c={c} onSaved={saved} />}
             <ReferredPart c={c} onSaved={saved} />
+            {online && sees(c, 'forms') && <CaseFormsPart caseId={c.id} />}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="protection" pt="md">
