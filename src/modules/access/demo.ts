@@ -129,6 +129,14 @@ export const demoUsers: { email: string; name: string; role: string; org: string
     totp: false,
   },
   { email: 'donante@minka.demo', name: 'Donante Demo', role: 'donor_viewer', org: 'donor', scope: 'EC', totp: false },
+  {
+    email: 'encuestadora.cuenca@minka.demo',
+    name: 'Encuestadora Demo Cuenca',
+    role: 'interviewer',
+    org: 'iom',
+    scope: '0101',
+    totp: false,
+  },
 ];
 
 /** Creates the demo organisations and one account per role (password and TOTP as documented). */

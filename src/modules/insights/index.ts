@@ -8,7 +8,7 @@ import { insightRoutes } from './routes';
 import { storeFor } from './store';
 import { syntheticRoutes } from './synthetic/routes';
 
-export { type Cell, protectGroup } from './disclosure';
+export { type Cell, protectCount, protectGroup } from './disclosure';
 export { HtcdsExport } from './htcds/export';
 export { HtcdsImports } from './htcds/import';
 export { presentJob } from './htcds/present';
