@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { AnswerIssue, Answers } from '../../../src/shared/xlsform/types';
+import type { AnswerIssue, Answers, FormDef } from '../../../src/shared/xlsform/types';
 import i18n from '../i18n/index';
 import { open, type Sealed, seal } from './crypto';
 import { fieldDb, getMeta, setMeta } from './db';
@@ -18,7 +18,7 @@ export interface CollectStudy {
   respondents: 'anonymous' | 'pseudonymous';
   status: string;
   places: { code: string; label: string }[];
-  form: { versionId: string; number: number; definition: import('../../../src/shared/xlsform/types').FormDef };
+  form: { versionId: string; number: number; definition: FormDef } | null;
 }
 
 /** What is posted to /api/studies/:id/submissions. */
@@ -28,6 +28,8 @@ export interface SubmissionBody {
   respondentCode?: string;
   consent: true;
   collectedAt: string;
+  /** The device's own id for the interview (its Idempotency-Key too): a resend never stores it twice. */
+  instanceId?: string;
   answers: Answers;
 }
 
@@ -198,11 +200,29 @@ export async function postInterview(
         'x-csrf-token': csrf,
         'idempotency-key': key,
       },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ ...body, instanceId: key }),
     });
   } catch {
     return null;
   }
+}
+
+/** The code the server gave the respondent (a replayed answer carries only `code`). */
+export const respondentCodeOf = (answer: Record<string, unknown>): string | undefined =>
+  typeof answer.respondentCode === 'string'
+    ? answer.respondentCode
+    : typeof answer.code === 'string'
+      ? answer.code
+      : undefined;
+
+/** A refusal about the interview's place or respondent code, put at that input. */
+export function placeProblems(answer: Record<string, unknown>): FieldProblem[] {
+  const fields = Array.isArray(answer.fields) ? (answer.fields as FieldProblem[]) : [];
+  const code = typeof answer.code === 'string' ? answer.code : '';
+  const message = typeof answer.message === 'string' ? answer.message : '';
+  if (/^respondent_code/.test(code)) return [...fields, { path: 'respondentCode', problem: code, message }];
+  if (/^(division|scope)_/.test(code)) return [...fields, { path: 'division', problem: code, message }];
+  return fields;
 }
 
 /** Whether an answer means "try again later" (no connection, server trouble, the same key still running). */
@@ -269,7 +289,7 @@ async function run(): Promise<SendResult> {
       result.sent.push({
         id,
         studyId: p.studyId,
-        ...(typeof answer.respondentCode === 'string' ? { respondentCode: answer.respondentCode } : {}),
+        ...(respondentCodeOf(answer) ? { respondentCode: respondentCodeOf(answer) } : {}),
       });
       continue;
     }
@@ -279,7 +299,7 @@ async function run(): Promise<SendResult> {
         ...p,
         message: typeof answer.message === 'string' ? answer.message : i18n.t('app.unexpected'),
         ...(Array.isArray(answer.issues) ? { issues: answer.issues as AnswerIssue[] } : {}),
-        ...(Array.isArray(answer.fields) ? { fields: answer.fields as FieldProblem[] } : {}),
+        fields: placeProblems(answer),
       },
       row.v.userId,
       'refused',

@@ -16,6 +16,9 @@ import { placeErrors, sendInterview } from './collect/submit';
 import { localToday, textIn } from './collect/text';
 import { StudyLoadError, useCollectStudy } from './collect/useCollectStudy';
 
+/** As the server checks it: letters, digits and dashes with at least one digit (a study code, never a name). */
+const respondentCodePattern = /^(?=.*[0-9])[A-Za-z0-9-]{3,40}$/;
+
 type Outcome =
   | { kind: 'sent'; code?: string }
   | { kind: 'kept' }
@@ -44,7 +47,7 @@ export function StudyCollect() {
   const top = useRef<HTMLDivElement>(null);
   const steps = useRef<HTMLDivElement>(null);
   const study = loaded.data?.study;
-  const form = study?.form.definition;
+  const form = study?.form?.definition;
 
   // The field copy's state (no passphrase needed); activity keeps an open copy open, as on the field pages.
   useEffect(() => {
@@ -93,6 +96,7 @@ export function StudyCollect() {
   }, [outcome, vault.status]);
 
   if (loaded.isPending) return <Loader aria-label={t('studies.collect.loading')} />;
+  if (study && !form) return <Alert color="gray">{t('studies.collect.notCollecting')}</Alert>;
   if (loaded.error || !study || !form) {
     const why = loaded.error instanceof StudyLoadError ? loaded.error.why : 'failed';
     return (
@@ -104,7 +108,7 @@ export function StudyCollect() {
 
   const lang = i18n.language;
   const title = textIn(study.title, form, lang);
-  const canCollect = study.abilities ? study.abilities.collect !== false : study.status === 'open';
+  const canCollect = study.status === 'open' && study.abilities?.collect !== false;
   const reset = () => {
     setInterview(newInterview(form));
     setOutcome(null);
@@ -114,13 +118,16 @@ export function StudyCollect() {
   const submit = async () => {
     const now = new Date().toISOString();
     const result = validateAnswers(form, interview.answers ?? {}, { today: localToday(), now });
-    const errors = interview.division ? {} : { division: t('studies.collect.parishRequired') };
-    setInterview((i) => ({ ...i, issues: result.issues, errors, alert: null }));
-    if (!result.ok || errors.division) return setAttempt((a) => a + 1);
-    const collectedAt = interview.collectedAt ?? now;
     const code = interview.code.trim();
+    const errors: Interview['errors'] = {};
+    if (!interview.division) errors.division = t('studies.collect.parishRequired');
+    if (study.respondents === 'pseudonymous' && code && !respondentCodePattern.test(code))
+      errors.respondentCode = t('studies.collect.respondentCodeInvalid');
+    setInterview((i) => ({ ...i, issues: result.issues, errors, alert: null }));
+    if (!result.ok || Object.values(errors).some(Boolean)) return setAttempt((a) => a + 1);
+    const collectedAt = interview.collectedAt ?? now;
     const body: SubmissionBody = {
-      formVersion: study.form.number,
+      formVersion: study.form!.number,
       division: interview.division!,
       ...(study.respondents === 'pseudonymous' && code ? { respondentCode: code } : {}),
       consent: true,
@@ -169,7 +176,7 @@ export function StudyCollect() {
     setAttempt((a) => a + 1);
   };
 
-  const problems = interview.issues.length + Object.keys(interview.errors).length;
+  const problems = interview.issues.length + Object.values(interview.errors).filter(Boolean).length;
   return (
     <Stack gap="md" maw={720} ref={top} style={{ minWidth: 0 }}>
       <div>
@@ -220,7 +227,9 @@ export function StudyCollect() {
                   setInterview((i) => ({ ...i, division, errors: { ...i.errors, division: undefined } }))
                 }
                 code={interview.code}
-                onCode={(code) => setInterview((i) => ({ ...i, code }))}
+                onCode={(code) =>
+                  setInterview((i) => ({ ...i, code, errors: { ...i.errors, respondentCode: undefined } }))
+                }
                 errors={interview.errors}
               />
               <section aria-labelledby="collect-form">

@@ -41,7 +41,7 @@ export function FieldStudies() {
           <li key={study.id}>
             <Group gap="xs">
               <Anchor component={Link} to={`/field/studies/${study.id}`}>
-                {textIn(study.title, study.form.definition, i18n.language)}
+                {textIn(study.title, study.form?.definition, i18n.language)}
               </Anchor>
               {waiting > 0 && <Badge color="blue">{t('studies.collect.pendingCount', { count: waiting })}</Badge>}
             </Group>

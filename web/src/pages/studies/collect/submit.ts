@@ -1,7 +1,9 @@
 import {
   type FieldProblem,
   isTransient,
+  placeProblems,
   postInterview,
+  respondentCodeOf,
   type SubmissionBody,
   sessionForSending,
 } from '../../../offline/studies';
@@ -24,16 +26,11 @@ export async function sendInterview(studyId: string, key: string, body: Submissi
   const res = await postInterview(studyId, key, body, session.csrf);
   if (!res || (await isTransient(res))) return { kind: 'unreached', why: 'offline', userId: session.userId };
   const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.ok)
-    return { kind: 'sent', ...(typeof answer.respondentCode === 'string' ? { code: answer.respondentCode } : {}) };
+  const code = respondentCodeOf(answer);
+  if (res.ok) return { kind: 'sent', ...(code ? { code } : {}) };
   const message = typeof answer.message === 'string' ? answer.message : '';
-  if (res.status === 422 && (Array.isArray(answer.issues) || Array.isArray(answer.fields)))
-    return {
-      kind: 'invalid',
-      message,
-      body: answer,
-      fields: Array.isArray(answer.fields) ? (answer.fields as FieldProblem[]) : [],
-    };
+  const fields = placeProblems(answer);
+  if (Array.isArray(answer.issues) || fields.length) return { kind: 'invalid', message, body: answer, fields };
   return { kind: 'refused', message };
 }
 
