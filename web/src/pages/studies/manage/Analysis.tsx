@@ -1,10 +1,10 @@
 import { Alert, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type EChartsOption, echarts } from '../../../components/echarts';
 import { WideTable } from '../../../components/WideTable';
-import { type AnalysisTable, getAnalysis, type Study, studyKeys } from './api';
+import { type AnalysisTable, getAnalysis, type Study, studyKeys, useQuestionParam } from './api';
 import { CountText, SuppressedNote } from './Counts';
 
 /** Bars per place, one series per choice; suppressed cells draw nothing (the table says "< k"). */
@@ -47,7 +47,7 @@ function Chart({ option, label }: { option: EChartsOption; label: string }) {
 export function Analysis({ study }: { study: Study }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [question, setQuestion] = useState<string | null>(null);
+  const [question, setQuestion] = useQuestionParam();
   const q = useQuery({
     queryKey: studyKeys.analysis(study.id, question, lang),
     queryFn: () => getAnalysis(study.id, question, lang),

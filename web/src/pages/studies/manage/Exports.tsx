@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Study } from './api';
+import { getAnalysis, type Study, studyKeys, useQuestionParam } from './api';
 
 const languages = [
   { value: 'es', key: 'es' },
@@ -14,8 +15,16 @@ export function Exports({ study }: { study: Study }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<string>(languages.find((l) => l.value === i18n.language)?.value ?? 'es');
   const [layout, setLayout] = useState<'labels' | 'xlsform'>('labels');
-  const qs = new URLSearchParams({ lang, layout }).toString();
   const raw = study.abilities.exportRaw;
+  // Without the raw answers the file is the protected table of one select question (the analysis tab's).
+  const [question, setQuestion] = useQuestionParam();
+  const analysis = useQuery({
+    queryKey: studyKeys.analysis(study.id, question, i18n.language),
+    queryFn: () => getAnalysis(study.id, question, i18n.language),
+    enabled: !raw,
+  });
+  const chosen = question ?? analysis.data?.question ?? null;
+  const qs = new URLSearchParams(raw ? { lang, layout } : { lang, ...(chosen ? { question: chosen } : {}) }).toString();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="study-exports">
       <Stack gap="sm">
@@ -35,6 +44,17 @@ export function Exports({ study }: { study: Study }) {
             w="fit-content"
           />
         </Stack>
+        {!raw && !!analysis.data?.questions.length && (
+          <Select
+            label={t('studies.analysis.question')}
+            data={analysis.data.questions.map((x) => ({ value: x.name, label: x.label }))}
+            value={chosen}
+            onChange={setQuestion}
+            searchable
+            allowDeselect={false}
+            maw={560}
+          />
+        )}
         {raw && (
           <Radio.Group
             label={t('studies.exports.layout')}

@@ -1,8 +1,10 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Study, type StudyStatus, studyKeys, updateStudy } from './api';
+import { type Study, type StudyStatus, type StudyWrite, studyKeys, updateStudy } from './api';
 import { FormSection } from './FormSection';
+import { StudyForm } from './StudyForm';
 import { pick, studyLanguages } from './texts';
 
 /** What the study is: purpose, places, consent script, respondents; its form; opening and closing it. */
@@ -13,9 +15,45 @@ export function Overview({ study }: { study: Study }) {
     mutationFn: (next: StudyStatus) => updateStudy(study.id, { status: next }),
     onSuccess: () => qc.invalidateQueries({ queryKey: studyKeys.list() }),
   });
+  const [editing, setEditing] = useState(false);
+  const edit = useMutation({
+    mutationFn: ({ respondents: _kept, ...w }: StudyWrite) => updateStudy(study.id, w),
+    onSuccess: () => {
+      setEditing(false);
+      qc.invalidateQueries({ queryKey: studyKeys.list() });
+    },
+  });
   const consent = studyLanguages.filter((l) => study.consent[l]?.trim());
+  if (editing)
+    return (
+      <Paper withBorder p="md" component="section" aria-labelledby="study-edit">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="study-edit">
+            {t('studies.edit.title')}
+          </Title>
+          <StudyForm
+            initial={{ ...study, places: study.places.map((p) => p.code) }}
+            country={study.country}
+            withRespondents={false}
+            submitLabel={t('studies.edit.save')}
+            busy={edit.isPending}
+            error={edit.error}
+            onSubmit={(w) => edit.mutate(w)}
+            onCancel={() => {
+              edit.reset();
+              setEditing(false);
+            }}
+          />
+        </Stack>
+      </Paper>
+    );
   return (
     <Stack>
+      {study.abilities.update && (
+        <Button variant="default" onClick={() => setEditing(true)} w="fit-content">
+          {t('studies.edit.open')}
+        </Button>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Stack gap={4}>
           <Title order={2} size="h4">

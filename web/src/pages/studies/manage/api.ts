@@ -1,5 +1,6 @@
 // The studies API as the pages use it: query keys, the calls and the shapes they answer with.
 
+import { useSearchParams } from 'react-router';
 import type { FormDef, Texts } from '../../../../../src/shared/xlsform/types';
 import { ApiError, client, multipart, ok } from '../../../api';
 
@@ -86,6 +87,21 @@ type Loose = {
 };
 const api = client as unknown as Loose;
 const path = (id: string) => ({ params: { path: { id } } });
+
+/** The select question chosen on the analysis tab, kept in the address (?question=) so exports use it too. */
+export function useQuestionParam(): [string | null, (q: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (q: string | null) =>
+    setParams(
+      (p) => {
+        if (q) p.set('question', q);
+        else p.delete('question');
+        return p;
+      },
+      { replace: true },
+    );
+  return [params.get('question'), set];
+}
 
 export const studyKeys = {
   list: () => ['studies'] as const,
