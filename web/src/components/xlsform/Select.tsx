@@ -1,4 +1,4 @@
-import { Button, Checkbox, MultiSelect, Radio, Select, Stack } from '@mantine/core';
+import { Button, Checkbox, MultiSelect, Radio, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../../src/shared/xlsform/types';
 import { FieldSet, useField } from './common';
@@ -15,6 +15,12 @@ export function SelectField({ q, path }: { q: Question; path: string }) {
   const choices = ctx.state.choices(q, path);
   const data = choices.map((c) => ({ value: c.name, label: ctx.choiceLabel(c) }));
   const minimal = /\bminimal\b/.test(q.appearance ?? '');
+  // A choice_filter may leave nothing until an earlier question is answered: say so rather than show an empty set.
+  const none = data.length === 0 && (
+    <Text size="sm" c="dimmed">
+      {t('xlsform.noChoices')}
+    </Text>
+  );
 
   if (q.type === 'select_multiple') {
     const chosen = Array.isArray(answer) ? (answer as string[]) : [];
@@ -26,6 +32,7 @@ export function SelectField({ q, path }: { q: Question; path: string }) {
     return (
       <FieldSet id={id} label={label} hint={hint} error={error} required={required}>
         <Stack gap="xs">
+          {none}
           {data.map((c) => (
             <Checkbox
               key={c.value}
@@ -55,6 +62,7 @@ export function SelectField({ q, path }: { q: Question; path: string }) {
   return (
     <FieldSet id={id} label={label} hint={hint} error={error} required={required} role="radiogroup">
       <Stack gap="xs">
+        {none}
         {data.map((c) => (
           <Radio
             key={c.value}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formState, textFor } from '../../../../src/shared/xlsform';
 import type { AnswerIssue, Answers, AnswerValue, FormDef } from '../../../../src/shared/xlsform/types';
+import { errorColor } from './common';
 import { type XlsFormContext, XlsFormCtx } from './context';
 import { fixedCount, mustAnswer } from './logic';
 import { Nodes } from './Nodes';
@@ -69,7 +70,8 @@ export function XlsFormView({ form, value, onChange, issues, today, readOnly, id
 
   return (
     <XlsFormCtx value={ctx}>
-      <div style={{ minWidth: 0, maxWidth: '100%' }}>
+      {/* Mantine's error red (messages, asterisks, the text of a refused input) is under AA's 4.5:1 on white. */}
+      <div style={{ minWidth: 0, maxWidth: '100%', ['--mantine-color-error' as string]: errorColor }}>
         <Nodes nodes={form.children} base="" />
       </div>
     </XlsFormCtx>
