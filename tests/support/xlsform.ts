@@ -1,5 +1,7 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm expressions write references as ${name}
 // Fixtures for the XLSForm tests: sheets written by hand, and a form covering every supported type and column.
 
+import { writeXlsformWorkbook } from '../../src/modules/forms/xlsx-write';
 import type { SheetRow, Sheets } from '../../src/shared/xlsform';
 
 /** Rows of a sheet from plain objects (header → text), numbered from spreadsheet row 2 (row 1 is the header). */
@@ -21,4 +23,178 @@ export function sheetsOf(
     ...(choices ? { choices: rowsOf(choices) } : {}),
     ...(settings ? { settings: rowsOf(settings) } : {}),
   };
+}
+
+const L = (es: string, qu: string, en: string, col = 'label') => ({
+  [`${col}::Español (es)`]: es,
+  [`${col}::Kichwa (qu)`]: qu,
+  [`${col}::English (en)`]: en,
+});
+
+/**
+ * A fictitious form covering every supported type and column (labels, hints and constraint messages in Spanish,
+ * Kichwa and English), for the import, rendering and validation tests. Rows are numbered from 2 in order.
+ */
+export function everyTypeSheets(): Sheets {
+  const survey: Record<string, string>[] = [
+    { type: 'start', name: 'start' },
+    { type: 'end', name: 'end' },
+    { type: 'today', name: 'today' },
+    {
+      type: 'note',
+      name: 'intro',
+      ...L('Formulario de prueba (datos ficticios)', 'Tapuykuna yachana (mana chikan)', 'Test form (fictitious data)'),
+    },
+    {
+      type: 'acknowledge',
+      name: 'consent',
+      ...L('La persona acepta responder', 'Runaka kutichinata chaskin', 'The person agrees to answer'),
+      required: 'yes',
+      'required_message::Español (es)': 'Se necesita el consentimiento',
+      'required_message::Kichwa (qu)': 'Chaskinami kan',
+      'required_message::English (en)': 'Consent is needed',
+    },
+    {
+      type: 'begin group',
+      name: 'household',
+      ...L('Hogar', 'Ayllu', 'Household'),
+      appearance: 'field-list',
+      relevant: "${consent} = 'OK'",
+    },
+    {
+      type: 'text',
+      name: 'respondent_code',
+      ...L('Código del estudio', 'Estudiopak killka', 'Study code'),
+      ...L(
+        'Dos letras, guion y tres cifras',
+        'Ishkay killka, shuk siqui, kimsa yupay',
+        'Two letters, dash, three digits',
+        'hint',
+      ),
+      required: 'yes',
+      constraint: "regex(., '^[A-Z]{2}-[0-9]{3}$')",
+      ...L('Formato: AB-123', 'Kashna killkay: AB-123', 'Format: AB-123', 'constraint_message'),
+    },
+    {
+      type: 'integer',
+      name: 'age',
+      ...L('Edad', 'Wiñay', 'Age'),
+      ...L('En años cumplidos', 'Watakunapi', 'In years', 'hint'),
+      required: 'yes',
+      constraint: '. >= 0 and . <= 120',
+      ...L('Entre 0 y 120', '0 manta 120 kama', 'Between 0 and 120', 'constraint_message'),
+    },
+    {
+      type: 'decimal',
+      name: 'income',
+      ...L('Ingreso mensual (USD)', 'Killa kullki (USD)', 'Monthly income (USD)'),
+      constraint: '. >= 0',
+      ...L('No puede ser negativo', 'Mana uchilla kanchu', 'Cannot be negative', 'constraint_message'),
+    },
+    {
+      type: 'date',
+      name: 'interview_date',
+      ...L('Fecha de la entrevista', 'Tapuy punlla', 'Interview date'),
+      default: 'today()',
+      constraint: '. <= today()',
+      ...L('No puede ser futura', 'Shamuk punlla mana', 'Cannot be in the future', 'constraint_message'),
+    },
+    { type: 'time', name: 'interview_time', ...L('Hora', 'Pacha', 'Time') },
+    { type: 'end group' },
+    {
+      type: 'select_one canton',
+      name: 'canton',
+      ...L('Cantón', 'Cantón', 'Canton'),
+      appearance: 'minimal',
+      aggregate: 'yes',
+      required: 'yes',
+    },
+    {
+      type: 'select_one parish',
+      name: 'parish',
+      ...L('Parroquia', 'Parroquia', 'Parish'),
+      choice_filter: 'canton = ${canton}',
+      aggregate: 'yes',
+    },
+    {
+      type: 'select_multiple reasons or_other',
+      name: 'reasons',
+      ...L('Motivos de la salida', 'Imamanta llukshirka', 'Reasons for leaving'),
+      aggregate: 'yes',
+    },
+    { type: 'geopoint', name: 'location', ...L('Ubicación aproximada', 'Maypi kan', 'Approximate location') },
+    { type: 'calculate', name: 'household_size', calculation: 'count(${children}) + 1' },
+    {
+      type: 'text',
+      name: 'interviewer_note',
+      ...L('Nota fija', 'Killkashka', 'Fixed note'),
+      read_only: 'yes',
+      default: 'Demo',
+    },
+    { type: 'begin repeat', name: 'children', ...L('Niñas y niños', 'Wawakuna', 'Children') },
+    {
+      type: 'text',
+      name: 'child_alias',
+      ...L('Alias (sin nombre real)', 'Shuti (mana chikan)', 'Alias (no real name)'),
+      required: 'yes',
+    },
+    {
+      type: 'integer',
+      name: 'child_age',
+      ...L('Edad del niño', 'Wawapak wiñay', "Child's age"),
+      constraint: '. < 18',
+      ...L('Menor de 18', '18 manta uchilla', 'Under 18', 'constraint_message'),
+    },
+    {
+      type: 'select_one yesno',
+      name: 'child_in_school',
+      ...L('¿Estudia?', '¿Yachakunchu?', 'In school?'),
+      relevant: '${child_age} >= 5',
+    },
+    { type: 'end repeat' },
+    {
+      type: 'select_one yesno',
+      name: 'has_help',
+      ...L('¿Recibe ayuda?', '¿Yanapayta chaskinchu?', 'Receives help?'),
+      default: 'no',
+      required: 'yes',
+    },
+    {
+      type: 'text',
+      name: 'help_detail',
+      ...L('¿Qué ayuda?', '¿Ima yanapaytak?', 'What help?'),
+      relevant: "${has_help} = 'yes'",
+    },
+    { type: 'calculate', name: 'summary', calculation: "concat(${respondent_code}, '-', ${age})" },
+  ];
+  const choices: Record<string, string>[] = [
+    { list_name: 'yesno', name: 'yes', ...L('Sí', 'Ari', 'Yes') },
+    { list_name: 'yesno', name: 'no', ...L('No', 'Mana', 'No') },
+    { list_name: 'canton', name: 'cuenca', ...L('Cuenca', 'Cuenca', 'Cuenca') },
+    { list_name: 'canton', name: 'giron', ...L('Girón', 'Girón', 'Girón') },
+    { list_name: 'canton', name: 'gualaceo', ...L('Gualaceo', 'Gualaceo', 'Gualaceo') },
+    { list_name: 'parish', name: 'banos', ...L('Baños', 'Baños', 'Baños'), canton: 'cuenca' },
+    { list_name: 'parish', name: 'ricaurte', ...L('Ricaurte', 'Ricaurte', 'Ricaurte'), canton: 'cuenca' },
+    { list_name: 'parish', name: 'sinincay', ...L('Sinincay', 'Sinincay', 'Sinincay'), canton: 'cuenca' },
+    { list_name: 'parish', name: 'la_asuncion', ...L('La Asunción', 'La Asunción', 'La Asunción'), canton: 'giron' },
+    { list_name: 'parish', name: 'jadan', ...L('Jadán', 'Jadán', 'Jadán'), canton: 'gualaceo' },
+    { list_name: 'reasons', name: 'work', ...L('Trabajo', 'Llamkay', 'Work') },
+    { list_name: 'reasons', name: 'family', ...L('Familia', 'Ayllu', 'Family') },
+    { list_name: 'reasons', name: 'school_dropout', ...L('Dejó la escuela', 'Yachanawasita sakirka', 'Left school') },
+    { list_name: 'reasons', name: 'migration', ...L('Migración', 'Shuk llaktaman rina', 'Migration') },
+  ];
+  const settings: Record<string, string>[] = [
+    {
+      form_id: 'minka_every_type',
+      ...L('Formulario con todos los tipos', 'Tukuy tapuykuna', 'Form with every type', 'form_title'),
+      version: '2026-12-01',
+      default_language: 'es',
+    },
+  ];
+  return sheetsOf(survey, choices, settings);
+}
+
+/** everyTypeSheets() as an XLSX workbook. */
+export async function everyTypeXlsx(): Promise<Buffer> {
+  return writeXlsformWorkbook(everyTypeSheets());
 }
