@@ -1,32 +1,26 @@
-import { Box, List, Text } from '@mantine/core';
+import { Box, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FormNode } from '../../../../../src/shared/xlsform/types';
+import { XlsFormView } from '../../../components/xlsform';
 import type { FormDef } from './api';
-import { pick } from './texts';
 
-function Outline({ nodes, lang }: { nodes: FormNode[]; lang: string }) {
-  const shown = nodes.filter((n) => n.kind !== 'question' || !['calculate', 'start', 'end', 'today'].includes(n.type));
-  return (
-    <List size="sm" spacing={2} withPadding>
-      {shown.map((n) => (
-        <List.Item key={n.name}>
-          {pick(n.label, lang) || n.name}
-          {n.kind !== 'question' && <Outline nodes={n.children} lang={lang} />}
-        </List.Item>
-      ))}
-    </List>
-  );
-}
+const nothing = () => undefined;
 
-/** The form's questions in order, in the interface language (read only). */
+/** The form as an interviewer will see it, in the interface language, read-only and empty. */
 export function FormPreview({ form }: { form: FormDef }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Box component="section" aria-label={t('studies.form.preview')}>
       <Text size="sm" c="dimmed" mb="xs">
         {t('studies.form.previewHint')}
       </Text>
-      <Outline nodes={form.children} lang={i18n.language} />
+      <XlsFormView
+        form={form}
+        value={{}}
+        onChange={nothing}
+        today={new Date().toISOString().slice(0, 10)}
+        readOnly
+        idPrefix="preview"
+      />
     </Box>
   );
 }
