@@ -125,7 +125,7 @@ function Calculated({ q, path }: { q: Question; path: string }) {
   const shown = typeof v === 'number' ? formatNumber(v) : Array.isArray(v) ? v.join(', ') : (v ?? '');
   return (
     <Box>
-      <Text id={`${id}-label`} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+      <Text id={`${id}-label`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
         {label}
       </Text>
       {hint && (

@@ -4,6 +4,9 @@ import type { Question } from '../../../../src/shared/xlsform/types';
 import { FieldSet, useField } from './common';
 import { domId } from './state';
 
+/** More choices than this show as a searchable drop-down whatever the appearance. */
+export const longList = 12;
+
 /**
  * select_one and select_multiple: radios or boxes (every choice in sight, easy to tap on a phone); appearance
  * `minimal` asks for a drop-down instead. The choices are those the form's choice_filter leaves for the answers so
@@ -14,7 +17,9 @@ export function SelectField({ q, path }: { q: Question; path: string }) {
   const { ctx, id, label, hint, required, error, disabled, props, value: answer } = useField(q, path);
   const choices = ctx.state.choices(q, path);
   const data = choices.map((c) => ({ value: c.name, label: ctx.choiceLabel(c) }));
-  const minimal = /\bminimal\b/.test(q.appearance ?? '');
+  // A long list (countries, parishes) as a searchable drop-down: a phone cannot scroll through 200 radios.
+  const long = data.length > longList;
+  const minimal = long || /\bminimal\b/.test(q.appearance ?? '');
   // A choice_filter may leave nothing until an earlier question is answered: say so rather than show an empty set.
   const none = data.length === 0 && (
     <Text size="sm" c="dimmed">
@@ -27,7 +32,15 @@ export function SelectField({ q, path }: { q: Question; path: string }) {
     const set = (next: string[]) => ctx.set(path, next.length ? next : null);
     if (minimal)
       return (
-        <MultiSelect {...props} data={data} value={chosen} onChange={set} clearable={!required} hidePickedOptions />
+        <MultiSelect
+          {...props}
+          data={data}
+          value={chosen}
+          onChange={set}
+          clearable={!required}
+          hidePickedOptions
+          searchable={long}
+        />
       );
     return (
       <FieldSet id={id} label={label} hint={hint} error={error} required={required}>
@@ -58,7 +71,8 @@ export function SelectField({ q, path }: { q: Question; path: string }) {
 
   const chosen = typeof answer === 'string' ? answer : null;
   const set = (v: string | null) => ctx.set(path, v);
-  if (minimal) return <Select {...props} data={data} value={chosen} onChange={set} clearable={!required} />;
+  if (minimal)
+    return <Select {...props} data={data} value={chosen} onChange={set} clearable={!required} searchable={long} />;
   return (
     <FieldSet id={id} label={label} hint={hint} error={error} required={required} role="radiogroup">
       <Stack gap="xs">

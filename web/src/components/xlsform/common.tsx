@@ -75,7 +75,7 @@ export function FieldSet({
       aria-describedby={describedBy}
       style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
     >
-      <Text component="legend" size="sm" fw={500} p={0} style={{ overflowWrap: 'anywhere' }}>
+      <Text component="legend" size="sm" fw={600} p={0} style={{ overflowWrap: 'anywhere' }}>
         {label}
         {required && (
           <Text component="span" aria-hidden style={{ color: errorColor }}>
