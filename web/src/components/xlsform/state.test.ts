@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm expressions write references as ${name}
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formState, parseXlsform } from '../../../../src/shared/xlsform';
