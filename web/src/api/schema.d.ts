@@ -2956,6 +2956,7 @@ export interface paths {
               | 'plans'
               | 'legal'
               | 'files'
+              | 'forms'
               | 'history'
             )[];
             /** @description Division codes: cases in one of them or below are covered */
@@ -5432,6 +5433,7 @@ export interface paths {
               | 'plans'
               | 'legal'
               | 'files'
+              | 'forms'
               | 'history'
             )[];
           };
@@ -13948,6 +13950,1950 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Case forms, their versions and attachments */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormList'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Import an XLSForm (multipart field "file", XLSX) as a case form; the same form_id becomes its next version */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormImported'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One form */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormSummary'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/forms/{id}/versions/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of a form, with its definition */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          number: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormVersionDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/forms/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Show the form as a section of the cases in a division of your jurisdiction (and below it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FormAttachInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormSummary'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/forms/{id}/attachments/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop showing the form in those cases (answers given stay with their cases) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormSummary'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The forms attached to the case's jurisdiction, with the case's answers (the read is audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseForms'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/forms/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save the case's answers to a form (`:sub` is the form id) on the record version read; checked with the form's rules */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CaseFormAnswersInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseFormSection'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FormError'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Studies I manage (my organisation's), collect (open, in my jurisdiction) or analyse */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudySummary'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a study of my organisation (a draft until its form is imported and it is opened) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One study: its current form, consent script, places and what I may do */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a study's title, purpose, consent script, places or status (its coordinators) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyDetail'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/studies/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send one interview (validated with the form version the device had; an Idempotency-Key or instanceId makes a resend store it once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudySubmissionInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudySubmitted'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interviews by parish and by interviewer (counts under k suppressed) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyProgress'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}/analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interviews by place × the choices of a select question, under disclosure control */
+    get: {
+      parameters: {
+        query?: {
+          question?: string;
+          lang?: 'es' | 'en' | 'qu-EC';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyAnalysis'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}/form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the study's XLSForm (multipart field "file"): it becomes the current form version */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyFormImported'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import interviews from a KoboToolbox/ODK export (CSV or XLSX, multipart field "file"); all rows or none */
+    post: {
+      parameters: {
+        query?: {
+          division?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyImportResult'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The study's data as CSV: raw answers for its coordinators (audited), the protected counts for everyone else */
+    get: {
+      parameters: {
+        query?: {
+          question?: string;
+          lang?: 'es' | 'en' | 'qu-EC';
+          layout?: 'labels' | 'xlsform';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/studies/{id}/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The study's data as XLSX: raw answers for its coordinators (audited), the protected counts for everyone else */
+    get: {
+      parameters: {
+        query?: {
+          question?: string;
+          lang?: 'es' | 'en' | 'qu-EC';
+          layout?: 'labels' | 'xlsform';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyError'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/i18n/{lang}': {
     parameters: {
       query?: never;
@@ -14411,6 +16357,7 @@ export interface components {
         | 'plans'
         | 'legal'
         | 'files'
+        | 'forms'
         | 'history'
       )[];
       places: {
@@ -14649,6 +16596,7 @@ export interface components {
               | 'plans'
               | 'legal'
               | 'files'
+              | 'forms'
               | 'history'
             )[]
           | null;
@@ -14690,6 +16638,7 @@ export interface components {
           | 'plans'
           | 'legal'
           | 'files'
+          | 'forms'
           | 'history'
         )[];
         via: ('referral' | 'agreement')[];
@@ -14906,6 +16855,206 @@ export interface components {
         parentLabel: string | null;
       }[];
       policy: components['schemas']['FieldPolicyInput'];
+    };
+    FormTextsInput: {
+      [key: string]: string;
+    };
+    FormQuestionInput: {
+      name: string;
+      label: components['schemas']['FormTextsInput'];
+      hint: components['schemas']['FormTextsInput'];
+      relevant?: string;
+      appearance?: string;
+      row: number;
+      /** @constant */
+      kind: 'question';
+      /** @enum {string} */
+      type:
+        | 'text'
+        | 'integer'
+        | 'decimal'
+        | 'select_one'
+        | 'select_multiple'
+        | 'date'
+        | 'time'
+        | 'geopoint'
+        | 'note'
+        | 'acknowledge'
+        | 'calculate'
+        | 'start'
+        | 'end'
+        | 'today';
+      listName?: string;
+      orOther?: boolean;
+      required?: string;
+      requiredMessage?: components['schemas']['FormTextsInput'];
+      constraint?: string;
+      constraintMessage?: components['schemas']['FormTextsInput'];
+      calculation?: string;
+      choiceFilter?: string;
+      default?: string;
+      readOnly: boolean;
+      aggregate: boolean;
+      precision?: number;
+    };
+    FormGroupInput: {
+      name: string;
+      label: components['schemas']['FormTextsInput'];
+      hint: components['schemas']['FormTextsInput'];
+      relevant?: string;
+      appearance?: string;
+      row: number;
+      /** @constant */
+      kind: 'group';
+      children: components['schemas']['FormNodeInput'][];
+    };
+    FormRepeatInput: {
+      name: string;
+      label: components['schemas']['FormTextsInput'];
+      hint: components['schemas']['FormTextsInput'];
+      relevant?: string;
+      appearance?: string;
+      row: number;
+      /** @constant */
+      kind: 'repeat';
+      repeatCount?: string;
+      children: components['schemas']['FormNodeInput'][];
+    };
+    FormNodeInput:
+      | components['schemas']['FormQuestionInput']
+      | components['schemas']['FormGroupInput']
+      | components['schemas']['FormRepeatInput'];
+    /** @description An imported XLSForm (see src/shared/xlsform/types.ts) */
+    FormDefInput: {
+      /** @constant */
+      formatVersion: 1;
+      formId: string;
+      title: components['schemas']['FormTextsInput'];
+      version: string;
+      defaultLanguage: string;
+      languages: {
+        code: string;
+        name: string;
+      }[];
+      children: components['schemas']['FormNodeInput'][];
+      choices: {
+        [key: string]: {
+          name: string;
+          label: components['schemas']['FormTextsInput'];
+          extra: {
+            [key: string]: string;
+          };
+        }[];
+      };
+    };
+    /** @description Answers by question name; a repeat is a list of instances */
+    FormAnswersInput: {
+      [key: string]: unknown;
+    };
+    FormVersionInput: {
+      number: number;
+      xlsformVersion: string;
+      createdAt: string;
+    };
+    FormAttachmentInput: {
+      id: string;
+      division: {
+        country: string;
+        code: string;
+        label: string;
+      };
+      createdAt: string;
+    };
+    FormSummaryInput: {
+      id: string;
+      formKey: string;
+      /** @enum {string} */
+      usage: 'case' | 'study';
+      title: components['schemas']['FormTextsInput'];
+      createdAt: string;
+      updatedAt: string;
+      versions: components['schemas']['FormVersionInput'][];
+      attachments: components['schemas']['FormAttachmentInput'][];
+    };
+    FormListInput: {
+      forms: components['schemas']['FormSummaryInput'][];
+    };
+    FormImportedInput: {
+      id: string;
+      number: number;
+      form: components['schemas']['FormDefInput'];
+    };
+    FormVersionDetailInput: {
+      number: number;
+      xlsformVersion: string;
+      createdAt: string;
+      form: components['schemas']['FormDefInput'];
+    };
+    FormAttachInput: {
+      division: {
+        country: string;
+        code: string;
+      };
+    };
+    CaseFormSectionInput: {
+      formId: string;
+      title: components['schemas']['FormTextsInput'];
+      /** @description The form's newest version, whose definition is `form` */
+      number: number;
+      form: components['schemas']['FormDefInput'];
+      answers: {
+        values: components['schemas']['FormAnswersInput'];
+        /** @description The form version the answers were given on */
+        formVersion: number;
+        /** @description That version's definition when it is not the newest */
+        form: components['schemas']['FormDefInput'] | null;
+        /** @description The record version, to base the next change on */
+        version: number;
+        updatedAt: string;
+        updatedBy: string;
+      } | null;
+    };
+    CaseFormsInput: {
+      sections: components['schemas']['CaseFormSectionInput'][];
+      canEdit: boolean;
+    };
+    CaseFormAnswersInput: {
+      answers: components['schemas']['FormAnswersInput'];
+      /** @description The record version read (0 = none) */
+      version: number;
+      /** @description The form version shown (default newest) */
+      formVersion?: number;
+    };
+    FormErrorInput: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
+      formIssues?: {
+        sheet: string;
+        row: number;
+        column: string;
+        code: string;
+        detail?: string;
+      }[];
+      issues?: {
+        path: string;
+        code: string;
+        message?: {
+          [key: string]: string;
+        };
+      }[];
+      /** @description The current record version, to base a new attempt on */
+      version?: number;
     };
     /** @description What the k-anonymisation generalised and suppressed */
     CtdcKAnonymityReportInput: {
@@ -15340,6 +17489,194 @@ export interface components {
         size: number;
       }[];
     };
+    StudyTextsInput: {
+      [key: string]: string;
+    };
+    StudyCreateInput: {
+      title: components['schemas']['StudyTextsInput'];
+      purpose: components['schemas']['StudyTextsInput'];
+      consent: components['schemas']['StudyTextsInput'];
+      places: string[];
+      /** @enum {string} */
+      respondents: 'anonymous' | 'pseudonymous';
+    };
+    StudyUpdateInput: {
+      title?: components['schemas']['StudyTextsInput'];
+      purpose?: components['schemas']['StudyTextsInput'];
+      consent?: components['schemas']['StudyTextsInput'];
+      places?: string[];
+      /** @enum {string} */
+      status?: 'draft' | 'open' | 'closed';
+    };
+    StudySubmissionInput: {
+      formVersion: number;
+      division: string;
+      /** @description A study code such as CUE-0042 (never a name) */
+      respondentCode?: string;
+      /** @constant */
+      consent: true;
+      /** Format: date-time */
+      collectedAt: string;
+      instanceId?: string;
+      answers: {
+        [key: string]: unknown;
+      };
+    };
+    /** @description A count; null and suppressed when it could reveal fewer than k people */
+    StudyCellInput: {
+      value: number | null;
+      suppressed: boolean;
+    };
+    StudySummaryInput: {
+      id: string;
+      code: string;
+      title: components['schemas']['StudyTextsInput'];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      /** @enum {string} */
+      respondents: 'anonymous' | 'pseudonymous';
+      owner: {
+        id: string;
+        name: string;
+      };
+      country: string;
+      places: {
+        code: string;
+        label: string;
+      }[];
+      formVersion: number | null;
+      abilities: {
+        update: boolean;
+        collect: boolean;
+        analyse: boolean;
+        exportRaw: boolean;
+      };
+    };
+    StudyDetailInput: {
+      id: string;
+      code: string;
+      title: components['schemas']['StudyTextsInput'];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      /** @enum {string} */
+      respondents: 'anonymous' | 'pseudonymous';
+      owner: {
+        id: string;
+        name: string;
+      };
+      country: string;
+      places: {
+        code: string;
+        label: string;
+      }[];
+      formVersion: number | null;
+      abilities: {
+        update: boolean;
+        collect: boolean;
+        analyse: boolean;
+        exportRaw: boolean;
+      };
+      purpose: components['schemas']['StudyTextsInput'];
+      consent: components['schemas']['StudyTextsInput'];
+      form: {
+        formId: string;
+        versionId: string;
+        number: number;
+        definition: components['schemas']['FormDefInput'];
+      } | null;
+      submissions: number | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    StudySubmittedInput: {
+      id: string;
+      code: string;
+      respondentCode: string;
+      formVersion: number;
+      submittedAt: string;
+      duplicate: boolean;
+    };
+    StudyProgressInput: {
+      k: number;
+      total: components['schemas']['StudyCellInput'];
+      byPlace: {
+        code: string;
+        label: string;
+        count: components['schemas']['StudyCellInput'];
+      }[];
+      byInterviewer: {
+        id: string | null;
+        name: string;
+        count: components['schemas']['StudyCellInput'];
+      }[];
+    };
+    StudyAnalysisInput: {
+      k: number;
+      question: {
+        name: string;
+        label: string;
+        multiple: boolean;
+      } | null;
+      questions: {
+        name: string;
+        label: string;
+        multiple: boolean;
+      }[];
+      choices: {
+        name: string;
+        label: string;
+      }[];
+      rows: {
+        code: string;
+        label: string;
+        cells: components['schemas']['StudyCellInput'][];
+        total: components['schemas']['StudyCellInput'];
+      }[];
+      totals: {
+        cells: components['schemas']['StudyCellInput'][];
+        total: components['schemas']['StudyCellInput'];
+      };
+    };
+    StudyImportResultInput: {
+      imported: number;
+      skipped: number;
+      rows: number;
+    };
+    StudyFormImportedInput: {
+      formId: string;
+      versionId: string;
+      number: number;
+    };
+    StudyErrorInput: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
+      /** @description Answer problems as the XLSForm engine gives them */
+      issues?: {
+        path: string;
+        code: string;
+        message?: components['schemas']['StudyTextsInput'];
+      }[];
+      /** @description An import: the spreadsheet rows refused and why */
+      rows?: {
+        row: number;
+        issues: {
+          path: string;
+          problem: string;
+          message: string;
+        }[];
+      }[];
+    };
     TransferInput: {
       id: string;
       caseId: string;
@@ -15587,6 +17924,7 @@ export interface components {
         | 'plans'
         | 'legal'
         | 'files'
+        | 'forms'
         | 'history'
       )[];
       places: {
@@ -15825,6 +18163,7 @@ export interface components {
               | 'plans'
               | 'legal'
               | 'files'
+              | 'forms'
               | 'history'
             )[]
           | null;
@@ -15866,6 +18205,7 @@ export interface components {
           | 'plans'
           | 'legal'
           | 'files'
+          | 'forms'
           | 'history'
         )[];
         via: ('referral' | 'agreement')[];
@@ -16082,6 +18422,206 @@ export interface components {
         parentLabel: string | null;
       }[];
       policy: components['schemas']['FieldPolicy'];
+    };
+    FormTexts: {
+      [key: string]: string;
+    };
+    FormQuestion: {
+      name: string;
+      label: components['schemas']['FormTexts'];
+      hint: components['schemas']['FormTexts'];
+      relevant?: string;
+      appearance?: string;
+      row: number;
+      /** @constant */
+      kind: 'question';
+      /** @enum {string} */
+      type:
+        | 'text'
+        | 'integer'
+        | 'decimal'
+        | 'select_one'
+        | 'select_multiple'
+        | 'date'
+        | 'time'
+        | 'geopoint'
+        | 'note'
+        | 'acknowledge'
+        | 'calculate'
+        | 'start'
+        | 'end'
+        | 'today';
+      listName?: string;
+      orOther?: boolean;
+      required?: string;
+      requiredMessage?: components['schemas']['FormTexts'];
+      constraint?: string;
+      constraintMessage?: components['schemas']['FormTexts'];
+      calculation?: string;
+      choiceFilter?: string;
+      default?: string;
+      readOnly: boolean;
+      aggregate: boolean;
+      precision?: number;
+    };
+    FormGroup: {
+      name: string;
+      label: components['schemas']['FormTexts'];
+      hint: components['schemas']['FormTexts'];
+      relevant?: string;
+      appearance?: string;
+      row: number;
+      /** @constant */
+      kind: 'group';
+      children: components['schemas']['FormNode'][];
+    };
+    FormRepeat: {
+      name: string;
+      label: components['schemas']['FormTexts'];
+      hint: components['schemas']['FormTexts'];
+      relevant?: string;
+      appearance?: string;
+      row: number;
+      /** @constant */
+      kind: 'repeat';
+      repeatCount?: string;
+      children: components['schemas']['FormNode'][];
+    };
+    FormNode:
+      | components['schemas']['FormQuestion']
+      | components['schemas']['FormGroup']
+      | components['schemas']['FormRepeat'];
+    /** @description An imported XLSForm (see src/shared/xlsform/types.ts) */
+    FormDef: {
+      /** @constant */
+      formatVersion: 1;
+      formId: string;
+      title: components['schemas']['FormTexts'];
+      version: string;
+      defaultLanguage: string;
+      languages: {
+        code: string;
+        name: string;
+      }[];
+      children: components['schemas']['FormNode'][];
+      choices: {
+        [key: string]: {
+          name: string;
+          label: components['schemas']['FormTexts'];
+          extra: {
+            [key: string]: string;
+          };
+        }[];
+      };
+    };
+    /** @description Answers by question name; a repeat is a list of instances */
+    FormAnswers: {
+      [key: string]: unknown;
+    };
+    FormVersion: {
+      number: number;
+      xlsformVersion: string;
+      createdAt: string;
+    };
+    FormAttachment: {
+      id: string;
+      division: {
+        country: string;
+        code: string;
+        label: string;
+      };
+      createdAt: string;
+    };
+    FormSummary: {
+      id: string;
+      formKey: string;
+      /** @enum {string} */
+      usage: 'case' | 'study';
+      title: components['schemas']['FormTexts'];
+      createdAt: string;
+      updatedAt: string;
+      versions: components['schemas']['FormVersion'][];
+      attachments: components['schemas']['FormAttachment'][];
+    };
+    FormList: {
+      forms: components['schemas']['FormSummary'][];
+    };
+    FormImported: {
+      id: string;
+      number: number;
+      form: components['schemas']['FormDef'];
+    };
+    FormVersionDetail: {
+      number: number;
+      xlsformVersion: string;
+      createdAt: string;
+      form: components['schemas']['FormDef'];
+    };
+    FormAttach: {
+      division: {
+        country: string;
+        code: string;
+      };
+    };
+    CaseFormSection: {
+      formId: string;
+      title: components['schemas']['FormTexts'];
+      /** @description The form's newest version, whose definition is `form` */
+      number: number;
+      form: components['schemas']['FormDef'];
+      answers: {
+        values: components['schemas']['FormAnswers'];
+        /** @description The form version the answers were given on */
+        formVersion: number;
+        /** @description That version's definition when it is not the newest */
+        form: components['schemas']['FormDef'] | null;
+        /** @description The record version, to base the next change on */
+        version: number;
+        updatedAt: string;
+        updatedBy: string;
+      } | null;
+    };
+    CaseForms: {
+      sections: components['schemas']['CaseFormSection'][];
+      canEdit: boolean;
+    };
+    CaseFormAnswers: {
+      answers: components['schemas']['FormAnswers'];
+      /** @description The record version read (0 = none) */
+      version: number;
+      /** @description The form version shown (default newest) */
+      formVersion?: number;
+    };
+    FormError: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
+      formIssues?: {
+        sheet: string;
+        row: number;
+        column: string;
+        code: string;
+        detail?: string;
+      }[];
+      issues?: {
+        path: string;
+        code: string;
+        message?: {
+          [key: string]: string;
+        };
+      }[];
+      /** @description The current record version, to base a new attempt on */
+      version?: number;
     };
     /** @description What the k-anonymisation generalised and suppressed */
     CtdcKAnonymityReport: {
@@ -16514,6 +19054,194 @@ export interface components {
         kind: string;
         mime: string;
         size: number;
+      }[];
+    };
+    StudyTexts: {
+      [key: string]: string;
+    };
+    StudyCreate: {
+      title: components['schemas']['StudyTexts'];
+      purpose: components['schemas']['StudyTexts'];
+      consent: components['schemas']['StudyTexts'];
+      places: string[];
+      /** @enum {string} */
+      respondents: 'anonymous' | 'pseudonymous';
+    };
+    StudyUpdate: {
+      title?: components['schemas']['StudyTexts'];
+      purpose?: components['schemas']['StudyTexts'];
+      consent?: components['schemas']['StudyTexts'];
+      places?: string[];
+      /** @enum {string} */
+      status?: 'draft' | 'open' | 'closed';
+    };
+    StudySubmission: {
+      formVersion: number;
+      division: string;
+      /** @description A study code such as CUE-0042 (never a name) */
+      respondentCode?: string;
+      /** @constant */
+      consent: true;
+      /** Format: date-time */
+      collectedAt: string;
+      instanceId?: string;
+      answers: {
+        [key: string]: unknown;
+      };
+    };
+    /** @description A count; null and suppressed when it could reveal fewer than k people */
+    StudyCell: {
+      value: number | null;
+      suppressed: boolean;
+    };
+    StudySummary: {
+      id: string;
+      code: string;
+      title: components['schemas']['StudyTexts'];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      /** @enum {string} */
+      respondents: 'anonymous' | 'pseudonymous';
+      owner: {
+        id: string;
+        name: string;
+      };
+      country: string;
+      places: {
+        code: string;
+        label: string;
+      }[];
+      formVersion: number | null;
+      abilities: {
+        update: boolean;
+        collect: boolean;
+        analyse: boolean;
+        exportRaw: boolean;
+      };
+    };
+    StudyDetail: {
+      id: string;
+      code: string;
+      title: components['schemas']['StudyTexts'];
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      /** @enum {string} */
+      respondents: 'anonymous' | 'pseudonymous';
+      owner: {
+        id: string;
+        name: string;
+      };
+      country: string;
+      places: {
+        code: string;
+        label: string;
+      }[];
+      formVersion: number | null;
+      abilities: {
+        update: boolean;
+        collect: boolean;
+        analyse: boolean;
+        exportRaw: boolean;
+      };
+      purpose: components['schemas']['StudyTexts'];
+      consent: components['schemas']['StudyTexts'];
+      form: {
+        formId: string;
+        versionId: string;
+        number: number;
+        definition: components['schemas']['FormDef'];
+      } | null;
+      submissions: number | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    StudySubmitted: {
+      id: string;
+      code: string;
+      respondentCode: string;
+      formVersion: number;
+      submittedAt: string;
+      duplicate: boolean;
+    };
+    StudyProgress: {
+      k: number;
+      total: components['schemas']['StudyCell'];
+      byPlace: {
+        code: string;
+        label: string;
+        count: components['schemas']['StudyCell'];
+      }[];
+      byInterviewer: {
+        id: string | null;
+        name: string;
+        count: components['schemas']['StudyCell'];
+      }[];
+    };
+    StudyAnalysis: {
+      k: number;
+      question: {
+        name: string;
+        label: string;
+        multiple: boolean;
+      } | null;
+      questions: {
+        name: string;
+        label: string;
+        multiple: boolean;
+      }[];
+      choices: {
+        name: string;
+        label: string;
+      }[];
+      rows: {
+        code: string;
+        label: string;
+        cells: components['schemas']['StudyCell'][];
+        total: components['schemas']['StudyCell'];
+      }[];
+      totals: {
+        cells: components['schemas']['StudyCell'][];
+        total: components['schemas']['StudyCell'];
+      };
+    };
+    StudyImportResult: {
+      imported: number;
+      skipped: number;
+      rows: number;
+    };
+    StudyFormImported: {
+      formId: string;
+      versionId: string;
+      number: number;
+    };
+    StudyError: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
+      /** @description Answer problems as the XLSForm engine gives them */
+      issues?: {
+        path: string;
+        code: string;
+        message?: components['schemas']['StudyTexts'];
+      }[];
+      /** @description An import: the spreadsheet rows refused and why */
+      rows?: {
+        row: number;
+        issues: {
+          path: string;
+          problem: string;
+          message: string;
+        }[];
       }[];
     };
     Transfer: {
