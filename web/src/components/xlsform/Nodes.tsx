@@ -26,10 +26,11 @@ export function Nodes({ nodes, base }: { nodes: FormNode[]; base: string }) {
 /** A group: a fieldset titled by its label (a group without a label only keeps its questions together). */
 function GroupView({ group, base }: { group: Group; base: string }) {
   const ctx = useXlsForm();
-  const label = ctx.text(group.label);
-  const hint = ctx.text(group.hint);
+  const path = pathOf(base, group.name);
+  const label = ctx.text(group.label, path);
+  const hint = ctx.text(group.hint, path);
   if (!label) return <Nodes nodes={group.children} base={base} />;
-  const id = domId(ctx.idPrefix, pathOf(base, group.name));
+  const id = domId(ctx.idPrefix, path);
   return (
     <Box
       component="fieldset"
@@ -60,7 +61,8 @@ function RepeatView({ repeat, path, base }: { repeat: Repeat; path: string; base
   const answer = ctx.answer(path);
   const instances = Array.isArray(answer) ? (answer as Answers[]) : [];
   const fixed = ctx.repeatCount(repeat, path);
-  const label = ctx.label(repeat);
+  const label = ctx.label(repeat, path);
+  const hint = ctx.text(repeat.hint, path);
   const id = domId(ctx.idPrefix, path);
   const error = ctx.issueAt(path);
   const editable = !ctx.readOnly && fixed === null;
@@ -82,9 +84,9 @@ function RepeatView({ repeat, path, base }: { repeat: Repeat; path: string; base
       <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
         {label}
       </Text>
-      {ctx.text(repeat.hint) && (
+      {hint && (
         <Text size="sm" c="dimmed">
-          {ctx.text(repeat.hint)}
+          {hint}
         </Text>
       )}
       {instances.map((_, i) => {

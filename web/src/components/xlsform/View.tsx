@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formState, textFor } from '../../../../src/shared/xlsform';
+import { findNode, formState, textFor } from '../../../../src/shared/xlsform';
 import type { AnswerIssue, Answers, AnswerValue, FormDef } from '../../../../src/shared/xlsform/types';
+import { formatNumber } from '../../format';
 import { errorColor } from './common';
 import { type XlsFormContext, XlsFormCtx } from './context';
-import { fixedCount, mustAnswer } from './logic';
+import { fixedCount, mustAnswer, nearest } from './logic';
 import { Nodes } from './Nodes';
 import { getAt, setAt } from './state';
 
@@ -41,13 +42,35 @@ export function XlsFormView({ form, value, onChange, issues, today, readOnly, id
   const edited = useMemo(() => (edits.for === issues ? edits.paths : new Set<string>()), [edits, issues]);
 
   const ctx = useMemo<XlsFormContext>(() => {
-    const text = (texts: Record<string, string> | undefined) => (texts ? textFor(texts, form, lang) : '');
-    const message = (issue: AnswerIssue) => (issue.message && text(issue.message)) || t(`xlsform.issue.${issue.code}`);
+    const text = (texts: Record<string, string> | undefined, path?: string) => {
+      const s = texts ? textFor(texts, form, lang) : '';
+      return path !== undefined && s.includes('${') ? interpolate(s, path) : s;
+    };
+    // `${name}` in a label: the answer as the person reads it (a choice by its label), '' when not answered.
+    const interpolate = (s: string, path: string) =>
+      s.replace(/\$\{([A-Za-z_][A-Za-z0-9._-]*)\}/g, (_, name: string) => {
+        const v = nearest(state, path, name);
+        const node = findNode(form, name);
+        const list = node?.kind === 'question' && node.listName ? (form.choices[node.listName] ?? []) : [];
+        const shown = (x: unknown) => {
+          const c = list.find((ch) => ch.name === x);
+          return c ? textFor(c.label, form, lang) || c.name : typeof x === 'number' ? formatNumber(x) : String(x);
+        };
+        if (v === null) return '';
+        return Array.isArray(v)
+          ? v
+              .filter((x) => typeof x !== 'object')
+              .map(shown)
+              .join(', ')
+          : shown(v);
+      });
+    const message = (issue: AnswerIssue) =>
+      (issue.message && text(issue.message, issue.path)) || t(`xlsform.issue.${issue.code}`);
     return {
       form,
       state,
       text,
-      label: (node) => text(node.label) || node.name,
+      label: (node, path) => text(node.label, path) || node.name,
       choiceLabel: (c) => text(c.label) || (c.name === 'other' ? t('xlsform.other') : c.name),
       required: (q, path) => mustAnswer(state, q, path, today),
       repeatCount: (r, path) => fixedCount(state, r, path, today),

@@ -12,7 +12,7 @@ export const errorColor = 'var(--mantine-color-red-9)';
 export function useField(q: Question, path: string) {
   const ctx = useXlsForm();
   const id = domId(ctx.idPrefix, path);
-  const hint = ctx.text(q.hint);
+  const hint = ctx.text(q.hint, path);
   const required = ctx.required(q, path);
   const error = ctx.issueAt(path);
   // A question with a calculation shows its result and is not typed into (the form recalculates it).
@@ -22,7 +22,7 @@ export function useField(q: Question, path: string) {
     /** The answer to show: as typed, or the calculation's result. */
     value: q.calculation ? ctx.state.value(path) : ctx.answer(path),
     id,
-    label: ctx.label(q),
+    label: ctx.label(q, path),
     hint,
     required,
     error,
@@ -30,7 +30,7 @@ export function useField(q: Question, path: string) {
     /** Props for a Mantine input: no native `required`, so a surrounding form never shows the browser's bubbles. */
     props: {
       id,
-      label: ctx.label(q),
+      label: ctx.label(q, path),
       description: hint || undefined,
       withAsterisk: required,
       'aria-required': required || undefined,

@@ -7,10 +7,11 @@ export interface XlsFormContext {
   form: FormDef;
   /** The form's logic over the current answers (relevance, calculations, choices, live issues). */
   state: FormState;
-  /** The person's text for a label, hint or message ('' when the form has none). */
-  text(texts: Texts | undefined): string;
+  /** The person's text for a label, hint or message ('' when the form has none); with a path, `${name}` in it
+   * shows the answer given there (as XLSForm labels may ask: "¿Qué edad tenía ${child} …?"). */
+  text(texts: Texts | undefined, path?: string): string;
   /** A node's label, falling back to its name only when the form gives it no label at all. */
-  label(node: { name: string; label: Texts }): string;
+  label(node: { name: string; label: Texts }, path?: string): string;
   /** A choice's label (never its code when the form labels it). */
   choiceLabel(choice: Choice): string;
   /** Whether a question must be answered, at this path. */

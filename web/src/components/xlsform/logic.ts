@@ -25,15 +25,18 @@ function scopes(path: string): string[] {
   return [...out, ''];
 }
 
+/** The answer `${name}` stands for where `path` is: its own instance first, then the form's top. */
+export function nearest(state: FormState, path: string, name: string): AnswerValue {
+  for (const scope of scopes(path)) {
+    const v = state.value(`${scope}${name}`);
+    if (v !== null && v !== undefined) return v;
+  }
+  return null;
+}
+
 /** Answers as an expression at `path` sees them: `${name}` is the nearest one (its own instance first). */
 function envAt(state: FormState, path: string, today: string): ExprEnv {
-  const find = (name: string) => {
-    for (const scope of scopes(path)) {
-      const v = state.value(`${scope}${name}`);
-      if (v !== null && v !== undefined) return v;
-    }
-    return null;
-  };
+  const find = (name: string) => nearest(state, path, name);
   return {
     ref: (name) => asExpr(find(name)),
     dot: () => asExpr(state.value(path)),
