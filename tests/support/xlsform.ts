@@ -198,3 +198,103 @@ export function everyTypeSheets(): Sheets {
 export async function everyTypeXlsx(): Promise<Buffer> {
   return writeXlsformWorkbook(everyTypeSheets());
 }
+
+/** The evaluation context of the fixture submissions. */
+export const fixtureContext = { today: '2026-12-06', now: '2026-12-06T15:00:00.000Z' };
+
+const validEveryType = {
+  consent: 'OK',
+  respondent_code: 'AB-123',
+  age: 34,
+  income: 250.5,
+  interview_date: '2026-12-01',
+  interview_time: '10:30',
+  canton: 'cuenca',
+  parish: 'banos',
+  reasons: ['work', 'other'],
+  reasons_other: 'Demo',
+  location: '-2.89731 -79.00452',
+  children: [
+    { child_alias: 'Demo A', child_age: 4 },
+    { child_alias: 'Demo B', child_age: 12, child_in_school: 'yes' },
+  ],
+  has_help: 'no',
+};
+
+/**
+ * Submissions of everyTypeSheets() with the issues (`path:code`) validation must find, the same in the browser and
+ * on the server, and for the valid ones the cleaned answers.
+ */
+export const everyTypeCases: { name: string; answers: unknown; issues: string[]; cleaned?: Record<string, unknown> }[] =
+  [
+    {
+      name: 'valid: calculations and metadata filled, location coarsened',
+      answers: validEveryType,
+      issues: [],
+      cleaned: {
+        start: fixtureContext.now,
+        end: fixtureContext.now,
+        today: fixtureContext.today,
+        consent: 'OK',
+        respondent_code: 'AB-123',
+        age: 34,
+        income: 250.5,
+        interview_date: '2026-12-01',
+        interview_time: '10:30',
+        canton: 'cuenca',
+        parish: 'banos',
+        reasons: ['work', 'other'],
+        reasons_other: 'Demo',
+        location: '-2.9 -79',
+        household_size: 3,
+        children: [
+          { child_alias: 'Demo A', child_age: 4 },
+          { child_alias: 'Demo B', child_age: 12, child_in_school: 'yes' },
+        ],
+        has_help: 'no',
+        summary: 'AB-123-34',
+      },
+    },
+    {
+      name: 'valid: values of questions that are not relevant are dropped',
+      answers: {
+        ...validEveryType,
+        has_help: 'no',
+        help_detail: 'stale',
+        children: [{ child_alias: 'Demo', child_age: 3, child_in_school: 'no' }],
+      },
+      issues: [],
+    },
+    {
+      name: 'empty: required questions',
+      answers: {},
+      issues: ['consent:required', 'canton:required', 'has_help:required'],
+    },
+    {
+      name: 'constraints',
+      answers: { ...validEveryType, respondent_code: 'ab123', age: 130, income: -1, interview_date: '2027-01-01' },
+      issues: ['respondent_code:constraint', 'age:constraint', 'income:constraint', 'interview_date:constraint'],
+    },
+    {
+      name: 'a parish outside the chosen canton',
+      answers: { ...validEveryType, canton: 'giron' },
+      issues: ['parish:choice'],
+    },
+    {
+      name: 'repeat instances are validated one by one',
+      answers: { ...validEveryType, children: [{ child_age: 19 }, { child_alias: 'Demo', child_age: 'nine' }] },
+      issues: ['children[0].child_alias:required', 'children[0].child_age:constraint', 'children[1].child_age:type'],
+    },
+    {
+      name: 'wrong types and unknown questions',
+      answers: {
+        ...validEveryType,
+        age: '3 years',
+        interview_date: '2026-13-01',
+        location: '200 0',
+        reasons: 'work',
+        nickname: 'x',
+      },
+      issues: ['age:type', 'interview_date:type', 'location:type', 'nickname:unknown_question'],
+    },
+  ];

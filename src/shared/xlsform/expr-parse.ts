@@ -2,6 +2,8 @@
 // browser can evaluate on every keystroke). Anything outside the subset is refused with the function (or path) named.
 // No eval, no Function: a hand-written tokenizer and a recursive-descent parser with a depth limit.
 
+import { safeRegex } from './regex';
+
 export type BinOp = 'or' | 'and' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | 'div' | 'mod';
 
 export type Ast =
@@ -41,8 +43,6 @@ export const supportedFunctions: Readonly<Record<string, readonly [number, numbe
   not: [1, 1],
 };
 
-/** Longest regex() pattern accepted (a hostile pattern must not hang the browser or the server). */
-export const maxRegexLength = 200;
 /** Longest expression accepted. */
 export const maxExpressionLength = 4000;
 const maxDepth = 60;
@@ -259,7 +259,7 @@ class Parser {
     this.expectOp(')');
     if (args.length < arity[0] || args.length > arity[1]) throw syntax(`${fn}()`);
     if (fn === 'count' && args[0]!.t !== 'ref') throw syntax('count()');
-    if (fn === 'regex' && args[1]!.t === 'str' && args[1]!.v.length > maxRegexLength) throw syntax('regex()');
+    if (fn === 'regex' && args[1]!.t === 'str' && !safeRegex(args[1]!.v)) throw syntax('regex()');
     return { t: 'call', fn, args };
   }
 }

@@ -90,7 +90,10 @@ describe('expression syntax and functions', () => {
     assert.equal(ev('string-length(.)', 'ñandú'), 5);
     assert.equal(ev("regex(${name}, '^[A-Z][a-z]+$')"), true);
     assert.equal(ev("regex(., '^[0-9]{10}$')", '12345'), false);
-    assert.equal(ev("regex(., '([')", 'x'), false, 'an invalid pattern is false, not an error');
+    const bad = env('x', { ref: (n) => (n === 'pattern' ? '([' : n === 'evil' ? '^(a+)+$' : '') });
+    assert.equal(evaluate('regex(., ${pattern})', bad), false, 'an invalid pattern is false, not an error');
+    const slow = env(`${'a'.repeat(40)}!`, { ref: () => '^(a+)+$' });
+    assert.equal(evaluate('regex(., ${evil})', slow), false, 'a pattern that could backtrack for ever is not run');
   });
 
   test('conversions: number(), int(), string(), concat(), coalesce(), true(), false(), round()', () => {
@@ -126,6 +129,9 @@ describe('compileExpression', () => {
       "selected(${a}, 'x') or count-selected(${a}) >= 2",
       "if(${a} = '', 0, ${a} div 2)",
       "regex(., '^[0-9]+$') and string-length(.) <= 10",
+      "regex(., '^(\\+593|0)[0-9]{9}$')",
+      "regex(., '^[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$')",
+      "regex(., '^(?:[A-Z]{2})-[0-9]{3}$')",
       '. >= today()',
       "concat(${a}, '-', string(round(${b}, 1)))",
       'count(${a}) mod 2 = 0',
@@ -167,6 +173,11 @@ describe('compileExpression', () => {
       '',
       '#',
       `regex(., '${'a'.repeat(201)}')`,
+      "regex(., '([')",
+      "regex(., '^(a+)+$')",
+      "regex(., '^([A-Z][a-z]+ ?)*$')",
+      "regex(., '(a*){3,}')",
+      "regex(., '(x)\\1')",
       `${'('.repeat(500)}1${')'.repeat(500)}`,
     ]) {
       const r = compileExpression(src);

@@ -2,7 +2,8 @@
 // an unanswered question is '' ; numbers compare numerically when both sides look numeric; dates ('YYYY-MM-DD')
 // compare as text; select_multiple answers are space-separated lists for selected()/count-selected().
 
-import { type Ast, type BinOp, maxRegexLength, type Parsed, parseExpression } from './expr-parse';
+import { type Ast, type BinOp, type Parsed, parseExpression } from './expr-parse';
+import { safeRegex } from './regex';
 
 export type ExprValue = string | number | boolean;
 
@@ -120,20 +121,8 @@ function arithmetic(op: BinOp, a: number, b: number): number {
   }
 }
 
-const regexCache = new Map<string, RegExp | null>();
-
 function regexTest(text: string, pattern: string): boolean {
-  if (pattern.length > maxRegexLength || text.length > 20000) return false;
-  let re = regexCache.get(pattern);
-  if (re === undefined) {
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      re = null;
-    }
-    if (regexCache.size > 1000) regexCache.clear();
-    regexCache.set(pattern, re);
-  }
+  const re = text.length > 20000 ? null : safeRegex(pattern);
   if (!re) return false;
   try {
     return re.test(text);

@@ -13,9 +13,10 @@ export {
   toNumber,
   toText,
 } from './expr';
-export { maxRegexLength, supportedFunctions } from './expr-parse';
+export { supportedFunctions } from './expr-parse';
 export { otherChoiceFor } from './other';
 export { parseXlsform } from './parse';
+export { maxRegexLength, unsafeRegex } from './regex';
 export type { SheetRow, Sheets } from './sheets';
 export { parseLanguage } from './sheets';
 export { type FormState, formState, validateAnswers } from './state';

@@ -29,6 +29,10 @@ export interface FormState {
   choices(question: Question, path: string): Choice[];
   /** Exactly what validateAnswers reports. */
   issues: AnswerIssue[];
+  /** Whether the question at a path must be answered (relevant, and its `required` true there). */
+  required(path: string): boolean;
+  /** The number of instances a repeat's repeat_count fixes (0…200), or null when the person adds them. */
+  repeatCount(name: string): number | null;
 }
 
 interface Frame {
@@ -286,6 +290,23 @@ class Evaluation {
     if (v !== null) out[q.name] = v;
   }
 
+  mustAnswer(q: Question, frame: Frame): boolean {
+    if (!q.required || q.type === 'note' || q.type === 'calculate' || q.calculation || q.readOnly) return false;
+    if (!this.relevant(q, frame)) return false;
+    return q.required === 'true()' || toBoolean(evaluate(q.required, this.env(frame, this.suppliedDot(q, frame))));
+  }
+
+  fixedCount(rep: Repeat): number | null {
+    if (!rep.repeatCount) return null;
+    const n = toNumber(
+      evaluate(
+        rep.repeatCount,
+        this.env(this.top, () => ''),
+      ),
+    );
+    return Number.isFinite(n) ? Math.max(0, Math.min(maxRepeatInstances, Math.trunc(n))) : 0;
+  }
+
   private unknownKeys(frame: Frame): void {
     for (const key of Object.keys(frame.raw)) {
       const node = this.idx.nodes.get(key);
@@ -313,6 +334,15 @@ class Evaluation {
         if (node?.kind === 'question') return this.value(node, this.frameFor(node, frame));
         if (node?.kind === 'repeat') return (this.answers[node.name] as Answers[] | undefined) ?? null;
         return null;
+      },
+      required: (path) => {
+        const { frame, name } = this.frameOf(path);
+        const node = this.idx.nodes.get(name);
+        return node?.kind === 'question' ? this.mustAnswer(node, this.frameFor(node, frame)) : false;
+      },
+      repeatCount: (path) => {
+        const node = this.idx.nodes.get(this.frameOf(path).name);
+        return node?.kind === 'repeat' ? this.fixedCount(node) : null;
       },
       choices: (question, path) => {
         const { frame } = this.frameOf(path);
