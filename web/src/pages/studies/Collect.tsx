@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNetwork } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -197,9 +197,9 @@ export function StudyCollect() {
         <Alert color={online ? 'blue' : 'orange'} title={t('studies.collect.noVaultTitle')}>
           <Text size="sm">{t('studies.collect.noVaultHelp')}</Text>
           {!inField && (
-            <Anchor component={Link} to="/field" size="sm">
+            <Button component={Link} to="/field" size="compact-sm" mt="xs">
               {t('studies.collect.setUpField')}
-            </Anchor>
+            </Button>
           )}
         </Alert>
       )}

@@ -2,6 +2,9 @@ import { Alert, Button, Checkbox, Paper, Select, Stack, Text, TextInput, Title }
 import { useTranslation } from 'react-i18next';
 import type { CollectStudy } from '../../../offline/studies';
 
+/** Red dark enough for text on white (the theme's error red is not). */
+const errorColor = 'var(--mantine-color-red-9)';
+
 /** Step 1: the consent script, in full, and the interviewer's statement that the person agrees. */
 export function ConsentStep({
   script,
@@ -72,11 +75,12 @@ export function PlaceStep({
         <Select
           id="collect-division"
           label={t('studies.collect.parish')}
-          placeholder={t('studies.collect.parishPick')}
+          description={t('studies.collect.parishPick')}
           data={study.places.map((p) => ({ value: p.code, label: p.label }))}
           value={division}
           onChange={onDivision}
           error={errors.division}
+          errorProps={{ style: { color: errorColor } }}
           searchable={study.places.length > 8}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
@@ -90,6 +94,7 @@ export function PlaceStep({
             value={code}
             onChange={(e) => onCode(e.currentTarget.value)}
             error={errors.respondentCode}
+            errorProps={{ style: { color: errorColor } }}
             autoComplete="off"
             maxLength={60}
           />
