@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, systemActor, testPassword, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
+import { formFixture } from '../../../tests/support/forms';
 import { IntakeService } from '../cases/intake';
 import { DirectoryService } from '../directory/service';
 import { seedGeoDemo } from '../geo/demo';
@@ -205,7 +206,7 @@ const matrix: Record<string, Expect> = {
   'GET /api/reports/count': all(200),
   'GET /api/reports/reply-templates': by({ supervisor: 200, caseworker: 200, triage_officer: 200, rest: 403 }),
   'GET /api/reports/:id/files/:sub': all(404),
-  'POST /api/field/devices': by({ supervisor: 200, caseworker: 200, rest: 403 }),
+  'POST /api/field/devices': by({ supervisor: 200, caseworker: 200, interviewer: 200, rest: 403 }),
   'GET /api/field/devices': all(200),
   'POST /api/field/devices/:id/revoke': all(404),
   'GET /api/field/devices/:id/state': all(200),
@@ -213,7 +214,7 @@ const matrix: Record<string, Expect> = {
   'GET /api/field/cases': all(200),
   'PUT /api/field/cases/:id': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'DELETE /api/field/cases/:id': all(200),
-  'GET /api/field/package': by({ supervisor: 400, caseworker: 400, rest: 403 }),
+  'GET /api/field/package': by({ supervisor: 400, caseworker: 400, interviewer: 400, rest: 403 }),
   'GET /api/local-plans': by({ ...planReaders, rest: 403 }),
   'GET /api/local-plans/compare': by({ ...planReaders, rest: 403 }),
   'GET /api/insights/dashboard': by({
@@ -254,6 +255,14 @@ const matrix: Record<string, Expect> = {
   'GET /api/insights/htcds/imports/:id': all(404),
   'POST /api/insights/htcds/imports/:id/commit': all(404),
   // forms (issue 19): entries below this line
+  'POST /api/forms': by({ administrator: 415, rest: 403 }),
+  'GET /api/forms': by({ administrator: 200, rest: 403 }),
+  'GET /api/forms/:id': by({ administrator: 200, rest: 404 }, { administrator: 200, rest: 404 }),
+  'GET /api/forms/:id/versions/:number': by({ administrator: 200, rest: 404 }, { administrator: 200, rest: 404 }),
+  'POST /api/forms/:id/attachments': by({ administrator: 200, rest: 404 }, { administrator: 400, rest: 404 }),
+  'DELETE /api/forms/:id/attachments/:sub': by({ administrator: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/forms': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'PUT /api/cases/:id/forms/:sub': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // studies (issue 19): entries below this line
 };
 
@@ -323,6 +332,7 @@ for (const target of dbTargets()) {
       targetPlan: string;
       targetAgreement: string;
       targetSharing: string;
+      targetForm: { id: string; attachment: string };
     }
     interface Caller {
       email: string;
@@ -426,6 +436,7 @@ for (const target of dbTargets()) {
           ended_by: null,
         })
         .execute();
+      const targetForm = await formFixture(db, code);
       return {
         code,
         orgIn,
@@ -438,6 +449,7 @@ for (const target of dbTargets()) {
         targetPlan,
         targetAgreement,
         targetSharing,
+        targetForm,
       };
     }
     async function fixturesFor(place: Place) {
@@ -475,6 +487,10 @@ for (const target of dbTargets()) {
         .replace(':code', code)
         .replace('/users/:id', `/users/${targetUser.id}`)
         .replace('/reports/:id', `/reports/${f.targetReport}`)
+        .replace('/forms/:id', `/forms/${f.targetForm.id}`)
+        .replace(':number', '1')
+        .replace('/attachments/:sub', `/attachments/${f.targetForm.attachment}`)
+        .replace('/forms/:sub', `/forms/${f.targetForm.id}`)
         .replace('/cases/:id', `/cases/${targetCase.id}`)
         .replace('/directory/:id', `/directory/${provider.id}`)
         .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
@@ -494,6 +510,8 @@ for (const target of dbTargets()) {
         .replace(':lang', 'qu-EC');
       const bodies: Record<string, object> = {
         'POST /api/field/devices': { name: 'Teléfono de matriz' },
+        'POST /api/forms/:id/attachments': { division: { country: 'EC', code: code === '0603' ? '060352' : '010150' } },
+        'PUT /api/cases/:id/forms/:sub': { answers: { nota: 'Nota de matriz' }, version: 0 },
         'POST /api/local-plans': {
           title: `Plan ${n}`,
           division: { country: 'EC', code },
