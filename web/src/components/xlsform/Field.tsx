@@ -1,5 +1,6 @@
 import { Box, Checkbox, NumberInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { maxTextLength } from '../../../../src/shared/xlsform';
 import type { AnswerValue, Question } from '../../../../src/shared/xlsform/types';
 import { formatNumber } from '../../format';
 import { errorColor, useField } from './common';
@@ -42,8 +43,8 @@ function TextField({ q, path }: { q: Question; path: string }) {
   if (q.type === 'date' || q.type === 'time')
     return <TextInput {...props} type={q.type} value={value} onChange={onChange} maw={220} />;
   if (/\bmultiline\b/.test(q.appearance ?? ''))
-    return <Textarea {...props} value={value} onChange={onChange} autosize minRows={3} />;
-  return <TextInput {...props} value={value} onChange={onChange} />;
+    return <Textarea {...props} value={value} onChange={onChange} autosize minRows={3} maxLength={maxTextLength} />;
+  return <TextInput {...props} value={value} onChange={onChange} maxLength={maxTextLength} />;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Box, Button, Paper, Group as Row, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maxRepeatInstances } from '../../../../src/shared/xlsform';
 import type { Answers, FormNode, Group, Repeat } from '../../../../src/shared/xlsform/types';
 import { errorColor } from './common';
 import { useXlsForm } from './context';
@@ -120,7 +121,7 @@ function RepeatView({ repeat, path, base }: { repeat: Repeat; path: string; base
           {error}
         </Text>
       )}
-      {editable && (
+      {editable && instances.length < maxRepeatInstances && (
         <Button
           variant="light"
           h="auto"

@@ -3,6 +3,7 @@ import {
   type ExprValue,
   evaluate,
   type FormState,
+  maxRepeatInstances,
   toBoolean,
   toNumber,
 } from '../../../../src/shared/xlsform';
@@ -67,12 +68,12 @@ export function mustAnswer(state: FormState, q: Question, path: string, today: s
   return safely(() => toBoolean(evaluate(src, envAt(state, path, today))), false);
 }
 
-/** The number of instances a repeat_count fixes (null: the person adds them; at most 100). */
+/** The number of instances a repeat_count fixes (null: the person adds them), within the engine's limit. */
 export function fixedCount(state: FormState, r: Repeat, path: string, today: string): number | null {
   const own = (state as Partial<{ repeatCount(path: string): number | null }>).repeatCount;
   if (typeof own === 'function') return own.call(state, path);
   const src = r.repeatCount?.trim();
   if (!src) return null;
   const n = safely(() => toNumber(evaluate(src, envAt(state, path, today))), Number.NaN);
-  return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 0), 100) : 0;
+  return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 0), maxRepeatInstances) : 0;
 }
