@@ -56,7 +56,7 @@ type Token =
   | { k: 'name'; v: string }
   | { k: 'op'; v: string }
   | { k: 'dot' }
-  | { k: 'bad'; v: string }
+  | { k: 'bad'; v: string; code: ExprErrorCode }
   | { k: 'end' };
 
 class ExprError extends Error {
@@ -91,7 +91,7 @@ function tokenize(src: string): Token[] {
       i += m[0].length;
     } else if (c === '.') {
       if (src[i + 1] === '.') {
-        out.push({ k: 'bad', v: '..' });
+        out.push({ k: 'bad', v: '..', code: 'unsupported_function' });
         i += 2;
       } else {
         out.push({ k: 'dot' });
@@ -102,16 +102,17 @@ function tokenize(src: string): Token[] {
       if (close < 0) throw syntax(c);
       out.push({ k: 'str', v: src.slice(i + 1, close) });
       i = close + 1;
-    } else if (c === '/' || c === '[' || c === '@' || c === '|') {
+    } else if (c === '/' || c === '[' || c === ']' || c === '@' || c === '|') {
       const m = /^[/[\]@|A-Za-z0-9_:.*-]*/.exec(src.slice(i, i + 80))!;
-      out.push({ k: 'bad', v: m[0] || c });
+      out.push({ k: 'bad', v: m[0] || c, code: 'unsupported_function' });
       i += m[0].length || 1;
     } else if (c === '!' || c === '<' || c === '>') {
       if (src[i + 1] === '=') {
         out.push({ k: 'op', v: `${c}=` });
         i += 2;
       } else if (c === '!') {
-        throw syntax('!');
+        out.push({ k: 'bad', v: c, code: 'syntax' });
+        i++;
       } else {
         out.push({ k: 'op', v: c });
         i++;
@@ -124,7 +125,8 @@ function tokenize(src: string): Token[] {
       out.push({ k: 'name', v: m[0] });
       i += m[0].length;
     } else {
-      throw syntax(c);
+      out.push({ k: 'bad', v: c, code: 'syntax' });
+      i++;
     }
   }
   out.push({ k: 'end' });
@@ -152,7 +154,7 @@ class Parser {
   /** The error for the current token: a path or predicate is outside the subset, anything else is syntax. */
   private fail(): ExprError {
     const t = this.peek();
-    return t.k === 'bad' ? new ExprError('unsupported_function', t.v) : syntax(this.describe());
+    return t.k === 'bad' ? new ExprError(t.code, t.v) : syntax(this.describe());
   }
   private describe(): string {
     const t = this.peek();
