@@ -121,6 +121,7 @@ function Overview() {
           })}
         </Text>
       </Paper>
+      <FieldStudies />
       {conflicts.map((op) => (
         <ConflictCard key={op.seq} op={op} code={code(op.caseRef)} onDone={() => void load()} />
       ))}
@@ -168,7 +169,6 @@ function Overview() {
           {t('field.markHelp')}
         </Text>
       </Paper>
-      <FieldStudies />
       {held.report && <SyncReportView report={held.report} />}
       <Modal opened={erasing} onClose={() => setErasing(false)} title={t('field.eraseTitle')}>
         <Stack>

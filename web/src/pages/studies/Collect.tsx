@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNetwork } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import { StudyLoadError, useCollectStudy } from './collect/useCollectStudy';
 
 /** As the server checks it: letters, digits and dashes with at least one digit (a study code, never a name). */
 const respondentCodePattern = /^(?=.*[0-9])[A-Za-z0-9-]{3,40}$/;
+
+const focusable = 'input:not([type=hidden]), select, textarea, button, [tabindex]';
 
 type Outcome =
   | { kind: 'sent'; code?: string }
@@ -72,8 +74,10 @@ export function StudyCollect() {
     if (!attempt) return;
     const frame = requestAnimationFrame(() => {
       const first = steps.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      const target = first ?? steps.current?.querySelector<HTMLElement>('[data-collect-alert]');
-      target?.scrollIntoView({ block: 'center' });
+      // A group of choices is marked on its fieldset: its first choice takes the focus.
+      const input = first?.matches(focusable) ? first : first?.querySelector<HTMLElement>(focusable);
+      const target = input ?? steps.current?.querySelector<HTMLElement>('[data-collect-alert]');
+      (first ?? target)?.scrollIntoView({ block: 'center' });
       target?.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
@@ -186,12 +190,16 @@ export function StudyCollect() {
         <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
           {title}
         </Title>
-        <Group gap="xs" mt={4}>
-          <Badge color={online ? 'teal' : 'orange'} role="status">
+        {!inField && (
+          <Badge color={online ? 'teal' : 'orange'} role="status" mt={4}>
             {online ? t('field.online') : t('field.offline')}
           </Badge>
-          {loaded.data.fromDevice && <Badge color="gray">{t('studies.collect.fromDevice')}</Badge>}
-        </Group>
+        )}
+        {loaded.data.fromDevice && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('studies.collect.fromDevice')}
+          </Text>
+        )}
       </div>
       {vault.status === 'absent' && (
         <Alert color={online ? 'blue' : 'orange'} title={t('studies.collect.noVaultTitle')}>
