@@ -1,12 +1,9 @@
-import { Box, Button, Paper, Group as Row, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { maxRepeatInstances } from '../../../../src/shared/xlsform';
-import type { Answers, FormNode, Group, Repeat } from '../../../../src/shared/xlsform/types';
-import { errorColor } from './common';
+import { Box, Stack, Text } from '@mantine/core';
+import type { FormNode, Group } from '../../../../src/shared/xlsform/types';
 import { useXlsForm } from './context';
 import { Field } from './Field';
-import { domId, initialInstance, instanceBase, pathOf } from './state';
+import { RepeatView } from './Repeat';
+import { domId, pathOf } from './state';
 
 /** The nodes of one scope (the form, a group, a repeat instance) that are relevant to the answers so far. */
 export function Nodes({ nodes, base }: { nodes: FormNode[]; base: string }) {
@@ -49,90 +46,5 @@ function GroupView({ group, base }: { group: Group; base: string }) {
       )}
       <Nodes nodes={group.children} base={base} />
     </Box>
-  );
-}
-
-/**
- * A repeat: each instance in its own box ("Hijo 1", "Hijo 2") with a button to remove it, and a button to add one.
- * With a repeat_count the form fixes how many there are: the view keeps the answers at that number.
- */
-function RepeatView({ repeat, path, base }: { repeat: Repeat; path: string; base: string }) {
-  const { t } = useTranslation();
-  const ctx = useXlsForm();
-  const answer = ctx.answer(path);
-  const instances = Array.isArray(answer) ? (answer as Answers[]) : [];
-  const fixed = ctx.repeatCount(repeat, path);
-  const label = ctx.label(repeat, path);
-  const hint = ctx.text(repeat.hint, path);
-  const id = domId(ctx.idPrefix, path);
-  const error = ctx.issueAt(path);
-  const editable = !ctx.readOnly && fixed === null;
-
-  // A fixed number of instances follows its expression (e.g. the number of children given earlier).
-  useEffect(() => {
-    if (fixed === null || ctx.readOnly || fixed === instances.length) return;
-    const next = instances.slice(0, fixed);
-    while (next.length < fixed) next.push(initialInstance(repeat, ctx.today));
-    ctx.set(path, next);
-  }, [fixed, instances, ctx, path, repeat]);
-
-  const remove = (index: number) => {
-    const next = instances.filter((_, i) => i !== index);
-    ctx.set(path, next.length ? next : null);
-  };
-  return (
-    <Stack gap="sm" id={id}>
-      <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
-        {label}
-      </Text>
-      {hint && (
-        <Text size="sm" c="dimmed">
-          {hint}
-        </Text>
-      )}
-      {instances.map((_, i) => {
-        const title = t('xlsform.repeat.instance', { label, n: i + 1 });
-        const titleId = `${id}-${i}-title`;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an instance is its position (answers hold no ids)
-          <Paper key={i} withBorder p="sm" role="group" aria-labelledby={titleId}>
-            <Row justify="space-between" wrap="nowrap" align="flex-start" mb="sm" gap="xs">
-              <Text id={titleId} fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-                {title}
-              </Text>
-              {editable && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="compact-sm"
-                  onClick={() => remove(i)}
-                  aria-label={t('xlsform.repeat.removeNamed', { name: title })}
-                >
-                  {t('xlsform.repeat.remove')}
-                </Button>
-              )}
-            </Row>
-            <Nodes nodes={repeat.children} base={instanceBase(base, repeat.name, i)} />
-          </Paper>
-        );
-      })}
-      {error && (
-        <Text role="alert" size="sm" style={{ color: errorColor }}>
-          {error}
-        </Text>
-      )}
-      {editable && instances.length < maxRepeatInstances && (
-        <Button
-          variant="light"
-          h="auto"
-          py={6}
-          // A long label wraps instead of widening a phone's screen.
-          styles={{ root: { alignSelf: 'flex-start', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }}
-          onClick={() => ctx.set(path, [...instances, initialInstance(repeat, ctx.today)])}
-        >
-          {t('xlsform.repeat.add', { label })}
-        </Button>
-      )}
-    </Stack>
   );
 }
