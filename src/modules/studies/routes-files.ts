@@ -10,7 +10,7 @@ import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { type ExportFormat, StudyExports } from './exports';
 import { StudyImports } from './imports';
-import { exportQuery, formImported, imported, importQuery } from './schema';
+import { exportQuery, formImported, imported, importQuery, studyError } from './schema';
 import { StudiesService } from './service';
 
 const errors = {
@@ -21,7 +21,7 @@ const errors = {
   409: errorSchema,
   413: errorSchema,
   415: errorSchema,
-  422: errorSchema,
+  422: studyError,
 };
 const maxBytes = 20 * 1024 * 1024;
 

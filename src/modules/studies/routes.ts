@@ -13,6 +13,7 @@ import {
   createStudyBody,
   progress,
   studyDetail,
+  studyError,
   studySummary,
   submitBody,
   submitted,
@@ -27,7 +28,7 @@ const errors = {
   403: errorSchema,
   404: errorSchema,
   409: errorSchema,
-  422: errorSchema,
+  422: studyError,
 };
 
 /** Studies: create and follow them, collect interviews, read their counts under disclosure control. */

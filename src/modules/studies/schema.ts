@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorSchema } from '../../platform/http/schemas';
 import { formDefSchema } from '../forms/schema';
 
 // The studies API's shapes: route validation, OpenAPI and the web pages (study management, collection) use them.
@@ -146,3 +147,22 @@ export type CreateStudyBody = z.infer<typeof createStudyBody>;
 export type UpdateStudyBody = z.infer<typeof updateStudyBody>;
 export type SubmitBody = z.infer<typeof submitBody>;
 export type Cell = z.infer<typeof cell>;
+
+/** A refused interview or import: each problem at its question (`answers.<path>`) or row (`rows.<n>.<path>`). */
+export const studyError = errorSchema
+  .extend({
+    issues: z
+      .array(z.object({ path: z.string(), code: z.string(), message: texts.optional() }))
+      .optional()
+      .meta({ description: 'Answer problems as the XLSForm engine gives them' }),
+    rows: z
+      .array(
+        z.object({
+          row: z.number(),
+          issues: z.array(z.object({ path: z.string(), problem: z.string(), message: z.string() })),
+        }),
+      )
+      .optional()
+      .meta({ description: 'An import: the spreadsheet rows refused and why' }),
+  })
+  .meta({ id: 'StudyError' });
