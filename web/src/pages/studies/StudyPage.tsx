@@ -31,7 +31,7 @@ export function StudyPage() {
   const a = s.abilities;
   const shown: Record<Tab, boolean> = {
     overview: true,
-    progress: a.update || a.analyse,
+    progress: a.update,
     analysis: a.analyse,
     exports: a.analyse || a.exportRaw,
     import: a.update,

@@ -53,6 +53,11 @@ export function Analysis({ study }: { study: Study }) {
     queryFn: () => getAnalysis(study.id, question, lang),
   });
   const a = q.data;
+  // With no question chosen yet, the first select question is shown.
+  const first = a && !a.question && !question ? a.questions[0]?.name : undefined;
+  useEffect(() => {
+    if (first) setQuestion(first);
+  }, [first, setQuestion]);
   const option = useMemo(() => (a?.rows.length && a.choices.length ? chartOf(a) : null), [a]);
   const chosen = a?.questions.find((x) => x.name === (question ?? a.question));
   return (

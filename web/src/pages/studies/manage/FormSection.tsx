@@ -65,8 +65,6 @@ export function FormSection({ study }: { study: Study }) {
                   setFile(f);
                   upload.reset();
                 }}
-                error={formIssues.length ? t('studies.form.refused', { count: formIssues.length }) : undefined}
-                clearable
                 w={300}
                 maw="100%"
               />

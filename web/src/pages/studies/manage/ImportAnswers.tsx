@@ -35,8 +35,6 @@ export function ImportAnswers({ study }: { study: Study }) {
               setFile(f);
               run.reset();
             }}
-            error={rows.length ? t('studies.import.refused', { count: rows.length }) : undefined}
-            clearable
             w={300}
             maw="100%"
           />
@@ -58,7 +56,7 @@ export function ImportAnswers({ study }: { study: Study }) {
         )}
         {run.error && (
           <Alert color="red" role="alert">
-            {run.error.message}
+            {rows.length ? t('studies.import.refused', { count: rows.length }) : run.error.message}
           </Alert>
         )}
         {rows.length > 0 && (

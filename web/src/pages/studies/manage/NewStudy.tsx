@@ -1,5 +1,6 @@
-import { Paper, Stack, Title } from '@mantine/core';
+import { Button, Paper, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../../session';
@@ -14,6 +15,7 @@ export function NewStudy() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { data: session } = useSession();
+  const [open, setOpen] = useState(false);
   const create = useMutation({
     mutationFn: createStudy,
     onSuccess: (s) => {
@@ -21,6 +23,12 @@ export function NewStudy() {
       navigate(`/studies/${s.id}`);
     },
   });
+  if (!open)
+    return (
+      <Button onClick={() => setOpen(true)} w="fit-content">
+        {t('studies.new.title')}
+      </Button>
+    );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-study-title">
       <Stack gap="sm">
@@ -35,6 +43,10 @@ export function NewStudy() {
           busy={create.isPending}
           error={create.error}
           onSubmit={(w) => create.mutate(w)}
+          onCancel={() => {
+            create.reset();
+            setOpen(false);
+          }}
         />
       </Stack>
     </Paper>

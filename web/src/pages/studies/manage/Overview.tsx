@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Study, type StudyStatus, type StudyWrite, studyKeys, updateStudy } from './api';
 import { FormSection } from './FormSection';
 import { StudyForm } from './StudyForm';
-import { pick, studyLanguages } from './texts';
+import { pick, studyLanguages, textsKey } from './texts';
 
 /** What the study is: purpose, places, consent script, respondents; its form; opening and closing it. */
 export function Overview({ study }: { study: Study }) {
@@ -23,7 +23,10 @@ export function Overview({ study }: { study: Study }) {
       qc.invalidateQueries({ queryKey: studyKeys.list() });
     },
   });
-  const consent = studyLanguages.filter((l) => study.consent[l]?.trim());
+  // The consent script in every language it has, the reader's own first.
+  const consent = [...studyLanguages]
+    .sort((a, b) => Number(b === textsKey(i18n.language)) - Number(a === textsKey(i18n.language)))
+    .filter((l) => study.consent[l]?.trim());
   if (editing)
     return (
       <Paper withBorder p="md" component="section" aria-labelledby="study-edit">

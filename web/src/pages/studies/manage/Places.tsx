@@ -47,7 +47,7 @@ export function PlacesInput({
         {t('studies.places')}
       </Text>
       {value.length === 0 ? (
-        <Text size="sm" c={error ? 'red' : 'dimmed'} role={error ? 'alert' : undefined}>
+        <Text size="sm" c={error ? 'red.9' : 'dimmed'} role={error ? 'alert' : undefined}>
           {error || t('studies.new.noPlaces')}
         </Text>
       ) : (
@@ -76,7 +76,7 @@ export function PlacesInput({
         </Group>
       )}
       {error && value.length > 0 && (
-        <Text size="sm" c="red" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {error}
         </Text>
       )}

@@ -1,6 +1,12 @@
-import { Fieldset, Stack, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Texts } from './api';
+
+/** Error text dark enough to read (Mantine's default red is under 4.5:1 on white), the typed text in its colour. */
+export const readableError = {
+  error: { color: 'var(--mantine-color-red-9)' },
+  input: { color: 'var(--mantine-color-text)' },
+};
 
 /** The languages a study writes its title, purpose and consent in (keys of its Texts). */
 export const studyLanguages = ['es', 'qu', 'en'] as const;
@@ -32,14 +38,25 @@ export function TextsInput({
 }) {
   const { t } = useTranslation();
   return (
-    <Fieldset legend={legend} variant="unstyled" aria-invalid={error ? true : undefined}>
+    <Fieldset
+      legend={
+        <Text fw={600} size="sm" component="span">
+          {legend}
+        </Text>
+      }
+      variant="unstyled"
+    >
       <Stack gap={6}>
         {studyLanguages.map((l) => {
+          const language = t(`studies.languages.${l}`);
           const props = {
-            label: t(`studies.languages.${l}`),
+            label: language,
+            // The group's name with the language, so each field is told apart out of context ("Propósito: Kichwa").
+            'aria-label': `${legend}: ${language}`,
             value: value[l] ?? '',
             required: Boolean(required && l === 'es'),
             error: l === 'es' ? error || undefined : undefined,
+            styles: readableError,
           };
           return multiline ? (
             <Textarea
