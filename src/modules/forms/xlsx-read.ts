@@ -5,8 +5,9 @@ import ExcelJS from 'exceljs';
 import type { SheetRow, Sheets } from '../../shared/xlsform';
 
 const sheetNames = ['survey', 'choices', 'settings'] as const;
-/** Rows and columns read at most per sheet (a form is far smaller; a bigger sheet is read no further). */
-const maxRows = 20000;
+/** Rows and columns read at most per sheet: past parseXlsform's limits (30000 choices), so that a bigger sheet is
+ * refused there with an issue rather than cut silently. */
+const maxRows = 30002;
 const maxColumns = 300;
 
 function pad(n: number, width = 2): string {

@@ -62,3 +62,11 @@ describe('every-type form submissions', () => {
     assert.equal(hidden.required('respondent_code'), false, 'a question in a hidden group is not required');
   });
 });
+
+test('formState is cheap enough to run on every keystroke', () => {
+  const answers = everyTypeCases[0]!.answers as Answers;
+  const started = performance.now();
+  for (let i = 0; i < 300; i++) formState(form, { ...answers, age: i % 120 }, fixtureContext);
+  const perRun = (performance.now() - started) / 300;
+  assert.ok(perRun < 20, `${perRun.toFixed(2)} ms per evaluation`);
+});

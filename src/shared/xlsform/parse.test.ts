@@ -313,3 +313,26 @@ describe('parseXlsform: spellings, structure and columns', () => {
     ]);
   });
 });
+
+describe('parseXlsform: comments, references in texts, size', () => {
+  test('a row with no type, name or label is a comment; ${name} in labels must exist', () => {
+    const r = parseXlsform(
+      sheetsOf([
+        { type: 'text', name: 'a', label: 'A' },
+        { notes: 'a comment for the form author' },
+        { type: 'note', name: 'n', 'label::es': 'Hola ${a}', 'hint::es': '${b}' },
+      ]),
+      'f',
+    );
+    assert.deepEqual(issuesOf(r), [
+      { sheet: 'survey', row: 4, column: 'hint::es', code: 'unknown_reference', detail: 'b' },
+    ]);
+  });
+
+  test('a sheet with too many rows is refused as a whole', () => {
+    const many = Array.from({ length: 3001 }, (_, i) => ({ type: 'text', name: `q${i}` }));
+    assert.deepEqual(issuesOf(parseXlsform(sheetsOf(many), 'f')), [
+      { sheet: 'survey', row: 0, column: '', code: 'invalid_value', detail: 'too_many_rows' },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { compileExpression } from './expr';
 import { namePattern } from './expr-parse';
 import { otherQuestionLabel } from './other';
 import { parseChoices, parseSettings } from './parse-choices';
-import { LanguageSet, parseHeader, RowCells, type SheetRow, type Sheets } from './sheets';
+import { LanguageSet, parseHeader, RowCells, type SheetRow, type Sheets, textColumns } from './sheets';
 import {
   type FormDef,
   type FormIssue,
@@ -15,6 +15,10 @@ import {
   questionTypes,
   type Repeat,
 } from './types';
+
+/** The most rows a form may have (the HTCDS form has 34 questions and 331 choices). */
+export const maxSurveyRows = 3000;
+export const maxChoiceRows = 30000;
 
 const reservedNames = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 const yes = /^(yes|true|true\(\))$/i;
@@ -62,6 +66,15 @@ export function parseXlsform(
   const languages = new LanguageSet();
   const survey: SheetRow[] | undefined = sheets.survey;
   if (!survey) return { ok: false, issues: [{ sheet: 'survey', row: 0, column: '', code: 'missing_sheet' }] };
+  for (const [sheet, rows, max] of [
+    ['survey', survey, maxSurveyRows],
+    ['choices', sheets.choices, maxChoiceRows],
+    ['settings', sheets.settings, maxSurveyRows],
+  ] as const) {
+    if (rows && rows.length > max) {
+      return { ok: false, issues: [{ sheet, row: 0, column: '', code: 'invalid_value', detail: 'too_many_rows' }] };
+    }
+  }
   if (!survey.some((r) => Object.keys(r.cells).some((h) => parseHeader(h).base === 'type'))) {
     return { ok: false, issues: [{ sheet: 'survey', row: 1, column: 'type', code: 'missing_column' }] };
   }
@@ -72,6 +85,8 @@ export function parseXlsform(
   const pending: PendingExpr[] = [];
   const selects: { q: Question; row: number; column: string }[] = [];
   const others: Question[] = [];
+  /** `${name}` written in labels, hints and messages (shown with the answer by the renderer). */
+  const textRefs: { row: number; column: string; name: string }[] = [];
 
   const claim = (name: string, row: number, column: string): boolean => {
     if (names.has(name)) {
@@ -88,7 +103,14 @@ export function parseXlsform(
     if (cells.isEmpty) continue;
     const typeText = cells.get('type');
     const typeCol = cells.header('type');
+    for (const [header, value] of cells.all) {
+      if (!textColumns.has(parseHeader(header).base)) continue;
+      for (const m of value.matchAll(/\$\{([^}]*)\}/g))
+        textRefs.push({ row: row.row, column: header, name: m[1]!.trim() });
+    }
     if (!typeText) {
+      // A row with neither type, name nor label is a comment (as pyxform reads it).
+      if (!cells.get('name') && !cells.hasText('label')) continue;
       issues.push({ sheet: 'survey', row: row.row, column: typeCol, code: 'unknown_type', detail: '' });
       continue;
     }
@@ -232,6 +254,11 @@ export function parseXlsform(
     }
   }
   const known = new Set(names.keys());
+  for (const t of textRefs) {
+    if (!known.has(t.name)) {
+      issues.push({ sheet: 'survey', row: t.row, column: t.column, code: 'unknown_reference', detail: t.name });
+    }
+  }
   for (const p of pending) {
     const r = compileExpression(p.src, known, p.filter ? { columns: choices.columns } : {});
     if (!r.ok) issues.push({ sheet: 'survey', row: p.row, column: p.column, code: r.code, detail: r.detail });
