@@ -60,7 +60,6 @@ export function Forms() {
               setFile(f);
               upload.reset();
             }}
-            clearable
             miw={220}
             maw="100%"
           />

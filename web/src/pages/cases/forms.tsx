@@ -37,11 +37,11 @@ export function CaseFormsPart({ caseId }: { caseId: string }) {
   });
   if (!q.data?.sections.length) return null;
   return (
-    <>
+    <Stack data-part="case-forms">
       {q.data.sections.map((s) => (
         <FormPart key={s.formId} caseId={caseId} s={s} canEdit={q.data.canEdit} />
       ))}
-    </>
+    </Stack>
   );
 }
 
