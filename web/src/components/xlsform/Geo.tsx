@@ -22,12 +22,18 @@ const split = (v: unknown): [string, string] => {
   return [parts[0] ?? '', parts[1] ?? ''];
 };
 
-/** The answer two typed boxes stand for, rounded; null unless both hold a number. */
+/**
+ * The answer two typed boxes stand for: rounded when both hold a number, null when both are empty, and otherwise
+ * what was typed, so the form's check says at once that it is not a place (rather than losing it silently).
+ */
 function answerOf([lat, lon]: [string, string], places: number): string | null {
-  const a = Number(lat);
-  const b = Number(lon);
-  if (lat.trim() === '' || lon.trim() === '' || !Number.isFinite(a) || !Number.isFinite(b)) return null;
-  return `${round(a, places)} ${round(b, places)}`;
+  // A Spanish keyboard may give a decimal comma.
+  const a = lat.trim().replace(',', '.');
+  const b = lon.trim().replace(',', '.');
+  if (a === '' && b === '') return null;
+  const numeric = (x: string) => x !== '' && Number.isFinite(Number(x));
+  if (numeric(a) && numeric(b)) return `${round(Number(a), places)} ${round(Number(b), places)}`;
+  return `${a || '?'} ${b || '?'}`;
 }
 
 /**
@@ -50,6 +56,10 @@ export function GeoField({ q, path }: { q: Question; path: string }) {
   const type = (next: [string, string]) => {
     setTyped(next);
     ctx.set(path, answerOf(next, places));
+  };
+  // Leaving a box shows the rounded numbers that are kept (unless the pair is not complete yet).
+  const tidy = () => {
+    if (typeof answer === 'string' && !answer.includes('?')) setTyped(split(answer));
   };
   const locate = () => {
     if (!('geolocation' in navigator)) return setFailed(true);
@@ -92,7 +102,7 @@ export function GeoField({ q, path }: { q: Question; path: string }) {
           inputMode="decimal"
           value={typed[0]}
           onChange={(e) => type([e.currentTarget.value, typed[1]])}
-          onBlur={() => answer && setTyped(split(answer))}
+          onBlur={tidy}
           disabled={disabled}
           miw={120}
         />
@@ -102,7 +112,7 @@ export function GeoField({ q, path }: { q: Question; path: string }) {
           inputMode="decimal"
           value={typed[1]}
           onChange={(e) => type([typed[0], e.currentTarget.value])}
-          onBlur={() => answer && setTyped(split(answer))}
+          onBlur={tidy}
           disabled={disabled}
           miw={120}
         />
