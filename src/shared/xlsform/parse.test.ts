@@ -336,3 +336,15 @@ describe('parseXlsform: comments, references in texts, size', () => {
     ]);
   });
 });
+
+test('sheets of the wrong shape do not throw', () => {
+  for (const bad of [
+    null,
+    { survey: 'x' },
+    { survey: [null, 3, { row: 2, cells: null }] },
+    { survey: [{ row: 2, cells: { type: 5 } }] },
+  ]) {
+    const r = parseXlsform(bad as never, 'f');
+    assert.equal(r.ok, false);
+  }
+});

@@ -64,7 +64,12 @@ export function parseXlsform(
 ): { ok: true; form: FormDef } | { ok: false; issues: FormIssue[] } {
   const issues: FormIssue[] = [];
   const languages = new LanguageSet();
-  const survey: SheetRow[] | undefined = sheets.survey;
+  const list = (rows: unknown): SheetRow[] | undefined =>
+    Array.isArray(rows)
+      ? rows.filter((r): r is SheetRow => typeof r?.cells === 'object' && r.cells !== null && !Array.isArray(r.cells))
+      : undefined;
+  const survey = list(sheets?.survey);
+  sheets = { survey, choices: list(sheets?.choices), settings: list(sheets?.settings) };
   if (!survey) return { ok: false, issues: [{ sheet: 'survey', row: 0, column: '', code: 'missing_sheet' }] };
   for (const [sheet, rows, max] of [
     ['survey', survey, maxSurveyRows],

@@ -75,8 +75,10 @@ export class RowCells {
     readonly row: SheetRow,
     languages: LanguageSet,
   ) {
-    for (const header of Object.keys(row.cells)) {
-      const value = String(row.cells[header] ?? '').trim();
+    const raw: Record<string, unknown> = typeof row?.cells === 'object' && row.cells !== null ? row.cells : {};
+    for (const header of Object.keys(raw)) {
+      const cell = raw[header];
+      const value = (typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : '').trim();
       if (!value) continue;
       const h = parseHeader(header);
       this.all.push([header, value]);
