@@ -8,7 +8,8 @@ export function CountText({ cell, k }: { cell: Cell; k: number }) {
   const { t } = useTranslation();
   if (cell.suppressed || cell.value === null)
     return (
-      <span data-suppressed="true">
+      // Positioned, so the hidden words stay inside a table that scrolls (else they widen the page on a phone).
+      <span data-suppressed="true" style={{ position: 'relative' }}>
         <span aria-hidden="true">{`< ${k}`}</span>
         <VisuallyHidden>{t('studies.suppressed.cell', { k })}</VisuallyHidden>
       </span>
