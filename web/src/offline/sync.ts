@@ -18,6 +18,7 @@ import {
   saveCases,
   updateOp,
 } from './store';
+import { sendPending } from './studies';
 import { type Device, loadVault, type Policy, vaultKey, wipe } from './vault';
 
 // Sync on the record's version contract. Changes go in the order they were made, each with its own
@@ -237,6 +238,8 @@ async function run(): Promise<SyncResult> {
         await send(device, s.csrfToken, 'PUT', `/api/field/cases/${r.created}`, { id: crypto.randomUUID() });
       }
     }
+    // Study interviews kept on the device go too (each once, with its own key; a refusal waits on the study's page).
+    await sendPending();
     // A fresh copy of every marked case (a case that left the person's reach is left out, and so dropped).
     const pkg = await fetch('/api/field/package', {
       credentials: 'same-origin',
