@@ -264,6 +264,28 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases/:id/forms': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'PUT /api/cases/:id/forms/:sub': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // studies (issue 19): entries below this line
+  // No study exists at the nil id: every reader gets 404 (its existence never leaks); the rights on a real study
+  // are asserted in src/modules/studies/*.test.ts. A body that does not validate answers 400 before anything else.
+  'GET /api/studies': by({
+    administrator: 200,
+    supervisor: 200,
+    caseworker: 200,
+    municipal_planner: 200,
+    researcher: 200,
+    interviewer: 200,
+    donor_viewer: 200,
+    rest: 403,
+  }),
+  'POST /api/studies': all(400),
+  'GET /api/studies/:id': all(404),
+  'PATCH /api/studies/:id': all(404),
+  'POST /api/studies/:id/form': all(404),
+  'POST /api/studies/:id/submissions': all(400),
+  'GET /api/studies/:id/progress': all(404),
+  'GET /api/studies/:id/analysis': all(404),
+  'GET /api/studies/:id/export.csv': all(404),
+  'GET /api/studies/:id/export.xlsx': all(404),
+  'POST /api/studies/:id/imports': all(404),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -494,6 +516,7 @@ for (const target of dbTargets()) {
         .replace('/cases/:id', `/cases/${targetCase.id}`)
         .replace('/directory/:id', `/directory/${provider.id}`)
         .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
+        .replace('/studies/:id', '/studies/00000000-0000-4000-8000-000000000000')
         .replace('/local-plans/:id', `/local-plans/${f.targetPlan}`)
         .replace('/sharing-agreements/:id', `/sharing-agreements/${f.targetSharing}`)
         .replace('/agreements/:id', `/agreements/${f.targetAgreement}`)
