@@ -18,3 +18,5 @@ export {
 export { maxFormBytes } from './routes';
 export { FormsService, type FormUsage } from './service';
 export { type CaseFormSection, CaseForms } from './service-cases';
+export { readXlsformWorkbook } from './xlsx-read';
+export { writeXlsformWorkbook } from './xlsx-write';
