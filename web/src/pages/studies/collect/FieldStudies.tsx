@@ -12,15 +12,13 @@ import { textIn } from './text';
 export function FieldStudies() {
   const { t, i18n } = useTranslation();
   const version = useStudiesVersion();
-  const [list, setList] = useState<{ study: CollectStudy; waiting: number }[]>([]);
+  const [list, setList] = useState<{ study: CollectStudy; waiting: number; refused: number }[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again whenever kept studies or interviews change
   useEffect(() => {
     let live = true;
     void (async () => {
       const studies = await keptStudies();
-      const rows = await Promise.all(
-        studies.map(async (study) => ({ study, waiting: (await pendingCounts(study.id)).waiting })),
-      );
+      const rows = await Promise.all(studies.map(async (study) => ({ study, ...(await pendingCounts(study.id)) })));
       if (live) setList(rows);
     })().catch(() => undefined);
     return () => {
@@ -37,13 +35,14 @@ export function FieldStudies() {
         {t('studies.collect.fieldHelp')}
       </Text>
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {list.map(({ study, waiting }) => (
+        {list.map(({ study, waiting, refused }) => (
           <li key={study.id}>
             <Group gap="xs">
               <Anchor component={Link} to={`/field/studies/${study.id}`}>
                 {textIn(study.title, study.form?.definition, i18n.language)}
               </Anchor>
               {waiting > 0 && <Badge color="blue">{t('studies.collect.pendingCount', { count: waiting })}</Badge>}
+              {refused > 0 && <Badge color="orange">{t('field.needsYou')}</Badge>}
             </Group>
           </li>
         ))}
