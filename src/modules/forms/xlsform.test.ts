@@ -11,6 +11,7 @@ import {
   type FormDef,
   type FormIssue,
   findNode,
+  formToSheets,
   parseXlsform,
   type Question,
   questions,
@@ -62,6 +63,7 @@ describe('XLSForm import', () => {
     for (const q of questions(form)) {
       if (q.question.listName) assert.ok(form.choices[q.question.listName]?.length, q.question.listName);
     }
+    assert.deepEqual(parsed(formToSheets(form), 'other'), form, 'written back as XLSForm, the same form');
   });
 
   test('a form covering every supported type and column imports from XLSX', async () => {

@@ -23,3 +23,4 @@ export { type FormState, formState, validateAnswers } from './state';
 export { languageMatches, textFor } from './text';
 export { findNode, questions } from './tree';
 export * from './types';
+export { formToSheets, textHeader } from './write';
