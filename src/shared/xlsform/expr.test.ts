@@ -112,6 +112,15 @@ describe('expression syntax and functions', () => {
     assert.equal(ev('round(-2.5)'), -3);
   });
 
+  test('dates in arithmetic are days since 1970-01-01, as in ODK', () => {
+    assert.equal(ev("number('1970-01-02')"), 1);
+    assert.equal(ev('int((today() - ${born}) div 365.25)'), 12);
+    assert.equal(ev("today() - '2026-12-01'"), 5);
+    assert.equal(ev('${born} < today()'), true);
+    assert.equal(ev("${born} + 1 > number('2014-03-01')"), true);
+    assert.equal(ev("number('2026-12-06T12:00:00Z') - number(today())"), 0.5);
+  });
+
   test('count() of a repeat uses the environment', () => {
     assert.equal(evaluate('count(${kids}) > 1', env('', { count: (n) => (n === 'kids' ? 2 : 0) })), true);
   });

@@ -54,10 +54,20 @@ const numeric = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
 
 const looksNumeric = (v: ExprValue) => typeof v === 'number' || (typeof v === 'string' && numeric.test(v));
 
+const datePattern = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+const dateTimePattern = /^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})\s*$/;
+const dayMs = 86400000;
+
+/** A number as XPath sees it; a date ('YYYY-MM-DD', or a date-time with its offset) is its number of days since
+ * 1970-01-01, as in ODK, so `(today() - ${born}) div 365.25` gives an age. */
 export function toNumber(v: ExprValue): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  return numeric.test(v) ? Number(v) : Number.NaN;
+  if (numeric.test(v)) return Number(v);
+  const d = datePattern.exec(v);
+  if (d) return Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])) / dayMs;
+  if (dateTimePattern.test(v)) return Date.parse(v.trim()) / dayMs;
+  return Number.NaN;
 }
 
 export function toText(v: ExprValue): string {
