@@ -1,21 +1,23 @@
 import { Alert, Anchor, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WideTable } from '../../components/WideTable';
 import { formatNumber } from '../../format';
 import { has, useSession } from '../../session';
-import { listStudies, type StudyStatus, studyKeys } from './manage/api';
+import { listStudies, studyKeys } from './manage/api';
 import { NewStudy } from './manage/NewStudy';
+import { StudyCards } from './manage/StudyCards';
+import { statusColor } from './manage/status';
 import { pick } from './manage/texts';
-
-export const statusColor: Record<StudyStatus, string> = { draft: 'gray', open: 'green', closed: 'dark' };
 
 /** The studies a person can see; a researcher starts one here, an interviewer goes to collect. */
 export function StudiesList() {
   const { t, i18n } = useTranslation();
   const { data: session } = useSession();
   const list = useQuery({ queryKey: studyKeys.list(), queryFn: listStudies });
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const collector = has(session, 'studies:collect');
   // Interview counts come only to those who may see them (the owner organisation's managers).
   const counted = list.data?.some((s) => typeof s.submissions === 'number');
@@ -29,7 +31,8 @@ export function StudiesList() {
         </Alert>
       )}
       {list.data?.length === 0 && <Text>{t('studies.none')}</Text>}
-      {!!list.data?.length && (
+      {!!list.data?.length && phone && <StudyCards studies={list.data} />}
+      {!!list.data?.length && !phone && (
         <WideTable minWidth={640}>
           <Table striped>
             <Table.Thead>

@@ -8,8 +8,8 @@ import { Exports } from './manage/Exports';
 import { ImportAnswers } from './manage/ImportAnswers';
 import { Overview } from './manage/Overview';
 import { Progress } from './manage/Progress';
+import { statusColor } from './manage/status';
 import { pick } from './manage/texts';
-import { statusColor } from './StudiesList';
 
 const tabs = ['overview', 'progress', 'analysis', 'exports', 'import'] as const;
 type Tab = (typeof tabs)[number];
