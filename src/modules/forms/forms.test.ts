@@ -19,6 +19,7 @@ for (const target of dbTargets()) {
     let coltaCase = '';
     let cuencaCase = '';
     let formId = '';
+    let coltaOrg = '';
     const call = (s: Signed, method: string, url: string, payload?: object) =>
       t.app.inject({ method: method as 'GET', url, headers: s.headers, ...(payload ? { payload } : {}) });
     const upload = async (s: Signed, bytes: Buffer, name: string, lang = 'es') => {
@@ -57,6 +58,7 @@ for (const target of dbTargets()) {
       t = await openTestApp(target);
       await seedGeoDemo(new GeoService(t.db.handle.db));
       const colta = await makeOrg(t.db.ctx, '0603');
+      coltaOrg = colta;
       const cuenca = await makeOrg(t.db.ctx, '0101');
       admin = await signInNewUser(t.app, t.db.ctx, { role: 'administrator', scope: '0603', orgId: colta });
       worker = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0603', orgId: colta });
@@ -227,6 +229,36 @@ for (const target of dbTargets()) {
         version: 0,
       });
       assert.equal(cuenca.statusCode, 404);
+    });
+
+    it('shows the section to a receiver only when the forms section is shared, and read-only', async () => {
+      const share = async (sections: string[]) => {
+        const org = await makeOrg(t.db.ctx, '0101');
+        const who = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0101', orgId: org });
+        const res = await call(admin, 'POST', '/api/admin/sharing-agreements', {
+          fromOrgId: coltaOrg,
+          toOrgId: org,
+          sections,
+          places: ['0603'],
+          startsOn: '2026-01-01',
+          endsOn: '2099-12-31',
+          legalBasis: 'Convenio de prueba',
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        return who;
+      };
+      const identityOnly = await share(['identity']);
+      assert.equal((await call(identityOnly, 'GET', `/api/cases/${coltaCase}`)).statusCode, 200);
+      assert.equal((await call(identityOnly, 'GET', `/api/cases/${coltaCase}/forms`)).statusCode, 404);
+      const withForms = await share(['identity', 'forms']);
+      const seen = await sectionsOf(withForms, coltaCase);
+      assert.equal(seen.canEdit, false);
+      assert.equal(seen.sections[0]!.answers!.values.va_escuela, 'no');
+      const put = await call(withForms, 'PUT', `/api/cases/${coltaCase}/forms/${formId}`, {
+        answers: { va_escuela: 'si' },
+        version: 1,
+      });
+      assert.equal(put.statusCode, 403);
     });
 
     it('detaching the form removes the section', async () => {
