@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { sharedData } from '../../../tests/support/app';
+import { fileURLToPath } from 'node:url';
 import { everyTypeSheets, everyTypeXlsx, sheetsOf } from '../../../tests/support/xlsform';
 import {
   type FormDef,
@@ -20,6 +20,9 @@ import {
 } from '../../shared/xlsform';
 import { readXlsformWorkbook } from './xlsx-read';
 import { writeXlsformWorkbook } from './xlsx-write';
+
+/** The shared data folder next to the repository (never copied into it). */
+const htcdsXlsform = fileURLToPath(new URL('../../../../shared/data/htcds/htcds_xlsform.xlsx', import.meta.url));
 
 async function read(data: Buffer): Promise<Sheets> {
   const sheets = await readXlsformWorkbook(data);
@@ -41,7 +44,7 @@ async function issuesOfWorkbook(sheets: Sheets): Promise<FormIssue[]> {
 
 describe('XLSForm import', () => {
   test('the HTCDS XLSForm of the shared data imports', async () => {
-    const data = await readFile(`${sharedData}htcds/htcds_xlsform.xlsx`);
+    const data = await readFile(htcdsXlsform);
     const form = parsed(await read(data), 'htcds_xlsform');
     const types = new Set(questions(form).map((q) => q.question.type));
     for (const t of ['start', 'end', 'select_one', 'text', 'date', 'select_multiple', 'calculate'] as const) {
