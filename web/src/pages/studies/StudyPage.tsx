@@ -59,53 +59,57 @@ export function StudyPage() {
           </Button>
         )}
       </Group>
-      <Tabs
-        value={tab}
-        onChange={(v) =>
-          setParams(
-            (p) => {
-              if (v && v !== 'overview') p.set('tab', v);
-              else p.delete('tab');
-              return p;
-            },
-            { replace: true },
-          )
-        }
-        keepMounted={false}
-      >
-        <Tabs.List aria-label={t('studies.sections')}>
-          {tabs
-            .filter((x) => shown[x])
-            .map((x) => (
-              <Tabs.Tab key={x} value={x}>
-                {t(`studies.tabs.${x}`)}
-              </Tabs.Tab>
-            ))}
-        </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
-          <Overview study={s} />
-        </Tabs.Panel>
-        {shown.progress && (
-          <Tabs.Panel value="progress" pt="md">
-            <Progress study={s} />
+      {/* Someone who only collects sees the overview alone, without a row of one tab. */}
+      {tabs.filter((x) => shown[x]).length === 1 && <Overview study={s} />}
+      {tabs.filter((x) => shown[x]).length > 1 && (
+        <Tabs
+          value={tab}
+          onChange={(v) =>
+            setParams(
+              (p) => {
+                if (v && v !== 'overview') p.set('tab', v);
+                else p.delete('tab');
+                return p;
+              },
+              { replace: true },
+            )
+          }
+          keepMounted={false}
+        >
+          <Tabs.List aria-label={t('studies.sections')}>
+            {tabs
+              .filter((x) => shown[x])
+              .map((x) => (
+                <Tabs.Tab key={x} value={x}>
+                  {t(`studies.tabs.${x}`)}
+                </Tabs.Tab>
+              ))}
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <Overview study={s} />
           </Tabs.Panel>
-        )}
-        {shown.analysis && (
-          <Tabs.Panel value="analysis" pt="md">
-            <Analysis study={s} />
-          </Tabs.Panel>
-        )}
-        {shown.exports && (
-          <Tabs.Panel value="exports" pt="md">
-            <Exports study={s} />
-          </Tabs.Panel>
-        )}
-        {shown.import && (
-          <Tabs.Panel value="import" pt="md">
-            <ImportAnswers study={s} />
-          </Tabs.Panel>
-        )}
-      </Tabs>
+          {shown.progress && (
+            <Tabs.Panel value="progress" pt="md">
+              <Progress study={s} />
+            </Tabs.Panel>
+          )}
+          {shown.analysis && (
+            <Tabs.Panel value="analysis" pt="md">
+              <Analysis study={s} />
+            </Tabs.Panel>
+          )}
+          {shown.exports && (
+            <Tabs.Panel value="exports" pt="md">
+              <Exports study={s} />
+            </Tabs.Panel>
+          )}
+          {shown.import && (
+            <Tabs.Panel value="import" pt="md">
+              <ImportAnswers study={s} />
+            </Tabs.Panel>
+          )}
+        </Tabs>
+      )}
     </Stack>
   );
 }
