@@ -196,5 +196,12 @@ describe('XLSForm import', () => {
   test('bytes that are not an XLSX are refused', async () => {
     assert.deepEqual(await readXlsformWorkbook(Buffer.from('type,name\ntext,a\n')), { error: 'not_xlsx' });
     assert.deepEqual(await readXlsformWorkbook(Buffer.from('PK\u0003\u0004 broken zip')), { error: 'not_xlsx' });
+    // A zip whose directory declares more than a form could need is not unpacked.
+    const good = await everyTypeXlsx();
+    const bomb = Buffer.from(good);
+    const end = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const first = bomb.readUInt32LE(end + 16);
+    bomb.writeUInt32LE(0x7fffffff, first + 24);
+    assert.deepEqual(await readXlsformWorkbook(bomb), { error: 'too_large' });
   });
 });

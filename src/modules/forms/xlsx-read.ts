@@ -67,9 +67,36 @@ function readSheet(ws: ExcelJS.Worksheet): SheetRow[] {
   return rows;
 }
 
-/** The XLSForm sheets of a workbook, or not_xlsx when the bytes are not a readable XLSX. */
-export async function readXlsformWorkbook(data: Buffer): Promise<Sheets | { error: 'not_xlsx' }> {
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) return { error: 'not_xlsx' };
+/** What the zip's files unpack to at most (a form workbook is a few hundred kilobytes unpacked). */
+const maxUnpackedBytes = 64 * 1024 * 1024;
+
+/** The total uncompressed size the zip's central directory declares, or null when there is none to read. */
+export function declaredUnpackedSize(zip: Buffer): number | null {
+  const endLength = 22;
+  const lowest = Math.max(0, zip.length - endLength - 0xffff);
+  for (let end = zip.length - endLength; end >= lowest; end--) {
+    if (zip.readUInt32LE(end) !== 0x06054b50) continue;
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+      const size = zip.readUInt32LE(at + 24);
+      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size; // ZIP64: not trusted
+      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
+/** The XLSForm sheets of a workbook; not_xlsx when the bytes are not a readable XLSX, too_large when it would
+ * unpack to more than a form could need. */
+export async function readXlsformWorkbook(data: Buffer): Promise<Sheets | { error: 'not_xlsx' | 'too_large' }> {
+  if (data.length < 22 || data[0] !== 0x50 || data[1] !== 0x4b) return { error: 'not_xlsx' };
+  const unpacked = declaredUnpackedSize(data);
+  if (unpacked === null) return { error: 'not_xlsx' };
+  if (unpacked > maxUnpackedBytes) return { error: 'too_large' };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
