@@ -329,6 +329,13 @@ describe('parseXlsform: comments, references in texts, size', () => {
     ]);
   });
 
+  test('at most 200 problems are listed, the first ones', () => {
+    const bad = Array.from({ length: 500 }, (_, i) => ({ type: 'image', name: `q${i}` }));
+    const issues = issuesOf(parseXlsform(sheetsOf(bad), 'f'));
+    assert.equal(issues.length, 200);
+    assert.equal(issues[0]?.row, 2);
+  });
+
   test('a sheet with too many rows is refused as a whole', () => {
     const many = Array.from({ length: 3001 }, (_, i) => ({ type: 'text', name: `q${i}` }));
     assert.deepEqual(issuesOf(parseXlsform(sheetsOf(many), 'f')), [

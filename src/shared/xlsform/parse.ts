@@ -19,6 +19,8 @@ import {
 /** The most rows a form may have (the HTCDS form has 34 questions and 331 choices). */
 export const maxSurveyRows = 3000;
 export const maxChoiceRows = 30000;
+/** Problems listed at most (the first ones, in sheet and row order). */
+export const maxIssues = 200;
 
 const reservedNames = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 const yes = /^(yes|true|true\(\))$/i;
@@ -284,7 +286,8 @@ export function parseXlsform(
     issues.push({ sheet: 'survey', row: 0, column: '', code: 'invalid_value', detail: 'empty' });
   }
   if (issues.length)
-    return { ok: false, issues: issues.sort((a, b) => sheetOrder(a) - sheetOrder(b) || a.row - b.row) };
+    const sorted = issues.sort((a, b) => sheetOrder(a) - sheetOrder(b) || a.row - b.row);
+    return { ok: false, issues: sorted.slice(0, maxIssues) };
 
   const langs = languages.list;
   const defaultLanguage =
