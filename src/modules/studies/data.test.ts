@@ -3,7 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { dbTargets } from '../../../tests/support/db';
-import { answersFor, banos, openStudyWorld, quingeo, type StudyWorld, send, tarqui } from './test-world';
+import {
+  answersFor,
+  banos,
+  openStudyWorld,
+  quingeo,
+  type StudyWorld,
+  send,
+  tarqui,
+} from '../../../tests/support/studies';
 
 // What leaves a study: the owner's exports of the raw answers (labels in the chosen language, or the Kobo/ODK
 // layout), everyone else's protected table, and what comes in from KoboToolbox/ODK exports.

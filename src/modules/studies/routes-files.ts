@@ -42,7 +42,7 @@ export const studyFileRoutes =
       const data = await part.toBuffer().catch(() => {
         throw new AppError(413, 'payload_too_large');
       });
-      return { data, filename: part.filename || 'form.xlsx' };
+      return { data, filename: part.filename || 'study-form.xlsx' };
     };
     r.post(
       '/studies/:id/form',

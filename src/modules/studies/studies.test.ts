@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dbTargets } from '../../../tests/support/db';
-import { answersFor, banos, canary, openStudyWorld, quingeo, type StudyWorld, send, tarqui } from './test-world';
+import {
+  answersFor,
+  banos,
+  canary,
+  openStudyWorld,
+  quingeo,
+  type StudyWorld,
+  send,
+  tarqui,
+} from '../../../tests/support/studies';
 
 // A study from creation to analysis through the API: the researcher creates it and imports the Cuenca form,
 // interviewers send answers (validated, sealed), the coordinator follows progress with small counts suppressed.

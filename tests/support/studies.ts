@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
-import { openTestApp, type TestApp } from '../../../tests/support/app';
-import type { dbTargets } from '../../../tests/support/db';
-import { multipart } from '../../../tests/support/requests';
-import { writeXlsformWorkbook } from '../forms/xlsx-write';
-import { seedGeoDemo } from '../geo/demo';
-import { GeoService } from '../geo/service';
-import { cuencaStudySheets } from './demo-form';
+import { writeXlsformWorkbook } from '../../src/modules/forms/xlsx-write';
+import { seedGeoDemo } from '../../src/modules/geo/demo';
+import { GeoService } from '../../src/modules/geo/service';
+import { cuencaStudySheets } from '../../src/modules/studies/demo-form';
+import { makeOrg, type Signed, signInNewUser } from './access';
+import { openTestApp, type TestApp } from './app';
+import type { dbTargets } from './db';
+import { multipart } from './requests';
 
 // For the studies tests only: an app with an open study on the Cuenca form and the people around it.
 export const banos = '010151';
