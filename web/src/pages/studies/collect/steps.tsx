@@ -1,9 +1,15 @@
 import { Alert, Button, Checkbox, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectStudy } from '../../../offline/studies';
 
 /** Red dark enough for text on white (the theme's error red is not). */
 const errorColor = 'var(--mantine-color-red-9)';
+/** An input in error keeps readable text (Mantine turns its text and placeholder the light error red). */
+const readableError = {
+  '--input-color': 'var(--mantine-color-text)',
+  '--input-placeholder-color': 'var(--mantine-color-dimmed)',
+} as CSSProperties;
 
 /** Step 1: the consent script, in full, and the interviewer's statement that the person agrees. */
 export function ConsentStep({
@@ -81,6 +87,7 @@ export function PlaceStep({
           onChange={onDivision}
           error={errors.division}
           errorProps={{ style: { color: errorColor } }}
+          styles={{ input: readableError }}
           searchable={study.places.length > 8}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
