@@ -44,7 +44,8 @@ export class FormsService {
   ): Promise<{ formId: string; versionId: string; number: number; form: FormDef }> {
     if (!can(actor, managerOf(usage))) throw new AppError(403, 'forbidden');
     const sheets = await readXlsformWorkbook(file.data);
-    if ('error' in sheets) throw new AppError(400, 'form_not_xlsx');
+    if ('error' in sheets)
+      throw sheets.error === 'too_large' ? new AppError(413, 'form_too_large') : new AppError(400, 'form_not_xlsx');
     const parsed = parseXlsform(sheets, idFromFile(file.filename));
     if (!parsed.ok) throw formInvalidError(parsed.issues, lang);
     const form = parsed.form;
