@@ -1,6 +1,7 @@
+import { Alert, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNode, formState, textFor } from '../../../../src/shared/xlsform';
+import { type FormState, findNode, formState, textFor } from '../../../../src/shared/xlsform';
 import type { AnswerIssue, Answers, AnswerValue, FormDef } from '../../../../src/shared/xlsform/types';
 import { formatNumber } from '../../format';
 import { errorColor } from './common';
@@ -21,6 +22,16 @@ export interface XlsFormViewProps {
   readOnly?: boolean;
   /** Prefix of every element id (two forms on one page need different ones). */
   idPrefix?: string;
+}
+
+/** Whether a field on screen shows problems at `path`: a relevant question that is shown, or a repeat. */
+function shownAt(form: FormDef, state: FormState, path: string): boolean {
+  const m = /^(?:[^.[\]]+\[\d+\]\.)?([^.[\]]+)$/.exec(path);
+  const node = m ? findNode(form, m[1]!) : undefined;
+  if (!node || node.kind === 'group' || !state.relevant(path)) return false;
+  if (node.kind === 'repeat') return true;
+  if (node.type === 'start' || node.type === 'end' || node.type === 'today') return false;
+  return node.type !== 'calculate' || Object.keys(node.label).length > 0;
 }
 
 /** Issues the person sees while answering: a broken constraint or a wrong type, not yet a missing answer. */
@@ -85,16 +96,40 @@ export function XlsFormView({ form, value, onChange, issues, today, readOnly, id
         setEdits((prev) => ({ for: issues, paths: new Set(prev.for === issues ? prev.paths : []).add(path) }));
         onChange(setAt(value, path, next));
       },
+      message,
       readOnly: Boolean(readOnly),
       idPrefix,
       today,
     };
   }, [form, state, lang, t, today, edited, issues, value, onChange, readOnly, idPrefix]);
+  // Problems no field on screen can show (an answer to a question this version no longer asks, one that no longer
+  // applies): listed above the form, so a refused save is never left without a reason.
+  const unplaced = (issues ?? []).filter((i) => !edited.has(i.path) && !shownAt(form, state, i.path));
 
   return (
     <XlsFormCtx value={ctx}>
       {/* Mantine's error red (messages, asterisks, the text of a refused input) is under AA's 4.5:1 on white. */}
       <div style={{ minWidth: 0, maxWidth: '100%', ['--mantine-color-error' as string]: errorColor }}>
+        {unplaced.length > 0 && (
+          <Alert color="red" role="alert" mb="md">
+            <Stack gap={4}>
+              {unplaced.map((i) => {
+                const node = findNode(form, i.path.replace(/^.*\./, '').replace(/\[\d+\]$/, ''));
+                const label = node ? ctx.text(node.label, i.path) : '';
+                return (
+                  <Text key={`${i.path}:${i.code}`} size="sm">
+                    {label && (
+                      <Text span fw={600} inherit>
+                        {label}{' '}
+                      </Text>
+                    )}
+                    {ctx.message(i)}
+                  </Text>
+                );
+              })}
+            </Stack>
+          </Alert>
+        )}
         <Nodes nodes={form.children} base="" />
       </div>
     </XlsFormCtx>

@@ -1,6 +1,14 @@
 import { createContext, use } from 'react';
 import type { FormState } from '../../../../src/shared/xlsform';
-import type { AnswerValue, Choice, FormDef, Question, Repeat, Texts } from '../../../../src/shared/xlsform/types';
+import type {
+  AnswerIssue,
+  AnswerValue,
+  Choice,
+  FormDef,
+  Question,
+  Repeat,
+  Texts,
+} from '../../../../src/shared/xlsform/types';
 
 /** What every part of a rendered form needs: the form, its live state, the language and how to change an answer. */
 export interface XlsFormContext {
@@ -18,6 +26,8 @@ export interface XlsFormContext {
   required(q: Question, path: string): boolean;
   /** The number of instances a repeat's repeat_count fixes at this path; null when the person adds them. */
   repeatCount(r: Repeat, path: string): number | null;
+  /** The words of an issue: the form's own message, or Minka's for its code. */
+  message(issue: AnswerIssue): string;
   /** The message to show at a field, if any. */
   issueAt(path: string): string | undefined;
   /** The answer as typed (the live state may hold it normalised). */

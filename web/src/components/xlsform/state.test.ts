@@ -63,6 +63,20 @@ describe('xlsform renderer state', () => {
     assert.equal(a.kids, undefined, 'repeat instances are made by the view');
   });
 
+  it('keeps of earlier answers only what the form still asks, inside repeat instances too', () => {
+    const a = initialAnswers(form, today, {
+      n: 3,
+      gone: 'x',
+      kids: [{ initials: 'AB', old: 1 }, 'junk' as never],
+      start: '2027-01-01T10:00:00.000Z',
+    });
+    assert.equal(a.n, 3);
+    assert.equal(a.gone, undefined);
+    assert.deepEqual(a.kids, [{ initials: 'AB' }, {}]);
+    assert.equal(a.start, '2027-01-01T10:00:00.000Z', 'when the interview began stays');
+    assert.equal(a.visit, today, 'a default fills what was not answered');
+  });
+
   it('evaluates required expressions and repeat_count where a question stands', () => {
     const code = form.children.find((n) => n.name === 'code');
     const kids = form.children.find((n) => n.name === 'kids');

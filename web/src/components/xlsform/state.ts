@@ -92,9 +92,31 @@ function fill(nodes: FormNode[], today: string, now: string, into: Answers): Ans
   return into;
 }
 
-/** The answers of a new form: literal defaults, `today()` dates, `start` and `today` metadata. */
-export function initialAnswers(form: FormDef, today: string): Answers {
-  return fill(form.children, today, new Date().toISOString(), {});
+/** Of earlier answers, those the form still asks (a newer version may have dropped or renamed questions): the
+ * questions of the form and of its repeats' instances, nothing else. */
+function known(nodes: FormNode[], previous: Answers, into: Answers): Answers {
+  for (const node of nodes) {
+    if (node.kind === 'group') known(node.children, previous, into);
+    else if (!Object.hasOwn(previous, node.name)) continue;
+    else if (node.kind === 'question') into[node.name] = previous[node.name] ?? null;
+    else {
+      const list = previous[node.name];
+      if (Array.isArray(list))
+        into[node.name] = list.map((item) =>
+          item && typeof item === 'object' && !Array.isArray(item) ? known(node.children, item as Answers, {}) : {},
+        );
+    }
+  }
+  return into;
+}
+
+/**
+ * The answers a form opens with: literal defaults, `today()` dates, `start` and `today` metadata; with `previous`
+ * answers (editing what was saved, perhaps on an older version), those the form still asks replace the defaults.
+ */
+export function initialAnswers(form: FormDef, today: string, previous?: Answers | null): Answers {
+  const first = fill(form.children, today, new Date().toISOString(), {});
+  return previous ? { ...first, ...known(form.children, previous, {}) } : first;
 }
 
 /** The answers of a new repeat instance (its questions' defaults). */
