@@ -285,9 +285,10 @@ export function parseXlsform(
   if (children.length === 0 && issues.length === 0) {
     issues.push({ sheet: 'survey', row: 0, column: '', code: 'invalid_value', detail: 'empty' });
   }
-  if (issues.length)
+  if (issues.length) {
     const sorted = issues.sort((a, b) => sheetOrder(a) - sheetOrder(b) || a.row - b.row);
     return { ok: false, issues: sorted.slice(0, maxIssues) };
+  }
 
   const langs = languages.list;
   const defaultLanguage =
