@@ -12,6 +12,8 @@ import {
   send,
   tarqui,
 } from '../../../tests/support/studies';
+import { writeXlsformWorkbook } from '../forms/xlsx-write';
+import { cuencaStudySheets } from './demo-form';
 
 // What leaves a study: the owner's exports of the raw answers (labels in the chosen language, or the Kobo/ODK
 // layout), everyone else's protected table, and what comes in from KoboToolbox/ODK exports.
@@ -137,6 +139,38 @@ for (const target of dbTargets()) {
         'a table export is not a raw export',
       );
       assert.equal((await get(w.interviewer, 'export.csv')).statusCode, 404);
+    });
+
+    it('reads back its own XLSX in the Kobo/ODK layout as an import: every interview is already there', async () => {
+      const before = await w.count();
+      const file = await get(w.researcher, 'export.xlsx?layout=xlsform');
+      const res = await w.upload(w.researcher, `/api/studies/${w.studyId}/imports`, file.rawPayload, 'datos.xlsx');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().imported, 0);
+      assert.equal(res.json().skipped, res.json().rows);
+      assert.equal(await w.count(), before);
+    });
+
+    it('keeps the version each interview was given on when a new version of the form is imported', async () => {
+      const sheets = cuencaStudySheets();
+      const settings = sheets.settings![0]!;
+      settings.cells.version = '2026-02';
+      const res = await w.upload(
+        w.researcher,
+        `/api/studies/${w.studyId}/form`,
+        await writeXlsformWorkbook(sheets),
+        'v2.xlsx',
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().number, 2);
+      const detail = (await w.call(w.researcher, 'GET', `/api/studies/${w.studyId}`)).json();
+      assert.equal(detail.form.number, 2);
+      // A phone that still has version 1 sends on it; the export names each interview's version.
+      assert.equal((await send(w, w.interviewer, banos, answersFor())).statusCode, 200);
+      assert.equal((await send(w, w.interviewer, banos, answersFor(), { formVersion: 2 })).statusCode, 200);
+      const rows = csvRows((await get(w.researcher, 'export.csv?layout=xlsform')).rawPayload);
+      const v = rows[0]!.indexOf('__version__');
+      assert.deepEqual(new Set(rows.slice(1).map((r) => r[v])), new Set(['1', '2']));
     });
 
     it('imports a Kobo CSV once, skips its rows the second time, and refuses a file with a bad row whole', async () => {
