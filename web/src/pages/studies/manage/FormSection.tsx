@@ -16,7 +16,7 @@ function issueText(i: FormIssueLike, t: (k: string, o?: Record<string, unknown>)
   ]
     .filter(Boolean)
     .join(', ');
-  const what = i.message ?? t(`studies.form.issues.${i.code}`, { detail: i.detail ?? '', defaultValue: i.code });
+  const what = t(`studies.form.issues.${i.code}`, { detail: i.detail ?? '', defaultValue: i.code });
   return `${where}: ${what}`;
 }
 

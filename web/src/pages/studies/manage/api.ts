@@ -1,55 +1,24 @@
-// The studies API as the pages use it: query keys, the calls and the shapes they answer with.
+// The studies API as the pages use it: query keys, the typed calls, and the shapes the tables draw.
 
 import { useSearchParams } from 'react-router';
 import type { FormDef, Texts } from '../../../../../src/shared/xlsform/types';
-import { ApiError, client, multipart, ok } from '../../../api';
+import { type ApiBody, ApiError, type ApiQuery, type ApiResponse, client, multipart, ok } from '../../../api';
 
 export type { FormDef, Texts };
 
-export type StudyStatus = 'draft' | 'open' | 'closed';
-export type Respondents = 'anonymous' | 'pseudonymous';
-
-export interface Cell {
-  value: number | null;
-  suppressed: boolean;
-}
-
-export interface Abilities {
-  update: boolean;
-  collect: boolean;
-  analyse: boolean;
-  exportRaw: boolean;
-}
-
-export interface StudySummary {
-  id: string;
-  code: string;
-  title: Texts;
-  status: StudyStatus;
-  respondents: Respondents;
-  owner: { id: string; name: string };
-  country: string;
-  places: { code: string; label: string }[];
-  formVersion: number | null;
-  abilities: Abilities;
+type Detail = ApiResponse<'/api/studies/{id}'>;
+export type StudySummary = ApiResponse<'/api/studies'>[number] & {
   /** Interviews stored, when the server tells this reader (managers of the owner organisation). */
   submissions?: number | null;
-}
-
-export interface Study extends StudySummary {
-  purpose: Texts;
-  consent: Texts;
-  form: { formId: string; versionId: string; number: number; definition: FormDef } | null;
-  submissions: number | null;
-}
-
-export interface StudyWrite {
-  title: Texts;
-  purpose: Texts;
-  places: string[];
-  consent: Texts;
-  respondents: Respondents;
-}
+};
+/** A study as its page reads it; the form's definition is the shared FormDef. */
+export type Study = Omit<Detail, 'form'> & {
+  form: (Omit<NonNullable<Detail['form']>, 'definition'> & { definition: FormDef }) | null;
+};
+export type StudyStatus = Detail['status'];
+export type Respondents = Detail['respondents'];
+export type StudyWrite = ApiBody<'/api/studies'>;
+export type Cell = ApiResponse<'/api/studies/{id}/progress'>['total'];
 
 export interface ProgressRow {
   key: string;
@@ -66,10 +35,11 @@ export interface StudyProgress {
 export interface AnalysisTable {
   k: number;
   questions: { name: string; label: string; multiple: boolean }[];
+  /** The question counted (the one asked for, or none yet). */
   question: string | null;
   choices: { name: string; label: string }[];
   rows: { code: string; label: string; cells: Cell[]; total: Cell }[];
-  totals: { cells: Cell[]; total: Cell } | null;
+  totals: { cells: Cell[]; total: Cell };
 }
 
 export interface ImportProblem {
@@ -78,15 +48,13 @@ export interface ImportProblem {
   message: string;
 }
 
-// Until the studies routes are in the generated types, the pages call them through the same client (same cookie,
-// language and CSRF token) without its path types; `normalise*` below read what the server answers defensively.
-type Loose = {
-  GET: (path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  POST: (path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  PATCH: (path: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-};
-const api = client as unknown as Loose;
-const path = (id: string) => ({ params: { path: { id } } });
+export interface FormIssueLike {
+  sheet: string;
+  row: number;
+  column: string;
+  code: string;
+  detail?: string;
+}
 
 /** The select question chosen on the analysis tab, kept in the address (?question=) so exports use it too. */
 export function useQuestionParam(): [string | null, (q: string | null) => void] {
@@ -111,43 +79,54 @@ export const studyKeys = {
     ['studies', id, 'analysis', question ?? '', lang] as const,
 };
 
-export const listStudies = async () => normaliseList(await ok(api.GET('/api/studies')));
-export const getStudy = async (id: string) => (await ok(api.GET('/api/studies/{id}', path(id)))) as Study;
-export const createStudy = async (body: StudyWrite) => (await ok(api.POST('/api/studies', { body }))) as Study;
-export const updateStudy = async (id: string, body: Partial<StudyWrite> & { status?: StudyStatus }) =>
-  (await ok(api.PATCH('/api/studies/{id}', { ...path(id), body }))) as Study;
-export const getProgress = async (id: string) =>
-  normaliseProgress(await ok(api.GET('/api/studies/{id}/progress', path(id))));
-export const getAnalysis = async (id: string, question: string | null, lang: string) =>
-  normaliseAnalysis(
-    await ok(
-      api.GET('/api/studies/{id}/analysis', {
-        ...path(id),
-        params: { path: { id }, query: { lang, ...(question ? { question } : {}) } },
-      }),
-    ),
-    question,
+const path = (id: string) => ({ path: { id } });
+type AnalysisLang = NonNullable<ApiQuery<'/api/studies/{id}/analysis'>['lang']>;
+const analysisLang = (lang: string): AnalysisLang => (lang === 'en' || lang === 'qu-EC' ? lang : 'es');
+
+export const listStudies = (): Promise<StudySummary[]> => ok(client.GET('/api/studies'));
+export const getStudy = async (id: string) =>
+  (await ok(client.GET('/api/studies/{id}', { params: path(id) }))) as Study;
+export const createStudy = (body: StudyWrite) => ok(client.POST('/api/studies', { body }));
+export const updateStudy = (id: string, body: ApiBody<'/api/studies/{id}', 'patch'>) =>
+  ok(client.PATCH('/api/studies/{id}', { params: path(id), body }));
+
+export async function getProgress(id: string): Promise<StudyProgress> {
+  const p = await ok(client.GET('/api/studies/{id}/progress', { params: path(id) }));
+  return {
+    k: p.k,
+    total: p.total,
+    byPlace: p.byPlace.map((r) => ({ key: r.code, label: r.label, cell: r.count })),
+    byInterviewer: p.byInterviewer.map((r, i) => ({ key: r.id ?? `none-${i}`, label: r.name, cell: r.count })),
+  };
+}
+
+export async function getAnalysis(id: string, question: string | null, lang: string): Promise<AnalysisTable> {
+  const a = await ok(
+    client.GET('/api/studies/{id}/analysis', {
+      params: { ...path(id), query: { lang: analysisLang(lang), ...(question ? { question } : {}) } },
+    }),
   );
+  return { ...a, question: a.question?.name ?? null };
+}
 
 export async function uploadForm(id: string, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return ok(api.POST('/api/studies/{id}/form', { ...path(id), ...multipart(form) }));
+  return ok(client.POST('/api/studies/{id}/form', { params: path(id), ...multipart(form) }));
 }
 
 export async function importAnswers(id: string, file: File, division: string | null) {
   const form = new FormData();
   form.append('file', file);
-  const r = (await ok(
-    api.POST('/api/studies/{id}/imports', {
-      params: { path: { id }, query: division ? { division } : {} },
+  return ok(
+    client.POST('/api/studies/{id}/imports', {
+      params: { ...path(id), query: division ? { division } : {} },
       ...multipart(form),
     }),
-  )) as { imported?: number; skipped?: number };
-  return { imported: r.imported ?? 0, skipped: r.skipped ?? 0 };
+  );
 }
 
-/** Problems a refused upload names: the form's (sheet, row, column) and the rows of an import. */
+/** Problems a refused upload names: the form's (sheet, row, column), the rows of an import, and their messages. */
 export function problemsOf(e: unknown): {
   formIssues: FormIssueLike[];
   rows: ImportProblem[];
@@ -166,76 +145,4 @@ export function problemsOf(e: unknown): {
   );
   const fields = Array.isArray(body.fields) ? (body.fields as { path: string; message: string }[]) : [];
   return { formIssues, rows, fields };
-}
-
-export interface FormIssueLike {
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  detail?: string;
-  message?: string;
-}
-
-// ---- reading answers ----
-
-const cell = (c: unknown): Cell => {
-  if (typeof c === 'number') return { value: c, suppressed: false };
-  const o = (c ?? {}) as { value?: unknown; count?: unknown; suppressed?: unknown };
-  const v = typeof o.value === 'number' ? o.value : typeof o.count === 'number' ? o.count : null;
-  return { value: o.suppressed ? null : v, suppressed: Boolean(o.suppressed) };
-};
-
-function normaliseList(d: unknown): StudySummary[] {
-  return (Array.isArray(d) ? d : ((d as { items?: unknown[] })?.items ?? [])) as StudySummary[];
-}
-
-function rowsOf(d: unknown): ProgressRow[] {
-  if (!Array.isArray(d)) return [];
-  return (d as Record<string, unknown>[]).map((r, i) => {
-    const key = String(r.code ?? r.id ?? r.key ?? i);
-    const label = String(r.label ?? r.name ?? key);
-    return { key, label, cell: cell(r.cell ?? r.count ?? r.interviews ?? r) };
-  });
-}
-
-function normaliseProgress(d: unknown): StudyProgress {
-  const o = (d ?? {}) as Record<string, unknown>;
-  return {
-    k: typeof o.k === 'number' ? o.k : 11,
-    total: cell(o.total),
-    byPlace: rowsOf(o.byPlace ?? o.byParish ?? o.places),
-    byInterviewer: rowsOf(o.byInterviewer ?? o.interviewers),
-  };
-}
-
-function normaliseAnalysis(d: unknown, asked: string | null): AnalysisTable {
-  const o = (d ?? {}) as Record<string, unknown>;
-  const list = (x: unknown) =>
-    Array.isArray(x)
-      ? (x as Record<string, unknown>[]).map((q) => ({
-          name: String(q.name),
-          label: String(q.label ?? q.name),
-          multiple: Boolean(q.multiple),
-        }))
-      : [];
-  const choices = list(o.choices);
-  const cellsOf = (x: unknown) => (Array.isArray(x) ? x.map(cell) : []);
-  const rows = Array.isArray(o.rows)
-    ? (o.rows as Record<string, unknown>[]).map((r) => ({
-        code: String(r.code ?? ''),
-        label: String(r.label ?? r.code ?? ''),
-        cells: cellsOf(r.cells),
-        total: cell(r.total),
-      }))
-    : [];
-  const totals = o.totals as { cells?: unknown; total?: unknown } | undefined;
-  return {
-    k: typeof o.k === 'number' ? o.k : 11,
-    questions: list(o.questions),
-    question: typeof o.question === 'string' ? o.question : ((o.question as { name?: string } | null)?.name ?? asked),
-    choices: choices.map(({ name, label }) => ({ name, label })),
-    rows,
-    totals: totals ? { cells: cellsOf(totals.cells), total: cell(totals.total) } : null,
-  };
 }
