@@ -54,7 +54,7 @@ for (const target of dbTargets()) {
       assert.ok(parishes.filter((p) => p.parent_code === '0101').length > 30);
     });
 
-    it('creates demo accounts for every role (three caseworkers, two supervisors), all active', async () => {
+    it('creates demo accounts for every role (three caseworkers, two supervisors, an interviewer), all active', async () => {
       const roles = await db.handle.db.selectFrom('user_roles').select('role_key').orderBy('role_key').execute();
       assert.deepEqual(
         roles.map((r) => r.role_key),
@@ -64,6 +64,7 @@ for (const target of dbTargets()) {
           'caseworker',
           'caseworker',
           'donor_viewer',
+          'interviewer',
           'municipal_planner',
           'prosecutor',
           'researcher',
