@@ -5,16 +5,9 @@ import { compileExpression } from './expr';
 import { namePattern } from './expr-parse';
 import { otherQuestionLabel } from './other';
 import { parseChoices, parseSettings } from './parse-choices';
+import { parseType } from './parse-type';
 import { LanguageSet, parseHeader, RowCells, type SheetRow, type Sheets, textColumns } from './sheets';
-import {
-  type FormDef,
-  type FormIssue,
-  type FormNode,
-  type Group,
-  type Question,
-  questionTypes,
-  type Repeat,
-} from './types';
+import type { FormDef, FormIssue, FormNode, Group, Question, Repeat } from './types';
 
 /** The most rows a form may have (the HTCDS form has 34 questions and 331 choices). */
 export const maxSurveyRows = 3000;
@@ -34,31 +27,6 @@ interface PendingExpr {
 }
 
 type Container = (Group | Repeat) & { beginRow: number };
-
-type TypeSpec =
-  | { kind: 'begin'; node: 'group' | 'repeat' }
-  | { kind: 'end'; node: 'group' | 'repeat' }
-  | { kind: 'question'; type: Question['type']; listName?: string; orOther?: boolean }
-  | { kind: 'unknown' }
-  | { kind: 'nolist' };
-
-function parseType(raw: string): TypeSpec {
-  const t = raw.replace(/\s+/g, ' ').trim();
-  const lower = t.toLowerCase();
-  const m = /^(begin|end)[ _](group|repeat)$/.exec(lower);
-  if (m) return { kind: m[1] === 'begin' ? 'begin' : 'end', node: m[2] as 'group' | 'repeat' };
-  const sel = /^(select_one|select_multiple|select one|select multiple)(?: (.+?))?$/i.exec(t);
-  if (sel) {
-    const type = sel[1]!.toLowerCase().replace(' ', '_') as 'select_one' | 'select_multiple';
-    const rest = (sel[2] ?? '').split(' ');
-    const orOther = rest.length === 2 && rest[1]!.toLowerCase() === 'or_other';
-    if (!rest[0] || rest.length > (orOther ? 2 : 1)) return rest[0] ? { kind: 'unknown' } : { kind: 'nolist' };
-    return { kind: 'question', type, listName: rest[0], orOther };
-  }
-  if ((questionTypes as readonly string[]).includes(lower))
-    return { kind: 'question', type: lower as Question['type'] };
-  return { kind: 'unknown' };
-}
 
 export function parseXlsform(
   sheets: Sheets,
