@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { validateAnswers } from '../../../../src/shared/xlsform';
 import { initialAnswers, issuesFromError, XlsFormView } from '../../components/xlsform';
-import { dropInterview, keepInterview, type PendingInterview, type SubmissionBody } from '../../offline/studies';
+import {
+  dropInterview,
+  keepInterview,
+  keepStudy,
+  type PendingInterview,
+  type SubmissionBody,
+} from '../../offline/studies';
 import { loadVault, touch, useVault } from '../../offline/vault';
 import { useSession } from '../../session';
 import { Unlock } from '../field/access';
@@ -62,6 +68,12 @@ export function StudyCollect() {
       window.removeEventListener('keydown', active);
     };
   }, []);
+
+  // Once the device has a field copy, the study is kept on it (so it opens again without a connection).
+  const hasCopy = vault.status === 'open' || vault.status === 'locked';
+  useEffect(() => {
+    if (hasCopy && loaded.data && !loaded.data.fromDevice) void keepStudy(loaded.data.study).catch(() => undefined);
+  }, [hasCopy, loaded.data]);
 
   // First answers of a new interview (defaults, today's date) once the form is known.
   useEffect(() => {

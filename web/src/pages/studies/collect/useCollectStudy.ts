@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ApiResponse } from '../../../api';
 import i18n from '../../../i18n/index';
-import { type CollectStudy, keepStudy, keptStudy } from '../../../offline/studies';
-import { loadVault } from '../../../offline/vault';
+import { type CollectStudy, keptStudy } from '../../../offline/studies';
 
 export interface LoadedStudy {
   study: CollectStudy & { abilities?: { collect?: boolean } };
@@ -16,8 +16,8 @@ export class StudyLoadError extends Error {
 }
 
 /**
- * The study to collect for: from the server when it answers (and then kept on the device when the device has a
- * field copy, so it opens again without a connection), else the copy the device kept.
+ * The study to collect for: from the server when it answers, else the copy the device kept when it was opened with
+ * a field copy set up.
  */
 export function useCollectStudy(id: string) {
   return useQuery({
@@ -35,10 +35,9 @@ export function useCollectStudy(id: string) {
         res = null;
       }
       if (res?.ok) {
-        const study = (await res.json()) as LoadedStudy['study'];
-        // The definition holds no personal data; it is kept only where offline collection can happen at all.
-        const vault = await loadVault().catch(() => null);
-        if (vault && vault.status !== 'absent') await keepStudy(study).catch(() => undefined);
+        // Kept on the device by the page once there is a field copy (the definition holds no personal data).
+        // Typed as the API describes it: the device's shape must stay assignable from it.
+        const study: LoadedStudy['study'] = (await res.json()) as ApiResponse<'/api/studies/{id}'>;
         return { study, fromDevice: false };
       }
       if (res && res.status === 404) throw new StudyLoadError('not_found');
