@@ -47,6 +47,9 @@ export function GeoField({ q, path }: { q: Question; path: string }) {
   const [typed, setTyped] = useState<[string, string]>(() => split(answer));
   const [locating, setLocating] = useState(false);
   const [failed, setFailed] = useState(false);
+  // While the person is still typing the pair, half a pair is not yet a mistake.
+  const [typing, setTyping] = useState(false);
+  const half = typeof answer === 'string' && answer.includes('?');
 
   // An answer set from outside (the button, a reset) shows in the boxes unless it is what they already say.
   useEffect(() => {
@@ -84,7 +87,13 @@ export function GeoField({ q, path }: { q: Question; path: string }) {
   };
   const coarse = t('xlsform.geo.coarse', { places, distance: coarseness(places) });
   return (
-    <FieldSet id={id} label={label} hint={[hint, coarse].filter(Boolean).join(' ')} error={error} required={required}>
+    <FieldSet
+      id={id}
+      label={label}
+      hint={[hint, coarse].filter(Boolean).join(' ')}
+      error={typing && half ? undefined : error && half ? t('xlsform.geo.incomplete') : error}
+      required={required}
+    >
       {!disabled && (
         <Button variant="light" onClick={locate} loading={locating} mb="xs">
           {t('xlsform.geo.locate')}
@@ -95,7 +104,16 @@ export function GeoField({ q, path }: { q: Question; path: string }) {
           {t('xlsform.geo.failed')}
         </Text>
       )}
-      <Group gap="sm" grow wrap="wrap" align="flex-start">
+      <Group
+        gap="sm"
+        grow
+        wrap="wrap"
+        align="flex-start"
+        onFocus={() => setTyping(true)}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setTyping(false);
+        }}
+      >
         <TextInput
           id={`${id}-lat`}
           label={t('xlsform.geo.latitude')}
