@@ -1,10 +1,12 @@
 import type { ModuleDescriptor } from '../../platform/module';
+import { seedFormsDemo } from './demo';
 import { formRoutes } from './routes';
 
 /** Forms: XLSForm questionnaires imported and versioned, attached to the cases of a jurisdiction as case sections. */
 export const formsModule: ModuleDescriptor = {
   name: 'forms',
   routes: (ctx) => [{ plugin: formRoutes(ctx), prefix: '/api' }],
+  seed: seedFormsDemo,
 };
 
 export { changedNames, factsOf } from './facts';
