@@ -50,7 +50,11 @@ export function XlsFormView({ form, value, onChange, issues, today, readOnly, id
     for: issues,
     paths: new Set(),
   });
-  const edited = useMemo(() => (edits.for === issues ? edits.paths : new Set<string>()), [edits, issues]);
+  // A changed repeat (an instance added or removed) makes the old problems inside it stale too: their places moved.
+  const edited = useMemo(() => {
+    const paths = edits.for === issues ? [...edits.paths] : [];
+    return (path: string) => paths.some((p) => path === p || path.startsWith(`${p}[`) || path.startsWith(`${p}.`));
+  }, [edits, issues]);
 
   const ctx = useMemo<XlsFormContext>(() => {
     const text = (texts: Record<string, string> | undefined, path?: string) => {
@@ -88,7 +92,7 @@ export function XlsFormView({ form, value, onChange, issues, today, readOnly, id
       issueAt: (path) => {
         const live = state.issues.find((i) => i.path === path && liveCodes.has(i.code));
         if (live) return message(live);
-        const given = edited.has(path) ? undefined : issues?.find((i) => i.path === path);
+        const given = edited(path) ? undefined : issues?.find((i) => i.path === path);
         return given && message(given);
       },
       answer: (path) => getAt(value, path),
@@ -104,7 +108,7 @@ export function XlsFormView({ form, value, onChange, issues, today, readOnly, id
   }, [form, state, lang, t, today, edited, issues, value, onChange, readOnly, idPrefix]);
   // Problems no field on screen can show (an answer to a question this version no longer asks, one that no longer
   // applies): listed above the form, so a refused save is never left without a reason.
-  const unplaced = (issues ?? []).filter((i) => !edited.has(i.path) && !shownAt(form, state, i.path));
+  const unplaced = (issues ?? []).filter((i) => !edited(i.path) && !shownAt(form, state, i.path));
 
   return (
     <XlsFormCtx value={ctx}>
