@@ -157,3 +157,23 @@ test('sheets of the wrong shape do not throw', () => {
     assert.equal(r.ok, false);
   }
 });
+
+test('relevance or calculations that depend on themselves are refused', () => {
+  const r = parseXlsform(
+    sheetsOf([
+      { type: 'calculate', name: 'a', calculation: '${b} + 1' },
+      { type: 'calculate', name: 'b', calculation: '${a} + 1' },
+      { type: 'begin group', name: 'g', relevant: "${inside} = 'x'" },
+      { type: 'text', name: 'inside' },
+      { type: 'end group' },
+      { type: 'text', name: 'self', relevant: "${self} = ''" },
+      { type: 'integer', name: 'fine', constraint: '. > ${a}', relevant: '${inside} != 1' },
+    ]),
+    'f',
+  );
+  assert.deepEqual(issuesOf(r), [
+    { sheet: 'survey', row: 2, column: 'calculation', code: 'invalid_value', detail: 'a → b → a' },
+    { sheet: 'survey', row: 4, column: 'relevant', code: 'invalid_value', detail: 'g → inside → g' },
+    { sheet: 'survey', row: 7, column: 'relevant', code: 'invalid_value', detail: 'self → self' },
+  ]);
+});

@@ -5,6 +5,7 @@ import { compileExpression } from './expr';
 import { namePattern } from './expr-parse';
 import { otherQuestionLabel } from './other';
 import { parseChoices, parseSettings } from './parse-choices';
+import { findCycles } from './parse-cycles';
 import { parseType } from './parse-type';
 import { LanguageSet, parseHeader, RowCells, type SheetRow, type Sheets, textColumns } from './sheets';
 import type { FormDef, FormIssue, FormNode, Group, Question, Repeat } from './types';
@@ -273,6 +274,8 @@ export function parseXlsform(
     children,
     choices: { ...choices.lists },
   };
+  const cycles = findCycles(form);
+  if (cycles.length) return { ok: false, issues: cycles };
   return { ok: true, form };
 }
 
