@@ -128,6 +128,7 @@ export function selectQuestions(form: FormDef, lang: string) {
       label: textFor(p.question.label, form, lang) || p.question.name,
       listName: p.question.listName!,
       orOther: Boolean(p.question.orOther),
-      multiple: p.question.type === 'select_multiple',
+      // Inside a repeat a person may give several answers (one per child): rows then do not add up to their total.
+      multiple: p.question.type === 'select_multiple' || p.repeat !== null,
     }));
 }

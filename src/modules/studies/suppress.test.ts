@@ -62,3 +62,38 @@ describe('study disclosure control', () => {
     assert.equal(t.rows[1]!.total.suppressed, true, 'a parish of 6 interviews is never shown');
   });
 });
+
+describe('study disclosure control across tables', () => {
+  it('hides the same place totals whatever the question, so two tables cannot be put together', () => {
+    const totals = [32, 6, 32];
+    const byPlace = protectList(totals, 11).cells.map((c) => c.suppressed);
+    const tables = [
+      protectTable([[], [], []], totals, true, 11),
+      protectTable(
+        [
+          [20, 12, 0],
+          [3, 2, 1],
+          [15, 14, 3],
+        ],
+        totals,
+        true,
+        11,
+      ),
+      protectTable(
+        [
+          [30, 2],
+          [6, 0],
+          [1, 31],
+        ],
+        totals,
+        false,
+        11,
+      ),
+    ];
+    for (const t of tables)
+      assert.deepEqual(
+        t.rows.map((r) => r.total.suppressed),
+        byPlace,
+      );
+  });
+});

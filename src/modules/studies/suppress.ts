@@ -15,9 +15,15 @@ interface Relation {
 /**
  * Protects a grid of counts (`values` flat, cell ids) under a list of additive relations over those ids.
  * Guarantees: every shown non-zero value is ≥ k, and no relation has a lone hidden part or hidden parts under k.
+ * Cells in `fixed` keep the state given (true = hidden); complements are chosen among the others.
  */
-export function protectCells(values: readonly number[], relations: readonly Relation[], k: number): Cell[] {
-  const hidden = values.map((v) => protectCount(v, k).suppressed);
+export function protectCells(
+  values: readonly number[],
+  relations: readonly Relation[],
+  k: number,
+  fixed: ReadonlyMap<number, boolean> = new Map(),
+): Cell[] {
+  const hidden = values.map((v, i) => fixed.get(i) ?? protectCount(v, k).suppressed);
   let changed = true;
   while (changed) {
     changed = false;
@@ -32,12 +38,13 @@ export function protectCells(values: readonly number[], relations: readonly Rela
             count++;
             mass += v;
           }
-        } else if (v > 0 && (pick < 0 || v < values[pick]!)) pick = i;
+        } else if (v > 0 && !fixed.has(i) && (pick < 0 || v < values[pick]!)) pick = i;
       }
       // A hidden total with hidden parts: the parts cannot be recovered from it.
       if (hidden[r.total] || count === 0 || (count >= 2 && mass >= k)) continue;
       if (pick >= 0) hidden[pick] = true;
-      else hidden[r.total] = true;
+      else if (!fixed.has(r.total)) hidden[r.total] = true;
+      else continue;
       changed = true;
     }
   }
@@ -80,7 +87,12 @@ export function protectTable(
     for (let r = 0; r < nr; r++) relations.push({ parts: grid[r]!.map((_, c) => at(r, c)), total: rowTotal(r) });
     relations.push({ parts: Array.from({ length: nc }, (_, c) => colTotal(c)), total: grand });
   }
-  const out = protectCells(values, relations, k);
+  // The places' totals are hidden as in the list of interviews by place, whatever the question: two tables that hid
+  // different totals could otherwise be put together to give a hidden one back.
+  const places = protectList(rowTotals, k);
+  const fixed = new Map<number, boolean>(places.cells.map((c, r) => [rowTotal(r), c.suppressed]));
+  fixed.set(grand, places.total.suppressed);
+  const out = protectCells(values, relations, k, fixed);
   return {
     rows: grid.map((_, r) => ({
       cells: Array.from({ length: nc }, (_, c) => out[at(r, c)]!),
