@@ -14,7 +14,12 @@ export function Nodes({ nodes, base }: { nodes: FormNode[]; base: string }) {
         const path = pathOf(base, node.name);
         if (!state.relevant(path)) return null;
         if (node.kind === 'group') return <GroupView key={node.name} group={node} base={base} />;
-        if (node.kind === 'repeat') return <RepeatView key={node.name} repeat={node} path={path} base={base} />;
+        if (node.kind === 'repeat')
+          return (
+            <RepeatView key={node.name} repeat={node} path={path} base={base}>
+              {(children, at) => <Nodes nodes={children} base={at} />}
+            </RepeatView>
+          );
         return <Field key={node.name} q={node} path={path} />;
       })}
     </Stack>

@@ -1,18 +1,28 @@
 import { Box, Button, Paper, Group as Row, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxRepeatInstances } from '../../../../src/shared/xlsform';
 import type { Answers, Repeat } from '../../../../src/shared/xlsform/types';
 import { errorColor } from './common';
 import { useXlsForm } from './context';
-import { Nodes } from './Nodes';
 import { domId, initialInstance, instanceBase, isEmpty } from './state';
 
 /**
  * A repeat: each instance in its own box ("Hijo 1", "Hijo 2") with a button to remove it, and a button to add one.
  * With a repeat_count the form fixes how many there are: the view keeps the answers at that number.
  */
-export function RepeatView({ repeat, path, base }: { repeat: Repeat; path: string; base: string }) {
+export function RepeatView({
+  repeat,
+  path,
+  base,
+  children,
+}: {
+  repeat: Repeat;
+  path: string;
+  base: string;
+  /** Renders an instance's questions (the parent's node list, passed in so the two views do not import each other). */
+  children: (nodes: Repeat['children'], base: string) => ReactNode;
+}) {
   const { t } = useTranslation();
   const ctx = useXlsForm();
   const answer = ctx.answer(path);
@@ -55,7 +65,7 @@ export function RepeatView({ repeat, path, base }: { repeat: Repeat; path: strin
           answered={Object.values(instance ?? {}).some((v) => !isEmpty(v))}
           onRemove={editable ? () => remove(i) : undefined}
         >
-          <Nodes nodes={repeat.children} base={instanceBase(base, repeat.name, i)} />
+          {children(repeat.children, instanceBase(base, repeat.name, i))}
         </Instance>
       ))}
       {error && (
