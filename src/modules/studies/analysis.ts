@@ -46,9 +46,11 @@ export class StudyCounts {
       this.ctx,
       people.filter((x): x is string => x !== null),
     );
+    // The same people as by place: their total is hidden (or shown) alike in both lists.
     const q = protectList(
       people.map((x) => byInterviewer.get(x)!),
       this.k,
+      p.total.suppressed,
     );
     return {
       k: this.k,

@@ -52,9 +52,15 @@ export function protectCells(
 }
 
 /** A list of counts and their total (e.g. interviews by parish), protected. */
-export function protectList(counts: readonly number[], k: number): { cells: Cell[]; total: Cell } {
+export function protectList(
+  counts: readonly number[],
+  k: number,
+  /** The total's state when another list over the same people already decided it (true = hidden). */
+  totalHidden?: boolean,
+): { cells: Cell[]; total: Cell } {
   const total = counts.reduce((a, b) => a + b, 0);
-  const out = protectCells([...counts, total], [{ parts: counts.map((_, i) => i), total: counts.length }], k);
+  const fixed = new Map<number, boolean>(totalHidden === undefined ? [] : [[counts.length, totalHidden]]);
+  const out = protectCells([...counts, total], [{ parts: counts.map((_, i) => i), total: counts.length }], k, fixed);
   return { cells: out.slice(0, counts.length), total: out[counts.length]! };
 }
 
