@@ -23,7 +23,19 @@ for (const target of dbTargets()) {
 
     it('loads the demo cantons and their parishes on first run', async () => {
       assert.deepEqual(await seedDemo(db.ctx), {
-        seeded: ['geo', 'access', 'reports', 'cases', 'field', 'directory', 'referrals', 'plans', 'insights'],
+        seeded: [
+          'geo',
+          'access',
+          'reports',
+          'cases',
+          'field',
+          'directory',
+          'referrals',
+          'plans',
+          'insights',
+          'forms',
+          'studies',
+        ],
       });
       const cantons = await db.handle.db
         .selectFrom('divisions')
