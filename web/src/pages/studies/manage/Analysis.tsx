@@ -58,7 +58,10 @@ export function Analysis({ study }: { study: Study }) {
   useEffect(() => {
     if (first) setQuestion(first);
   }, [first, setQuestion]);
-  const option = useMemo(() => (a?.rows.length && a.choices.length ? chartOf(a) : null), [a]);
+  // A chart only when some bar has a height (suppressed cells draw nothing; all zeros say nothing).
+  const drawn = a?.rows.some((r) => r.cells.some((c) => !c.suppressed && (c.value ?? 0) > 0));
+  const option = useMemo(() => (a && drawn ? chartOf(a) : null), [a, drawn]);
+  const empty = a?.totals.total.value === 0 && !a.totals.total.suppressed;
   const chosen = a?.questions.find((x) => x.name === (question ?? a.question));
   return (
     <Stack>
@@ -95,7 +98,7 @@ export function Analysis({ study }: { study: Study }) {
                 {t('studies.analysis.multiple')}
               </Text>
             )}
-            {a.rows.length === 0 ? (
+            {a.rows.length === 0 || empty ? (
               <Text c="dimmed">{t('studies.analysis.noAnswers')}</Text>
             ) : (
               <>
