@@ -18,7 +18,7 @@ Object.assign(globalThis, {
 
 const { fieldDb } = await import('./db');
 const vault = await import('./vault');
-const studies = await import('./studies');
+const studies = { ...(await import('./studies')), ...(await import('./studies-send')) };
 
 const policy = { lockMinutes: 10, maxAttempts: 5, keepDays: 14 };
 const device = { id: '4f7c2b1e-0000-4000-8000-000000000002', name: 'Prueba', userId: 'u1', userName: 'Demo Prueba' };

@@ -18,7 +18,7 @@ import {
   saveCases,
   updateOp,
 } from './store';
-import { sendPending } from './studies';
+import { sendPending } from './studies-send';
 import { type Device, loadVault, type Policy, vaultKey, wipe } from './vault';
 
 // Sync on the record's version contract. Changes go in the order they were made, each with its own

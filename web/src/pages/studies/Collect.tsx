@@ -14,9 +14,8 @@ import {
 } from '../../offline/studies';
 import { loadVault, touch, useVault } from '../../offline/vault';
 import { useSession } from '../../session';
-import { Unlock } from '../field/access';
 import { type Interview, newInterview } from './collect/interview';
-import { PendingPanel } from './collect/Pending';
+import { KeepProblem, PendingPanel } from './collect/Pending';
 import { ConsentStep, PlaceStep, SavedNotice } from './collect/steps';
 import { placeErrors, sendInterview } from './collect/submit';
 import { localToday, textIn } from './collect/text';
@@ -273,24 +272,7 @@ export function StudyCollect() {
                   {problems > 0 && <Text size="sm">{t('studies.collect.problems', { count: problems })}</Text>}
                 </Alert>
               )}
-              {outcome?.kind === 'noVault' && (
-                <Alert color="orange" role="alert" title={t('studies.collect.offlineNoVault')}>
-                  <Text size="sm">{t('studies.collect.keepPageOpen')}</Text>
-                </Alert>
-              )}
-              {outcome?.kind === 'otherOwner' && (
-                <Alert color="orange" role="alert">
-                  {t('studies.collect.otherOwner')} {t('studies.collect.keepPageOpen')}
-                </Alert>
-              )}
-              {outcome?.kind === 'needUnlock' && (
-                <Stack gap="xs">
-                  <Alert color="blue" role="alert">
-                    {t('studies.collect.unlockToKeep')}
-                  </Alert>
-                  <Unlock vault={vault} />
-                </Stack>
-              )}
+              <KeepProblem outcome={outcome?.kind} />
               <Button onClick={() => void submit()} loading={busy} size="md" w="fit-content">
                 {t('studies.collect.submit')}
               </Button>

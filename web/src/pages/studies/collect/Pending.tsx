@@ -7,11 +7,10 @@ import {
   dropInterview,
   keptInterviews,
   type PendingInterview,
-  type SendResult,
-  sendPending,
   usePendingCounts,
   useStudiesVersion,
 } from '../../../offline/studies';
+import { type SendResult, sendPending } from '../../../offline/studies-send';
 import { useVault } from '../../../offline/vault';
 import { Unlock } from '../../field/access';
 
@@ -137,4 +136,32 @@ export function PendingPanel({
       </Stack>
     </Paper>
   );
+}
+
+/** Why an interview that could not be sent is not kept yet: no field copy, another person's, or a locked one. */
+export function KeepProblem({ outcome }: { outcome: string | undefined }) {
+  const { t } = useTranslation();
+  const vault = useVault();
+  if (outcome === 'noVault')
+    return (
+      <Alert color="orange" role="alert" title={t('studies.collect.offlineNoVault')}>
+        <Text size="sm">{t('studies.collect.keepPageOpen')}</Text>
+      </Alert>
+    );
+  if (outcome === 'otherOwner')
+    return (
+      <Alert color="orange" role="alert">
+        {t('studies.collect.otherOwner')} {t('studies.collect.keepPageOpen')}
+      </Alert>
+    );
+  if (outcome === 'needUnlock')
+    return (
+      <Stack gap="xs">
+        <Alert color="blue" role="alert">
+          {t('studies.collect.unlockToKeep')}
+        </Alert>
+        <Unlock vault={vault} />
+      </Stack>
+    );
+  return null;
 }

@@ -1,12 +1,11 @@
+import type { FieldProblem, SubmissionBody } from '../../../offline/studies';
 import {
-  type FieldProblem,
   isTransient,
   placeProblems,
   postInterview,
   respondentCodeOf,
-  type SubmissionBody,
   sessionForSending,
-} from '../../../offline/studies';
+} from '../../../offline/studies-send';
 
 /** How a send went: taken (with the code the server gave), refused at fields, refused whole, or not reached. */
 export type SendOutcome =
