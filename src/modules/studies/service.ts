@@ -56,8 +56,12 @@ export class StudiesService {
   private async checkPlaces(actor: Actor, places: string[]) {
     if (new Set(places).size !== places.length) throw new AppError(400, 'duplicate_places');
     const scope = new ScopeCheck(this.ctx);
-    for (const p of places)
+    const geo = new GeoService(this.db);
+    for (const p of places) {
       if (!(await scope.within(actor, actor.scope.country, p))) throw new AppError(400, 'scope_outside_jurisdiction');
+      // A study covers cantons or parishes: a province or a whole country is not a place one interviews in.
+      if (((await geo.levelOf(actor.scope.country, p)) ?? 0) < 2) throw new AppError(400, 'study_place_level');
+    }
   }
 
   async create(actor: Actor, b: CreateStudyBody, requestId: string) {

@@ -45,6 +45,14 @@ for (const target of dbTargets()) {
       });
       assert.equal(outside.statusCode, 400);
       assert.equal(outside.json().code, 'scope_outside_jurisdiction');
+      const canton = await w.call(w.researcher, 'POST', '/api/studies', {
+        title: { es: 'Cantón' },
+        purpose: { es: 'Cantón' },
+        consent: { es: 'Cantón' },
+        places: ['0101'],
+        respondents: 'anonymous',
+      });
+      assert.equal(canton.statusCode, 200, 'a canton is a place a study may cover');
       const denied = await w.call(w.interviewer, 'POST', '/api/studies', {
         title: { es: 'x' },
         purpose: { es: 'x' },
