@@ -49,15 +49,17 @@ describe('case forms in Chromium', () => {
     await page.getByRole('button', { name: 'Importar formulario' }).click();
     await page.getByText('Formulario «Preguntas del cantón (prueba)» importado: versión 1.').waitFor();
     await page.getByRole('heading', { name: 'Preguntas del cantón (prueba)' }).waitFor();
-    const place = page.getByRole('combobox', { name: 'Lugar (incluye todo lo que está dentro)' });
+    // The demo's own case form is listed too: work inside this form's part of the page.
+    const card = page.getByRole('region', { name: 'Preguntas del cantón (prueba)' });
+    const place = card.getByRole('combobox', { name: 'Lugar (incluye todo lo que está dentro)' });
     await place.fill('Colta');
     await page
       .getByRole('option', { name: /^Colta/ })
       .first()
       .click();
-    await page.getByRole('button', { name: 'Mostrar en los casos de este lugar' }).click();
-    await page.getByRole('button', { name: 'Quitar de Colta' }).waitFor();
-    await page.getByRole('button', { name: /Versión 1/ }).click();
+    await card.getByRole('button', { name: 'Mostrar en los casos de este lugar' }).click();
+    await card.getByRole('button', { name: 'Quitar de Colta' }).waitFor();
+    await card.getByRole('button', { name: /Versión 1/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('¿Va a la escuela?').first().waitFor();
     assert.deepEqual(await axe(page, '[role=dialog]'), [], 'the preview passes axe');
@@ -80,21 +82,24 @@ describe('case forms in Chromium', () => {
     await w.setViewportSize({ width: 360, height: 800 });
     await signIn(w, 'tecnica.colta@minka.demo');
     await w.goto(`/cases/${colta.id}`);
-    await w.getByRole('heading', { name: 'Preguntas del cantón (prueba)' }).waitFor();
-    await w.getByText('Todavía no hay respuestas.').waitFor();
-    await w.getByRole('button', { name: 'Responder' }).click();
-    await w.getByRole('radio', { name: 'No' }).check();
-    await w.getByLabel('Observación').fill('Nota de prueba');
-    await w.getByLabel('Hermanos').fill('40');
-    await w.getByRole('button', { name: 'Guardar' }).click();
-    await w.getByText('Como mucho 20').waitFor();
+    // Colta is in Chimborazo: the demo's "Escolaridad y trabajo infantil" is a section of this case too.
+    const section = w.getByRole('region', { name: 'Preguntas del cantón (prueba)' });
+    await section.getByRole('heading', { name: 'Preguntas del cantón (prueba)' }).waitFor();
+    await w.getByRole('region', { name: 'Escolaridad y trabajo infantil' }).waitFor();
+    await section.getByText('Todavía no hay respuestas.').waitFor();
+    await section.getByRole('button', { name: 'Responder' }).click();
+    await section.getByRole('radio', { name: 'No' }).check();
+    await section.getByLabel('Observación').fill('Nota de prueba');
+    await section.getByLabel('Hermanos').fill('40');
+    await section.getByRole('button', { name: 'Guardar' }).click();
+    await section.getByText('Como mucho 20').waitFor();
     assert.deepEqual(await axe(w, '[data-part=case-forms]'), [], 'the case form with a constraint message passes axe');
     await fits(w, 'the case form');
-    await w.getByLabel('Hermanos').fill('3');
-    await w.getByRole('button', { name: 'Guardar' }).click();
-    await w.getByRole('button', { name: 'Editar respuestas' }).waitFor();
-    await w.getByText('Nota de prueba').waitFor();
-    await w.getByText(/Respondido por .* versión 1 del formulario/).waitFor();
+    await section.getByLabel('Hermanos').fill('3');
+    await section.getByRole('button', { name: 'Guardar' }).click();
+    await section.getByRole('button', { name: 'Editar respuestas' }).waitFor();
+    await section.getByText('Nota de prueba').waitFor();
+    await section.getByText(/Respondido por .* versión 1 del formulario/).waitFor();
     assert.deepEqual(await axe(w, '[data-part=case-forms]'), [], 'the answers pass axe');
     await fits(w, 'the answers');
     // The refused import answered 422, which the browser logs; nothing else went wrong.

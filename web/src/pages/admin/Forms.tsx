@@ -138,7 +138,7 @@ function FormCard({ f }: { f: FormSummary }) {
   });
   const title = titleOf(f.title, i18n.language) || f.formKey;
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" component="section" aria-label={title}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {title}

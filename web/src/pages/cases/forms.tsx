@@ -90,76 +90,79 @@ function FormPart({ caseId, s, canEdit }: { caseId: string; s: FormSection; canE
   const title = textFor(s.title, form, i18n.language) || textFor(form.title, form, i18n.language);
   const shownForm = (s.answers?.form ?? form) as FormDef;
   return (
-    <Section title={title}>
-      <Stack>
-        {draft ? (
-          <>
-            <XlsFormView
-              form={form}
-              value={draft}
-              onChange={setDraft}
-              issues={answerIssues.issues}
-              today={today}
-              idPrefix={`cf-${s.formId.slice(0, 8)}`}
-            />
-            {conflict && (
-              <Alert color="orange" role="alert">
-                <Stack gap="xs">
-                  <Text size="sm">{t('forms.case.conflict')}</Text>
-                  <Button
-                    w="fit-content"
-                    variant="light"
-                    onClick={() => {
-                      setDraft(null);
-                      setConflict(false);
-                      void qc.invalidateQueries({ queryKey: formsKey(caseId) });
-                    }}
-                  >
-                    {t('forms.case.reload')}
-                  </Button>
-                </Stack>
-              </Alert>
-            )}
-            {save.error && !conflict && !answerIssues.issues.length && (
-              <Alert color="red" role="alert">
-                {save.error.message}
-              </Alert>
-            )}
-            <Group>
-              <Button onClick={submit} loading={save.isPending}>
-                {t('forms.case.save')}
-              </Button>
-              <Button variant="default" onClick={() => setDraft(null)}>
-                {t('forms.case.cancel')}
-              </Button>
-            </Group>
-          </>
-        ) : (
-          <>
-            {s.answers ? (
-              <>
-                <AnswersSummary form={shownForm} answers={s.answers.values as Answers} />
-                <Text size="xs" c="dimmed">
-                  {t('forms.case.savedBy', {
-                    name: s.answers.updatedBy || t('record.someone'),
-                    date: formatDateTime(s.answers.updatedAt),
-                    number: s.answers.formVersion,
-                  })}
+    // A named region per form, so a person (or a test) can tell two attached forms apart.
+    <section aria-label={title}>
+      <Section title={title}>
+        <Stack>
+          {draft ? (
+            <>
+              <XlsFormView
+                form={form}
+                value={draft}
+                onChange={setDraft}
+                issues={answerIssues.issues}
+                today={today}
+                idPrefix={`cf-${s.formId.slice(0, 8)}`}
+              />
+              {conflict && (
+                <Alert color="orange" role="alert">
+                  <Stack gap="xs">
+                    <Text size="sm">{t('forms.case.conflict')}</Text>
+                    <Button
+                      w="fit-content"
+                      variant="light"
+                      onClick={() => {
+                        setDraft(null);
+                        setConflict(false);
+                        void qc.invalidateQueries({ queryKey: formsKey(caseId) });
+                      }}
+                    >
+                      {t('forms.case.reload')}
+                    </Button>
+                  </Stack>
+                </Alert>
+              )}
+              {save.error && !conflict && !answerIssues.issues.length && (
+                <Alert color="red" role="alert">
+                  {save.error.message}
+                </Alert>
+              )}
+              <Group>
+                <Button onClick={submit} loading={save.isPending}>
+                  {t('forms.case.save')}
+                </Button>
+                <Button variant="default" onClick={() => setDraft(null)}>
+                  {t('forms.case.cancel')}
+                </Button>
+              </Group>
+            </>
+          ) : (
+            <>
+              {s.answers ? (
+                <>
+                  <AnswersSummary form={shownForm} answers={s.answers.values as Answers} />
+                  <Text size="xs" c="dimmed">
+                    {t('forms.case.savedBy', {
+                      name: s.answers.updatedBy || t('record.someone'),
+                      date: formatDateTime(s.answers.updatedAt),
+                      number: s.answers.formVersion,
+                    })}
+                  </Text>
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('forms.case.none')}
                 </Text>
-              </>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('forms.case.none')}
-              </Text>
-            )}
-            {canEdit && (
-              <Button w="fit-content" variant="light" onClick={edit}>
-                {s.answers ? t('forms.case.edit') : t('forms.case.answer')}
-              </Button>
-            )}
-          </>
-        )}
-      </Stack>
-    </Section>
+              )}
+              {canEdit && (
+                <Button w="fit-content" variant="light" onClick={edit}>
+                  {s.answers ? t('forms.case.edit') : t('forms.case.answer')}
+                </Button>
+              )}
+            </>
+          )}
+        </Stack>
+      </Section>
+    </section>
   );
 }
