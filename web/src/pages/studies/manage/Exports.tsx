@@ -29,7 +29,7 @@ export function Exports({ study }: { study: Study }) {
     <Paper withBorder p="md" component="section" aria-labelledby="study-exports">
       <Stack gap="sm">
         <Title order={2} size="h4" id="study-exports">
-          {t('studies.exports.title')}
+          {raw ? t('studies.exports.title') : t('studies.exports.protectedTitle')}
         </Title>
         <Text size="sm">{raw ? t('studies.exports.raw') : t('studies.exports.protected')}</Text>
         <Stack gap={4}>
