@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textFor } from '../../../../src/shared/xlsform';
-import type { Answers, FormDef, FormNode } from '../../../../src/shared/xlsform/types';
+import type { Answers, FormDef } from '../../../../src/shared/xlsform/types';
 import { ApiError, type ApiResponse, client, ok } from '../../api';
 import { AnswersSummary, initialAnswers, useAnswerIssues, XlsFormView } from '../../components/xlsform';
 import { formatDateTime } from '../../format';
@@ -15,15 +15,6 @@ type FormSection = CaseForms['sections'][number];
 const formsKey = (caseId: string) => ['case', caseId, 'forms'] as const;
 /** Today on this device, as the form's date rules read it. */
 const localToday = () => new Date().toLocaleDateString('en-CA');
-
-/** The answer names a form holds at its top level (questions in groups, and repeats by their name). */
-function topNames(nodes: FormNode[], out = new Set<string>()): Set<string> {
-  for (const n of nodes) {
-    if (n.kind === 'group') topNames(n.children, out);
-    else out.add(n.name);
-  }
-  return out;
-}
 
 /**
  * The forms an administrator attached to the case's places, each as a section: the answers with the form's labels,
@@ -74,13 +65,10 @@ function FormPart({ caseId, s, canEdit }: { caseId: string; s: FormSection; canE
   });
   const edit = () => {
     // Answers given on an older version keep only what the newest version still asks.
-    const names = topNames(form.children);
-    const kept = s.answers
-      ? Object.fromEntries(Object.entries(s.answers.values as Answers).filter(([k]) => names.has(k)))
-      : {};
     setConflict(false);
     save.reset();
-    setDraft({ ...initialAnswers(form, today), ...kept });
+    // Earlier answers the current form still asks (inside repeats too), over the form's defaults.
+    setDraft(initialAnswers(form, today, (s.answers?.values as Answers | undefined) ?? null));
   };
   const submit = () => {
     if (!draft) return;
