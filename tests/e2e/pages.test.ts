@@ -22,7 +22,7 @@ async function check(page: Page, name: string, within?: string): Promise<string[
     within,
   );
   const keys =
-    'app|nav|cases|reports|modules|record|errors|htcds|referrals|insights|admin|plans|localPlans|work|account|geo|legal|closure|followups|translations|field';
+    'app|nav|cases|reports|modules|record|errors|htcds|referrals|insights|admin|plans|localPlans|work|account|geo|legal|closure|followups|translations|field|studies|xlsform|forms';
   const key = text.match(new RegExp(`\\b(${keys})\\.[a-zA-Z_][\\w.]*[a-zA-Z]\\b`));
   if (key) found.push(`${name}: shows the key ${key[0]}`);
   const iso = text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/);
@@ -133,6 +133,21 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
     await page.getByRole('dialog').waitFor();
     await page.waitForLoadState('networkidle');
     found.push(...(await check(page, '/reports drawer', '[role=dialog]')));
+    // A Guamote case with the demo case form answered: its section, then the same form open to edit.
+    const answered = await e2e.server.db.db
+      .selectFrom('case_form_answers')
+      .innerJoin('cases', 'cases.id', 'case_form_answers.case_id')
+      .select('cases.id')
+      .where('cases.division_code', 'like', '0606%')
+      .orderBy('cases.created_at')
+      .executeTakeFirstOrThrow();
+    await page.goto(`/cases/${answered.id}`);
+    await page.getByRole('button', { name: 'Editar respuestas' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    found.push(...(await check(page, 'a case with an answered case form')));
+    await page.getByRole('button', { name: 'Editar respuestas' }).click();
+    await page.getByRole('button', { name: 'Guardar' }).first().waitFor();
+    found.push(...(await check(page, 'a case form being edited')));
     assert.deepEqual(found, []);
   });
 
@@ -147,6 +162,39 @@ describe('every page passes axe-core and fits a 360 px screen (Chromium)', () =>
       await page.waitForLoadState('networkidle');
       found.push(...(await check(page, `/admin ${name}`)));
     }
+    assert.deepEqual(found, []);
+  });
+
+  it("studies: the list, a study (every tab, a new study), the interviewer's study and collect pages", async () => {
+    const found: string[] = [];
+    const researcher = (await newPage(e2e)).page;
+    await signInWithoutCode(researcher, 'investigacion@minka.demo');
+    await visit(researcher, '/studies', found);
+    await researcher.getByRole('button', { name: 'Nuevo estudio' }).click();
+    await researcher.getByRole('button', { name: 'Crear estudio' }).waitFor();
+    found.push(...(await check(researcher, '/studies new study')));
+    const title = 'Causas y formas de la trata infantil en Cuenca';
+    await researcher.getByRole('link', { name: title }).click();
+    await researcher.getByRole('heading', { level: 1, name: title }).waitFor();
+    const study = new URL(researcher.url()).pathname;
+    for (const tab of ['overview', 'progress', 'analysis', 'exports', 'import']) {
+      await visit(researcher, `${study}${tab === 'overview' ? '' : `?tab=${tab}`}`, found);
+      await researcher.getByRole('tab', { selected: true }).waitFor();
+    }
+    // The form's preview, open.
+    await researcher.goto(study);
+    await researcher.getByRole('button', { name: 'Ver el formulario' }).click();
+    await researcher.getByRole('button', { name: 'Ocultar el formulario' }).waitFor();
+    await researcher.waitForLoadState('networkidle');
+    found.push(...(await check(researcher, `${study} form preview`)));
+
+    const interviewer = (await newPage(e2e)).page;
+    await signInWithoutCode(interviewer, 'encuestadora.cuenca@minka.demo');
+    for (const url of ['/studies', study, `${study}/collect`]) await visit(interviewer, url, found);
+    // The questionnaire itself shows once the consent is agreed.
+    await interviewer.getByRole('checkbox', { name: 'Leí el texto y la persona está de acuerdo' }).check();
+    await interviewer.getByRole('heading', { name: '3. Cuestionario' }).waitFor();
+    found.push(...(await check(interviewer, `${study}/collect with the questionnaire`)));
     assert.deepEqual(found, []);
   });
 
