@@ -102,6 +102,7 @@ export function PlaceStep({
             onChange={(e) => onCode(e.currentTarget.value)}
             error={errors.respondentCode}
             errorProps={{ style: { color: errorColor } }}
+            styles={{ input: readableError }}
             autoComplete="off"
             maxLength={60}
           />
