@@ -165,7 +165,9 @@ describe('a study in Chromium: import, collection in Kichwa on a phone, progress
     await signInWithoutCode(p, 'encuestadora.cuenca@minka.demo');
     await p.getByText('Kichwa', { exact: true }).click();
     await p.waitForFunction(() => document.documentElement.lang === 'qu-EC');
-    await p.goto('/studies');
+    // The studies, from the menu (on a phone the menu opens from its button).
+    await p.getByRole('button', { name: 'Menúta paskana' }).click();
+    await p.getByRole('navigation').getByRole('link', { name: 'Yachaykuna (estudios)' }).click();
     await p.getByRole('heading', { level: 1, name: 'Yachaykuna (estudios)' }).waitFor();
     // The study the researcher has just opened is there to collect, in its Kichwa title.
     await p.getByRole('link', { name: '«Cuencapi yachana wasi (prueba)»-pak kutichikunata tantachina' }).waitFor();
