@@ -241,6 +241,7 @@ export const everyTypeCases: { name: string; answers: unknown; issues: string[];
         income: 250.5,
         interview_date: '2026-12-01',
         interview_time: '10:30',
+        interviewer_note: 'Demo',
         canton: 'cuenca',
         parish: 'banos',
         reasons: ['work', 'other'],

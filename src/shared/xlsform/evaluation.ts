@@ -139,13 +139,22 @@ export class Evaluation {
     const supplied = coerce(q, own(frame.raw, q.name)).value;
     if (q.type === 'start' || q.type === 'end') return supplied ?? this.now;
     if (q.type === 'today') return supplied ?? this.ctx.today;
-    if (q.readOnly || supplied === null) return null;
+    // A read-only question holds its default (as ODK keeps it): what a device sends for it is ignored.
+    if (q.readOnly) return this.defaultOf(q);
+    if (supplied === null) return null;
     if (q.type === 'select_one' || q.type === 'select_multiple') {
       const names = new Set(this.choices(q, frame).map((c) => c.name));
       const picked = typeof supplied === 'string' ? [supplied] : (supplied as string[]);
       if (!picked.every((p) => names.has(p))) return null;
     }
     return supplied;
+  }
+
+  private defaultOf(q: Question): AnswerValue {
+    const d = q.default?.trim();
+    if (!d) return null;
+    if (d === 'today()') return q.type === 'date' ? this.ctx.today : null;
+    return coerce(q, q.type === 'select_multiple' ? d.split(/\s+/) : d).value;
   }
 
   choices(q: Question, frame: Frame): Choice[] {

@@ -3,11 +3,11 @@
 import { languageMatches } from './text';
 import type { Choice, FormLanguage, Texts } from './types';
 
-const otherChoice: Texts = { default: 'Other', es: 'Otro', qu: 'Shuk', en: 'Other' };
+const otherChoice: Texts = { default: 'Other', es: 'Otro', qu: 'Shuktak', en: 'Other' };
 const otherQuestion: Texts = {
   default: 'Other',
   es: 'Otro (especifique)',
-  qu: 'Shuk (killkapay)',
+  qu: 'Shuktak (killkapay)',
   en: 'Other (specify)',
 };
 

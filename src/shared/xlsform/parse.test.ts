@@ -64,7 +64,7 @@ describe('parseXlsform', () => {
     assert.equal(other.type, 'text');
     assert.equal(other.relevant, "selected(${school}, 'other')");
     assert.equal(other.label.es, 'Otro (especifique)');
-    assert.equal(other.label.qu, 'Shuk (killkapay)');
+    assert.equal(other.label.qu, 'Shuktak (killkapay)');
     const group = findNode(f, 'child');
     assert.equal(group?.kind, 'group');
     assert.equal(group?.appearance, 'field-list');

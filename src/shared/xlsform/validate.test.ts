@@ -260,4 +260,22 @@ describe('validateAnswers', () => {
       'kids:too_long',
     ]);
   });
+
+  test('a read-only question keeps its default, whatever the device sends', () => {
+    const r = parseXlsform(
+      sheetsOf(
+        [
+          { type: 'text', name: 'office', read_only: 'yes', default: 'Junta de Guamote (prueba)' },
+          { type: 'date', name: 'opened', read_only: 'yes', default: 'today()' },
+          { type: 'integer', name: 'free' },
+        ],
+        [],
+      ),
+      'ro',
+    );
+    assert.ok(r.ok);
+    const out = validateAnswers(r.form, { office: 'Cambiado', opened: '2020-01-01', free: 2 }, ctx);
+    assert.equal(out.ok, true);
+    assert.deepEqual(out.answers, { office: 'Junta de Guamote (prueba)', opened: '2026-12-06', free: 2 });
+  });
 });
