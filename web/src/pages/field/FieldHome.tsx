@@ -16,6 +16,7 @@ import {
 } from '../../offline/store';
 import { lastReport, type SyncReport, syncNow } from '../../offline/sync';
 import { lockNow, useVault, wipe } from '../../offline/vault';
+import { useSession } from '../../session';
 import { FieldStudies } from '../studies/collect/FieldStudies';
 import { Setup, Unlock } from './access';
 import { ConflictCard, RefusedCard } from './conflicts';
@@ -62,6 +63,9 @@ function Overview() {
   const { online } = useNetwork();
   const status = useFieldStatus();
   const vault = useVault();
+  const { data: session } = useSession();
+  // An interviewer keeps only study interviews: no new case. Offline (no session known) the button stays; the server decides.
+  const mayOpenCases = !session || session.user.permissions.includes('cases:write');
   const [held, setHeld] = useState<Held | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [erasing, setErasing] = useState(false);
@@ -103,9 +107,11 @@ function Overview() {
           <Button onClick={() => void sync()} loading={syncing} disabled={!online}>
             {t('field.syncNow')}
           </Button>
-          <Button component={Link} to="/field/new" variant="light">
-            {t('field.newCase')}
-          </Button>
+          {mayOpenCases && (
+            <Button component={Link} to="/field/new" variant="light">
+              {t('field.newCase')}
+            </Button>
+          )}
           <Button variant="default" onClick={lockNow}>
             {t('field.lock')}
           </Button>
