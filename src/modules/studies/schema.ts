@@ -72,6 +72,8 @@ export const studySummary = z
     places: z.array(placeView),
     formVersion: z.number().nullable(),
     abilities,
+    /** Interviews stored (owner organisation's managers only; null for others). */
+    submissions: z.number().nullable(),
   })
   .meta({ id: 'StudySummary' });
 
@@ -85,8 +87,6 @@ export const studyDetail = studySummary
     form: z
       .object({ formId: z.string(), versionId: z.string(), number: z.number(), definition: formDefinition })
       .nullable(),
-    /** Interviews stored (owner organisation's managers only; null for others). */
-    submissions: z.number().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -195,7 +195,6 @@ export class StudiesService {
         form && study.form_id
           ? { formId: study.form_id, versionId: form.id, number: form.number, definition: form.form }
           : null,
-      submissions: policy.owns(actor, facts) ? await repo.countSubmissions(this.db, id) : null,
       createdAt: study.created_at,
       updatedAt: study.updated_at,
     };
@@ -225,6 +224,8 @@ export class StudiesService {
       places: await this.placeLabels(study),
       formVersion: number === null ? null : Number(number),
       abilities: policy.abilities(actor, facts),
+      // Interviews stored: for the owner organisation's managers only.
+      submissions: policy.owns(actor, facts) ? await repo.countSubmissions(this.db, study.id) : null,
     };
   }
 }

@@ -17551,6 +17551,7 @@ export interface components {
         analyse: boolean;
         exportRaw: boolean;
       };
+      submissions: number | null;
     };
     StudyDetailInput: {
       id: string;
@@ -17576,6 +17577,7 @@ export interface components {
         analyse: boolean;
         exportRaw: boolean;
       };
+      submissions: number | null;
       purpose: components['schemas']['StudyTextsInput'];
       consent: components['schemas']['StudyTextsInput'];
       form: {
@@ -17584,7 +17586,6 @@ export interface components {
         number: number;
         definition: components['schemas']['FormDefInput'];
       } | null;
-      submissions: number | null;
       createdAt: string;
       updatedAt: string;
     };
@@ -19118,6 +19119,7 @@ export interface components {
         analyse: boolean;
         exportRaw: boolean;
       };
+      submissions: number | null;
     };
     StudyDetail: {
       id: string;
@@ -19143,6 +19145,7 @@ export interface components {
         analyse: boolean;
         exportRaw: boolean;
       };
+      submissions: number | null;
       purpose: components['schemas']['StudyTexts'];
       consent: components['schemas']['StudyTexts'];
       form: {
@@ -19151,7 +19154,6 @@ export interface components {
         number: number;
         definition: components['schemas']['FormDef'];
       } | null;
-      submissions: number | null;
       createdAt: string;
       updatedAt: string;
     };
