@@ -35,7 +35,7 @@ describe('minka keys rotate, backup and restore', () => {
 
   it('rotates the master key: everything still reads, and the old key is refused with a clear message', async () => {
     const before = await names();
-    assert.equal(before.length, 12, 'one demo account per role, three caseworkers, two supervisors');
+    assert.equal(before.length, 13, 'one demo account per role, three caseworkers, two supervisors');
     const keyFile = path.join(tmp.dir, 'master.key');
     const oldKey = path.join(tmp.dir, 'old.key');
     copyFileSync(keyFile, oldKey);
@@ -91,7 +91,7 @@ describe('minka keys rotate, backup and restore', () => {
     const r = minka('restore', backup, '--force');
     assert.equal(r.status, 0, r.stderr);
     const after = await openContext(testConfig(tmp.dir));
-    assert.equal((await after.db.db.selectFrom('user_roles').selectAll().execute()).length, 12);
+    assert.equal((await after.db.db.selectFrom('user_roles').selectAll().execute()).length, 13);
     await after.db.close();
   });
 });
