@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { badFormSheets, caseFormSheets, xlsformXlsx } from '../support/forms';
@@ -104,5 +106,25 @@ describe('case forms in Chromium', () => {
     await fits(w, 'the answers');
     // The refused import answered 422, which the browser logs; nothing else went wrong.
     assert.deepEqual([...admin.problems.filter((p) => !/status of 422/.test(p)), ...worker.problems], []);
+  });
+
+  it("renders the HTCDS standard's own XLSForm (read from the shared data) after importing it", async () => {
+    const { page, problems } = await newPage(e2e);
+    await signIn(page, 'admin@minka.demo');
+    await page.goto('/admin');
+    await page.getByRole('tab', { name: 'Formularios' }).click();
+    const data = readFileSync(path.resolve('../shared/data/htcds/htcds_xlsform.xlsx'));
+    await page.locator('input[type=file]').setInputFiles({ name: 'htcds_xlsform.xlsx', mimeType: xlsx, buffer: data });
+    await page.getByRole('button', { name: 'Importar formulario' }).click();
+    await page.getByText(/importado: versión 1\./).waitFor();
+    const card = page.getByRole('region', { name: /htcds/i });
+    await card.getByRole('button', { name: /Versión 1/ }).click();
+    const dialog = page.getByRole('dialog');
+    // The standard's questions with its own (English-only) labels, its picklists as choices.
+    await dialog.getByText('Method of Recruitment').waitFor();
+    await dialog.getByRole('checkbox', { name: 'Through family or family events' }).first().waitFor();
+    await dialog.getByText('Trafficking Status', { exact: true }).waitFor();
+    assert.deepEqual(await axe(page, '[role=dialog]'), [], 'the HTCDS form passes axe');
+    assert.deepEqual(problems, []);
   });
 });
