@@ -1,20 +1,11 @@
 import 'fake-indexeddb/auto';
+import './test-globals';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
 // Study interviews kept on the device without a connection: sealed with the field copy's key (no answer readable
 // in IndexedDB), counted without the key, sent later with the Idempotency-Key they were first sent with, exactly
 // once; a refusal stays on the device to be corrected; nothing goes while the copy is locked or for another person.
-
-const memory = new Map<string, string>();
-Object.assign(globalThis, {
-  localStorage: {
-    getItem: (k: string) => memory.get(k) ?? null,
-    setItem: (k: string, v: string) => void memory.set(k, v),
-    removeItem: (k: string) => void memory.delete(k),
-  },
-  window: { addEventListener() {}, removeEventListener() {} },
-});
 
 const { fieldDb } = await import('./db');
 const vault = await import('./vault');

@@ -1,19 +1,10 @@
 import 'fake-indexeddb/auto';
+import './test-globals';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
 // The device's encrypted store, in Node with an in-memory IndexedDB: what is kept is sealed, the key exists only
 // while the copy is open, wrong passphrases erase it, an idle device erases itself, and edits of one record fold.
-
-const memory = new Map<string, string>();
-Object.assign(globalThis, {
-  localStorage: {
-    getItem: (k: string) => memory.get(k) ?? null,
-    setItem: (k: string, v: string) => void memory.set(k, v),
-    removeItem: (k: string) => void memory.delete(k),
-  },
-  window: { addEventListener() {}, removeEventListener() {} },
-});
 
 const { fieldDb, setMeta } = await import('./db');
 const vault = await import('./vault');

@@ -6,10 +6,11 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { type LocalDivision, LocalDivisions } from '../../components/DivisionPicker';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { UpdateNotice } from '../../components/UpdateNotice';
+import { useFieldCopyActivity } from '../../offline/activity';
 import { getMeta } from '../../offline/db';
 import { useFieldStatus } from '../../offline/status';
 import { checkDevice, syncNow } from '../../offline/sync';
-import { loadVault, touch, useVault } from '../../offline/vault';
+import { useVault } from '../../offline/vault';
 
 /**
  * The field device's own frame: it works without the server (no session needed to open the encrypted copy), says
@@ -23,16 +24,7 @@ export function FieldLayout() {
   const { pathname } = useLocation();
   const [divisions, setDivisions] = useState<LocalDivision[] | null>(null);
 
-  useEffect(() => {
-    void loadVault();
-    const active = () => touch();
-    window.addEventListener('pointerdown', active);
-    window.addEventListener('keydown', active);
-    return () => {
-      window.removeEventListener('pointerdown', active);
-      window.removeEventListener('keydown', active);
-    };
-  }, []);
+  useFieldCopyActivity();
   useEffect(() => {
     if (vault.status === 'open') void getMeta<LocalDivision[]>('divisions').then((d) => setDivisions(d ?? []));
   }, [vault.status]);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { validateAnswers } from '../../../../src/shared/xlsform';
 import { initialAnswers, issuesFromError, XlsFormView } from '../../components/xlsform';
+import { useFieldCopyActivity } from '../../offline/activity';
 import {
   dropInterview,
   keepInterview,
@@ -12,7 +13,7 @@ import {
   type PendingInterview,
   type SubmissionBody,
 } from '../../offline/studies';
-import { loadVault, touch, useVault } from '../../offline/vault';
+import { useVault } from '../../offline/vault';
 import { useSession } from '../../session';
 import { type Interview, newInterview } from './collect/interview';
 import { KeepProblem, PendingPanel } from './collect/Pending';
@@ -57,16 +58,7 @@ export function StudyCollect() {
   const form = study?.form?.definition;
 
   // The field copy's state (no passphrase needed); activity keeps an open copy open, as on the field pages.
-  useEffect(() => {
-    void loadVault();
-    const active = () => touch();
-    window.addEventListener('pointerdown', active);
-    window.addEventListener('keydown', active);
-    return () => {
-      window.removeEventListener('pointerdown', active);
-      window.removeEventListener('keydown', active);
-    };
-  }, []);
+  useFieldCopyActivity();
 
   // Once the device has a field copy, the study is kept on it (so it opens again without a connection).
   const hasCopy = vault.status === 'open' || vault.status === 'locked';
