@@ -24,6 +24,8 @@ export const answersFor = (role = 'parent', notes?: string) => ({
   reasons: ['work', 'begging'],
   migration_months: ['m07'],
   approach: ['job_offer', 'debt'],
+  // South and west of the equator and Greenwich: a value that starts with a minus, as every Ecuadorian point does.
+  community_point: '-2.9 -79.01',
   children: [
     { child_age: 12, destination: 'colombia' },
     { child_age: 9, destination: 'quito' },

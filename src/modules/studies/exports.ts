@@ -108,10 +108,8 @@ async function xlsx(sheets: Sheet[]): Promise<Buffer> {
     used.add(name);
     const ws = wb.addWorksheet(name);
     ws.addRow(s.header).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? defuse(v) : v)));
+    // exceljs writes a string as a text cell, never a formula: it is kept as typed (a CSV needs defusing, not this).
+    for (const r of s.rows) ws.addRow(r);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-// A typed answer a spreadsheet would run as a formula is written as text with the apostrophe Excel hides.
-const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
