@@ -85,9 +85,12 @@ const csp = {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
-// Nothing in the app or the report pages uses a camera, microphone or position from the browser (a voice note or a
-// photo is a file the phone's own recorder or camera makes), and nothing may embed a payment or device prompt.
+// Nothing uses a camera or microphone from the browser (a voice note or a photo is a file the phone's own recorder
+// or camera makes), and nothing may embed a payment or device prompt. The staff app's own pages may ask for the
+// position (a questionnaire's location question, stored coarse); the anonymous report pages never may.
 const permissionsPolicy = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()';
+const staffPermissionsPolicy = permissionsPolicy.replace('geolocation=()', 'geolocation=(self)');
+const isReportPage = (url: string) => url === '/report' || url.startsWith('/report/') || url.startsWith('/report?');
 
 /**
  * Fastify's rule for which X-Forwarded-For entries to believe: a hop count trusts the nearest N addresses (the
@@ -172,7 +175,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(security);
     reply.header('x-request-id', req.id);
-    reply.header('permissions-policy', permissionsPolicy);
+    reply.header('permissions-policy', isReportPage(req.url) ? permissionsPolicy : staffPermissionsPolicy);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
