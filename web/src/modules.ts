@@ -4,7 +4,7 @@ export const modules = [
   { key: 'reports', path: '/reports', ready: true, needs: ['reports:triage'] },
   { key: 'cases', path: '/cases', ready: true, needs: ['cases:read', 'referrals:receive'] },
   { key: 'inbox', path: '/referrals/inbox', ready: true, needs: ['referrals:receive'] },
-  { key: 'field', path: '/field', ready: true, needs: ['cases:write'] },
+  { key: 'field', path: '/field', ready: true, needs: ['cases:write', 'studies:collect'] },
   { key: 'directory', path: '/directory', ready: true, needs: [] },
   { key: 'plans', path: '/plans', ready: true, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: true, needs: ['insights:aggregate'] },

@@ -8,7 +8,9 @@ import type { AnswerIssue, FormDef, FormIssue } from '../../shared/xlsform/types
 
 /** One import problem in words, in the reader's language: where it is, then what is wrong. */
 export function formIssueMessage(lang: string, i: FormIssue): string {
-  const problem = t(lang, `formIssues.${i.code}`, { detail: i.detail ?? '' });
+  // A row with a name or label but no type at all says so, instead of naming an empty type.
+  const key = i.code === 'unknown_type' && !i.detail ? 'missing_type' : i.code;
+  const problem = t(lang, `formIssues.${key}`, { detail: i.detail ?? '' });
   const where =
     i.row === 0
       ? t(lang, 'formIssues.whereSheet', { sheet: i.sheet })

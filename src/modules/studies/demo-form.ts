@@ -61,7 +61,7 @@ const survey: Row[] = [
     [cmEn]: 'Age must be between 0 and 120 years',
     ...l('Edad (años cumplidos)', 'Mashna watayuk', 'Age (years)'),
   },
-  { type: 'calculate', name: 'minor', calculation: 'if(${age} < 18, 1, 0)', ...l('Menor de edad', 'Wawa', 'Minor') },
+  { type: 'calculate', name: 'minor', calculation: "if(${age} = '', '', if(${age} < 18, 1, 0))", ...l('Menor de edad', 'Wawa', 'Minor') },
   { type: 'end_group', name: '' },
   {
     type: 'select_one yes_no',
@@ -100,7 +100,7 @@ const survey: Row[] = [
     aggregate: 'yes',
     ...l('¿Cómo se acercan a las familias?', '¿Imashinatak ayllukunaman kuchuyarin?', 'How are families approached?'),
     [hintEs]: 'Marque todas las que correspondan',
-    [hintQu]: 'Tukuy kaqta akllapay',
+    [hintQu]: 'Tukuy kakta akllapay',
     [hintEn]: 'Tick all that apply',
   },
   {
@@ -137,9 +137,6 @@ const survey: Row[] = [
     type: 'geopoint',
     name: 'community_point',
     ...l('Lugar de la comunidad (aproximado)', 'Ayllullaktapak kuska', 'Place of the community (approximate)'),
-    [hintEs]: 'Se guarda con unos 1 km de precisión',
-    [hintQu]: 'Karullamanta kuska',
-    [hintEn]: 'Kept to about 1 km',
   },
   {
     type: 'text',

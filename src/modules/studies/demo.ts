@@ -22,9 +22,9 @@ const plan: [string, number][] = [
 ];
 
 export const demoConsent = {
-  es: 'Somos parte de un estudio sobre las causas de la trata infantil en Cuenca. Sus respuestas son anónimas: no anotamos su nombre. Puede dejar de responder cuando quiera. ¿Acepta participar?',
-  qu: 'Cuenca llaktapi wawakunapak tratamanta yachanakunata rurakunchik. Kikinpak kutichikunaka pakallami: shutitaka mana killkanchikchu. Munashpaka sakiy ushankimi. ¿Chaskinkichu?',
-  en: 'We are part of a study on the causes of child trafficking in Cuenca. Your answers are anonymous: we do not write down your name. You may stop answering at any time. Do you agree to take part?',
+  es: 'Somos parte de un estudio sobre las causas de la trata infantil en Cuenca. Sus respuestas llevan solo un código del estudio: no anotamos su nombre. Puede dejar de responder cuando quiera. ¿Acepta participar?',
+  qu: 'Cuenca llaktapi wawakunapak tratamanta yachanakunata rurakunchik. Kikinpak kutichikunaka shuk yupaywanlla kan: shutitaka mana killkanchikchu. Munashpaka sakiy ushankimi. ¿Chaskinkichu?',
+  en: 'We are part of a study on the causes of child trafficking in Cuenca. Your answers carry only a study code: we do not write down your name. You may stop answering at any time. Do you agree to take part?',
 };
 
 /** Seeds the demo study (after access and forms): skipped when the demo organisation or researcher is missing. */
