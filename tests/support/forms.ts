@@ -127,3 +127,89 @@ export async function formFixture(db: Kysely<Database>, code: string): Promise<{
     .execute();
   return { id, attachment };
 }
+
+/**
+ * An open study of another organisation (`ownerOrgId`) in one parish, on a one-question form, written straight to
+ * the database for the authorization matrix: who may see, analyse, collect or manage it is then decided by place
+ * and organisation alone.
+ */
+export async function studyFixture(db: Kysely<Database>, parish: string, ownerOrgId: string): Promise<string> {
+  const now = new Date().toISOString();
+  const formId = randomUUID();
+  const versionId = randomUUID();
+  const studyId = randomUUID();
+  const form = {
+    formatVersion: 1,
+    formId: `estudio_${formId.slice(0, 8)}`,
+    title: { default: 'Estudio de matriz' },
+    version: '1',
+    defaultLanguage: 'default',
+    languages: [{ code: 'default', name: 'default' }],
+    children: [
+      {
+        kind: 'question',
+        type: 'select_one',
+        listName: 'yn',
+        name: 'respuesta',
+        label: { default: 'Respuesta' },
+        hint: {},
+        row: 2,
+        readOnly: false,
+        aggregate: false,
+      },
+    ],
+    choices: {
+      yn: [
+        { name: 'si', label: { default: 'Sí' }, extra: {} },
+        { name: 'no', label: { default: 'No' }, extra: {} },
+      ],
+    },
+  };
+  const texts = JSON.stringify({ es: 'Estudio de matriz' });
+  await db
+    .insertInto('forms')
+    .values({
+      id: formId,
+      form_key: form.formId,
+      usage: 'study',
+      owner_org_id: ownerOrgId,
+      title: JSON.stringify(form.title),
+      created_by: 'matrix',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('form_versions')
+    .values({
+      id: versionId,
+      form_id: formId,
+      number: 1,
+      xlsform_version: '1',
+      definition: JSON.stringify(form),
+      created_by: 'matrix',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('studies')
+    .values({
+      id: studyId,
+      code: `EST-M-${studyId.slice(0, 6)}`,
+      title: texts,
+      purpose: texts,
+      owner_org_id: ownerOrgId,
+      form_id: formId,
+      form_version_id: versionId,
+      country_code: 'EC',
+      places: JSON.stringify([parish]),
+      consent: texts,
+      respondents: 'anonymous',
+      status: 'open',
+      created_by: 'matrix',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return studyId;
+}

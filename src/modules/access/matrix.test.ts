@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrg, makeUser, systemActor, testPassword, totpNow } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
-import { formFixture } from '../../../tests/support/forms';
+import { formFixture, studyFixture } from '../../../tests/support/forms';
 import { IntakeService } from '../cases/intake';
 import { DirectoryService } from '../directory/service';
 import { seedGeoDemo } from '../geo/demo';
@@ -38,6 +38,15 @@ const orgReaders = {
 
 const planReaders = { administrator: 200, supervisor: 200, caseworker: 200, municipal_planner: 200, donor_viewer: 200 };
 const readOnly = { administrator: 403, supervisor: 403, caseworker: 403, donor_viewer: 403 };
+/** Roles that read a study's counts under disclosure control where their jurisdiction covers its places. */
+const studyAnalysts = {
+  administrator: 200,
+  supervisor: 200,
+  caseworker: 200,
+  municipal_planner: 200,
+  researcher: 200,
+  donor_viewer: 200,
+};
 
 const matrix: Record<string, Expect> = {
   'GET /api/openapi.json': all(200),
@@ -264,8 +273,9 @@ const matrix: Record<string, Expect> = {
   'GET /api/cases/:id/forms': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'PUT /api/cases/:id/forms/:sub': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // studies (issue 19): entries below this line
-  // No study exists at the nil id: every reader gets 404 (its existence never leaks); the rights on a real study
-  // are asserted in src/modules/studies/*.test.ts. A body that does not validate answers 400 before anything else.
+  // The study is open, of another organisation (orgIn), in one parish of the place: nobody here owns it (managing,
+  // progress, form and imports answer 404); analysts whose jurisdiction covers its parish read it and its protected
+  // tables; the interviewer collects there. Outside, it does not exist for anyone. Owners' rights: studies tests.
   'GET /api/studies': by({
     administrator: 200,
     supervisor: 200,
@@ -277,15 +287,15 @@ const matrix: Record<string, Expect> = {
     rest: 403,
   }),
   'POST /api/studies': all(400),
-  'GET /api/studies/:id': all(404),
-  'PATCH /api/studies/:id': all(404),
-  'POST /api/studies/:id/form': all(404),
-  'POST /api/studies/:id/submissions': all(400),
-  'GET /api/studies/:id/progress': all(404),
-  'GET /api/studies/:id/analysis': all(404),
-  'GET /api/studies/:id/export.csv': all(404),
-  'GET /api/studies/:id/export.xlsx': all(404),
-  'POST /api/studies/:id/imports': all(404),
+  'GET /api/studies/:id': by({ ...studyAnalysts, interviewer: 200, rest: 404 }, { rest: 404 }),
+  'PATCH /api/studies/:id': by({ rest: 404 }, { rest: 404 }),
+  'POST /api/studies/:id/form': by({ rest: 404 }, { rest: 404 }),
+  'POST /api/studies/:id/submissions': by({ interviewer: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/studies/:id/progress': by({ rest: 404 }, { rest: 404 }),
+  'GET /api/studies/:id/analysis': by({ ...studyAnalysts, rest: 404 }, { rest: 404 }),
+  'GET /api/studies/:id/export.csv': by({ ...studyAnalysts, rest: 404 }, { rest: 404 }),
+  'GET /api/studies/:id/export.xlsx': by({ ...studyAnalysts, rest: 404 }, { rest: 404 }),
+  'POST /api/studies/:id/imports': by({ rest: 404 }, { rest: 404 }),
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -355,6 +365,7 @@ for (const target of dbTargets()) {
       targetAgreement: string;
       targetSharing: string;
       targetForm: { id: string; attachment: string };
+      targetStudy: string;
     }
     interface Caller {
       email: string;
@@ -459,6 +470,7 @@ for (const target of dbTargets()) {
         })
         .execute();
       const targetForm = await formFixture(db, code);
+      const targetStudy = await studyFixture(db, code === '0603' ? '060352' : '010150', orgIn);
       return {
         code,
         orgIn,
@@ -472,6 +484,7 @@ for (const target of dbTargets()) {
         targetAgreement,
         targetSharing,
         targetForm,
+        targetStudy,
       };
     }
     async function fixturesFor(place: Place) {
@@ -516,7 +529,7 @@ for (const target of dbTargets()) {
         .replace('/cases/:id', `/cases/${targetCase.id}`)
         .replace('/directory/:id', `/directory/${provider.id}`)
         .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
-        .replace('/studies/:id', '/studies/00000000-0000-4000-8000-000000000000')
+        .replace('/studies/:id', `/studies/${f.targetStudy}`)
         .replace('/local-plans/:id', `/local-plans/${f.targetPlan}`)
         .replace('/sharing-agreements/:id', `/sharing-agreements/${f.targetSharing}`)
         .replace('/agreements/:id', `/agreements/${f.targetAgreement}`)
@@ -535,6 +548,13 @@ for (const target of dbTargets()) {
         'POST /api/field/devices': { name: 'Teléfono de matriz' },
         'POST /api/forms/:id/attachments': { division: { country: 'EC', code: code === '0603' ? '060352' : '010150' } },
         'PUT /api/cases/:id/forms/:sub': { answers: { nota: 'Nota de matriz' }, version: 0 },
+        'POST /api/studies/:id/submissions': {
+          formVersion: 1,
+          division: code === '0603' ? '060352' : '010150',
+          consent: true,
+          collectedAt: '2026-11-20T15:00:00.000Z',
+          answers: { respuesta: 'si' },
+        },
         'POST /api/local-plans': {
           title: `Plan ${n}`,
           division: { country: 'EC', code },
