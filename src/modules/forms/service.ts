@@ -41,6 +41,12 @@ export class FormsService {
     ownerOrgId?: string,
     requestId = '',
     lang = 'es',
+    /**
+     * For a record that owns its form (a study): the form it has (null: none yet). The import becomes that form's
+     * next version when its form_id is the same, else a new form of its own (never another record's form); a
+     * different form may replace it only when `mayReplace`, else `refusal` (409) and nothing is stored.
+     */
+    target?: { formId: string | null; mayReplace: boolean; refusal: string },
   ): Promise<{ formId: string; versionId: string; number: number; form: FormDef }> {
     if (!can(actor, managerOf(usage))) throw new AppError(403, 'forbidden');
     const sheets = await readXlsformWorkbook(file.data);
@@ -65,7 +71,9 @@ export class FormsService {
         requestId,
       }),
       async (trx) => {
-        const existing = await repo.selectFormByKey(trx, usage, owner, form.formId);
+        const existing = target
+          ? await this.targetForm(trx, target, form.formId)
+          : await repo.selectFormByKey(trx, usage, owner, form.formId);
         formId = existing?.id ?? randomUUID();
         if (existing) await repo.updateForm(trx, formId, { title: JSON.stringify(form.title), updated_at: now });
         else
@@ -92,6 +100,17 @@ export class FormsService {
       },
     );
     return { formId, versionId, number, form };
+  }
+
+  private async targetForm(
+    trx: repo.Q,
+    target: { formId: string | null; mayReplace: boolean; refusal: string },
+    formKey: string,
+  ) {
+    const current = target.formId ? await repo.selectForm(trx, target.formId) : undefined;
+    if (current && current.form_key === formKey) return current;
+    if (current && !target.mayReplace) throw new AppError(409, target.refusal);
+    return undefined;
   }
 
   /** A version's definition (no authorization: for modules that checked their own record first). */

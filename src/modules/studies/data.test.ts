@@ -173,6 +173,47 @@ for (const target of dbTargets()) {
       assert.deepEqual(new Set(rows.slice(1).map((r) => r[v])), new Set(['1', '2']));
     });
 
+    it('keeps each study its own form: another study with the same form_id starts at version 1, and another form is refused once interviews exist, storing nothing', async () => {
+      const versions = async () =>
+        Number(
+          (
+            await w.t.db.handle.db
+              .selectFrom('form_versions')
+              .select((e) => e.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const created = await w.call(w.researcher, 'POST', '/api/studies', {
+        title: { es: 'Segundo estudio de prueba' },
+        purpose: { es: 'Prueba' },
+        consent: { es: '¿Acepta participar?' },
+        places: [banos],
+        respondents: 'anonymous',
+      });
+      assert.equal(created.statusCode, 200, created.body);
+      const second = created.json().id as string;
+      const same = await w.upload(
+        w.researcher,
+        `/api/studies/${second}/form`,
+        await writeXlsformWorkbook(cuencaStudySheets()),
+        'cuenca.xlsx',
+      );
+      assert.equal(same.statusCode, 200, same.body);
+      assert.equal(same.json().number, 1, "its own form, not a version of the first study's");
+      const other = cuencaStudySheets();
+      other.settings![0]!.cells.form_id = 'otro_formulario';
+      const before = await versions();
+      const refused = await w.upload(
+        w.researcher,
+        `/api/studies/${w.studyId}/form`,
+        await writeXlsformWorkbook(other),
+        'otro.xlsx',
+      );
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().code, 'study_form_other');
+      assert.equal(await versions(), before, 'nothing stored');
+    });
+
     it('imports a Kobo CSV once, skips its rows the second time, and refuses a file with a bad row whole', async () => {
       const csv = Buffer.from(
         `${koboHeader}\n${koboRow('uuid:k-0001', 33)}\n${koboRow('uuid:k-0002', 51, 'leader')}\n`,

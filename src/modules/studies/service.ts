@@ -141,6 +141,9 @@ export class StudiesService {
     requestId: string,
   ) {
     const { study } = await this.load(actor, id, 'own');
+    // The study's own form: the same form_id is its next version; another form replaces it only before anything
+    // was collected (checked before anything is stored).
+    const collected = study.form_id ? (await repo.countSubmissions(this.db, id)) > 0 : false;
     const imported = await new FormsService(this.ctx).importXlsx(
       actor,
       file,
@@ -148,11 +151,8 @@ export class StudiesService {
       study.owner_org_id,
       requestId,
       lang,
+      { formId: study.form_id, mayReplace: !collected, refusal: 'study_form_other' },
     );
-    if (study.form_id && imported.formId !== study.form_id) {
-      // Another form (another form_id) replaces the study's: allowed only before anything was collected.
-      if ((await repo.countSubmissions(this.db, id)) > 0) throw new AppError(409, 'study_form_other');
-    }
     await writeAudited(
       this.ctx,
       {
@@ -185,7 +185,7 @@ export class StudiesService {
 
   async get(actor: Actor, id: string) {
     const loaded = await this.load(actor, id);
-    const { study, facts } = loaded;
+    const { study } = loaded;
     const form = study.form_version_id ? await this.version(study, study.form_version_id) : null;
     return {
       ...(await this.summary(actor, loaded, form?.number ?? null)),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Issue 19, forms: XLSForm questionnaires, their numbered versions, the jurisdictions whose cases show a form as a
 // section, and each case's answers (sealed whole; the answers to aggregate questions also kept plain in `facts`).
@@ -16,11 +16,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
+  // A case form is one per form_id and organisation (a new import is its next version); a study owns its form, so
+  // two studies may each hold a form with the same form_id.
   await db.schema
     .createIndex('forms_key_idx')
     .on('forms')
     .columns(['usage', 'owner_org_id', 'form_key'])
     .unique()
+    .where(sql.ref('usage'), '=', 'case')
     .execute();
 
   await db.schema
