@@ -27,6 +27,8 @@ async function check(page: Page, name: string, within?: string): Promise<string[
   if (key) found.push(`${name}: shows the key ${key[0]}`);
   const iso = text.match(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/);
   if (iso) found.push(`${name}: shows a raw date ${iso[0]}`);
+  // The pointer leaves whatever it last clicked: a hovered link or button is measured in its hover colour otherwise.
+  await page.mouse.move(0, 0);
   for (const size of [desktop, phone]) {
     await page.setViewportSize(size);
     // The layout settles over the next frames (charts redraw through a ResizeObserver): wait until it fits, or
