@@ -88,31 +88,7 @@ export async function formFixture(db: Kysely<Database>, code: string): Promise<{
     ],
     choices: {},
   };
-  await db
-    .insertInto('forms')
-    .values({
-      id,
-      form_key: form.formId,
-      usage: 'case',
-      owner_org_id: 'matrix',
-      title: JSON.stringify(form.title),
-      created_by: 'matrix',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('form_versions')
-    .values({
-      id: randomUUID(),
-      form_id: id,
-      number: 1,
-      xlsform_version: '1',
-      definition: JSON.stringify(form),
-      created_by: 'matrix',
-      created_at: now,
-    })
-    .execute();
+  await insertFormRows(db, { id, versionId: randomUUID(), usage: 'case', owner: 'matrix' }, form);
   await db
     .insertInto('form_attachments')
     .values({
@@ -166,31 +142,7 @@ export async function studyFixture(db: Kysely<Database>, parish: string, ownerOr
     },
   };
   const texts = JSON.stringify({ es: 'Estudio de matriz' });
-  await db
-    .insertInto('forms')
-    .values({
-      id: formId,
-      form_key: form.formId,
-      usage: 'study',
-      owner_org_id: ownerOrgId,
-      title: JSON.stringify(form.title),
-      created_by: 'matrix',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('form_versions')
-    .values({
-      id: versionId,
-      form_id: formId,
-      number: 1,
-      xlsform_version: '1',
-      definition: JSON.stringify(form),
-      created_by: 'matrix',
-      created_at: now,
-    })
-    .execute();
+  await insertFormRows(db, { id: formId, versionId, usage: 'study', owner: ownerOrgId }, form);
   await db
     .insertInto('studies')
     .values({
@@ -212,4 +164,38 @@ export async function studyFixture(db: Kysely<Database>, parish: string, ownerOr
     })
     .execute();
   return studyId;
+}
+
+/** A form and its version 1, as an import would store them. */
+async function insertFormRows(
+  db: Kysely<Database>,
+  ids: { id: string; versionId: string; usage: 'case' | 'study'; owner: string },
+  form: { formId: string; title: Record<string, string> },
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .insertInto('forms')
+    .values({
+      id: ids.id,
+      form_key: form.formId,
+      usage: ids.usage,
+      owner_org_id: ids.owner,
+      title: JSON.stringify(form.title),
+      created_by: 'matrix',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('form_versions')
+    .values({
+      id: ids.versionId,
+      form_id: ids.id,
+      number: 1,
+      xlsform_version: '1',
+      definition: JSON.stringify(form),
+      created_by: 'matrix',
+      created_at: now,
+    })
+    .execute();
 }

@@ -61,7 +61,12 @@ const survey: Row[] = [
     [cmEn]: 'Age must be between 0 and 120 years',
     ...l('Edad (años cumplidos)', 'Mashna watayuk', 'Age (years)'),
   },
-  { type: 'calculate', name: 'minor', calculation: "if(${age} = '', '', if(${age} < 18, 1, 0))", ...l('Menor de edad', 'Wawa', 'Minor') },
+  {
+    type: 'calculate',
+    name: 'minor',
+    calculation: "if(${age} = '', '', if(${age} < 18, 1, 0))",
+    ...l('Menor de edad', 'Wawa', 'Minor'),
+  },
   { type: 'end_group', name: '' },
   {
     type: 'select_one yes_no',

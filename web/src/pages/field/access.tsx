@@ -32,7 +32,8 @@ export function Setup() {
       </Alert>
     );
   // Interviewers keep study interviews in the copy (sealed like cases) to collect without signal.
-  if (!['cases:write', 'studies:collect'].some((p) => session.user.permissions.includes(p))) return <Alert color="gray">{t('field.notForRole')}</Alert>;
+  if (!['cases:write', 'studies:collect'].some((p) => session.user.permissions.includes(p)))
+    return <Alert color="gray">{t('field.notForRole')}</Alert>;
   const submit = async () => {
     const e: Record<string, string> = {};
     if (!name.trim()) e.name = t('field.nameRequired');
