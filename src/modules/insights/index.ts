@@ -8,6 +8,7 @@ import { insightRoutes } from './routes';
 import { storeFor } from './store';
 import { syntheticRoutes } from './synthetic/routes';
 
+export { csvFile, csvUnsafe } from './csv';
 export { type Cell, protectCount, protectGroup } from './disclosure';
 export { HtcdsExport } from './htcds/export';
 export { HtcdsImports } from './htcds/import';

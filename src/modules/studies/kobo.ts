@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/http/errors';
+import { loadWorkbook } from '../../platform/xlsx';
 import type { Answers, AnswerValue, FormDef, Question } from '../../shared/xlsform/types';
-import { csvUnsafe } from './csv';
+import { csvUnsafe } from '../insights/index';
 import { placedQuestions } from './form-walk';
 
 // Reading a KoboToolbox/ODK export (CSV or XLSX) of a study's form into interviews: headers are question names or
@@ -21,6 +22,9 @@ export interface KoboRow {
 
 type Cell = string | number | Date | null;
 
+/** What an export's zip may unpack to at most (thousands of interviews are a few megabytes). */
+const maxUnpackedBytes = 100 * 1024 * 1024;
+
 /** The rows of the file's first sheet (XLSX) or of the CSV (`,` or `;` separated), header first. */
 export async function readTable(data: Buffer, filename: string): Promise<Cell[][]> {
   const isXlsx = data.subarray(0, 2).toString('latin1') === 'PK' || /\.xlsx$/i.test(filename);
@@ -32,8 +36,9 @@ export async function readTable(data: Buffer, filename: string): Promise<Cell[][
       r.map((v) => csvUnsafe(v)),
     );
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  const wb = await loadWorkbook(data, maxUnpackedBytes);
+  if (wb === 'too_large') throw new AppError(413, 'payload_too_large');
+  if (wb === 'not_xlsx') throw new Error('not an XLSX');
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const out: Cell[][] = [];

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { declaredUnpackedSize as unpackedSize } from '../../../platform/xlsx';
 import { csvSafe, csvUnsafe } from '../csv';
 import { templateHeader } from './fields';
-import { readHtcdsFile, unpackedSize } from './parse';
+import { readHtcdsFile } from './parse';
 import { validDate } from './validate';
 
 describe('HTCDS file reading', () => {

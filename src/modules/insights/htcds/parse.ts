@@ -1,8 +1,8 @@
 // Reads an uploaded HTCDS flat file (CSV or XLSX) into rows keyed by field name. Pure apart from the XLSX
 // reader; refuses what is not a spreadsheet with a stable code.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../platform/http/errors';
+import { cellText, loadWorkbook } from '../../../platform/xlsx';
 import { csvUnsafe } from '../csv';
 import { templateHeader, templateLabels } from './fields';
 
@@ -24,56 +24,13 @@ const aliases: Record<string, string> = {
   cas_ReasonForOutgoingReferral: 'cas_ReasonForOutgoingReferral',
 };
 
-/** The text of an XLSX cell: dates as YYYY-MM-DD, rich text and hyperlinks as their text, formulas as their result. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return cellText(v.text as ExcelJS.CellValue);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('error' in v) return '';
-    return '';
-  }
-  return String(v);
-}
-
 /** Largest total the workbook may expand to: a small upload must not unpack into gigabytes. */
 const maxUnpackedBytes = 200 * 1024 * 1024;
 
-/**
- * The sum of the uncompressed sizes a zip's central directory declares (the end record is found from the end of
- * the file); null when the file is not a readable zip. The reader is left to exceljs; this only bounds its work.
- */
-export function unpackedSize(zip: Buffer): number | null {
-  const min = 22;
-  for (let end = zip.length - min; end >= Math.max(0, zip.length - min - 0xffff); end--) {
-    if (zip.readUInt32LE(end) !== 0x06054b50) continue;
-    const entries = zip.readUInt16LE(end + 10);
-    let at = zip.readUInt32LE(end + 16);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
-      const size = zip.readUInt32LE(at + 24);
-      // A ZIP64 entry declares its size elsewhere: treat it as too large rather than trusting it.
-      total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size;
-      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    }
-    return total;
-  }
-  return null;
-}
-
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const unpacked = unpackedSize(bytes);
-  if (unpacked === null) throw new AppError(400, 'htcds_unreadable');
-  if (unpacked > maxUnpackedBytes) throw new AppError(413, 'htcds_too_large');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(400, 'htcds_unreadable');
-  }
+  const wb = await loadWorkbook(bytes, maxUnpackedBytes);
+  if (wb === 'too_large') throw new AppError(413, 'htcds_too_large');
+  if (wb === 'not_xlsx') throw new AppError(400, 'htcds_unreadable');
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError(400, 'htcds_no_header');
   if (ws.rowCount > maxImportRows + 10) throw new AppError(413, 'htcds_too_many_rows', { max: maxImportRows });
