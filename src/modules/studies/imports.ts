@@ -1,5 +1,6 @@
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
+import { isUniqueViolation } from '../../platform/db/dialect';
 import { nowIso } from '../../platform/db/index';
 import { AppError } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
@@ -36,7 +37,8 @@ export class StudyImports {
     let table: Awaited<ReturnType<typeof readTable>>;
     try {
       table = await readTable(file.data, file.filename);
-    } catch {
+    } catch (e) {
+      if (e instanceof AppError) throw e;
       throw new AppError(422, 'import_file_unreadable');
     }
     const rows = koboRows(form, table);
@@ -132,8 +134,7 @@ export class StudyImports {
       },
     ).catch((err) => {
       if (err instanceof AppError) throw err;
-      const e = err as { code?: string; message?: string };
-      if (e?.code === '23505' || /UNIQUE/i.test(e?.message ?? '')) throw new AppError(409, 'respondent_code_taken');
+      if (isUniqueViolation(err)) throw new AppError(409, 'respondent_code_taken');
       throw err;
     });
     return { imported: fresh.length, skipped: rows.length - fresh.length, rows: rows.length };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
+import { isUniqueViolation } from '../../platform/db/dialect';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError } from '../../platform/http/errors';
@@ -28,11 +29,6 @@ export interface CleanSubmission {
   source: 'app' | 'kobo';
   sourceId: string | null;
 }
-
-const uniqueViolation = (err: unknown) => {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint/i.test(e?.message ?? '');
-};
 
 /** Today's date where the study is run ('YYYY-MM-DD', Ecuador's time). */
 export const todayHere = (now = new Date()) => new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);
@@ -158,7 +154,7 @@ export class StudySubmissions {
         (trx) => storeSubmission(this.ctx, trx, studyId, s),
       );
     } catch (err) {
-      if (uniqueViolation(err)) throw new AppError(409, 'respondent_code_taken');
+      if (isUniqueViolation(err)) throw new AppError(409, 'respondent_code_taken');
       throw err;
     }
   }
