@@ -19,3 +19,10 @@ export const formatDatesIn = (text: string) =>
   text.replace(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/g, (m) => (m.length > 10 ? formatDateTime(m) : formatDate(m)));
 /** A number (an amount, a count) with the user's grouping. */
 export const formatNumber = (n: number) => n.toLocaleString(locale());
+
+/** Today's date on this device, 'YYYY-MM-DD' in its own time zone (a form's date rules, an interview collected
+ * offline): not the UTC date, which in Ecuador is already tomorrow from 19:00. */
+export function localToday(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -4,7 +4,7 @@ import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FormState, formState, textFor } from '../../../../src/shared/xlsform';
 import type { Answers, AnswerValue, FormDef, FormNode, Question } from '../../../../src/shared/xlsform/types';
-import { formatDate, formatNumber } from '../../format';
+import { formatDate, formatNumber, localToday } from '../../format';
 import { instanceBase, isEmpty, pathOf } from './state';
 
 type Entry = { kind: 'answer'; key: string; label: string; text: string } | Section;
@@ -14,12 +14,6 @@ interface Section {
   title: string;
   entries: Entry[];
 }
-
-/** Today on this device, 'YYYY-MM-DD'. */
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** What was answered, read only: each question's label and its answer as a person reads it (choice labels, dates
  * in the app's format); unanswered questions, questions that did not apply, notes and metadata are left out. */

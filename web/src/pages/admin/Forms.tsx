@@ -7,7 +7,7 @@ import type { FormDef, Texts } from '../../../../src/shared/xlsform/types';
 import { ApiError, type ApiResponse, client, multipart, ok } from '../../api';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { XlsFormView } from '../../components/xlsform';
-import { formatDate } from '../../format';
+import { formatDate, localToday } from '../../format';
 import { useSession } from '../../session';
 
 type FormSummary = ApiResponse<'/api/forms'>['forms'][number];
@@ -233,7 +233,7 @@ function Preview({
           value={{}}
           onChange={() => undefined}
           issues={[]}
-          today={new Date().toLocaleDateString('en-CA')}
+          today={localToday()}
           readOnly
           idPrefix={`pv-${formId.slice(0, 8)}-${number}`}
         />

@@ -6,7 +6,7 @@ import { textFor } from '../../../../src/shared/xlsform';
 import type { Answers, FormDef } from '../../../../src/shared/xlsform/types';
 import { ApiError, type ApiResponse, client, ok } from '../../api';
 import { AnswersSummary, initialAnswers, useAnswerIssues, XlsFormView } from '../../components/xlsform';
-import { formatDateTime } from '../../format';
+import { formatDateTime, localToday } from '../../format';
 import { Section } from './sections';
 
 type CaseForms = ApiResponse<'/api/cases/{id}/forms'>;
@@ -14,7 +14,6 @@ type FormSection = CaseForms['sections'][number];
 
 const formsKey = (caseId: string) => ['case', caseId, 'forms'] as const;
 /** Today on this device, as the form's date rules read it. */
-const localToday = () => new Date().toLocaleDateString('en-CA');
 
 /**
  * The forms an administrator attached to the case's places, each as a section: the answers with the form's labels,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { validateAnswers } from '../../../../src/shared/xlsform';
 import { initialAnswers, issuesFromError, XlsFormView } from '../../components/xlsform';
+import { localToday } from '../../format';
 import { useFieldCopyActivity } from '../../offline/activity';
 import {
   dropInterview,
@@ -19,7 +20,7 @@ import { type Interview, newInterview } from './collect/interview';
 import { KeepProblem, PendingPanel } from './collect/Pending';
 import { ConsentStep, PlaceStep, SavedNotice } from './collect/steps';
 import { placeErrors, sendInterview } from './collect/submit';
-import { localToday, textIn } from './collect/text';
+import { textIn } from './collect/text';
 import { StudyLoadError, useCollectStudy } from './collect/useCollectStudy';
 
 /** As the server checks it: letters, digits and dashes with at least one digit (a study code, never a name). */

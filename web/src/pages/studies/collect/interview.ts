@@ -1,6 +1,6 @@
 import type { AnswerIssue, Answers, FormDef } from '../../../../../src/shared/xlsform/types';
 import { initialAnswers } from '../../../components/xlsform';
-import { localToday } from './text';
+import { localToday } from '../../../format';
 
 /** One interview on the page: its Idempotency-Key (made on the device, kept through retries), consent, place, answers. */
 export interface Interview {

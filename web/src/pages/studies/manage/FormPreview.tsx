@@ -1,6 +1,7 @@
 import { Box, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { XlsFormView } from '../../../components/xlsform';
+import { localToday } from '../../../format';
 import type { FormDef } from './api';
 
 const nothing = () => undefined;
@@ -13,14 +14,7 @@ export function FormPreview({ form }: { form: FormDef }) {
       <Text size="sm" c="dimmed" mb="xs">
         {t('studies.form.previewHint')}
       </Text>
-      <XlsFormView
-        form={form}
-        value={{}}
-        onChange={nothing}
-        today={new Date().toISOString().slice(0, 10)}
-        readOnly
-        idPrefix="preview"
-      />
+      <XlsFormView form={form} value={{}} onChange={nothing} today={localToday()} readOnly idPrefix="preview" />
     </Box>
   );
 }
