@@ -175,3 +175,13 @@ export function issuesFromError(error: unknown): AnswerIssue[] {
   }
   return [];
 }
+
+/**
+ * What a refused XLSForm import found, one line per problem, as the server worded it in the reader's language
+ * ("Hoja «survey», fila 3, columna «relevant»: …"); [] for any other error.
+ */
+export function formImportProblems(error: unknown): string[] {
+  const body = error && typeof error === 'object' && 'body' in error ? (error.body as Record<string, unknown>) : null;
+  if (body?.code !== 'form_invalid' || !Array.isArray(body.fields)) return [];
+  return (body.fields as { path?: string; message?: string }[]).map((f) => f.message ?? f.path ?? '');
+}

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textFor } from '../../../../src/shared/xlsform';
 import type { FormDef, Texts } from '../../../../src/shared/xlsform/types';
-import { ApiError, type ApiResponse, client, multipart, ok } from '../../api';
+import { type ApiResponse, client, multipart, ok } from '../../api';
 import { DivisionPicker } from '../../components/DivisionPicker';
-import { XlsFormView } from '../../components/xlsform';
+import { formImportProblems, XlsFormView } from '../../components/xlsform';
 import { formatDate, localToday } from '../../format';
 import { useSession } from '../../session';
 
@@ -17,12 +17,6 @@ const titleOf = (texts: Texts, lang: string) =>
   textFor(texts, { languages: [], defaultLanguage: 'default' } as unknown as FormDef, lang);
 
 /** One import problem as the server described it: where it is (sheet, row, column) and what is wrong, in words. */
-const problemsOf = (e: unknown): string[] => {
-  if (!(e instanceof ApiError) || e.code !== 'form_invalid') return [];
-  const fields = (e.body.fields ?? []) as { message?: string; path: string }[];
-  return fields.map((f) => f.message ?? f.path);
-};
-
 /**
  * Case forms: an administrator imports an XLSForm (a new version when its form_id is known), sees the import
  * problems by sheet, row and column, previews each version, and shows a form in the cases of a place.
@@ -43,7 +37,7 @@ export function Forms() {
       void qc.invalidateQueries({ queryKey: formsKey });
     },
   });
-  const problems = problemsOf(upload.error);
+  const problems = formImportProblems(upload.error);
   return (
     <Stack maw={900}>
       <Text>{t('forms.admin.intro')}</Text>

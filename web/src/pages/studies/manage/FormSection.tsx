@@ -2,23 +2,11 @@ import { Alert, Button, FileInput, Group, List, Paper, Stack, Text, Title } from
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FormIssueLike, problemsOf, type Study, studyKeys, uploadForm } from './api';
+import { formImportProblems } from '../../../components/xlsform';
+import { type Study, studyKeys, uploadForm } from './api';
 import { pick } from './texts';
 
 const FormPreview = lazy(() => import('./FormPreview').then((m) => ({ default: m.FormPreview })));
-
-/** "sheet, row, column: message" for a problem the import of a form found. */
-function issueText(i: FormIssueLike, t: (k: string, o?: Record<string, unknown>) => string) {
-  const where = [
-    t(`studies.form.sheets.${i.sheet}`, { defaultValue: i.sheet }),
-    i.row ? t('studies.form.row', { row: i.row }) : null,
-    i.column ? t('studies.form.column', { column: i.column }) : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const what = t(`studies.form.issues.${i.code}`, { detail: i.detail ?? '', defaultValue: i.code });
-  return `${where}: ${what}`;
-}
 
 /** The study's form: its version, an XLSForm upload that lists what is wrong by sheet, row and column, a preview. */
 export function FormSection({ study }: { study: Study }) {
@@ -33,7 +21,8 @@ export function FormSection({ study }: { study: Study }) {
       qc.invalidateQueries({ queryKey: studyKeys.detail(study.id) });
     },
   });
-  const { formIssues, fields } = problemsOf(upload.error);
+  // The server words each problem (sheet, row, column and what is wrong) in the reader's language.
+  const problems = formImportProblems(upload.error);
   const form = study.form;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="study-form">
@@ -79,12 +68,11 @@ export function FormSection({ study }: { study: Study }) {
             )}
             {upload.error && (
               <Alert color="red" role="alert" title={upload.error.message}>
-                {(formIssues.length > 0 || fields.length > 0) && (
+                {problems.length > 0 && (
                   <List size="sm" spacing={2}>
-                    {formIssues.map((i) => (
-                      <List.Item key={`${i.sheet}-${i.row}-${i.column}-${i.code}`}>{issueText(i, t)}</List.Item>
+                    {problems.map((p) => (
+                      <List.Item key={p}>{p}</List.Item>
                     ))}
-                    {formIssues.length === 0 && fields.map((f) => <List.Item key={f.path}>{f.message}</List.Item>)}
                   </List>
                 )}
               </Alert>

@@ -48,14 +48,6 @@ export interface ImportProblem {
   message: string;
 }
 
-export interface FormIssueLike {
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  detail?: string;
-}
-
 /** The select question chosen on the analysis tab, kept in the address (?question=) so exports use it too. */
 export function useQuestionParam(): [string | null, (q: string | null) => void] {
   const [params, setParams] = useSearchParams();
@@ -126,14 +118,9 @@ export async function importAnswers(id: string, file: File, division: string | n
   );
 }
 
-/** Problems a refused upload names: the form's (sheet, row, column), the rows of an import, and their messages. */
-export function problemsOf(e: unknown): {
-  formIssues: FormIssueLike[];
-  rows: ImportProblem[];
-  fields: { path: string; message: string }[];
-} {
+/** The rows a refused Kobo/ODK import names, one line per problem, with the server's message. */
+export function problemsOf(e: unknown): { rows: ImportProblem[] } {
   const body = e instanceof ApiError ? e.body : {};
-  const formIssues = Array.isArray(body.formIssues) ? (body.formIssues as FormIssueLike[]) : [];
   // An import's refused rows: [{ row, issues: [{ path, problem, message }] }], one line per problem.
   const raw = (Array.isArray(body.rows) ? body.rows : []) as { row?: number; issues?: Record<string, unknown>[] }[];
   const rows = raw.flatMap((r) =>
@@ -143,6 +130,5 @@ export function problemsOf(e: unknown): {
       message: String(i.message ?? i.problem ?? ''),
     })),
   );
-  const fields = Array.isArray(body.fields) ? (body.fields as { path: string; message: string }[]) : [];
-  return { formIssues, rows, fields };
+  return { rows };
 }
