@@ -1,35 +1,14 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEChart } from '../../components/chart';
 import { download, downloadCsv } from './csv';
-import { type EChartsOption, echarts, renderPng } from './echarts';
+import { type EChartsOption, renderPng } from './echarts';
 import { cellText } from './labels';
 import type { Row } from './types';
 
 /** The line printed under every downloaded image: what the figures cover and how they are protected. */
 export const ImageFooter = createContext('Minka');
-
-/** Draws an option into a div with the SVG renderer, redraws when it changes and follows the div's size. */
-export function useEChart(option: EChartsOption | null) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    if (chart.current && option) chart.current.setOption(option, { notMerge: true });
-  }, [option]);
-  return ref;
-}
 
 /** The rows of a chart as a table, suppressed cells reading "< k". */
 export function DataTable({ rows, k, head }: { rows: Row[]; k: number; head: [string, string] }) {

@@ -1,8 +1,9 @@
 import { Alert, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type EChartsOption, echarts } from '../../../components/echarts';
+import { useEChart } from '../../../components/chart';
+import type { EChartsOption } from '../../../components/echarts';
 import { WideTable } from '../../../components/WideTable';
 import { type AnalysisTable, getAnalysis, type Study, studyKeys, useQuestionParam } from './api';
 import { CountText, SuppressedNote } from './Counts';
@@ -28,18 +29,7 @@ function chartOf(a: AnalysisTable): EChartsOption {
 }
 
 function Chart({ option, label }: { option: EChartsOption; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    c.setOption(option);
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-    };
-  }, [option]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: 320 }} />;
 }
 
