@@ -4,6 +4,7 @@ import { writeAudited } from '../../platform/db/audited';
 import { t } from '../../platform/i18n/index';
 import type { FormDef } from '../../shared/xlsform/types';
 import type { Actor } from '../access/index';
+import { GeoService } from '../geo/index';
 import { csvFile } from '../insights/index';
 import { StudyCounts } from './analysis';
 import * as policy from './policy';
@@ -71,7 +72,8 @@ export class StudyExports {
     );
     const current = versions.get(study.form_version_id ?? '');
     if (!current) return [{ name: 'data', header: [], rows: [] }];
-    const labels = new Map((await this.studies.placeLabels(study)).map((p) => [p.code, p.label]));
+    // Every parish an interview was given in (a study place may be a canton), not only the study's own places.
+    const labels = await new GeoService(db).labels(study.country_code, [...new Set(rows.map((r) => r.division_code))]);
     const interviews: Interview[] = rows.map((r) => ({
       id: r.id,
       uuid: r.source_id,
