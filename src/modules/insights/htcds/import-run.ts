@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../../platform/context';
+import { writeAudited } from '../../../platform/db/audited';
 import { nowIso } from '../../../platform/db/index';
 import { enqueue } from '../../../platform/jobs/index';
 import type { QueuedJob } from '../../../platform/module';
@@ -89,23 +90,35 @@ export class ImportRun {
     );
     const job = await repoImport.selectHtcdsImportsById2(this.db, id);
     const now = nowIso();
-    const ended = await repoImport.finishImport(this.db, id, {
-      ...counts,
-      status,
-      rows_enc: null,
-      problems: JSON.stringify([...importJobCodec.decode(job as never).problems, ...failed]),
-      updated_at: now,
-      finished_at: now,
-    });
-    if (ended && by)
-      await this.ctx.audit.record({
-        actor: by.actor,
-        action: 'htcds.import.committed',
-        recordType: 'htcds_import',
-        recordId: id,
-        details: { imported: counts.imported, linked: counts.linked, failed: failed.length, validOnly: by.validOnly },
-        requestId: by.requestId,
-      });
+    // The status and its audit entry commit together: whoever sees the import done also finds it audited.
+    await writeAudited(
+      this.ctx,
+      (ended: boolean) =>
+        ended && by
+          ? {
+              actor: by.actor,
+              action: 'htcds.import.committed',
+              recordType: 'htcds_import',
+              recordId: id,
+              details: {
+                imported: counts.imported,
+                linked: counts.linked,
+                failed: failed.length,
+                validOnly: by.validOnly,
+              },
+              requestId: by.requestId,
+            }
+          : [],
+      (trx) =>
+        repoImport.finishImport(trx, id, {
+          ...counts,
+          status,
+          rows_enc: null,
+          problems: JSON.stringify([...importJobCodec.decode(job as never).problems, ...failed]),
+          updated_at: now,
+          finished_at: now,
+        }),
+    );
   }
 }
 
