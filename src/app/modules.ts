@@ -1,14 +1,18 @@
 import { accessModule } from '../modules/access/index';
 import { auditModule } from '../modules/audit/index';
+import { boardModule } from '../modules/board/index';
 import { casesModule } from '../modules/cases/index';
+import { cataloguesModule } from '../modules/catalogues/index';
 import { directoryModule } from '../modules/directory/index';
 import { fieldModule } from '../modules/field/index';
 import { formsModule } from '../modules/forms/index';
 import { geoModule } from '../modules/geo/index';
 import { insightsModule } from '../modules/insights/index';
 import { plansModule } from '../modules/plans/index';
+import { prosecutionModule } from '../modules/prosecution/index';
 import { referralsModule } from '../modules/referrals/index';
 import { reportsModule } from '../modules/reports/index';
+import { returnsModule } from '../modules/returns/index';
 import { studiesModule } from '../modules/studies/index';
 import { translationsModule } from '../modules/translations/index';
 import type { ModuleDescriptor } from '../platform/module';
@@ -26,6 +30,10 @@ export const modules: readonly ModuleDescriptor[] = [
   fieldModule,
   directoryModule,
   referralsModule,
+  cataloguesModule,
+  boardModule,
+  returnsModule,
+  prosecutionModule,
   plansModule,
   insightsModule,
   formsModule,

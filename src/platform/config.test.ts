@@ -94,3 +94,13 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('business clock offset', () => {
+  it('is refused in production and accepted elsewhere', () => {
+    assert.throws(
+      () => loadConfig({ MINKA_CLOCK_OFFSET_DAYS: '30', NODE_ENV: 'production' }),
+      /MINKA_CLOCK_OFFSET_DAYS/,
+    );
+    assert.equal(loadConfig({ MINKA_CLOCK_OFFSET_DAYS: '30' }).MINKA_CLOCK_OFFSET_DAYS, 30);
+  });
+});

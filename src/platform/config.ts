@@ -113,6 +113,11 @@ export const settingsSchema = z.strictObject({
     .default(3),
   /** Total epsilon that differentially private releases may spend on any one person per calendar year. */
   MINKA_DP_BUDGET: z.coerce.number().min(0.1).max(1000).default(10),
+  /**
+   * Tests and rehearsals only: the business clock (due dates, overdue work, record timestamps) runs this many days
+   * ahead of the system clock. Refused when NODE_ENV is production.
+   */
+  MINKA_CLOCK_OFFSET_DAYS: int(0, 3650).default(0),
   /** Days a completed referral still opens its case sections to the receiver (0 = access ends on completion). */
   MINKA_REFERRAL_GRACE_DAYS: int(0, 3650).default(30),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
@@ -213,6 +218,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'MINKA_SEED_DEMO is replaced by MINKA_DEMO: a demo is declared with MINKA_DEMO=yes (or minka serve --demo)',
     );
   }
+  if (s.MINKA_CLOCK_OFFSET_DAYS && env.NODE_ENV === 'production')
+    throw new ConfigError(
+      'MINKA_CLOCK_OFFSET_DAYS is for tests and rehearsals: a production installation keeps real time',
+    );
   const dataDir = path.resolve(s.MINKA_DATA_DIR);
   return {
     ...s,

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import type { Auditor } from './audit';
+import { setClockOffsetDays } from './clock';
 import type { Config } from './config';
 import { FieldCrypto } from './crypto/fields';
 import { KeyError, loadMasterKey, type MasterKey, masterKeyFile, parseEnvKey } from './crypto/keys';
@@ -53,6 +54,7 @@ export async function openContext(
   config: Config,
   opts: { migrate?: boolean; auditor: (db: DbHandle['db'], master: MasterKey) => Auditor },
 ): Promise<Context> {
+  setClockOffsetDays(config.MINKA_CLOCK_OFFSET_DAYS);
   const db = openDb(config);
   try {
     // Nodes started together on one empty PostgreSQL take turns: the first migrates and creates the data keys, the

@@ -296,6 +296,12 @@ const matrix: Record<string, Expect> = {
   'GET /api/studies/:id/export.csv': by({ ...studyAnalysts, rest: 404 }, { rest: 404 }),
   'GET /api/studies/:id/export.xlsx': by({ ...studyAnalysts, rest: 404 }, { rest: 404 }),
   'POST /api/studies/:id/imports': by({ rest: 404 }, { rest: 404 }),
+  // catalogues (issue 20): entries below this line. The legal catalogues hold no personal data: everyone reads them.
+  'GET /api/catalogues/:list': all(200),
+  // board (issue 20): entries below this line
+  // returns (issue 20): entries below this line
+  // prosecution (issue 20): entries below this line
+  // protection figures (issue 20): entries below this line
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {
@@ -543,7 +549,8 @@ for (const target of dbTargets()) {
         .replace('/sessions/:id', `/sessions/${f.targetSession}`)
         .replace('/devices/:id', '/devices/00000000-0000-4000-8000-000000000000')
         .replace(':key', 'caseworker')
-        .replace(':lang', 'qu-EC');
+        .replace(':lang', 'qu-EC')
+        .replace(':list', 'offence');
       const bodies: Record<string, object> = {
         'POST /api/field/devices': { name: 'Teléfono de matriz' },
         'POST /api/forms/:id/attachments': { division: { country: 'EC', code: code === '0603' ? '060352' : '010150' } },

@@ -26,6 +26,7 @@ export const permissions = [
   'forms:manage',
   'studies:manage',
   'studies:collect',
+  'catalogues:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -43,6 +44,7 @@ export const personalDataPermissions: readonly Permission[] = [
 export const systemRoles: Record<string, Permission[]> = {
   administrator: [
     'translations:manage',
+    'catalogues:manage',
     'forms:manage',
     'organisations:read',
     'organisations:manage',

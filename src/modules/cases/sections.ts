@@ -19,6 +19,8 @@ export const caseSections = [
   'comments',
   'plans',
   'legal',
+  'measures',
+  'returns',
   'files',
   'forms',
   'history',

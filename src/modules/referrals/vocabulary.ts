@@ -32,8 +32,18 @@ export function addressedTo(r: Addressed, who: { orgId: string; userId: string }
 export const purposeSections: Record<ServiceType, readonly CaseSection[]> = {
   Health: ['identity', 'age', 'languages', 'vulnerabilities'],
   local_Psychosocial: ['identity', 'age', 'languages', 'vulnerabilities', 'exploitation'],
-  local_Shelter: ['identity', 'age', 'languages', 'vulnerabilities', 'contact', 'safeguards'],
-  SocialCare: ['identity', 'age', 'languages', 'vulnerabilities', 'contact', 'safeguards', 'tasks', 'plans'],
+  local_Shelter: ['identity', 'age', 'languages', 'vulnerabilities', 'contact', 'safeguards', 'measures'],
+  SocialCare: [
+    'identity',
+    'age',
+    'languages',
+    'vulnerabilities',
+    'contact',
+    'safeguards',
+    'tasks',
+    'plans',
+    'measures',
+  ],
   Legal: ['identity', 'age', 'languages', 'exploitation', 'perpetrators', 'decision', 'legal', 'files'],
   Education: ['identity', 'age', 'languages'],
   Financial: ['identity', 'age', 'languages', 'contact'],
@@ -41,8 +51,8 @@ export const purposeSections: Record<ServiceType, readonly CaseSection[]> = {
   RightsBasedTraining: ['identity', 'age', 'languages'],
   LabourExploitationRehabilitation: ['identity', 'age', 'languages', 'vulnerabilities', 'exploitation'],
   SexualExploitationRehabilitation: ['identity', 'age', 'languages', 'vulnerabilities', 'exploitation'],
-  local_FamilyReunification: ['identity', 'age', 'languages', 'contact', 'safeguards'],
-  local_ReturnReintegration: ['identity', 'age', 'languages', 'contact', 'vulnerabilities', 'plans'],
+  local_FamilyReunification: ['identity', 'age', 'languages', 'contact', 'safeguards', 'returns'],
+  local_ReturnReintegration: ['identity', 'age', 'languages', 'contact', 'vulnerabilities', 'plans', 'returns'],
 };
 
 /**

@@ -1,4 +1,5 @@
 import { Kysely, Migrator, sql } from 'kysely';
+import { now } from '../clock';
 import type { Config } from '../config';
 import { type DialectHandle, type Engine, postgresDialect, sqliteDialect } from './dialect';
 import { migrations } from './migrations/index';
@@ -57,6 +58,7 @@ export async function ping(db: Db): Promise<boolean> {
   }
 }
 
-export const nowIso = (): string => new Date().toISOString();
+/** The business clock's current time as an ISO string (platform/clock: shifted only in tests and rehearsals). */
+export const nowIso = (): string => now().toISOString();
 
 export { nextSequence } from './repo';

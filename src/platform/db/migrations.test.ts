@@ -51,6 +51,11 @@ for (const target of dbTargets()) {
         '0025_national_indexes',
         '0026_forms',
         '0027_studies',
+        '0028_catalogues',
+        '0029_board',
+        '0030_returns',
+        '0031_prosecution',
+        '0032_protection_facts',
       ]);
       assert.equal(await hasUserColumn(), true);
     });

@@ -875,6 +875,21 @@ export interface Database {
     source_id: string;
     consent_given: number;
   };
+  /** Legal catalogues (catalogues module): one row per entry; labels a JSON {es,en,qu-EC} override, data JSON numbers. */
+  legal_catalogue: {
+    list: string;
+    key: string;
+    position: number;
+    labels: string | null;
+    source: string;
+    data: string;
+    active: number;
+    updated_by: string | null;
+    updated_at: string;
+  };
+  // board (issue 20): table types below this line
+  // returns (issue 20): table types below this line
+  // prosecution (issue 20): table types below this line
   /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
   job_queue: {
     id: string;

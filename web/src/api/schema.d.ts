@@ -2659,6 +2659,7 @@ export interface paths {
               | 'forms:manage'
               | 'studies:manage'
               | 'studies:collect'
+              | 'catalogues:manage'
             )[];
             key: string;
           };
@@ -2773,6 +2774,7 @@ export interface paths {
               | 'forms:manage'
               | 'studies:manage'
               | 'studies:collect'
+              | 'catalogues:manage'
             )[];
           };
         };
@@ -2955,6 +2957,8 @@ export interface paths {
               | 'comments'
               | 'plans'
               | 'legal'
+              | 'measures'
+              | 'returns'
               | 'files'
               | 'forms'
               | 'history'
@@ -5432,6 +5436,8 @@ export interface paths {
               | 'comments'
               | 'plans'
               | 'legal'
+              | 'measures'
+              | 'returns'
               | 'files'
               | 'forms'
               | 'history'
@@ -11121,6 +11127,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalogues/{list}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The entries of a legal catalogue, with their legal source, labelled in the reader’s language */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          list: 'measure_type' | 'authority' | 'deadline' | 'offence' | 'proceeding_stage' | 'visit_schedule';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueEntry'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/local-plans': {
     parameters: {
       query?: never;
@@ -16356,6 +16436,8 @@ export interface components {
         | 'comments'
         | 'plans'
         | 'legal'
+        | 'measures'
+        | 'returns'
         | 'files'
         | 'forms'
         | 'history'
@@ -16595,6 +16677,8 @@ export interface components {
               | 'comments'
               | 'plans'
               | 'legal'
+              | 'measures'
+              | 'returns'
               | 'files'
               | 'forms'
               | 'history'
@@ -16637,6 +16721,8 @@ export interface components {
           | 'comments'
           | 'plans'
           | 'legal'
+          | 'measures'
+          | 'returns'
           | 'files'
           | 'forms'
           | 'history'
@@ -16815,6 +16901,22 @@ export interface components {
         readers: number;
         people: string[];
       }[];
+    };
+    CatalogueEntryInput: {
+      list: string;
+      key: string;
+      label: string;
+      labels: {
+        es: string;
+        en: string;
+        'qu-EC': string;
+      };
+      source: string;
+      data: {
+        [key: string]: unknown;
+      };
+      active: boolean;
+      position: number;
     };
     FieldPolicyInput: {
       /** @description The copy locks after this many idle minutes */
@@ -17924,6 +18026,8 @@ export interface components {
         | 'comments'
         | 'plans'
         | 'legal'
+        | 'measures'
+        | 'returns'
         | 'files'
         | 'forms'
         | 'history'
@@ -18163,6 +18267,8 @@ export interface components {
               | 'comments'
               | 'plans'
               | 'legal'
+              | 'measures'
+              | 'returns'
               | 'files'
               | 'forms'
               | 'history'
@@ -18205,6 +18311,8 @@ export interface components {
           | 'comments'
           | 'plans'
           | 'legal'
+          | 'measures'
+          | 'returns'
           | 'files'
           | 'forms'
           | 'history'
@@ -18383,6 +18491,22 @@ export interface components {
         readers: number;
         people: string[];
       }[];
+    };
+    CatalogueEntry: {
+      list: string;
+      key: string;
+      label: string;
+      labels: {
+        es: string;
+        en: string;
+        'qu-EC': string;
+      };
+      source: string;
+      data: {
+        [key: string]: unknown;
+      };
+      active: boolean;
+      position: number;
     };
     FieldPolicy: {
       /** @description The copy locks after this many idle minutes */

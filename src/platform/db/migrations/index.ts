@@ -26,6 +26,11 @@ import * as m0024 from './0024_insights_incremental';
 import * as m0025 from './0025_national_indexes';
 import * as m0026 from './0026_forms';
 import * as m0027 from './0027_studies';
+import * as m0028 from './0028_catalogues';
+import * as m0029 from './0029_board';
+import * as m0030 from './0030_returns';
+import * as m0031 from './0031_prosecution';
+import * as m0032 from './0032_protection_facts';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +61,9 @@ export const migrations: Record<string, Migration> = {
   '0025_national_indexes': m0025,
   '0026_forms': m0026,
   '0027_studies': m0027,
+  '0028_catalogues': m0028,
+  '0029_board': m0029,
+  '0030_returns': m0030,
+  '0031_prosecution': m0031,
+  '0032_protection_facts': m0032,
 };

@@ -7,17 +7,20 @@ import { type ApiResponse, client, ok } from '../../api';
 import { caseKeys } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { has, useSession } from '../../session';
+import { BoardPart } from './board/index';
 import { Closure } from './closure';
 import { Files } from './files';
 import { FollowUpsSection } from './followups';
 import { CaseFormsPart } from './forms';
 import { Legal } from './legal';
 import { Plans } from './plans';
+import { ProsecutionPart } from './prosecution/index';
 import { CaseHeader } from './record/Header';
 import { HistoryPart } from './record/History';
 import { EventsPart, PerpetratorsPart } from './record/lists';
 import { PersonPart, ReferredPart, SituationPart } from './record/parts';
 import { Referrals } from './referrals';
+import { ReturnsPart } from './returns/index';
 import { Screening } from './screening';
 import { Consent, Decision, Safeguards, Section } from './sections';
 import { SharedFacts, SharingNote, sees } from './shared';
@@ -28,7 +31,7 @@ import type { CaseWrite } from './writes';
 /** The case as GET /api/cases/{id} answers it, from the generated client. */
 export type CaseDetail = ApiResponse<'/api/cases/{id}'>;
 
-const tabs = ['record', 'protection', 'services', 'notes', 'history'] as const;
+const tabs = ['record', 'protection', 'abroad', 'services', 'notes', 'history'] as const;
 
 /**
  * One case around its record: a summary header with what asks for action, then tabs — the record (person,
@@ -79,12 +82,13 @@ export function CaseView({
   // A receiver gets the tabs that hold something shared with it (its referrals are under services).
   const given = {
     record: true,
-    protection: sees(c, 'legal') || sees(c, 'decision') || sees(c, 'safeguards'),
+    protection: sees(c, 'legal') || sees(c, 'decision') || sees(c, 'safeguards') || sees(c, 'measures'),
+    abroad: sees(c, 'returns'),
     services: true,
     notes: sees(c, 'comments'),
     history: sees(c, 'history'),
   };
-  const shown = tabs.filter((x) => given[x] && !(transport.offline && x === 'history'));
+  const shown = tabs.filter((x) => given[x] && !(transport.offline && (x === 'history' || x === 'abroad')));
   const tab = shown.find((x) => x === params.get('tab')) ?? 'record';
   const online = !transport.offline;
   return (
@@ -121,9 +125,16 @@ export function CaseView({
             {c.abilities.update && <Decision c={c} act={act} />}
             {c.abilities.update && <Consent c={c} act={act} />}
             <SharedFacts c={c} />
+            {online && sees(c, 'measures') && <BoardPart c={c} />}
+            {online && sees(c, 'legal') && <ProsecutionPart c={c} />}
             {online && sees(c, 'legal') && <Legal caseId={c.id} writable={has(session, 'legal:write')} />}
           </Stack>
         </Tabs.Panel>
+        {online && (
+          <Tabs.Panel value="abroad" pt="md">
+            <ReturnsPart c={c} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="services" pt="md">
           <Stack>
             {online && c.abilities.update && <Plans caseId={c.id} writable={c.abilities.update} />}

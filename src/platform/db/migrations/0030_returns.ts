@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+
+// Issue 20, returns (cross-border cases and returns). Slot reserved; its owner fills it in.
+export async function up(_db: Kysely<unknown>): Promise<void> {}
+
+export async function down(_db: Kysely<unknown>): Promise<void> {}
