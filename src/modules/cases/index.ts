@@ -43,3 +43,4 @@ export { RecordService } from './record';
 export { consentsOf, findPerson, insertCase, standingReferrals } from './repo';
 export { CaseService, pickReferrals } from './service';
 export { type CaseSharing, registerCaseSharing } from './sharing';
+export { CaseTasks } from './tasks';
