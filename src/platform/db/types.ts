@@ -407,6 +407,8 @@ export interface ProviderTable {
   contact: string | null;
   hours: string | null;
   active: number;
+  /** service | authority | consulate (issue 20, returns) */
+  kind: string;
   created_at: string;
   updated_at: string;
 }
@@ -889,6 +891,99 @@ export interface Database {
   };
   // board (issue 20): table types below this line
   // returns (issue 20): table types below this line
+  cross_border_exchanges: {
+    id: string;
+    case_id: string;
+    direction: string;
+    authority_provider_id: string | null;
+    country: string;
+    division: string | null;
+    exchanged_on: string;
+    reference_enc: string | null;
+    notes_enc: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  cross_border_documents: {
+    id: string;
+    exchange_id: string;
+    case_id: string;
+    file_id: string;
+    doc_type: string;
+    created_by: string;
+    created_at: string;
+  };
+  family_tracings: {
+    id: string;
+    case_id: string;
+    traced_on: string;
+    traced_by_enc: string;
+    country: string;
+    division: string;
+    result: string;
+    family_contact_enc: string | null;
+    notes_enc: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  family_assessments: {
+    id: string;
+    case_id: string;
+    assessed_on: string;
+    assessor_enc: string;
+    findings_enc: string;
+    child_view_enc: string;
+    decision: string;
+    reasons_enc: string;
+    created_by: string;
+    created_at: string;
+  };
+  case_returns: {
+    id: string;
+    case_id: string;
+    assessment_id: string;
+    from_country: string;
+    from_division: string | null;
+    to_country: string;
+    to_division: string;
+    departed_on: string;
+    arrived_on: string | null;
+    route_enc: string | null;
+    accompanying_enc: string | null;
+    accompanying_role: string | null;
+    receiving_org_id: string | null;
+    receiving_provider_id: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  reintegration_plans: {
+    id: string;
+    case_id: string;
+    return_id: string;
+    status: string;
+    months: string;
+    goals_enc: string | null;
+    outcome: string | null;
+    closed_on: string | null;
+    closed_by: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  monitoring_visits: {
+    id: string;
+    plan_id: string;
+    case_id: string;
+    month: number;
+    due_on: string;
+    task_id: string | null;
+    done_on: string | null;
+    outcome: string | null;
+    notes_enc: string | null;
+    recorded_by: string | null;
+    created_by: string;
+    created_at: string;
+  };
   // prosecution (issue 20): table types below this line
   /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
   job_queue: {
