@@ -985,6 +985,71 @@ export interface Database {
     created_at: string;
   };
   // prosecution (issue 20): table types below this line
+  /** A criminal complaint of a case: codes, dates and amounts plain (figures), file number and reparation sealed. */
+  complaints: {
+    id: string;
+    case_id: string;
+    filed_on: string;
+    institution: string | null;
+    institution_org_id: string | null;
+    prosecutor_office: string | null;
+    prosecutor_org_id: string | null;
+    file_number_enc: string | null;
+    /** A `proceeding_stage` catalogue key. */
+    stage: string;
+    /** The day the proceeding first reached a stage with prosecuted=true; null before. */
+    charged_on: string | null;
+    outcome: 'dismissal' | 'acquittal' | 'conviction' | null;
+    outcome_on: string | null;
+    sentence_months: number | null;
+    fine_amount: number | null;
+    reparation_enc: string | null;
+    reparation_amount: number | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  complaint_stages: {
+    id: string;
+    complaint_id: string;
+    case_id: string;
+    stage: string;
+    reached_on: string;
+    recorded_by: string;
+    recorded_at: string;
+  };
+  /** A suspect of a complaint: one of the case's perpetrators (per_), with its own outcome when it differs. */
+  complaint_suspects: {
+    id: string;
+    complaint_id: string;
+    case_id: string;
+    perpetrator_id: string;
+    outcome: 'dismissal' | 'acquittal' | 'conviction' | null;
+    sentence_months: number | null;
+    fine_amount: number | null;
+    created_by: string;
+    created_at: string;
+  };
+  complaint_charges: {
+    id: string;
+    complaint_id: string;
+    case_id: string;
+    suspect_id: string;
+    /** An `offence` catalogue key. */
+    offence: string;
+    created_by: string;
+    created_at: string;
+  };
+  complaint_hearings: {
+    id: string;
+    complaint_id: string;
+    case_id: string;
+    held_on: string;
+    kind: string;
+    result_enc: string | null;
+    created_by: string;
+    created_at: string;
+  };
   /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
   job_queue: {
     id: string;
