@@ -890,6 +890,82 @@ export interface Database {
     updated_at: string;
   };
   // board (issue 20): table types below this line
+  board_notifications: {
+    id: string;
+    case_id: string;
+    /** YYYY-MM-DD the notification was generated. */
+    created_on: string;
+    /** es | en | qu-EC: the language of the document. */
+    language: string;
+    facts_enc: string;
+    request_enc: string;
+    sender_org_id: string;
+    /** When it had to be delivered (the case's 24-hour notification), or null when no deadline applies. */
+    due_at: string | null;
+    delivered_at: string | null;
+    /** in_person | email | official_letter | quipux */
+    delivery_method: string | null;
+    delivered_by: string | null;
+    receiver_enc: string | null;
+    /** The case file (case_files.id, sealed) proving delivery. */
+    proof_file_id: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  board_hearings: {
+    id: string;
+    case_id: string;
+    held_on: string;
+    /** initial | evidence | resolution | review | other */
+    kind: string;
+    attendees_enc: string | null;
+    notes_enc: string | null;
+    outcome_enc: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  board_measures: {
+    id: string;
+    case_id: string;
+    /** legal_catalogue measure_type key */
+    type: string;
+    /** board | judge */
+    decided_by: string;
+    decided_on: string;
+    start_on: string;
+    review_on: string | null;
+    /** active | ended | revoked */
+    status: string;
+    ratification_due_on: string | null;
+    /** pending | ratified | refused | null (no ratification applies) */
+    ratification: string | null;
+    ratified_on: string | null;
+    /** Court and judge reference (of the ratification or of the judge's order), sealed. */
+    court_ref_enc: string | null;
+    responsible: string;
+    hearing_id: string | null;
+    notes_enc: string | null;
+    ended_on: string | null;
+    end_reason_enc: string | null;
+    review_task_id: string | null;
+    ratification_task_id: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  board_measure_reviews: {
+    id: string;
+    measure_id: string;
+    case_id: string;
+    reviewed_on: string;
+    /** maintained | modified */
+    outcome: string;
+    notes_enc: string | null;
+    next_review_on: string | null;
+    created_by: string;
+    created_at: string;
+  };
   // returns (issue 20): table types below this line
   cross_border_exchanges: {
     id: string;
