@@ -87,5 +87,35 @@ for (const target of dbTargets()) {
         403,
       );
     });
+
+    it('keeps foreign authorities and consulates with their ISO 3166-2 division, and refuses places that do not exist', async () => {
+      const add = (b: object) =>
+        t.app.inject({ method: 'POST', url: '/api/directory', headers: admin.headers, payload: b });
+      const icbf = await add({
+        name: 'ICBF Regional Nariño (prueba)',
+        kind: 'authority',
+        country: 'CO',
+        division: 'CO-NAR',
+        services: ['local_FamilyReunification'],
+      });
+      assert.equal(icbf.statusCode, 200, icbf.body);
+      assert.equal(icbf.json().kind, 'authority');
+      assert.equal(icbf.json().divisionLabel, 'Nariño');
+      assert.equal(icbf.json().countryLabel, 'Colombia');
+      const before = await search('country=CO');
+      for (const [payload, field] of [
+        [{ country: 'CO', division: 'EC-H' }, 'body.division'],
+        [{ country: 'XX', division: null }, 'body.country'],
+      ] as const) {
+        const bad = await add({ name: 'Consulado (prueba)', kind: 'consulate', services: ['Legal'], ...payload });
+        assert.equal(bad.statusCode, 400);
+        assert.equal(bad.json().code, 'unknown_place');
+        assert.equal(bad.json().fields[0].path, field);
+      }
+      assert.deepEqual(await search('country=CO'), before, 'nothing stored');
+      assert.deepEqual(await search('kind=authority'), ['ICBF Regional Nariño (prueba)']);
+      assert.deepEqual(await search('country=CO&division=CO-NAR'), ['ICBF Regional Nariño (prueba)']);
+      assert.ok((await search('kind=service')).includes('Centro de Salud Prueba'), 'existing entries are services');
+    });
   });
 }

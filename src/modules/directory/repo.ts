@@ -19,6 +19,7 @@ export interface ProviderFilter {
   country?: string;
   divisions?: string[];
   service?: string;
+  kind?: string;
   age?: number;
 }
 
@@ -28,6 +29,7 @@ export async function searchProviders(q: Q, f: ProviderFilter): Promise<Provider
   if (f.country) s = s.where('country_code', '=', f.country);
   if (f.divisions) s = s.where('division_code', 'in', f.divisions);
   if (f.service) s = s.where('services', 'like', `%"${f.service}"%`);
+  if (f.kind) s = s.where('kind', '=', f.kind);
   if (f.age !== undefined) {
     const age = f.age;
     s = s.where((eb) =>
@@ -46,6 +48,11 @@ export async function findProvider(q: Q, id: string): Promise<Provider | undefin
   const r = await q.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
   return r && providerCodec.decode(r);
 }
+
+/** An active provider with this exact name (the demo seeds look their entries up by name). */
+export const providerIdByName = async (q: Q, name: string) =>
+  (await q.selectFrom('providers').select('id').where('name', '=', name).where('active', '=', 1).executeTakeFirst())
+    ?.id;
 
 /** A provider that is still active. */
 export async function activeProvider(q: Q, id: string): Promise<Provider | undefined> {

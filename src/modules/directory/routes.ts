@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
+import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
 import { providerBody, providerPatch, providerQuery, providerSchema } from './schema';
@@ -27,17 +28,17 @@ export const directoryRoutes =
           response: { 200: z.array(providerSchema), ...errors },
         },
       },
-      (req) => dir.search(requireActor(req), req.query),
+      (req) => dir.search(requireActor(req), req.query, requestLanguage(req)),
     );
     r.get(
       '/directory/:id',
       { schema: { tags, summary: 'One provider', params: idParam, response: { 200: providerSchema, ...errors } } },
-      (req) => dir.get(requireActor(req), req.params.id),
+      (req) => dir.get(requireActor(req), req.params.id, requestLanguage(req)),
     );
     r.post(
       '/directory',
       { schema: { tags, summary: 'Add a provider', body: providerBody, response: { 200: providerSchema, ...errors } } },
-      (req) => dir.create(requireActor(req), req.body, req.id),
+      (req) => dir.create(requireActor(req), req.body, req.id, requestLanguage(req)),
     );
     r.patch(
       '/directory/:id',
@@ -50,6 +51,6 @@ export const directoryRoutes =
           response: { 200: providerSchema, ...errors },
         },
       },
-      (req) => dir.update(requireActor(req), req.params.id, req.body, req.id),
+      (req) => dir.update(requireActor(req), req.params.id, req.body, req.id, requestLanguage(req)),
     );
   };

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { providerKinds } from '../returns/vocabulary';
+
+export { providerKinds };
 
 /** Services: HTCDS spl_Type values, then local categories (local_). */
 export const serviceTypes = [
@@ -19,6 +22,8 @@ export const serviceTypes = [
 
 export const providerBody = z.strictObject({
   name: z.string().trim().min(2).max(200),
+  /** A service provider, an authority (e.g. a foreign child-protection authority) or a consulate. */
+  kind: z.enum(providerKinds).default('service'),
   organisationId: z.uuid().nullable().default(null),
   country: z.string().regex(/^[A-Z]{2}$/),
   division: z
@@ -38,6 +43,7 @@ export const providerPatch = providerBody.partial().extend({ active: z.boolean()
 
 export const providerQuery = z.strictObject({
   service: z.enum(serviceTypes).optional(),
+  kind: z.enum(providerKinds).optional(),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
@@ -53,10 +59,12 @@ export const providerSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    kind: z.enum(providerKinds),
     organisationId: z.string().nullable(),
     country: z.string(),
     division: z.string().nullable(),
     divisionLabel: z.string().nullable(),
+    countryLabel: z.string(),
     services: z.array(z.string()),
     minAge: z.number().nullable(),
     maxAge: z.number().nullable(),
