@@ -42,3 +42,42 @@ export const catalogueEntrySchema = z
     position: z.number(),
   })
   .meta({ id: 'CatalogueEntry' });
+
+/** A new entry's key: lower-case letters, digits and underscores (kept short: the audit names `<list>:<key>`). */
+const entryKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+const labelText = z.string().trim().min(1).max(200);
+const sourceText = z.string().trim().min(1).max(300);
+
+export const catalogueEntryParam = z.strictObject({
+  list: z.enum(catalogueLists),
+  entry: z.string().min(1).max(60),
+});
+
+/** A new entry: Spanish label and legal source required; the numbers are checked against the list's own rules. */
+export const catalogueEntryCreateBody = z.strictObject({
+  key: entryKey,
+  labels: z.strictObject({ es: labelText, en: labelText.optional(), 'qu-EC': labelText.optional() }),
+  source: sourceText,
+  data: z.record(z.string(), z.unknown()),
+  position: z.number().int().min(1).max(999).optional(),
+});
+
+/**
+ * A change to an entry: only what is given changes. A label set to null goes back to the shipped wording (English
+ * and Kichwa only: a Spanish label is always there). Entries are never deleted: `active: false` retires one.
+ */
+export const catalogueEntryPatchBody = z.strictObject({
+  labels: z
+    .strictObject({
+      es: labelText.optional(),
+      en: labelText.nullable().optional(),
+      'qu-EC': labelText.nullable().optional(),
+    })
+    .optional(),
+  source: sourceText.optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+  position: z.number().int().min(1).max(999).optional(),
+  active: z.boolean().optional(),
+});
+export type CatalogueEntryCreate = z.infer<typeof catalogueEntryCreateBody>;
+export type CatalogueEntryPatch = z.infer<typeof catalogueEntryPatchBody>;
