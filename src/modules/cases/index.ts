@@ -33,7 +33,7 @@ export { CaseAccess } from './access';
 export { CareService } from './care';
 export { personCodec } from './codecs';
 export { demoSeedActor } from './demo';
-export { cleanAttachment, maxFileBytes } from './files';
+export { CaseFiles, cleanAttachment, maxFileBytes } from './files';
 export { FollowUps } from './followups';
 export { IntakeService, livingRecordDefaults } from './intake';
 export { People } from './people';
