@@ -298,6 +298,9 @@ const matrix: Record<string, Expect> = {
   'POST /api/studies/:id/imports': by({ rest: 404 }, { rest: 404 }),
   // catalogues (issue 20): entries below this line. The legal catalogues hold no personal data: everyone reads them.
   'GET /api/catalogues/:list': all(200),
+  // Only administrators (catalogues:manage) add or change entries; entries are configuration, not records of a place.
+  'POST /api/catalogues/:list': by({ administrator: 200, rest: 403 }),
+  'PATCH /api/catalogues/:list/:entry': by({ administrator: 200, rest: 403 }),
   // board (issue 20): entries below this line
   // returns (issue 20): entries below this line
   // prosecution (issue 20): entries below this line
@@ -550,8 +553,16 @@ for (const target of dbTargets()) {
         .replace('/devices/:id', '/devices/00000000-0000-4000-8000-000000000000')
         .replace(':key', 'caseworker')
         .replace(':lang', 'qu-EC')
-        .replace(':list', 'offence');
+        .replace(':list', 'offence')
+        .replace(':entry', 'coip_91');
       const bodies: Record<string, object> = {
+        'POST /api/catalogues/:list': {
+          key: `matriz_${n}`,
+          labels: { es: `Delito de matriz ${n}` },
+          source: 'COIP (prueba de matriz)',
+          data: { trafficking: false },
+        },
+        'PATCH /api/catalogues/:list/:entry': { source: 'COIP art. 91' },
         'POST /api/field/devices': { name: 'Teléfono de matriz' },
         'POST /api/forms/:id/attachments': { division: { country: 'EC', code: code === '0603' ? '060352' : '010150' } },
         'PUT /api/cases/:id/forms/:sub': { answers: { nota: 'Nota de matriz' }, version: 0 },
