@@ -304,6 +304,15 @@ const matrix: Record<string, Expect> = {
   // board (issue 20): entries below this line
   // returns (issue 20): entries below this line
   // prosecution (issue 20): entries below this line
+  // The writes' bodies here are empty (refused by their schema before anyone is asked who they are); the
+  // prosecutor's rights through a received referral, role by role and route by route: prosecution.test.ts.
+  'GET /api/cases/:id/prosecution': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/complaints': all(400),
+  'PATCH /api/cases/:id/complaints/:sub': all(404),
+  'POST /api/cases/:id/complaints/:sub/stages': all(400),
+  'POST /api/cases/:id/complaints/:sub/charges': all(400),
+  'POST /api/cases/:id/complaints/:sub/hearings': all(400),
+  'POST /api/cases/:id/complaints/:sub/outcome': all(400),
   // protection figures (issue 20): entries below this line
 };
 
