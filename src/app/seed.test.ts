@@ -31,6 +31,7 @@ for (const target of dbTargets()) {
           'field',
           'directory',
           'referrals',
+          'prosecution',
           'plans',
           'insights',
           'forms',
