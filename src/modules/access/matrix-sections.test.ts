@@ -40,6 +40,7 @@ const routeOf: Partial<Record<CaseSection, string>> = {
   files: 'files',
   forms: 'forms',
   history: 'history',
+  returns: 'returns',
 };
 
 for (const target of dbTargets()) {

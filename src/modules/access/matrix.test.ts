@@ -303,6 +303,20 @@ const matrix: Record<string, Expect> = {
   'PATCH /api/catalogues/:list/:entry': by({ administrator: 200, rest: 403 }),
   // board (issue 20): entries below this line
   // returns (issue 20): entries below this line
+  // Places abroad are ISO reference data (no personal data). The case's cross-border work is the section 'returns':
+  // read where the case is reachable; every write validates its body first (the matrix sends none: 400 for all);
+  // the rights to write (direct reach, cases:write; receivers 403; out of reach 404) are in src/modules/returns tests.
+  'GET /api/places/abroad': all(200),
+  'GET /api/places/abroad/:country': all(200),
+  'GET /api/cases/:id/returns': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/returns/exchanges': all(400),
+  'POST /api/cases/:id/returns/exchanges/:sub/documents': all(400),
+  'POST /api/cases/:id/returns/tracings': all(400),
+  'POST /api/cases/:id/returns/assessments': all(400),
+  'POST /api/cases/:id/returns/journeys': all(400),
+  'POST /api/cases/:id/returns/journeys/:sub/arrival': all(400),
+  'POST /api/cases/:id/returns/visits/:sub': all(400),
+  'POST /api/cases/:id/returns/plans/:sub/close': all(400),
   // prosecution (issue 20): entries below this line
   // The writes' bodies here are empty (refused by their schema before anyone is asked who they are); the
   // prosecutor's rights through a received referral, role by role and route by route: prosecution.test.ts.

@@ -1,4 +1,6 @@
 import type { ModuleDescriptor } from '../../platform/module';
+import { seedReturnsDemo } from './demo';
+import { returnsRoutes } from './routes';
 
 /**
  * Cross-border cases and returns: cases received from or referred to foreign authorities with the documents
@@ -6,4 +8,8 @@ import type { ModuleDescriptor } from '../../platform/module';
  */
 export const returnsModule: ModuleDescriptor = {
   name: 'returns',
+  routes: (ctx) => [{ plugin: returnsRoutes(ctx), prefix: '/api' }],
+  seed: seedReturnsDemo,
 };
+
+export { Reintegration } from './reintegration';
