@@ -10079,6 +10079,7 @@ export interface paths {
             | 'local_Psychosocial'
             | 'local_FamilyReunification'
             | 'local_ReturnReintegration';
+          kind?: 'service' | 'authority' | 'consulate';
           country?: string;
           division?: string;
           age?: number;
@@ -10149,6 +10150,11 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            /**
+             * @default service
+             * @enum {string}
+             */
+            kind?: 'service' | 'authority' | 'consulate';
             /** @default null */
             organisationId?: string | null;
             country: string;
@@ -10325,6 +10331,11 @@ export interface paths {
         content: {
           'application/json': {
             name?: string;
+            /**
+             * @default service
+             * @enum {string}
+             */
+            kind?: 'service' | 'authority' | 'consulate';
             /** @default null */
             organisationId?: string | null;
             country?: string;
@@ -11194,7 +11205,2630 @@ export interface paths {
       };
     };
     put?: never;
+    /** Add an entry to a legal catalogue (its labels, legal source and the numbers its list carries) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          list: 'measure_type' | 'authority' | 'deadline' | 'offence' | 'proceeding_stage' | 'visit_schedule';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            key: string;
+            labels: {
+              es: string;
+              en?: string;
+              'qu-EC'?: string;
+            };
+            source: string;
+            data: {
+              [key: string]: unknown;
+            };
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueEntry'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogues/{list}/{entry}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Reword an entry, change its legal source, numbers or order, or retire it (entries are never deleted) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          list: 'measure_type' | 'authority' | 'deadline' | 'offence' | 'proceeding_stage' | 'visit_schedule';
+          entry: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            labels?: {
+              es?: string;
+              en?: string | null;
+              'qu-EC'?: string | null;
+            };
+            source?: string;
+            data?: {
+              [key: string]: unknown;
+            };
+            position?: number;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueEntry'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The protection-board procedure: notifications, hearings, measures with reviews, and abilities */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Generate the notification to the Junta Cantonal de Protección de Derechos (a child of the case) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            facts: string;
+            request: string;
+            /**
+             * @default es
+             * @enum {string}
+             */
+            language?: 'es' | 'en' | 'qu-EC';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/notifications/{sub}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The notification as PDF in the board format (case code, never the name; audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'es' | 'en' | 'qu-EC';
+        };
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description application/pdf */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/notifications/{sub}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record how the notification was delivered, with proof (a case file); closes the 24-hour task */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            deliveredAt: string;
+            /** @enum {string} */
+            method: 'in_person' | 'email' | 'official_letter' | 'quipux';
+            receiver: string;
+            /** Format: uuid */
+            proofFileId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/hearings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a board's hearing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            kind: 'initial' | 'evidence' | 'resolution' | 'review' | 'other';
+            attendees?: string;
+            notes?: string;
+            outcome?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a protection measure decided (type from the legal catalogue; review and ratification due) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            type: string;
+            /** Format: date */
+            decidedOn: string;
+            responsible: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            reviewOn?: string;
+            /** Format: uuid */
+            hearingId?: string;
+            courtReference?: string;
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/measures/{sub}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a review of a measure (a next review date opens the next review task) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            reviewedOn: string;
+            /** @enum {string} */
+            outcome: 'maintained' | 'modified';
+            notes?: string;
+            /** Format: date */
+            nextReviewOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/measures/{sub}/ratification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the judge's ratification or refusal of a measure */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            answer: 'ratified' | 'refused';
+            /** Format: date */
+            on: string;
+            courtReference: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/board/measures/{sub}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End or revoke a measure */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ended' | 'revoked';
+            /** Format: date */
+            on: string;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Board'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/places/abroad': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Countries (ISO 3166-1 alpha-2), named in the reader language (Kichwa readers get Spanish) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlaceAbroad'][];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/places/abroad/{country}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A country's first-level divisions (ISO 3166-2, e.g. CO-NAR Nariño) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          country: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlaceAbroad'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's cross-border work and return, with what the caller may do (section 'returns') */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/exchanges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that the case was received from, or referred to, a foreign authority or consulate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing';
+            /** Format: uuid */
+            authorityId: string;
+            country: string;
+            /** @default null */
+            division?: string | null;
+            /** Format: date */
+            exchangedOn: string;
+            reference?: string;
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/exchanges/{sub}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a document exchanged: a file attached to the case, with its document type */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            fileId: string;
+            /** @enum {string} */
+            type:
+              | 'referral_request'
+              | 'identity_document'
+              | 'social_report'
+              | 'family_assessment'
+              | 'travel_authorisation'
+              | 'court_order'
+              | 'other';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/tracings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a family tracing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            tracedOn: string;
+            tracedBy: string;
+            division: string;
+            /** @enum {string} */
+            result: 'found' | 'not_found';
+            familyContact?: string;
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a family assessment with the child's view and the best-interest decision */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            assessedOn: string;
+            assessor: string;
+            findings: string;
+            childView: string;
+            /** @enum {string} */
+            decision: 'return' | 'do_not_return' | 'defer';
+            reasons: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/journeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the return (409 without a best-interest decision to return); with its arrival, the reintegration plan opens with its monitoring visits */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fromCountry: string;
+            /** @default null */
+            fromDivision?: string | null;
+            toDivision: string;
+            /** Format: date */
+            departedOn: string;
+            /** Format: date */
+            arrivedOn?: string;
+            route?: string;
+            accompanyingName?: string;
+            /** @enum {string} */
+            accompanyingRole?: 'family' | 'caseworker' | 'consular' | 'police' | 'other';
+            /** Format: uuid */
+            receivingOrgId?: string;
+            /** Format: uuid */
+            receivingProviderId?: string;
+            goals?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/journeys/{sub}/arrival': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the arrival of a return; the reintegration plan opens with its monitoring visits */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            arrivedOn: string;
+            goals?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/visits/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a monitoring visit (date, outcome, notes); its task closes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            doneOn: string;
+            /** @enum {string} */
+            outcome: 'on_track' | 'concern' | 'at_risk' | 'not_found';
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/returns/plans/{sub}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the reintegration plan with its outcome */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact';
+            /** Format: date */
+            closedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseReturns'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/prosecution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's complaints: stages, suspects and charges, hearings, outcome, and the reader's abilities */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** File a complaint (the file number is sealed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            filedOn: string;
+            /** Format: uuid */
+            institutionOrgId?: string;
+            institution?: string;
+            /** Format: uuid */
+            prosecutorOrgId?: string;
+            prosecutorOffice?: string;
+            fileNumber?: string;
+            stage?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/complaints/{sub}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct a complaint's filing date, institution, prosecutor's office or file number */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            filedOn?: string;
+            institutionOrgId?: string | null;
+            institution?: string | null;
+            prosecutorOrgId?: string | null;
+            prosecutorOffice?: string | null;
+            fileNumber?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/complaints/{sub}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The proceeding reached a later stage (proceeding_stage catalogue) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            stage: string;
+            /** Format: date */
+            reachedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/complaints/{sub}/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Charges against one of the case's perpetrators (offence catalogue; the whole set) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            perpetratorId: string;
+            offences: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/complaints/{sub}/hearings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A procedural hearing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            heldOn: string;
+            /** @enum {string} */
+            kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
+            result?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/complaints/{sub}/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** How the proceeding ended: dismissal, acquittal or conviction, with sentence and reparation */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sub: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'dismissal' | 'acquittal' | 'conviction';
+            /** Format: date */
+            outcomeOn: string;
+            sentenceMonths?: number;
+            fineAmount?: number;
+            reparation?: string;
+            reparationAmount?: number;
+            suspects?: {
+              /** Format: uuid */
+              suspectId: string;
+              /** @enum {string} */
+              outcome: 'dismissal' | 'acquittal' | 'conviction';
+              sentenceMonths?: number;
+              fineAmount?: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Prosecution'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -11891,7 +14525,13 @@ export interface paths {
               | 'cases_victims_identified'
               | 'cases_minors_assisted'
               | 'referrals_completed'
-              | 'activities_participants';
+              | 'activities_participants'
+              | 'cases_measures_decided'
+              | 'cases_returned'
+              | 'cases_reintegrated'
+              | 'cases_complaints'
+              | 'cases_prosecutions'
+              | 'cases_convictions';
             baseline?: number;
             /** @default [] */
             dimensions?: ('sex' | 'age_group' | 'ethnicity' | 'division')[];
@@ -16811,10 +19451,13 @@ export interface components {
     ProviderInput: {
       id: string;
       name: string;
+      /** @enum {string} */
+      kind: 'service' | 'authority' | 'consulate';
       organisationId: string | null;
       country: string;
       division: string | null;
       divisionLabel: string | null;
+      countryLabel: string;
       services: string[];
       minAge: number | null;
       maxAge: number | null;
@@ -16917,6 +19560,73 @@ export interface components {
       };
       active: boolean;
       position: number;
+    };
+    BoardNotificationInput: {
+      id: string;
+      createdOn: string;
+      language: string;
+      facts: string;
+      request: string;
+      senderOrg: string | null;
+      officer: string | null;
+      dueAt: string | null;
+      deliveredAt: string | null;
+      method: string | null;
+      deliveredBy: string | null;
+      receiver: string | null;
+      proofFileId: string | null;
+      late: boolean;
+      overdue: boolean;
+    };
+    BoardHearingInput: {
+      id: string;
+      heldOn: string;
+      kind: string;
+      attendees: string | null;
+      notes: string | null;
+      outcome: string | null;
+    };
+    BoardMeasureReviewInput: {
+      id: string;
+      reviewedOn: string;
+      outcome: string;
+      notes: string | null;
+      nextReviewOn: string | null;
+    };
+    BoardMeasureInput: {
+      id: string;
+      type: string;
+      typeLabel: string;
+      source: string;
+      decidedBy: string;
+      decidedOn: string;
+      startOn: string;
+      reviewOn: string | null;
+      status: string;
+      responsible: string;
+      hearingId: string | null;
+      notes: string | null;
+      courtReference: string | null;
+      ratification: string | null;
+      ratificationDueOn: string | null;
+      ratifiedOn: string | null;
+      endedOn: string | null;
+      endReason: string | null;
+      reviewOverdue: boolean;
+      ratificationOverdue: boolean;
+      reviews: components['schemas']['BoardMeasureReviewInput'][];
+    };
+    BoardInput: {
+      caseId: string;
+      caseCode: string;
+      isMinor: boolean;
+      deadlineHours: number;
+      notifications: components['schemas']['BoardNotificationInput'][];
+      hearings: components['schemas']['BoardHearingInput'][];
+      measures: components['schemas']['BoardMeasureInput'][];
+      abilities: {
+        write: boolean;
+      };
     };
     FieldPolicyInput: {
       /** @description The copy locks after this many idle minutes */
@@ -17276,6 +19986,42 @@ export interface components {
         value: number | null;
         suppressed: boolean;
       }[];
+      /** @description People by the year a protection or justice event happened to them (measure decided, return, reintegration outcome, complaint, prosecution, conviction, acquittal, dismissal), in the division and age group filtered; the same release and suppression as every other cell */
+      protection: {
+        kinds: (
+          | 'MeasureDecided'
+          | 'Returned'
+          | 'Reintegrated'
+          | 'PartiallyReintegrated'
+          | 'NotReintegrated'
+          | 'LostContact'
+          | 'Complaint'
+          | 'Prosecution'
+          | 'Conviction'
+          | 'Acquittal'
+          | 'Dismissal'
+        )[];
+        rows: {
+          year: number;
+          cells: {
+            /** @enum {string} */
+            kind:
+              | 'MeasureDecided'
+              | 'Returned'
+              | 'Reintegrated'
+              | 'PartiallyReintegrated'
+              | 'NotReintegrated'
+              | 'LostContact'
+              | 'Complaint'
+              | 'Prosecution'
+              | 'Conviction'
+              | 'Acquittal'
+              | 'Dismissal';
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+      };
     };
     /** @description Privacy budget and utility (shares only) of a synthetic release */
     SyntheticReportInput: {
@@ -17474,6 +20220,68 @@ export interface components {
       }[];
       documents: components['schemas']['PlanDocumentInput'][];
     };
+    ProsecutionInput: {
+      complaints: {
+        id: string;
+        filedOn: string;
+        institution: string | null;
+        institutionOrgId: string | null;
+        prosecutorOffice: string | null;
+        prosecutorOrgId: string | null;
+        fileNumber: string | null;
+        stage: {
+          key: string;
+          label: string;
+          source: string;
+          prosecuted: boolean;
+        };
+        chargedOn: string | null;
+        outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+        outcomeOn: string | null;
+        sentenceMonths: number | null;
+        fineAmount: number | null;
+        reparation: string | null;
+        reparationAmount: number | null;
+        stages: {
+          key: string;
+          label: string;
+          source: string;
+          id: string;
+          reachedOn: string;
+          recordedBy: string | null;
+        }[];
+        suspects: {
+          id: string;
+          perpetratorId: string;
+          name: string | null;
+          removed: boolean;
+          outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+          sentenceMonths: number | null;
+          fineAmount: number | null;
+          charges: {
+            key: string;
+            label: string;
+            source: string;
+            id: string;
+            trafficking: boolean;
+          }[];
+        }[];
+        hearings: {
+          id: string;
+          heldOn: string;
+          /** @enum {string} */
+          kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
+          result: string | null;
+        }[];
+      }[];
+      perpetrators: {
+        id: string;
+        name: string | null;
+      }[];
+      abilities: {
+        write: boolean;
+      };
+    };
     ReferralInput: {
       id: string;
       caseId: string;
@@ -17590,6 +20398,109 @@ export interface components {
         mime: string;
         size: number;
       }[];
+    };
+    PlaceAbroadInput: {
+      code: string;
+      name: string;
+    };
+    CaseReturnsInput: {
+      caseId: string;
+      exchanges: {
+        id: string;
+        /** @enum {string} */
+        direction: 'incoming' | 'outgoing';
+        authority: {
+          id: string;
+          name: string;
+          kind: string;
+        } | null;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        exchangedOn: string;
+        reference: string | null;
+        notes: string | null;
+        documents: {
+          id: string;
+          fileId: string;
+          type: string;
+          name: string | null;
+        }[];
+      }[];
+      tracings: {
+        id: string;
+        tracedOn: string;
+        tracedBy: string;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        /** @enum {string} */
+        result: 'found' | 'not_found';
+        familyContact: string | null;
+        notes: string | null;
+      }[];
+      assessments: {
+        id: string;
+        assessedOn: string;
+        assessor: string;
+        findings: string;
+        childView: string;
+        /** @enum {string} */
+        decision: 'return' | 'do_not_return' | 'defer';
+        reasons: string;
+      }[];
+      returns: {
+        id: string;
+        from: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        to: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        departedOn: string;
+        arrivedOn: string | null;
+        route: string | null;
+        accompanyingName: string | null;
+        accompanyingRole: string | null;
+        receiving: {
+          /** @enum {string} */
+          kind: 'organisation' | 'provider';
+          id: string;
+          name: string;
+        } | null;
+        plan: {
+          id: string;
+          /** @enum {string} */
+          status: 'open' | 'closed';
+          months: number[];
+          goals: string | null;
+          outcome: ('reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact') | null;
+          closedOn: string | null;
+          visits: {
+            id: string;
+            month: number;
+            dueOn: string;
+            doneOn: string | null;
+            outcome: ('on_track' | 'concern' | 'at_risk' | 'not_found') | null;
+            notes: string | null;
+            /** @enum {string} */
+            state: 'due' | 'done' | 'overdue' | 'cancelled';
+          }[];
+        } | null;
+      }[];
+      decision: ('return' | 'do_not_return' | 'defer') | null;
+      /** @description What the caller may do here */
+      abilities: {
+        write: boolean;
+      };
     };
     StudyTextsInput: {
       [key: string]: string;
@@ -18401,10 +21312,13 @@ export interface components {
     Provider: {
       id: string;
       name: string;
+      /** @enum {string} */
+      kind: 'service' | 'authority' | 'consulate';
       organisationId: string | null;
       country: string;
       division: string | null;
       divisionLabel: string | null;
+      countryLabel: string;
       services: string[];
       minAge: number | null;
       maxAge: number | null;
@@ -18507,6 +21421,73 @@ export interface components {
       };
       active: boolean;
       position: number;
+    };
+    BoardNotification: {
+      id: string;
+      createdOn: string;
+      language: string;
+      facts: string;
+      request: string;
+      senderOrg: string | null;
+      officer: string | null;
+      dueAt: string | null;
+      deliveredAt: string | null;
+      method: string | null;
+      deliveredBy: string | null;
+      receiver: string | null;
+      proofFileId: string | null;
+      late: boolean;
+      overdue: boolean;
+    };
+    BoardHearing: {
+      id: string;
+      heldOn: string;
+      kind: string;
+      attendees: string | null;
+      notes: string | null;
+      outcome: string | null;
+    };
+    BoardMeasureReview: {
+      id: string;
+      reviewedOn: string;
+      outcome: string;
+      notes: string | null;
+      nextReviewOn: string | null;
+    };
+    BoardMeasure: {
+      id: string;
+      type: string;
+      typeLabel: string;
+      source: string;
+      decidedBy: string;
+      decidedOn: string;
+      startOn: string;
+      reviewOn: string | null;
+      status: string;
+      responsible: string;
+      hearingId: string | null;
+      notes: string | null;
+      courtReference: string | null;
+      ratification: string | null;
+      ratificationDueOn: string | null;
+      ratifiedOn: string | null;
+      endedOn: string | null;
+      endReason: string | null;
+      reviewOverdue: boolean;
+      ratificationOverdue: boolean;
+      reviews: components['schemas']['BoardMeasureReview'][];
+    };
+    Board: {
+      caseId: string;
+      caseCode: string;
+      isMinor: boolean;
+      deadlineHours: number;
+      notifications: components['schemas']['BoardNotification'][];
+      hearings: components['schemas']['BoardHearing'][];
+      measures: components['schemas']['BoardMeasure'][];
+      abilities: {
+        write: boolean;
+      };
     };
     FieldPolicy: {
       /** @description The copy locks after this many idle minutes */
@@ -18866,6 +21847,42 @@ export interface components {
         value: number | null;
         suppressed: boolean;
       }[];
+      /** @description People by the year a protection or justice event happened to them (measure decided, return, reintegration outcome, complaint, prosecution, conviction, acquittal, dismissal), in the division and age group filtered; the same release and suppression as every other cell */
+      protection: {
+        kinds: (
+          | 'MeasureDecided'
+          | 'Returned'
+          | 'Reintegrated'
+          | 'PartiallyReintegrated'
+          | 'NotReintegrated'
+          | 'LostContact'
+          | 'Complaint'
+          | 'Prosecution'
+          | 'Conviction'
+          | 'Acquittal'
+          | 'Dismissal'
+        )[];
+        rows: {
+          year: number;
+          cells: {
+            /** @enum {string} */
+            kind:
+              | 'MeasureDecided'
+              | 'Returned'
+              | 'Reintegrated'
+              | 'PartiallyReintegrated'
+              | 'NotReintegrated'
+              | 'LostContact'
+              | 'Complaint'
+              | 'Prosecution'
+              | 'Conviction'
+              | 'Acquittal'
+              | 'Dismissal';
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+      };
     };
     /** @description Privacy budget and utility (shares only) of a synthetic release */
     SyntheticReport: {
@@ -19064,6 +22081,68 @@ export interface components {
       }[];
       documents: components['schemas']['PlanDocument'][];
     };
+    Prosecution: {
+      complaints: {
+        id: string;
+        filedOn: string;
+        institution: string | null;
+        institutionOrgId: string | null;
+        prosecutorOffice: string | null;
+        prosecutorOrgId: string | null;
+        fileNumber: string | null;
+        stage: {
+          key: string;
+          label: string;
+          source: string;
+          prosecuted: boolean;
+        };
+        chargedOn: string | null;
+        outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+        outcomeOn: string | null;
+        sentenceMonths: number | null;
+        fineAmount: number | null;
+        reparation: string | null;
+        reparationAmount: number | null;
+        stages: {
+          key: string;
+          label: string;
+          source: string;
+          id: string;
+          reachedOn: string;
+          recordedBy: string | null;
+        }[];
+        suspects: {
+          id: string;
+          perpetratorId: string;
+          name: string | null;
+          removed: boolean;
+          outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+          sentenceMonths: number | null;
+          fineAmount: number | null;
+          charges: {
+            key: string;
+            label: string;
+            source: string;
+            id: string;
+            trafficking: boolean;
+          }[];
+        }[];
+        hearings: {
+          id: string;
+          heldOn: string;
+          /** @enum {string} */
+          kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
+          result: string | null;
+        }[];
+      }[];
+      perpetrators: {
+        id: string;
+        name: string | null;
+      }[];
+      abilities: {
+        write: boolean;
+      };
+    };
     Referral: {
       id: string;
       caseId: string;
@@ -19180,6 +22259,109 @@ export interface components {
         mime: string;
         size: number;
       }[];
+    };
+    PlaceAbroad: {
+      code: string;
+      name: string;
+    };
+    CaseReturns: {
+      caseId: string;
+      exchanges: {
+        id: string;
+        /** @enum {string} */
+        direction: 'incoming' | 'outgoing';
+        authority: {
+          id: string;
+          name: string;
+          kind: string;
+        } | null;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        exchangedOn: string;
+        reference: string | null;
+        notes: string | null;
+        documents: {
+          id: string;
+          fileId: string;
+          type: string;
+          name: string | null;
+        }[];
+      }[];
+      tracings: {
+        id: string;
+        tracedOn: string;
+        tracedBy: string;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        /** @enum {string} */
+        result: 'found' | 'not_found';
+        familyContact: string | null;
+        notes: string | null;
+      }[];
+      assessments: {
+        id: string;
+        assessedOn: string;
+        assessor: string;
+        findings: string;
+        childView: string;
+        /** @enum {string} */
+        decision: 'return' | 'do_not_return' | 'defer';
+        reasons: string;
+      }[];
+      returns: {
+        id: string;
+        from: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        to: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        departedOn: string;
+        arrivedOn: string | null;
+        route: string | null;
+        accompanyingName: string | null;
+        accompanyingRole: string | null;
+        receiving: {
+          /** @enum {string} */
+          kind: 'organisation' | 'provider';
+          id: string;
+          name: string;
+        } | null;
+        plan: {
+          id: string;
+          /** @enum {string} */
+          status: 'open' | 'closed';
+          months: number[];
+          goals: string | null;
+          outcome: ('reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact') | null;
+          closedOn: string | null;
+          visits: {
+            id: string;
+            month: number;
+            dueOn: string;
+            doneOn: string | null;
+            outcome: ('on_track' | 'concern' | 'at_risk' | 'not_found') | null;
+            notes: string | null;
+            /** @enum {string} */
+            state: 'due' | 'done' | 'overdue' | 'cancelled';
+          }[];
+        } | null;
+      }[];
+      decision: ('return' | 'do_not_return' | 'defer') | null;
+      /** @description What the caller may do here */
+      abilities: {
+        write: boolean;
+      };
     };
     StudyTexts: {
       [key: string]: string;

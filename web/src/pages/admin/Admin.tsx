@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { has, useSession } from '../../session';
 import { Devices } from '../field/Devices';
 import { Audit } from './Audit';
+import { Catalogues } from './catalogues/index';
 import { Forms } from './Forms';
 import { Organisations } from './Organisations';
 import { Roles } from './Roles';
@@ -23,6 +24,7 @@ export function Admin() {
     { key: 'devices', show: has(s, 'users:manage'), el: <Devices everyone /> },
     { key: 'translations', show: has(s, 'translations:manage'), el: <Translations /> },
     { key: 'forms', show: has(s, 'forms:manage'), el: <Forms /> },
+    { key: 'catalogues', show: has(s, 'catalogues:manage'), el: <Catalogues /> },
   ].filter((x) => x.show);
   return (
     <Stack>
