@@ -31,6 +31,7 @@ for (const target of dbTargets()) {
           'field',
           'directory',
           'referrals',
+          'returns',
           'prosecution',
           'plans',
           'insights',
@@ -170,6 +171,43 @@ for (const target of dbTargets()) {
       );
       assert.equal((await db.handle.db.selectFrom('indicator_values').selectAll().execute()).length, 2);
       assert.equal((await db.handle.db.selectFrom('agreement_commitments').selectAll().execute()).length, 2);
+    });
+
+    it('returns a Guamote child from Colombia: two monitoring visits done, the 6-month one overdue, the 12-month one due', async () => {
+      const r = await db.handle.db
+        .selectFrom('case_returns as r')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .select(['r.from_division', 'r.to_division', 'c.division_code', 'r.route_enc'])
+        .execute();
+      assert.deepEqual(
+        r.map((x) => [x.from_division, x.to_division, x.division_code.slice(0, 4)]),
+        [['CO-NAR', '060652', '0606']],
+      );
+      assert.ok(!r[0]?.route_enc?.includes('DEMO'), 'the route is stored encrypted');
+      const visits = await db.handle.db
+        .selectFrom('monitoring_visits as v')
+        .innerJoin('case_tasks as t', 't.id', 'v.task_id')
+        .select(['v.month', 'v.done_on', 't.done_at', 't.due_at', 't.kind'])
+        .orderBy('v.month')
+        .execute();
+      const now = new Date().toISOString();
+      assert.deepEqual(
+        visits.map((v) => [Number(v.month), v.done_on !== null, v.done_at !== null, !v.done_at && v.due_at < now]),
+        [
+          [1, true, true, false],
+          [3, true, true, false],
+          [6, false, false, true],
+          [12, false, false, false],
+        ],
+      );
+      const authorities = await db.handle.db.selectFrom('providers').select(['kind', 'division_code']).execute();
+      assert.deepEqual(
+        authorities.filter((p) => p.kind !== 'service').map((p) => [p.kind, p.division_code]),
+        [
+          ['authority', 'CO-NAR'],
+          ['consulate', 'CO-NAR'],
+        ],
+      );
     });
 
     it('adds nothing on a second run', async () => {
