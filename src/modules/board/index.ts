@@ -1,4 +1,6 @@
 import type { ModuleDescriptor } from '../../platform/module';
+import { seedBoardDemo } from './demo';
+import { boardRoutes } from './routes';
 
 /**
  * The protection-board procedure of a child's case: the notification to the Junta Cantonal (PDF) and its delivery,
@@ -6,4 +8,6 @@ import type { ModuleDescriptor } from '../../platform/module';
  */
 export const boardModule: ModuleDescriptor = {
   name: 'board',
+  routes: (ctx) => [{ plugin: boardRoutes(ctx), prefix: '/api' }],
+  seed: seedBoardDemo,
 };
