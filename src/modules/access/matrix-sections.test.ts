@@ -37,6 +37,7 @@ const inDetail: Partial<Record<CaseSection, (d: Detail) => boolean>> = {
 const routeOf: Partial<Record<CaseSection, string>> = {
   plans: 'plans',
   legal: 'legal',
+  measures: 'board',
   files: 'files',
   forms: 'forms',
   history: 'history',

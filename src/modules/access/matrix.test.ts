@@ -302,6 +302,16 @@ const matrix: Record<string, Expect> = {
   'POST /api/catalogues/:list': by({ administrator: 200, rest: 403 }),
   'PATCH /api/catalogues/:list/:entry': by({ administrator: 200, rest: 403 }),
   // board (issue 20): entries below this line
+  // The case is an adult's (the notification is for children: 409); missing sub-records answer 404.
+  'GET /api/cases/:id/board': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/board/notifications': by({ supervisor: 409, caseworker: 409, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/board/notifications/:sub/pdf': all(404),
+  'POST /api/cases/:id/board/notifications/:sub/delivery': all(404),
+  'POST /api/cases/:id/board/hearings': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/board/measures': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/board/measures/:sub/reviews': all(404),
+  'POST /api/cases/:id/board/measures/:sub/ratification': all(404),
+  'POST /api/cases/:id/board/measures/:sub/end': all(404),
   // returns (issue 20): entries below this line
   // Places abroad are ISO reference data (no personal data). The case's cross-border work is the section 'returns':
   // read where the case is reachable; every write validates its body first (the matrix sends none: 400 for all);
@@ -716,6 +726,27 @@ for (const target of dbTargets()) {
         'POST /api/cases/:id/close': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
         'POST /api/cases/:id/closure': { cas_Status: 'Closed', cas_ReasonForCaseClosure: 'Cierre de prueba' },
         'POST /api/cases/:id/closure/decision': { approve: true },
+        'POST /api/cases/:id/board/notifications': { facts: 'Hechos de matriz', request: 'Pedido de matriz' },
+        'POST /api/cases/:id/board/notifications/:sub/delivery': {
+          deliveredAt: '2026-01-10T10:00:00.000Z',
+          method: 'in_person',
+          receiver: 'Recepción de matriz',
+          proofFileId: '00000000-0000-4000-8000-000000000000',
+        },
+        'POST /api/cases/:id/board/hearings': { heldOn: '2026-01-10', kind: 'initial' },
+        'POST /api/cases/:id/board/measures': {
+          type: 'family_support',
+          decidedOn: '2026-01-10',
+          startOn: '2026-01-10',
+          responsible: 'Institución de matriz',
+        },
+        'POST /api/cases/:id/board/measures/:sub/reviews': { reviewedOn: '2026-01-10', outcome: 'maintained' },
+        'POST /api/cases/:id/board/measures/:sub/ratification': {
+          answer: 'ratified',
+          on: '2026-01-10',
+          courtReference: 'Juzgado de matriz',
+        },
+        'POST /api/cases/:id/board/measures/:sub/end': { status: 'ended', on: '2026-01-10' },
         'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
       };
       const body = bodies[key] ?? (method === 'GET' ? undefined : {});
