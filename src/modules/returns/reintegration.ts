@@ -175,7 +175,8 @@ export class Reintegration extends ReturnsService {
     await this.writable(actor, caseId);
     const v = await repo.visitOf(this.db, caseId, visitId);
     if (!v) throw notFound();
-    if ((await repo.planOf(this.db, caseId, v.plan_id))?.status !== 'open') throw new AppError(409, 'plan_closed');
+    if ((await repo.planOf(this.db, caseId, v.plan_id))?.status !== 'open')
+      throw new AppError(409, 'reintegration_plan_closed');
     if (v.done_on) throw new AppError(409, 'visit_already_recorded');
     await this.audited(
       actor,
@@ -214,7 +215,7 @@ export class Reintegration extends ReturnsService {
     await this.writable(actor, caseId);
     const p = await repo.planOf(this.db, caseId, planId);
     if (!p) throw notFound();
-    if (p.status !== 'open') throw new AppError(409, 'plan_closed');
+    if (p.status !== 'open') throw new AppError(409, 'reintegration_plan_closed');
     const pending = (await repo.visitsOf(this.db, caseId)).filter((v) => v.plan_id === planId && !v.done_on);
     await this.audited(
       actor,
@@ -229,7 +230,7 @@ export class Reintegration extends ReturnsService {
         closed_on: b.closedOn,
         closed_by: actor.userId,
       });
-      if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'plan_closed');
+      if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'reintegration_plan_closed');
       const tasks = new CaseTasks(this.ctx);
       for (const v of pending)
         if (v.task_id)
