@@ -31,6 +31,7 @@ for (const target of dbTargets()) {
           'field',
           'directory',
           'referrals',
+          'board',
           'returns',
           'prosecution',
           'plans',
@@ -207,6 +208,44 @@ for (const target of dbTargets()) {
           ['authority', 'CO-NAR'],
           ['consulate', 'CO-NAR'],
         ],
+      );
+    });
+
+    it('notifies the Guamote board for a child and leaves an emergency custody awaiting the judge', async () => {
+      const db0 = db.handle.db;
+      const notices = await db0
+        .selectFrom('board_notifications as n')
+        .innerJoin('cases as c', 'c.id', 'n.case_id')
+        .select(['c.division_code', 'n.delivered_at', 'n.delivery_method', 'n.proof_file_id', 'n.case_id'])
+        .execute();
+      assert.equal(notices.length, 1);
+      assert.equal(notices[0]?.division_code.slice(0, 4), '0606');
+      assert.ok(notices[0]?.delivered_at && notices[0].delivery_method && notices[0].proof_file_id);
+      const task = await db0
+        .selectFrom('case_tasks')
+        .select('done_at')
+        .where('case_id', '=', notices[0]!.case_id)
+        .where('kind', '=', 'notify_child_protection')
+        .executeTakeFirst();
+      assert.ok(task?.done_at, 'the delivery closed the 24-hour task');
+      const measures = await db0
+        .selectFrom('board_measures')
+        .select(['type', 'decided_by', 'ratification', 'review_on', 'status'])
+        .where('case_id', '=', notices[0]!.case_id)
+        .orderBy('type')
+        .execute();
+      const today = new Date().toISOString().slice(0, 10);
+      assert.deepEqual(
+        measures.map((m) => [m.type, m.decided_by, m.ratification, m.status, (m.review_on ?? '') > today]),
+        [
+          ['emergency_custody', 'board', 'pending', 'active', true],
+          ['family_support', 'board', null, 'active', true],
+        ],
+      );
+      assert.equal(
+        (await db0.selectFrom('board_hearings').select('id').where('case_id', '=', notices[0]!.case_id).execute())
+          .length,
+        1,
       );
     });
 
