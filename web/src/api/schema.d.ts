@@ -19884,6 +19884,68 @@ export interface components {
         level: string;
       }[];
     };
+    ProsecutionInput: {
+      complaints: {
+        id: string;
+        filedOn: string;
+        institution: string | null;
+        institutionOrgId: string | null;
+        prosecutorOffice: string | null;
+        prosecutorOrgId: string | null;
+        fileNumber: string | null;
+        stage: {
+          key: string;
+          label: string;
+          source: string;
+          prosecuted: boolean;
+        };
+        chargedOn: string | null;
+        outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+        outcomeOn: string | null;
+        sentenceMonths: number | null;
+        fineAmount: number | null;
+        reparation: string | null;
+        reparationAmount: number | null;
+        stages: {
+          key: string;
+          label: string;
+          source: string;
+          id: string;
+          reachedOn: string;
+          recordedBy: string | null;
+        }[];
+        suspects: {
+          id: string;
+          perpetratorId: string;
+          name: string | null;
+          removed: boolean;
+          outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+          sentenceMonths: number | null;
+          fineAmount: number | null;
+          charges: {
+            key: string;
+            label: string;
+            source: string;
+            id: string;
+            trafficking: boolean;
+          }[];
+        }[];
+        hearings: {
+          id: string;
+          heldOn: string;
+          /** @enum {string} */
+          kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
+          result: string | null;
+        }[];
+      }[];
+      perpetrators: {
+        id: string;
+        name: string | null;
+      }[];
+      abilities: {
+        write: boolean;
+      };
+    };
     HtcdsImportJobInput: {
       id: string;
       /** @enum {string} */
@@ -20219,68 +20281,6 @@ export interface components {
         status: string;
       }[];
       documents: components['schemas']['PlanDocumentInput'][];
-    };
-    ProsecutionInput: {
-      complaints: {
-        id: string;
-        filedOn: string;
-        institution: string | null;
-        institutionOrgId: string | null;
-        prosecutorOffice: string | null;
-        prosecutorOrgId: string | null;
-        fileNumber: string | null;
-        stage: {
-          key: string;
-          label: string;
-          source: string;
-          prosecuted: boolean;
-        };
-        chargedOn: string | null;
-        outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
-        outcomeOn: string | null;
-        sentenceMonths: number | null;
-        fineAmount: number | null;
-        reparation: string | null;
-        reparationAmount: number | null;
-        stages: {
-          key: string;
-          label: string;
-          source: string;
-          id: string;
-          reachedOn: string;
-          recordedBy: string | null;
-        }[];
-        suspects: {
-          id: string;
-          perpetratorId: string;
-          name: string | null;
-          removed: boolean;
-          outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
-          sentenceMonths: number | null;
-          fineAmount: number | null;
-          charges: {
-            key: string;
-            label: string;
-            source: string;
-            id: string;
-            trafficking: boolean;
-          }[];
-        }[];
-        hearings: {
-          id: string;
-          heldOn: string;
-          /** @enum {string} */
-          kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
-          result: string | null;
-        }[];
-      }[];
-      perpetrators: {
-        id: string;
-        name: string | null;
-      }[];
-      abilities: {
-        write: boolean;
-      };
     };
     ReferralInput: {
       id: string;
@@ -21745,6 +21745,68 @@ export interface components {
         level: string;
       }[];
     };
+    Prosecution: {
+      complaints: {
+        id: string;
+        filedOn: string;
+        institution: string | null;
+        institutionOrgId: string | null;
+        prosecutorOffice: string | null;
+        prosecutorOrgId: string | null;
+        fileNumber: string | null;
+        stage: {
+          key: string;
+          label: string;
+          source: string;
+          prosecuted: boolean;
+        };
+        chargedOn: string | null;
+        outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+        outcomeOn: string | null;
+        sentenceMonths: number | null;
+        fineAmount: number | null;
+        reparation: string | null;
+        reparationAmount: number | null;
+        stages: {
+          key: string;
+          label: string;
+          source: string;
+          id: string;
+          reachedOn: string;
+          recordedBy: string | null;
+        }[];
+        suspects: {
+          id: string;
+          perpetratorId: string;
+          name: string | null;
+          removed: boolean;
+          outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
+          sentenceMonths: number | null;
+          fineAmount: number | null;
+          charges: {
+            key: string;
+            label: string;
+            source: string;
+            id: string;
+            trafficking: boolean;
+          }[];
+        }[];
+        hearings: {
+          id: string;
+          heldOn: string;
+          /** @enum {string} */
+          kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
+          result: string | null;
+        }[];
+      }[];
+      perpetrators: {
+        id: string;
+        name: string | null;
+      }[];
+      abilities: {
+        write: boolean;
+      };
+    };
     HtcdsImportJob: {
       id: string;
       /** @enum {string} */
@@ -22080,68 +22142,6 @@ export interface components {
         status: string;
       }[];
       documents: components['schemas']['PlanDocument'][];
-    };
-    Prosecution: {
-      complaints: {
-        id: string;
-        filedOn: string;
-        institution: string | null;
-        institutionOrgId: string | null;
-        prosecutorOffice: string | null;
-        prosecutorOrgId: string | null;
-        fileNumber: string | null;
-        stage: {
-          key: string;
-          label: string;
-          source: string;
-          prosecuted: boolean;
-        };
-        chargedOn: string | null;
-        outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
-        outcomeOn: string | null;
-        sentenceMonths: number | null;
-        fineAmount: number | null;
-        reparation: string | null;
-        reparationAmount: number | null;
-        stages: {
-          key: string;
-          label: string;
-          source: string;
-          id: string;
-          reachedOn: string;
-          recordedBy: string | null;
-        }[];
-        suspects: {
-          id: string;
-          perpetratorId: string;
-          name: string | null;
-          removed: boolean;
-          outcome: ('dismissal' | 'acquittal' | 'conviction') | null;
-          sentenceMonths: number | null;
-          fineAmount: number | null;
-          charges: {
-            key: string;
-            label: string;
-            source: string;
-            id: string;
-            trafficking: boolean;
-          }[];
-        }[];
-        hearings: {
-          id: string;
-          heldOn: string;
-          /** @enum {string} */
-          kind: 'charges_formulation' | 'evaluation_preparatory' | 'trial' | 'appeal' | 'other';
-          result: string | null;
-        }[];
-      }[];
-      perpetrators: {
-        id: string;
-        name: string | null;
-      }[];
-      abilities: {
-        write: boolean;
-      };
     };
     Referral: {
       id: string;
