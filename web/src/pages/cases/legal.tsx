@@ -11,7 +11,10 @@ import { Behind, Section } from './sections';
 
 type LegalBody = ApiBody<'/api/cases/{id}/legal'>;
 
-/** The legal process: complaint, investigation, charges, trial, judgment, appeal, step by step. */
+/**
+ * Earlier free-text notes on the legal process (complaint, investigation, charges, trial, judgment, appeal). The
+ * structured proceedings (ProsecutionPart) above take new data; these notes stay readable and can still be added.
+ */
 export function Legal({ caseId, writable }: { caseId: string; writable: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -42,8 +45,9 @@ export function Legal({ caseId, writable }: { caseId: string; writable: boolean 
     },
   });
   return (
-    <Section title={t('legal.title')}>
+    <Section title={t('legal.earlierTitle')}>
       <Stack>
+        <Text size="sm">{t('legal.earlierHint')}</Text>
         {steps.data?.length ? (
           <WideTable minWidth={560}>
             <Table>
