@@ -45,6 +45,9 @@ export function factKeys(f: Fact): string[] {
   add('ethnicity', [f.ethnicity]);
   add('citizenship', [f.citizenship]);
   if (f.recruitedIn && f.exploitedIn) keys.push(`route:${f.recruitedIn}>${f.exploitedIn}`);
+  // Protection and justice by the year they happened (protection.ts): read in the all-years slot, where the cell
+  // "protection:2025:Conviction" is the people convicted for in 2025. Several per person, none adds up to the total.
+  for (const p of f.protection ?? []) keys.push(`protection:${p}`);
   return keys;
 }
 

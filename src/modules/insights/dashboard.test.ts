@@ -41,6 +41,8 @@ function collect(d: Dashboard, q: DashboardQuery, out: Published[], k: number) {
   for (const b of d.breakdowns) for (const c of b.cells) push(node, year, minor, `${b.dimension}:${c.key}`, c);
   for (const a of d.map.areas) push(a.code, year, minor, 'total', a);
   for (const r of d.routes) push(node, year, minor, `route:${r.from}>${r.to}`, r);
+  // Protection and justice: all-years cells under the event's year.
+  for (const r of d.protection.rows) for (const c of r.cells) push(node, 0, minor, `protection:${r.year}:${c.kind}`, c);
 }
 
 const ancestorOrSelf = (a: string, b: string) => a === '' || b.startsWith(a);

@@ -6,6 +6,7 @@ import type { Box, Cube, Dimension } from './cube';
 import { dimensions, multiValued } from './cube';
 import type { Cell } from './disclosure';
 import { ageBands } from './facts';
+import { type ProtectionKind, protectionKinds } from './protection';
 
 export interface DashboardQuery {
   country: string;
@@ -34,6 +35,8 @@ export interface Dashboard {
   breakdowns: { dimension: Dimension; multi: boolean; cells: Keyed<{ key: string }>[] }[];
   map: { country: string; level: 2; parent: string | null; areas: Keyed<{ code: string; label: string }>[] };
   routes: Keyed<{ from: string; fromLabel: string; to: string }>[];
+  /** People by the year a protection or justice event happened to them (rows) and its kind (columns). */
+  protection: { kinds: ProtectionKind[]; rows: { year: number; cells: Keyed<{ kind: ProtectionKind }>[] }[] };
 }
 
 const hide: Cell = { value: null, suppressed: true };
@@ -105,6 +108,39 @@ export function buildDashboard(cube: Cube, q: DashboardQuery, o: DashboardOption
       return { from, fromLabel: o.labels.get(from) ?? from, to, ...cell(box, `route:${r}`) };
     });
 
+  // Protection and justice: the all-years cells of "protection:<event year>:<kind>", for the place and age group.
+  // A kind is listed when the country has at least k people in it over the years; a year when one of its listed
+  // kinds has at least k people in the country (exact viewers: anyone in their division).
+  const protectionAt = (year: number, kind: string) => `protection:${year}:${kind}`;
+  const allYears = [...new Set(cube.keysWith('protection:').map((e) => Number(e.slice(0, 4))))].sort((a, b) => a - b);
+  const whole = (key: string) =>
+    o.exact
+      ? node < 0
+        ? 0
+        : cube.count({ node, year: 0, minor: 0 }, key)
+      : cube.count({ node: root, year: 0, minor: 0 }, key);
+  const enough = (n: number) => (o.exact ? n > 0 : n >= o.k);
+  const kinds = protectionKinds.filter((kind) =>
+    enough(allYears.reduce((s, y) => s + whole(protectionAt(y, kind)), 0)),
+  );
+  const eventYears = allYears.filter((y) => q.year === null || y === q.year);
+  const protection = {
+    kinds,
+    rows: eventYears
+      .filter((y) => kinds.some((kind) => enough(whole(protectionAt(y, kind)))))
+      .map((year) => ({
+        year,
+        cells: kinds.map((kind) => ({
+          kind,
+          ...(node < 0
+            ? o.exact
+              ? { value: 0, suppressed: false }
+              : hide
+            : cell({ ...box, year: 0 }, protectionAt(year, kind))),
+        })),
+      })),
+  };
+
   return {
     k: o.k,
     exact: o.exact,
@@ -115,5 +151,6 @@ export function buildDashboard(cube: Cube, q: DashboardQuery, o: DashboardOption
     breakdowns,
     map: { country: q.country, level: 2, parent: q.division, areas },
     routes: node < 0 ? [] : routes,
+    protection,
   };
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/context';
 import type { CaseEventTable, CaseTable } from '../../platform/db/types';
 import { demoSeedActor, insertCase, livingRecordDefaults, People } from '../cases/index';
+import { seedSimulatedComplaints } from '../prosecution/index';
+import { seedCaseProtection } from './demo-protection';
 import type { Fact } from './facts';
 import { generateFacts } from './generate';
 import * as repo from './repo';
@@ -11,6 +13,7 @@ export const simulatedCases = 600;
 
 // Simulated registered cases (codes SIM-…, persons "Simulada/Simulado N") drawn from the fact generator: mostly
 // Guamote, Colta and Cuenca, over the last three years. They carry only what statistics need; no free text about anyone.
+// Board measures, returns and reintegration outcomes follow the facts' protection entries (demo-protection.ts).
 export async function seedInsightsDemo(ctx: Context): Promise<void> {
   const cantons = new Set((await repo.selectDivisionsByLevel(ctx.db.db)).map((d) => d.code));
   // Without the whole country loaded, cases of other cantons go to the three demo cantons; no case is registered
@@ -49,8 +52,12 @@ export async function seedInsightsDemo(ctx: Context): Promise<void> {
         caseFromFact(f, { id, personId: person.id, code: `SIM-${f.year}-${n}`, orgId: org, at, closed, age }),
       );
       for (const e of eventsFromFact(f, id, at)) await repo.insertCaseEvents(trx, e);
+      await seedCaseProtection(ctx, trx, f, { id, at, today: today.toISOString().slice(0, 10) });
     }
   });
+  // Complaints, prosecutions and verdicts on the simulated cases (the prosecution module's volume seed; it
+  // leaves cases that already have a complaint alone).
+  await seedSimulatedComplaints(ctx);
 }
 
 /** The case row a fact stands for (statistical fields only; nothing personal, no free text). */

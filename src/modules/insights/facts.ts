@@ -4,6 +4,7 @@
 // personal data. `loadFacts` reads them from the case tables on SQLite and PostgreSQL alike.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/types';
+import { protectionByCase, sortEntries } from './protection';
 import * as repoFacts from './repo-facts';
 
 /** CTDC's broad age bands (ageBroad), in order. */
@@ -38,6 +39,8 @@ export interface Fact {
   exploitedIn: string | null;
   monthsExploited: number | null;
   status: string | null;
+  /** What happened after identification, by the year it happened: "<year>:<Kind>" (protection.ts), each once. */
+  protection: string[];
 }
 
 /** The CTDC age band of an age in years. */
@@ -140,6 +143,11 @@ async function toFacts(db: Kysely<Database>, rows: CaseRow[], ancestorAt: Ancest
   const recruited = new Map<string, string>();
   const exploited = new Map<string, string>();
   const ids = rows.map((r) => r.id);
+  // Protection records of the page's cases, read in pages of cases (never one query per person).
+  const protection = new Map<string, Set<string>>();
+  for (let i = 0; i < ids.length; i += 5000)
+    for (const [c, entries] of protectionByCase(await repoFacts.selectProtectionByCaseId(db, ids.slice(i, i + 5000))))
+      protection.set(c, entries);
   for (let i = 0; i < ids.length; i += 5000) {
     const events = await repoFacts.selectCaseEventsByTypeAndCaseId(db, ids, i);
     for (const e of events) {
@@ -166,6 +174,7 @@ async function toFacts(db: Kysely<Database>, rows: CaseRow[], ancestorAt: Ancest
       seen.sexTypes = union(seen.sexTypes, list(r.sex_exploitation));
       seen.recruitment = union(seen.recruitment, list(r.recruitment_methods));
       seen.control = union(seen.control, list(r.control_methods));
+      seen.protection = union(seen.protection, [...(protection.get(r.id) ?? [])]);
       continue;
     }
     const age = r.age_at_intake ?? r.age_when_trafficked;
@@ -191,7 +200,10 @@ async function toFacts(db: Kysely<Database>, rows: CaseRow[], ancestorAt: Ancest
       exploitedIn: exploited.get(r.id) ?? null,
       monthsExploited: r.months_exploited === null ? null : Number(r.months_exploited),
       status: r.trafficking_status,
+      protection: [...(protection.get(r.id) ?? [])],
     });
   }
+  // Stored keys are compared as text (incremental.ts): one order whatever the order of the cases.
+  for (const f of byPerson.values()) f.protection = sortEntries(f.protection);
   return [...byPerson.values()];
 }

@@ -157,7 +157,56 @@ export function generateFacts(n: number, seed = 11, fromYear = 2023, toYear = 20
           : null,
       monthsExploited: r() < 0.2 ? null : Math.floor(r() * 36),
       status: r() < 0.7 ? 'PossibleVictimOfTrafficking' : 'ActualVictimOfTrafficking',
+      protection: [],
     };
   }
+  // Drawn from a stream of their own, so that the other fields stay what they were before protection existed.
+  const rp = prng(seed ^ 0x51ab1e);
+  for (const f of out) f.protection = protectionEvents(rp, f, toYear);
   return out;
+}
+
+/**
+ * What happened after identification, for a generated fact: a board measure for many children, a return and its
+ * reintegration outcome for some exploited abroad, a complaint for a share that goes on to prosecution and, for
+ * some, to a conviction (an acquittal or a dismissal otherwise). Each event comes the year of registration or a
+ * later one (never after `toYear`), after the one before it.
+ */
+export function protectionEvents(r: () => number, f: Fact, toYear: number): string[] {
+  const out: string[] = [];
+  const after = (year: number) => Math.min(toYear, year + (r() < 0.6 ? 0 : 1));
+  const add = (year: number, kind: string) => out.push(`${year}:${kind}`);
+  if (f.minor && r() < 0.5) add(after(f.year), 'MeasureDecided');
+  if (f.exploitedIn && f.exploitedIn !== 'EC' && r() < 0.5) {
+    const back = after(f.year);
+    add(back, 'Returned');
+    if (r() < 0.6)
+      add(
+        after(back),
+        weighted(r, [
+          ['Reintegrated', 55],
+          ['PartiallyReintegrated', 25],
+          ['NotReintegrated', 10],
+          ['LostContact', 10],
+        ]),
+      );
+  }
+  if (r() < 0.45) {
+    const filed = after(f.year);
+    add(filed, 'Complaint');
+    if (r() < 0.55) {
+      const charged = after(filed);
+      add(charged, 'Prosecution');
+      if (r() < 0.7)
+        add(
+          after(charged),
+          weighted(r, [
+            ['Conviction', 60],
+            ['Acquittal', 20],
+            ['Dismissal', 20],
+          ]),
+        );
+    } else if (r() < 0.4) add(after(filed), 'Dismissal');
+  }
+  return [...new Set(out)];
 }

@@ -15,6 +15,8 @@ import type { Cube } from './cube';
 import { multiValued } from './cube';
 
 const minorBands = new Set(['ageBand:0--8', 'ageBand:9--17']);
+/** Keys outside the dimensions that are no breakdown of the total: a route, a protection event (several a person). */
+const notAdditive = new Set(['route', 'protection']);
 
 /**
  * The hidden flag of every cell of the cube's dense layout (1 = suppressed). Cells marked in `fixed` (1 hidden,
@@ -118,7 +120,7 @@ export function cubeRelations(cube: Cube) {
     if (dim === 'month') {
       const year = Number(value.slice(0, 4));
       months.set(year, [...(months.get(year) ?? []), i]);
-    } else if (i > 0 && dim !== 'route' && !multiValued.has(dim as never))
+    } else if (i > 0 && !notAdditive.has(dim) && !multiValued.has(dim as never))
       single.set(dim, [...(single.get(dim) ?? []), i]);
   });
   const yearOf = [...cube.years.keys()];

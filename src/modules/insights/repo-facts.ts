@@ -51,3 +51,29 @@ export const selectCaseEventsByTypeAndCaseId = (q: Q, ids: string[], i: number) 
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+
+/** The protection records of these cases (board measures, returns, closed reintegration plans, complaints). */
+export async function selectProtectionByCaseId(q: Q, caseIds: readonly string[]) {
+  const ids = [...caseIds];
+  const [measures, returns, plans, complaints] = await Promise.all([
+    q.selectFrom('board_measures').select(['case_id', 'decided_on']).where('case_id', 'in', ids).execute(),
+    q
+      .selectFrom('case_returns')
+      .select(['case_id', 'arrived_on'])
+      .where('case_id', 'in', ids)
+      .where('arrived_on', 'is not', null)
+      .execute(),
+    q
+      .selectFrom('reintegration_plans')
+      .select(['case_id', 'status', 'outcome', 'closed_on'])
+      .where('case_id', 'in', ids)
+      .where('status', '=', 'closed')
+      .execute(),
+    q
+      .selectFrom('complaints')
+      .select(['case_id', 'filed_on', 'charged_on', 'outcome', 'outcome_on'])
+      .where('case_id', 'in', ids)
+      .execute(),
+  ]);
+  return { measures, returns, plans, complaints };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dimensions } from './cube';
+import { protectionKinds } from './protection';
 
 export const dashboardQuery = z.strictObject({
   year: z.coerce.number().int().min(1900).max(2100).optional(),
@@ -38,6 +39,20 @@ export const dashboardSchema = z
       areas: z.array(z.object({ code: z.string(), label: z.string(), ...cell })),
     }),
     routes: z.array(z.object({ from: z.string(), fromLabel: z.string(), to: z.string(), ...cell })),
+    protection: z
+      .object({
+        kinds: z.array(z.enum(protectionKinds)),
+        rows: z.array(
+          z.object({
+            year: z.number(),
+            cells: z.array(z.object({ kind: z.enum(protectionKinds), ...cell })),
+          }),
+        ),
+      })
+      .meta({
+        description:
+          'People by the year a protection or justice event happened to them (measure decided, return, reintegration outcome, complaint, prosecution, conviction, acquittal, dismissal), in the division and age group filtered; the same release and suppression as every other cell',
+      }),
   })
   .meta({
     id: 'Dashboard',

@@ -18,6 +18,16 @@ import { checkValue } from './values';
 import type { indicatorKinds, indicatorUnits } from './vocabulary';
 
 type Plan = Database['local_plans'];
+
+/** Indicators that count people by a protection or justice event of their case, and its kind in the figures. */
+const protectionSources: Record<string, { kind: string; event: repoIndicators.ProtectionEvent }> = {
+  cases_measures_decided: { kind: 'MeasureDecided', event: 'measure' },
+  cases_returned: { kind: 'Returned', event: 'returned' },
+  cases_reintegrated: { kind: 'Reintegrated', event: 'reintegrated' },
+  cases_complaints: { kind: 'Complaint', event: 'complaint' },
+  cases_prosecutions: { kind: 'Prosecution', event: 'prosecution' },
+  cases_convictions: { kind: 'Conviction', event: 'conviction' },
+};
 type IndicatorRow = DecodedIndicator;
 
 export interface PeriodValue {
@@ -186,7 +196,15 @@ export class Indicators {
           ...quarters.map(() => ({ value: null, suppressed: true })),
           await this.released(plan, ind.source, year),
         ];
-      else {
+      else if (protectionSources[ind.source]) {
+        // Exact viewers: each quarter's people from the case tables, the year as their dashboard counts it.
+        const counts = [];
+        for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
+        cells = [
+          ...counts.map((value) => ({ value, suppressed: false })),
+          { value: await this.exactYear(plan, ind.source, year), suppressed: false },
+        ];
+      } else {
         const counts = [];
         for (const q of quarters) counts.push(await this.count(ind.source, plan.country_code, codes, q, plan.id));
         const total = counts.reduce((a, b) => a + b, 0);
@@ -211,18 +229,29 @@ export class Indicators {
       this.ctx.config.MINKA_DISCLOSURE_K,
       this.ctx.config.MINKA_RELEASE_MONTHS,
     );
-    const box = {
-      node: release.cube.nodeOf(plan.country_code, plan.division_code) ?? -1,
-      year: Number(year),
-      minor: (source === 'cases_minors_assisted' ? 1 : 0) as 0 | 1,
-    };
-    const i = release.cube.index(box);
+    const node = release.cube.nodeOf(plan.country_code, plan.division_code) ?? -1;
+    const p = protectionSources[source];
+    // Protection figures sit in the all-years slot under the event's year (insights' protection.ts).
+    const i = p
+      ? release.cube.index({ node, year: 0, minor: 0 }, `protection:${year}:${p.kind}`)
+      : release.cube.index({ node, year: Number(year), minor: (source === 'cases_minors_assisted' ? 1 : 0) as 0 | 1 });
     const v = i < 0 ? -1 : release.published[i]!;
     return v < 0 ? { value: null, suppressed: true } : { value: v, suppressed: false };
   }
 
+  /** A canton's people with a protection event in `year`, exactly, from the live store (case readers). */
+  private async exactYear(plan: Plan, source: string, year: string): Promise<number> {
+    const cube = await storeFor(this.ctx).cube();
+    const node = cube.nodeOf(plan.country_code, plan.division_code) ?? -1;
+    return node < 0
+      ? 0
+      : cube.count({ node, year: 0, minor: 0 }, `protection:${year}:${protectionSources[source]!.kind}`);
+  }
+
   private async count(source: string, country: string, codes: string[], period: string, planId = ''): Promise<number> {
     const [from, to] = periodRange(period);
+    const p = protectionSources[source];
+    if (p) return repoIndicators.countProtectionEvents(this.db, country, codes, p.event, from, to);
     if (source === 'activities_participants') {
       const r = await repoIndicators.selectPreventionActivitiesByHeldOnAndPlanId(this.db, planId, from, to);
       return Number(r.n ?? 0);

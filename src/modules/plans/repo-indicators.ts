@@ -74,3 +74,92 @@ export const selectCasesByStageAndDivisionCode = (q: Q, country: string, codes: 
 
 export const selectPlanActionsByPlanIdAndId = (q: Q, actionId: string, planId: string) =>
   q.selectFrom('plan_actions').select('id').where('id', '=', actionId).where('plan_id', '=', planId).executeTakeFirst();
+
+export type ProtectionEvent = 'measure' | 'returned' | 'reintegrated' | 'complaint' | 'prosecution' | 'conviction';
+
+/**
+ * People of the plan's divisions with a counted case (not a draft, not found "not a victim") that had this event
+ * in [from, to): a measure decided, a return, a reintegration closed as reintegrated, a complaint filed, charges
+ * brought, a conviction.
+ */
+export const countProtectionEvents = async (
+  q: Q,
+  country: string,
+  codes: string[],
+  event: ProtectionEvent,
+  from: string,
+  to: string,
+) => {
+  const r = await q
+    .selectFrom('cases as c')
+    .select((eb) => eb.fn.count<number>('c.person_id').distinct().as('n'))
+    .where('c.country_code', '=', country)
+    .where('c.division_code', 'in', codes)
+    .where('c.stage', '!=', 'Draft')
+    .where((w) =>
+      w.or([w('c.trafficking_status', 'is', null), w('c.trafficking_status', '<>', 'NotAVictimOfTrafficking')]),
+    )
+    .where((eb) => {
+      switch (event) {
+        case 'measure':
+          return eb.exists(
+            eb
+              .selectFrom('board_measures as e')
+              .select('e.id')
+              .whereRef('e.case_id', '=', 'c.id')
+              .where('e.decided_on', '>=', from)
+              .where('e.decided_on', '<', to),
+          );
+        case 'returned':
+          return eb.exists(
+            eb
+              .selectFrom('case_returns as e')
+              .select('e.id')
+              .whereRef('e.case_id', '=', 'c.id')
+              .where('e.arrived_on', '>=', from)
+              .where('e.arrived_on', '<', to),
+          );
+        case 'reintegrated':
+          return eb.exists(
+            eb
+              .selectFrom('reintegration_plans as e')
+              .select('e.id')
+              .whereRef('e.case_id', '=', 'c.id')
+              .where('e.status', '=', 'closed')
+              .where('e.outcome', '=', 'reintegrated')
+              .where('e.closed_on', '>=', from)
+              .where('e.closed_on', '<', to),
+          );
+        case 'complaint':
+          return eb.exists(
+            eb
+              .selectFrom('complaints as e')
+              .select('e.id')
+              .whereRef('e.case_id', '=', 'c.id')
+              .where('e.filed_on', '>=', from)
+              .where('e.filed_on', '<', to),
+          );
+        case 'prosecution':
+          return eb.exists(
+            eb
+              .selectFrom('complaints as e')
+              .select('e.id')
+              .whereRef('e.case_id', '=', 'c.id')
+              .where('e.charged_on', '>=', from)
+              .where('e.charged_on', '<', to),
+          );
+        case 'conviction':
+          return eb.exists(
+            eb
+              .selectFrom('complaints as e')
+              .select('e.id')
+              .whereRef('e.case_id', '=', 'c.id')
+              .where('e.outcome', '=', 'conviction')
+              .where('e.outcome_on', '>=', from)
+              .where('e.outcome_on', '<', to),
+          );
+      }
+    })
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+};

@@ -18,6 +18,13 @@ export const indicatorSources = [
   'cases_minors_assisted',
   'referrals_completed',
   'activities_participants',
+  // People by the year of a protection or justice event of their case (insights' protection figures).
+  'cases_measures_decided',
+  'cases_returned',
+  'cases_reintegrated',
+  'cases_complaints',
+  'cases_prosecutions',
+  'cases_convictions',
 ] as const;
 /** Disaggregation dimensions and their categories (division categories are division codes). */
 export const dimensionCategories = {

@@ -27,6 +27,7 @@ const fact = (over: Partial<Fact> = {}): Fact => ({
   exploitedIn: null,
   monthsExploited: null,
   status: null,
+  protection: [],
   ...over,
 });
 const on = (row: Record<string, unknown>, prefix: string) =>

@@ -13,6 +13,7 @@ import { downloadCsv } from './csv';
 import { Filters, useDivision, useFilters } from './Filters';
 import { cellText, UNKNOWN, useLabels } from './labels';
 import { CantonMap } from './Map';
+import { ProtectionTable } from './Protection';
 import { sections } from './rows';
 import type { Dashboard as Data } from './types';
 
@@ -24,7 +25,10 @@ function Figures({ data, file }: { data: Data; file: string }) {
   const l = useLabels();
   const { k } = data;
   const note = t('insights.suppressedNote', { k });
-  const all = useMemo(() => sections(data, l, t('insights.total')), [data, l, t]);
+  const all = useMemo(
+    () => sections(data, l, t('insights.total'), (kind) => t(`insights.protection.kinds.${kind}`)),
+    [data, l, t],
+  );
   const rowsOf = (s: string) => all.find((x) => x.section === s)?.rows ?? [];
   const { series, routes, options } = useMemo(() => {
     const of = (s: string) => all.find((x) => x.section === s)?.rows ?? [];
@@ -92,6 +96,7 @@ function Figures({ data, file }: { data: Data; file: string }) {
             />
           ))}
         </SimpleGrid>
+        <ProtectionTable block={data.protection} k={k} file={file} />
         <Group>
           <Button variant="light" onClick={() => downloadCsv(`${file}.csv`, all, k)}>
             {t('insights.downloadAll')}
