@@ -61,7 +61,7 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
             {t('prosecution.complaintOf', { date: formatDate(c.filedOn) })}
           </Title>
           <Group gap={4} wrap="wrap">
-            <Badge variant="light" color="indigo.9" style={{ textTransform: 'none' }}>
+            <Badge variant="outline" color="dark" style={{ textTransform: 'none' }}>
               {c.stage.label}
             </Badge>
             {c.outcome && (
