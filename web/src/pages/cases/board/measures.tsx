@@ -1,0 +1,239 @@
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client, ok } from '../../../api';
+import { formatDate } from '../../../format';
+import { Behind } from '../sections';
+import {
+  type BoardView,
+  errorAt,
+  errorElsewhere,
+  given,
+  type Measure,
+  type MeasureBody,
+  today,
+  useBoardWrite,
+  useMeasureTypes,
+  withSource,
+} from './data';
+import { EndForm, RatificationForm, ReviewForm } from './measure-forms';
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The state badges of a measure: its status, an overdue review, and where its judicial ratification stands. */
+function MeasureBadges({ m }: { m: Measure }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="wrap">
+      <Badge color={m.status === 'active' ? 'teal' : 'gray'}>{t(`board.statuses.${m.status}`)}</Badge>
+      {m.reviewOverdue && <Badge color="red">{t('board.measure.reviewOverdue')}</Badge>}
+      {m.ratification === 'pending' && m.status === 'active' && (
+        <Badge color={m.ratificationOverdue ? 'red' : 'yellow'} c={m.ratificationOverdue ? undefined : 'dark'}>
+          {t(m.ratificationOverdue ? 'board.measure.ratificationOverdue' : 'board.measure.awaitingRatification', {
+            date: m.ratificationDueOn ? formatDate(m.ratificationDueOn) : '',
+          })}
+        </Badge>
+      )}
+      {m.ratification && m.ratification !== 'pending' && (
+        <Badge color={m.ratification === 'ratified' ? 'green' : 'orange'}>
+          {t(`board.ratificationStates.${m.ratification}`)}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function MeasureCard({ caseId, m, write }: { caseId: string; m: Measure; write: boolean }) {
+  const { t } = useTranslation();
+  const line = (label: string, value: string | null | undefined) =>
+    value ? (
+      <Text size="sm">
+        <b>{label}:</b> {value}
+      </Text>
+    ) : null;
+  return (
+    <Paper withBorder p="sm" data-measure={m.type}>
+      <Stack gap={4}>
+        <Text fw={600} size="sm">
+          {withSource({ label: m.typeLabel, source: m.source })}
+        </Text>
+        <MeasureBadges m={m} />
+        {line(t('board.measure.decided'), t(`board.deciders.${m.decidedBy}`, { date: formatDate(m.decidedOn) }))}
+        {line(t('board.measure.responsible'), m.responsible)}
+        {line(t('board.measure.startOn'), formatDate(m.startOn))}
+        {line(t('board.measure.reviewOn'), m.reviewOn ? formatDate(m.reviewOn) : null)}
+        {line(t('board.measure.ratifiedOn'), m.ratifiedOn ? formatDate(m.ratifiedOn) : null)}
+        {line(t('board.measure.courtReference'), m.courtReference)}
+        {line(t('board.measure.notes'), m.notes)}
+        {line(t('board.measure.endedOn'), m.endedOn ? formatDate(m.endedOn) : null)}
+        {line(t('board.end.reason'), m.endReason)}
+        {m.reviews.map((r) => (
+          <Text key={r.id} size="sm" c="dimmed">
+            {t('board.review.line', {
+              date: formatDate(r.reviewedOn),
+              outcome: t(`board.outcomes.${r.outcome}`),
+              next: r.nextReviewOn ? formatDate(r.nextReviewOn) : '—',
+            })}
+            {r.notes ? ` · ${r.notes}` : ''}
+          </Text>
+        ))}
+        {write && m.status === 'active' && (
+          <Group gap="xs" align="start" wrap="wrap">
+            <ReviewForm caseId={caseId} m={m} />
+            {m.ratification === 'pending' && <RatificationForm caseId={caseId} m={m} />}
+            <EndForm caseId={caseId} m={m} />
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
+  const { t } = useTranslation();
+  const types = useMeasureTypes().filter((e) => e.active);
+  const empty = { decidedOn: today(), startOn: today(), responsible: '', courtReference: '', notes: '' };
+  const [f, setF] = useState(empty);
+  const [type, setType] = useState<string | null>(null);
+  const [hearing, setHearing] = useState<string | null>(null);
+  const [review, setReview] = useState<string | null>(null);
+  const entry = types.find((e) => e.key === type);
+  const data = (entry?.data ?? {}) as { decidedBy?: string; reviewDays?: number; ratificationDays?: number | null };
+  const suggested = data.reviewDays && f.startOn ? addDays(f.startOn, data.reviewDays) : '';
+  const reviewOn = review ?? suggested;
+  const save = useBoardWrite(
+    caseId,
+    () =>
+      ok(
+        client.POST('/api/cases/{id}/board/measures', {
+          params: { path: { id: caseId } },
+          body: given({ ...f, type: type ?? '', reviewOn, ...(hearing ? { hearingId: hearing } : {}) }) as MeasureBody,
+        }),
+      ),
+    () => {
+      setF(empty);
+      setType(null);
+      setReview(null);
+    },
+  );
+  const set = (k: keyof typeof empty) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const fields = ['type', 'decidedOn', 'startOn', 'reviewOn', 'responsible', 'courtReference', 'hearingId'] as const;
+  return (
+    <Behind label={t('board.measure.open')}>
+      <Stack gap="xs">
+        <Select
+          label={t('board.measure.type')}
+          data={types.map((e) => ({ value: e.key, label: withSource(e) }))}
+          value={type}
+          onChange={setType}
+          error={errorAt(save.error, 'type')}
+          description={
+            data.decidedBy
+              ? [
+                  t(`board.decidedBy.${data.decidedBy}`),
+                  data.ratificationDays ? t('board.measure.needsRatification', { days: data.ratificationDays }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : undefined
+          }
+          searchable
+          required
+        />
+        <Group align="start" wrap="wrap">
+          <TextInput
+            type="date"
+            label={t('board.measure.decidedOn')}
+            value={f.decidedOn}
+            onChange={(e) => set('decidedOn')(e.currentTarget.value)}
+            error={errorAt(save.error, 'decidedOn')}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('board.measure.startOn')}
+            value={f.startOn}
+            onChange={(e) => set('startOn')(e.currentTarget.value)}
+            error={errorAt(save.error, 'startOn')}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('board.measure.reviewOn')}
+            description={data.reviewDays ? t('board.measure.reviewHint', { days: data.reviewDays }) : undefined}
+            value={reviewOn}
+            onChange={(e) => setReview(e.currentTarget.value)}
+            error={errorAt(save.error, 'reviewOn')}
+          />
+        </Group>
+        <TextInput
+          label={t('board.measure.responsible')}
+          value={f.responsible}
+          onChange={(e) => set('responsible')(e.currentTarget.value)}
+          error={errorAt(save.error, 'responsible')}
+          required
+        />
+        {b.hearings.length > 0 && (
+          <Select
+            label={t('board.measure.hearing')}
+            data={b.hearings.map((h) => ({
+              value: h.id,
+              label: `${formatDate(h.heldOn)} · ${t(`board.hearingKinds.${h.kind}`)}`,
+            }))}
+            value={hearing}
+            onChange={setHearing}
+            clearable
+          />
+        )}
+        {data.decidedBy === 'judge' && (
+          <TextInput
+            label={t('board.measure.courtReference')}
+            description={t('board.measure.courtReferenceHint')}
+            value={f.courtReference}
+            onChange={(e) => set('courtReference')(e.currentTarget.value)}
+            error={errorAt(save.error, 'courtReference')}
+            required
+          />
+        )}
+        <Textarea
+          label={t('board.measure.notes')}
+          value={f.notes}
+          onChange={(e) => set('notes')(e.currentTarget.value)}
+          autosize
+        />
+        <Button
+          w="fit-content"
+          disabled={!type || !f.responsible.trim() || !f.decidedOn || !f.startOn}
+          loading={save.isPending}
+          onClick={() => save.mutate(undefined)}
+        >
+          {t('board.measure.save')}
+        </Button>
+        {errorElsewhere(save.error, fields) && (
+          <Alert color="red" role="alert">
+            {errorElsewhere(save.error, fields)}
+          </Alert>
+        )}
+      </Stack>
+    </Behind>
+  );
+}
+
+/** The protection measures decided, newest first, with their reviews and ratification, and the form for a new one. */
+export function Measures({ caseId, b }: { caseId: string; b: BoardView }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      {b.measures.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('board.measure.none')}
+        </Text>
+      )}
+      {b.measures.map((m) => (
+        <MeasureCard key={m.id} caseId={caseId} m={m} write={b.abilities.write} />
+      ))}
+      {b.abilities.write && <AddMeasure caseId={caseId} b={b} />}
+    </Stack>
+  );
+}
