@@ -2,25 +2,28 @@ import { Alert, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { serviceTypes } from '../../../../src/modules/directory/schema';
+import { providerKinds, serviceTypes } from '../../../../src/modules/directory/schema';
 import { type ApiQuery, client, ok } from '../../api';
 import { directoryKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { WideTable } from '../../components/WideTable';
 
 type ServiceType = (typeof serviceTypes)[number];
+type Kind = (typeof providerKinds)[number];
 
 /** The service directory: who offers what, where and to whom — at home and across the border. */
 export function Directory() {
   const { t } = useTranslation();
   const [service, setService] = useState<ServiceType | null>(null);
+  const [kind, setKind] = useState<Kind | null>(null);
   const [country, setCountry] = useState<string | null>('EC');
   const [division, setDivision] = useState<string | null>(null);
   const [age, setAge] = useState<number | string>('');
   const query: ApiQuery<'/api/directory'> = {
     ...(service ? { service } : {}),
+    ...(kind ? { kind } : {}),
     ...(country ? { country } : {}),
-    ...(division && country === 'EC' ? { division } : {}),
+    ...(division && country ? { division } : {}),
     ...(age !== '' ? { age: Number(age) } : {}),
   };
   const list = useQuery({
@@ -39,13 +42,24 @@ export function Directory() {
           clearable
         />
         <Select
+          label={t('directory.kind')}
+          data={providerKinds.map((k) => ({ value: k, label: t(`directory.kinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => setKind(v as Kind | null)}
+          clearable
+        />
+        <Select
           label={t('directory.country')}
           data={['EC', 'CO', 'VE', 'PE'].map((c) => ({ value: c, label: t(`directory.countries.${c}`) }))}
           value={country}
-          onChange={setCountry}
+          onChange={(v) => {
+            setCountry(v);
+            setDivision(null);
+          }}
           clearable
         />
         {country === 'EC' && <DivisionPicker label={t('cases.place')} value={division} onChange={setDivision} />}
+        {country && country !== 'EC' && <DivisionAbroad country={country} value={division} onChange={setDivision} />}
         <NumberInput label={t('directory.age')} value={age} onChange={setAge} min={0} max={120} w={120} />
       </Group>
       {list.error && <Alert color="red">{list.error.message}</Alert>}
@@ -66,6 +80,11 @@ export function Directory() {
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     {p.name}
+                    {p.kind !== 'service' && (
+                      <Badge ml={4} variant="outline" color="grape">
+                        {t(`directory.kinds.${p.kind}`)}
+                      </Badge>
+                    )}
                     {(p.minAge !== null || p.maxAge !== null) && (
                       <Text size="xs" c="dimmed">
                         {t('directory.ages', { min: p.minAge ?? 0, max: p.maxAge ?? '—' })}
@@ -73,7 +92,8 @@ export function Directory() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {p.divisionLabel ?? t(`directory.countries.${p.country}`, { defaultValue: p.country })}
+                    {p.divisionLabel ?? p.countryLabel}
+                    {p.divisionLabel && p.country !== 'EC' && <Text size="xs">{p.countryLabel}</Text>}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
@@ -94,5 +114,33 @@ export function Directory() {
         </WideTable>
       )}
     </Stack>
+  );
+}
+
+/** A first-level division of a country abroad (ISO 3166-2), by name. */
+function DivisionAbroad({
+  country,
+  value,
+  onChange,
+}: {
+  country: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const divisions = useQuery({
+    queryKey: ['places', 'abroad', country],
+    queryFn: () => ok(client.GET('/api/places/abroad/{country}', { params: { path: { country } } })),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return (
+    <Select
+      label={t('directory.division')}
+      searchable
+      clearable
+      data={(divisions.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
