@@ -15,6 +15,7 @@ import {
   templateHeader,
   templateLabels,
 } from './fields';
+import { type ProtectionFacts, protectionFacts, traffickingOffences } from './protection';
 import * as repoExport from './repo-export';
 import type { ExportQuery } from './schema';
 
@@ -68,7 +69,10 @@ export class HtcdsExport {
     const events = new Map<string, { type: string; country_code: string | null; division_code: string | null }[]>();
     const consented = new Set<string>();
     const referralsOf = new Map<string, Awaited<ReturnType<typeof standingReferrals>>>();
+    const protection = new Map<string, ProtectionFacts>();
+    const trafficking = await traffickingOffences(this.ctx);
     for (const part of chunk(ids, 500)) {
+      for (const [id, f] of await protectionFacts(this.ctx, part, trafficking)) protection.set(id, f);
       const ev = await repoExport.selectCaseEventsByCaseId(this.db, part);
       for (const e of ev) {
         const list = events.get(e.case_id);
@@ -98,8 +102,14 @@ export class HtcdsExport {
       set('prs_Birthdate', plain?.prs_Birthdate);
       set('prs_Gender', p?.gender);
       set('prs_Citizenship', p ? joinValues(list(p.citizenship)) : '');
+      const f = protection.get(c.id);
       set('vic_TraffickingStatus', c.trafficking_status);
       set('vic_TraffickinStatusDecisionMakingOrg', c.decision_org);
+      if (!c.trafficking_status && !c.decision_org && f?.traffickingConviction) {
+        // No decision recorded on the case, but a court convicted a suspect of trafficking in its complaint.
+        set('vic_TraffickingStatus', 'ActualVictimOfTrafficking');
+        set('vic_TraffickinStatusDecisionMakingOrg', 'CourtOrProsecution');
+      }
       set('vic_MethodOfRecruitment', joinValues(list(c.recruitment_methods)));
       set('vic_MethodsOfControl', joinValues(list(c.control_methods)));
       set('vic_TypeOfExploitation', joinValues(list(c.exploitation)));
@@ -120,6 +130,10 @@ export class HtcdsExport {
           column: 'closure_reason',
         }),
       );
+      const notes = (x: { id: string; notesEnc: string | null }) =>
+        personal
+          ? this.ctx.crypto.decryptOptional(x.notesEnc, { table: 'cross_border_exchanges', row: x.id, column: 'notes' })
+          : null;
       const details = (r: { id: string; details_enc: string | null }) =>
         personal
           ? this.ctx.crypto.decryptOptional(r.details_enc, { table: 'referrals', row: r.id, column: 'details' })
@@ -130,12 +144,24 @@ export class HtcdsExport {
         set('cas_OutgoingReferralDate', out.created_at.slice(0, 10));
         set('cas_ReasonForOutgoingReferral', out.reason);
         set('cas_OutgoingReferralDetails', details(out));
+      } else if (f?.outgoing) {
+        // Referred to a foreign authority (a return or a transfer abroad): a change of location in HTCDS terms.
+        set('cas_ReferredOrganisation', f.outgoing.authority);
+        set('cas_OutgoingReferralDate', f.outgoing.on);
+        set('cas_ReasonForOutgoingReferral', 'MigrationOrChangeOfLocation');
+        set('cas_OutgoingReferralDetails', notes(f.outgoing));
       }
       if (incoming) {
         set('cas_ReferringOrganisation', incoming.organisation_id ? orgs.get(incoming.organisation_id) : null);
         set('cas_IncomingReferralDate', incoming.accepted_at?.slice(0, 10));
         set('cas_ReasonForIncomingReferral', incoming.reason);
         set('cas_IncomingReferralDetails', details(incoming));
+      } else if (f?.incoming) {
+        // Received from a foreign authority (ICBF, a consulate): the child came across a border.
+        set('cas_ReferringOrganisation', f.incoming.authority);
+        set('cas_IncomingReferralDate', f.incoming.on);
+        set('cas_ReasonForIncomingReferral', 'MigrationOrChangeOfLocation');
+        set('cas_IncomingReferralDetails', notes(f.incoming));
       } else if (c.referred_by_enc) {
         // Referred from outside Minka (police, a consulate, a school): as the caseworker recorded it (free text,
         // so only in exports with personal columns).

@@ -35,3 +35,25 @@ export const selectCasesById = (q: Q, caseIds: string[]) =>
     .select('c.id as case_id')
     .where('c.id', 'in', caseIds)
     .execute();
+
+/** Exchanges with foreign authorities (issue 20), oldest first, with the authority's directory name. */
+export const selectForeignExchanges = (q: Q, part: string[]) =>
+  q
+    .selectFrom('cross_border_exchanges as e')
+    .leftJoin('providers as p', 'p.id', 'e.authority_provider_id')
+    .select(['e.id', 'e.case_id', 'e.direction', 'e.exchanged_on', 'e.notes_enc', 'p.name as authority_name'])
+    .where('e.case_id', 'in', part)
+    .orderBy('e.exchanged_on')
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+
+/** Each charge of a case with the outcome of its suspect and of its complaint (issue 20, prosecution). */
+export const selectChargeOutcomes = (q: Q, part: string[]) =>
+  q
+    .selectFrom('complaint_charges as ch')
+    .innerJoin('complaint_suspects as s', 's.id', 'ch.suspect_id')
+    .innerJoin('complaints as c', 'c.id', 'ch.complaint_id')
+    .select(['ch.case_id', 'ch.offence', 's.outcome as suspect_outcome', 'c.outcome as complaint_outcome'])
+    .where('ch.case_id', 'in', part)
+    .execute();
