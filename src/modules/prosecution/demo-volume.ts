@@ -36,8 +36,8 @@ export async function seedSimulatedComplaints(ctx: Context, prefix = 'SIM-'): Pr
     const n = i / 2;
     const id = randomUUID();
     const filedOn = plus(c.created_at.slice(0, 10), 20 + (n % 40));
-    const chargedOn = plus(filedOn, 60 + (n % 30));
-    const endedOn = plus(chargedOn, 200 + (n % 120));
+    const chargedOn = plus(filedOn, 30 + (n % 30));
+    const endedOn = plus(chargedOn, 90 + (n % 120));
     const kind = n % 6;
     const outcome = kind < 2 ? 'conviction' : kind === 2 ? 'acquittal' : kind === 3 ? 'dismissal' : null;
     // Dismissed ones and half of the open ones never got past the previous investigation.
