@@ -24,27 +24,29 @@ export function BoardPart({ c }: { c: CaseDetail }) {
   const b = q.data;
   if (!b) return null;
   return (
-    <Section title={t('board.title')}>
-      <Stack gap="md">
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {t('board.notice.title')}
-          </Title>
-          <Notifications caseId={c.id} b={b} />
+    <div data-part="board">
+      <Section title={t('board.title')}>
+        <Stack gap="md">
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {t('board.notice.title')}
+            </Title>
+            <Notifications caseId={c.id} b={b} />
+          </Stack>
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {t('board.hearing.title')}
+            </Title>
+            <Hearings caseId={c.id} b={b} />
+          </Stack>
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {t('board.measure.title')}
+            </Title>
+            <Measures caseId={c.id} b={b} />
+          </Stack>
         </Stack>
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {t('board.hearing.title')}
-          </Title>
-          <Hearings caseId={c.id} b={b} />
-        </Stack>
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {t('board.measure.title')}
-          </Title>
-          <Measures caseId={c.id} b={b} />
-        </Stack>
-      </Stack>
-    </Section>
+      </Section>
+    </div>
   );
 }
