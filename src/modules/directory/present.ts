@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../access/index';
-import { countryName, divisionAbroadName, providerKinds } from '../returns/vocabulary';
+import { countryName, divisionAbroadName } from '../returns/schema';
+import { providerKinds } from '../returns/vocabulary';
 import { mayManage } from './policy';
 import type { Provider } from './repo';
 import type { providerSchema } from './schema';

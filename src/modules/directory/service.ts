@@ -6,7 +6,7 @@ import { nowIso } from '../../platform/db/index';
 import { AppError, notFound } from '../../platform/http/errors';
 import type { Actor } from '../access/index';
 import { GeoService } from '../geo/index';
-import { checkPlaceAbroad } from '../returns/vocabulary';
+import { isCountry, isDivisionAbroad } from '../returns/schema';
 import { mayManage } from './policy';
 import { presentProviders } from './present';
 import * as repo from './repo';
@@ -59,7 +59,15 @@ export class DirectoryService {
    */
   private check(b: Partial<Body>, home: string) {
     if (b.minAge != null && b.maxAge != null && b.minAge > b.maxAge) throw new AppError(400, 'age_range_invalid');
-    if (b.country && b.country !== home) checkPlaceAbroad(b.country, b.division, ['country', 'division']);
+    if (b.country && b.country !== home) {
+      const field = !isCountry(b.country)
+        ? 'country'
+        : b.division && !isDivisionAbroad(b.country, b.division)
+          ? 'division'
+          : null;
+      if (field)
+        throw new AppError(400, 'unknown_place', {}, { fields: [{ path: `body.${field}`, problem: 'unknown_place' }] });
+    }
   }
 
   /** Adds a provider (directory managers only; audited). */

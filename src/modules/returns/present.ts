@@ -2,9 +2,9 @@ import { todayIso } from '../../platform/clock';
 import type { Context } from '../../platform/context';
 import type { Db } from '../../platform/db/index';
 import { GeoService } from '../geo/index';
+import { countryName, divisionAbroadName } from './iso';
 import * as repo from './repo';
 import type { ReturnsView } from './schema';
-import { countryName, divisionAbroadName } from './vocabulary';
 
 type View = Omit<ReturnsView, 'abilities'>;
 

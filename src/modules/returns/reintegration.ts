@@ -8,10 +8,11 @@ import { type Actor, organisationExists } from '../access/index';
 import { CaseTasks } from '../cases/index';
 import { Catalogues } from '../catalogues/index';
 import { findProvider } from '../directory/index';
+import { checkPlaceAbroad } from './places';
 import * as repo from './repo';
 import type { arrivalBody, closePlanBody, returnBody, visitBody } from './schema';
 import { fieldError, ReturnsService } from './service';
-import { checkPlaceAbroad, monitoringVisitTask } from './vocabulary';
+import { monitoringVisitTask } from './vocabulary';
 
 /** YYYY-MM-DD plus whole months; a day the month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(day: string, months: number): string {

@@ -7,6 +7,7 @@ import { errorSchema } from '../../platform/http/schemas';
 import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/index';
 import { idParam } from '../access/schema';
+import { countriesAbroad, divisionsAbroad, isCountry } from './iso';
 import { Reintegration } from './reintegration';
 import {
   arrivalBody,
@@ -22,7 +23,6 @@ import {
   tracingBody,
   visitBody,
 } from './schema';
-import { countriesAbroad, divisionsAbroad, isCountry } from './vocabulary';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 

@@ -9,6 +9,9 @@ import {
   visitOutcomes,
 } from './vocabulary';
 
+/** Places abroad, for the directory (which may read this module's schema). */
+export { countryName, divisionAbroadName, isCountry, isDivisionAbroad } from './iso';
+
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const country = z.string().regex(/^[A-Z]{2}$/);

@@ -10,10 +10,10 @@ import { type Actor, can } from '../access/index';
 import { CaseAccess } from '../cases/index';
 import { findProvider } from '../directory/index';
 import { GeoService } from '../geo/index';
+import { checkPlaceAbroad, unknownPlace } from './places';
 import { presentReturns } from './present';
 import * as repo from './repo';
 import type { assessmentBody, documentBody, exchangeBody, ReturnsView, tracingBody } from './schema';
-import { checkPlaceAbroad, unknownPlace } from './vocabulary';
 
 /** The 400 a value that names nothing usable answers, at its field; nothing is stored. */
 export const fieldError = (status: number, code: string, field: string) =>
