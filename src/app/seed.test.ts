@@ -249,6 +249,39 @@ for (const target of dbTargets()) {
       );
     });
 
+    it('leaves a complaint under COIP art. 91 at the instruction stage on the case referred to the Fiscalía', async () => {
+      const db0 = db.handle.db;
+      const fiscalia = await db0
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', 'Fiscalía Provincial de Chimborazo (demo)')
+        .executeTakeFirstOrThrow();
+      const complaints = await db0
+        .selectFrom('complaints as k')
+        .innerJoin('referrals as r', 'r.case_id', 'k.case_id')
+        .select(['k.id', 'k.stage', 'k.charged_on', 'k.outcome', 'k.file_number_enc'])
+        .where('k.prosecutor_org_id', '=', fiscalia.id)
+        .where('r.to_org_id', '=', fiscalia.id)
+        .execute();
+      assert.equal(complaints.length, 1);
+      const [k] = complaints;
+      assert.equal(k?.stage, 'instruction');
+      assert.ok(k?.charged_on && k.outcome === null);
+      assert.ok(k?.file_number_enc && !k.file_number_enc.includes('DEMO'), 'the file number is sealed');
+      const charges = await db0
+        .selectFrom('complaint_charges as x')
+        .innerJoin('complaint_suspects as s', 's.id', 'x.suspect_id')
+        .innerJoin('case_perpetrators as p', 'p.id', 's.perpetrator_id')
+        .select('x.offence')
+        .where('x.complaint_id', '=', k!.id)
+        .execute();
+      assert.deepEqual(
+        charges.map((x) => x.offence),
+        ['coip_91'],
+        'charged against one of the case perpetrators',
+      );
+    });
+
     it('adds nothing on a second run', async () => {
       const before = await count();
       assert.deepEqual(await seedDemo(db.ctx), { seeded: [] });
