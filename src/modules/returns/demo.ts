@@ -11,7 +11,7 @@ const daysBefore = (day: string, days: number) =>
   new Date(Date.parse(`${day}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * A Guamote child (Demo Inti, parish Cebadas 060652) received from the ICBF in Nariño (Colombia) with its request
+ * A Guamote child (Demo Inti, parish Palmira 060652) received from the ICBF in Nariño (Colombia) with its request
  * document, traced to the family, assessed (the child's view, the decision to return), returned with the consulate's
  * help seven months ago by the business clock: the 1- and 3-month visits are done, the 6-month visit is overdue and
  * the 12-month visit is still due. Through the services a caseworker uses; runs once (a second run changes nothing).
@@ -59,7 +59,7 @@ export async function seedReturnsDemo(ctx: Context): Promise<void> {
       division: '060652',
       result: 'found',
       familyContact: 'DEMO: madre, comunidad ficticia, 099 000 0000',
-      notes: 'DEMO: la familia vive en Cebadas (texto ficticio)',
+      notes: 'DEMO: la familia vive en Palmira (texto ficticio)',
     },
     id,
   );
