@@ -74,9 +74,14 @@ describe('the prosecutor records charges and an outcome on a received referral (
     await page.getByRole('option', { name: 'Sentencia condenatoria' }).click();
     await complaint.getByLabel('Fecha del resultado').fill(today);
     await complaint.getByLabel('Pena privativa de libertad (meses)').fill('192');
+    // The suspect's own outcome (it may differ from the complaint's when there are several).
+    await complaint.getByRole('combobox', { name: /^Resultado para Demo Rosendo/ }).click();
+    await page.getByRole('option', { name: 'Sentencia condenatoria' }).click();
+    await complaint.getByLabel(/^Pena de Demo Rosendo/).fill('192');
     found.push(...(await fits(page, 'outcome form')));
     await complaint.getByRole('button', { name: 'Guardar el resultado' }).click();
     await complaint.getByText('192 meses').first().waitFor();
+    await complaint.getByText(/Demo Rosendo Ficticio Captador — Sentencia condenatoria, 192 meses/).waitFor();
     await complaint.getByText('Sentencia condenatoria').first().waitFor();
     found.push(...(await fits(page, 'case proceedings with an outcome')));
     await page.screenshot({ path: path.join(screenshotDir, 'prosecution.png'), fullPage: true });

@@ -105,7 +105,7 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
               </Timeline.Item>
             ))}
           </Timeline>
-          {write && !c.outcome && (
+          {write && (
             <Later label={t('prosecution.addStage')}>{(done) => <StageForm caseId={caseId} c={c} done={done} />}</Later>
           )}
         </Part>

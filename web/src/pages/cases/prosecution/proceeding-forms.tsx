@@ -6,6 +6,7 @@ import { client, ok } from '../../../api';
 import { localToday } from '../../../format';
 import { type Complaint, errorAt, given, type OutcomeBody, type Prosecution, useCatalogue, withSource } from './data';
 import { Failure, path, Submit, submit, useWrite } from './kit';
+import { perSuspectBody, perSuspectOf, SuspectOutcomes } from './suspect-outcomes';
 
 /** The proceeding reached a later stage: only the catalogue's stages after the current one are offered. */
 export function StageForm({ caseId, c, done }: { caseId: string; c: Complaint; done: () => void }) {
@@ -186,13 +187,18 @@ export function OutcomeForm({ caseId, c, done }: { caseId: string; c: Complaint;
     reparation: c.reparation ?? '',
     reparationAmount: c.reparationAmount ?? ('' as number | string),
   });
+  const [per, setPer] = useState(perSuspectOf(c));
   const convicted = f.outcome === 'conviction';
   const m = useWrite(
     caseId,
     () => {
-      const body = convicted
-        ? given({ ...f, reparation: f.reparation.trim() })
-        : { outcome: f.outcome, outcomeOn: f.outcomeOn };
+      const suspects = perSuspectBody(per);
+      const body = {
+        ...(convicted
+          ? given({ ...f, reparation: f.reparation.trim() })
+          : { outcome: f.outcome, outcomeOn: f.outcomeOn }),
+        ...(suspects.length ? { suspects } : {}),
+      };
       return ok(
         client.POST('/api/cases/{id}/complaints/{sub}/outcome', { ...path(caseId, c.id), body: body as OutcomeBody }),
       );
@@ -272,9 +278,18 @@ export function OutcomeForm({ caseId, c, done }: { caseId: string; c: Complaint;
             />
           </>
         )}
+        <SuspectOutcomes c={c} value={per} onChange={setPer} error={at('suspects')} />
         <Failure
           error={m.error}
-          fields={['outcome', 'outcomeOn', 'sentenceMonths', 'fineAmount', 'reparation', 'reparationAmount']}
+          fields={[
+            'outcome',
+            'outcomeOn',
+            'sentenceMonths',
+            'fineAmount',
+            'reparation',
+            'reparationAmount',
+            'suspects',
+          ]}
         />
         <Submit pending={m.isPending} disabled={!f.outcome || !f.outcomeOn}>
           {t('prosecution.saveOutcome')}
