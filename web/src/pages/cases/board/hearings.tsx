@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
 import { formatDate } from '../../../format';
-import { Behind } from '../sections';
 import { type BoardView, errorAt, errorElsewhere, given, today, useBoardWrite } from './data';
+import { OpenButton } from './OpenButton';
 
 const kinds = ['initial', 'evidence', 'resolution', 'review', 'other'] as const;
 
 /** The board's hearings: when, which, who attended, what was decided. */
 export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const empty = { heldOn: today(), attendees: '', notes: '', outcome: '' };
   const [form, setForm] = useState(empty);
   const [kind, setKind] = useState<string | null>('initial');
@@ -24,7 +25,10 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
           body: given({ ...form, kind: kind as (typeof kinds)[number] }),
         }),
       ),
-    () => setForm(empty),
+    () => {
+      setForm(empty);
+      setOpen(false);
+    },
   );
   const fields = ['heldOn', 'kind', 'attendees', 'notes', 'outcome'] as const;
   return (
@@ -56,8 +60,10 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
           )}
         </Paper>
       ))}
-      {b.abilities.write && (
-        <Behind label={t('board.hearing.open')}>
+      {b.abilities.write &&
+        (!open ? (
+          <OpenButton label={t('board.hearing.open')} onClick={() => setOpen(true)} />
+        ) : (
           <Stack gap="xs">
             <Group align="start" wrap="wrap">
               <TextInput
@@ -112,8 +118,7 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
               </Alert>
             )}
           </Stack>
-        </Behind>
-      )}
+        ))}
     </Stack>
   );
 }

@@ -2,8 +2,8 @@ import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
-import { Behind } from '../sections';
 import { errorAt, errorElsewhere, given, type Measure, today, useBoardWrite } from './data';
+import { OpenButton } from './OpenButton';
 
 const outcomes = ['maintained', 'modified'] as const;
 const answers = ['ratified', 'refused'] as const;
@@ -21,170 +21,194 @@ function Problem({ error, fields }: { error: unknown; fields: readonly string[] 
 /** A review of a measure: its outcome, and the next review date (which becomes the next task). */
 export function ReviewForm({ caseId, m }: { caseId: string; m: Measure }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const [f, setF] = useState({ reviewedOn: today(), notes: '', nextReviewOn: '' });
   const [outcome, setOutcome] = useState<string | null>('maintained');
-  const save = useBoardWrite(caseId, () =>
-    ok(
-      client.POST('/api/cases/{id}/board/measures/{sub}/reviews', {
-        params: { path: { id: caseId, sub: m.id } },
-        body: given({ ...f, outcome: outcome as (typeof outcomes)[number] }),
-      }),
-    ),
+  const save = useBoardWrite(
+    caseId,
+    () =>
+      ok(
+        client.POST('/api/cases/{id}/board/measures/{sub}/reviews', {
+          params: { path: { id: caseId, sub: m.id } },
+          body: given({ ...f, outcome: outcome as (typeof outcomes)[number] }),
+        }),
+      ),
+    () => setOpen(false),
   );
   return (
-    <Behind label={t('board.review.open')}>
-      <Stack gap="xs">
-        <Group align="start" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('board.review.reviewedOn')}
-            value={f.reviewedOn}
-            onChange={(e) => setF({ ...f, reviewedOn: e.currentTarget.value })}
-            error={errorAt(save.error, 'reviewedOn')}
-            required
+    <>
+      {!open ? (
+        <OpenButton label={t('board.review.open')} onClick={() => setOpen(true)} />
+      ) : (
+        <Stack gap="xs">
+          <Group align="start" wrap="wrap">
+            <TextInput
+              type="date"
+              label={t('board.review.reviewedOn')}
+              value={f.reviewedOn}
+              onChange={(e) => setF({ ...f, reviewedOn: e.currentTarget.value })}
+              error={errorAt(save.error, 'reviewedOn')}
+              required
+            />
+            <Select
+              label={t('board.review.outcome')}
+              data={outcomes.map((o) => ({ value: o, label: t(`board.outcomes.${o}`) }))}
+              value={outcome}
+              onChange={setOutcome}
+              allowDeselect={false}
+            />
+            <TextInput
+              type="date"
+              label={t('board.review.next')}
+              value={f.nextReviewOn}
+              onChange={(e) => setF({ ...f, nextReviewOn: e.currentTarget.value })}
+              error={errorAt(save.error, 'nextReviewOn')}
+            />
+          </Group>
+          <Textarea
+            label={t('board.review.notes')}
+            value={f.notes}
+            onChange={(e) => setF({ ...f, notes: e.currentTarget.value })}
+            autosize
           />
-          <Select
-            label={t('board.review.outcome')}
-            data={outcomes.map((o) => ({ value: o, label: t(`board.outcomes.${o}`) }))}
-            value={outcome}
-            onChange={setOutcome}
-            allowDeselect={false}
-          />
-          <TextInput
-            type="date"
-            label={t('board.review.next')}
-            value={f.nextReviewOn}
-            onChange={(e) => setF({ ...f, nextReviewOn: e.currentTarget.value })}
-            error={errorAt(save.error, 'nextReviewOn')}
-          />
-        </Group>
-        <Textarea
-          label={t('board.review.notes')}
-          value={f.notes}
-          onChange={(e) => setF({ ...f, notes: e.currentTarget.value })}
-          autosize
-        />
-        <Button
-          w="fit-content"
-          disabled={!f.reviewedOn}
-          loading={save.isPending}
-          onClick={() => save.mutate(undefined)}
-        >
-          {t('board.review.save')}
-        </Button>
-        <Problem error={save.error} fields={['reviewedOn', 'nextReviewOn']} />
-      </Stack>
-    </Behind>
+          <Button
+            w="fit-content"
+            disabled={!f.reviewedOn}
+            loading={save.isPending}
+            onClick={() => save.mutate(undefined)}
+          >
+            {t('board.review.save')}
+          </Button>
+          <Problem error={save.error} fields={['reviewedOn', 'nextReviewOn']} />
+        </Stack>
+      )}
+    </>
   );
 }
 
 /** The judge's answer to a measure awaiting ratification. */
 export function RatificationForm({ caseId, m }: { caseId: string; m: Measure }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const [on, setOn] = useState(today());
   const [reference, setReference] = useState('');
   const [answer, setAnswer] = useState<string | null>('ratified');
-  const save = useBoardWrite(caseId, () =>
-    ok(
-      client.POST('/api/cases/{id}/board/measures/{sub}/ratification', {
-        params: { path: { id: caseId, sub: m.id } },
-        body: { on, courtReference: reference, answer: answer as (typeof answers)[number] },
-      }),
-    ),
+  const save = useBoardWrite(
+    caseId,
+    () =>
+      ok(
+        client.POST('/api/cases/{id}/board/measures/{sub}/ratification', {
+          params: { path: { id: caseId, sub: m.id } },
+          body: { on, courtReference: reference, answer: answer as (typeof answers)[number] },
+        }),
+      ),
+    () => setOpen(false),
   );
   return (
-    <Behind label={t('board.ratification.open')}>
-      <Stack gap="xs">
-        <Group align="start" wrap="wrap">
-          <Select
-            label={t('board.ratification.answer')}
-            data={answers.map((a) => ({ value: a, label: t(`board.ratificationStates.${a}`) }))}
-            value={answer}
-            onChange={setAnswer}
-            allowDeselect={false}
-          />
+    <>
+      {!open ? (
+        <OpenButton label={t('board.ratification.open')} onClick={() => setOpen(true)} />
+      ) : (
+        <Stack gap="xs">
+          <Group align="start" wrap="wrap">
+            <Select
+              label={t('board.ratification.answer')}
+              data={answers.map((a) => ({ value: a, label: t(`board.ratificationStates.${a}`) }))}
+              value={answer}
+              onChange={setAnswer}
+              allowDeselect={false}
+            />
+            <TextInput
+              type="date"
+              label={t('board.ratification.on')}
+              value={on}
+              onChange={(e) => setOn(e.currentTarget.value)}
+              error={errorAt(save.error, 'on')}
+              required
+            />
+          </Group>
           <TextInput
-            type="date"
-            label={t('board.ratification.on')}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errorAt(save.error, 'on')}
+            label={t('board.measure.courtReference')}
+            description={t('board.measure.courtReferenceHint')}
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            error={errorAt(save.error, 'courtReference')}
             required
           />
-        </Group>
-        <TextInput
-          label={t('board.measure.courtReference')}
-          description={t('board.measure.courtReferenceHint')}
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-          error={errorAt(save.error, 'courtReference')}
-          required
-        />
-        <Button
-          w="fit-content"
-          disabled={!on || !reference.trim()}
-          loading={save.isPending}
-          onClick={() => save.mutate(undefined)}
-        >
-          {t('board.ratification.save')}
-        </Button>
-        <Problem error={save.error} fields={['on', 'courtReference']} />
-      </Stack>
-    </Behind>
+          <Button
+            w="fit-content"
+            disabled={!on || !reference.trim()}
+            loading={save.isPending}
+            onClick={() => save.mutate(undefined)}
+          >
+            {t('board.ratification.save')}
+          </Button>
+          <Problem error={save.error} fields={['on', 'courtReference']} />
+        </Stack>
+      )}
+    </>
   );
 }
 
 /** Ends or revokes a measure (its open review and ratification tasks close). */
 export function EndForm({ caseId, m }: { caseId: string; m: Measure }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const [on, setOn] = useState(today());
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState<string | null>('ended');
-  const save = useBoardWrite(caseId, () =>
-    ok(
-      client.POST('/api/cases/{id}/board/measures/{sub}/end', {
-        params: { path: { id: caseId, sub: m.id } },
-        body: given({ on, reason, status: status as (typeof endings)[number] }),
-      }),
-    ),
+  const save = useBoardWrite(
+    caseId,
+    () =>
+      ok(
+        client.POST('/api/cases/{id}/board/measures/{sub}/end', {
+          params: { path: { id: caseId, sub: m.id } },
+          body: given({ on, reason, status: status as (typeof endings)[number] }),
+        }),
+      ),
+    () => setOpen(false),
   );
   return (
-    <Behind label={t('board.end.open')}>
-      <Stack gap="xs">
-        <Group align="start" wrap="wrap">
-          <Select
-            label={t('board.end.status')}
-            data={endings.map((s) => ({ value: s, label: t(`board.statuses.${s}`) }))}
-            value={status}
-            onChange={setStatus}
-            allowDeselect={false}
+    <>
+      {!open ? (
+        <OpenButton label={t('board.end.open')} onClick={() => setOpen(true)} />
+      ) : (
+        <Stack gap="xs">
+          <Group align="start" wrap="wrap">
+            <Select
+              label={t('board.end.status')}
+              data={endings.map((s) => ({ value: s, label: t(`board.statuses.${s}`) }))}
+              value={status}
+              onChange={setStatus}
+              allowDeselect={false}
+            />
+            <TextInput
+              type="date"
+              label={t('board.end.on')}
+              value={on}
+              onChange={(e) => setOn(e.currentTarget.value)}
+              error={errorAt(save.error, 'on')}
+              required
+            />
+          </Group>
+          <Textarea
+            label={t('board.end.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
           />
-          <TextInput
-            type="date"
-            label={t('board.end.on')}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errorAt(save.error, 'on')}
-            required
-          />
-        </Group>
-        <Textarea
-          label={t('board.end.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          autosize
-        />
-        <Button
-          w="fit-content"
-          color="red"
-          disabled={!on}
-          loading={save.isPending}
-          onClick={() => save.mutate(undefined)}
-        >
-          {t('board.end.save')}
-        </Button>
-        <Problem error={save.error} fields={['on']} />
-      </Stack>
-    </Behind>
+          <Button
+            w="fit-content"
+            color="red"
+            disabled={!on}
+            loading={save.isPending}
+            onClick={() => save.mutate(undefined)}
+          >
+            {t('board.end.save')}
+          </Button>
+          <Problem error={save.error} fields={['on']} />
+        </Stack>
+      )}
+    </>
   );
 }
