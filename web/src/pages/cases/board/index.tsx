@@ -23,6 +23,8 @@ export function BoardPart({ c }: { c: CaseDetail }) {
     );
   const b = q.data;
   if (!b) return null;
+  // The procedure is a child's: an adult's case shows it only if something was recorded before the age was corrected.
+  if (!b.isMinor && !b.notifications.length && !b.hearings.length && !b.measures.length) return null;
   return (
     <div data-part="board">
       <Section title={t('board.title')}>
