@@ -178,7 +178,9 @@ for (const target of dbTargets()) {
       const r = await db.handle.db
         .selectFrom('case_returns as r')
         .innerJoin('cases as c', 'c.id', 'r.case_id')
-        .select(['r.from_division', 'r.to_division', 'c.division_code', 'r.route_enc'])
+        .select(['r.id', 'r.from_division', 'r.to_division', 'c.division_code', 'r.route_enc'])
+        // The figures' demo adds returns of its own (insights); this one is the Guamote child's.
+        .where('c.division_code', '=', '060652')
         .execute();
       assert.deepEqual(
         r.map((x) => [x.from_division, x.to_division, x.division_code.slice(0, 4)]),
@@ -188,6 +190,8 @@ for (const target of dbTargets()) {
       const visits = await db.handle.db
         .selectFrom('monitoring_visits as v')
         .innerJoin('case_tasks as t', 't.id', 'v.task_id')
+        .innerJoin('reintegration_plans as p', 'p.id', 'v.plan_id')
+        .where('p.return_id', '=', r[0]!.id)
         .select(['v.month', 'v.done_on', 't.done_at', 't.due_at', 't.kind'])
         .orderBy('v.month')
         .execute();

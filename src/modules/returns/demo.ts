@@ -76,6 +76,19 @@ export async function seedReturnsDemo(ctx: Context): Promise<void> {
     },
     id,
   );
+  await s.addExchange(
+    actor,
+    c.id,
+    {
+      direction: 'outgoing',
+      authorityId: foreign.consulate,
+      country: 'CO',
+      division: 'CO-NAR',
+      exchangedOn: daysBefore(arrived, 10),
+      notes: 'DEMO: se pide al consulado acompañar el retorno (texto ficticio)',
+    },
+    id,
+  );
   v = await s.addReturn(
     actor,
     c.id,
