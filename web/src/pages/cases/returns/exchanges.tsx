@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { documentTypes, exchangeDirections } from '../../../../../src/modules/returns/vocabulary';
 import { type ApiBody, client, multipart, ok } from '../../../api';
 import { formatDate } from '../../../format';
-import { Behind, Section } from '../sections';
-import { DateField, Failure, PlaceAbroad, type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { Section } from '../sections';
+import { DateField, Failure, Opener, PlaceAbroad, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
 
 type Exchange = ReturnsView['exchanges'][number];
 
@@ -24,6 +24,7 @@ function AddDocument({ caseId, exchange }: { caseId: string; exchange: Exchange 
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<string | null>(null);
+  const o = useOpen();
   const w = useReturnsWrite(
     caseId,
     async () => {
@@ -39,10 +40,13 @@ function AddDocument({ caseId, exchange }: { caseId: string; exchange: Exchange 
         }),
       );
     },
-    () => setFile(null),
+    () => {
+      setFile(null);
+      o.hide();
+    },
   );
   return (
-    <Behind label={t('returns.documents.add')}>
+    <Opener o={o} label={t('returns.documents.add')}>
       <Stack gap="xs">
         <Group align="end" wrap="wrap">
           <FileInput
@@ -67,7 +71,7 @@ function AddDocument({ caseId, exchange }: { caseId: string; exchange: Exchange 
           {t('returns.documents.add')}
         </Button>
       </Stack>
-    </Behind>
+    </Opener>
   );
 }
 
@@ -132,6 +136,7 @@ function AddExchange({ caseId }: { caseId: string }) {
     reference: '',
     notes: '',
   });
+  const o = useOpen();
   const w = useReturnsWrite(
     caseId,
     () => {
@@ -143,7 +148,10 @@ function AddExchange({ caseId }: { caseId: string }) {
         }),
       );
     },
-    f.reset,
+    () => {
+      f.reset();
+      o.hide();
+    },
   );
   const pickAuthority = (id: string | null) => {
     const a = authorities.data?.find((x) => x.id === id);
@@ -155,7 +163,7 @@ function AddExchange({ caseId }: { caseId: string }) {
     }
   };
   return (
-    <Behind label={t('returns.exchanges.add')}>
+    <Opener o={o} label={t('returns.exchanges.add')}>
       <Stack gap="xs">
         <Group align="end" wrap="wrap">
           <Select
@@ -207,6 +215,6 @@ function AddExchange({ caseId }: { caseId: string }) {
           {t('returns.save')}
         </Button>
       </Stack>
-    </Behind>
+    </Opener>
   );
 }

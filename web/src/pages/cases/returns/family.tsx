@@ -4,13 +4,14 @@ import { bestInterestDecisions, tracingResults } from '../../../../../src/module
 import { type ApiBody, client, ok } from '../../../api';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { formatDate } from '../../../format';
-import { Behind, Section } from '../sections';
-import { DateField, Failure, type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { Section } from '../sections';
+import { DateField, Failure, Opener, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
 
 /** Family tracing: who traced, where, whether the family was found and how to reach it. */
 export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
   const { t } = useTranslation();
   const f = useForm({ tracedOn: '', tracedBy: '', division: '', result: 'found', familyContact: '', notes: '' });
+  const o = useOpen();
   const w = useReturnsWrite(
     caseId,
     () =>
@@ -20,7 +21,10 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
           body: f.filled() as ApiBody<'/api/cases/{id}/returns/tracings'>,
         }),
       ),
-    f.reset,
+    () => {
+      f.reset();
+      o.hide();
+    },
   );
   return (
     <Section title={t('returns.tracing.title')}>
@@ -50,7 +54,7 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
           </Stack>
         ))}
         {v.abilities.write && (
-          <Behind label={t('returns.tracing.add')}>
+          <Opener o={o} label={t('returns.tracing.add')}>
             <Stack gap="xs">
               <Group align="end" wrap="wrap">
                 <DateField
@@ -89,7 +93,7 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
                 {t('returns.save')}
               </Button>
             </Stack>
-          </Behind>
+          </Opener>
         )}
       </Stack>
     </Section>
@@ -100,6 +104,7 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
 export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
   const { t } = useTranslation();
   const f = useForm({ assessedOn: '', assessor: '', findings: '', childView: '', decision: '', reasons: '' });
+  const o = useOpen();
   const w = useReturnsWrite(
     caseId,
     () =>
@@ -109,7 +114,10 @@ export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
           body: f.filled() as ApiBody<'/api/cases/{id}/returns/assessments'>,
         }),
       ),
-    f.reset,
+    () => {
+      f.reset();
+      o.hide();
+    },
   );
   const ready = ['assessedOn', 'assessor', 'findings', 'childView', 'decision', 'reasons'].every(
     (k) => f.form[k as keyof typeof f.form].trim() !== '',
@@ -145,7 +153,7 @@ export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
           </Stack>
         ))}
         {v.abilities.write && (
-          <Behind label={t('returns.assessment.add')}>
+          <Opener o={o} label={t('returns.assessment.add')}>
             <Stack gap="xs">
               <Group align="end" wrap="wrap">
                 <DateField
@@ -182,7 +190,7 @@ export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
                 {t('returns.save')}
               </Button>
             </Stack>
-          </Behind>
+          </Opener>
         )}
       </Stack>
     </Section>

@@ -6,9 +6,9 @@ import { type ApiBody, client, ok } from '../../../api';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { formatDate } from '../../../format';
 import { useOrganisations } from '../../../organisations';
-import { Behind, Section } from '../sections';
+import { Section } from '../sections';
 import { PlanPart } from './plan';
-import { DateField, Failure, PlaceAbroad, type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { DateField, Failure, Opener, PlaceAbroad, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
 
 type Journey = ReturnsView['returns'][number];
 
@@ -16,6 +16,7 @@ type Journey = ReturnsView['returns'][number];
 function Arrive({ caseId, r }: { caseId: string; r: Journey }) {
   const { t } = useTranslation();
   const f = useForm({ arrivedOn: '', goals: '' });
+  const o = useOpen();
   const w = useReturnsWrite(caseId, () =>
     ok(
       client.POST('/api/cases/{id}/returns/journeys/{sub}/arrival', {
@@ -25,7 +26,7 @@ function Arrive({ caseId, r }: { caseId: string; r: Journey }) {
     ),
   );
   return (
-    <Behind label={t('returns.journey.arrive')}>
+    <Opener o={o} label={t('returns.journey.arrive')}>
       <Stack gap="xs">
         <DateField
           label={t('returns.journey.arrived')}
@@ -44,7 +45,7 @@ function Arrive({ caseId, r }: { caseId: string; r: Journey }) {
           {t('returns.journey.arrive')}
         </Button>
       </Stack>
-    </Behind>
+    </Opener>
   );
 }
 
@@ -130,6 +131,7 @@ function AddJourney({ caseId }: { caseId: string }) {
     receivingProviderId: '',
     goals: '',
   });
+  const o = useOpen();
   const w = useReturnsWrite(
     caseId,
     () => {
@@ -141,10 +143,13 @@ function AddJourney({ caseId }: { caseId: string }) {
         }),
       );
     },
-    f.reset,
+    () => {
+      f.reset();
+      o.hide();
+    },
   );
   return (
-    <Behind label={t('returns.journey.add')}>
+    <Opener o={o} label={t('returns.journey.add')}>
       <Stack gap="xs">
         <Text size="sm" fw={600}>
           {t('returns.journey.from')}
@@ -239,6 +244,6 @@ function AddJourney({ caseId }: { caseId: string }) {
           {t('returns.journey.add')}
         </Button>
       </Stack>
-    </Behind>
+    </Opener>
   );
 }

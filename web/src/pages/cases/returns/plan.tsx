@@ -4,8 +4,7 @@ import { planOutcomes, visitOutcomes } from '../../../../../src/modules/returns/
 import { type ApiBody, client, ok } from '../../../api';
 import { WideTable } from '../../../components/WideTable';
 import { formatDate } from '../../../format';
-import { Behind } from '../sections';
-import { DateField, Failure, type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { DateField, Failure, Opener, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
 
 type Plan = NonNullable<ReturnsView['returns'][number]['plan']>;
 type Visit = Plan['visits'][number];
@@ -16,6 +15,7 @@ const stateColour: Record<Visit['state'], string> = { due: 'blue', done: 'teal',
 function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
   const { t } = useTranslation();
   const f = useForm({ doneOn: '', outcome: '', notes: '' });
+  const o = useOpen();
   const w = useReturnsWrite(
     caseId,
     () =>
@@ -25,10 +25,13 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
           body: f.filled() as ApiBody<'/api/cases/{id}/returns/visits/{sub}'>,
         }),
       ),
-    f.reset,
+    () => {
+      f.reset();
+      o.hide();
+    },
   );
   return (
-    <Behind label={`${t('returns.plan.record')}: ${t('returns.plan.visit', { month: visit.month })}`}>
+    <Opener o={o} label={`${t('returns.plan.record')}: ${t('returns.plan.visit', { month: visit.month })}`}>
       <Stack gap="xs">
         <Group align="end" wrap="wrap">
           <DateField
@@ -57,7 +60,7 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
           {t('returns.plan.record')}
         </Button>
       </Stack>
-    </Behind>
+    </Opener>
   );
 }
 
@@ -65,6 +68,7 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
 function ClosePlan({ caseId, plan }: { caseId: string; plan: Plan }) {
   const { t } = useTranslation();
   const f = useForm({ outcome: '', closedOn: '' });
+  const o = useOpen();
   const w = useReturnsWrite(caseId, () =>
     ok(
       client.POST('/api/cases/{id}/returns/plans/{sub}/close', {
@@ -74,7 +78,7 @@ function ClosePlan({ caseId, plan }: { caseId: string; plan: Plan }) {
     ),
   );
   return (
-    <Behind label={t('returns.plan.close')}>
+    <Opener o={o} label={t('returns.plan.close')}>
       <Stack gap="xs">
         <Group align="end" wrap="wrap">
           <Select
@@ -102,7 +106,7 @@ function ClosePlan({ caseId, plan }: { caseId: string; plan: Plan }) {
           {t('returns.plan.close')}
         </Button>
       </Stack>
-    </Behind>
+    </Opener>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Alert, Select, TextInput } from '@mantine/core';
+import { Alert, Button, Select, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiResponse, client, ok } from '../../../api';
 import { workKeys } from '../../../api/keys';
@@ -137,5 +137,31 @@ export function PlaceAbroad({
         w={220}
       />
     </>
+  );
+}
+
+/** Whether a form behind its button is open; it closes again once its write is saved. */
+export function useOpen() {
+  const [open, setOpen] = useState(false);
+  return { open, show: () => setOpen(true), hide: () => setOpen(false) };
+}
+
+/** A form behind a button (as the case page's sections have them), open while `o.open`. */
+export function Opener({ label, o, children }: { label: string; o: ReturnType<typeof useOpen>; children: ReactNode }) {
+  if (o.open) return <>{children}</>;
+  return (
+    <Button
+      w="fit-content"
+      maw="100%"
+      h="auto"
+      py={4}
+      size="compact-sm"
+      variant="outline"
+      color="teal.9"
+      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+      onClick={o.show}
+    >
+      {label}
+    </Button>
   );
 }
