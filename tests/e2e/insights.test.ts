@@ -3,7 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2E, newPage, screenshotDir, signIn, signInWithoutCode, startE2E } from './support';
+import {
+  accessibilityProblems,
+  type E2E,
+  newPage,
+  screenshotDir,
+  signIn,
+  signInWithoutCode,
+  startE2E,
+} from './support';
 
 // Journey (issue 8, acceptance 5): the demo researcher, who may never see a person, opens the dashboard, filters
 // Chimborazo and 2026, sees the canton map and the charts and downloads the data; no name, case code or HTCDS
@@ -178,6 +186,36 @@ describe('insights dashboard of a researcher (Chromium)', () => {
       problems.filter((p) => !/401|Failed to load resource/.test(p)),
       [],
     );
+  });
+
+  it('shows the donor prosecutions and convictions by year, small counts suppressed, on a phone too', async () => {
+    const { page, problems } = await newPage(e2e);
+    await signInWithoutCode(page, 'donante@minka.demo');
+    await page.goto('/insights');
+    const section = page.getByTestId('chart-protection');
+    await section.getByRole('heading', { name: 'Protección y justicia' }).waitFor();
+    await section.getByText(/Personas, por el año en que ocurrió cada hecho/).waitFor();
+    const table = section.getByRole('table', { name: 'Protección y justicia' });
+    for (const name of ['Año del hecho', 'Procesados (con cargos)', 'Sentencias condenatorias'])
+      await table.getByRole('columnheader', { name }).waitFor();
+    // Every figure is "< 11" or at least 11; convictions are published for some year, other cells suppressed.
+    const figures = await table.locator('tbody td').allTextContents();
+    assert.ok(figures.length > 0);
+    for (const f of figures) assert.ok(f === `< ${k}` || Number(f.replace(/\D/g, '')) >= k, f);
+    assert.ok(figures.includes(`< ${k}`), 'some cell is suppressed');
+    const convictions = await table.locator('tbody td[data-kind="Conviction"]').allTextContents();
+    assert.ok(
+      convictions.some((f) => f !== `< ${k}`),
+      `convictions published for a year: ${convictions}`,
+    );
+    assert.deepEqual(await accessibilityProblems(page), []);
+    // A phone: the page does not overflow; the table scrolls inside its own frame.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await section.scrollIntoViewIfNeeded();
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'the page fits 360 px');
+    await page.screenshot({ path: path.join(screenshotDir, 'insights-protection-360.png'), fullPage: true });
+    assert.deepEqual(await accessibilityProblems(page), []);
+    assert.deepEqual(problems, []);
   });
 
   it('shows the canton figures as a ranked table when no boundaries are loaded', async () => {

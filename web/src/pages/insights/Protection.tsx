@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { WideTable } from '../../components/WideTable';
 import { downloadCsv } from './csv';
 import { cellText } from './labels';
 import type { Dashboard, Row } from './types';
@@ -54,7 +55,7 @@ export function ProtectionTable({ block, k, file }: { block: Block; k: number; f
         {empty ? (
           <Text size="sm">{t('insights.noCells')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={Math.max(320, 120 + block.kinds.length * 110)} type="native">
+          <WideTable minWidth={Math.max(320, 120 + block.kinds.length * 110)}>
             <Table
               striped
               withTableBorder
@@ -91,7 +92,7 @@ export function ProtectionTable({ block, k, file }: { block: Block; k: number; f
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </Stack>
     </Paper>
