@@ -35,7 +35,7 @@ const entries: [list: string, key: string, source: string, data: object][] = [
     'CONA art. 217 num. 5',
     { decidedBy: 'board', ratificationDays: 3, reviewDays: 30 },
   ],
-  ['measure_type', 'no_contact', 'CONA art. 79 num. 6', { decidedBy: 'board', ratificationDays: null, reviewDays: 60 }],
+  ['measure_type', 'no_contact', 'CONA art. 79', { decidedBy: 'board', ratificationDays: null, reviewDays: 60 }],
   ['measure_type', 'foster_care', 'CONA art. 220', { decidedBy: 'judge', ratificationDays: null, reviewDays: 180 }],
   [
     'measure_type',
