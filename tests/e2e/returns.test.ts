@@ -34,6 +34,36 @@ describe('a child returned from Colombia and followed up (Chromium)', () => {
     await page.getByRole('option', { name: /Colta · Cantón · Chimborazo/ }).click();
   };
 
+  it("shows the demo's Guamote child: received from the ICBF, returned, two visits done and the 6-month one overdue", async () => {
+    const { page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await signIn(page, 'tecnico.guamote@minka.demo');
+    const child = await e2e.server.db.db
+      .selectFrom('case_returns')
+      .innerJoin('cases', 'cases.id', 'case_returns.case_id')
+      .select('cases.id')
+      .where('cases.division_code', '=', '060652')
+      .executeTakeFirstOrThrow();
+    await page.goto(`/cases/${child.id}?tab=abroad`);
+    const exchanges = section(page, 'Autoridades extranjeras y documentos');
+    await exchanges.getByText('Recibido de la autoridad · ICBF Regional Nariño (demo ficticia)').waitFor();
+    await exchanges.getByText('Remitido a la autoridad · Consulado del Ecuador en Ipiales (demo ficticio)').waitFor();
+    await exchanges.getByRole('link', { name: 'solicitud-icbf-demo.pdf' }).waitFor();
+    const journey = section(page, 'Retorno');
+    await journey.locator('tr[data-state]').first().waitFor();
+    const states = await journey
+      .locator('tr[data-state]')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-visit')}:${r.getAttribute('data-state')}`));
+    assert.deepEqual(states, ['1:done', '3:done', '6:overdue', '12:due']);
+    await page.mouse.move(0, 0);
+    assert.deepEqual(await accessibilityProblems(page, '[role=tabpanel]'), []);
+    await fits(page, "the demo child's returns part");
+    assert.deepEqual(
+      problems.filter((p) => !/401|Failed to load resource/.test(p)),
+      [],
+    );
+  });
+
   it('records the exchange, tracing, assessment and return; the 3-month visit becomes overdue on the work board', async () => {
     const { page, problems } = await newPage(e2e);
     await page.setViewportSize({ width: 360, height: 800 });
@@ -103,7 +133,9 @@ describe('a child returned from Colombia and followed up (Chromium)', () => {
     await journey.getByLabel('Ruta').fill('Ipiales – Tulcán – Riobamba (prueba)');
     await journey.getByLabel('Adulto acompañante (nombre)').fill('Funcionaria de prueba');
     await pick(page, journey, 'Función del acompañante', 'Funcionario consular');
-    await journey.getByRole('combobox', { name: 'Institución que recibe (organización en Minka)' }).click({ force: true });
+    await journey
+      .getByRole('combobox', { name: 'Institución que recibe (organización en Minka)' })
+      .click({ force: true });
     await page.getByRole('option').first().click();
     await journey.getByRole('button', { name: 'Registrar retorno' }).click();
     await journey.getByText('Plan de reintegración', { exact: true }).waitFor();
