@@ -84,10 +84,93 @@ function load(ctx: Context, facts: Fact[], offset = 0) {
         }),
       );
       for (const e of eventsFromFact(f, id, at(f))) insert('case_events', { ...e });
+      for (const [table, row] of protectionRows(f, id, at(f))) insert(table, row);
     }
   });
   for (let i = 0; i < facts.length; i += 50_000) write(facts.slice(i, i + 50_000), offset + i);
   raw.close();
+}
+
+/** The protection records a fact's entries stand for (measures, returns, closed reintegration plans, complaints). */
+function protectionRows(f: Fact, caseId: string, at: string): [string, object][] {
+  const out: [string, object][] = [];
+  const day = (year: number) => (year === f.year ? at.slice(0, 10) : `${year}-01-15`);
+  const audit = { created_by: 'bench', created_at: at };
+  let returnId = '';
+  const complaint: Record<string, string | null> = {};
+  for (const entry of f.protection) {
+    const [y = '', kind = ''] = entry.split(':');
+    const on = day(Number(y));
+    if (kind === 'MeasureDecided')
+      out.push([
+        'board_measures',
+        {
+          id: randomUUID(),
+          case_id: caseId,
+          type: 'family_support',
+          decided_by: 'board',
+          decided_on: on,
+          start_on: on,
+          status: 'ended',
+          responsible: 'bench',
+          ...audit,
+          updated_at: at,
+        },
+      ]);
+    else if (kind === 'Returned') {
+      returnId = randomUUID();
+      out.push([
+        'case_returns',
+        {
+          id: returnId,
+          case_id: caseId,
+          assessment_id: randomUUID(),
+          from_country: f.exploitedIn ?? 'CO',
+          to_country: 'EC',
+          to_division: f.canton ?? f.country,
+          departed_on: on,
+          arrived_on: on,
+          ...audit,
+          updated_at: at,
+        },
+      ]);
+    } else if (['Reintegrated', 'PartiallyReintegrated', 'NotReintegrated', 'LostContact'].includes(kind))
+      out.push([
+        'reintegration_plans',
+        {
+          id: randomUUID(),
+          case_id: caseId,
+          return_id: returnId,
+          status: 'closed',
+          months: '[1,3,6,12]',
+          outcome: kind.replace(/(?<=.)([A-Z])/g, '_$1').toLowerCase(),
+          closed_on: on,
+          ...audit,
+        },
+      ]);
+    else if (kind === 'Complaint') complaint.filed_on = on;
+    else if (kind === 'Prosecution') complaint.charged_on = on;
+    else if (kind) {
+      complaint.outcome = kind.toLowerCase();
+      complaint.outcome_on = on;
+    }
+  }
+  if (complaint.filed_on)
+    out.push([
+      'complaints',
+      {
+        id: randomUUID(),
+        case_id: caseId,
+        stage: complaint.charged_on ? 'instruction' : 'previous_investigation',
+        filed_on: complaint.filed_on,
+        charged_on: complaint.charged_on ?? null,
+        outcome: complaint.outcome ?? null,
+        outcome_on: complaint.outcome_on ?? null,
+        ...audit,
+        updated_at: at,
+      },
+    ]);
+  return out;
 }
 
 /** Corrects the forms of exploitation of `n` earlier cases (spread over all of them), as caseworkers do. */
