@@ -76,7 +76,7 @@ function AddDocument({ caseId, exchange }: { caseId: string; exchange: Exchange 
 }
 
 /** What the case exchanged with foreign authorities and consulates (received from, referred to), with documents. */
-export function Exchanges({ caseId, v }: { caseId: string; v: ReturnsView }) {
+export function Exchanges({ caseId, v, files }: { caseId: string; v: ReturnsView; files: boolean }) {
   const { t } = useTranslation();
   return (
     <Section title={t('returns.exchanges.title')}>
@@ -104,9 +104,14 @@ export function Exchanges({ caseId, v }: { caseId: string; v: ReturnsView }) {
                 {e.documents.map((d) => (
                   <List.Item key={d.id}>
                     {t(`returns.documents.types.${d.type}`)}:{' '}
-                    <Anchor href={`/api/cases/${caseId}/files/${d.fileId}`}>
-                      {d.name ?? t('returns.documents.file')}
-                    </Anchor>
+                    {/* The file opens to those who see the case's files (a receiver may see this part only). */}
+                    {files ? (
+                      <Anchor href={`/api/cases/${caseId}/files/${d.fileId}`}>
+                        {d.name ?? t('returns.documents.file')}
+                      </Anchor>
+                    ) : (
+                      (d.name ?? t('returns.documents.file'))
+                    )}
                   </List.Item>
                 ))}
               </List>

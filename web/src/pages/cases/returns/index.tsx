@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
 import type { CaseDetail } from '../CasePage';
+import { sees } from '../shared';
 import { Exchanges } from './exchanges';
 import { Assessment, Tracing } from './family';
 import { Journeys } from './journey';
@@ -27,7 +28,7 @@ export function ReturnsPart({ c }: { c: CaseDetail }) {
       <Text size="sm" c="dimmed">
         {t('returns.intro')}
       </Text>
-      <Exchanges caseId={c.id} v={v} />
+      <Exchanges caseId={c.id} v={v} files={sees(c, 'files')} />
       <Tracing caseId={c.id} v={v} />
       <Assessment caseId={c.id} v={v} />
       <Journeys caseId={c.id} v={v} />
