@@ -78,6 +78,129 @@ async function openCase(db: Db, n: number, f: Fact, month: string, personNo = n,
       .execute();
 }
 
+/**
+ * A month's protection records on earlier cases (migration 0032's triggers): a board measure decided, a complaint
+ * filed, last month's complaint charged and convicted, a measure moved to another case, a return with its closed
+ * reintegration plan, a complaint withdrawn. Returns how many persons they may have moved.
+ */
+async function protectionWrites(db: Db, mi: number, month: string, pick: (i: number) => number): Promise<number> {
+  const day = `${month}-20`;
+  const audit = { created_by: 'test', created_at: at(month), updated_at: at(month) };
+  await db
+    .insertInto('board_measures')
+    .values({
+      id: uuid(5, mi),
+      case_id: caseOf(pick(10)),
+      type: 'family_support',
+      decided_by: 'board',
+      decided_on: day,
+      start_on: day,
+      review_on: null,
+      status: 'active',
+      ratification_due_on: null,
+      ratification: null,
+      ratified_on: null,
+      court_ref_enc: null,
+      responsible: 'Prueba',
+      hearing_id: null,
+      notes_enc: null,
+      ended_on: null,
+      end_reason_enc: null,
+      review_task_id: null,
+      ratification_task_id: null,
+      ...audit,
+    })
+    .execute();
+  await db
+    .insertInto('complaints')
+    .values({
+      id: uuid(6, mi),
+      case_id: caseOf(pick(11)),
+      filed_on: day,
+      institution: null,
+      institution_org_id: null,
+      prosecutor_office: null,
+      prosecutor_org_id: null,
+      file_number_enc: null,
+      stage: 'previous_investigation',
+      charged_on: null,
+      outcome: null,
+      outcome_on: null,
+      sentence_months: null,
+      fine_amount: null,
+      reparation_enc: null,
+      reparation_amount: null,
+      ...audit,
+    })
+    .execute();
+  let changed = 2;
+  if (mi % 2 === 1)
+    changed += Number(
+      (
+        await db
+          .updateTable('complaints')
+          .set({ stage: 'trial', charged_on: day, outcome: 'conviction', outcome_on: day })
+          .where('id', '=', uuid(6, mi - 1))
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    );
+  if (mi % 3 === 2) {
+    await db
+      .updateTable('board_measures')
+      .set({ case_id: caseOf(pick(12)) })
+      .where('id', '=', uuid(5, mi - 1))
+      .execute();
+    changed += 2;
+  }
+  if (mi % 4 === 0) {
+    await db
+      .insertInto('case_returns')
+      .values({
+        id: uuid(7, mi),
+        case_id: caseOf(pick(13)),
+        assessment_id: uuid(8, mi),
+        from_country: 'CO',
+        from_division: null,
+        to_country: 'EC',
+        to_division: '0603',
+        departed_on: day,
+        arrived_on: day,
+        route_enc: null,
+        accompanying_enc: null,
+        accompanying_role: null,
+        receiving_org_id: null,
+        receiving_provider_id: null,
+        ...audit,
+      })
+      .execute();
+    await db
+      .insertInto('reintegration_plans')
+      .values({
+        id: uuid(9, mi),
+        case_id: caseOf(pick(13)),
+        return_id: uuid(7, mi),
+        status: 'closed',
+        months: '[1,3,6,12]',
+        goals_enc: null,
+        outcome: 'lost_contact',
+        closed_on: day,
+        closed_by: 'test',
+        created_by: 'test',
+        created_at: at(month),
+      })
+      .execute();
+    changed += 1;
+  }
+  if (mi % 4 === 3) {
+    await db
+      .deleteFrom('complaints')
+      .where('id', '=', uuid(6, mi - 2))
+      .execute();
+    changed += 1;
+  }
+  return changed;
+}
+
 /** Registers each month's cases and, month after month, corrects, removes, merges and adds to earlier ones. */
 async function play(db: Db, afterMonth: (month: string, changed: number) => Promise<void>) {
   let extra = 10_000;
@@ -112,6 +235,7 @@ async function play(db: Db, afterMonth: (month: string, changed: number) => Prom
       // A second case of an earlier person: adds forms of exploitation, keeps the first case's place and month.
       await openCase(db, extra++, { ...facts[pick(4)]!, exploitation: ['DomesticServitude'] }, month, pick(4), false);
       changed += 4;
+      changed += await protectionWrites(db, mi, month, pick);
       if (mi % 3 === 0) {
         // A case moved to another person (a merge), and one decided "not a victim".
         await db
@@ -131,6 +255,8 @@ async function play(db: Db, afterMonth: (month: string, changed: number) => Prom
         const gone = pick(8);
         removed.add(gone);
         await db.deleteFrom('case_events').where('case_id', '=', caseOf(gone)).execute();
+        for (const table of ['board_measures', 'reintegration_plans', 'case_returns', 'complaints'] as const)
+          await db.deleteFrom(table).where('case_id', '=', caseOf(gone)).execute();
         await db.deleteFrom('cases').where('id', '=', caseOf(gone)).execute();
         await db
           .updateTable('cases')
@@ -209,6 +335,12 @@ for (const target of dbTargets()) {
       }
       const [si, sf] = [await stored(inc.handle.db), await stored(full.handle.db)];
       assert.ok(si.facts.length > 350 && si.cells.length > 50);
+      // Protection records moved facts too (measures, complaints, convictions, returns: migration 0032's triggers).
+      for (const kind of ['MeasureDecided', 'Complaint', 'Conviction', 'Returned', 'LostContact'])
+        assert.ok(
+          si.facts.some((f) => f.keys.includes(`:${kind}`)),
+          kind,
+        );
       assert.deepEqual(si, sf);
       assert.equal((await a.cube()).serialise(), (await b.cube()).serialise());
       const releases = await snapshots(inc.handle.db);
