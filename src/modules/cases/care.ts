@@ -12,7 +12,7 @@ import * as repo from './repo';
 import * as repoCare from './repo-care';
 import type { closeBody, consentBody, safeguardsBody } from './schema';
 import { CaseService } from './service';
-import { isClosed } from './vocabulary';
+import { isClosed, recordedTaskKinds } from './vocabulary';
 
 /** A pending closure request no longer applies once the case is closed directly or reopened. */
 export const supersedeClosureRequests = (trx: repo.Q, caseId: string) =>
@@ -122,6 +122,9 @@ export class CareService {
       this.ctx,
       { actor, action: 'case.task_done', recordType: 'case', recordId: id, details: { taskId }, requestId },
       async (trx) => {
+        const task = await repoCare.selectCaseTaskKind(trx, taskId, id);
+        if (!task) throw notFound();
+        if (recordedTaskKinds.includes(task.kind)) throw new AppError(409, 'task_needs_record');
         const r = await repoCare.updateCaseTasksByDoneAtAndCaseId(
           trx,
           {

@@ -354,5 +354,53 @@ for (const target of dbTargets()) {
       assert.equal(new Set(ids).size, ids.length);
       assert.ok(second.items.length >= 3);
     });
+
+    it('dates the 24-hour task by the installation’s notification deadline, and keeps recorded tasks out of “Done”', async () => {
+      const db = t.db.handle.db;
+      const deadline = (hours: number) =>
+        db
+          .updateTable('legal_catalogue')
+          .set({ data: JSON.stringify({ hours }) })
+          .where('list', '=', 'deadline')
+          .where('key', '=', 'board_notification')
+          .execute();
+      await deadline(48);
+      try {
+        const res = await post(guamote, '/api/cases', child);
+        assert.equal(res.statusCode, 200, res.body);
+        const c = (await get(guamote, `/api/cases/${res.json().id}`)).json();
+        const due = Date.parse(c.tasks[0].dueAt) - Date.now();
+        assert.ok(due > 47 * 3_600_000 && due <= 48 * 3_600_000, `due in ${due} ms`);
+        // A monitoring visit closes only when the visit is recorded (returns module), never by “Done”.
+        const taskId = crypto.randomUUID();
+        await db
+          .insertInto('case_tasks')
+          .values({
+            id: taskId,
+            case_id: c.id,
+            kind: 'monitoring_visit',
+            assignee_user_id: null,
+            note_enc: null,
+            notified_at: null,
+            authority: null,
+            due_at: new Date().toISOString(),
+            done_at: null,
+            done_by: null,
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+        const done = await post(guamote, `/api/cases/${c.id}/tasks/${taskId}/done`, {});
+        assert.equal(done.statusCode, 409);
+        assert.equal(done.json().code, 'task_needs_record');
+        const row = await db
+          .selectFrom('case_tasks')
+          .select('done_at')
+          .where('id', '=', taskId)
+          .executeTakeFirstOrThrow();
+        assert.equal(row.done_at, null);
+      } finally {
+        await deadline(24);
+      }
+    });
   });
 }

@@ -15,9 +15,8 @@ import { newItemRow, type Sealer, sealerOf } from './record-values';
 import * as repo from './repo';
 import * as repoIntake from './repo-intake';
 import * as repoRecord from './repo-record';
+import { notificationDueAt } from './safeguard-deadline';
 import { type IntakeBody, intakeBody } from './schema';
-
-const dayMs = 86_400_000;
 
 /** The living record's case columns a new case starts without (what intake does not ask). */
 export const livingRecordDefaults = {
@@ -176,7 +175,7 @@ export class IntakeService {
           case_id: id,
           kind: 'notify_child_protection',
           authority: this.ctx.config.MINKA_CHILD_PROTECTION_AUTHORITY,
-          due_at: new Date(Date.now() + dayMs).toISOString(),
+          due_at: await notificationDueAt(this.ctx, trx),
           done_at: null,
           done_by: null,
           // The person who registers the child answers for the 24-hour notification; it shows in their work.

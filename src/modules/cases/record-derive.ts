@@ -14,10 +14,10 @@ import * as caseRepo from './repo';
 import * as repoAccess from './repo-access';
 import * as repoIntake from './repo-intake';
 import * as repo from './repo-record';
+import { notificationDueAt } from './safeguard-deadline';
 import type { FieldChange } from './versioning';
 
 type Trx = Transaction<Database>;
-const dayMs = 86_400_000;
 /** A compare-and-set lost to a concurrent writer: the whole change is tried again on the new version. */
 export class Raced extends Error {}
 
@@ -137,7 +137,7 @@ export class Derivations {
       case_id: caseId,
       kind: 'notify_child_protection',
       authority: this.ctx.config.MINKA_CHILD_PROTECTION_AUTHORITY,
-      due_at: new Date(Date.now() + dayMs).toISOString(),
+      due_at: await notificationDueAt(this.ctx, trx),
       done_at: null,
       done_by: null,
       // The case's caseworker answers for it (never whoever happened to correct a shared person).

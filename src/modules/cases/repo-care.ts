@@ -49,3 +49,6 @@ export const updateCaseTasksByDoneAtAndCaseId = (
 
 export const insertCaseComments = (q: Q, row: Insertable<Database['case_comments']>) =>
   q.insertInto('case_comments').values(row).execute();
+
+export const selectCaseTaskKind = (q: Q, taskId: string, caseId: string) =>
+  q.selectFrom('case_tasks').select('kind').where('id', '=', taskId).where('case_id', '=', caseId).executeTakeFirst();

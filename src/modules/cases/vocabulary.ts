@@ -165,6 +165,12 @@ export const local = {
 export type HtcdsField = keyof typeof htcds;
 
 /** True for the HTCDS case statuses that mean closed. */
+/**
+ * Tasks that only their own record closes (a measure's review or ratification, a monitoring visit): marking one
+ * "done" by hand would clear the deadline with nothing recorded, so the case's generic "done" refuses them.
+ */
+export const recordedTaskKinds: readonly string[] = ['measure_review', 'measure_ratification', 'monitoring_visit'];
+
 export const isClosed = (status: string) => status === 'Closed' || status === 'ClosedReferred';
 
 export { legalStages } from './legal-stages';

@@ -4,6 +4,9 @@ import { AppError } from '../../platform/http/errors';
 import type { Language } from '../../platform/i18n/index';
 import { label as sharedLabel } from '../../shared/labels/index';
 import * as repo from './repo';
+
+type Q = Parameters<typeof repo.selectEntry>[0];
+
 import { catalogueData } from './schema';
 import type { CatalogueList } from './vocabulary';
 
@@ -63,13 +66,13 @@ export class Catalogues {
   }
 
   /** Every entry of a list, in its order (inactive ones included: old records keep their label). */
-  async entries<L extends CatalogueList>(list: L): Promise<CatalogueEntry<L>[]> {
-    return (await repo.selectEntries(this.ctx.db.db, list)).map((r) => this.present<L>(r));
+  async entries<L extends CatalogueList>(list: L, q: Q = this.ctx.db.db): Promise<CatalogueEntry<L>[]> {
+    return (await repo.selectEntries(q, list)).map((r) => this.present<L>(r));
   }
 
-  /** One entry, or null when the list has no such key. */
-  async entry<L extends CatalogueList>(list: L, key: string): Promise<CatalogueEntry<L> | null> {
-    const row = await repo.selectEntry(this.ctx.db.db, list, key);
+  /** One entry, or null when the list has no such key (read inside `q` when the caller holds a transaction). */
+  async entry<L extends CatalogueList>(list: L, key: string, q: Q = this.ctx.db.db): Promise<CatalogueEntry<L> | null> {
+    const row = await repo.selectEntry(q, list, key);
     return row ? this.present<L>(row) : null;
   }
 

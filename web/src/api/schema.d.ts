@@ -19160,6 +19160,22 @@ export interface components {
         }[];
       };
     };
+    CatalogueEntryInput: {
+      list: string;
+      key: string;
+      label: string;
+      labels: {
+        es: string;
+        en: string;
+        'qu-EC': string;
+      };
+      source: string;
+      data: {
+        [key: string]: unknown;
+      };
+      active: boolean;
+      position: number;
+    };
     ScreeningResultInput: {
       configId: string;
       version: string;
@@ -19545,22 +19561,6 @@ export interface components {
         people: string[];
       }[];
     };
-    CatalogueEntryInput: {
-      list: string;
-      key: string;
-      label: string;
-      labels: {
-        es: string;
-        en: string;
-        'qu-EC': string;
-      };
-      source: string;
-      data: {
-        [key: string]: unknown;
-      };
-      active: boolean;
-      position: number;
-    };
     BoardNotificationInput: {
       id: string;
       createdOn: string;
@@ -19624,6 +19624,109 @@ export interface components {
       notifications: components['schemas']['BoardNotificationInput'][];
       hearings: components['schemas']['BoardHearingInput'][];
       measures: components['schemas']['BoardMeasureInput'][];
+      abilities: {
+        write: boolean;
+      };
+    };
+    PlaceAbroadInput: {
+      code: string;
+      name: string;
+    };
+    CaseReturnsInput: {
+      caseId: string;
+      exchanges: {
+        id: string;
+        /** @enum {string} */
+        direction: 'incoming' | 'outgoing';
+        authority: {
+          id: string;
+          name: string;
+          kind: string;
+        } | null;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        exchangedOn: string;
+        reference: string | null;
+        notes: string | null;
+        documents: {
+          id: string;
+          fileId: string;
+          type: string;
+          name: string | null;
+        }[];
+      }[];
+      tracings: {
+        id: string;
+        tracedOn: string;
+        tracedBy: string;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        /** @enum {string} */
+        result: 'found' | 'not_found';
+        familyContact: string | null;
+        notes: string | null;
+      }[];
+      assessments: {
+        id: string;
+        assessedOn: string;
+        assessor: string;
+        findings: string;
+        childView: string;
+        /** @enum {string} */
+        decision: 'return' | 'do_not_return' | 'defer';
+        reasons: string;
+      }[];
+      returns: {
+        id: string;
+        from: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        to: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        departedOn: string;
+        arrivedOn: string | null;
+        route: string | null;
+        accompanyingName: string | null;
+        accompanyingRole: string | null;
+        receiving: {
+          /** @enum {string} */
+          kind: 'organisation' | 'provider';
+          id: string;
+          name: string;
+        } | null;
+        plan: {
+          id: string;
+          /** @enum {string} */
+          status: 'open' | 'closed';
+          months: number[];
+          goals: string | null;
+          outcome: ('reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact') | null;
+          closedOn: string | null;
+          visits: {
+            id: string;
+            month: number;
+            dueOn: string;
+            doneOn: string | null;
+            outcome: ('on_track' | 'concern' | 'at_risk' | 'not_found') | null;
+            notes: string | null;
+            /** @enum {string} */
+            state: 'due' | 'done' | 'overdue' | 'cancelled';
+          }[];
+        } | null;
+      }[];
+      decision: ('return' | 'do_not_return' | 'defer') | null;
+      /** @description What the caller may do here */
       abilities: {
         write: boolean;
       };
@@ -20399,109 +20502,6 @@ export interface components {
         size: number;
       }[];
     };
-    PlaceAbroadInput: {
-      code: string;
-      name: string;
-    };
-    CaseReturnsInput: {
-      caseId: string;
-      exchanges: {
-        id: string;
-        /** @enum {string} */
-        direction: 'incoming' | 'outgoing';
-        authority: {
-          id: string;
-          name: string;
-          kind: string;
-        } | null;
-        place: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        exchangedOn: string;
-        reference: string | null;
-        notes: string | null;
-        documents: {
-          id: string;
-          fileId: string;
-          type: string;
-          name: string | null;
-        }[];
-      }[];
-      tracings: {
-        id: string;
-        tracedOn: string;
-        tracedBy: string;
-        place: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        /** @enum {string} */
-        result: 'found' | 'not_found';
-        familyContact: string | null;
-        notes: string | null;
-      }[];
-      assessments: {
-        id: string;
-        assessedOn: string;
-        assessor: string;
-        findings: string;
-        childView: string;
-        /** @enum {string} */
-        decision: 'return' | 'do_not_return' | 'defer';
-        reasons: string;
-      }[];
-      returns: {
-        id: string;
-        from: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        to: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        departedOn: string;
-        arrivedOn: string | null;
-        route: string | null;
-        accompanyingName: string | null;
-        accompanyingRole: string | null;
-        receiving: {
-          /** @enum {string} */
-          kind: 'organisation' | 'provider';
-          id: string;
-          name: string;
-        } | null;
-        plan: {
-          id: string;
-          /** @enum {string} */
-          status: 'open' | 'closed';
-          months: number[];
-          goals: string | null;
-          outcome: ('reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact') | null;
-          closedOn: string | null;
-          visits: {
-            id: string;
-            month: number;
-            dueOn: string;
-            doneOn: string | null;
-            outcome: ('on_track' | 'concern' | 'at_risk' | 'not_found') | null;
-            notes: string | null;
-            /** @enum {string} */
-            state: 'due' | 'done' | 'overdue' | 'cancelled';
-          }[];
-        } | null;
-      }[];
-      decision: ('return' | 'do_not_return' | 'defer') | null;
-      /** @description What the caller may do here */
-      abilities: {
-        write: boolean;
-      };
-    };
     StudyTextsInput: {
       [key: string]: string;
     };
@@ -21021,6 +21021,22 @@ export interface components {
         }[];
       };
     };
+    CatalogueEntry: {
+      list: string;
+      key: string;
+      label: string;
+      labels: {
+        es: string;
+        en: string;
+        'qu-EC': string;
+      };
+      source: string;
+      data: {
+        [key: string]: unknown;
+      };
+      active: boolean;
+      position: number;
+    };
     ScreeningResult: {
       configId: string;
       version: string;
@@ -21406,22 +21422,6 @@ export interface components {
         people: string[];
       }[];
     };
-    CatalogueEntry: {
-      list: string;
-      key: string;
-      label: string;
-      labels: {
-        es: string;
-        en: string;
-        'qu-EC': string;
-      };
-      source: string;
-      data: {
-        [key: string]: unknown;
-      };
-      active: boolean;
-      position: number;
-    };
     BoardNotification: {
       id: string;
       createdOn: string;
@@ -21485,6 +21485,109 @@ export interface components {
       notifications: components['schemas']['BoardNotification'][];
       hearings: components['schemas']['BoardHearing'][];
       measures: components['schemas']['BoardMeasure'][];
+      abilities: {
+        write: boolean;
+      };
+    };
+    PlaceAbroad: {
+      code: string;
+      name: string;
+    };
+    CaseReturns: {
+      caseId: string;
+      exchanges: {
+        id: string;
+        /** @enum {string} */
+        direction: 'incoming' | 'outgoing';
+        authority: {
+          id: string;
+          name: string;
+          kind: string;
+        } | null;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        exchangedOn: string;
+        reference: string | null;
+        notes: string | null;
+        documents: {
+          id: string;
+          fileId: string;
+          type: string;
+          name: string | null;
+        }[];
+      }[];
+      tracings: {
+        id: string;
+        tracedOn: string;
+        tracedBy: string;
+        place: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        /** @enum {string} */
+        result: 'found' | 'not_found';
+        familyContact: string | null;
+        notes: string | null;
+      }[];
+      assessments: {
+        id: string;
+        assessedOn: string;
+        assessor: string;
+        findings: string;
+        childView: string;
+        /** @enum {string} */
+        decision: 'return' | 'do_not_return' | 'defer';
+        reasons: string;
+      }[];
+      returns: {
+        id: string;
+        from: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        to: {
+          country: string;
+          code: string | null;
+          label: string;
+        };
+        departedOn: string;
+        arrivedOn: string | null;
+        route: string | null;
+        accompanyingName: string | null;
+        accompanyingRole: string | null;
+        receiving: {
+          /** @enum {string} */
+          kind: 'organisation' | 'provider';
+          id: string;
+          name: string;
+        } | null;
+        plan: {
+          id: string;
+          /** @enum {string} */
+          status: 'open' | 'closed';
+          months: number[];
+          goals: string | null;
+          outcome: ('reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact') | null;
+          closedOn: string | null;
+          visits: {
+            id: string;
+            month: number;
+            dueOn: string;
+            doneOn: string | null;
+            outcome: ('on_track' | 'concern' | 'at_risk' | 'not_found') | null;
+            notes: string | null;
+            /** @enum {string} */
+            state: 'due' | 'done' | 'overdue' | 'cancelled';
+          }[];
+        } | null;
+      }[];
+      decision: ('return' | 'do_not_return' | 'defer') | null;
+      /** @description What the caller may do here */
       abilities: {
         write: boolean;
       };
@@ -22259,109 +22362,6 @@ export interface components {
         mime: string;
         size: number;
       }[];
-    };
-    PlaceAbroad: {
-      code: string;
-      name: string;
-    };
-    CaseReturns: {
-      caseId: string;
-      exchanges: {
-        id: string;
-        /** @enum {string} */
-        direction: 'incoming' | 'outgoing';
-        authority: {
-          id: string;
-          name: string;
-          kind: string;
-        } | null;
-        place: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        exchangedOn: string;
-        reference: string | null;
-        notes: string | null;
-        documents: {
-          id: string;
-          fileId: string;
-          type: string;
-          name: string | null;
-        }[];
-      }[];
-      tracings: {
-        id: string;
-        tracedOn: string;
-        tracedBy: string;
-        place: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        /** @enum {string} */
-        result: 'found' | 'not_found';
-        familyContact: string | null;
-        notes: string | null;
-      }[];
-      assessments: {
-        id: string;
-        assessedOn: string;
-        assessor: string;
-        findings: string;
-        childView: string;
-        /** @enum {string} */
-        decision: 'return' | 'do_not_return' | 'defer';
-        reasons: string;
-      }[];
-      returns: {
-        id: string;
-        from: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        to: {
-          country: string;
-          code: string | null;
-          label: string;
-        };
-        departedOn: string;
-        arrivedOn: string | null;
-        route: string | null;
-        accompanyingName: string | null;
-        accompanyingRole: string | null;
-        receiving: {
-          /** @enum {string} */
-          kind: 'organisation' | 'provider';
-          id: string;
-          name: string;
-        } | null;
-        plan: {
-          id: string;
-          /** @enum {string} */
-          status: 'open' | 'closed';
-          months: number[];
-          goals: string | null;
-          outcome: ('reintegrated' | 'partially_reintegrated' | 'not_reintegrated' | 'lost_contact') | null;
-          closedOn: string | null;
-          visits: {
-            id: string;
-            month: number;
-            dueOn: string;
-            doneOn: string | null;
-            outcome: ('on_track' | 'concern' | 'at_risk' | 'not_found') | null;
-            notes: string | null;
-            /** @enum {string} */
-            state: 'due' | 'done' | 'overdue' | 'cancelled';
-          }[];
-        } | null;
-      }[];
-      decision: ('return' | 'do_not_return' | 'defer') | null;
-      /** @description What the caller may do here */
-      abilities: {
-        write: boolean;
-      };
     };
     StudyTexts: {
       [key: string]: string;

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseSections, htcds, local } from '../../../../src/modules/cases/vocabulary';
+import { caseSections, htcds, local, recordedTaskKinds } from '../../../../src/modules/cases/vocabulary';
 import type { ApiBody } from '../../api';
 import { FieldList } from './record/display';
 import { EditRecord } from './record/EditRecord';
@@ -84,12 +84,15 @@ export function Safeguards({ c, act, onSaved }: { c: CaseDetail; act: Act; onSav
           .map((task) => (
             <Group key={task.id} justify="space-between">
               <Text size="sm">
-                {t(`htcds.tasks.${task.kind}`)} · {t(`htcds.authorities.${task.authority}`)} · {t('cases.due')}{' '}
-                {formatDateTime(task.dueAt)}
+                {[
+                  t(`htcds.tasks.${task.kind}`),
+                  ...(task.authority ? [t(`htcds.authorities.${task.authority}`)] : []),
+                  `${t('cases.due')} ${formatDateTime(task.dueAt)}`,
+                ].join(' · ')}
               </Text>
               {task.doneAt ? (
                 <Badge color="green">{t('cases.done')}</Badge>
-              ) : (
+              ) : recordedTaskKinds.includes(task.kind) ? null : (
                 <Button size="compact-sm" onClick={() => act({ to: 'taskDone', sub: task.id })}>
                   {t('cases.markDone')}
                 </Button>
