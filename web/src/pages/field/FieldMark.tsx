@@ -23,7 +23,7 @@ export function FieldMark({ caseId }: { caseId: string }) {
   return (
     <Button
       size="compact-sm"
-      variant={marked ? 'light' : 'outline'}
+      variant={marked ? 'filled' : 'outline'}
       color="teal.9"
       aria-pressed={marked}
       loading={toggle.isPending}
