@@ -6,6 +6,7 @@ import { providerKinds, serviceTypes } from '../../../../src/modules/directory/s
 import { type ApiQuery, client, ok } from '../../api';
 import { directoryKeys } from '../../api/keys';
 import { DivisionPicker } from '../../components/DivisionPicker';
+import { useCountries, useDivisionsAbroad } from '../../components/places-abroad';
 import { WideTable } from '../../components/WideTable';
 
 type ServiceType = (typeof serviceTypes)[number];
@@ -19,6 +20,7 @@ export function Directory() {
   const [country, setCountry] = useState<string | null>('EC');
   const [division, setDivision] = useState<string | null>(null);
   const [age, setAge] = useState<number | string>('');
+  const countries = useCountries();
   const query: ApiQuery<'/api/directory'> = {
     ...(service ? { service } : {}),
     ...(kind ? { kind } : {}),
@@ -50,7 +52,8 @@ export function Directory() {
         />
         <Select
           label={t('directory.country')}
-          data={['EC', 'CO', 'VE', 'PE'].map((c) => ({ value: c, label: t(`directory.countries.${c}`) }))}
+          searchable
+          data={(countries.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
           value={country}
           onChange={(v) => {
             setCountry(v);
@@ -128,11 +131,7 @@ function DivisionAbroad({
   onChange: (v: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const divisions = useQuery({
-    queryKey: ['places', 'abroad', country],
-    queryFn: () => ok(client.GET('/api/places/abroad/{country}', { params: { path: { country } } })),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const divisions = useDivisionsAbroad(country);
   return (
     <Select
       label={t('directory.division')}

@@ -1,9 +1,10 @@
 import { Alert, Button, Select, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiResponse, client, ok } from '../../../api';
+import { ApiError, type ApiResponse } from '../../../api';
 import { workKeys } from '../../../api/keys';
+import { useCountries, useDivisionsAbroad } from '../../../components/places-abroad';
 
 /** The case's cross-border work as GET /api/cases/{id}/returns answers it. */
 export type ReturnsView = ApiResponse<'/api/cases/{id}/returns'>;
@@ -102,18 +103,9 @@ export function PlaceAbroad({
   onChange: (country: string, division: string) => void;
   errors: { country?: string; division?: string };
 }) {
-  const { t, i18n } = useTranslation();
-  const countries = useQuery({
-    queryKey: ['places', 'abroad', i18n.language],
-    queryFn: () => ok(client.GET('/api/places/abroad')),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const divisions = useQuery({
-    queryKey: ['places', 'abroad', country],
-    queryFn: () => ok(client.GET('/api/places/abroad/{country}', { params: { path: { country } } })),
-    enabled: /^[A-Z]{2}$/.test(country),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const { t } = useTranslation();
+  const countries = useCountries();
+  const divisions = useDivisionsAbroad(country || null);
   return (
     <>
       <Select
