@@ -19,6 +19,17 @@ const templates: Record<string, string[]> = {
   'case.${type}_removed': ['case.event_removed', 'case.perpetrator_removed'],
   '${type}.document_uploaded': ['plan.document_uploaded', 'agreement.document_uploaded'],
   '${type}.document_downloaded': ['plan.document_downloaded', 'agreement.document_downloaded'],
+  // The returns services' one audited helper (modules/returns/service.ts).
+  'case.${action}': [
+    'arrival_recorded',
+    'assessment_recorded',
+    'document_linked',
+    'exchange_recorded',
+    'plan_closed',
+    'recorded',
+    'tracing_recorded',
+    'visit_recorded',
+  ].map((a) => `case.return_${a}`),
 };
 
 // Every action code and record type the server writes to the audit trail, read from the sources: `action: '…'`
