@@ -1,8 +1,7 @@
-import type { Content } from 'pdfmake/interfaces';
 import type { Context } from '../../platform/context';
 import { notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
-import { renderPdf } from '../../platform/pdf/index';
+import { renderSheet, sheetHeading, sheetTable } from '../../platform/pdf/sheet';
 import { type Actor, userNames } from '../access/index';
 import { CaseAccess } from '../cases/index';
 import { Catalogues } from '../catalogues/index';
@@ -31,44 +30,24 @@ export class BoardNotice {
     const deadline = await catalogues.entry('deadline', 'board_notification');
     const officer = (await userNames(this.ctx, [n.created_by])).get(n.created_by) ?? null;
     const org = await repo.organisationName(db, n.sender_org_id);
-    const row = (label: string, value: string | null | undefined): Content[] => [
-      { text: label, bold: true },
-      { text: value || '—' },
-    ];
-    const paragraph = (title: string, body: string): Content[] => [
-      { text: title, fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      { text: body },
-    ];
-    const pdf = await renderPdf({
-      info: { title: s('title', { code: c.code }), producer: 'Minka', creator: 'Minka' },
-      content: [
-        { text: s('title', { code: c.code }), fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-        { text: s('confidential'), italics: true, margin: [0, 0, 0, 12] },
-        {
-          table: {
-            widths: [150, '*'],
-            body: [
-              row(s('to'), board ? Catalogues.label(board, lang, 'jcpd') : null),
-              row(s('date'), n.created_on),
-              row(s('code'), c.code),
-              row(s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)),
-              row(s('from'), org),
-              row(s('officer'), officer),
-              row(
-                s('basis'),
-                deadline ? s('basisText', { source: deadline.source, hours: deadline.data.hours }) : null,
-              ),
-            ],
-          },
-          layout: 'lightHorizontalLines',
-        },
-        ...paragraph(s('facts'), open('facts', n.facts_enc)),
-        ...paragraph(s('request'), open('request', n.request_enc)),
-        { text: s('identity', { code: c.code }), italics: true, margin: [0, 16, 0, 0] },
-        { text: s('signature'), margin: [0, 40, 0, 0] },
-        { text: [officer, org].filter(Boolean).join(' · '), margin: [0, 2, 0, 0] },
-      ],
-    });
+    const pdf = await renderSheet(s('title', { code: c.code }), s('confidential'), [
+      sheetTable([
+        [s('to'), board ? Catalogues.label(board, lang, 'jcpd') : null],
+        [s('date'), n.created_on],
+        [s('code'), c.code],
+        [s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)],
+        [s('from'), org],
+        [s('officer'), officer],
+        [s('basis'), deadline ? s('basisText', { source: deadline.source, hours: deadline.data.hours }) : null],
+      ]),
+      sheetHeading(s('facts')),
+      { text: open('facts', n.facts_enc) },
+      sheetHeading(s('request')),
+      { text: open('request', n.request_enc) },
+      { text: s('identity', { code: c.code }), italics: true, margin: [0, 16, 0, 0] },
+      { text: s('signature'), margin: [0, 40, 0, 0] },
+      { text: [officer, org].filter(Boolean).join(' · '), margin: [0, 2, 0, 0] },
+    ]);
     await this.ctx.audit.record({
       actor,
       action: 'board.notification_downloaded',

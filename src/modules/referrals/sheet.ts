@@ -2,7 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { Context } from '../../platform/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
-import { renderPdf } from '../../platform/pdf/index';
+import { renderSheet, type SheetRow, sheetTable } from '../../platform/pdf/sheet';
 import { label } from '../../shared/labels/index';
 import type { Actor } from '../access/index';
 import { CaseAccess, findPerson, People, personCodec } from '../cases/index';
@@ -51,16 +51,13 @@ export class ReferralSheet {
       column: 'details',
     });
     const s = (key: string, params: Record<string, unknown> = {}) => t(lang, `referralSheet.${key}`, params);
-    const row = (label: string, value: string | null | undefined): Content[] => [
-      { text: label, bold: true },
-      { text: value || '—' },
-    ];
+    const row = (label: string, value: string | null | undefined): SheetRow => [label, value];
     const services = r.services.map((x) => label(lang, 'directory.services', x)).join(', ');
     const languages = personCodec
       .decode(person)
       .languages.map((l) => label(lang, 'htcds.local_Languages', l))
       .join(', ');
-    const personRows: Content[][] = [
+    const personRows: SheetRow[] = [
       ...(consented && shows('identity')
         ? [row(s('name'), [names.prs_FirstName, names.prs_SecondName].filter(Boolean).join(' '))]
         : []),
@@ -70,37 +67,25 @@ export class ReferralSheet {
         : []),
       ...(shows('languages') ? [row(s('languages'), languages)] : []),
     ];
-    const doc = await renderPdf({
-      info: { title: s('title', { code: c.code }), producer: 'Minka', creator: 'Minka' },
-      content: [
-        { text: s('title', { code: c.code }), fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-        { text: s('confidential'), italics: true, margin: [0, 0, 0, 12] },
-        {
-          table: {
-            widths: [150, '*'],
-            body: [
-              row(s('date'), r.created_at.slice(0, 10)),
-              row(s('from'), fromOrg?.name),
-              row(s('to'), provider?.name ?? toOrg?.name),
-              row(s('contact'), [provider?.contact, provider?.hours].filter(Boolean).join(' · ')),
-              row(s('services'), services),
-              row(s('reason'), t(lang, `referralReasons.${r.reason}`)),
-              row(s('details'), details),
-            ],
-          },
-          layout: 'lightHorizontalLines',
-          margin: [0, 0, 0, 12],
-        },
-        { text: s('person'), fontSize: 12, bold: true, margin: [0, 0, 0, 4] },
-        {
-          // pdfmake needs at least one row: a sheet that shares no person data says so with a dash.
-          table: { widths: [150, '*'], body: personRows.length ? personRows : [row(s('person'), null)] },
-          layout: 'lightHorizontalLines',
-        },
-        ...(consented ? [] : [{ text: s('withheld'), italics: true, margin: [0, 6, 0, 0] } as Content]),
-        { text: s('reply', { code: c.code }), margin: [0, 16, 0, 0] },
-      ],
-    });
+    const doc = await renderSheet(s('title', { code: c.code }), s('confidential'), [
+      sheetTable(
+        [
+          row(s('date'), r.created_at.slice(0, 10)),
+          row(s('from'), fromOrg?.name),
+          row(s('to'), provider?.name ?? toOrg?.name),
+          row(s('contact'), [provider?.contact, provider?.hours].filter(Boolean).join(' · ')),
+          row(s('services'), services),
+          row(s('reason'), t(lang, `referralReasons.${r.reason}`)),
+          row(s('details'), details),
+        ],
+        [0, 0, 0, 12],
+      ),
+      { text: s('person'), fontSize: 12, bold: true, margin: [0, 0, 0, 4] },
+      // A sheet that shares no person data says so with a dash.
+      sheetTable(personRows.length ? personRows : [row(s('person'), null)]),
+      ...(consented ? [] : [{ text: s('withheld'), italics: true, margin: [0, 6, 0, 0] } as Content]),
+      { text: s('reply', { code: c.code }), margin: [0, 16, 0, 0] },
+    ]);
     await this.ctx.audit.record({
       actor,
       action: 'referral.sheet_downloaded',
