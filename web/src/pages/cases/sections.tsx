@@ -25,6 +25,7 @@ type ConsentBody = ApiBody<'/api/cases/{id}/consents'>;
 import { formatDate, formatDateTime } from '../../format';
 import { useOrganisations } from '../../organisations';
 import type { CaseDetail } from './CasePage';
+import { Behind } from './kit/opener';
 
 import { useTransport } from './transport';
 import type { Act } from './writes';
@@ -42,27 +43,8 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** A form behind a button: the section shows what is recorded, and the form opens when someone wants to add or change it. */
-export function Behind({ label, children }: { label: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  if (open) return <>{children}</>;
-  return (
-    <Button
-      w="fit-content"
-      maw="100%"
-      h="auto"
-      py={4}
-      size="compact-sm"
-      variant="outline"
-      color="teal.9"
-      // Long labels wrap on a phone instead of pushing the page wider.
-      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-      onClick={() => setOpen(true)}
-    >
-      {label}
-    </Button>
-  );
-}
+// The form behind a button lives in the case page's kit, shared with the board, returns and prosecution parts.
+export { Behind };
 
 const safeguardFields = ['local_Guardian', 'local_BestInterest'];
 

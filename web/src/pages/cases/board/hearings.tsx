@@ -1,21 +1,30 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
-import { formatDate } from '../../../format';
-import { type BoardView, errorAt, errorElsewhere, given, today, useBoardWrite } from './data';
-import { OpenButton } from './OpenButton';
+import { formatDate, localToday } from '../../../format';
+import { given } from '../kit/data';
+import { errorAt } from '../kit/errors';
+import { DateField, Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
+import { type BoardView, useBoardWrite } from './data';
 
 const kinds = ['initial', 'evidence', 'resolution', 'review', 'other'] as const;
 
 /** The board's hearings: when, which, who attended, what was decided. */
 export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const empty = { heldOn: today(), attendees: '', notes: '', outcome: '' };
+  const o = useOpen();
+  const empty = { heldOn: localToday(), attendees: '', notes: '', outcome: '' };
   const [form, setForm] = useState(empty);
   const [kind, setKind] = useState<string | null>('initial');
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const text = (k: keyof typeof empty) => ({
+    value: form[k],
+    onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
+    error: errorAt(save.error, k),
+    autosize: true,
+  });
   const save = useBoardWrite(
     caseId,
     () =>
@@ -27,10 +36,9 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
       ),
     () => {
       setForm(empty);
-      setOpen(false);
+      o.hide();
     },
   );
-  const fields = ['heldOn', 'kind', 'attendees', 'notes', 'outcome'] as const;
   return (
     <Stack gap="sm">
       {b.hearings.length === 0 && (
@@ -60,17 +68,14 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
           )}
         </Paper>
       ))}
-      {b.abilities.write &&
-        (!open ? (
-          <OpenButton label={t('board.hearing.open')} onClick={() => setOpen(true)} />
-        ) : (
+      {b.abilities.write && (
+        <Opener o={o} label={t('board.hearing.open')}>
           <Stack gap="xs">
             <Group align="start" wrap="wrap">
-              <TextInput
-                type="date"
+              <DateField
                 label={t('board.hearing.heldOn')}
                 value={form.heldOn}
-                onChange={(e) => set('heldOn')(e.currentTarget.value)}
+                onChange={set('heldOn')}
                 error={errorAt(save.error, 'heldOn')}
                 required
               />
@@ -83,42 +88,16 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
                 allowDeselect={false}
               />
             </Group>
-            <Textarea
-              label={t('board.hearing.attendees')}
-              value={form.attendees}
-              onChange={(e) => set('attendees')(e.currentTarget.value)}
-              error={errorAt(save.error, 'attendees')}
-              autosize
-            />
-            <Textarea
-              label={t('board.hearing.outcome')}
-              value={form.outcome}
-              onChange={(e) => set('outcome')(e.currentTarget.value)}
-              error={errorAt(save.error, 'outcome')}
-              autosize
-            />
-            <Textarea
-              label={t('board.hearing.notes')}
-              value={form.notes}
-              onChange={(e) => set('notes')(e.currentTarget.value)}
-              error={errorAt(save.error, 'notes')}
-              autosize
-            />
-            <Button
-              w="fit-content"
-              disabled={!form.heldOn || !kind}
-              loading={save.isPending}
-              onClick={() => save.mutate(undefined)}
-            >
+            <Textarea label={t('board.hearing.attendees')} {...text('attendees')} />
+            <Textarea label={t('board.hearing.outcome')} {...text('outcome')} />
+            <Textarea label={t('board.hearing.notes')} {...text('notes')} />
+            <Submit pending={save.isPending} disabled={!form.heldOn || !kind} onClick={() => save.mutate(undefined)}>
               {t('board.hearing.save')}
-            </Button>
-            {errorElsewhere(save.error, fields) && (
-              <Alert color="red" role="alert">
-                {errorElsewhere(save.error, fields)}
-              </Alert>
-            )}
+            </Submit>
+            <Failure error={save.error} fields={['heldOn', 'kind', 'attendees', 'notes', 'outcome']} />
           </Stack>
-        ))}
+        </Opener>
+      )}
     </Stack>
   );
 }

@@ -1,22 +1,14 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
-import { formatDate } from '../../../format';
-import {
-  type BoardView,
-  errorAt,
-  errorElsewhere,
-  given,
-  type Measure,
-  type MeasureBody,
-  today,
-  useBoardWrite,
-  useMeasureTypes,
-  withSource,
-} from './data';
+import { formatDate, localToday as today } from '../../../format';
+import { given, withSource } from '../kit/data';
+import { errorAt } from '../kit/errors';
+import { DateField, Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
+import { type BoardView, type Measure, type MeasureBody, useBoardWrite, useMeasureTypes } from './data';
 import { EndForm, RatificationForm, ReviewForm } from './measure-forms';
-import { OpenButton } from './OpenButton';
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -92,7 +84,7 @@ function MeasureCard({ caseId, m, write }: { caseId: string; m: Measure; write: 
 
 function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const o = useOpen();
   const types = useMeasureTypes().filter((e) => e.active);
   const empty = { decidedOn: today(), startOn: today(), responsible: '', courtReference: '', notes: '' };
   const [f, setF] = useState(empty);
@@ -116,113 +108,101 @@ function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
       setF(empty);
       setType(null);
       setReview(null);
-      setOpen(false);
+      o.hide();
     },
   );
   const set = (k: keyof typeof empty) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const fields = ['type', 'decidedOn', 'startOn', 'reviewOn', 'responsible', 'courtReference', 'hearingId'] as const;
   return (
-    <>
-      {!open ? (
-        <OpenButton label={t('board.measure.open')} onClick={() => setOpen(true)} />
-      ) : (
-        <Stack gap="xs">
+    <Opener o={o} label={t('board.measure.open')}>
+      <Stack gap="xs">
+        <Select
+          label={t('board.measure.type')}
+          data={types.map((e) => ({ value: e.key, label: withSource(e) }))}
+          value={type}
+          onChange={setType}
+          error={errorAt(save.error, 'type')}
+          description={
+            data.decidedBy
+              ? [
+                  t(`board.decidedBy.${data.decidedBy}`),
+                  data.ratificationDays ? t('board.measure.needsRatification', { days: data.ratificationDays }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : undefined
+          }
+          searchable
+          required
+        />
+        <Group align="start" wrap="wrap">
+          <DateField
+            label={t('board.measure.decidedOn')}
+            value={f.decidedOn}
+            onChange={set('decidedOn')}
+            error={errorAt(save.error, 'decidedOn')}
+            required
+          />
+          <DateField
+            label={t('board.measure.startOn')}
+            value={f.startOn}
+            onChange={set('startOn')}
+            error={errorAt(save.error, 'startOn')}
+            required
+          />
+          <DateField
+            label={t('board.measure.reviewOn')}
+            description={data.reviewDays ? t('board.measure.reviewHint', { days: data.reviewDays }) : undefined}
+            value={reviewOn}
+            onChange={setReview}
+            error={errorAt(save.error, 'reviewOn')}
+          />
+        </Group>
+        <TextInput
+          label={t('board.measure.responsible')}
+          value={f.responsible}
+          onChange={(e) => set('responsible')(e.currentTarget.value)}
+          error={errorAt(save.error, 'responsible')}
+          required
+        />
+        {b.hearings.length > 0 && (
           <Select
-            label={t('board.measure.type')}
-            data={types.map((e) => ({ value: e.key, label: withSource(e) }))}
-            value={type}
-            onChange={setType}
-            error={errorAt(save.error, 'type')}
-            description={
-              data.decidedBy
-                ? [
-                    t(`board.decidedBy.${data.decidedBy}`),
-                    data.ratificationDays ? t('board.measure.needsRatification', { days: data.ratificationDays }) : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')
-                : undefined
-            }
-            searchable
-            required
+            label={t('board.measure.hearing')}
+            data={b.hearings.map((h) => ({
+              value: h.id,
+              label: `${formatDate(h.heldOn)} · ${t(`board.hearingKinds.${h.kind}`)}`,
+            }))}
+            value={hearing}
+            onChange={setHearing}
+            clearable
           />
-          <Group align="start" wrap="wrap">
-            <TextInput
-              type="date"
-              label={t('board.measure.decidedOn')}
-              value={f.decidedOn}
-              onChange={(e) => set('decidedOn')(e.currentTarget.value)}
-              error={errorAt(save.error, 'decidedOn')}
-              required
-            />
-            <TextInput
-              type="date"
-              label={t('board.measure.startOn')}
-              value={f.startOn}
-              onChange={(e) => set('startOn')(e.currentTarget.value)}
-              error={errorAt(save.error, 'startOn')}
-              required
-            />
-            <TextInput
-              type="date"
-              label={t('board.measure.reviewOn')}
-              description={data.reviewDays ? t('board.measure.reviewHint', { days: data.reviewDays }) : undefined}
-              value={reviewOn}
-              onChange={(e) => setReview(e.currentTarget.value)}
-              error={errorAt(save.error, 'reviewOn')}
-            />
-          </Group>
+        )}
+        {data.decidedBy === 'judge' && (
           <TextInput
-            label={t('board.measure.responsible')}
-            value={f.responsible}
-            onChange={(e) => set('responsible')(e.currentTarget.value)}
-            error={errorAt(save.error, 'responsible')}
+            label={t('board.measure.courtReference')}
+            description={t('board.measure.courtReferenceHint')}
+            value={f.courtReference}
+            onChange={(e) => set('courtReference')(e.currentTarget.value)}
+            error={errorAt(save.error, 'courtReference')}
             required
           />
-          {b.hearings.length > 0 && (
-            <Select
-              label={t('board.measure.hearing')}
-              data={b.hearings.map((h) => ({
-                value: h.id,
-                label: `${formatDate(h.heldOn)} · ${t(`board.hearingKinds.${h.kind}`)}`,
-              }))}
-              value={hearing}
-              onChange={setHearing}
-              clearable
-            />
-          )}
-          {data.decidedBy === 'judge' && (
-            <TextInput
-              label={t('board.measure.courtReference')}
-              description={t('board.measure.courtReferenceHint')}
-              value={f.courtReference}
-              onChange={(e) => set('courtReference')(e.currentTarget.value)}
-              error={errorAt(save.error, 'courtReference')}
-              required
-            />
-          )}
-          <Textarea
-            label={t('board.measure.notes')}
-            value={f.notes}
-            onChange={(e) => set('notes')(e.currentTarget.value)}
-            autosize
-          />
-          <Button
-            w="fit-content"
-            disabled={!type || !f.responsible.trim() || !f.decidedOn || !f.startOn}
-            loading={save.isPending}
-            onClick={() => save.mutate(undefined)}
-          >
-            {t('board.measure.save')}
-          </Button>
-          {errorElsewhere(save.error, fields) && (
-            <Alert color="red" role="alert">
-              {errorElsewhere(save.error, fields)}
-            </Alert>
-          )}
-        </Stack>
-      )}
-    </>
+        )}
+        <Textarea
+          label={t('board.measure.notes')}
+          value={f.notes}
+          onChange={(e) => set('notes')(e.currentTarget.value)}
+          autosize
+        />
+        <Submit
+          pending={save.isPending}
+          disabled={!type || !f.responsible.trim() || !f.decidedOn || !f.startOn}
+          onClick={() => save.mutate(undefined)}
+        >
+          {t('board.measure.save')}
+        </Submit>
+        <Failure error={save.error} fields={fields} />
+      </Stack>
+    </Opener>
   );
 }
 

@@ -1,23 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, FileInput, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, multipart, ok } from '../../../api';
 import { formatDate, formatDateTime } from '../../../format';
-import { type BoardView, errorAt, errorElsewhere, type Notice, useBoardWrite } from './data';
-import { OpenButton } from './OpenButton';
+import { errorAt } from '../kit/errors';
+import { Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
+import { type BoardView, type Notice, useBoardWrite } from './data';
 
 const methods = ['in_person', 'email', 'official_letter', 'quipux'] as const;
 const languages = ['es', 'en', 'qu-EC'] as const;
@@ -41,7 +30,7 @@ function NoticeState({ n }: { n: Notice }) {
 /** Records how a notification reached the board: when, how, who received it, and the proof (uploaded as a case file). */
 function Delivery({ caseId, n }: { caseId: string; n: Notice }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const o = useOpen();
   const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const [at, setAt] = useState(now);
   const [method, setMethod] = useState<string | null>(null);
@@ -67,70 +56,61 @@ function Delivery({ caseId, n }: { caseId: string; n: Notice }) {
   });
   const fields = ['deliveredAt', 'method', 'receiver', 'proofFile'] as const;
   return (
-    <>
-      {!open ? (
-        <OpenButton label={t('board.delivery.open')} onClick={() => setOpen(true)} />
-      ) : (
-        <Stack gap="xs">
-          <Group align="start" wrap="wrap">
-            <TextInput
-              type="datetime-local"
-              label={t('board.delivery.at')}
-              value={at}
-              onChange={(e) => setAt(e.currentTarget.value)}
-              error={errorAt(save.error, 'deliveredAt')}
-              required
-            />
-            <Select
-              label={t('board.delivery.method')}
-              data={methods.map((m) => ({ value: m, label: t(`board.methods.${m}`) }))}
-              value={method}
-              onChange={setMethod}
-              error={errorAt(save.error, 'method')}
-              required
-            />
-          </Group>
+    <Opener o={o} label={t('board.delivery.open')}>
+      <Stack gap="xs">
+        <Group align="start" wrap="wrap">
           <TextInput
-            label={t('board.delivery.receiver')}
-            description={t('board.delivery.receiverHint')}
-            value={receiver}
-            onChange={(e) => setReceiver(e.currentTarget.value)}
-            error={errorAt(save.error, 'receiver')}
+            type="datetime-local"
+            label={t('board.delivery.at')}
+            value={at}
+            onChange={(e) => setAt(e.currentTarget.value)}
+            error={errorAt(save.error, 'deliveredAt')}
             required
           />
-          <FileInput
-            label={t('board.delivery.proof')}
-            description={t('files.hint')}
-            accept="image/jpeg,image/png,application/pdf"
-            value={proof}
-            onChange={setProof}
-            error={errorAt(save.error, 'proofFile')}
-            clearable
+          <Select
+            label={t('board.delivery.method')}
+            data={methods.map((m) => ({ value: m, label: t(`board.methods.${m}`) }))}
+            value={method}
+            onChange={setMethod}
+            error={errorAt(save.error, 'method')}
             required
           />
-          <Button
-            w="fit-content"
-            disabled={!at || !method || !receiver.trim() || !proof}
-            loading={save.isPending}
-            onClick={() => save.mutate(undefined)}
-          >
-            {t('board.delivery.save')}
-          </Button>
-          {errorElsewhere(save.error, fields) && (
-            <Alert color="red" role="alert">
-              {errorElsewhere(save.error, fields)}
-            </Alert>
-          )}
-        </Stack>
-      )}
-    </>
+        </Group>
+        <TextInput
+          label={t('board.delivery.receiver')}
+          description={t('board.delivery.receiverHint')}
+          value={receiver}
+          onChange={(e) => setReceiver(e.currentTarget.value)}
+          error={errorAt(save.error, 'receiver')}
+          required
+        />
+        <FileInput
+          label={t('board.delivery.proof')}
+          description={t('files.hint')}
+          accept="image/jpeg,image/png,application/pdf"
+          value={proof}
+          onChange={setProof}
+          error={errorAt(save.error, 'proofFile')}
+          clearable
+          required
+        />
+        <Submit
+          pending={save.isPending}
+          disabled={!at || !method || !receiver.trim() || !proof}
+          onClick={() => save.mutate(undefined)}
+        >
+          {t('board.delivery.save')}
+        </Submit>
+        <Failure error={save.error} fields={fields} />
+      </Stack>
+    </Opener>
   );
 }
 
 /** The notifications to the board: generated as a PDF, each with its delivery (or the form to record it). */
 export function Notifications({ caseId, b }: { caseId: string; b: BoardView }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const o = useOpen();
   const [facts, setFacts] = useState('');
   const [request, setRequest] = useState('');
   const [language, setLanguage] = useState<string>(languages.includes(i18n.language as 'es') ? i18n.language : 'es');
@@ -146,7 +126,7 @@ export function Notifications({ caseId, b }: { caseId: string; b: BoardView }) {
     () => {
       setFacts('');
       setRequest('');
-      setOpen(false);
+      o.hide();
     },
   );
   const fields = ['facts', 'request', 'language'] as const;
@@ -201,11 +181,8 @@ export function Notifications({ caseId, b }: { caseId: string; b: BoardView }) {
           </Stack>
         </Paper>
       ))}
-      {b.abilities.write &&
-        b.isMinor &&
-        (!open ? (
-          <OpenButton label={t('board.notice.open')} onClick={() => setOpen(true)} />
-        ) : (
+      {b.abilities.write && b.isMinor && (
+        <Opener o={o} label={t('board.notice.open')}>
           <Stack gap="xs">
             <Textarea
               label={t('board.notice.facts')}
@@ -234,21 +211,17 @@ export function Notifications({ caseId, b }: { caseId: string; b: BoardView }) {
               onChange={(v) => v && setLanguage(v)}
               allowDeselect={false}
             />
-            <Button
-              w="fit-content"
+            <Submit
+              pending={generate.isPending}
               disabled={!facts.trim() || !request.trim()}
-              loading={generate.isPending}
               onClick={() => generate.mutate(undefined)}
             >
               {t('board.notice.generate')}
-            </Button>
-            {errorElsewhere(generate.error, fields) && (
-              <Alert color="red" role="alert">
-                {errorElsewhere(generate.error, fields)}
-              </Alert>
-            )}
+            </Submit>
+            <Failure error={generate.error} fields={fields} />
           </Stack>
-        ))}
+        </Opener>
+      )}
     </Stack>
   );
 }
