@@ -1,8 +1,8 @@
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../format';
-import { Behind } from '../sections';
+import { Behind } from '../kit/opener';
 import { EditComplaintForm } from './complaint-forms';
 import type { Complaint, Prosecution } from './data';
 import { ChargesForm, HearingForm, OutcomeForm, StageForm } from './proceeding-forms';
@@ -30,16 +30,6 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
       </Title>
       {children}
     </Stack>
-  );
-}
-
-/** A form behind its button that closes itself once saved (a fresh key brings the button back). */
-function Later({ label, children }: { label: string; children: (done: () => void) => ReactNode }) {
-  const [n, setN] = useState(0);
-  return (
-    <Behind key={n} label={label}>
-      {children(() => setN(n + 1))}
-    </Behind>
   );
 }
 
@@ -84,9 +74,9 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
           </Fact>
         </SimpleGrid>
         {write && (
-          <Later label={t('prosecution.edit')}>
+          <Behind label={t('prosecution.edit')}>
             {(done) => <EditComplaintForm caseId={caseId} c={c} done={done} />}
-          </Later>
+          </Behind>
         )}
 
         <Part title={t('prosecution.stages')}>
@@ -106,7 +96,9 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
             ))}
           </Timeline>
           {write && (
-            <Later label={t('prosecution.addStage')}>{(done) => <StageForm caseId={caseId} c={c} done={done} />}</Later>
+            <Behind label={t('prosecution.addStage')}>
+              {(done) => <StageForm caseId={caseId} c={c} done={done} />}
+            </Behind>
           )}
         </Part>
 
@@ -135,9 +127,9 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
             </Text>
           )}
           {write && (
-            <Later label={t('prosecution.charge')}>
+            <Behind label={t('prosecution.charge')}>
               {(done) => <ChargesForm caseId={caseId} p={p} c={c} done={done} />}
-            </Later>
+            </Behind>
           )}
         </Part>
 
@@ -161,9 +153,9 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
             </Text>
           )}
           {write && (
-            <Later label={t('prosecution.addHearing')}>
+            <Behind label={t('prosecution.addHearing')}>
               {(done) => <HearingForm caseId={caseId} c={c} done={done} />}
-            </Later>
+            </Behind>
           )}
         </Part>
 
@@ -191,9 +183,9 @@ export function ComplaintCard({ caseId, p, c }: { caseId: string; p: Prosecution
             </Text>
           )}
           {write && (
-            <Later label={c.outcome ? t('prosecution.changeOutcome') : t('prosecution.recordOutcome')}>
+            <Behind label={c.outcome ? t('prosecution.changeOutcome') : t('prosecution.recordOutcome')}>
               {(done) => <OutcomeForm caseId={caseId} c={c} done={done} />}
-            </Later>
+            </Behind>
           )}
         </Part>
       </Stack>

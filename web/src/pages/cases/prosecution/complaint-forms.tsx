@@ -4,8 +4,29 @@ import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
 import { localToday } from '../../../format';
 import { useOrganisations } from '../../../organisations';
-import { type Complaint, errorAt, given, useCatalogue, withSource } from './data';
-import { Failure, path, Submit, submit, useWrite } from './kit';
+import { given, useCatalogue, withSource } from '../kit/data';
+import { errorAt } from '../kit/errors';
+import { DateField, Failure, Submit } from '../kit/form';
+import type { Complaint } from './data';
+import { path, submit, useWrite } from './kit';
+
+/** The filing facts a complaint is recorded and corrected with. */
+type Filing = {
+  filedOn: string;
+  institutionOrgId: string | null;
+  institution: string;
+  prosecutorOrgId: string | null;
+  prosecutorOffice: string;
+  fileNumber: string;
+};
+const filingFields = [
+  'filedOn',
+  'institutionOrgId',
+  'institution',
+  'prosecutorOrgId',
+  'prosecutorOffice',
+  'fileNumber',
+];
 
 /** An institution or office: an organisation of the installation, or its name typed in. */
 function OrgOrText(p: {
@@ -40,6 +61,54 @@ function OrgOrText(p: {
   );
 }
 
+/** The filing facts' inputs: when the complaint was filed, where and to which office, and its file number. */
+function FilingFields({
+  f,
+  set,
+  at,
+}: {
+  f: Filing;
+  set: (v: Partial<Filing>) => void;
+  at: (k: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DateField
+        required
+        label={t('prosecution.filedOn')}
+        max={localToday()}
+        value={f.filedOn}
+        onChange={(v) => set({ filedOn: v })}
+        error={at('filedOn')}
+      />
+      <OrgOrText
+        label={t('prosecution.institution')}
+        org={f.institutionOrgId}
+        text={f.institution}
+        onOrg={(v) => set({ institutionOrgId: v })}
+        onText={(v) => set({ institution: v })}
+        error={at('institutionOrgId') ?? at('institution')}
+      />
+      <OrgOrText
+        label={t('prosecution.office')}
+        org={f.prosecutorOrgId}
+        text={f.prosecutorOffice}
+        onOrg={(v) => set({ prosecutorOrgId: v })}
+        onText={(v) => set({ prosecutorOffice: v })}
+        error={at('prosecutorOrgId') ?? at('prosecutorOffice')}
+      />
+      <TextInput
+        label={t('prosecution.fileNumber')}
+        description={t('prosecution.fileNumberHint')}
+        value={f.fileNumber}
+        onChange={(e) => set({ fileNumber: e.currentTarget.value })}
+        error={at('fileNumber')}
+      />
+    </>
+  );
+}
+
 /** A new complaint: when and by whom it was filed, to which office, its file number and first stage. */
 export function ComplaintForm({ caseId, done }: { caseId: string; done: () => void }) {
   const { t } = useTranslation();
@@ -62,38 +131,7 @@ export function ComplaintForm({ caseId, done }: { caseId: string; done: () => vo
   return (
     <form onSubmit={submit(() => m.mutate(undefined))}>
       <Stack gap="xs">
-        <TextInput
-          type="date"
-          required
-          label={t('prosecution.filedOn')}
-          max={localToday()}
-          value={f.filedOn}
-          onChange={(e) => setF({ ...f, filedOn: e.currentTarget.value })}
-          error={at('filedOn')}
-        />
-        <OrgOrText
-          label={t('prosecution.institution')}
-          org={f.institutionOrgId}
-          text={f.institution}
-          onOrg={(v) => setF({ ...f, institutionOrgId: v })}
-          onText={(v) => setF({ ...f, institution: v })}
-          error={at('institutionOrgId') ?? at('institution')}
-        />
-        <OrgOrText
-          label={t('prosecution.office')}
-          org={f.prosecutorOrgId}
-          text={f.prosecutorOffice}
-          onOrg={(v) => setF({ ...f, prosecutorOrgId: v })}
-          onText={(v) => setF({ ...f, prosecutorOffice: v })}
-          error={at('prosecutorOrgId') ?? at('prosecutorOffice')}
-        />
-        <TextInput
-          label={t('prosecution.fileNumber')}
-          description={t('prosecution.fileNumberHint')}
-          value={f.fileNumber}
-          onChange={(e) => setF({ ...f, fileNumber: e.currentTarget.value })}
-          error={at('fileNumber')}
-        />
+        <FilingFields f={f} set={(v) => setF({ ...f, ...v })} at={at} />
         <Select
           label={t('prosecution.firstStage')}
           description={t('prosecution.firstStageHint')}
@@ -103,18 +141,7 @@ export function ComplaintForm({ caseId, done }: { caseId: string; done: () => vo
           clearable
           error={at('stage')}
         />
-        <Failure
-          error={m.error}
-          fields={[
-            'filedOn',
-            'institutionOrgId',
-            'institution',
-            'prosecutorOrgId',
-            'prosecutorOffice',
-            'fileNumber',
-            'stage',
-          ]}
-        />
+        <Failure error={m.error} fields={[...filingFields, 'stage']} />
         <Submit pending={m.isPending} disabled={!f.filedOn}>
           {t('prosecution.file')}
         </Submit>
@@ -156,42 +183,8 @@ export function EditComplaintForm({ caseId, c, done }: { caseId: string; c: Comp
   return (
     <form onSubmit={submit(() => m.mutate(undefined))}>
       <Stack gap="xs">
-        <TextInput
-          type="date"
-          required
-          label={t('prosecution.filedOn')}
-          max={localToday()}
-          value={f.filedOn}
-          onChange={(e) => setF({ ...f, filedOn: e.currentTarget.value })}
-          error={at('filedOn')}
-        />
-        <OrgOrText
-          label={t('prosecution.institution')}
-          org={f.institutionOrgId}
-          text={f.institution}
-          onOrg={(v) => setF({ ...f, institutionOrgId: v })}
-          onText={(v) => setF({ ...f, institution: v })}
-          error={at('institutionOrgId') ?? at('institution')}
-        />
-        <OrgOrText
-          label={t('prosecution.office')}
-          org={f.prosecutorOrgId}
-          text={f.prosecutorOffice}
-          onOrg={(v) => setF({ ...f, prosecutorOrgId: v })}
-          onText={(v) => setF({ ...f, prosecutorOffice: v })}
-          error={at('prosecutorOrgId') ?? at('prosecutorOffice')}
-        />
-        <TextInput
-          label={t('prosecution.fileNumber')}
-          description={t('prosecution.fileNumberHint')}
-          value={f.fileNumber}
-          onChange={(e) => setF({ ...f, fileNumber: e.currentTarget.value })}
-          error={at('fileNumber')}
-        />
-        <Failure
-          error={m.error}
-          fields={['filedOn', 'institutionOrgId', 'institution', 'prosecutorOrgId', 'prosecutorOffice', 'fileNumber']}
-        />
+        <FilingFields f={f} set={(v) => setF({ ...f, ...v })} at={at} />
+        <Failure error={m.error} fields={filingFields} />
         <Submit pending={m.isPending} disabled={!f.filedOn}>
           {t('prosecution.save')}
         </Submit>

@@ -1,10 +1,10 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../../api';
 import type { CaseDetail } from '../CasePage';
-import { Behind, Section } from '../sections';
+import { Behind } from '../kit/opener';
+import { Section } from '../sections';
 import { ComplaintCard } from './Complaint';
 import { ComplaintForm } from './complaint-forms';
 import { prosecutionKey } from './data';
@@ -15,7 +15,6 @@ import { prosecutionKey } from './data';
  */
 export function ProsecutionPart({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const [n, setN] = useState(0);
   const q = useQuery({
     queryKey: prosecutionKey(c.id),
     queryFn: () => ok(client.GET('/api/cases/{id}/prosecution', { params: { path: { id: c.id } } })),
@@ -38,9 +37,7 @@ export function ProsecutionPart({ c }: { c: CaseDetail }) {
           <ComplaintCard key={x.id} caseId={c.id} p={p} c={x} />
         ))}
         {p?.abilities.write && (
-          <Behind key={n} label={t('prosecution.new')}>
-            <ComplaintForm caseId={c.id} done={() => setN(n + 1)} />
-          </Behind>
+          <Behind label={t('prosecution.new')}>{(done) => <ComplaintForm caseId={c.id} done={done} />}</Behind>
         )}
       </Stack>
     </Section>

@@ -1,11 +1,14 @@
-import { Alert, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, MultiSelect, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hearingKinds, outcomes } from '../../../../../src/modules/prosecution/vocabulary';
 import { client, ok } from '../../../api';
 import { localToday } from '../../../format';
-import { type Complaint, errorAt, given, type OutcomeBody, type Prosecution, useCatalogue, withSource } from './data';
-import { Failure, path, Submit, submit, useWrite } from './kit';
+import { given, useCatalogue, withSource } from '../kit/data';
+import { errorAt } from '../kit/errors';
+import { DateField, Failure, Submit } from '../kit/form';
+import type { Complaint, OutcomeBody, Prosecution } from './data';
+import { path, submit, useWrite } from './kit';
 import { perSuspectBody, perSuspectOf, SuspectOutcomes } from './suspect-outcomes';
 
 /** The proceeding reached a later stage: only the catalogue's stages after the current one are offered. */
@@ -38,13 +41,12 @@ export function StageForm({ caseId, c, done }: { caseId: string; c: Complaint; d
           onChange={setStage}
           error={errorAt(m.error, 'stage')}
         />
-        <TextInput
-          type="date"
+        <DateField
           required
           label={t('prosecution.reachedOn')}
           max={localToday()}
           value={reachedOn}
-          onChange={(e) => setReachedOn(e.currentTarget.value)}
+          onChange={setReachedOn}
           error={errorAt(m.error, 'reachedOn')}
         />
         <Failure error={m.error} fields={['stage', 'reachedOn']} />
@@ -140,13 +142,12 @@ export function HearingForm({ caseId, c, done }: { caseId: string; c: Complaint;
     <form onSubmit={submit(() => m.mutate(undefined))}>
       <Stack gap="xs">
         <Group grow wrap="wrap" align="start">
-          <TextInput
-            type="date"
+          <DateField
             required
             miw={150}
             label={t('prosecution.heldOn')}
             value={f.heldOn}
-            onChange={(e) => setF({ ...f, heldOn: e.currentTarget.value })}
+            onChange={(v) => setF({ ...f, heldOn: v })}
             error={errorAt(m.error, 'heldOn')}
           />
           <Select
@@ -226,14 +227,13 @@ export function OutcomeForm({ caseId, c, done }: { caseId: string; c: Complaint;
             onChange={(v) => setF({ ...f, outcome: v })}
             error={at('outcome')}
           />
-          <TextInput
-            type="date"
+          <DateField
             required
             miw={150}
             label={t('prosecution.outcomeOn')}
             max={localToday()}
             value={f.outcomeOn}
-            onChange={(e) => setF({ ...f, outcomeOn: e.currentTarget.value })}
+            onChange={(v) => setF({ ...f, outcomeOn: v })}
             error={at('outcomeOn')}
           />
         </Group>
