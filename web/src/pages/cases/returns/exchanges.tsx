@@ -1,12 +1,14 @@
-import { Anchor, Button, FileInput, Group, List, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, FileInput, Group, List, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentTypes, exchangeDirections } from '../../../../../src/modules/returns/vocabulary';
 import { type ApiBody, client, multipart, ok } from '../../../api';
 import { formatDate } from '../../../format';
+import { DateField, Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
 import { Section } from '../sections';
-import { DateField, Failure, Opener, PlaceAbroad, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
+import { PlaceAbroad, type ReturnsView, useForm, useReturnsWrite } from './shared';
 
 type Exchange = ReturnsView['exchanges'][number];
 
@@ -67,9 +69,9 @@ function AddDocument({ caseId, exchange }: { caseId: string; exchange: Exchange 
           />
         </Group>
         <Failure message={w.general} />
-        <Button w="fit-content" disabled={!file || !type} loading={w.m.isPending} onClick={() => w.m.mutate(undefined)}>
+        <Submit pending={w.m.isPending} disabled={!file || !type} onClick={() => w.m.mutate(undefined)}>
           {t('returns.documents.add')}
-        </Button>
+        </Submit>
       </Stack>
     </Opener>
   );
@@ -202,6 +204,7 @@ function AddExchange({ caseId }: { caseId: string }) {
             errors={{ country: w.at.country, division: w.at.division }}
           />
           <DateField
+            w={180}
             label={t('returns.date')}
             value={f.form.exchangedOn}
             onChange={f.set('exchangedOn')}
@@ -211,14 +214,13 @@ function AddExchange({ caseId }: { caseId: string }) {
         </Group>
         <Textarea label={t('returns.notes')} autosize {...f.text('notes')} error={w.at.notes} />
         <Failure message={w.general} />
-        <Button
-          w="fit-content"
+        <Submit
+          pending={w.m.isPending}
           disabled={!f.form.authorityId || !f.form.country || !f.form.exchangedOn}
-          loading={w.m.isPending}
           onClick={() => w.m.mutate(undefined)}
         >
           {t('returns.save')}
-        </Button>
+        </Submit>
       </Stack>
     </Opener>
   );

@@ -1,11 +1,13 @@
-import { Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { bestInterestDecisions, tracingResults } from '../../../../../src/modules/returns/vocabulary';
 import { type ApiBody, client, ok } from '../../../api';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { formatDate } from '../../../format';
+import { DateField, Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
 import { Section } from '../sections';
-import { DateField, Failure, Opener, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
+import { type ReturnsView, useForm, useReturnsWrite } from './shared';
 
 /** Family tracing: who traced, where, whether the family was found and how to reach it. */
 export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
@@ -58,6 +60,7 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
             <Stack gap="xs">
               <Group align="end" wrap="wrap">
                 <DateField
+                  w={180}
                   label={t('returns.date')}
                   value={f.form.tracedOn}
                   onChange={f.set('tracedOn')}
@@ -84,14 +87,13 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
               <TextInput label={t('returns.tracing.contact')} {...f.text('familyContact')} error={w.at.familyContact} />
               <Textarea label={t('returns.notes')} autosize {...f.text('notes')} error={w.at.notes} />
               <Failure message={w.general} />
-              <Button
-                w="fit-content"
+              <Submit
+                pending={w.m.isPending}
                 disabled={!f.form.tracedOn || !f.form.tracedBy.trim() || !f.form.division}
-                loading={w.m.isPending}
                 onClick={() => w.m.mutate(undefined)}
               >
                 {t('returns.save')}
-              </Button>
+              </Submit>
             </Stack>
           </Opener>
         )}
@@ -157,6 +159,7 @@ export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
             <Stack gap="xs">
               <Group align="end" wrap="wrap">
                 <DateField
+                  w={180}
                   label={t('returns.date')}
                   value={f.form.assessedOn}
                   onChange={f.set('assessedOn')}
@@ -186,9 +189,9 @@ export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
               />
               <Textarea label={t('returns.assessment.reasons')} autosize {...f.text('reasons')} error={w.at.reasons} />
               <Failure message={w.general} />
-              <Button w="fit-content" disabled={!ready} loading={w.m.isPending} onClick={() => w.m.mutate(undefined)}>
+              <Submit pending={w.m.isPending} disabled={!ready} onClick={() => w.m.mutate(undefined)}>
                 {t('returns.save')}
-              </Button>
+              </Submit>
             </Stack>
           </Opener>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Divider, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { accompanyingRoles } from '../../../../../src/modules/returns/vocabulary';
@@ -6,9 +6,11 @@ import { type ApiBody, client, ok } from '../../../api';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { formatDate } from '../../../format';
 import { useOrganisations } from '../../../organisations';
+import { DateField, Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
 import { Section } from '../sections';
 import { PlanPart } from './plan';
-import { DateField, Failure, Opener, PlaceAbroad, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
+import { PlaceAbroad, type ReturnsView, useForm, useReturnsWrite } from './shared';
 
 type Journey = ReturnsView['returns'][number];
 
@@ -29,6 +31,7 @@ function Arrive({ caseId, r }: { caseId: string; r: Journey }) {
     <Opener o={o} label={t('returns.journey.arrive')}>
       <Stack gap="xs">
         <DateField
+          w={180}
           label={t('returns.journey.arrived')}
           value={f.form.arrivedOn}
           onChange={f.set('arrivedOn')}
@@ -36,14 +39,9 @@ function Arrive({ caseId, r }: { caseId: string; r: Journey }) {
         />
         <Textarea label={t('returns.journey.goals')} autosize {...f.text('goals')} error={w.at.goals} />
         <Failure message={w.general} />
-        <Button
-          w="fit-content"
-          disabled={!f.form.arrivedOn}
-          loading={w.m.isPending}
-          onClick={() => w.m.mutate(undefined)}
-        >
+        <Submit pending={w.m.isPending} disabled={!f.form.arrivedOn} onClick={() => w.m.mutate(undefined)}>
           {t('returns.journey.arrive')}
-        </Button>
+        </Submit>
       </Stack>
     </Opener>
   );
@@ -177,12 +175,14 @@ function AddJourney({ caseId }: { caseId: string }) {
         )}
         <Group align="end" wrap="wrap">
           <DateField
+            w={180}
             label={t('returns.journey.departed')}
             value={f.form.departedOn}
             onChange={f.set('departedOn')}
             error={w.at.departedOn}
           />
           <DateField
+            w={180}
             label={t('returns.journey.arrived')}
             value={f.form.arrivedOn}
             onChange={f.set('arrivedOn')}
@@ -235,14 +235,13 @@ function AddJourney({ caseId }: { caseId: string }) {
         </Group>
         <Textarea label={t('returns.journey.goals')} autosize {...f.text('goals')} error={w.at.goals} />
         <Failure message={w.general} />
-        <Button
-          w="fit-content"
+        <Submit
+          pending={w.m.isPending}
           disabled={!f.form.fromCountry || !f.form.toDivision || !f.form.departedOn}
-          loading={w.m.isPending}
           onClick={() => w.m.mutate(undefined)}
         >
           {t('returns.journey.add')}
-        </Button>
+        </Submit>
       </Stack>
     </Opener>
   );

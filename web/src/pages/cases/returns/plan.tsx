@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Group, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { planOutcomes, visitOutcomes } from '../../../../../src/modules/returns/vocabulary';
 import { type ApiBody, client, ok } from '../../../api';
 import { WideTable } from '../../../components/WideTable';
 import { formatDate } from '../../../format';
-import { DateField, Failure, Opener, type ReturnsView, useForm, useOpen, useReturnsWrite } from './shared';
+import { DateField, Failure, Submit } from '../kit/form';
+import { Opener, useOpen } from '../kit/opener';
+import { type ReturnsView, useForm, useReturnsWrite } from './shared';
 
 type Plan = NonNullable<ReturnsView['returns'][number]['plan']>;
 type Visit = Plan['visits'][number];
@@ -35,6 +37,7 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
       <Stack gap="xs">
         <Group align="end" wrap="wrap">
           <DateField
+            w={180}
             label={t('returns.plan.doneOn')}
             value={f.form.doneOn}
             onChange={f.set('doneOn')}
@@ -51,14 +54,13 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
         </Group>
         <Textarea label={t('returns.notes')} autosize {...f.text('notes')} error={w.at.notes} />
         <Failure message={w.general} />
-        <Button
-          w="fit-content"
+        <Submit
+          pending={w.m.isPending}
           disabled={!f.form.doneOn || !f.form.outcome}
-          loading={w.m.isPending}
           onClick={() => w.m.mutate(undefined)}
         >
           {t('returns.plan.record')}
-        </Button>
+        </Submit>
       </Stack>
     </Opener>
   );
@@ -90,6 +92,7 @@ function ClosePlan({ caseId, plan }: { caseId: string; plan: Plan }) {
             w={260}
           />
           <DateField
+            w={180}
             label={t('returns.plan.closedOn')}
             value={f.form.closedOn}
             onChange={f.set('closedOn')}
@@ -97,14 +100,13 @@ function ClosePlan({ caseId, plan }: { caseId: string; plan: Plan }) {
           />
         </Group>
         <Failure message={w.general} />
-        <Button
-          w="fit-content"
+        <Submit
+          pending={w.m.isPending}
           disabled={!f.form.outcome || !f.form.closedOn}
-          loading={w.m.isPending}
           onClick={() => w.m.mutate(undefined)}
         >
           {t('returns.plan.close')}
-        </Button>
+        </Submit>
       </Stack>
     </Opener>
   );

@@ -1,80 +1,29 @@
-import { Alert, Button, Select, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { Select } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiResponse } from '../../../api';
-import { workKeys } from '../../../api/keys';
+import type { ApiResponse } from '../../../api';
+import { caseKeys, workKeys } from '../../../api/keys';
 import { useCountries, useDivisionsAbroad } from '../../../components/places-abroad';
+import { partKey, usePartWrite } from '../kit/data';
+import { fieldErrors } from '../kit/errors';
 
 /** The case's cross-border work as GET /api/cases/{id}/returns answers it. */
 export type ReturnsView = ApiResponse<'/api/cases/{id}/returns'>;
 
-/** Under the case's key, so refreshing the case refreshes this too. */
-export const returnsKey = (caseId: string) => ['case', caseId, 'returns'] as const;
-
-/** The server's field problems by field name (`body.toDivision` → toDivision), each with a message to show there. */
-export function fieldErrors(e: unknown): Record<string, string> {
-  if (!(e instanceof ApiError)) return {};
-  const fields = (e.body.fields as { path: string; message?: string }[] | undefined) ?? [];
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const name = f.path.split('.')[1];
-    if (name) out[name] ??= f.message ?? e.message;
-  }
-  return out;
-}
+export const returnsKey = (caseId: string) => partKey(caseId, 'returns');
 
 /**
  * One write of the returns part: sends it, keeps the answer (the whole view) and resets the form on success; a
- * refusal shows at its field when the server names one, else above the button.
+ * refusal shows at its field when the server names one, else above the button. The case's tasks changed (monitoring
+ * visits): the case page and the work lists read them again.
  */
 export function useReturnsWrite<B>(caseId: string, send: (b: B) => Promise<ReturnsView>, onDone?: () => void) {
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: send,
-    onSuccess: (v) => {
-      qc.setQueryData(returnsKey(caseId), v);
-      // The case's tasks changed (monitoring visits): the case page and the work lists read them again.
-      void qc.invalidateQueries({ queryKey: ['case', caseId], exact: true });
-      void qc.invalidateQueries({ queryKey: workKeys.mine() });
-      onDone?.();
-    },
-  });
+  const m = usePartWrite(returnsKey(caseId), send, onDone, [
+    { queryKey: caseKeys.detail(caseId), exact: true },
+    { queryKey: workKeys.mine() },
+  ]);
   const at = fieldErrors(m.error);
   return { m, at, general: m.error && !Object.keys(at).length ? m.error.message : null };
-}
-
-/** A refusal that belongs to no field. */
-export function Failure({ message }: { message: string | null }) {
-  return message ? (
-    <Alert color="red" role="alert">
-      {message}
-    </Alert>
-  ) : null;
-}
-
-/** A date field (YYYY-MM-DD) with its label and the server's problem, if any. */
-export function DateField({
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  return (
-    <TextInput
-      type="date"
-      label={label}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
-      w={180}
-    />
-  );
 }
 
 /** The form's text fields as one object, with a setter per field. */
@@ -129,31 +78,5 @@ export function PlaceAbroad({
         w={220}
       />
     </>
-  );
-}
-
-/** Whether a form behind its button is open; it closes again once its write is saved. */
-export function useOpen() {
-  const [open, setOpen] = useState(false);
-  return { open, show: () => setOpen(true), hide: () => setOpen(false) };
-}
-
-/** A form behind a button (as the case page's sections have them), open while `o.open`. */
-export function Opener({ label, o, children }: { label: string; o: ReturnType<typeof useOpen>; children: ReactNode }) {
-  if (o.open) return <>{children}</>;
-  return (
-    <Button
-      w="fit-content"
-      maw="100%"
-      h="auto"
-      py={4}
-      size="compact-sm"
-      variant="outline"
-      color="teal.9"
-      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-      onClick={o.show}
-    >
-      {label}
-    </Button>
   );
 }
