@@ -39,7 +39,8 @@ describe('receiving a referral (Chromium)', () => {
     await signIn(page, 'supervisora.guamote@minka.demo');
     await page.goto('/work');
     await page.getByRole('heading', { name: 'Tareas vencidas en mi jurisdicción' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Seguimiento' });
+    // The follow-up itself (a monitoring visit of a return is also overdue on the demo board).
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Seguimiento', exact: true }) });
     await row.getByText('Vencida').waitFor();
     await row.getByRole('link', { name: /GUA-\d{4}-\d{4}/ }).waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'overdue-board.png'), fullPage: true });
