@@ -4,11 +4,15 @@ import { makeOrg, makeUser, systemActor, testPassword, totpNow } from '../../../
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { formFixture, studyFixture } from '../../../tests/support/forms';
+import { Measures } from '../board/measures';
 import { IntakeService } from '../cases/intake';
+import { RecordService } from '../cases/record';
 import { DirectoryService } from '../directory/service';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import { ProsecutionService } from '../prosecution/service';
 import { PublicReports } from '../reports/public';
+import { Reintegration } from '../returns/reintegration';
 import { roleKeys, systemRoles } from './permissions';
 import { needsSecondFactor } from './policy';
 import { SessionService } from './sessions';
@@ -302,41 +306,56 @@ const matrix: Record<string, Expect> = {
   'POST /api/catalogues/:list': by({ administrator: 200, rest: 403 }),
   'PATCH /api/catalogues/:list/:entry': by({ administrator: 200, rest: 403 }),
   // board (issue 20): entries below this line
-  // The case is an adult's (the notification is for children: 409); missing sub-records answer 404.
+  // The case is an adult's (the notification is for children: 409). Its sub-records are real (a notification, a
+  // pending emergency-custody measure, a case file as proof): the case's own staff record on them, nobody else
+  // reaches the case (404, the prosecutor without a referral too).
   'GET /api/cases/:id/board': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/board/notifications': by({ supervisor: 409, caseworker: 409, rest: 404 }, { rest: 404 }),
-  'GET /api/cases/:id/board/notifications/:sub/pdf': all(404),
-  'POST /api/cases/:id/board/notifications/:sub/delivery': all(404),
+  'GET /api/cases/:id/board/notifications/:sub/pdf': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/board/notifications/:sub/delivery': by(
+    { supervisor: 200, caseworker: 200, rest: 404 },
+    { rest: 404 },
+  ),
   'POST /api/cases/:id/board/hearings': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/board/measures': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'POST /api/cases/:id/board/measures/:sub/reviews': all(404),
-  'POST /api/cases/:id/board/measures/:sub/ratification': all(404),
-  'POST /api/cases/:id/board/measures/:sub/end': all(404),
+  'POST /api/cases/:id/board/measures/:sub/reviews': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/board/measures/:sub/ratification': by(
+    { supervisor: 200, caseworker: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/cases/:id/board/measures/:sub/end': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // returns (issue 20): entries below this line
   // Places abroad are ISO reference data (no personal data). The case's cross-border work is the section 'returns':
-  // read where the case is reachable; every write validates its body first (the matrix sends none: 400 for all);
-  // the rights to write (direct reach, cases:write; receivers 403; out of reach 404) are in src/modules/returns tests.
+  // read where the case is reachable; written (valid bodies, real exchange, return, plan and visit) by the case's own
+  // staff (cases:write); everyone else is out of reach (404). Receivers' 403: src/modules/returns tests.
   'GET /api/places/abroad': all(200),
   'GET /api/places/abroad/:country': all(200),
   'GET /api/cases/:id/returns': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'POST /api/cases/:id/returns/exchanges': all(400),
-  'POST /api/cases/:id/returns/exchanges/:sub/documents': all(400),
-  'POST /api/cases/:id/returns/tracings': all(400),
-  'POST /api/cases/:id/returns/assessments': all(400),
-  'POST /api/cases/:id/returns/journeys': all(400),
-  'POST /api/cases/:id/returns/journeys/:sub/arrival': all(400),
-  'POST /api/cases/:id/returns/visits/:sub': all(400),
-  'POST /api/cases/:id/returns/plans/:sub/close': all(400),
+  'POST /api/cases/:id/returns/exchanges': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/returns/exchanges/:sub/documents': by(
+    { supervisor: 200, caseworker: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/cases/:id/returns/tracings': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/returns/assessments': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/returns/journeys': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/returns/journeys/:sub/arrival': by(
+    { supervisor: 200, caseworker: 200, rest: 404 },
+    { rest: 404 },
+  ),
+  'POST /api/cases/:id/returns/visits/:sub': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/returns/plans/:sub/close': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // prosecution (issue 20): entries below this line
-  // The writes' bodies here are empty (refused by their schema before anyone is asked who they are); the
-  // prosecutor's rights through a received referral, role by role and route by route: prosecution.test.ts.
+  // Valid bodies on a real complaint (filed at the first stage) and a real perpetrator: the case's own staff record
+  // the proceedings (legal:write); the prosecutor here received no referral, so the case is out of his reach (404).
+  // His rights through a received referral, role by role and route by route: prosecution.test.ts.
   'GET /api/cases/:id/prosecution': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'POST /api/cases/:id/complaints': all(400),
-  'PATCH /api/cases/:id/complaints/:sub': all(404),
-  'POST /api/cases/:id/complaints/:sub/stages': all(400),
-  'POST /api/cases/:id/complaints/:sub/charges': all(400),
-  'POST /api/cases/:id/complaints/:sub/hearings': all(400),
-  'POST /api/cases/:id/complaints/:sub/outcome': all(400),
+  'POST /api/cases/:id/complaints': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'PATCH /api/cases/:id/complaints/:sub': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/complaints/:sub/stages': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/complaints/:sub/charges': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/complaints/:sub/hearings': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/complaints/:sub/outcome': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // protection figures (issue 20): entries below this line
 };
 
@@ -352,6 +371,7 @@ for (const target of dbTargets()) {
     let reports: PublicReports;
     let intake: IntakeService;
     let provider: { id: string };
+    let authority: { id: string };
     const system = systemActor;
     let n = 0;
     before(async () => {
@@ -368,6 +388,23 @@ for (const target of dbTargets()) {
           country: 'EC',
           division: '0603',
           services: ['Health'],
+          minAge: null,
+          maxAge: null,
+          sexes: ['Any'],
+          contact: null,
+          hours: null,
+        },
+        'matrix',
+      );
+      authority = await new DirectoryService(t.db.ctx).create(
+        system,
+        {
+          name: 'Autoridad extranjera de prueba',
+          organisationId: null,
+          kind: 'authority',
+          country: 'CO',
+          division: 'CO-NAR',
+          services: ['local_FamilyReunification'],
           minAge: null,
           maxAge: null,
           sexes: ['Any'],
@@ -408,6 +445,14 @@ for (const target of dbTargets()) {
       targetSharing: string;
       targetForm: { id: string; attachment: string };
       targetStudy: string;
+      /** Issue 20's sub-records of the target case. */
+      sub: Record<
+        'file' | 'notification' | 'measure' | 'exchange' | 'journey' | 'visit' | 'plan' | 'complaint',
+        string
+      > & {
+        perpetrator: string;
+        parish: string;
+      };
     }
     interface Caller {
       email: string;
@@ -513,6 +558,7 @@ for (const target of dbTargets()) {
         .execute();
       const targetForm = await formFixture(db, code);
       const targetStudy = await studyFixture(db, code === '0603' ? '060352' : '010150', orgIn);
+      const sub = await protectionFixtures(targetCase.id, code === '0603' ? '060352' : '010150');
       return {
         code,
         orgIn,
@@ -527,6 +573,135 @@ for (const target of dbTargets()) {
         targetSharing,
         targetForm,
         targetStudy,
+        sub,
+      };
+    }
+    /**
+     * The target case's board, cross-border and prosecution records, made through their services by the owning
+     * organisation (a case file and a notification of an adult's case are stored as rows: the services refuse them).
+     */
+    async function protectionFixtures(caseId: string, parish: string): Promise<Fixtures['sub']> {
+      const db = t.db.handle.db;
+      const owner = { ...system, orgId: actorOrg };
+      const now = new Date().toISOString();
+      const seal = (table: string, row: string, column: string, v: string) =>
+        t.db.ctx.crypto.encryptOptional(v, { table, row, column })!;
+      const file = crypto.randomUUID();
+      await db
+        .insertInto('case_files')
+        .values({
+          id: file,
+          case_id: caseId,
+          kind: 'pdf',
+          mime: 'application/pdf',
+          size: 4,
+          name_enc: null,
+          created_by: 'matrix',
+          created_at: now,
+        })
+        .execute();
+      const notification = crypto.randomUUID();
+      await db
+        .insertInto('board_notifications')
+        .values({
+          id: notification,
+          case_id: caseId,
+          created_on: now.slice(0, 10),
+          language: 'es',
+          facts_enc: seal('board_notifications', notification, 'facts', 'Hechos de matriz'),
+          request_enc: seal('board_notifications', notification, 'request', 'Pedido de matriz'),
+          sender_org_id: actorOrg,
+          due_at: null,
+          delivered_at: null,
+          delivery_method: null,
+          delivered_by: null,
+          receiver_enc: null,
+          proof_file_id: null,
+          created_by: 'matrix',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const day = '2026-01-10';
+      await new Measures(t.db.ctx).add(
+        owner,
+        caseId,
+        { type: 'emergency_custody', decidedOn: day, startOn: day, responsible: 'Institución de matriz' },
+        'matrix',
+        'es',
+      );
+      const returns = new Reintegration(t.db.ctx);
+      await returns.addExchange(
+        owner,
+        caseId,
+        { direction: 'incoming', authorityId: authority.id, country: 'CO', division: 'CO-NAR', exchangedOn: day },
+        'matrix',
+      );
+      await returns.addAssessment(
+        owner,
+        caseId,
+        {
+          assessedOn: day,
+          assessor: 'Evaluadora de matriz',
+          findings: 'Hallazgos de matriz',
+          childView: 'Opinión de matriz',
+          decision: 'return',
+          reasons: 'Razones de matriz',
+        },
+        'matrix',
+      );
+      const journey = {
+        fromCountry: 'CO',
+        fromDivision: 'CO-NAR',
+        toDivision: parish,
+        departedOn: day,
+        receivingProviderId: provider.id,
+      };
+      await returns.addReturn(owner, caseId, journey, 'matrix');
+      await returns.addReturn(owner, caseId, { ...journey, arrivedOn: '2026-01-12' }, 'matrix');
+      await new RecordService(t.db.ctx).add(
+        owner,
+        caseId,
+        'perpetrator',
+        { per_RoleInProcess: ['Exploiter'] },
+        'matrix',
+      );
+      await new ProsecutionService(t.db.ctx).create(owner, caseId, { filedOn: day }, 'es', 'matrix');
+      const one = async <
+        T extends
+          | 'board_measures'
+          | 'cross_border_exchanges'
+          | 'reintegration_plans'
+          | 'monitoring_visits'
+          | 'complaints'
+          | 'case_perpetrators',
+      >(
+        table: T,
+      ) =>
+        (
+          (await db
+            .selectFrom(table as 'complaints')
+            .select('id')
+            .where('case_id', '=', caseId)
+            .executeTakeFirstOrThrow()) as { id: string }
+        ).id;
+      const pending = await db
+        .selectFrom('case_returns')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('arrived_on', 'is', null)
+        .executeTakeFirstOrThrow();
+      return {
+        file,
+        notification,
+        measure: await one('board_measures'),
+        exchange: await one('cross_border_exchanges'),
+        journey: pending.id,
+        visit: await one('monitoring_visits'),
+        plan: await one('reintegration_plans'),
+        complaint: await one('complaints'),
+        perpetrator: await one('case_perpetrators'),
+        parish,
       };
     }
     async function fixturesFor(place: Place) {
@@ -579,6 +754,13 @@ for (const target of dbTargets()) {
         .replace('/plans/:id', '/plans/00000000-0000-4000-8000-000000000000')
         .replace('/notifications/:id', '/notifications/00000000-0000-4000-8000-000000000000')
         .replace('/referrals/:id', '/referrals/00000000-0000-4000-8000-000000000000')
+        .replace('/board/notifications/:sub', `/board/notifications/${f.sub.notification}`)
+        .replace('/board/measures/:sub', `/board/measures/${f.sub.measure}`)
+        .replace('/returns/exchanges/:sub', `/returns/exchanges/${f.sub.exchange}`)
+        .replace('/returns/journeys/:sub', `/returns/journeys/${f.sub.journey}`)
+        .replace('/returns/visits/:sub', `/returns/visits/${f.sub.visit}`)
+        .replace('/returns/plans/:sub', `/returns/plans/${f.sub.plan}`)
+        .replace('/complaints/:sub', `/complaints/${f.sub.complaint}`)
         .replace(':sub', '00000000-0000-4000-8000-000000000000')
         .replace('/persons/:id', `/persons/${mergeSource.personId}`)
         .replace('/organisations/:id', `/organisations/${orgIn}`)
@@ -728,10 +910,10 @@ for (const target of dbTargets()) {
         'POST /api/cases/:id/closure/decision': { approve: true },
         'POST /api/cases/:id/board/notifications': { facts: 'Hechos de matriz', request: 'Pedido de matriz' },
         'POST /api/cases/:id/board/notifications/:sub/delivery': {
-          deliveredAt: '2026-01-10T10:00:00.000Z',
+          deliveredAt: new Date().toISOString(),
           method: 'in_person',
           receiver: 'Recepción de matriz',
-          proofFileId: '00000000-0000-4000-8000-000000000000',
+          proofFileId: f.sub.file,
         },
         'POST /api/cases/:id/board/hearings': { heldOn: '2026-01-10', kind: 'initial' },
         'POST /api/cases/:id/board/measures': {
@@ -747,6 +929,43 @@ for (const target of dbTargets()) {
           courtReference: 'Juzgado de matriz',
         },
         'POST /api/cases/:id/board/measures/:sub/end': { status: 'ended', on: '2026-01-10' },
+        'POST /api/cases/:id/returns/exchanges': {
+          direction: 'outgoing',
+          authorityId: authority.id,
+          country: 'CO',
+          division: 'CO-NAR',
+          exchangedOn: '2026-01-10',
+        },
+        'POST /api/cases/:id/returns/exchanges/:sub/documents': { fileId: f.sub.file, type: 'social_report' },
+        'POST /api/cases/:id/returns/tracings': {
+          tracedOn: '2026-01-10',
+          tracedBy: 'Rastreadora de matriz',
+          division: f.sub.parish,
+          result: 'found',
+        },
+        'POST /api/cases/:id/returns/assessments': {
+          assessedOn: '2026-01-10',
+          assessor: 'Evaluadora de matriz',
+          findings: 'Hallazgos de matriz',
+          childView: 'Opinión de matriz',
+          decision: 'return',
+          reasons: 'Razones de matriz',
+        },
+        'POST /api/cases/:id/returns/journeys': {
+          fromCountry: 'CO',
+          toDivision: f.sub.parish,
+          departedOn: '2026-01-10',
+          receivingProviderId: provider.id,
+        },
+        'POST /api/cases/:id/returns/journeys/:sub/arrival': { arrivedOn: '2026-01-12' },
+        'POST /api/cases/:id/returns/visits/:sub': { doneOn: '2026-02-12', outcome: 'on_track' },
+        'POST /api/cases/:id/returns/plans/:sub/close': { outcome: 'reintegrated', closedOn: '2026-03-01' },
+        'POST /api/cases/:id/complaints': { filedOn: '2026-01-10', prosecutorOffice: 'Fiscalía de matriz' },
+        'PATCH /api/cases/:id/complaints/:sub': { institution: 'Institución de matriz' },
+        'POST /api/cases/:id/complaints/:sub/stages': { stage: 'instruction', reachedOn: '2026-02-10' },
+        'POST /api/cases/:id/complaints/:sub/charges': { perpetratorId: f.sub.perpetrator, offences: ['coip_91'] },
+        'POST /api/cases/:id/complaints/:sub/hearings': { heldOn: '2026-02-10', kind: 'charges_formulation' },
+        'POST /api/cases/:id/complaints/:sub/outcome': { outcome: 'dismissal', outcomeOn: '2026-03-10' },
         'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
       };
       const body = bodies[key] ?? (method === 'GET' ? undefined : {});
