@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { nowIso } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -12,7 +12,7 @@ import { checkPlaceAbroad } from './places';
 import * as repo from './repo';
 import type { arrivalBody, closePlanBody, returnBody, visitBody } from './schema';
 import { fieldError, ReturnsService } from './service';
-import { monitoringVisitTask } from './vocabulary';
+import { defaultVisitMonths, monitoringVisitTask } from './vocabulary';
 
 /** YYYY-MM-DD plus whole months; a day the month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(day: string, months: number): string {
@@ -37,6 +37,10 @@ export class Reintegration extends ReturnsService {
     if (decided !== 'return') throw new AppError(409, 'return_not_decided');
     checkPlaceAbroad(b.fromCountry, b.fromDivision, ['fromCountry', 'fromDivision']);
     await this.checkHome(c.country_code, b.toDivision, 'toDivision');
+    // A return is recorded once the child has left (its route and accompanying adult are facts of the journey, the
+    // arrival may follow later); what is only planned lives in the exchanges and the assessment. So no day is future.
+    this.notFuture(b.departedOn, 'departedOn');
+    this.notFuture(b.arrivedOn, 'arrivedOn');
     if (b.arrivedOn && b.arrivedOn < b.departedOn) throw fieldError(400, 'arrival_before_departure', 'arrivedOn');
     if (!b.receivingOrgId === !b.receivingProviderId) throw fieldError(400, 'receiving_required', 'receivingOrgId');
     if (b.receivingOrgId && !(await organisationExists(this.db, b.receivingOrgId)))
@@ -97,6 +101,7 @@ export class Reintegration extends ReturnsService {
     const r = await repo.returnOf(this.db, caseId, returnId);
     if (!r) throw notFound();
     if (r.arrived_on) throw new AppError(409, 'return_already_arrived');
+    this.notFuture(b.arrivedOn, 'arrivedOn');
     if (b.arrivedOn < r.departed_on) throw fieldError(400, 'arrival_before_departure', 'arrivedOn');
     const months = await this.schedule();
     await this.audited(
@@ -112,11 +117,27 @@ export class Reintegration extends ReturnsService {
     return this.view(actor, caseId, lang);
   }
 
-  /** The visit months of the installation's catalogue (never code): read before the write's transaction. */
-  private async schedule() {
-    return [...(await new Catalogues(this.ctx).require('visit_schedule', 'reintegration')).data.months].sort(
-      (a, b) => a - b,
-    );
+  /**
+   * The visit months of the installation's catalogue, read before the write's transaction. If an administrator
+   * retired the entry `visit_schedule/reintegration` (or it is missing, or its stored data no longer reads as months),
+   * the arrival is still recorded: the plan falls back to the shipped default schedule (`defaultVisitMonths`, the
+   * months migration 0028 ships), so a child who arrived is never left without follow-up visits. The months used are
+   * kept on the plan and in the audit entry, so the fallback is visible afterwards.
+   */
+  private async schedule(): Promise<number[]> {
+    let months: readonly number[] = defaultVisitMonths;
+    try {
+      const e = await new Catalogues(this.ctx).entry('visit_schedule', 'reintegration');
+      if (e?.active && e.data.months.length > 0) months = e.data.months;
+    } catch (err) {
+      if (!(err instanceof z.ZodError)) throw err;
+    }
+    return [...new Set(months)].sort((a, b) => a - b);
+  }
+
+  /** The day the plan's child arrived (a plan opens only on an arrival). */
+  private async arrivalOf(caseId: string, returnId: string) {
+    return (await repo.returnOf(this.db, caseId, returnId))?.arrived_on ?? null;
   }
 
   private async openPlan(
@@ -176,9 +197,12 @@ export class Reintegration extends ReturnsService {
     await this.writable(actor, caseId);
     const v = await repo.visitOf(this.db, caseId, visitId);
     if (!v) throw notFound();
-    if ((await repo.planOf(this.db, caseId, v.plan_id))?.status !== 'open')
-      throw new AppError(409, 'reintegration_plan_closed');
+    const p = await repo.planOf(this.db, caseId, v.plan_id);
+    if (p?.status !== 'open') throw new AppError(409, 'reintegration_plan_closed');
     if (v.done_on) throw new AppError(409, 'visit_already_recorded');
+    this.notFuture(b.doneOn, 'doneOn');
+    const arrived = await this.arrivalOf(caseId, p.return_id);
+    if (arrived && b.doneOn < arrived) throw fieldError(400, 'visit_before_arrival', 'doneOn');
     await this.audited(
       actor,
       caseId,
@@ -217,6 +241,9 @@ export class Reintegration extends ReturnsService {
     const p = await repo.planOf(this.db, caseId, planId);
     if (!p) throw notFound();
     if (p.status !== 'open') throw new AppError(409, 'reintegration_plan_closed');
+    this.notFuture(b.closedOn, 'closedOn');
+    const arrived = await this.arrivalOf(caseId, p.return_id);
+    if (arrived && b.closedOn < arrived) throw fieldError(400, 'plan_closed_before_arrival', 'closedOn');
     const pending = (await repo.visitsOf(this.db, caseId)).filter((v) => v.plan_id === planId && !v.done_on);
     await this.audited(
       actor,

@@ -10,6 +10,10 @@ import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
 import { addMonths } from './reintegration';
 
+/** YYYY-MM-DD `n` days later (UTC calendar). */
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 type View = {
   exchanges: { id: string; reference: string | null; documents: { type: string; name: string | null }[] }[];
   tracings: { place: { label: string } }[];
@@ -243,10 +247,10 @@ for (const target of dbTargets()) {
       try {
         const b = await decidedCase('Cambio');
         const r = (
-          await post(worker, `/api/cases/${b}/returns/journeys`, journey({ departedOn: '2027-01-30' }))
+          await post(worker, `/api/cases/${b}/returns/journeys`, journey({ departedOn: '2026-01-30' }))
         ).json() as View;
         const arrival = await post(worker, `/api/cases/${b}/returns/journeys/${r.returns[0]!.id}/arrival`, {
-          arrivedOn: '2027-01-31',
+          arrivedOn: '2026-01-31',
         });
         assert.equal(arrival.statusCode, 200, arrival.body);
         const plan = (arrival.json() as View).returns[0]!.plan!;
@@ -254,15 +258,15 @@ for (const target of dbTargets()) {
           [plan.months, plan.visits.map((x) => x.dueOn)],
           [
             [2, 4],
-            ['2027-03-31', '2027-05-31'],
+            ['2026-03-31', '2026-05-31'],
           ],
         );
         assert.deepEqual(
           (await tasksOf(b)).map((x) => x.due_at),
-          ['2027-03-31T23:59:59.999Z', '2027-05-31T23:59:59.999Z'],
+          ['2026-03-31T23:59:59.999Z', '2026-05-31T23:59:59.999Z'],
         );
         const again = await post(worker, `/api/cases/${b}/returns/journeys/${r.returns[0]!.id}/arrival`, {
-          arrivedOn: '2027-02-01',
+          arrivedOn: '2026-02-01',
         });
         assert.equal(again.json().code, 'return_already_arrived');
         assert.equal((await view(worker, a)).returns[0]!.plan!.months.length, 4);
@@ -275,6 +279,167 @@ for (const target of dbTargets()) {
           .execute();
       }
       assert.equal(addMonths('2027-01-31', 1), '2027-02-28');
+    });
+
+    it('refuses days after today (business clock) and a visit or a closing before the arrival; nothing changes', async () => {
+      const id = await decidedCase('Futuro');
+      const today = todayIso();
+      const tomorrow = addDays(today, 1);
+      const refused = async (url: string, payload: object, code: string, field: string) => {
+        const r = await post(worker, url, payload);
+        assert.equal(r.statusCode, 400, r.body);
+        assert.deepEqual([r.json().code, r.json().fields[0].path], [code, `body.${field}`]);
+        const said = await Promise.all(
+          ['es', 'en', 'qu-EC'].map(
+            async (lang) => (await call(worker, 'POST', url, payload, { 'accept-language': lang })).json().message,
+          ),
+        );
+        assert.equal(new Set(said).size, 3, `${code}: a message in each language`);
+      };
+      const base = `/api/cases/${id}/returns`;
+      await refused(
+        `${base}/exchanges`,
+        { direction: 'incoming', authorityId: icbf, country: 'CO', exchangedOn: tomorrow },
+        'date_in_future',
+        'exchangedOn',
+      );
+      await refused(
+        `${base}/tracings`,
+        { tracedOn: '2031-01-01', tracedBy: 'Equipo Prueba', division: '060301', result: 'found' },
+        'date_in_future',
+        'tracedOn',
+      );
+      await refused(
+        `${base}/assessments`,
+        { ...assessment('return'), assessedOn: tomorrow },
+        'date_in_future',
+        'assessedOn',
+      );
+      // A return is recorded once the child has left: neither its departure nor its arrival may lie ahead.
+      await refused(`${base}/journeys`, journey({ departedOn: tomorrow }), 'date_in_future', 'departedOn');
+      await refused(
+        `${base}/journeys`,
+        journey({ departedOn: today, arrivedOn: tomorrow }),
+        'date_in_future',
+        'arrivedOn',
+      );
+      let v = await view(worker, id);
+      assert.deepEqual(
+        [v.exchanges.length, v.tracings.length, v.assessments.length, v.returns.length],
+        [0, 0, 1, 0],
+        'nothing stored',
+      );
+      const r = (await post(worker, `${base}/journeys`, journey({ departedOn: addDays(today, -10) }))).json() as View;
+      const arrival = `${base}/journeys/${r.returns[0]!.id}/arrival`;
+      await refused(arrival, { arrivedOn: tomorrow }, 'date_in_future', 'arrivedOn');
+      await refused(arrival, { arrivedOn: addDays(today, -11) }, 'arrival_before_departure', 'arrivedOn');
+      assert.equal((await view(worker, id)).returns[0]!.plan, null, 'no arrival, no plan');
+      assert.deepEqual(await tasksOf(id), []);
+      const arrivedOn = addDays(today, -5);
+      const plan = ((await post(worker, arrival, { arrivedOn })).json() as View).returns[0]!.plan!;
+      const visit = `${base}/visits/${plan.visits[0]!.id}`;
+      const close = `${base}/plans/${plan.id}/close`;
+      await refused(visit, { doneOn: '2031-01-01', outcome: 'on_track' }, 'date_in_future', 'doneOn');
+      await refused(visit, { doneOn: addDays(arrivedOn, -1), outcome: 'on_track' }, 'visit_before_arrival', 'doneOn');
+      await refused(close, { outcome: 'reintegrated', closedOn: '2031-01-01' }, 'date_in_future', 'closedOn');
+      await refused(
+        close,
+        { outcome: 'reintegrated', closedOn: addDays(arrivedOn, -1) },
+        'plan_closed_before_arrival',
+        'closedOn',
+      );
+      v = await view(worker, id);
+      assert.deepEqual(
+        v.returns[0]!.plan!.visits.map((x) => x.state),
+        ['due', 'due', 'due', 'due'],
+        'no visit recorded, the plan still open',
+      );
+      assert.deepEqual(
+        (await tasksOf(id)).map((x) => x.done_at),
+        [null, null, null, null],
+        'every visit task still open',
+      );
+      const closedPlans = await t.db.handle.db
+        .selectFrom('reintegration_plans')
+        .select('id')
+        .where('case_id', '=', id)
+        .where('status', '!=', 'open')
+        .execute();
+      assert.deepEqual(closedPlans, []);
+      // The day after is refused today and accepted once the business clock reaches it; the arrival day itself is fine.
+      try {
+        setClockOffsetDays(1);
+        const done = await post(worker, visit, { doneOn: tomorrow, outcome: 'on_track' });
+        assert.equal(done.statusCode, 200, done.body);
+        assert.equal((done.json() as View).returns[0]!.plan!.visits[0]!.state, 'done');
+        const closed = await post(worker, close, { outcome: 'reintegrated', closedOn: arrivedOn });
+        assert.equal(closed.statusCode, 200, closed.body);
+      } finally {
+        setClockOffsetDays(0);
+      }
+    });
+
+    it("schedules the shipped months [1, 3, 6, 12] when the catalogue's visit schedule is retired, missing or unreadable", async () => {
+      const entry = () =>
+        t.db.handle.db
+          .selectFrom('legal_catalogue')
+          .selectAll()
+          .where('list', '=', 'visit_schedule')
+          .where('key', '=', 'reintegration');
+      const shipped = await entry().executeTakeFirstOrThrow();
+      const today = todayIso();
+      const arrive = async (first: string) => {
+        const id = await decidedCase(first);
+        const r = (
+          await post(worker, `/api/cases/${id}/returns/journeys`, journey({ departedOn: addDays(today, -3) }))
+        ).json() as View;
+        const a = await post(worker, `/api/cases/${id}/returns/journeys/${r.returns[0]!.id}/arrival`, {
+          arrivedOn: today,
+        });
+        assert.equal(a.statusCode, 200, a.body);
+        const plan = (a.json() as View).returns[0]!.plan!;
+        assert.deepEqual(plan.months, [1, 3, 6, 12], first);
+        assert.deepEqual(
+          plan.visits.map((x) => x.dueOn),
+          [1, 3, 6, 12].map((m) => addMonths(today, m)),
+        );
+        assert.equal((await tasksOf(id)).length, 4);
+        // Recorded with the arrival too (the journey form's own path).
+        const direct = await post(
+          worker,
+          `/api/cases/${await decidedCase(`${first}Directo`)}/returns/journeys`,
+          journey({ departedOn: today, arrivedOn: today }),
+        );
+        assert.equal(direct.statusCode, 200, direct.body);
+        assert.deepEqual((direct.json() as View).returns[0]!.plan!.months, [1, 3, 6, 12]);
+      };
+      const restore = () =>
+        t.db.handle.db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('legal_catalogue').where('list', '=', 'visit_schedule').execute();
+          await trx.insertInto('legal_catalogue').values(shipped).execute();
+        });
+      try {
+        // Retired with other months: the retired months are not used either.
+        await t.db.handle.db
+          .updateTable('legal_catalogue')
+          .set({ active: 0, data: JSON.stringify({ months: [2, 5] }) })
+          .where('list', '=', 'visit_schedule')
+          .where('key', '=', 'reintegration')
+          .execute();
+        await arrive('Retirada');
+        await t.db.handle.db
+          .updateTable('legal_catalogue')
+          .set({ active: 1, data: 'not json' })
+          .where('list', '=', 'visit_schedule')
+          .where('key', '=', 'reintegration')
+          .execute();
+        await arrive('Ilegible');
+        await t.db.handle.db.deleteFrom('legal_catalogue').where('list', '=', 'visit_schedule').execute();
+        await arrive('Ausente');
+      } finally {
+        await restore();
+      }
+      assert.deepEqual(JSON.parse((await entry().executeTakeFirstOrThrow()).data), { months: [1, 3, 6, 12] });
     });
 
     it('shows a visit overdue after its day (business clock) on the work boards; recording it and closing the plan close the tasks', async () => {

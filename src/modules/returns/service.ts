@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import { todayIso } from '../../platform/clock';
 import type { Context } from '../../platform/context';
 import { writeAudited } from '../../platform/db/audited';
 import { nowIso } from '../../platform/db/index';
@@ -44,6 +45,13 @@ export class ReturnsService {
   protected async checkHome(country: string, code: string, field: string) {
     if (!(await new GeoService(this.db).labels(country, [code])).has(code)) throw unknownPlace(field);
   }
+  /**
+   * 400 date_in_future at `field` for a day after today on the business clock: what this module records (exchanges,
+   * tracing, assessments, departures, arrivals, visits, a plan's closing) has happened; the figures count it by its day.
+   */
+  protected notFuture(day: string | undefined, field: string) {
+    if (day && day > todayIso()) throw fieldError(400, 'date_in_future', field);
+  }
   protected audited(actor: Actor, caseId: string, action: string, details: Record<string, unknown>, requestId: string) {
     return <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
       writeAudited<T>(
@@ -65,6 +73,7 @@ export class ReturnsService {
   /** The case was received from, or referred to, a foreign authority or consulate (a directory entry). */
   async addExchange(actor: Actor, caseId: string, b: z.infer<typeof exchangeBody>, requestId: string, lang = 'es') {
     await this.writable(actor, caseId);
+    this.notFuture(b.exchangedOn, 'exchangedOn');
     const authority = await findProvider(this.db, b.authorityId);
     if (!authority || authority.kind === 'service') throw fieldError(400, 'unknown_authority', 'authorityId');
     checkPlaceAbroad(b.country, b.division, ['country', 'division']);
@@ -129,6 +138,7 @@ export class ReturnsService {
   /** Family tracing: who traced, where in the case's country, whether the family was found, how to reach it. */
   async addTracing(actor: Actor, caseId: string, b: z.infer<typeof tracingBody>, requestId: string, lang = 'es') {
     const c = await this.writable(actor, caseId);
+    this.notFuture(b.tracedOn, 'tracedOn');
     await this.checkHome(c.country_code, b.division, 'division');
     const id = randomUUID();
     await this.audited(
@@ -158,6 +168,7 @@ export class ReturnsService {
   /** The family assessment before a return, with the child's view and the best-interest decision (and its reasons). */
   async addAssessment(actor: Actor, caseId: string, b: z.infer<typeof assessmentBody>, requestId: string, lang = 'es') {
     await this.writable(actor, caseId);
+    this.notFuture(b.assessedOn, 'assessedOn');
     const id = randomUUID();
     await this.audited(
       actor,

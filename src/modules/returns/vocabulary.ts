@@ -23,3 +23,9 @@ export const planOutcomes = ['reintegrated', 'partially_reintegrated', 'not_rein
 export const providerKinds = ['service', 'authority', 'consulate'] as const;
 /** The case task each scheduled monitoring visit is until it is recorded. */
 export const monitoringVisitTask = 'monitoring_visit';
+/**
+ * The shipped default of the catalogue entry `visit_schedule/reintegration` (migration 0028: visits 1, 3, 6 and 12
+ * months after the arrival). The catalogue decides the schedule; this is used only when the installation retired
+ * that entry or it is missing, so that recording an arrival never fails for want of a schedule.
+ */
+export const defaultVisitMonths: readonly number[] = [1, 3, 6, 12];
