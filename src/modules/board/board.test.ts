@@ -33,6 +33,9 @@ interface BoardView {
     ratificationDueOn: string | null;
     reviewOverdue: boolean;
     reviews: { nextReviewOn: string | null }[];
+    responsible: string;
+    endedOn: string | null;
+    abilities: { review: boolean; ratify: boolean; end: boolean };
   }[];
   hearings: { id: string; kind: string; outcome: string | null }[];
   abilities: { write: boolean };
@@ -115,6 +118,9 @@ for (const target of dbTargets()) {
       const text = await pdfText(pdf.rawPayload);
       for (const expected of [
         'Notificación a la Junta Cantonal de Protección de Derechos',
+        // The board with the case's canton, and the date written out in the document's language.
+        'Junta Cantonal de Protección de Derechos — Guamote',
+        new Intl.DateTimeFormat('es', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${todayIso()}T00:00Z`)),
         code,
         'Encontrada pidiendo caridad en Riobamba (hechos de prueba)',
         'Dictar medidas de protección urgentes (pedido de prueba)',
@@ -129,6 +135,29 @@ for (const target of dbTargets()) {
         (await call(worker, 'GET', `/api/cases/${caseId}/board/notifications/${n.id}/pdf?lang=en`)).rawPayload,
       );
       assert.ok(english.includes('Notification to the Cantonal Board for the Protection of Rights'), english);
+      assert.ok(english.includes('Cantonal Board for the Protection of Rights — Guamote'), english);
+      const [y, mo, da] = todayIso().split('-').map(Number) as [number, number, number];
+      const month = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(y, mo - 1, da)),
+      );
+      assert.ok(english.includes(`${month} ${da}, ${y}`), english);
+      // Kichwa: the title and the "Pimanmi" row name the board by the same catalogue label; dates in Spanish's form.
+      const kichwa = (
+        await pdfText(
+          (
+            await call(worker, 'GET', `/api/cases/${caseId}/board/notifications/${n.id}/pdf?lang=qu-EC`)
+          ).rawPayload,
+        )
+      ).replace(/\s+/g, ' ');
+      assert.ok(kichwa.includes('Kitipak hayñikunata kamak junta — Guamoteman willay'), kichwa);
+      assert.ok(kichwa.includes('Pimanmi Kitipak hayñikunata kamak junta — Guamote'), kichwa);
+      assert.ok(!kichwa.includes('Junta Cantonal de Protección de Derechosman'), kichwa);
+      assert.ok(
+        kichwa.includes(
+          ` de ${new Intl.DateTimeFormat('es', { month: 'long' }).format(new Date(Date.UTC(y, mo - 1, da)))} de ${y}`,
+        ),
+        kichwa,
+      );
 
       const fileId = await proof(caseId);
       const delivered = await call(worker, 'POST', `/api/cases/${caseId}/board/notifications/${n.id}/delivery`, {
@@ -162,6 +191,7 @@ for (const target of dbTargets()) {
         .execute();
       assert.deepEqual(audit.map((a) => a.action).sort(), [
         'board.notification_delivered',
+        'board.notification_downloaded',
         'board.notification_downloaded',
         'board.notification_downloaded',
         'board.notification_generated',
@@ -347,7 +377,7 @@ for (const target of dbTargets()) {
         proofFileId: '00000000-0000-4000-8000-000000000000',
       });
       assert.equal(r.statusCode, 400);
-      assert.equal(r.json().fields[0].path, 'body.proofFile');
+      assert.equal(r.json().fields[0].path, 'body.proofFileId');
       assert.equal((await tasks(caseId, 'notify_child_protection'))[0]?.done_at, null);
       // A judge's order carries its court reference and no ratification.
       const judge = await call(worker, 'POST', `/api/cases/${caseId}/board/measures`, {
@@ -403,6 +433,203 @@ for (const target of dbTargets()) {
       });
       assert.equal(refused.statusCode, 403);
       assert.equal((await board(worker, caseId)).hearings.length, 1);
+    });
+
+    it('seals who is responsible for a measure (a relative, a foster family) and shows it decrypted', async () => {
+      const caseId = await child('Sellada');
+      const today = todayIso();
+      const r = await call(worker, 'POST', `/api/cases/${caseId}/board/measures`, {
+        type: 'family_support',
+        decidedOn: today,
+        startOn: today,
+        responsible: 'Tía Ficticia Prueba, familia ampliada',
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      const m = (r.json() as BoardView).measures[0]!;
+      assert.equal(m.responsible, 'Tía Ficticia Prueba, familia ampliada');
+      const row = await t.db.handle.db
+        .selectFrom('board_measures')
+        .selectAll()
+        .where('id', '=', m.id)
+        .executeTakeFirstOrThrow();
+      assert.ok(!JSON.stringify(row).includes('Ficticia'), JSON.stringify(row));
+      assert.equal(
+        t.db.ctx.crypto.decryptOptional(row.responsible_enc, {
+          table: 'board_measures',
+          row: m.id,
+          column: 'responsible',
+        }),
+        'Tía Ficticia Prueba, familia ampliada',
+      );
+      // Bound to its row and column: the same ciphertext does not open as another column.
+      assert.throws(() =>
+        t.db.ctx.crypto.decryptOptional(row.responsible_enc, { table: 'board_measures', row: m.id, column: 'notes' }),
+      );
+    });
+
+    it('an ended measure cannot be ratified or refused afterwards (409): its end stays, its ratification task closed', async () => {
+      const caseId = await child('Terminada');
+      const today = todayIso();
+      const r = await call(worker, 'POST', `/api/cases/${caseId}/board/measures`, {
+        type: 'emergency_custody',
+        decidedOn: today,
+        startOn: today,
+        responsible: 'Casa de acogida (prueba)',
+      });
+      const m = (r.json() as BoardView).measures[0]!;
+      assert.deepEqual(m.abilities, { review: true, ratify: true, end: true });
+      const ended = await call(worker, 'POST', `/api/cases/${caseId}/board/measures/${m.id}/end`, {
+        status: 'ended',
+        on: today,
+        reason: 'La familia la recibe (prueba)',
+      });
+      assert.equal(ended.statusCode, 200, ended.body);
+      const e = (ended.json() as BoardView).measures[0]!;
+      // The judge never answered: 'pending' stays as a fact, but nothing more can be recorded on it.
+      assert.equal(e.ratification, 'pending');
+      assert.deepEqual(e.abilities, { review: false, ratify: false, end: false });
+      const [task] = await tasks(caseId, 'measure_ratification');
+      assert.ok(task?.done_at, 'ending closed the ratification task');
+      const before = await t.db.handle.db
+        .selectFrom('board_measures')
+        .selectAll()
+        .where('id', '=', m.id)
+        .executeTakeFirstOrThrow();
+      const messages: string[] = [];
+      for (const [lang, answer] of [
+        ['es', 'refused'],
+        ['en', 'ratified'],
+        ['qu-EC', 'refused'],
+      ] as const) {
+        const late = await call(
+          worker,
+          'POST',
+          `/api/cases/${caseId}/board/measures/${m.id}/ratification`,
+          { answer, on: today, courtReference: 'Unidad Judicial (prueba)' },
+          { 'accept-language': lang },
+        );
+        assert.equal(late.statusCode, 409, late.body);
+        assert.equal(late.json().code, 'board_measure_not_active');
+        messages.push(late.json().message);
+      }
+      assert.equal(new Set(messages).size, 3, messages.join(' | '));
+      assert.ok(
+        messages.every((x) => x && !x.includes('board_measure_not_active')),
+        messages.join(' | '),
+      );
+      const after = await t.db.handle.db
+        .selectFrom('board_measures')
+        .selectAll()
+        .where('id', '=', m.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(after, before);
+      assert.equal(after.status, 'ended');
+      assert.equal(after.ended_on, today);
+      assert.equal(after.ratified_on, null);
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('record_id', '=', caseId)
+        .where('action', '=', 'board.measure_ratification')
+        .execute();
+      assert.equal(audit.length, 0);
+    });
+
+    it("refuses a measure or a hearing on an adult's case (409) the way it refuses the notification", async () => {
+      const caseId = await openTestCase(t, worker, {
+        code: '060650',
+        first: 'Adulta',
+        second: 'Junta Prueba',
+        age: 30,
+      });
+      const today = todayIso();
+      const measure = await call(worker, 'POST', `/api/cases/${caseId}/board/measures`, {
+        type: 'family_support',
+        decidedOn: today,
+        startOn: today,
+        responsible: 'MIES (prueba)',
+      });
+      const hearing = await call(worker, 'POST', `/api/cases/${caseId}/board/hearings`, {
+        heldOn: today,
+        kind: 'initial',
+      });
+      const notice = await call(worker, 'POST', `/api/cases/${caseId}/board/notifications`, {
+        facts: 'Hechos (prueba)',
+        request: 'Pedido (prueba)',
+      });
+      for (const r of [measure, hearing, notice]) {
+        assert.equal(r.statusCode, 409, r.body);
+        assert.equal(r.json().code, 'board_not_a_child');
+      }
+      const view = await board(worker, caseId);
+      assert.equal(view.measures.length + view.hearings.length + view.notifications.length, 0);
+      assert.equal((await tasks(caseId, 'measure_review')).length, 0);
+    });
+
+    it("names the authority of a measure's tasks from the authority catalogue (former keys when none is active)", async () => {
+      const caseId = await child('Autoridad');
+      const today = todayIso();
+      const add = (type: string, extra: object = {}) =>
+        call(worker, 'POST', `/api/cases/${caseId}/board/measures`, {
+          type,
+          decidedOn: today,
+          startOn: today,
+          responsible: 'Institución (prueba)',
+          ...extra,
+        });
+      const authorities = async (kind: string) =>
+        (
+          await t.db.handle.db
+            .selectFrom('case_tasks')
+            .select('authority')
+            .where('case_id', '=', caseId)
+            .where('kind', '=', kind)
+            .orderBy('created_at')
+            .execute()
+        ).map((x) => x.authority);
+      assert.equal((await add('emergency_custody')).statusCode, 200);
+      assert.equal((await add('foster_care', { courtReference: 'Unidad Judicial (prueba), auto 2' })).statusCode, 200);
+      assert.deepEqual(await authorities('measure_review'), ['jcpd', 'family_judge']);
+      assert.deepEqual(await authorities('measure_ratification'), ['family_judge']);
+      const active = (key: string, on: boolean) =>
+        t.db.handle.db
+          .updateTable('legal_catalogue')
+          .set({ active: on ? 1 : 0 })
+          .where('list', '=', 'authority')
+          .where('key', '=', key)
+          .execute();
+      await active('jcpd', false);
+      await active('family_judge', false);
+      try {
+        assert.equal((await add('emergency_custody')).statusCode, 200);
+        assert.deepEqual((await authorities('measure_review')).slice(2), ['JuntaCantonalProteccionDerechos']);
+        assert.deepEqual((await authorities('measure_ratification')).slice(1), ['FamilyJudge']);
+      } finally {
+        await active('jcpd', true);
+        await active('family_judge', true);
+      }
+    });
+
+    it('a hearing more than a year ahead has its own message at the field; one within the year is recorded', async () => {
+      const caseId = await child('Agendada');
+      const far = await call(
+        worker,
+        'POST',
+        `/api/cases/${caseId}/board/hearings`,
+        { heldOn: addDays(todayIso(), 400), kind: 'review' },
+        { 'accept-language': 'es' },
+      );
+      assert.equal(far.statusCode, 400, far.body);
+      assert.equal(far.json().code, 'board_hearing_too_far_ahead');
+      assert.equal(far.json().fields[0].path, 'body.heldOn');
+      assert.match(far.json().message, /un año/);
+      assert.doesNotMatch(far.json().message, /futuro/);
+      assert.equal((await board(worker, caseId)).hearings.length, 0);
+      const near = await call(worker, 'POST', `/api/cases/${caseId}/board/hearings`, {
+        heldOn: addDays(todayIso(), 300),
+        kind: 'review',
+      });
+      assert.equal(near.statusCode, 200, near.body);
     });
   });
 }

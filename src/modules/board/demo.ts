@@ -11,7 +11,9 @@ import { Board } from './service';
 /**
  * On Demo Sisa's case in Guamote (a 14-year-old girl): the board notified and the delivery recorded with its proof,
  * a hearing, an emergency custody decided by the board awaiting the judge's ratification, and a family-support
- * measure with its review ahead. All through the services a caseworker uses; fake text only.
+ * measure with its review ahead. All through the services a caseworker uses; fake text only. The demo caseworker
+ * belongs to the Junta of Guamote itself, and a notification's sender is the recording user's organisation, so the
+ * request is written as from the Junta's technical team to its members (no other demo organisation or user).
  */
 export async function seedBoardDemo(ctx: Context): Promise<void> {
   const db = ctx.db.db;
@@ -28,7 +30,7 @@ export async function seedBoardDemo(ctx: Context): Promise<void> {
       facts:
         'DEMO: la niña fue encontrada pidiendo caridad en la vía pública, lejos de su comunidad, con una adulta que no es su familiar (texto ficticio).',
       request:
-        'DEMO: que la Junta conozca el caso, dicte las medidas de protección que correspondan y convoque a la familia (texto ficticio).',
+        'DEMO: el equipo técnico de la Junta pide a sus miembros que conozcan el caso, dicten las medidas de protección que correspondan y convoquen a la familia (texto ficticio).',
       language: 'es',
     },
     id,

@@ -16,8 +16,8 @@ import type { endBody, measureBody, ratificationBody, reviewBody } from './schem
 import { Board } from './service';
 import { boardTaskKinds } from './vocabulary';
 
-/** Who answers for a deadline in the case tasks (the htcds.authorities labels). */
-const authorityOf = (decidedBy: string) => (decidedBy === 'judge' ? 'FamilyJudge' : 'JuntaCantonalProteccionDerechos');
+/** The authority keys the tasks carried before the catalogue had an active entry of that kind (htcds.authorities). */
+const fallbackAuthority = { board: 'JuntaCantonalProteccionDerechos', judge: 'FamilyJudge' } as const;
 
 /**
  * Protection measures a board or a judge decided: the catalogue says who decides, the review period and whether a
@@ -36,7 +36,7 @@ export class Measures {
 
   /** Records a measure decided; its review date defaults to the start plus the catalogue's review days. */
   async add(actor: Actor, caseId: string, b: z.infer<typeof measureBody>, requestId: string, lang: string) {
-    const c = await this.board.writable(actor, caseId);
+    const c = await this.board.writableChild(actor, caseId);
     const e = await new Catalogues(this.ctx).entry('measure_type', b.type);
     if (!e?.active) throw fieldError('board_unknown_measure_type', 'type');
     if (b.decidedOn > todayIso()) throw fieldError('board_date_in_future', 'decidedOn');
@@ -51,6 +51,8 @@ export class Measures {
     const id = randomUUID();
     const assignee = c.assigned_user_id ?? actor.userId;
     const now = nowIso();
+    const decider = await this.authorityOf(e.data.decidedBy);
+    const judge = ratificationDue ? await this.authorityOf('judge') : null;
     await writeAudited(
       this.ctx,
       {
@@ -67,7 +69,7 @@ export class Measures {
           kind: boardTaskKinds.review,
           dueAt: reviewOn,
           assigneeUserId: assignee,
-          authority: authorityOf(e.data.decidedBy),
+          authority: decider,
         });
         const ratificationTask = ratificationDue
           ? await this.board.tasks.open(trx, {
@@ -75,7 +77,7 @@ export class Measures {
               kind: boardTaskKinds.ratification,
               dueAt: ratificationDue,
               assigneeUserId: assignee,
-              authority: 'FamilyJudge',
+              authority: judge,
             })
           : null;
         await repo.insertMeasure(trx, {
@@ -91,7 +93,7 @@ export class Measures {
           ratification: ratificationDue ? 'pending' : null,
           ratified_on: null,
           court_ref_enc: this.seal('board_measures', id, 'court_ref', b.courtReference),
-          responsible: b.responsible,
+          responsible_enc: this.seal('board_measures', id, 'responsible', b.responsible)!,
           hearing_id: b.hearingId ?? null,
           notes_enc: this.seal('board_measures', id, 'notes', b.notes),
           ended_on: null,
@@ -129,6 +131,7 @@ export class Measures {
     if (b.reviewedOn < m.start_on) throw fieldError('board_review_before_start', 'reviewedOn');
     if (b.nextReviewOn && b.nextReviewOn <= b.reviewedOn) throw fieldError('board_next_review_before', 'nextReviewOn');
     const id = randomUUID();
+    const authority = b.nextReviewOn ? await this.authorityOf(m.decided_by) : null;
     await writeAudited(
       this.ctx,
       {
@@ -147,7 +150,7 @@ export class Measures {
               kind: boardTaskKinds.review,
               dueAt: b.nextReviewOn,
               assigneeUserId: c.assigned_user_id ?? actor.userId,
-              authority: authorityOf(m.decided_by),
+              authority,
             })
           : null;
         await repo.insertReview(trx, {
@@ -171,7 +174,10 @@ export class Measures {
     return this.board.get(actor, caseId, lang);
   }
 
-  /** Records the judge's ratification or refusal; a refused measure ceases (revoked). */
+  /**
+   * Records the judge's ratification or refusal; a refused measure ceases (revoked). Only an active measure awaiting
+   * ratification: one already ended or revoked keeps its end (409), even if the judge never answered.
+   */
   async ratify(
     actor: Actor,
     caseId: string,
@@ -181,6 +187,7 @@ export class Measures {
     lang: string,
   ) {
     const { m } = await this.active(actor, caseId, measureId);
+    if (m.status !== 'active') throw new AppError(409, 'board_measure_not_active');
     if (m.ratification !== 'pending') throw new AppError(409, 'board_ratification_not_pending');
     if (b.on > todayIso()) throw fieldError('board_date_in_future', 'on');
     if (b.on < m.decided_on) throw fieldError('board_before_decision', 'on');
@@ -249,6 +256,16 @@ export class Measures {
       },
     );
     return this.board.get(actor, caseId, lang);
+  }
+
+  /**
+   * Who answers for a measure's task: the authority catalogue's first active entry of that kind (a board's measure →
+   * kind 'board', a judge's or a ratification → kind 'judge'); the former fixed keys when none is active.
+   */
+  private async authorityOf(decidedBy: string): Promise<string> {
+    const kind = decidedBy === 'judge' ? 'judge' : 'board';
+    const entries = await new Catalogues(this.ctx).entries('authority');
+    return entries.find((a) => a.active && a.data.kind === kind)?.key ?? fallbackAuthority[kind];
   }
 
   /** Closes this measure's own open task of a kind (never another measure's). */

@@ -32,6 +32,7 @@ export class BoardPresenter {
     const now = nowIso();
     const today = todayIso();
     const typeOf = new Map(types.map((e) => [e.key, e]));
+    const write = direct && can(actor, 'cases:write');
     return {
       caseId: c.id,
       caseCode: c.code,
@@ -74,7 +75,7 @@ export class BoardPresenter {
           startOn: m.start_on,
           reviewOn: m.review_on,
           status: m.status,
-          responsible: m.responsible,
+          responsible: this.open('board_measures', m.id, 'responsible', m.responsible_enc) ?? '',
           hearingId: m.hearing_id,
           notes: this.open('board_measures', m.id, 'notes', m.notes_enc),
           courtReference: this.open('board_measures', m.id, 'court_ref', m.court_ref_enc),
@@ -98,9 +99,16 @@ export class BoardPresenter {
               notes: this.open('board_measure_reviews', r.id, 'notes', r.notes_enc),
               nextReviewOn: r.next_review_on,
             })),
+          // What this reader may record on this measure: an ended or revoked measure takes nothing more (a
+          // ratification the judge never answered stays 'pending' as a fact, but can no longer be recorded).
+          abilities: {
+            review: write && m.status === 'active',
+            ratify: write && m.status === 'active' && m.ratification === 'pending',
+            end: write && m.status === 'active',
+          },
         };
       }),
-      abilities: { write: direct && can(actor, 'cases:write') },
+      abilities: { write },
     };
   }
 }

@@ -124,6 +124,8 @@ const measure = z
     reviewOverdue: z.boolean(),
     ratificationOverdue: z.boolean(),
     reviews: z.array(review),
+    /** What the reader may record on this measure (review, the judge's answer, its end). */
+    abilities: z.object({ review: z.boolean(), ratify: z.boolean(), end: z.boolean() }),
   })
   .meta({ id: 'BoardMeasure' });
 export const boardSchema = z

@@ -36,6 +36,17 @@ export class Board {
     return this.access.load(actor, caseId, 'cases:write', 'measures');
   }
 
+  /**
+   * The case when the actor may start something new in its board procedure (a notification, a hearing, a measure):
+   * the board acts for children only, so an adult's case is refused (409), the same way for each. Records already
+   * there (a delivery, a review, an end) stay writable whatever the case says today.
+   */
+  async writableChild(actor: Actor, caseId: string) {
+    const c = await this.writable(actor, caseId);
+    if (!Number(c.is_minor)) throw new AppError(409, 'board_not_a_child');
+    return c;
+  }
+
   /** The whole procedure of a case, with what the actor may do. */
   async get(actor: Actor, caseId: string, lang: string) {
     const { c, direct } = await this.access.reach(actor, caseId, 'cases:read', 'measures');
@@ -44,8 +55,7 @@ export class Board {
 
   /** Generates a notification for the board; it is due within the catalogue's hours of the child's 24-hour task. */
   async notify(actor: Actor, caseId: string, b: z.infer<typeof notificationBody>, requestId: string, lang: string) {
-    const c = await this.writable(actor, caseId);
-    if (!Number(c.is_minor)) throw new AppError(409, 'board_not_a_child');
+    await this.writableChild(actor, caseId);
     const hours = await notificationHours(this.ctx);
     const open = (await this.tasks.list(this.db, caseId, [boardTaskKinds.notification])).find((t) => !t.done_at);
     const id = randomUUID();
@@ -99,7 +109,7 @@ export class Board {
     const at = new Date(b.deliveredAt).toISOString();
     if (at > addHours(nowIso(), 1)) throw fieldError('board_date_in_future', 'deliveredAt');
     if (at.slice(0, 10) < n.created_on) throw fieldError('board_delivered_before_notice', 'deliveredAt');
-    if (!(await repo.caseFile(this.db, caseId, b.proofFileId))) throw fieldError('board_proof_unknown', 'proofFile');
+    if (!(await repo.caseFile(this.db, caseId, b.proofFileId))) throw fieldError('board_proof_unknown', 'proofFileId');
     const late = Boolean(n.due_at && at > n.due_at);
     await writeAudited(
       this.ctx,
@@ -129,8 +139,8 @@ export class Board {
 
   /** Records a hearing of the board. */
   async hearing(actor: Actor, caseId: string, b: z.infer<typeof hearingBody>, requestId: string, lang: string) {
-    await this.writable(actor, caseId);
-    if (b.heldOn > addDaysFromNow(366)) throw fieldError('board_date_in_future', 'heldOn');
+    await this.writableChild(actor, caseId);
+    if (b.heldOn > addDaysFromNow(366)) throw fieldError('board_hearing_too_far_ahead', 'heldOn');
     const id = randomUUID();
     await writeAudited(
       this.ctx,

@@ -5,7 +5,17 @@ import { renderSheet, sheetHeading, sheetTable } from '../../platform/pdf/sheet'
 import { type Actor, userNames } from '../access/index';
 import { CaseAccess } from '../cases/index';
 import { Catalogues } from '../catalogues/index';
+import { GeoService } from '../geo/index';
 import * as repo from './repo';
+
+/** The canton level of the divisions (province 1, canton 2, parish 3). */
+const cantonLevel = 2;
+
+/** A YYYY-MM-DD day written out in the document's language ("6 de diciembre de 2026"); Kichwa uses Spanish's form. */
+export const longDate = (day: string, lang: string): string =>
+  new Intl.DateTimeFormat(lang.startsWith('qu') ? 'es-EC' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00.000Z`),
+  );
 
 /**
  * The notification to the Junta Cantonal de Protección de Derechos in the board's format: the child by case code
@@ -26,14 +36,19 @@ export class BoardNotice {
     const open = (column: string, v: string | null) =>
       this.ctx.crypto.decryptOptional(v, { table: 'board_notifications', row: n.id, column }) ?? '';
     const catalogues = new Catalogues(this.ctx);
-    const board = await catalogues.entry('authority', 'jcpd');
+    const entry = await catalogues.entry('authority', 'jcpd');
+    // The board by the catalogue's name in the document's language, with the case's canton: the same in the title
+    // and in the "addressed to" row.
+    const name = entry ? Catalogues.label(entry, lang, 'jcpd') : s('board');
+    const canton = await this.cantonOf(c.country_code, c.division_code);
+    const board = canton ? s('boardOf', { board: name, canton }) : name;
     const deadline = await catalogues.entry('deadline', 'board_notification');
     const officer = (await userNames(this.ctx, [n.created_by])).get(n.created_by) ?? null;
     const org = await repo.organisationName(db, n.sender_org_id);
-    const pdf = await renderSheet(s('title', { code: c.code }), s('confidential'), [
+    const pdf = await renderSheet(s('title', { code: c.code, board }), s('confidential'), [
       sheetTable([
-        [s('to'), board ? Catalogues.label(board, lang, 'jcpd') : null],
-        [s('date'), n.created_on],
+        [s('to'), board],
+        [s('date'), longDate(n.created_on, lang)],
         [s('code'), c.code],
         [s('age'), c.age_at_intake === null ? null : String(c.age_at_intake)],
         [s('from'), org],
@@ -57,5 +72,15 @@ export class BoardNotice {
       requestId,
     });
     return { pdf, filename: `notificacion-junta-${c.code}.pdf` };
+  }
+
+  /** The name of the canton the case is registered in (null when the division is not known). */
+  private async cantonOf(country: string, division: string): Promise<string | null> {
+    const geo = new GeoService(this.ctx.db.db);
+    const codes = (await geo.ancestry(country, division)) ?? [];
+    for (const code of codes)
+      if ((await geo.levelOf(country, code)) === cantonLevel)
+        return (await geo.labels(country, [code])).get(code) ?? null;
+    return null;
   }
 }

@@ -30,9 +30,10 @@ export async function seedCaseProtection(
     const e = parseEntry(entry);
     if (!e) continue;
     const day = on(e.year);
+    const measure = randomUUID();
     if (e.kind === 'MeasureDecided')
       await repo.insertMeasure(trx, {
-        id: randomUUID(),
+        id: measure,
         case_id: c.id,
         type: 'family_support',
         decided_by: 'board',
@@ -44,7 +45,7 @@ export async function seedCaseProtection(
         ratification: null,
         ratified_on: null,
         court_ref_enc: null,
-        responsible: simulated,
+        responsible_enc: seal('board_measures', measure, 'responsible'),
         hearing_id: null,
         notes_enc: null,
         ended_on: day,

@@ -101,7 +101,7 @@ async function protectionWrites(db: Db, mi: number, month: string, pick: (i: num
       ratification: null,
       ratified_on: null,
       court_ref_enc: null,
-      responsible: 'Prueba',
+      responsible_enc: 'Prueba (sealed in the service; a plain stand-in here)',
       hearing_id: null,
       notes_enc: null,
       ended_on: null,

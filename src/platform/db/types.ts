@@ -943,7 +943,8 @@ export interface Database {
     ratified_on: string | null;
     /** Court and judge reference (of the ratification or of the judge's order), sealed. */
     court_ref_enc: string | null;
-    responsible: string;
+    /** Who answers for the measure (an institution, a relative, a foster family), sealed. */
+    responsible_enc: string;
     hearing_id: string | null;
     notes_enc: string | null;
     ended_on: string | null;

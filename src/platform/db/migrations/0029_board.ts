@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 
 // Issue 20, board: the protection-board procedure of a child's case. What was notified to the Junta Cantonal de
 // Protección de Derechos and how it was delivered, the board's hearings, the administrative protection measures it (or a
-// judge) decided, their reviews and their judicial ratification. Facts, requests, receivers, attendees, notes and
-// court references are sealed; types, dates, statuses and methods stay plain so the figures can count them.
+// judge) decided, their reviews and their judicial ratification. Facts, requests, receivers, attendees, notes, court
+// references and who answers for a measure (often a relative or a foster family) are sealed; types, dates, statuses
+// and methods stay plain so the figures can count them.
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ts = 'varchar(30)';
   const id = 'varchar(36)';
@@ -57,7 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ratification', 'varchar(10)')
     .addColumn('ratified_on', day)
     .addColumn('court_ref_enc', 'text')
-    .addColumn('responsible', 'text', (c) => c.notNull())
+    .addColumn('responsible_enc', 'text', (c) => c.notNull())
     .addColumn('hearing_id', id)
     .addColumn('notes_enc', 'text')
     .addColumn('ended_on', day)
