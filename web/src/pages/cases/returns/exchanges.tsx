@@ -8,7 +8,7 @@ import { formatDate } from '../../../format';
 import { DateField, Failure, Submit } from '../kit/form';
 import { Opener, useOpen } from '../kit/opener';
 import { Section } from '../sections';
-import { PlaceAbroad, type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { PlaceAbroad, type ReturnsView, useReturnsForm, useReturnsWrite } from './shared';
 
 type Exchange = ReturnsView['exchanges'][number];
 
@@ -134,31 +134,24 @@ export function Exchanges({ caseId, v, files }: { caseId: string; v: ReturnsView
 function AddExchange({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const authorities = useAuthorities();
-  const f = useForm({
-    direction: 'incoming',
-    authorityId: '',
-    country: '',
-    division: '',
-    exchangedOn: '',
-    reference: '',
-    notes: '',
-  });
-  const o = useOpen();
-  const w = useReturnsWrite(
+  const { f, o, w } = useReturnsForm(
     caseId,
-    () => {
-      const b = f.filled();
-      return ok(
+    {
+      direction: 'incoming',
+      authorityId: '',
+      country: '',
+      division: '',
+      exchangedOn: '',
+      reference: '',
+      notes: '',
+    },
+    (b) =>
+      ok(
         client.POST('/api/cases/{id}/returns/exchanges', {
           params: { path: { id: caseId } },
           body: { ...b, division: b.division ?? null } as ApiBody<'/api/cases/{id}/returns/exchanges'>,
         }),
-      );
-    },
-    () => {
-      f.reset();
-      o.hide();
-    },
+      ),
   );
   const pickAuthority = (id: string | null) => {
     const a = authorities.data?.find((x) => x.id === id);

@@ -5,28 +5,23 @@ import { type ApiBody, client, ok } from '../../../api';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { formatDate } from '../../../format';
 import { DateField, Failure, Submit } from '../kit/form';
-import { Opener, useOpen } from '../kit/opener';
+import { Opener } from '../kit/opener';
 import { Section } from '../sections';
-import { type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { type ReturnsView, useReturnsForm } from './shared';
 
 /** Family tracing: who traced, where, whether the family was found and how to reach it. */
 export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
   const { t } = useTranslation();
-  const f = useForm({ tracedOn: '', tracedBy: '', division: '', result: 'found', familyContact: '', notes: '' });
-  const o = useOpen();
-  const w = useReturnsWrite(
+  const { f, o, w } = useReturnsForm(
     caseId,
-    () =>
+    { tracedOn: '', tracedBy: '', division: '', result: 'found', familyContact: '', notes: '' },
+    (body) =>
       ok(
         client.POST('/api/cases/{id}/returns/tracings', {
           params: { path: { id: caseId } },
-          body: f.filled() as ApiBody<'/api/cases/{id}/returns/tracings'>,
+          body: body as ApiBody<'/api/cases/{id}/returns/tracings'>,
         }),
       ),
-    () => {
-      f.reset();
-      o.hide();
-    },
   );
   return (
     <Section title={t('returns.tracing.title')}>
@@ -105,21 +100,16 @@ export function Tracing({ caseId, v }: { caseId: string; v: ReturnsView }) {
 /** The family assessment before a return: findings, the child's view and the best-interest decision with reasons. */
 export function Assessment({ caseId, v }: { caseId: string; v: ReturnsView }) {
   const { t } = useTranslation();
-  const f = useForm({ assessedOn: '', assessor: '', findings: '', childView: '', decision: '', reasons: '' });
-  const o = useOpen();
-  const w = useReturnsWrite(
+  const { f, o, w } = useReturnsForm(
     caseId,
-    () =>
+    { assessedOn: '', assessor: '', findings: '', childView: '', decision: '', reasons: '' },
+    (body) =>
       ok(
         client.POST('/api/cases/{id}/returns/assessments', {
           params: { path: { id: caseId } },
-          body: f.filled() as ApiBody<'/api/cases/{id}/returns/assessments'>,
+          body: body as ApiBody<'/api/cases/{id}/returns/assessments'>,
         }),
       ),
-    () => {
-      f.reset();
-      o.hide();
-    },
   );
   const ready = ['assessedOn', 'assessor', 'findings', 'childView', 'decision', 'reasons'].every(
     (k) => f.form[k as keyof typeof f.form].trim() !== '',

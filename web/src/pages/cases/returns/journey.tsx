@@ -7,23 +7,21 @@ import { DivisionPicker } from '../../../components/DivisionPicker';
 import { formatDate } from '../../../format';
 import { useOrganisations } from '../../../organisations';
 import { DateField, Failure, Submit } from '../kit/form';
-import { Opener, useOpen } from '../kit/opener';
+import { Opener } from '../kit/opener';
 import { Section } from '../sections';
 import { PlanPart } from './plan';
-import { PlaceAbroad, type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { PlaceAbroad, type ReturnsView, useReturnsForm } from './shared';
 
 type Journey = ReturnsView['returns'][number];
 
 /** Records the arrival of a return recorded without one (the reintegration plan then opens). */
 function Arrive({ caseId, r }: { caseId: string; r: Journey }) {
   const { t } = useTranslation();
-  const f = useForm({ arrivedOn: '', goals: '' });
-  const o = useOpen();
-  const w = useReturnsWrite(caseId, () =>
+  const { f, o, w } = useReturnsForm(caseId, { arrivedOn: '', goals: '' }, (body) =>
     ok(
       client.POST('/api/cases/{id}/returns/journeys/{sub}/arrival', {
         params: { path: { id: caseId, sub: r.id } },
-        body: f.filled() as ApiBody<'/api/cases/{id}/returns/journeys/{sub}/arrival'>,
+        body: body as ApiBody<'/api/cases/{id}/returns/journeys/{sub}/arrival'>,
       }),
     ),
   );
@@ -116,35 +114,28 @@ function AddJourney({ caseId }: { caseId: string }) {
     queryKey: ['directory', 'all-for-returns'],
     queryFn: () => ok(client.GET('/api/directory', { params: { query: { country: 'EC' } } })),
   });
-  const f = useForm({
-    fromCountry: '',
-    fromDivision: '',
-    toDivision: '',
-    departedOn: '',
-    arrivedOn: '',
-    route: '',
-    accompanyingName: '',
-    accompanyingRole: '',
-    receivingOrgId: '',
-    receivingProviderId: '',
-    goals: '',
-  });
-  const o = useOpen();
-  const w = useReturnsWrite(
+  const { f, o, w } = useReturnsForm(
     caseId,
-    () => {
-      const b = f.filled();
-      return ok(
+    {
+      fromCountry: '',
+      fromDivision: '',
+      toDivision: '',
+      departedOn: '',
+      arrivedOn: '',
+      route: '',
+      accompanyingName: '',
+      accompanyingRole: '',
+      receivingOrgId: '',
+      receivingProviderId: '',
+      goals: '',
+    },
+    (b) =>
+      ok(
         client.POST('/api/cases/{id}/returns/journeys', {
           params: { path: { id: caseId } },
           body: { ...b, fromDivision: b.fromDivision ?? null } as ApiBody<'/api/cases/{id}/returns/journeys'>,
         }),
-      );
-    },
-    () => {
-      f.reset();
-      o.hide();
-    },
+      ),
   );
   return (
     <Opener o={o} label={t('returns.journey.add')}>

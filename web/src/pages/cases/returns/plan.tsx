@@ -5,8 +5,8 @@ import { type ApiBody, client, ok } from '../../../api';
 import { WideTable } from '../../../components/WideTable';
 import { formatDate } from '../../../format';
 import { DateField, Failure, Submit } from '../kit/form';
-import { Opener, useOpen } from '../kit/opener';
-import { type ReturnsView, useForm, useReturnsWrite } from './shared';
+import { Opener } from '../kit/opener';
+import { type ReturnsView, useReturnsForm } from './shared';
 
 type Plan = NonNullable<ReturnsView['returns'][number]['plan']>;
 type Visit = Plan['visits'][number];
@@ -16,21 +16,13 @@ const stateColour: Record<Visit['state'], string> = { due: 'blue', done: 'teal',
 /** Records one monitoring visit: its date, outcome and notes. */
 function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
   const { t } = useTranslation();
-  const f = useForm({ doneOn: '', outcome: '', notes: '' });
-  const o = useOpen();
-  const w = useReturnsWrite(
-    caseId,
-    () =>
-      ok(
-        client.POST('/api/cases/{id}/returns/visits/{sub}', {
-          params: { path: { id: caseId, sub: visit.id } },
-          body: f.filled() as ApiBody<'/api/cases/{id}/returns/visits/{sub}'>,
-        }),
-      ),
-    () => {
-      f.reset();
-      o.hide();
-    },
+  const { f, o, w } = useReturnsForm(caseId, { doneOn: '', outcome: '', notes: '' }, (body) =>
+    ok(
+      client.POST('/api/cases/{id}/returns/visits/{sub}', {
+        params: { path: { id: caseId, sub: visit.id } },
+        body: body as ApiBody<'/api/cases/{id}/returns/visits/{sub}'>,
+      }),
+    ),
   );
   return (
     <Opener o={o} label={`${t('returns.plan.record')}: ${t('returns.plan.visit', { month: visit.month })}`}>
@@ -69,13 +61,11 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
 /** Closes the plan with the reintegration's outcome. */
 function ClosePlan({ caseId, plan }: { caseId: string; plan: Plan }) {
   const { t } = useTranslation();
-  const f = useForm({ outcome: '', closedOn: '' });
-  const o = useOpen();
-  const w = useReturnsWrite(caseId, () =>
+  const { f, o, w } = useReturnsForm(caseId, { outcome: '', closedOn: '' }, (body) =>
     ok(
       client.POST('/api/cases/{id}/returns/plans/{sub}/close', {
         params: { path: { id: caseId, sub: plan.id } },
-        body: f.filled() as ApiBody<'/api/cases/{id}/returns/plans/{sub}/close'>,
+        body: body as ApiBody<'/api/cases/{id}/returns/plans/{sub}/close'>,
       }),
     ),
   );

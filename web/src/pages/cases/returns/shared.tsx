@@ -6,6 +6,7 @@ import { caseKeys, workKeys } from '../../../api/keys';
 import { useCountries, useDivisionsAbroad } from '../../../components/places-abroad';
 import { partKey, usePartWrite } from '../kit/data';
 import { fieldErrors } from '../kit/errors';
+import { useOpen } from '../kit/opener';
 
 /** The case's cross-border work as GET /api/cases/{id}/returns answers it. */
 export type ReturnsView = ApiResponse<'/api/cases/{id}/returns'>;
@@ -38,6 +39,28 @@ export function useForm<T extends Record<string, string>>(empty: T) {
   const filled = () =>
     Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : []))) as Partial<T>;
   return { form, set, text, filled, reset: () => setForm(empty) };
+}
+
+/**
+ * A returns form behind its button: its text fields, whether it is open, and its write, which gets the fields with
+ * something typed and empties and closes the form once saved.
+ */
+export function useReturnsForm<T extends Record<string, string>>(
+  caseId: string,
+  empty: T,
+  send: (filled: Partial<T>) => Promise<ReturnsView>,
+) {
+  const f = useForm(empty);
+  const o = useOpen();
+  const w = useReturnsWrite(
+    caseId,
+    () => send(f.filled()),
+    () => {
+      f.reset();
+      o.hide();
+    },
+  );
+  return { f, o, w };
 }
 
 /** A country and, optionally, one of its first-level divisions (ISO 3166-1 and 3166-2), picked by name. */
