@@ -7,7 +7,7 @@ import { type Actor, can } from '../access/index';
 import * as repo from './repo';
 import { type CatalogueEntryCreate, type CatalogueEntryPatch, catalogueData } from './schema';
 import { type CatalogueEntry, Catalogues } from './service';
-import type { CatalogueList } from './vocabulary';
+import { type CatalogueList, readByKey } from './vocabulary';
 
 type Problem = { path: string; problem: string; message: string };
 
@@ -31,6 +31,10 @@ function checkedData(list: CatalogueList, data: Record<string, unknown>, lang: s
   return out;
 }
 
+/** A refusal named at one field, with its message in the reader's language. */
+const refusedAt = (status: number, code: string, path: string, lang: string, params: Record<string, number> = {}) =>
+  new AppError(status, code, params, { fields: [{ path, problem: code, message: t(lang, `errors.${code}`, params) }] });
+
 const parseLabels = (text: string | null): Record<string, string> => {
   try {
     const v = text ? (JSON.parse(text) as unknown) : {};
@@ -51,6 +55,16 @@ export class CatalogueAdmin {
     if (!can(actor, 'catalogues:manage')) throw new AppError(403, 'forbidden');
   }
 
+  /** Stages are an order: an active stage may not take the order another active stage has (400 at its field). */
+  private async checkOrder(list: CatalogueList, key: string, data: Record<string, unknown>, lang: string) {
+    if (list !== 'proceeding_stage') return;
+    const order = Number(data.order);
+    const taken = (await this.catalogues.entries(list)).find(
+      (e) => e.active && e.key !== key && Number((e.data as { order?: number }).order) === order,
+    );
+    if (taken) throw refusedAt(400, 'catalogue_stage_order_taken', 'body.data.order', lang, { order });
+  }
+
   async add(
     actor: Actor,
     list: CatalogueList,
@@ -59,7 +73,9 @@ export class CatalogueAdmin {
     requestId: string,
   ): Promise<CatalogueEntry> {
     this.authorize(actor);
+    if (readByKey.includes(list)) throw refusedAt(400, 'catalogue_list_fixed', 'body.key', lang);
     const data = checkedData(list, b.data, lang);
+    await this.checkOrder(list, b.key, data, lang);
     const db = this.ctx.db.db;
     const exists = () =>
       new AppError(
@@ -150,9 +166,14 @@ export class CatalogueAdmin {
       changed.push('position');
     }
     if (b.active !== undefined && b.active !== (Number(row.active) === 1)) {
+      if (!b.active && readByKey.includes(list))
+        throw refusedAt(409, 'catalogue_entry_read_by_minka', 'body.active', lang);
       patch.active = b.active ? 1 : 0;
       changed.push('active');
     }
+    // A stage that is (or becomes) active with a new order, or comes back into use, keeps the order unique.
+    if ((b.active ?? Number(row.active) === 1) && (patch.data !== undefined || patch.active === 1))
+      await this.checkOrder(list, key, JSON.parse(patch.data ?? row.data) as Record<string, unknown>, lang);
     if (changed.length) {
       await writeAudited(
         this.ctx,

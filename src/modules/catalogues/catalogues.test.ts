@@ -100,12 +100,12 @@ for (const target of dbTargets()) {
       assert.equal(begging.position, Math.max(...offences.map((e) => e.position)), 'added at the end of the list');
 
       const changed = await call(admin, 'PATCH', '/api/catalogues/visit_schedule/reintegration', {
-        data: { months: [12, 1, 3, 6, 9] },
+        data: { months: [12, 1, 3, 6, 3, 9, 12] },
         source: 'OIM, reintegración (protocolo local 2026)',
       });
       assert.equal(changed.statusCode, 200, changed.body);
       const schedule = (await entries('visit_schedule')).find((e) => e.key === 'reintegration')!;
-      assert.deepEqual(schedule.data, { months: [1, 3, 6, 9, 12] }, 'in order');
+      assert.deepEqual(schedule.data, { months: [1, 3, 6, 9, 12] }, 'in order, each month once');
       assert.equal(schedule.source, 'OIM, reintegración (protocolo local 2026)');
       // The shipped label still shows: only what was given changed.
       assert.equal(schedule.label, 'Visitas de seguimiento de la reintegración');
@@ -136,10 +136,7 @@ for (const target of dbTargets()) {
       const fields = (bad.json().fields as { path: string; message: string }[]).map((f) => f.path).sort();
       assert.deepEqual(fields, ['body.data.ratificationDays', 'body.data.reviewDays']);
       assert.ok((bad.json().fields as { message: string }[]).every((f) => f.message));
-      const wrongList = await call(admin, 'POST', '/api/catalogues/visit_schedule', {
-        key: 'short',
-        labels: { es: 'Visitas cortas' },
-        source: 'Protocolo local',
+      const wrongList = await call(admin, 'PATCH', '/api/catalogues/visit_schedule/reintegration', {
         data: { months: [] },
       });
       assert.equal(wrongList.statusCode, 400);
@@ -168,6 +165,110 @@ for (const target of dbTargets()) {
       assert.equal((await entries('visit_schedule')).length, 1);
       const missing = await call(admin, 'PATCH', '/api/catalogues/offence/coip_000', { active: false });
       assert.equal(missing.statusCode, 404);
+    });
+
+    it('keeps the lists Minka reads by key to their entries: no new key (400), no retiring (409)', async () => {
+      for (const [list, data] of [
+        ['deadline', { hours: 48 }],
+        ['visit_schedule', { months: [2, 4] }],
+      ] as const) {
+        for (const lang of ['es', 'en', 'qu-EC']) {
+          const added = await call(
+            admin,
+            'POST',
+            `/api/catalogues/${list}`,
+            { key: 'otra_entrada', labels: { es: 'Otra entrada' }, source: 'Protocolo local', data },
+            lang,
+          );
+          assert.equal(added.statusCode, 400, added.body);
+          assert.equal(added.json().code, 'catalogue_list_fixed');
+          assert.equal(added.json().fields[0].path, 'body.key');
+          assert.ok(!added.json().fields[0].message.startsWith('errors.'));
+        }
+        assert.ok(!(await entries(list)).some((e) => e.key === 'otra_entrada'));
+      }
+      const en = await call(
+        admin,
+        'POST',
+        '/api/catalogues/deadline',
+        {
+          key: 'otra_entrada',
+          labels: { es: 'Otra entrada' },
+          source: 'Protocolo local',
+          data: { hours: 48 },
+        },
+        'en',
+      );
+      assert.equal(
+        en.json().fields[0].message,
+        'This list holds only the entries Minka reads; change the existing one.',
+      );
+      for (const [list, key] of [
+        ['deadline', 'board_notification'],
+        ['visit_schedule', 'reintegration'],
+      ]) {
+        const retired = await call(admin, 'PATCH', `/api/catalogues/${list}/${key}`, { active: false }, 'en');
+        assert.equal(retired.statusCode, 409, retired.body);
+        assert.equal(retired.json().code, 'catalogue_entry_read_by_minka');
+        assert.match(retired.json().message, /cannot be retired/);
+        assert.ok((await entries(list)).find((e) => e.key === key)!.active, `${list}.${key} still active`);
+      }
+      // Their numbers still change.
+      const hours = await call(admin, 'PATCH', '/api/catalogues/deadline/board_notification', { data: { hours: 24 } });
+      assert.equal(hours.statusCode, 200, hours.body);
+    });
+
+    it('keeps the stages of a proceeding in a strict order among active stages (400 at the order)', async () => {
+      const stages = () => entries('proceeding_stage');
+      const before = await stages();
+      const taken = await call(admin, 'POST', '/api/catalogues/proceeding_stage', {
+        key: 'cassation',
+        labels: { es: 'Casación' },
+        source: 'COIP art. 656',
+        data: { order: 5, prosecuted: true },
+      });
+      assert.equal(taken.statusCode, 400, taken.body);
+      assert.equal(taken.json().code, 'catalogue_stage_order_taken');
+      assert.equal(taken.json().fields[0].path, 'body.data.order');
+      assert.match(taken.json().fields[0].message, /5/);
+      const moved = await call(
+        admin,
+        'PATCH',
+        '/api/catalogues/proceeding_stage/trial',
+        { data: { order: 2, prosecuted: true } },
+        'qu-EC',
+      );
+      assert.equal(moved.statusCode, 400, moved.body);
+      assert.equal(moved.json().fields[0].path, 'body.data.order');
+      assert.ok(!moved.json().fields[0].message.startsWith('errors.'));
+      assert.deepEqual(await stages(), before, 'nothing changed');
+      // A free order is taken; a retired stage's order is free; it comes back only while its order is free.
+      const free = await call(admin, 'POST', '/api/catalogues/proceeding_stage', {
+        key: 'cassation',
+        labels: { es: 'Casación' },
+        source: 'COIP art. 656',
+        data: { order: 6, prosecuted: true },
+      });
+      assert.equal(free.statusCode, 200, free.body);
+      assert.equal(
+        (await call(admin, 'PATCH', '/api/catalogues/proceeding_stage/cassation', { active: false })).statusCode,
+        200,
+      );
+      const reuse = await call(admin, 'PATCH', '/api/catalogues/proceeding_stage/appeal', {
+        data: { order: 6, prosecuted: true },
+      });
+      assert.equal(reuse.statusCode, 200, reuse.body);
+      const back = await call(admin, 'PATCH', '/api/catalogues/proceeding_stage/cassation', { active: true });
+      assert.equal(back.statusCode, 400, back.body);
+      assert.equal(back.json().code, 'catalogue_stage_order_taken');
+      assert.equal(
+        (
+          await call(admin, 'PATCH', '/api/catalogues/proceeding_stage/appeal', {
+            data: { order: 5, prosecuted: true },
+          })
+        ).statusCode,
+        200,
+      );
     });
 
     it('refuses writes to a caseworker (403), who still reads the lists', async () => {

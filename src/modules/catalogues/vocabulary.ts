@@ -23,3 +23,9 @@ export type CatalogueList = (typeof catalogueLists)[number];
 export const deciders = ['board', 'judge'] as const;
 /** The kinds of authority. */
 export const authorityKinds = ['board', 'judge', 'prosecutor', 'police', 'ministry', 'foreign'] as const;
+
+/**
+ * Lists whose entries Minka reads by key (deadline `board_notification`, visit_schedule `reintegration`): an
+ * administrator changes their numbers, wording and source, but adds no entry and retires none.
+ */
+export const readByKey: readonly CatalogueList[] = ['deadline', 'visit_schedule'];
