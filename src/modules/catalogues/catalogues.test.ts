@@ -206,7 +206,7 @@ for (const target of dbTargets()) {
       for (const [list, key] of [
         ['deadline', 'board_notification'],
         ['visit_schedule', 'reintegration'],
-      ]) {
+      ] as const) {
         const retired = await call(admin, 'PATCH', `/api/catalogues/${list}/${key}`, { active: false }, 'en');
         assert.equal(retired.statusCode, 409, retired.body);
         assert.equal(retired.json().code, 'catalogue_entry_read_by_minka');
