@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { formFixture, studyFixture } from '../../../tests/support/forms';
 import { Measures } from '../board/measures';
+import { Board } from '../board/service';
 import { IntakeService } from '../cases/intake';
 import { RecordService } from '../cases/record';
 import { DirectoryService } from '../directory/service';
@@ -306,11 +307,11 @@ const matrix: Record<string, Expect> = {
   'POST /api/catalogues/:list': by({ administrator: 200, rest: 403 }),
   'PATCH /api/catalogues/:list/:entry': by({ administrator: 200, rest: 403 }),
   // board (issue 20): entries below this line
-  // The case is an adult's (the notification is for children: 409). Its sub-records are real (a notification, a
+  // These routes name a girl's case (issue 20's records are a child's). Its sub-records are real (a notification, a
   // pending emergency-custody measure, a case file as proof): the case's own staff record on them, nobody else
   // reaches the case (404, the prosecutor without a referral too).
   'GET /api/cases/:id/board': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
-  'POST /api/cases/:id/board/notifications': by({ supervisor: 409, caseworker: 409, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/board/notifications': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'GET /api/cases/:id/board/notifications/:sub/pdf': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/board/notifications/:sub/delivery': by(
     { supervisor: 200, caseworker: 200, rest: 404 },
@@ -445,7 +446,8 @@ for (const target of dbTargets()) {
       targetSharing: string;
       targetForm: { id: string; attachment: string };
       targetStudy: string;
-      /** Issue 20's sub-records of the target case. */
+      childCase: { id: string; code: string };
+      /** Issue 20's sub-records of the child's case. */
       sub: Record<
         'file' | 'notification' | 'measure' | 'exchange' | 'journey' | 'visit' | 'plan' | 'complaint',
         string
@@ -467,7 +469,7 @@ for (const target of dbTargets()) {
     const personOf = async (caseId: string) =>
       (await t.db.handle.db.selectFrom('cases').select('person_id').where('id', '=', caseId).executeTakeFirstOrThrow())
         .person_id;
-    const newCase = (code: string, first: string) =>
+    const newCase = (code: string, first: string, age = 30) =>
       intake.intake(
         // The actors' organisation owns the cases: its staff reach them inside their jurisdiction, nobody else.
         { ...system, orgId: actorOrg },
@@ -475,7 +477,7 @@ for (const target of dbTargets()) {
           draft: false,
           division: { country: 'EC', code },
           person: { prs_FirstName: first, prs_SecondName: 'Prueba Matriz', local_Languages: [], prs_Citizenship: [] },
-          local_AgeAtIntake: 30,
+          local_AgeAtIntake: age,
           vic_TypeOfExploitation: [],
           vic_MethodOfRecruitment: [],
           events: [],
@@ -558,7 +560,9 @@ for (const target of dbTargets()) {
         .execute();
       const targetForm = await formFixture(db, code);
       const targetStudy = await studyFixture(db, code === '0603' ? '060352' : '010150', orgIn);
-      const sub = await protectionFixtures(targetCase.id, code === '0603' ? '060352' : '010150');
+      // Board procedure, return and prosecution are a child's: their routes name a girl's case of the same place.
+      const childCase = await newCase(code, 'Niña', 12);
+      const sub = await protectionFixtures(childCase.id, code === '0603' ? '060352' : '010150');
       return {
         code,
         orgIn,
@@ -573,19 +577,18 @@ for (const target of dbTargets()) {
         targetSharing,
         targetForm,
         targetStudy,
+        childCase,
         sub,
       };
     }
     /**
-     * The target case's board, cross-border and prosecution records, made through their services by the owning
-     * organisation (a case file and a notification of an adult's case are stored as rows: the services refuse them).
+     * The child's case's board, cross-border and prosecution records, made through their services by the owning
+     * organisation (the case file, proof of delivery and document exchanged, is stored as a row).
      */
     async function protectionFixtures(caseId: string, parish: string): Promise<Fixtures['sub']> {
       const db = t.db.handle.db;
       const owner = { ...system, orgId: actorOrg };
       const now = new Date().toISOString();
-      const seal = (table: string, row: string, column: string, v: string) =>
-        t.db.ctx.crypto.encryptOptional(v, { table, row, column })!;
       const file = crypto.randomUUID();
       await db
         .insertInto('case_files')
@@ -600,28 +603,13 @@ for (const target of dbTargets()) {
           created_at: now,
         })
         .execute();
-      const notification = crypto.randomUUID();
-      await db
-        .insertInto('board_notifications')
-        .values({
-          id: notification,
-          case_id: caseId,
-          created_on: now.slice(0, 10),
-          language: 'es',
-          facts_enc: seal('board_notifications', notification, 'facts', 'Hechos de matriz'),
-          request_enc: seal('board_notifications', notification, 'request', 'Pedido de matriz'),
-          sender_org_id: actorOrg,
-          due_at: null,
-          delivered_at: null,
-          delivery_method: null,
-          delivered_by: null,
-          receiver_enc: null,
-          proof_file_id: null,
-          created_by: 'matrix',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await new Board(t.db.ctx).notify(
+        owner,
+        caseId,
+        { facts: 'Hechos de matriz', request: 'Pedido de matriz', language: 'es' },
+        'matrix',
+        'es',
+      );
       const day = '2026-01-10';
       await new Measures(t.db.ctx).add(
         owner,
@@ -674,7 +662,8 @@ for (const target of dbTargets()) {
           | 'reintegration_plans'
           | 'monitoring_visits'
           | 'complaints'
-          | 'case_perpetrators',
+          | 'case_perpetrators'
+          | 'board_notifications',
       >(
         table: T,
       ) =>
@@ -693,7 +682,7 @@ for (const target of dbTargets()) {
         .executeTakeFirstOrThrow();
       return {
         file,
-        notification,
+        notification: await one('board_notifications'),
         measure: await one('board_measures'),
         exchange: await one('cross_border_exchanges'),
         journey: pending.id,
@@ -743,6 +732,7 @@ for (const target of dbTargets()) {
         .replace(':number', '1')
         .replace('/attachments/:sub', `/attachments/${f.targetForm.attachment}`)
         .replace('/forms/:sub', `/forms/${f.targetForm.id}`)
+        .replace(/^\/api\/cases\/:id\/(board|returns|prosecution|complaints)\b/, `/api/cases/${f.childCase.id}/$1`)
         .replace('/cases/:id', `/cases/${targetCase.id}`)
         .replace('/directory/:id', `/directory/${provider.id}`)
         .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
@@ -978,7 +968,7 @@ for (const target of dbTargets()) {
         t.db.handle.db
           .selectFrom('record_changes')
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('case_id', '=', targetCase.id)
+          .where('case_id', '=', path.includes(f.childCase.id) ? f.childCase.id : targetCase.id)
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.n));
       const writtenBefore = method === 'GET' ? 0 : await written();
