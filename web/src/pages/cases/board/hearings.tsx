@@ -5,7 +5,7 @@ import { client, ok } from '../../../api';
 import { formatDate, localToday } from '../../../format';
 import { given } from '../kit/data';
 import { errorAt } from '../kit/errors';
-import { DateField, Failure, Submit } from '../kit/form';
+import { DateField, Failure, Submit, useTextForm } from '../kit/form';
 import { Opener, useOpen } from '../kit/opener';
 import { type BoardView, useBoardWrite } from './data';
 
@@ -15,13 +15,15 @@ const kinds = ['initial', 'evidence', 'resolution', 'review', 'other'] as const;
 export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
   const { t } = useTranslation();
   const o = useOpen();
-  const empty = { heldOn: localToday(), attendees: '', notes: '', outcome: '' };
-  const [form, setForm] = useState(empty);
+  const {
+    form,
+    set,
+    text: typed,
+    reset,
+  } = useTextForm({ heldOn: localToday(), attendees: '', notes: '', outcome: '' });
   const [kind, setKind] = useState<string | null>('initial');
-  const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const text = (k: keyof typeof empty) => ({
-    value: form[k],
-    onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
+  const text = (k: 'attendees' | 'notes' | 'outcome') => ({
+    ...typed(k),
     error: errorAt(save.error, k),
     autosize: true,
   });
@@ -35,7 +37,7 @@ export function Hearings({ caseId, b }: { caseId: string; b: BoardView }) {
         }),
       ),
     () => {
-      setForm(empty);
+      reset();
       o.hide();
     },
   );

@@ -5,7 +5,7 @@ import { client, ok } from '../../../api';
 import { formatDate, localToday as today } from '../../../format';
 import { given, withSource } from '../kit/data';
 import { errorAt } from '../kit/errors';
-import { DateField, Failure, Submit } from '../kit/form';
+import { DateField, Failure, Submit, useTextForm } from '../kit/form';
 import { Opener, useOpen } from '../kit/opener';
 import { type BoardView, type Measure, type MeasureBody, useBoardWrite, useMeasureTypes } from './data';
 import { EndForm, RatificationForm, ReviewForm } from './measure-forms';
@@ -86,8 +86,8 @@ function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
   const { t } = useTranslation();
   const o = useOpen();
   const types = useMeasureTypes().filter((e) => e.active);
-  const empty = { decidedOn: today(), startOn: today(), responsible: '', courtReference: '', notes: '' };
-  const [f, setF] = useState(empty);
+  const form = useTextForm({ decidedOn: today(), startOn: today(), responsible: '', courtReference: '', notes: '' });
+  const { form: f, set } = form;
   const [type, setType] = useState<string | null>(null);
   const [hearing, setHearing] = useState<string | null>(null);
   const [review, setReview] = useState<string | null>(null);
@@ -105,13 +105,12 @@ function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
         }),
       ),
     () => {
-      setF(empty);
+      form.reset();
       setType(null);
       setReview(null);
       o.hide();
     },
   );
-  const set = (k: keyof typeof empty) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const fields = ['type', 'decidedOn', 'startOn', 'reviewOn', 'responsible', 'courtReference', 'hearingId'] as const;
   return (
     <Opener o={o} label={t('board.measure.open')}>
@@ -160,8 +159,7 @@ function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
         </Group>
         <TextInput
           label={t('board.measure.responsible')}
-          value={f.responsible}
-          onChange={(e) => set('responsible')(e.currentTarget.value)}
+          {...form.text('responsible')}
           error={errorAt(save.error, 'responsible')}
           required
         />
@@ -181,18 +179,12 @@ function AddMeasure({ caseId, b }: { caseId: string; b: BoardView }) {
           <TextInput
             label={t('board.measure.courtReference')}
             description={t('board.measure.courtReferenceHint')}
-            value={f.courtReference}
-            onChange={(e) => set('courtReference')(e.currentTarget.value)}
+            {...form.text('courtReference')}
             error={errorAt(save.error, 'courtReference')}
             required
           />
         )}
-        <Textarea
-          label={t('board.measure.notes')}
-          value={f.notes}
-          onChange={(e) => set('notes')(e.currentTarget.value)}
-          autosize
-        />
+        <Textarea label={t('board.measure.notes')} {...form.text('notes')} autosize />
         <Submit
           pending={save.isPending}
           disabled={!type || !f.responsible.trim() || !f.decidedOn || !f.startOn}

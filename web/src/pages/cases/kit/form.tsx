@@ -1,5 +1,5 @@
 import { Alert, Button, TextInput, type TextInputProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { errorElsewhere } from './errors';
 
 /**
@@ -42,4 +42,18 @@ export function Submit(p: {
       {p.children}
     </Button>
   );
+}
+
+/** The form's text fields as one object, with a setter per field. */
+export function useTextForm<T extends Record<string, string>>(empty: T) {
+  const [form, setForm] = useState(empty);
+  const set = (k: keyof T) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const text = (k: keyof T) => ({
+    value: form[k],
+    onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
+  });
+  /** The fields with something typed, trimmed (blank ones are left out of the body). */
+  const filled = () =>
+    Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : []))) as Partial<T>;
+  return { form, set, text, filled, reset: () => setForm(empty) };
 }

@@ -1,11 +1,11 @@
 import { Select } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResponse } from '../../../api';
 import { caseKeys, workKeys } from '../../../api/keys';
 import { useCountries, useDivisionsAbroad } from '../../../components/places-abroad';
 import { partKey, usePartWrite } from '../kit/data';
 import { fieldErrors } from '../kit/errors';
+import { useTextForm } from '../kit/form';
 import { useOpen } from '../kit/opener';
 
 /** The case's cross-border work as GET /api/cases/{id}/returns answers it. */
@@ -27,20 +27,6 @@ export function useReturnsWrite<B>(caseId: string, send: (b: B) => Promise<Retur
   return { m, at, general: m.error && !Object.keys(at).length ? m.error.message : null };
 }
 
-/** The form's text fields as one object, with a setter per field. */
-export function useForm<T extends Record<string, string>>(empty: T) {
-  const [form, setForm] = useState(empty);
-  const set = (k: keyof T) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const text = (k: keyof T) => ({
-    value: form[k],
-    onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
-  });
-  /** The fields with something typed, trimmed (blank ones are left out of the body). */
-  const filled = () =>
-    Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : []))) as Partial<T>;
-  return { form, set, text, filled, reset: () => setForm(empty) };
-}
-
 /**
  * A returns form behind its button: its text fields, whether it is open, and its write, which gets the fields with
  * something typed and empties and closes the form once saved.
@@ -50,7 +36,7 @@ export function useReturnsForm<T extends Record<string, string>>(
   empty: T,
   send: (filled: Partial<T>) => Promise<ReturnsView>,
 ) {
-  const f = useForm(empty);
+  const f = useTextForm(empty);
   const o = useOpen();
   const w = useReturnsWrite(
     caseId,
