@@ -303,6 +303,23 @@ for (const target of dbTargets()) {
         ['POST', `${base}/hearings`, { heldOn: daysAgo(1), kind: 'picnic' }, 400, 'validation_failed', 'body.kind'],
         [
           'POST',
+          `${base}/hearings`,
+          { heldOn: '2099-12-01', kind: 'trial' },
+          400,
+          'hearing_too_far_ahead',
+          'body.heldOn',
+        ],
+        [
+          'POST',
+          `${base}/hearings`,
+          { heldOn: daysAgo(-367), kind: 'trial' },
+          400,
+          'hearing_too_far_ahead',
+          'body.heldOn',
+        ],
+        ['POST', `${base}/hearings`, { heldOn: daysAgo(60), kind: 'trial' }, 400, 'date_before_stage', 'body.heldOn'],
+        [
+          'POST',
           `${base}/outcome`,
           { outcome: 'pardon', outcomeOn: daysAgo(1) },
           400,
@@ -344,6 +361,17 @@ for (const target of dbTargets()) {
       assert.equal(patched.json().complaints[0].fileNumber, 'FIS-CORREGIDO-PRUEBA');
       assert.equal(patched.json().complaints[0].institution, null);
       assert.ok(!(await rows()).includes('FIS-CORREGIDO-PRUEBA'));
+    });
+
+    it('takes a hearing scheduled ahead up to one year on the business clock, not beyond', async () => {
+      const c = (await view(prosecutor)).complaints[0];
+      const url = `/api/cases/${caseId}/complaints/${c.id}/hearings`;
+      const ahead = await call(prosecutor, 'POST', url, { heldOn: daysAgo(-90), kind: 'trial' });
+      assert.equal(ahead.statusCode, 200, ahead.body);
+      assert.ok((ahead.json().complaints[0].hearings as { heldOn: string }[]).some((h) => h.heldOn === daysAgo(-90)));
+      const far = await call(prosecutor, 'POST', url, { heldOn: daysAgo(-400), kind: 'trial' });
+      assert.equal(far.statusCode, 400, far.body);
+      assert.match(far.json().message, /un año/);
     });
 
     it('closes the case’s proceedings to the prosecutor once the referral is withdrawn', async () => {

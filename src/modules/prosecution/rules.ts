@@ -20,6 +20,16 @@ export function checkStage(
 }
 
 /**
+ * A hearing's day: on or after the filing, and at most one year after today on the business clock (a hearing may be
+ * recorded ahead, once scheduled, as the form's optional "what was decided" allows; a later day is a typing error).
+ */
+export function checkHearingDay(heldOn: string, filedOn: string, today: string): void {
+  if (heldOn < filedOn) throw fieldError(400, 'date_before_stage', 'heldOn');
+  const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  if (heldOn > yearAhead) throw fieldError(400, 'hearing_too_far_ahead', 'heldOn');
+}
+
+/**
  * An outcome: dated between the filing and today; sentence, fine and reparation only with a conviction; per-suspect
  * outcomes only for the complaint's suspects; an acquittal or a conviction (of anyone) only once prosecuted (409).
  */

@@ -6,7 +6,7 @@ import type { Language } from '../../platform/i18n/index';
 import type { Actor } from '../access/index';
 import { ProsecutionBase } from './base';
 import * as repo from './repo';
-import { checkOutcome, checkStage, fieldError } from './rules';
+import { checkHearingDay, checkOutcome, checkStage, fieldError } from './rules';
 import type { ComplaintCreate, ComplaintPatch, OutcomeBody } from './schema';
 import type { HearingKind } from './vocabulary';
 
@@ -230,7 +230,7 @@ export class ProsecutionService extends ProsecutionBase {
     return this.view(actor, caseId, lang);
   }
 
-  /** A procedural hearing (it may be scheduled ahead); what it decided is sealed. */
+  /** A procedural hearing (it may be scheduled up to a year ahead); what it decided is sealed. */
   async addHearing(
     actor: Actor,
     caseId: string,
@@ -241,7 +241,7 @@ export class ProsecutionService extends ProsecutionBase {
   ) {
     await this.writable(actor, caseId);
     const c = await this.complaint(caseId, id);
-    if (b.heldOn < c.filed_on) throw fieldError(400, 'date_before_stage', 'heldOn');
+    checkHearingDay(b.heldOn, c.filed_on, todayIso());
     const hearing = randomUUID();
     await writeAudited(
       this.ctx,
