@@ -91,7 +91,7 @@ for (const target of dbTargets()) {
       );
     });
 
-    it("leaves a referral waiting in the prosecutor's inbox, on a Guamote case", async () => {
+    it("leaves a referral of a Guamote case in the prosecutor's inbox, accepted by the prosecutor", async () => {
       const rows = await db.handle.db
         .selectFrom('referrals as r')
         .innerJoin('organisations as o', 'o.id', 'r.to_org_id')
@@ -102,7 +102,8 @@ for (const target of dbTargets()) {
       assert.equal(rows.length, 2);
       assert.equal(rows[1]?.name, 'Fiscalía Provincial de Chimborazo (demo)');
       assert.match(rows[1]?.division_code ?? '', /^0606/);
-      assert.equal(rows[1]?.status, 'sent');
+      // Accepted before the prosecutor recorded the proceedings on it (prosecution demo).
+      assert.equal(rows[1]?.status, 'accepted');
       // Need-to-know: a health referral of a Cuenca case to the shelter, and one data-sharing agreement.
       assert.equal(rows[0]?.name, 'Casa de Acogida Demo (ficticia)');
       assert.match(rows[0]?.division_code ?? '', /^0101/);

@@ -1,14 +1,14 @@
 import type { Context } from '../../platform/context';
-import { organisationIdByName, SharingAgreements } from '../access/index';
+import { actorByEmail, organisationIdByName, SharingAgreements } from '../access/index';
 import { CareService, demoSeedActor, FollowUps, Protection } from '../cases/index';
 import * as repo from './repo';
 import { ReferralService } from './service';
 
 /**
  * Demo protection work on the first Guamote case: an overdue home visit for the caseworker, a support plan
- * waiting for the supervisor, the complaint filed, and a referral to the provincial prosecutor's office waiting
- * in its inbox (the override reason is fictitious and audited like any other). It sees only what a legal
- * referral needs. Then need-to-know sharing: a health referral of the second Cuenca case, with consent, to the
+ * waiting for the supervisor, the complaint filed, and a referral to the provincial prosecutor's office, which the
+ * demo prosecutor accepted (the override reason is fictitious and audited like any other): the prosecution demo
+ * records the complaint through it. It sees only what a legal referral needs. Then need-to-know sharing: a health referral of the second Cuenca case, with consent, to the
  * demo shelter (identity, age, languages and health notes only), and a data-sharing agreement by which the
  * Guamote board opens some sections of its cases to the Colta municipality.
  */
@@ -58,7 +58,8 @@ export async function seedReferralsDemo(ctx: Context): Promise<void> {
     },
     'demo-seed',
   );
-  await new ReferralService(ctx).create(
+  const referrals = new ReferralService(ctx);
+  const referral = await referrals.create(
     system,
     guamote.id,
     {
@@ -69,6 +70,10 @@ export async function seedReferralsDemo(ctx: Context): Promise<void> {
     },
     'demo-seed',
   );
+  // The prosecutor's office took the referral up before recording the proceedings on it (prosecution demo).
+  const prosecutor = await actorByEmail(ctx, 'fiscal.chimborazo@minka.demo');
+  if (prosecutor && referral.status === 'sent')
+    await referrals.respond(prosecutor, referral.id, { accept: true }, 'demo-seed');
   await seedSharingDemo(ctx);
 }
 
