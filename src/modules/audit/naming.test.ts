@@ -80,6 +80,35 @@ for (const target of dbTargets()) {
       assert.ok(byRecord.some((e: { actorName: string | null }) => e.actorName === 'Juan Prueba Trabajador'));
     });
 
+    it('names a legal catalogue entry by its label in the reader language, or by its whole <list>:<key>', async () => {
+      const changed = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/catalogues/visit_schedule/reintegration',
+        headers: admin.headers,
+        payload: { source: 'OIM, reintegración (prueba de auditoría)' },
+      });
+      assert.equal(changed.statusCode, 200, changed.body);
+      await t.db.ctx.audit.record({
+        actor: null,
+        action: 'catalogue.entry_changed',
+        recordType: 'catalogue',
+        recordId: 'offence:coip_gone',
+      });
+      const entries = await get('/api/audit?recordType=catalogue');
+      const schedule = entries.find((e: { recordId: string }) => e.recordId === 'visit_schedule:reintegration');
+      assert.equal(schedule?.recordName, 'Visitas de seguimiento de la reintegración');
+      const gone = entries.find((e: { recordId: string }) => e.recordId === 'offence:coip_gone');
+      assert.equal(gone?.recordName, 'offence:coip_gone', 'never cut short');
+      const en = await t.app.inject({
+        method: 'GET',
+        url: '/api/audit?recordType=catalogue',
+        headers: { ...admin.headers, 'accept-language': 'en' },
+      });
+      const inEnglish = en.json().find((e: { recordId: string }) => e.recordId === 'visit_schedule:reintegration');
+      assert.notEqual(inEnglish?.recordName, schedule?.recordName);
+      assert.ok(inEnglish?.recordName);
+    });
+
     it('a system entry has no person', async () => {
       const entries = await get('/api/audit');
       const checkpoint = entries.find((e: { action: string }) => e.action === 'audit.checkpoint');

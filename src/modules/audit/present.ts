@@ -6,15 +6,19 @@ export interface Naming {
   people: Map<string, string>;
   organisations: Map<string, string>;
   cases: Map<string, string>;
+  /** Legal catalogue entries by `<list>:<key>`, labelled in the reader's language. */
+  catalogue?: Map<string, string>;
 }
 
-// A short human reference to the record: a case's code, a person's or organisation's name; null when the record
-// has no cheap name (the page then shows the record type's label and a short id).
+// A short human reference to the record: a case's code, a person's or organisation's name, a catalogue entry's label
+// (its whole `<list>:<key>` when the entry is gone: never cut short); null when the record has no cheap name (the page
+// then shows the record type's label and a short id).
 function recordName(e: AuditLogTable, n: Naming): string | null {
   if (!e.record_id) return null;
   if (e.record_type === 'case') return n.cases.get(e.record_id) ?? null;
   if (e.record_type === 'user') return n.people.get(e.record_id) ?? null;
   if (e.record_type === 'organisation') return n.organisations.get(e.record_id) ?? null;
+  if (e.record_type === 'catalogue') return n.catalogue?.get(e.record_id) ?? e.record_id;
   return null;
 }
 

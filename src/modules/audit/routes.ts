@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Context } from '../../platform/context';
 import { errorSchema } from '../../platform/http/schemas';
+import { requestLanguage } from '../../platform/i18n/index';
 import { requireActor } from '../access/index';
 import { presentEntry } from './present';
 import { auditEntrySchema, auditPersonSchema, auditQuery, verifySchema } from './schema';
@@ -28,7 +29,7 @@ export const auditRoutes =
         },
       },
       async (req) => {
-        const { rows, naming } = await trail.browse(requireActor(req), req.query);
+        const { rows, naming } = await trail.browse(requireActor(req), req.query, requestLanguage(req));
         return rows.map((e) => presentEntry(e, naming));
       },
     );

@@ -1,5 +1,8 @@
 import type { Context } from '../../platform/context';
+import type { Language } from '../../platform/i18n/index';
 import { type Actor, can, OrganisationsService, requirePermission, userNames } from '../access/index';
+import { Catalogues } from '../catalogues/index';
+import { type CatalogueList, catalogueLists } from '../catalogues/vocabulary';
 import { auditServiceOf } from './checkpoint-job';
 import { checkpointDir } from './checkpoints';
 import type { Naming } from './present';
@@ -20,6 +23,7 @@ export class AuditTrail {
   async browse(
     actor: Actor,
     q: { recordType?: string; recordId?: string; actorUserId?: string; before?: number; limit: number },
+    lang: Language | string = 'es',
   ) {
     requirePermission(actor, 'audit:read');
     const actorOrgIds = await this.visibleOrgs(actor);
@@ -31,7 +35,7 @@ export class AuditTrail {
       limit: q.limit,
       actorOrgIds,
     });
-    return { rows, naming: await this.naming(actor, rows) };
+    return { rows, naming: await this.naming(actor, rows, lang) };
   }
 
   /** The people who appear as actors in the trail, by name and current organisation (in my jurisdiction), for holders of audit:read (403 otherwise). */
@@ -65,6 +69,7 @@ export class AuditTrail {
       record_type: string | null;
       record_id: string | null;
     }[],
+    lang: Language | string = 'es',
   ): Promise<Naming> {
     const ids = (type: string) => rows.filter((r) => r.record_type === type && r.record_id).map((r) => r.record_id!);
     // Staff names are shown to those who may read the users anyway (administrators and supervisors by default).
@@ -77,7 +82,21 @@ export class AuditTrail {
         ...new Set([...rows.map((r) => r.actor_org_id ?? ''), ...ids('organisation')].filter(Boolean)),
       ]),
       cases: await repo.caseCodes(this.ctx.db.db, [...new Set(ids('case'))]),
+      catalogue: await this.catalogueLabels([...new Set(ids('catalogue'))], lang),
     };
+  }
+
+  /** Catalogue entries (`<list>:<key>`) named by their label: "Catálogo legal" + the entry, not a cut-off key. */
+  private async catalogueLabels(ids: string[], lang: Language | string) {
+    const catalogues = new Catalogues(this.ctx);
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const [list, key] = id.split(':') as [string, string | undefined];
+      if (!key || !(catalogueLists as readonly string[]).includes(list)) continue;
+      const e = await catalogues.entry(list as CatalogueList, key);
+      if (e) out.set(id, Catalogues.label(e, lang, key));
+    }
+    return out;
   }
 
   /** Checks the whole MAC chain against the signed checkpoints of this installation, for holders of audit:read (403 otherwise). */
