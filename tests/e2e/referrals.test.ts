@@ -3,8 +3,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type E2E, newPage, screenshotDir, signIn, startE2E } from './support';
 
-// Journey: the provincial prosecutor finds the demo referral of a Guamote case in the inbox, accepts it,
-// records the legal service delivered, and can open the referred case.
+// Journey: the provincial prosecutor finds the demo referral of a Guamote case in the inbox (the demo has him accept
+// it before he records the proceedings on it), records the legal service delivered, and can open the referred case.
 describe('receiving a referral (Chromium)', () => {
   let e2e: E2E;
   before(async () => {
@@ -12,14 +12,12 @@ describe('receiving a referral (Chromium)', () => {
   });
   after(() => e2e.close());
 
-  it('accepts a referral, records the service and opens the case', async () => {
+  it('finds the accepted referral, records the service and opens the case', async () => {
     const { page, problems } = await newPage(e2e);
     await signIn(page, 'fiscal.chimborazo@minka.demo');
     await page.goto('/referrals/inbox');
     await page.getByRole('heading', { name: 'Derivaciones recibidas' }).waitFor();
     const card = page.locator('.mantine-Card-root').filter({ hasText: /GUA-\d{4}-\d{4}/ });
-    await card.getByText('Enviada', { exact: true }).waitFor();
-    await card.getByRole('button', { name: 'Aceptar' }).click();
     await card.getByText('Aceptada', { exact: true }).waitFor();
     await card.getByRole('combobox', { name: 'Servicio' }).click();
     await page.getByRole('option').first().click();
