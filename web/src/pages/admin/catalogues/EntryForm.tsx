@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, TextInput } f
 import { useMutation } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueList } from '../../../../../src/modules/catalogues/vocabulary';
+import { type CatalogueList, readByKey } from '../../../../../src/modules/catalogues/vocabulary';
 import { ApiError, type ApiResponse, client, ok } from '../../../api';
 import { type DataDraft, DataInputs, dataToSend, defaultData, draftOf } from './data';
 
@@ -146,7 +146,7 @@ export function EntryForm({
         allowNegative={false}
         error={errors.position}
       />
-      {entry && (
+      {entry && !readByKey.includes(list) && (
         <Checkbox
           label={t(`${p}.activeLabel`)}
           description={t(`${p}.activeHelp`)}

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CatalogueList, catalogueLists } from '../../../../../src/modules/catalogues/vocabulary';
+import { type CatalogueList, catalogueLists, readByKey } from '../../../../../src/modules/catalogues/vocabulary';
 import { client, ok } from '../../../api';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { WideTable } from '../../../components/WideTable';
@@ -44,7 +44,8 @@ export function Catalogues() {
           miw={240}
           maw="100%"
         />
-        <Button onClick={() => setEditing('new')}>{t(`${p}.add`)}</Button>
+        {/* Lists Minka reads by key take no new entries (the server refuses them too). */}
+        {!readByKey.includes(list) && <Button onClick={() => setEditing('new')}>{t(`${p}.add`)}</Button>}
       </Group>
       <Text size="sm" c="dimmed">
         {t(`${p}.drives.${list}`)}
