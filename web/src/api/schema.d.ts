@@ -19615,6 +19615,11 @@ export interface components {
       reviewOverdue: boolean;
       ratificationOverdue: boolean;
       reviews: components['schemas']['BoardMeasureReviewInput'][];
+      abilities: {
+        review: boolean;
+        ratify: boolean;
+        end: boolean;
+      };
     };
     BoardInput: {
       caseId: string;
@@ -21476,6 +21481,11 @@ export interface components {
       reviewOverdue: boolean;
       ratificationOverdue: boolean;
       reviews: components['schemas']['BoardMeasureReview'][];
+      abilities: {
+        review: boolean;
+        ratify: boolean;
+        end: boolean;
+      };
     };
     Board: {
       caseId: string;

@@ -36,7 +36,7 @@ function MeasureBadges({ m }: { m: Measure }) {
   );
 }
 
-function MeasureCard({ caseId, m, write }: { caseId: string; m: Measure; write: boolean }) {
+function MeasureCard({ caseId, m }: { caseId: string; m: Measure }) {
   const { t } = useTranslation();
   const line = (label: string, value: string | null | undefined) =>
     value ? (
@@ -70,11 +70,11 @@ function MeasureCard({ caseId, m, write }: { caseId: string; m: Measure; write: 
             {r.notes ? ` · ${r.notes}` : ''}
           </Text>
         ))}
-        {write && m.status === 'active' && (
+        {(m.abilities.review || m.abilities.ratify || m.abilities.end) && (
           <Group gap="xs" align="start" wrap="wrap">
-            <ReviewForm caseId={caseId} m={m} />
-            {m.ratification === 'pending' && <RatificationForm caseId={caseId} m={m} />}
-            <EndForm caseId={caseId} m={m} />
+            {m.abilities.review && <ReviewForm caseId={caseId} m={m} />}
+            {m.abilities.ratify && <RatificationForm caseId={caseId} m={m} />}
+            {m.abilities.end && <EndForm caseId={caseId} m={m} />}
           </Group>
         )}
       </Stack>
@@ -209,7 +209,7 @@ export function Measures({ caseId, b }: { caseId: string; b: BoardView }) {
         </Text>
       )}
       {b.measures.map((m) => (
-        <MeasureCard key={m.id} caseId={caseId} m={m} write={b.abilities.write} />
+        <MeasureCard key={m.id} caseId={caseId} m={m} />
       ))}
       {b.abilities.write && <AddMeasure caseId={caseId} b={b} />}
     </Stack>

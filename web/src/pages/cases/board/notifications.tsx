@@ -54,7 +54,7 @@ function Delivery({ caseId, n }: { caseId: string; n: Notice }) {
       }),
     );
   });
-  const fields = ['deliveredAt', 'method', 'receiver', 'proofFile'] as const;
+  const fields = ['deliveredAt', 'method', 'receiver', 'proofFileId'] as const;
   return (
     <Opener o={o} label={t('board.delivery.open')}>
       <Stack gap="xs">
@@ -90,7 +90,7 @@ function Delivery({ caseId, n }: { caseId: string; n: Notice }) {
           accept="image/jpeg,image/png,application/pdf"
           value={proof}
           onChange={setProof}
-          error={errorAt(save.error, 'proofFile')}
+          error={errorAt(save.error, 'proofFileId')}
           clearable
           required
         />

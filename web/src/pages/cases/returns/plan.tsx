@@ -25,7 +25,7 @@ function RecordVisit({ caseId, visit }: { caseId: string; visit: Visit }) {
     ),
   );
   return (
-    <Opener o={o} label={`${t('returns.plan.record')}: ${t('returns.plan.visit', { month: visit.month })}`}>
+    <Opener o={o} label={`${t('returns.plan.record')}: ${t('returns.plan.visit', { count: visit.month })}`}>
       <Stack gap="xs">
         <Group align="end" wrap="wrap">
           <DateField
@@ -126,7 +126,7 @@ export function PlanPart({ caseId, plan, writable }: { caseId: string; plan: Pla
               <Table.Tr key={x.id} data-visit={x.month} data-state={x.state}>
                 <Table.Td>
                   <Group gap={4}>
-                    {t('returns.plan.visit', { month: x.month })}
+                    {t('returns.plan.visit', { count: x.month })}
                     <Badge color={stateColour[x.state]} variant="light">
                       {t(`returns.plan.states.${x.state}`)}
                     </Badge>
