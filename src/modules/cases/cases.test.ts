@@ -389,6 +389,12 @@ for (const target of dbTargets()) {
             created_at: new Date().toISOString(),
           })
           .execute();
+        // Open past its due date: the case says so (the 24-hour task, due in two days, is not).
+        const tasks = (await get(guamote, `/api/cases/${c.id}`)).json().tasks as { id: string; overdue: boolean }[];
+        assert.deepEqual(tasks.map((x) => [x.id === taskId ? 'visit' : 'notify', x.overdue]).sort(), [
+          ['notify', false],
+          ['visit', true],
+        ]);
         const done = await post(guamote, `/api/cases/${c.id}/tasks/${taskId}/done`, {});
         assert.equal(done.statusCode, 409);
         assert.equal(done.json().code, 'task_needs_record');

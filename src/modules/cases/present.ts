@@ -1,3 +1,4 @@
+import { nowIso } from '../../platform/db/index';
 import type { CaseTable, Database, PersonTable } from '../../platform/db/types';
 import type { Actor } from '../access/index';
 import { caseCodec, screeningCodec } from './codecs';
@@ -52,6 +53,7 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
   const { c, person } = v;
   const has = (section: Parameters<typeof grants>[1]) => grants(v.granted, section);
   const tasks = has('tasks') ? v.tasks : [];
+  const now = nowIso();
   const events = has('exploitation') ? v.events : [];
   const comments = has('comments') ? v.comments : [];
   const consents = has('consents') ? v.consents : [];
@@ -135,6 +137,7 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
       authority: t.authority,
       dueAt: t.due_at,
       doneAt: t.done_at,
+      overdue: !t.done_at && t.due_at < now,
       note: v.decrypt('case_tasks', t.id, 'note', t.note_enc),
       outcome: v.decrypt('case_tasks', t.id, 'outcome', t.outcome_enc ?? null),
     })),

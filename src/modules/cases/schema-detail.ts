@@ -89,6 +89,7 @@ export const caseDetailSchema = z
         authority: nullableText,
         dueAt: z.string(),
         doneAt: nullableText,
+        overdue: z.boolean().meta({ description: 'Open past its due date, by the server’s business clock' }),
         note: nullableText,
         outcome: nullableText.meta({ description: 'What the follow-up found, written when it was marked done' }),
       }),

@@ -19272,6 +19272,8 @@ export interface components {
         authority: string | null;
         dueAt: string;
         doneAt: string | null;
+        /** @description Open past its due date, by the server’s business clock */
+        overdue: boolean;
         note: string | null;
         /** @description What the follow-up found, written when it was marked done */
         outcome: string | null;
@@ -21138,6 +21140,8 @@ export interface components {
         authority: string | null;
         dueAt: string;
         doneAt: string | null;
+        /** @description Open past its due date, by the server’s business clock */
+        overdue: boolean;
         note: string | null;
         /** @description What the follow-up found, written when it was marked done */
         outcome: string | null;

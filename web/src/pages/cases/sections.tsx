@@ -72,6 +72,11 @@ export function Safeguards({ c, act, onSaved }: { c: CaseDetail; act: Act; onSav
                   `${t('cases.due')} ${formatDateTime(task.dueAt)}`,
                 ].join(' · ')}
               </Text>
+              {task.overdue && (
+                <Badge color="red.9" variant="outline">
+                  {t('work.overdue')}
+                </Badge>
+              )}
               {task.doneAt ? (
                 <Badge color="green">{t('cases.done')}</Badge>
               ) : recordedTaskKinds.includes(task.kind) ? null : (
