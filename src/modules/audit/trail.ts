@@ -90,12 +90,13 @@ export class AuditTrail {
   private async catalogueLabels(ids: string[], lang: Language | string) {
     const catalogues = new Catalogues(this.ctx);
     const out = new Map<string, string>();
-    for (const id of ids) {
-      const [list, key] = id.split(':') as [string, string | undefined];
-      if (!key || !(catalogueLists as readonly string[]).includes(list)) continue;
-      const e = await catalogues.entry(list as CatalogueList, key);
-      if (e) out.set(id, Catalogues.label(e, lang, key));
-    }
+    // One read per list named on the page, not one per entry.
+    const lists = new Set(
+      ids.map((id) => id.split(':')[0]!).filter((l) => (catalogueLists as readonly string[]).includes(l)),
+    );
+    for (const list of lists)
+      for (const e of await catalogues.entries(list as CatalogueList))
+        if (ids.includes(`${list}:${e.key}`)) out.set(`${list}:${e.key}`, Catalogues.label(e, lang, e.key));
     return out;
   }
 

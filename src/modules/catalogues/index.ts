@@ -7,4 +7,4 @@ export const cataloguesModule: ModuleDescriptor = {
   routes: (ctx) => [{ plugin: catalogueRoutes(ctx), prefix: '/api' }],
 };
 
-export { type CatalogueDataOf, type CatalogueEntry, Catalogues } from './service';
+export { type CatalogueDataOf, type CatalogueEntry, Catalogues, notificationHours } from './service';

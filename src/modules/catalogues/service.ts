@@ -89,3 +89,15 @@ export class Catalogues {
     return e.labels[lang as keyof Labels] ?? e.labels.es;
   }
 }
+
+/** Hours the law gives when the catalogue has no active notification deadline (CONA art. 72). */
+const defaultNotificationHours = 24;
+
+/**
+ * Hours within which a child's case must be notified to the protection authority: the installation's catalogue
+ * (deadline/board_notification), 24 when it has none; read inside `q` when the caller holds a transaction.
+ */
+export async function notificationHours(ctx: Pick<Context, 'db'>, q?: Q): Promise<number> {
+  const e = await new Catalogues(ctx).entry('deadline', 'board_notification', q);
+  return e?.active ? e.data.hours : defaultNotificationHours;
+}
