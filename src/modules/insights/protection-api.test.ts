@@ -180,6 +180,15 @@ for (const target of dbTargets()) {
         // A case reader sees the canton's exact count of the year.
         const exact = yearValue(exactPlan);
         assert.equal(exact.value, colta.filter((f) => f.protection.includes(`${year}:${kinds[code]}`)).length, code);
+        // Its quarters come from the case tables: each at most the year, together at least the year (a person with
+        // events in two quarters counts in both).
+        const quarters = exactPlan
+          .find((i: { code: string }) => i.code === code)!
+          .values.filter((v: Value) => v.period.startsWith(`${year}-Q`))
+          .map((v: Value) => v.value ?? 0);
+        assert.equal(quarters.length, 4, code);
+        assert.ok(Math.max(...quarters) <= exact.value!, code);
+        assert.ok(quarters.reduce((a: number, b: number) => a + b, 0) >= exact.value!, code);
       }
     });
   });

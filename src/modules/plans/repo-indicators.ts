@@ -1,4 +1,5 @@
 import type { Insertable, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index';
 import type { Database } from '../../platform/db/types';
 import { decodeAll, indicatorCodec, valueCodec } from './codecs';
@@ -77,6 +78,30 @@ export const selectPlanActionsByPlanIdAndId = (q: Q, actionId: string, planId: s
 
 export type ProtectionEvent = 'measure' | 'returned' | 'reintegrated' | 'complaint' | 'prosecution' | 'conviction';
 
+/** Where each protection event is recorded: its table, the date it happened on, and what else must hold. */
+const eventSource: Record<
+  ProtectionEvent,
+  {
+    table: 'board_measures' | 'case_returns' | 'reintegration_plans' | 'complaints';
+    date: string;
+    equals: [string, string][];
+  }
+> = {
+  measure: { table: 'board_measures', date: 'decided_on', equals: [] },
+  returned: { table: 'case_returns', date: 'arrived_on', equals: [] },
+  reintegrated: {
+    table: 'reintegration_plans',
+    date: 'closed_on',
+    equals: [
+      ['status', 'closed'],
+      ['outcome', 'reintegrated'],
+    ],
+  },
+  complaint: { table: 'complaints', date: 'filed_on', equals: [] },
+  prosecution: { table: 'complaints', date: 'charged_on', equals: [] },
+  conviction: { table: 'complaints', date: 'outcome_on', equals: [['outcome', 'conviction']] },
+};
+
 /**
  * People of the plan's divisions with a counted case (not a draft, not found "not a victim") that had this event
  * in [from, to): a measure decided, a return, a reintegration closed as reintegrated, a complaint filed, charges
@@ -99,66 +124,11 @@ export const countProtectionEvents = async (
     .where((w) =>
       w.or([w('c.trafficking_status', 'is', null), w('c.trafficking_status', '<>', 'NotAVictimOfTrafficking')]),
     )
-    .where((eb) => {
-      switch (event) {
-        case 'measure':
-          return eb.exists(
-            eb
-              .selectFrom('board_measures as e')
-              .select('e.id')
-              .whereRef('e.case_id', '=', 'c.id')
-              .where('e.decided_on', '>=', from)
-              .where('e.decided_on', '<', to),
-          );
-        case 'returned':
-          return eb.exists(
-            eb
-              .selectFrom('case_returns as e')
-              .select('e.id')
-              .whereRef('e.case_id', '=', 'c.id')
-              .where('e.arrived_on', '>=', from)
-              .where('e.arrived_on', '<', to),
-          );
-        case 'reintegrated':
-          return eb.exists(
-            eb
-              .selectFrom('reintegration_plans as e')
-              .select('e.id')
-              .whereRef('e.case_id', '=', 'c.id')
-              .where('e.status', '=', 'closed')
-              .where('e.outcome', '=', 'reintegrated')
-              .where('e.closed_on', '>=', from)
-              .where('e.closed_on', '<', to),
-          );
-        case 'complaint':
-          return eb.exists(
-            eb
-              .selectFrom('complaints as e')
-              .select('e.id')
-              .whereRef('e.case_id', '=', 'c.id')
-              .where('e.filed_on', '>=', from)
-              .where('e.filed_on', '<', to),
-          );
-        case 'prosecution':
-          return eb.exists(
-            eb
-              .selectFrom('complaints as e')
-              .select('e.id')
-              .whereRef('e.case_id', '=', 'c.id')
-              .where('e.charged_on', '>=', from)
-              .where('e.charged_on', '<', to),
-          );
-        case 'conviction':
-          return eb.exists(
-            eb
-              .selectFrom('complaints as e')
-              .select('e.id')
-              .whereRef('e.case_id', '=', 'c.id')
-              .where('e.outcome', '=', 'conviction')
-              .where('e.outcome_on', '>=', from)
-              .where('e.outcome_on', '<', to),
-          );
-      }
+    .where(() => {
+      const e = eventSource[event];
+      const at = sql.ref(`e.${e.date}`);
+      const also = e.equals.map(([column, value]) => sql` and ${sql.ref(`e.${column}`)} = ${value}`);
+      return sql<boolean>`exists (select 1 from ${sql.table(e.table)} as e where e.case_id = c.id and ${at} >= ${from} and ${at} < ${to}${sql.join(also, sql``)})`;
     })
     .executeTakeFirstOrThrow();
   return Number(r.n);
