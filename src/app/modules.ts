@@ -8,10 +8,13 @@ import { fieldModule } from '../modules/field/index';
 import { formsModule } from '../modules/forms/index';
 import { geoModule } from '../modules/geo/index';
 import { insightsModule } from '../modules/insights/index';
+import { noticesModule } from '../modules/notices/index';
 import { plansModule } from '../modules/plans/index';
 import { prosecutionModule } from '../modules/prosecution/index';
 import { referralsModule } from '../modules/referrals/index';
 import { reportsModule } from '../modules/reports/index';
+import { retentionModule } from '../modules/retention/index';
+import { rightsModule } from '../modules/rights/index';
 import { returnsModule } from '../modules/returns/index';
 import { studiesModule } from '../modules/studies/index';
 import { translationsModule } from '../modules/translations/index';
@@ -34,9 +37,12 @@ export const modules: readonly ModuleDescriptor[] = [
   boardModule,
   returnsModule,
   prosecutionModule,
+  rightsModule,
+  retentionModule,
   plansModule,
   insightsModule,
   formsModule,
   studiesModule,
   translationsModule,
+  noticesModule,
 ];

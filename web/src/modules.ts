@@ -9,6 +9,7 @@ export const modules = [
   { key: 'plans', path: '/plans', ready: true, needs: ['plans:read'] },
   { key: 'insights', path: '/insights', ready: true, needs: ['insights:aggregate'] },
   { key: 'studies', path: '/studies', ready: true, needs: ['studies:manage', 'studies:collect'] },
+  { key: 'rights', path: '/rights', ready: true, needs: ['rights:manage'] },
   { key: 'geography', path: '/geo', ready: true, needs: [] },
   {
     key: 'admin',

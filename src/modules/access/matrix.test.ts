@@ -358,6 +358,11 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/complaints/:sub/hearings': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/complaints/:sub/outcome': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // protection figures (issue 20): entries below this line
+  // rights (issue 21): requests, holds, flags, erasure: entries below this line
+  // rights export (issue 21): entries below this line
+  // retention (issue 21): entries below this line
+  // notices (issue 21): entries below this line
+  // insights releases, CTDC batches, synthetic (issue 21): entries below this line
 };
 
 const expected = (e: Expect, role: Role, place: 'inside' | 'outside') => {

@@ -27,6 +27,8 @@ export const permissions = [
   'studies:manage',
   'studies:collect',
   'catalogues:manage',
+  'rights:manage',
+  'retention:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -39,10 +41,12 @@ export const personalDataPermissions: readonly Permission[] = [
   'cases:read',
   'referrals:receive',
   'exports:personal',
+  'rights:manage',
 ];
 
 export const systemRoles: Record<string, Permission[]> = {
   administrator: [
+    'retention:manage',
     'translations:manage',
     'catalogues:manage',
     'forms:manage',
@@ -69,6 +73,7 @@ export const systemRoles: Record<string, Permission[]> = {
     'plans:read',
     'insights:aggregate',
     'exports:personal',
+    'rights:manage',
   ],
   caseworker: [
     'organisations:read',

@@ -56,6 +56,11 @@ for (const target of dbTargets()) {
         '0030_returns',
         '0031_prosecution',
         '0032_protection_facts',
+        '0033_rights',
+        '0034_anonymisation',
+        '0035_retention',
+        '0036_ctdc_batches',
+        '0037_releases',
       ]);
       assert.equal(await hasUserColumn(), true);
     });

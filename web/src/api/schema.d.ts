@@ -2660,6 +2660,8 @@ export interface paths {
               | 'studies:manage'
               | 'studies:collect'
               | 'catalogues:manage'
+              | 'rights:manage'
+              | 'retention:manage'
             )[];
             key: string;
           };
@@ -2775,6 +2777,8 @@ export interface paths {
               | 'studies:manage'
               | 'studies:collect'
               | 'catalogues:manage'
+              | 'rights:manage'
+              | 'retention:manage'
             )[];
           };
         };

@@ -31,6 +31,11 @@ import * as m0029 from './0029_board';
 import * as m0030 from './0030_returns';
 import * as m0031 from './0031_prosecution';
 import * as m0032 from './0032_protection_facts';
+import * as m0033 from './0033_rights';
+import * as m0034 from './0034_anonymisation';
+import * as m0035 from './0035_retention';
+import * as m0036 from './0036_ctdc_batches';
+import * as m0037 from './0037_releases';
 
 /** Every migration in order; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +71,9 @@ export const migrations: Record<string, Migration> = {
   '0030_returns': m0030,
   '0031_prosecution': m0031,
   '0032_protection_facts': m0032,
+  '0033_rights': m0033,
+  '0034_anonymisation': m0034,
+  '0035_retention': m0035,
+  '0036_ctdc_batches': m0036,
+  '0037_releases': m0037,
 };
