@@ -8,3 +8,6 @@ import type { ModuleDescriptor } from '../../platform/module';
 export const rightsModule: ModuleDescriptor = {
   name: 'rights',
 };
+
+export { type AnonymiseOptions, type AnonymiseResult, anonymiseCase, anonymisePerson } from './anonymise';
+export { caseHeld, erasureBlockers } from './holds';
