@@ -63,6 +63,13 @@ describe('configuration', () => {
       );
   });
 
+  it('gives data-subject requests 15 days by default, 1 to 90 when configured', () => {
+    assert.equal(loadConfig({}).MINKA_RIGHTS_DEADLINE_DAYS, 15);
+    assert.equal(loadConfig({ MINKA_RIGHTS_DEADLINE_DAYS: '10' }).MINKA_RIGHTS_DEADLINE_DAYS, 10);
+    for (const bad of ['0', '91', 'x'])
+      assert.throws(() => loadConfig({ MINKA_RIGHTS_DEADLINE_DAYS: bad }), /MINKA_RIGHTS_DEADLINE_DAYS/);
+  });
+
   it('names the bad setting in its error', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty' }),

@@ -120,6 +120,8 @@ export const settingsSchema = z.strictObject({
   MINKA_CLOCK_OFFSET_DAYS: int(0, 3650).default(0),
   /** Days a completed referral still opens its case sections to the receiver (0 = access ends on completion). */
   MINKA_REFERRAL_GRACE_DAYS: int(0, 3650).default(30),
+  /** Days to answer a data-subject request (LOPDP): the due date is the day received plus this many days. */
+  MINKA_RIGHTS_DEADLINE_DAYS: int(1, 90).default(15),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
   /**
    * Hosts (host or host:port, comma-separated) the webhook may fetch a message's attachments from: the RapidPro
