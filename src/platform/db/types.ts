@@ -1127,6 +1127,54 @@ export interface Database {
     created_by: string;
     created_at: string;
   };
+  /** A data-subject request under the LOPDP (rights module): who asked (sealed), which right, its deadline and answer. */
+  data_requests: {
+    id: string;
+    /** Human-friendly, e.g. SOL-2026-0001. */
+    code: string;
+    person_id: string;
+    /** The case it was logged from (scope checks go through it). */
+    case_id: string;
+    right: string;
+    requester_enc: string | null;
+    channel: string;
+    /** The language of the answer: es | qu-EC | en. */
+    language: string;
+    received_on: string;
+    due_on: string;
+    status: string;
+    answered_on: string | null;
+    answered_by: string | null;
+    outcome_enc: string | null;
+    refusal_reason: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** A legal hold keeps a case from erasure and retention until lifted; reason and basis are sealed. */
+  legal_holds: {
+    id: string;
+    case_id: string;
+    reason_enc: string | null;
+    basis_enc: string | null;
+    placed_by: string;
+    placed_at: string;
+    lifted_by: string | null;
+    lifted_at: string | null;
+    lift_reason_enc: string | null;
+  };
+  /** A restriction or objection flag on a person: while not lifted, referrals and personal exports leave them out. */
+  person_flags: {
+    id: string;
+    person_id: string;
+    flag: string;
+    request_id: string | null;
+    set_by: string;
+    set_at: string;
+    lifted_by: string | null;
+    lifted_at: string | null;
+    lift_reason_enc: string | null;
+  };
   /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
   job_queue: {
     id: string;
