@@ -39,6 +39,9 @@ const StudiesList = lazy(() => import('./pages/studies/StudiesList').then((m) =>
 const StudyPage = lazy(() => import('./pages/studies/StudyPage').then((m) => ({ default: m.StudyPage })));
 const StudyCollect = lazy(() => import('./pages/studies/Collect').then((m) => ({ default: m.StudyCollect })));
 const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ default: m.OpenData })));
+const RightsList = lazy(() => import('./pages/rights/RightsList').then((m) => ({ default: m.RightsList })));
+const NewRequest = lazy(() => import('./pages/rights/NewRequest').then((m) => ({ default: m.NewRequest })));
+const RequestPage = lazy(() => import('./pages/rights/RequestPage').then((m) => ({ default: m.RequestPage })));
 
 /** A page outside the shell, loaded on demand. */
 const Public = ({ page }: { page: ReactNode }) => <Suspense fallback={null}>{page}</Suspense>;
@@ -89,6 +92,9 @@ export function App() {
           <Route path="studies" element={<StudiesList />} />
           <Route path="studies/:id" element={<StudyPage />} />
           <Route path="studies/:id/collect" element={<StudyCollect />} />
+          <Route path="rights" element={<RightsList />} />
+          <Route path="rights/new" element={<NewRequest />} />
+          <Route path="rights/:id" element={<RequestPage />} />
           <Route path="geo" element={<Geography />} />
           <Route path="geo/:country" element={<Geography />} />
           <Route path="geo/:country/:code" element={<Geography />} />

@@ -14,6 +14,7 @@ import { FollowUpsSection } from './followups';
 import { CaseFormsPart } from './forms';
 import { Legal } from './legal';
 import { Plans } from './plans';
+import { AnonymisedBanner, PrivacyPart } from './privacy/index';
 import { ProsecutionPart } from './prosecution/index';
 import { CaseHeader } from './record/Header';
 import { HistoryPart } from './record/History';
@@ -94,6 +95,7 @@ export function CaseView({
   return (
     <Stack maw={900}>
       {header}
+      <AnonymisedBanner c={c} />
       <SharingNote c={c} />
       {mutation.error && (
         <Alert color="red" role="alert">
@@ -128,6 +130,7 @@ export function CaseView({
             {online && sees(c, 'measures') && <BoardPart c={c} />}
             {online && sees(c, 'legal') && <ProsecutionPart c={c} />}
             {online && sees(c, 'legal') && <Legal caseId={c.id} writable={has(session, 'legal:write')} />}
+            {online && has(session, 'rights:manage') && !c.sharing && <PrivacyPart c={c} />}
           </Stack>
         </Tabs.Panel>
         {online && (
