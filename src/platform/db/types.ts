@@ -1175,6 +1175,26 @@ export interface Database {
     lifted_at: string | null;
     lift_reason_enc: string | null;
   };
+  /** How long each type of record is kept (retention module); `days` only for public reports (null: the config). */
+  retention_schedules: {
+    record_type: string;
+    months: number | null;
+    days: number | null;
+    warning_days: number;
+    updated_by: string | null;
+    updated_at: string;
+  };
+  /** The retention job's notice on one record: warned (and when it is due), held by a legal hold, or done. */
+  retention_notices: {
+    record_type: string;
+    record_id: string;
+    case_id: string | null;
+    due_on: string;
+    warned_at: string | null;
+    done_at: string | null;
+    held: Generated<number>;
+    updated_at: string;
+  };
   /** On-demand jobs of a single-node installation (platform/jobs); data holds ids only, never personal data. */
   job_queue: {
     id: string;
