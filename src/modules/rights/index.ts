@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module';
+import { rightsRoutes } from './routes';
 
 /**
  * People's rights under the LOPDP: the data-subject request log (access, rectification, erasure, objection,
@@ -7,7 +8,9 @@ import type { ModuleDescriptor } from '../../platform/module';
  */
 export const rightsModule: ModuleDescriptor = {
   name: 'rights',
+  routes: (ctx) => [{ plugin: rightsRoutes(ctx), prefix: '/api' }],
 };
 
 export { type AnonymiseOptions, type AnonymiseResult, anonymiseCase, anonymisePerson } from './anonymise';
+export { assertNotRestricted, restrictedPersonIds } from './flags';
 export { caseHeld, erasureBlockers } from './holds';

@@ -26,3 +26,26 @@ export const retentionRecordTypes = [
   'reports',
 ] as const;
 export type RetentionRecordType = (typeof retentionRecordTypes)[number];
+
+/** How a request reached the installation. */
+export const requestChannels = ['in_person', 'letter', 'email', 'phone'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+/** The languages an answer (and the access export) can be written in. */
+export const answerLanguages = ['es', 'qu-EC', 'en'] as const;
+export type AnswerLanguage = (typeof answerLanguages)[number];
+
+/** How a supervisor closes a request by hand (an erasure is answered by erasing). */
+export const answerOutcomes = ['answered', 'refused', 'withdrawn'] as const;
+export type AnswerOutcome = (typeof answerOutcomes)[number];
+
+/** Why a request was refused: the erasure blockers, and the grounds a refusal may otherwise rest on. */
+export const refusalReasons = [
+  'legal_hold',
+  'open_proceeding',
+  'identity_not_verified',
+  'legal_obligation',
+  'unfounded',
+  'other',
+] as const;
+export type RefusalReason = (typeof refusalReasons)[number];

@@ -222,6 +222,8 @@ export interface PersonTable {
   primary_language: string | null;
   secondary_language: string | null;
   contact_enc: string | null;
+  /** When the person was anonymised (erasure or retention: rights/anonymise.ts); null while they are not. */
+  anonymised_at?: string | null;
   /** Optimistic concurrency: raised by one on every change. */
   version: number;
   created_at: string;
@@ -269,6 +271,8 @@ export interface CaseTable {
   referred_on: string | null;
   referral_reason: string | null;
   referral_details_enc: string | null;
+  /** When the case's records were anonymised (rights/anonymise.ts): no write is taken after it. */
+  anonymised_at?: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -1140,6 +1144,8 @@ export interface Database {
     channel: string;
     /** The language of the answer: es | qu-EC | en. */
     language: string;
+    /** What was asked, in the staff's words (sealed). */
+    note_enc: string | null;
     received_on: string;
     due_on: string;
     status: string;

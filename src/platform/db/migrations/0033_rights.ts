@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Issue 21, rights: the data-subject request log, legal holds on cases and restriction/objection flags on persons
 // (src/modules/rights). Codes, rights, dates and statuses stay plain so the log can be listed and counted; who asked,
-// the answer's note, a hold's reason and basis and a lifting's reason are sealed. Supervisors handle the requests.
+// what was asked (a note), the answer's note, a hold's reason and basis and a lifting's reason are sealed. Supervisors handle the requests.
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ts = 'varchar(30)';
   const id = 'varchar(36)';
@@ -17,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('requester_enc', 'text')
     .addColumn('channel', 'varchar(20)', (c) => c.notNull())
     .addColumn('language', 'varchar(10)', (c) => c.notNull())
+    .addColumn('note_enc', 'text')
     .addColumn('received_on', day, (c) => c.notNull())
     .addColumn('due_on', day, (c) => c.notNull())
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
