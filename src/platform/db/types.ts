@@ -733,6 +733,23 @@ export interface Database {
   };
   referrals: ReferralTable;
   insight_snapshots: { period: string; payload: string; created_at: string };
+  /** CTDC-style batches (issue 21, migration 0036): one per scope and release period decided; never changed. */
+  ctdc_batches: {
+    id: string;
+    scope: string;
+    number: number;
+    period: string;
+    k: number;
+    /** The scope's fixed generalisation as JSON (ctdc/batches.ts); null until a batch publishes anything. */
+    generalisation: string | null;
+    rows_published: number;
+    held_back: number;
+    created_at: string;
+  };
+  /** Published generalised CTDC rows (JSON array in column order) under an opaque random id; never changed. */
+  ctdc_rows: { id: string; batch_id: string; scope: string; batch_number: number; position: number; row: string };
+  /** Persons a scope has published (so the others are held back); says nothing about which row is whose. */
+  ctdc_published: { scope: string; person_id: string; batch_number: number };
   /** Persons whose analytical fact may have moved, noted by triggers (insights/incremental.ts); '*' = rebuild all.
    * The id is an integer on SQLite and a UUID on PostgreSQL (migration 0024). */
   insight_changes: { id: Generated<number | string>; person_id: string };

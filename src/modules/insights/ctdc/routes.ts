@@ -20,6 +20,12 @@ export const kReportSchema = z
     smallestClass: z.number().nullable(),
     maxSuppressedShare: z.number(),
     generalised: z.array(z.object({ column: z.string(), level: z.string() })),
+    batches: z
+      .array(z.object({ number: z.number(), period: z.string(), rows: z.number() }))
+      .meta({
+        description:
+          'The batches published so far (each k-anonymous on its own; published rows never change); the CSV is all of them',
+      }),
   })
   .meta({ id: 'CtdcKAnonymityReport', description: 'What the k-anonymisation generalised and suppressed' });
 
@@ -35,7 +41,7 @@ export const ctdcRoutes =
       {
         schema: {
           tags,
-          summary: 'CTDC-style de-identified records of my jurisdiction, k-anonymous, as CSV',
+          summary: 'CTDC-style de-identified records of my jurisdiction, every k-anonymous batch published so far, as CSV',
           response: { 200: z.unknown(), ...errors },
         },
       },
@@ -49,7 +55,7 @@ export const ctdcRoutes =
       {
         schema: {
           tags,
-          summary: 'What the CTDC export generalises and suppresses for my jurisdiction',
+          summary: 'What the CTDC export generalises and holds back for my jurisdiction, and its batches',
           response: { 200: kReportSchema, ...errors },
         },
       },
