@@ -20,12 +20,10 @@ export const kReportSchema = z
     smallestClass: z.number().nullable(),
     maxSuppressedShare: z.number(),
     generalised: z.array(z.object({ column: z.string(), level: z.string() })),
-    batches: z
-      .array(z.object({ number: z.number(), period: z.string(), rows: z.number() }))
-      .meta({
-        description:
-          'The batches published so far (each k-anonymous on its own; published rows never change); the CSV is all of them',
-      }),
+    batches: z.array(z.object({ number: z.number(), period: z.string(), rows: z.number() })).meta({
+      description:
+        'The batches published so far (each k-anonymous on its own; published rows never change); the CSV is all of them',
+    }),
   })
   .meta({ id: 'CtdcKAnonymityReport', description: 'What the k-anonymisation generalised and suppressed' });
 
@@ -41,7 +39,8 @@ export const ctdcRoutes =
       {
         schema: {
           tags,
-          summary: 'CTDC-style de-identified records of my jurisdiction, every k-anonymous batch published so far, as CSV',
+          summary:
+            'CTDC-style de-identified records of my jurisdiction, every k-anonymous batch published so far, as CSV',
           response: { 200: z.unknown(), ...errors },
         },
       },
