@@ -13839,6 +13839,1178 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rights/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Data-subject requests of persons whose cases the supervisor reaches, with days left or overdue */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'answered' | 'refused' | 'withdrawn';
+          right?: 'access' | 'rectification' | 'erasure' | 'objection' | 'restriction' | 'portability';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataRequestList'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Log a request (access, rectification, erasure, objection, restriction, portability) from a case */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            right: 'access' | 'rectification' | 'erasure' | 'objection' | 'restriction' | 'portability';
+            requester: string;
+            /** @enum {string} */
+            channel: 'in_person' | 'letter' | 'email' | 'phone';
+            /** @enum {string} */
+            language: 'es' | 'qu-EC' | 'en';
+            /** Format: date */
+            receivedOn: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rights/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A request: who asked, the answer, the person’s flags and, for an erasure, what blocks it (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rights/requests/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close an open request: answered, refused (with its reason) or withdrawn, with a note */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'answered' | 'refused' | 'withdrawn';
+            note: string;
+            /** @enum {string} */
+            refusalReason?:
+              | 'legal_hold'
+              | 'open_proceeding'
+              | 'identity_not_verified'
+              | 'legal_obligation'
+              | 'unfounded'
+              | 'other';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rights/requests/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the person (anonymisation; the case code typed again): refused with the reasons while a legal hold or an open proceeding keeps a case */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirmCode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErasureError'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rights/requests/{id}/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a restriction or objection flag on the request’s person: referrals and exports leave them out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            flag: 'restriction' | 'objection';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataRequest'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rights/flags/{flagId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Lift a flag, saying why */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          flagId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonFlag'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case’s privacy card: the person’s flags, legal holds, open proceeding, anonymisation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CasePrivacy'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/holds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case’s legal holds */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LegalHolds'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Place a legal hold: the case is kept from erasure and retention until lifted */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            basis: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LegalHolds'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/holds/{holdId}/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift a legal hold, saying why */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          holdId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LegalHolds'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/retention/schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How long each type of record is kept, the warning before, and what happens then */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RetentionSchedule'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/retention/schedules/{recordType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a schedule: its period (months; days for public reports) and warning days (audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            months?: number;
+            days?: number;
+            warningDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RetentionSchedule'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/retention/upcoming': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Records warned of (and when they are due) or held by a legal hold or an open proceeding */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RetentionUpcoming'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/local-plans': {
     parameters: {
       query?: never;
@@ -16480,7 +17652,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** CTDC-style de-identified records of my jurisdiction, k-anonymous, as CSV */
+    /** CTDC-style de-identified records of my jurisdiction, every k-anonymous batch published so far, as CSV */
     get: {
       parameters: {
         query?: never;
@@ -16534,7 +17706,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What the CTDC export generalises and suppresses for my jurisdiction */
+    /** What the CTDC export generalises and holds back for my jurisdiction, and its batches */
     get: {
       parameters: {
         query?: never;
@@ -19997,6 +21169,12 @@ export interface components {
         column: string;
         level: string;
       }[];
+      /** @description The batches published so far (each k-anonymous on its own; published rows never change); the CSV is all of them */
+      batches: {
+        number: number;
+        period: string;
+        rows: number;
+      }[];
     };
     ProsecutionInput: {
       complaints: {
@@ -20059,6 +21237,135 @@ export interface components {
       abilities: {
         write: boolean;
       };
+    };
+    PersonFlagInput: {
+      id: string;
+      /** @enum {string} */
+      flag: 'restriction' | 'objection';
+      requestId: string | null;
+      requestCode: string | null;
+      setAt: string;
+      setBy: string | null;
+      active: boolean;
+      liftedAt: string | null;
+      liftedBy: string | null;
+      liftReason: string | null;
+    };
+    LegalHoldInput: {
+      id: string;
+      reason: string | null;
+      basis: string | null;
+      placedAt: string;
+      placedBy: string | null;
+      active: boolean;
+      liftedAt: string | null;
+      liftedBy: string | null;
+      liftReason: string | null;
+    };
+    DataRequestListInput: {
+      items: {
+        id: string;
+        code: string;
+        /** @enum {string} */
+        right: 'access' | 'rectification' | 'erasure' | 'objection' | 'restriction' | 'portability';
+        /** @enum {string} */
+        status: 'open' | 'answered' | 'refused' | 'withdrawn';
+        caseId: string;
+        caseCode: string;
+        /** @enum {string} */
+        channel: 'in_person' | 'letter' | 'email' | 'phone';
+        /** @enum {string} */
+        language: 'es' | 'qu-EC' | 'en';
+        receivedOn: string;
+        dueOn: string;
+        daysLeft: number | null;
+        overdue: boolean;
+        answeredOn: string | null;
+      }[];
+      abilities: {
+        create: boolean;
+      };
+    };
+    DataRequestInput: {
+      id: string;
+      code: string;
+      /** @enum {string} */
+      right: 'access' | 'rectification' | 'erasure' | 'objection' | 'restriction' | 'portability';
+      /** @enum {string} */
+      status: 'open' | 'answered' | 'refused' | 'withdrawn';
+      caseId: string;
+      caseCode: string;
+      /** @enum {string} */
+      channel: 'in_person' | 'letter' | 'email' | 'phone';
+      /** @enum {string} */
+      language: 'es' | 'qu-EC' | 'en';
+      receivedOn: string;
+      dueOn: string;
+      daysLeft: number | null;
+      overdue: boolean;
+      answeredOn: string | null;
+      personName: string | null;
+      requester: string | null;
+      note: string | null;
+      answeredBy: string | null;
+      outcome: string | null;
+      refusalReason:
+        | ('legal_hold' | 'open_proceeding' | 'identity_not_verified' | 'legal_obligation' | 'unfounded' | 'other')
+        | null;
+      createdAt: string;
+      createdBy: string | null;
+      blockers:
+        | {
+            /** @enum {string} */
+            reason: 'legal_hold' | 'open_proceeding';
+            caseCode: string;
+          }[]
+        | null;
+      rectifyCaseId: string | null;
+      flags: components['schemas']['PersonFlagInput'][];
+      anonymisedAt: string | null;
+      abilities: {
+        answer: boolean;
+        erase: boolean;
+        flag: boolean;
+        export: boolean;
+      };
+    };
+    LegalHoldsInput: {
+      holds: components['schemas']['LegalHoldInput'][];
+      abilities: {
+        place: boolean;
+      };
+    };
+    CasePrivacyInput: {
+      flags: components['schemas']['PersonFlagInput'][];
+      holds: components['schemas']['LegalHoldInput'][];
+      openProceeding: boolean;
+      anonymisedAt: string | null;
+      retention: null;
+      abilities: {
+        manage: boolean;
+      };
+    };
+    ErasureErrorInput: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
+      reasons?: {
+        /** @enum {string} */
+        reason: 'legal_hold' | 'open_proceeding';
+        caseCode: string;
+      }[];
     };
     HtcdsImportJobInput: {
       id: string;
@@ -20512,6 +21819,26 @@ export interface components {
         mime: string;
         size: number;
       }[];
+    };
+    RetentionScheduleInput: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      months: number | null;
+      days: number | null;
+      warningDays: number;
+      /** @enum {string} */
+      action: 'anonymise' | 'destroy_text' | 'delete_files' | 'keep' | 'delete';
+      kept: boolean;
+      updatedAt: string;
+    };
+    RetentionUpcomingInput: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      caseId: string | null;
+      caseCode: string | null;
+      dueOn: string;
+      warnedAt: string | null;
+      held: boolean;
     };
     StudyTextsInput: {
       [key: string]: string;
@@ -21865,6 +23192,12 @@ export interface components {
         column: string;
         level: string;
       }[];
+      /** @description The batches published so far (each k-anonymous on its own; published rows never change); the CSV is all of them */
+      batches: {
+        number: number;
+        period: string;
+        rows: number;
+      }[];
     };
     Prosecution: {
       complaints: {
@@ -21927,6 +23260,135 @@ export interface components {
       abilities: {
         write: boolean;
       };
+    };
+    PersonFlag: {
+      id: string;
+      /** @enum {string} */
+      flag: 'restriction' | 'objection';
+      requestId: string | null;
+      requestCode: string | null;
+      setAt: string;
+      setBy: string | null;
+      active: boolean;
+      liftedAt: string | null;
+      liftedBy: string | null;
+      liftReason: string | null;
+    };
+    LegalHold: {
+      id: string;
+      reason: string | null;
+      basis: string | null;
+      placedAt: string;
+      placedBy: string | null;
+      active: boolean;
+      liftedAt: string | null;
+      liftedBy: string | null;
+      liftReason: string | null;
+    };
+    DataRequestList: {
+      items: {
+        id: string;
+        code: string;
+        /** @enum {string} */
+        right: 'access' | 'rectification' | 'erasure' | 'objection' | 'restriction' | 'portability';
+        /** @enum {string} */
+        status: 'open' | 'answered' | 'refused' | 'withdrawn';
+        caseId: string;
+        caseCode: string;
+        /** @enum {string} */
+        channel: 'in_person' | 'letter' | 'email' | 'phone';
+        /** @enum {string} */
+        language: 'es' | 'qu-EC' | 'en';
+        receivedOn: string;
+        dueOn: string;
+        daysLeft: number | null;
+        overdue: boolean;
+        answeredOn: string | null;
+      }[];
+      abilities: {
+        create: boolean;
+      };
+    };
+    DataRequest: {
+      id: string;
+      code: string;
+      /** @enum {string} */
+      right: 'access' | 'rectification' | 'erasure' | 'objection' | 'restriction' | 'portability';
+      /** @enum {string} */
+      status: 'open' | 'answered' | 'refused' | 'withdrawn';
+      caseId: string;
+      caseCode: string;
+      /** @enum {string} */
+      channel: 'in_person' | 'letter' | 'email' | 'phone';
+      /** @enum {string} */
+      language: 'es' | 'qu-EC' | 'en';
+      receivedOn: string;
+      dueOn: string;
+      daysLeft: number | null;
+      overdue: boolean;
+      answeredOn: string | null;
+      personName: string | null;
+      requester: string | null;
+      note: string | null;
+      answeredBy: string | null;
+      outcome: string | null;
+      refusalReason:
+        | ('legal_hold' | 'open_proceeding' | 'identity_not_verified' | 'legal_obligation' | 'unfounded' | 'other')
+        | null;
+      createdAt: string;
+      createdBy: string | null;
+      blockers:
+        | {
+            /** @enum {string} */
+            reason: 'legal_hold' | 'open_proceeding';
+            caseCode: string;
+          }[]
+        | null;
+      rectifyCaseId: string | null;
+      flags: components['schemas']['PersonFlag'][];
+      anonymisedAt: string | null;
+      abilities: {
+        answer: boolean;
+        erase: boolean;
+        flag: boolean;
+        export: boolean;
+      };
+    };
+    LegalHolds: {
+      holds: components['schemas']['LegalHold'][];
+      abilities: {
+        place: boolean;
+      };
+    };
+    CasePrivacy: {
+      flags: components['schemas']['PersonFlag'][];
+      holds: components['schemas']['LegalHold'][];
+      openProceeding: boolean;
+      anonymisedAt: string | null;
+      retention: null;
+      abilities: {
+        manage: boolean;
+      };
+    };
+    ErasureError: {
+      /** @description Stable machine-readable code */
+      code: string;
+      /** @description Explanation in the request language */
+      message: string;
+      /** @description For validation_failed: each refused value */
+      fields?: {
+        /** @example body.scope.code */
+        path: string;
+        /** @description What is wrong, in machine terms (with the allowed values) */
+        problem: string;
+        /** @description What is wrong, in words, for the field on screen */
+        message?: string;
+      }[];
+      reasons?: {
+        /** @enum {string} */
+        reason: 'legal_hold' | 'open_proceeding';
+        caseCode: string;
+      }[];
     };
     HtcdsImportJob: {
       id: string;
@@ -22380,6 +23842,26 @@ export interface components {
         mime: string;
         size: number;
       }[];
+    };
+    RetentionSchedule: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      months: number | null;
+      days: number | null;
+      warningDays: number;
+      /** @enum {string} */
+      action: 'anonymise' | 'destroy_text' | 'delete_files' | 'keep' | 'delete';
+      kept: boolean;
+      updatedAt: string;
+    };
+    RetentionUpcoming: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      caseId: string | null;
+      caseCode: string | null;
+      dueOn: string;
+      warnedAt: string | null;
+      held: boolean;
     };
     StudyTexts: {
       [key: string]: string;
