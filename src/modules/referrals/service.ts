@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { type Actor, organisationExists, userGrant } from '../access/index';
 import { CareService, CaseAccess, consentsOf } from '../cases/index';
 import { activeProvider } from '../directory/index';
+import { assertNotRestricted } from '../rights/index';
 import * as policy from './policy';
 import { presentReferrals } from './present';
 import * as repo from './repo';
@@ -31,6 +32,8 @@ export class ReferralService {
   /** Sends a referral after checking consent (or a supervisor's recorded override). */
   async create(actor: Actor, caseId: string, b: z.input<typeof referralBody>, requestId: string) {
     const c = await this.access.load(actor, caseId, 'cases:write');
+    // A person who restricted the processing of their data or objected to it is not referred (409).
+    await assertNotRestricted(this.ctx, c.id, 'referral');
     let toOrg = b.toOrgId ?? null;
     const named = b.toUserId ? await this.receiver(b.toUserId) : undefined;
     if (b.toUserId && !named) throw new AppError(400, 'unknown_assignee');

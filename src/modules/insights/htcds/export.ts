@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/http/errors';
 import { type Actor, can } from '../../access/index';
 import { CaseAccess, People, pickReferrals, standingReferrals } from '../../cases/index';
 import { GeoService } from '../../geo/index';
+import { restrictedPersonIds } from '../../rights/index';
 import { csvFile } from '../csv';
 import {
   columnIndex,
@@ -57,10 +58,13 @@ export class HtcdsExport {
   }
 
   /** The data rows (without header), each as long as the template; personal cells empty unless `personal`. */
-  async rows(actor: Actor, q: ExportQuery): Promise<{ rows: string[][]; personal: boolean }> {
+  async rows(actor: Actor, q: ExportQuery): Promise<{ rows: string[][]; personal: boolean; leftOut: number }> {
     if (!can(actor, 'cases:read')) throw new AppError(403, 'forbidden');
     const personal = can(actor, 'exports:personal');
-    const cases = await this.cases(actor, q);
+    const reached = await this.cases(actor, q);
+    // A personal export leaves out the rows of persons who restricted the processing of their data or objected to it.
+    const restricted = personal ? await restrictedPersonIds(this.ctx) : new Set<string>();
+    const cases = reached.filter((c) => !restricted.has(c.person_id));
     const ids = cases.map((c) => c.id);
     const persons = new Map<string, Awaited<ReturnType<typeof this.loadPersons>>[number]>();
     for (const part of chunk(ids, 500)) {
@@ -186,7 +190,7 @@ export class HtcdsExport {
       }
       return row;
     });
-    return { rows, personal };
+    return { rows, personal, leftOut: reached.length - cases.length };
   }
 
   private loadPersons(caseIds: string[]) {
@@ -194,13 +198,27 @@ export class HtcdsExport {
   }
 
   /** Records the export in the audit trail: format, filters, row count and whether personal columns were filled. */
-  private audit(actor: Actor, format: string, q: ExportQuery, count: number, personal: boolean, requestId: string) {
+  private audit(
+    actor: Actor,
+    format: string,
+    q: ExportQuery,
+    out: { rows: unknown[]; personal: boolean; leftOut: number },
+    requestId: string,
+  ) {
+    const { personal } = out;
     return this.ctx.audit.record({
       actor,
       action: 'htcds.export',
       recordType: 'case',
       fields: personal ? 'name,birthdate,consent,referral_details,closure_reason' : undefined,
-      details: { format, rows: count, personal, division: q.division ?? null, year: q.year ?? null },
+      details: {
+        format,
+        rows: out.rows.length,
+        personal,
+        leftOut: out.leftOut,
+        division: q.division ?? null,
+        year: q.year ?? null,
+      },
       requestId,
     });
   }
@@ -216,22 +234,22 @@ export class HtcdsExport {
 
   /** CSV in UTF-8 with a byte-order mark (so Excel reads accents), in the template's layout. */
   async csv(actor: Actor, q: ExportQuery, requestId: string) {
-    const { rows, personal } = await this.rows(actor, q);
-    const csv = csvFile(this.sheet(rows));
-    await this.audit(actor, 'csv', q, rows.length, personal, requestId);
-    return { body: Buffer.from(csv, 'utf8'), filename: this.filename(q, 'csv') };
+    const out = await this.rows(actor, q);
+    const csv = csvFile(this.sheet(out.rows));
+    await this.audit(actor, 'csv', q, out, requestId);
+    return { body: Buffer.from(csv, 'utf8'), filename: this.filename(q, 'csv'), leftOut: out.leftOut };
   }
 
   /** XLSX with one sheet named as in the template ("Sheet1"), row 1 field names, row 2 labels. */
   async xlsx(actor: Actor, q: ExportQuery, requestId: string) {
-    const { rows, personal } = await this.rows(actor, q);
+    const out = await this.rows(actor, q);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
-    for (const r of this.sheet(rows)) ws.addRow(r.map((v) => (v === '' ? null : v)));
+    for (const r of this.sheet(out.rows)) ws.addRow(r.map((v) => (v === '' ? null : v)));
     ws.getRow(1).font = { bold: true };
     const body = Buffer.from(await wb.xlsx.writeBuffer());
-    await this.audit(actor, 'xlsx', q, rows.length, personal, requestId);
-    return { body, filename: this.filename(q, 'xlsx') };
+    await this.audit(actor, 'xlsx', q, out, requestId);
+    return { body, filename: this.filename(q, 'xlsx'), leftOut: out.leftOut };
   }
 
   private filename(q: ExportQuery, ext: string) {
