@@ -34,6 +34,7 @@ for (const target of dbTargets()) {
           'board',
           'returns',
           'prosecution',
+          'rights',
           'plans',
           'insights',
           'forms',
@@ -285,6 +286,31 @@ for (const target of dbTargets()) {
         ['coip_91'],
         'charged against one of the case perpetrators',
       );
+    });
+
+    it('logs rights requests for the Cuenca supervisor (one due in 4 days, one answered, one overdue with a flag) and a legal hold', async () => {
+      const db0 = db.handle.db;
+      const requests = await db0
+        .selectFrom('data_requests')
+        .select(['right', 'status', 'due_on'])
+        .orderBy('right')
+        .execute();
+      const today = new Date().toISOString().slice(0, 10);
+      const inDays = (n: number) =>
+        new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      assert.deepEqual(requests, [
+        { right: 'access', status: 'open', due_on: inDays(4) },
+        { right: 'objection', status: 'open', due_on: inDays(-10) },
+        { right: 'rectification', status: 'answered', due_on: inDays(-5) },
+      ]);
+      const flags = await db0.selectFrom('person_flags').select(['flag', 'lifted_at']).execute();
+      assert.deepEqual(flags, [{ flag: 'objection', lifted_at: null }]);
+      const holds = await db0
+        .selectFrom('legal_holds as h')
+        .innerJoin('cases as c', 'c.id', 'h.case_id')
+        .select(['c.status', 'c.division_code', 'h.lifted_at'])
+        .execute();
+      assert.deepEqual(holds, [{ status: 'Closed', division_code: '060301', lifted_at: null }]);
     });
 
     it('adds nothing on a second run', async () => {

@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module';
+import { seedRightsDemo } from './demo';
 import { rightsRoutes } from './routes';
 
 /**
@@ -9,8 +10,10 @@ import { rightsRoutes } from './routes';
 export const rightsModule: ModuleDescriptor = {
   name: 'rights',
   routes: (ctx) => [{ plugin: rightsRoutes(ctx), prefix: '/api' }],
+  seed: seedRightsDemo,
 };
 
 export { type AnonymiseOptions, type AnonymiseResult, anonymiseCase, anonymisePerson } from './anonymise';
 export { assertNotRestricted, restrictedPersonIds } from './flags';
 export { caseHeld, erasureBlockers } from './holds';
+export { type PersonalColumn, personalColumns } from './personal-columns';
