@@ -1,18 +1,20 @@
-// Differentially private synthetic data for researchers: the facts of their jurisdiction, mapped to CTDC rows,
-// released as noisy tables under the epsilon they choose, sampled into synthetic records, with a utility report
-// computed from those noisy tables and records only (never from the real data). Each release spends its epsilon
-// again (releases compose): it is written in the epsilon ledger first, refused when it would pass the yearly
-// budget of anyone in its scope, and audited with its epsilon.
+// Synthetic data for researchers, drawn only from the released, protected figures of their jurisdiction (the
+// current release of the dashboards: suppressed cells hidden, closed periods frozen; released.ts), never from the
+// case records: noisy tables under the epsilon they choose, sampled into synthetic records, with a utility report
+// computed from those noisy tables and records only. Each release still spends its epsilon: it is written in the
+// epsilon ledger first, refused when it would pass the yearly budget of anyone in its scope, and audited.
 import type { Context } from '../../../platform/context';
 import { AppError } from '../../../platform/http/errors';
 import { type Actor, requirePermission } from '../../access/index';
 import { toCsv } from '../csv';
-import { ctdcColumns, toCtdcRow } from '../ctdc/columns';
-import { deidentifiedFacts } from '../ctdc/service';
+import { ctdcColumns } from '../ctdc/columns';
+import type { Release } from '../release';
+import { storeFor } from '../store';
 import { cryptoRng, type Rng } from './dp';
 import { type BudgetState, EpsilonLedger } from './ledger';
-import { attributes, type Budget, fit, sample } from './model';
+import { type Budget, sample } from './model';
 import { epsilonRange } from './range';
+import { fitReleased, publishedReader, releasedAttributes } from './released';
 import { type UtilityReport, utility } from './utility';
 
 /** Years before the current one that the synthetic data covers (a fixed window, never read from the data). */
@@ -41,13 +43,17 @@ export function checkEpsilon(epsilon: number): void {
 export class SyntheticData {
   private readonly ledger: EpsilonLedger;
 
-  /** `rng` and `fitModel` are replaceable for tests only. */
+  /** `rng` is replaceable for tests only. */
   constructor(
     private readonly ctx: Context,
     private readonly rng: () => Rng = cryptoRng,
-    private readonly fitModel: typeof fit = fit,
   ) {
     this.ledger = new EpsilonLedger(ctx);
+  }
+
+  /** The release the dashboards publish now (the one protected, frozen source of the synthetic data). */
+  private released(): Promise<Pick<Release, 'cube' | 'published'>> {
+    return storeFor(this.ctx).published(this.ctx.config.MINKA_DISCLOSURE_K, this.ctx.config.MINKA_RELEASE_MONTHS);
   }
 
   /**
@@ -57,14 +63,14 @@ export class SyntheticData {
   async release(actor: Actor, epsilon: number, requestId: string): Promise<{ csv: string; report: SyntheticReport }> {
     checkEpsilon(epsilon);
     requirePermission(actor, 'insights:deidentified');
-    // The budget is charged before any real data is read: a refused release reads nothing.
+    // The budget is charged before anything is read: a refused release reads nothing.
     const privacyBudget = await this.ledger.spend(actor, epsilon, 'synthetic', requestId);
-    const real = (await deidentifiedFacts(this.ctx, actor)).map(toCtdcRow);
+    const reader = publishedReader(await this.released(), actor.scope);
     const toYear = new Date().getUTCFullYear();
     const fromYear = toYear - yearWindow;
-    const attrs = attributes({ home: actor.scope.country, fromYear, toYear });
+    const attrs = releasedAttributes({ home: actor.scope.country, fromYear, toYear });
     const rng = this.rng();
-    const model = this.fitModel(real, epsilon, attrs, rng);
+    const model = fitReleased(reader, epsilon, attrs, rng);
     const rows = sample(model, rng);
     const { epsilon: _, ...budget } = model.budget;
     const report: SyntheticReport = {
