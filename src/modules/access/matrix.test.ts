@@ -359,6 +359,21 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/complaints/:sub/outcome': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
   // protection figures (issue 20): entries below this line
   // rights (issue 21): requests, holds, flags, erasure: entries below this line
+  // Supervisors (rights:manage) handle the rights of persons whose cases they reach directly; a caseworker reaches the
+  // case but may not (403); everyone else, and everything outside, is out of reach (404). The request named is an
+  // access request (so erasing with it is refused, 409); the flag is on the child's person, the hold on the case.
+  'GET /api/rights/requests': by({ supervisor: 200, rest: 403 }),
+  'POST /api/rights/requests': by({ supervisor: 201, rest: 403 }, { supervisor: 404, rest: 403 }),
+  'GET /api/rights/requests/:id': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/rights/requests/:id/answer': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/rights/requests/:id/erase': by({ supervisor: 409, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/rights/requests/:id/flags': by({ supervisor: 201, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'DELETE /api/rights/flags/:flagId': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
+  // The case page's privacy card: the case's own staff read it.
+  'GET /api/cases/:id/privacy': by({ supervisor: 200, caseworker: 200, rest: 404 }, { rest: 404 }),
+  'GET /api/cases/:id/holds': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/holds': by({ supervisor: 201, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'POST /api/cases/:id/holds/:holdId/lift': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
   // rights export (issue 21): entries below this line
   // retention (issue 21): entries below this line
   // notices (issue 21): entries below this line
@@ -452,6 +467,8 @@ for (const target of dbTargets()) {
       targetForm: { id: string; attachment: string };
       targetStudy: string;
       childCase: { id: string; code: string };
+      /** Issue 21's rights records: an access request and a legal hold on the case, a flag on the child's person. */
+      rights: { request: string; hold: string; flag: string };
       /** Issue 20's sub-records of the child's case. */
       sub: Record<
         'file' | 'notification' | 'measure' | 'exchange' | 'journey' | 'visit' | 'plan' | 'complaint',
@@ -568,6 +585,7 @@ for (const target of dbTargets()) {
       // Board procedure, return and prosecution are a child's: their routes name a girl's case of the same place.
       const childCase = await newCase(code, 'Niña', 12);
       const sub = await protectionFixtures(childCase.id, code === '0603' ? '060352' : '010150');
+      const rights = await rightsFixtures(targetCase.id, await personOf(targetCase.id), await personOf(childCase.id));
       return {
         code,
         orgIn,
@@ -584,7 +602,71 @@ for (const target of dbTargets()) {
         targetStudy,
         childCase,
         sub,
+        rights,
       };
+    }
+    /** An open access request and an active legal hold on the case, an active objection flag on another person. */
+    async function rightsFixtures(
+      caseId: string,
+      personId: string,
+      flaggedPerson: string,
+    ): Promise<Fixtures['rights']> {
+      const db = t.db.handle.db;
+      const now = new Date().toISOString();
+      const ids = { request: crypto.randomUUID(), hold: crypto.randomUUID(), flag: crypto.randomUUID() };
+      await db
+        .insertInto('data_requests')
+        .values({
+          id: ids.request,
+          code: `SOL-MATRIZ-${ids.request.slice(0, 8)}`,
+          person_id: personId,
+          case_id: caseId,
+          right: 'access',
+          requester_enc: null,
+          channel: 'letter',
+          language: 'es',
+          note_enc: null,
+          received_on: now.slice(0, 10),
+          due_on: now.slice(0, 10),
+          status: 'open',
+          answered_on: null,
+          answered_by: null,
+          outcome_enc: null,
+          refusal_reason: null,
+          created_by: 'matrix',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await db
+        .insertInto('legal_holds')
+        .values({
+          id: ids.hold,
+          case_id: caseId,
+          reason_enc: null,
+          basis_enc: null,
+          placed_by: 'matrix',
+          placed_at: now,
+          lifted_by: null,
+          lifted_at: null,
+          lift_reason_enc: null,
+        })
+        .execute();
+      await db
+        .insertInto('person_flags')
+        .values({
+          id: ids.flag,
+          person_id: flaggedPerson,
+          flag: 'objection',
+          request_id: null,
+          set_by: 'matrix',
+          set_at: now,
+          lifted_by: null,
+          lifted_at: null,
+          lift_reason_enc: null,
+        })
+        .execute();
+      return ids;
     }
     /**
      * The child's case's board, cross-border and prosecution records, made through their services by the owning
@@ -739,6 +821,9 @@ for (const target of dbTargets()) {
         .replace('/forms/:sub', `/forms/${f.targetForm.id}`)
         .replace(/^\/api\/cases\/:id\/(board|returns|prosecution|complaints)\b/, `/api/cases/${f.childCase.id}/$1`)
         .replace('/cases/:id', `/cases/${targetCase.id}`)
+        .replace('/rights/requests/:id', `/rights/requests/${f.rights.request}`)
+        .replace('/rights/flags/:flagId', `/rights/flags/${f.rights.flag}`)
+        .replace('/holds/:holdId', `/holds/${f.rights.hold}`)
         .replace('/directory/:id', `/directory/${provider.id}`)
         .replace('/transfers/:id', '/transfers/00000000-0000-4000-8000-000000000000')
         .replace('/studies/:id', `/studies/${f.targetStudy}`)
@@ -961,6 +1046,20 @@ for (const target of dbTargets()) {
         'POST /api/cases/:id/complaints/:sub/charges': { perpetratorId: f.sub.perpetrator, offences: ['coip_91'] },
         'POST /api/cases/:id/complaints/:sub/hearings': { heldOn: '2026-02-10', kind: 'charges_formulation' },
         'POST /api/cases/:id/complaints/:sub/outcome': { outcome: 'dismissal', outcomeOn: '2026-03-10' },
+        'POST /api/rights/requests': {
+          caseId: targetCase.id,
+          right: 'access',
+          requester: 'Solicitante de matriz',
+          channel: 'letter',
+          language: 'es',
+          receivedOn: new Date().toISOString().slice(0, 10),
+        },
+        'POST /api/rights/requests/:id/answer': { outcome: 'withdrawn', note: 'Retirada en la matriz' },
+        'POST /api/rights/requests/:id/erase': { confirmCode: targetCase.code },
+        'POST /api/rights/requests/:id/flags': { flag: 'restriction' },
+        'DELETE /api/rights/flags/:flagId': { reason: 'Levantada en la matriz' },
+        'POST /api/cases/:id/holds': { reason: 'Retención de matriz', basis: 'Oficio de matriz' },
+        'POST /api/cases/:id/holds/:holdId/lift': { reason: 'Levantada en la matriz' },
         'POST /api/reports/webhook/rapidpro': { contact: { urn: 'tel:+593990000003' }, results: {} },
       };
       const body = bodies[key] ?? (method === 'GET' ? undefined : {});
