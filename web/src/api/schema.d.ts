@@ -20386,6 +20386,8 @@ export interface components {
       vic_AgeWhenTrafficked: number | null;
       /** @description The case record's version, to base a change on */
       version: number;
+      /** @description When the case was anonymised (erasure or retention): its personal data is gone, no change is taken */
+      anonymisedAt: string | null;
       person: {
         id: string;
         version: number;
@@ -22409,6 +22411,8 @@ export interface components {
       vic_AgeWhenTrafficked: number | null;
       /** @description The case record's version, to base a change on */
       version: number;
+      /** @description When the case was anonymised (erasure or retention): its personal data is gone, no change is taken */
+      anonymisedAt: string | null;
       person: {
         id: string;
         version: number;
