@@ -9,7 +9,7 @@
 // become each column's share of the people (capped at all of them); traffickMonths is not released, so it stays
 // empty. Then, as before, every table gets discrete Laplace noise under the epsilon chosen (ε split over the tables)
 // and is lowered towards the noisy total; the epsilon ledger still charges it.
-import { controlColumns, ctdcGender, labourColumns, monthBands, relationColumns, sexColumns } from '../ctdc/columns';
+import { controlColumns, ctdcGender, labourColumns, relationColumns, sexColumns } from '../ctdc/columns';
 import type { Cube } from '../cube';
 import { ageBands, UNKNOWN } from '../facts';
 import type { Release } from '../release';
@@ -34,7 +34,7 @@ export function publishedReader(
     if (node === undefined) return 0;
     const i = cube.index({ node, year, minor }, key);
     const v = i < 0 ? -1 : release.published[i]!;
-    return v < 0 ? 0 : v;
+    return Math.max(v, 0);
   };
   return { read, keys: (prefix) => cube.keysWith(prefix) };
 }
