@@ -23,9 +23,9 @@ const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4
 const refused = (status: number, code: string, path: string) =>
   new AppError(status, code, {}, { fields: [{ path: `body.${path}`, problem: code }] });
 
-/** When the person's records were anonymised (the column comes with the anonymisation migration). */
-export const anonymisedAtOf = (row: object | undefined): string | null =>
-  ((row as { anonymised_at?: string | null } | undefined)?.anonymised_at ?? null) || null;
+/** When a person's or a case's records were anonymised (null while they exist). */
+export const anonymisedAtOf = (row: { anonymised_at?: string | null } | undefined): string | null =>
+  row?.anonymised_at || null;
 
 /**
  * The data-subject request log (LOPDP): a supervisor logs a request from one of the person's cases in their reach,
