@@ -69,6 +69,8 @@ export class CaseAccess {
     const verdict = decide(actor, r.reach, permission, r.granted, section);
     if (verdict === 'not_found') throw notFound();
     if (verdict === 'forbidden') throw new AppError(403, 'forbidden');
+    // An anonymised case (erasure or retention, rights module) keeps only its plain facts: nothing is added to it.
+    if (permission === 'cases:write' && c.anonymised_at) throw new AppError(409, 'case_anonymised');
     return { c, direct: r.reach === 'direct', granted: r.granted, shares };
   }
 

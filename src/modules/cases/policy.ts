@@ -55,8 +55,9 @@ export function decide(
 }
 
 /** What the case page offers the actor. */
-export function abilities(actor: Actor, reach: Reach, closed = false) {
-  const write = can(actor, 'cases:write') && reach === 'direct';
+export function abilities(actor: Actor, reach: Reach, closed = false, anonymised = false) {
+  // An anonymised case takes no change at all (rights module: erasure or retention).
+  const write = can(actor, 'cases:write') && reach === 'direct' && !anonymised;
   const approve = write && can(actor, 'cases:approve');
   return {
     update: write,

@@ -37,7 +37,8 @@ export interface CaseView {
 
 /** The safeguards a child's case still lacks: the 24-hour notification, a guardian, a best-interest assessment. */
 export function safeguardsMissing(c: CaseTable, openTasks: { kind: string }[]): string[] {
-  if (!caseCodec.decode(c).is_minor) return [];
+  // An anonymised case lacks its guardian and assessments on purpose (their text was destroyed).
+  if (c.anonymised_at || !caseCodec.decode(c).is_minor) return [];
   const out: string[] = [];
   if (openTasks.some((t) => t.kind === 'notify_child_protection')) out.push('notify_child_protection');
   if (!c.guardian_enc) out.push('guardian');
@@ -89,6 +90,7 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
     ageAtIntake: has('age') ? k.age_at_intake : null,
     vic_AgeWhenTrafficked: has('age') ? k.age_when_trafficked : null,
     version: Number(c.version),
+    anonymisedAt: c.anonymised_at ?? null,
     person: {
       id: person.id,
       version: Number(person.version),
@@ -207,6 +209,6 @@ export function presentCase(v: CaseView, actor: Actor): CaseDetail {
           via: [...new Set(v.shares.map((g) => g.via))],
           services: [...new Set(v.shares.flatMap((g) => g.services ?? []))],
         },
-    abilities: abilities(actor, v.reach, isClosed(c.status)),
+    abilities: abilities(actor, v.reach, isClosed(c.status), Boolean(c.anonymised_at)),
   };
 }

@@ -65,6 +65,8 @@ export class RecordService {
     if (!c) throw notFound();
     // Checked again inside the transaction: a case closed meanwhile takes no more changes.
     if (isClosed(c.status as string)) throw new AppError(409, 'case_closed');
+    // And a case anonymised meanwhile takes none either (its sealed values were destroyed on purpose).
+    if (c.anonymised_at) throw new AppError(409, 'case_anonymised');
     if (type === 'case') return caseId;
     if (type === 'person') return c.person_id as string;
     const row = sub ? await repo.selectRecord(trx, type, sub) : undefined;

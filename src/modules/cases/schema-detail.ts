@@ -31,6 +31,9 @@ export const caseDetailSchema = z
     ageAtIntake: z.number().nullable(),
     vic_AgeWhenTrafficked: z.number().nullable(),
     version: z.number().meta({ description: "The case record's version, to base a change on" }),
+    anonymisedAt: z.string().nullable().optional().meta({
+      description: 'When the case was anonymised (erasure or retention): its personal data is gone, no change is taken',
+    }),
     person: z.object({
       id: z.string(),
       version: z.number(),
