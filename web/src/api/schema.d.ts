@@ -17763,7 +17763,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Release differentially private synthetic CTDC records of my jurisdiction: CSV, or JSON with the CSV and its utility report
+     * Release synthetic CTDC records of my jurisdiction, drawn only from the published figures of the current release: CSV, or JSON with the CSV and its utility report
      * @description Spends epsilon from the yearly budget of the jurisdiction (MINKA_DP_BUDGET); 409 privacy_budget_exhausted, with nothing released, when it would pass it.
      */
     post: {
@@ -20387,7 +20387,7 @@ export interface components {
       /** @description The case record's version, to base a change on */
       version: number;
       /** @description When the case was anonymised (erasure or retention): its personal data is gone, no change is taken */
-      anonymisedAt: string | null;
+      anonymisedAt?: string | null;
       person: {
         id: string;
         version: number;
@@ -22412,7 +22412,7 @@ export interface components {
       /** @description The case record's version, to base a change on */
       version: number;
       /** @description When the case was anonymised (erasure or retention): its personal data is gone, no change is taken */
-      anonymisedAt: string | null;
+      anonymisedAt?: string | null;
       person: {
         id: string;
         version: number;
