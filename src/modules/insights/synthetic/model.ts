@@ -1,4 +1,6 @@
-// Differentially private synthetic CTDC records from noisy marginals and a small graphical model (a tree):
+// The synthetic model: noisy marginals and a small graphical model (a tree), and the sampler. The released data
+// are fitted by released.ts from the published figures of a release (issue 21); `fit` below, from CTDC rows, is the
+// original differentially private fit, kept for its tests and as the reference of the model's shape:
 // the joint of ageBroad × gender at the root, majorityStatus given ageBroad, citizenship and country of
 // exploitation on their own, every other attribute given majorityStatus, and the types of labour and of sexual
 // exploitation given isForcedLabour / isSexualExploit.

@@ -49,7 +49,7 @@ const reportSchema = z
   })
   .meta({ id: 'SyntheticReport', description: 'Privacy budget and utility (shares only) of a synthetic release' });
 
-/** Differentially private synthetic data (researchers, own jurisdiction). */
+/** Synthetic data drawn from the released, protected figures (researchers, own jurisdiction). */
 export const syntheticRoutes =
   (ctx: Context): FastifyPluginAsync =>
   async (app) => {
@@ -61,7 +61,7 @@ export const syntheticRoutes =
         schema: {
           tags: ['insights'],
           summary:
-            'Release differentially private synthetic CTDC records of my jurisdiction: CSV, or JSON with the CSV and its utility report',
+            'Release synthetic CTDC records of my jurisdiction, drawn only from the published figures of the current release: CSV, or JSON with the CSV and its utility report',
           description:
             'Spends epsilon from the yearly budget of the jurisdiction (MINKA_DP_BUDGET); 409 privacy_budget_exhausted, with nothing released, when it would pass it.',
           body,
