@@ -450,3 +450,36 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+describe('anonymisation with attachments in a directory (MINKA_FILE_STORE=directory)', () => {
+  it('deletes the case files from the directory too', async () => {
+    const db = await dbTargets()[0]!.open({ MINKA_FILE_STORE: 'directory' });
+    try {
+      const ctx = db.ctx;
+      await seedDemo(ctx);
+      const c = await ctx.db.db.selectFrom('cases').select('id').orderBy('code').executeTakeFirstOrThrow();
+      const id = randomUUID();
+      await ctx.db.db
+        .insertInto('case_files')
+        .values({
+          id,
+          case_id: c.id,
+          kind: 'document',
+          mime: 'application/pdf',
+          size: 3,
+          name_enc: null,
+          created_by: 'demo-seed',
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const store = fileStoreOf(ctx);
+      assert.equal(store.kind, 'directory');
+      await store.put(`case-${id}`, ctx.crypto.encryptBytes(Buffer.from(CANARY), place('case_files', id, 'data')));
+      const r = await anonymiseCase(ctx, c.id, { actor: null, cause: 'retention' });
+      assert.ok(r.files >= 1);
+      assert.equal(await store.get(`case-${id}`), null);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});
