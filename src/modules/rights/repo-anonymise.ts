@@ -31,6 +31,7 @@ export async function personsOf(q: Q, personId: string): Promise<{ id: string; a
   return out.sort((a, b) => (a.id === personId ? -1 : b.id === personId ? 1 : 0));
 }
 
+/** A case as anonymisation needs it: its code (to find its reports), person and mark. */
 export interface CaseMark {
   id: string;
   code: string;
