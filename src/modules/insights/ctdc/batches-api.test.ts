@@ -20,6 +20,7 @@ for (const target of dbTargets()) {
   describe(`CTDC batches across release periods on ${target.name}`, () => {
     let t: TestApp;
     let colta: Signed;
+    let country: Signed;
     const csv = () => t.app.inject({ url: '/api/insights/ctdc.csv', headers: colta.headers });
     const report = async () =>
       (await t.app.inject({ url: '/api/insights/ctdc/report', headers: colta.headers })).json();
@@ -30,6 +31,7 @@ for (const target of dbTargets()) {
       await openCases(t.db.ctx, '0603', 1, { gender: 'Masculine', age: 40, citizenship: 'VE' });
       const org = await makeOrg(t.db.ctx, '0603', 'Universidad (prueba)');
       colta = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: '0603', orgId: org });
+      country = await signInNewUser(t.app, t.db.ctx, { role: 'researcher', scope: 'EC', orgId: org });
     });
     after(async () => {
       setClockOffsetDays(0);
@@ -91,6 +93,27 @@ for (const target of dbTargets()) {
       const published = await db.selectFrom('ctdc_published').selectAll().execute();
       assert.equal(published.length, 15);
       assert.ok(published.every((p) => persons.has(p.person_id)));
+    });
+
+    it('decides a period once when two first downloads come together', async () => {
+      const both = await Promise.all([
+        t.app.inject({ url: '/api/insights/ctdc.csv', headers: country.headers }),
+        t.app.inject({ url: '/api/insights/ctdc.csv', headers: country.headers }),
+      ]);
+      assert.deepEqual(
+        both.map((r) => r.statusCode),
+        [200, 200],
+      );
+      assert.equal(both[0]!.body, both[1]!.body);
+      const batches = await t.db.handle.db
+        .selectFrom('ctdc_batches')
+        .selectAll()
+        .where('scope', '=', 'EC:EC')
+        .execute();
+      assert.equal(batches.length, 1);
+      const rows = await t.db.handle.db.selectFrom('ctdc_rows').select('id').where('scope', '=', 'EC:EC').execute();
+      assert.equal(rows.length, batches[0]!.rows_published);
+      assert.equal(lines(both[0]!.body).length, rows.length);
     });
   });
 }

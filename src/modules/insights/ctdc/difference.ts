@@ -39,6 +39,8 @@ export interface CtdcAttackResult {
   /** Among those, the people of the country-wide file. */
   heldBackCountry: number;
   rowsInCountryFile: number;
+  /** Without a design asked for: the same attack on the design before issue 21 ("recomputed"), to compare. */
+  before?: CtdcAttackResult;
 }
 
 const lcm = (a: number, b: number): number => {
@@ -139,7 +141,7 @@ function files(facts: Fact[], periods: string[], design: CtdcDesign, k: number, 
  * Runs the file-difference attack on the CTDC-style files of every jurisdiction (the country, each province, each
  * canton of `facts`), downloaded once in each of `periods` ("YYYY-MM", ascending; a file covers the people
  * registered before its period), under `design` ("batched" by default: the design since issue 21; "recomputed":
- * the design before). Counts the rows that appear between consecutive files in a group of 1..k-1 rows with the
+ * the design before; without a design, the result of "batched" carries the "recomputed" one as `before`). Counts the rows that appear between consecutive files in a group of 1..k-1 rows with the
  * same quasi-identifiers (`uniqueRowsRevealed`, which the batched design keeps at 0), and what the last files
  * publish and hold back. Deterministic; reads nothing but its arguments.
  */
@@ -151,6 +153,7 @@ export function ctdcDifferenceAttack(
   const k = opts.k ?? 11;
   const home = opts.home ?? 'EC';
   const design = opts.design ?? 'batched';
+  const before = opts.design ? undefined : ctdcDifferenceAttack(facts, periods, { ...opts, design: 'recomputed' });
   const country = [...new Set(facts.map((f) => f.country))];
   const provinces = [...new Set(facts.map((f) => f.province).filter((p): p is string => !!p))];
   const cantons = [...new Set(facts.map((f) => f.canton).filter((c): c is string => !!c))];
@@ -190,5 +193,5 @@ export function ctdcDifferenceAttack(
       result.rowsInCountryFile += rows;
     }
   }
-  return result;
+  return before ? { ...result, before } : result;
 }
