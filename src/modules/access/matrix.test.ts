@@ -376,6 +376,11 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/holds/:holdId/lift': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
   // rights export (issue 21): entries below this line
   // retention (issue 21): entries below this line
+  // Schedules are configuration (no personal data): administrators (retention:manage) only. The upcoming list names
+  // case codes: administrators see every one, supervisors (rights:manage) those of cases they reach, others 403.
+  'GET /api/retention/schedules': by({ administrator: 200, rest: 403 }),
+  'PUT /api/retention/schedules/:recordType': by({ administrator: 200, rest: 403 }),
+  'GET /api/retention/upcoming': by({ administrator: 200, supervisor: 200, rest: 403 }),
   // notices (issue 21): entries below this line
   // insights releases, CTDC batches, synthetic (issue 21): entries below this line
 };
@@ -849,7 +854,8 @@ for (const target of dbTargets()) {
         .replace(':key', 'caseworker')
         .replace(':lang', 'qu-EC')
         .replace(':list', 'offence')
-        .replace(':entry', 'coip_91');
+        .replace(':entry', 'coip_91')
+        .replace(':recordType', 'attachments');
       const bodies: Record<string, object> = {
         'POST /api/catalogues/:list': {
           key: `matriz_${n}`,
@@ -858,6 +864,7 @@ for (const target of dbTargets()) {
           data: { trafficking: false },
         },
         'PATCH /api/catalogues/:list/:entry': { source: 'COIP art. 91' },
+        'PUT /api/retention/schedules/:recordType': { warningDays: 31 },
         'POST /api/field/devices': { name: 'Teléfono de matriz' },
         'POST /api/forms/:id/attachments': { division: { country: 'EC', code: code === '0603' ? '060352' : '010150' } },
         'PUT /api/cases/:id/forms/:sub': { answers: { nota: 'Nota de matriz' }, version: 0 },
