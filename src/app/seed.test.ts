@@ -35,6 +35,7 @@ for (const target of dbTargets()) {
           'returns',
           'prosecution',
           'rights',
+          'retention',
           'plans',
           'insights',
           'forms',

@@ -7,6 +7,7 @@ import { Catalogues } from './catalogues/index';
 import { Forms } from './Forms';
 import { Organisations } from './Organisations';
 import { Roles } from './Roles';
+import { Retention } from './retention/index';
 import { Sharing } from './Sharing';
 import { Translations } from './Translations';
 import { Users } from './Users';
@@ -25,6 +26,7 @@ export function Admin() {
     { key: 'translations', show: has(s, 'translations:manage'), el: <Translations /> },
     { key: 'forms', show: has(s, 'forms:manage'), el: <Forms /> },
     { key: 'catalogues', show: has(s, 'catalogues:manage'), el: <Catalogues /> },
+    { key: 'retention', show: has(s, 'retention:manage'), el: <Retention /> },
   ].filter((x) => x.show);
   return (
     <Stack>
