@@ -201,17 +201,18 @@ for (const target of dbTargets()) {
         call(who, 'PUT', `/api/retention/schedules/${type}`, body);
       assert.equal((await put(admin, 'closed_cases', { months: 1201 })).statusCode, 400);
       assert.equal((await put(admin, 'closed_cases', { warningDays: 0 })).statusCode, 400);
-      const unit = await put(admin, 'reports', { months: 3 });
+      const unit = await put(admin, 'closed_cases', { days: 3 });
       assert.equal(unit.statusCode, 400);
       assert.equal(unit.json().code, 'retention_unit');
+      const configured = await put(admin, 'reports', { days: 120 });
+      assert.equal(configured.statusCode, 409, 'public reports follow MINKA_REPORT_RETENTION_DAYS');
+      assert.equal(configured.json().code, 'retention_configured');
       assert.equal((await put(supervisor, 'closed_cases', { months: 60 })).statusCode, 403);
       assert.equal((await put(admin, 'nothing', { months: 60 })).statusCode, 400);
       const ok = await put(admin, 'closed_cases', { months: 84, warningDays: 45 });
       assert.equal(ok.statusCode, 200, ok.body);
       assert.equal(ok.json().months, 84);
       assert.equal(ok.json().warningDays, 45);
-      const days = await put(admin, 'reports', { days: 120 });
-      assert.equal(days.json().days, 120);
       const changed = await audits('retention.schedule_changed');
       assert.deepEqual(changed[0]!.details, {
         recordType: 'closed_cases',

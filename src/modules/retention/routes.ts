@@ -9,7 +9,7 @@ import { RetentionSchedules } from './schedules';
 import { scheduleParam, schedulePatchBody, scheduleSchema, upcomingSchema } from './schema';
 import { upcoming } from './upcoming';
 
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
 /** Retention schedules (administrators) and the records the retention job will apply soon (also supervisors). */
 export const retentionRoutes =
@@ -37,7 +37,8 @@ export const retentionRoutes =
       {
         schema: {
           tags,
-          summary: 'Change a schedule: its period (months; days for public reports) and warning days (audited)',
+          summary:
+            'Change a schedule: its period in months and warning days (audited); public reports follow the configuration',
           params: scheduleParam,
           body: schedulePatchBody,
           response: { 200: scheduleSchema, ...errors },

@@ -13,7 +13,7 @@ export interface RetentionSchedule {
   recordType: RetentionRecordType;
   /** The period in months (null for public reports, which count days). */
   months: number | null;
-  /** The period in days (public reports only; the configured MINKA_REPORT_RETENTION_DAYS unless changed here). */
+  /** The period in days (public reports only: the configured MINKA_REPORT_RETENTION_DAYS, changed there). */
   days: number | null;
   warningDays: number;
   action: RetentionAction;
@@ -55,7 +55,7 @@ export class RetentionSchedules {
     return {
       recordType: type,
       months: days ? null : Number(r.months),
-      days: days ? Number(r.days ?? this.ctx.config.MINKA_REPORT_RETENTION_DAYS) : null,
+      days: days ? this.ctx.config.MINKA_REPORT_RETENTION_DAYS : null,
       warningDays: Number(r.warning_days),
       action: retentionActions[type],
       kept: retentionActions[type] === 'keep',
@@ -63,7 +63,10 @@ export class RetentionSchedules {
     };
   }
 
-  /** Changes a schedule's period or warning (administrators, audited); a period in the wrong unit is a 400. */
+  /**
+   * Changes a schedule's months or warning (administrators, audited); days are a 400 at their field. Public reports'
+   * period is the configuration's (409 `retention_configured`).
+   */
   async change(
     actor: Actor,
     type: string,
@@ -73,8 +76,9 @@ export class RetentionSchedules {
   ): Promise<RetentionSchedule> {
     if (!can(actor, 'retention:manage')) throw new AppError(403, 'forbidden');
     const before = await this.get(type);
-    const byDays = dayCounted.includes(before.recordType);
-    const wrong = byDays ? (b.months !== undefined ? 'months' : null) : b.days !== undefined ? 'days' : null;
+    // Public reports are purged by the reports module on MINKA_REPORT_RETENTION_DAYS: changed in the configuration.
+    if (dayCounted.includes(before.recordType)) throw new AppError(409, 'retention_configured');
+    const wrong = b.days !== undefined ? 'days' : null;
     if (wrong)
       throw new AppError(
         400,
@@ -87,10 +91,6 @@ export class RetentionSchedules {
     if (b.months !== undefined && b.months !== before.months) {
       patch.months = b.months;
       changed.months = { from: before.months, to: b.months };
-    }
-    if (b.days !== undefined && b.days !== before.days) {
-      patch.days = b.days;
-      changed.days = { from: before.days, to: b.days };
     }
     if (b.warningDays !== undefined && b.warningDays !== before.warningDays) {
       patch.warning_days = b.warningDays;

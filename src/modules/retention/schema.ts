@@ -18,7 +18,7 @@ export const scheduleSchema = z
   })
   .meta({ id: 'RetentionSchedule' });
 
-/** A change to a schedule: months (days for public reports) and the warning, each within its bounds. */
+/** A change to a schedule: months and the warning, each within its bounds (days only to refuse them at their field). */
 export const schedulePatchBody = z.strictObject({
   months: z.number().int().min(months[0]).max(months[1]).optional(),
   days: z.number().int().min(days[0]).max(days[1]).optional(),

@@ -58,14 +58,20 @@ export function Retention() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      onClick={() => setEditing(s)}
-                      aria-label={t(`${p}.editOne`, { type: t(`${p}.types.${s.recordType}`) })}
-                    >
-                      {t(`${p}.edit`)}
-                    </Button>
+                    {s.days !== null ? (
+                      <Text size="xs" c="dimmed">
+                        {t(`${p}.configured`)}
+                      </Text>
+                    ) : (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        onClick={() => setEditing(s)}
+                        aria-label={t(`${p}.editOne`, { type: t(`${p}.types.${s.recordType}`) })}
+                      >
+                        {t(`${p}.edit`)}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
