@@ -32,7 +32,7 @@ describe('retention schedules in Chromium', () => {
     await signIn(page, 'admin@minka.demo');
     await page.goto('/admin');
     await page.getByRole('tab', { name: 'Conservación' }).click();
-    await page.getByRole('cell', { name: 'Casos cerrados (desde el cierre)', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Casos cerrados (desde el cierre)', exact: true }).first().waitFor();
     await page.getByRole('cell', { name: '120 meses', exact: true }).first().waitFor();
     // The demo's closed case warned ten days ago is listed, with labels, never codes.
     await page.getByText('Avisado', { exact: true }).first().waitFor();

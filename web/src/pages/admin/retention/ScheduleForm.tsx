@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { retentionBounds } from '../../../../../src/modules/retention/vocabulary';
 import { ApiError, type ApiResponse, client, ok } from '../../../api';
@@ -58,7 +58,8 @@ export function ScheduleForm({ schedule, onDone, onCancel }: { schedule: Schedul
       }}
       noValidate
     >
-      <Stack gap="sm">
+      {/* Error text in dark red: the default red is under WCAG AA on white. */}
+      <Stack gap="sm" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties}>
         <NumberInput
           label={t(`${p}.${byDays ? 'daysLabel' : 'monthsLabel'}`)}
           description={t(`${p}.${byDays ? 'boundsDays' : 'boundsMonths'}`)}
