@@ -5,6 +5,7 @@ import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/acce
 import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { openTestCase } from '../../../tests/support/requests';
+import { fileStoreOf } from '../../platform/blobs/index';
 import { setClockOffsetDays, todayIso } from '../../platform/clock';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
@@ -176,6 +177,76 @@ for (const target of dbTargets()) {
       await runRetention(t.db.ctx);
       assert.equal((await audits('retention.applied')).length, 1);
       for (const id of [held, complaint]) assert.equal((await caseRow(id)).anonymised_at, null);
+    });
+
+    it('two runs at once warn once; referrals lose their free text and closed cases their files, after the warning', async () => {
+      const id = await openTestCase(t, worker, { code: '0101', first: 'Canario Archivo', second: 'Prueba', age: 25 });
+      // Closed 7 years ago: past the referrals' and attachments' 60 months, not the cases' 120.
+      const closed = addMonths(todayIso(), -84);
+      await closeOn(id, closed);
+      const at = `${closed}T10:00:00.000Z`;
+      const referral = randomUUID();
+      const sealed = (column: string) =>
+        t.db.ctx.crypto.encrypt('Canario texto libre', { table: 'referrals', row: referral, column });
+      await db()
+        .insertInto('referrals')
+        .values({
+          id: referral,
+          case_id: id,
+          provider_id: null,
+          to_org_id: null,
+          to_user_id: null,
+          services: '[]',
+          status: 'completed',
+          override_reason_enc: null,
+          response_reason_enc: sealed('response_reason'),
+          reason: 'Other',
+          details_enc: sealed('details'),
+          accepted_at: at,
+          completed_at: at,
+          created_by: 'test',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const file = randomUUID();
+      await db()
+        .insertInto('case_files')
+        .values({
+          id: file,
+          case_id: id,
+          kind: 'pdf',
+          mime: 'application/pdf',
+          size: 4,
+          name_enc: null,
+          created_by: 'test',
+          created_at: at,
+        })
+        .execute();
+      await fileStoreOf(t.db.ctx).put(`case-${file}`, Buffer.from('test'));
+
+      const runs = await Promise.all([runRetention(t.db.ctx), runRetention(t.db.ctx)]);
+      for (const type of ['referrals', 'attachments'] as const)
+        assert.equal(runs[0]![type]!.warned + runs[1]![type]!.warned, 1, `${type} warned once by two runs`);
+      const warned = (await audits('retention.warning')).filter((a) => [referral, id].includes(String(a.record_id)));
+      assert.equal(warned.length, 2);
+      const row = () => db().selectFrom('referrals').selectAll().where('id', '=', referral).executeTakeFirstOrThrow();
+      assert.ok((await row()).details_enc, 'kept during the warning');
+
+      setClockOffsetDays(31);
+      const after = await Promise.all([runRetention(t.db.ctx), runRetention(t.db.ctx)]);
+      assert.equal(after[0]!.referrals!.applied + after[1]!.referrals!.applied, 1);
+      assert.equal(after[0]!.attachments!.applied + after[1]!.attachments!.applied, 1);
+      const r = await row();
+      assert.equal(r.details_enc, null);
+      assert.equal(r.response_reason_enc, null);
+      assert.equal(r.status, 'completed', 'the referral itself stays');
+      assert.equal((await db().selectFrom('case_files').select('id').where('case_id', '=', id).execute()).length, 0);
+      assert.equal(await fileStoreOf(t.db.ctx).get(`case-${file}`), null, 'the stored bytes are gone');
+      assert.equal((await caseRow(id)).anonymised_at, null, 'the case itself is kept until its own period');
+      const applied = (await audits('retention.applied')).filter((a) => [referral, id].includes(String(a.record_id)));
+      assert.deepEqual(applied.map((a) => a.details.recordType).sort(), ['attachments', 'referrals']);
+      assert.ok(!JSON.stringify(applied).includes('Canario'));
     });
 
     it('administrators change a schedule within bounds, audited; others may not', async () => {
