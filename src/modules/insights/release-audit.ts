@@ -48,7 +48,7 @@ export function auditedReleaseValues(
   };
   for (let level = 0; ; level++) {
     audit.rounds++;
-    const attack = rankAttack(series, k, true);
+    const attack = rankAttack(series, k, true, false);
     if (!attack.pinnedCellReleases) return { ...base, audit };
     // Figures this release newly reveals (exact at its date).
     const fresh = exactValues(series, true)[t]!;

@@ -7,13 +7,13 @@ type Q = Db | Transaction<Database>;
 export const selectInsightSnapshotsByPeriod = (q: Q, period: string) =>
   q.selectFrom('insight_snapshots').select('payload').where('period', '=', period).executeTakeFirst();
 
-export const selectInsightSnapshotsByPeriod2 = (q: Q, period: string) =>
+export const selectInsightSnapshotsBefore = (q: Q, period: string) =>
   q
     .selectFrom('insight_snapshots')
     .select(['period', 'payload'])
     .where('period', '<', period)
-    .orderBy('period', 'desc')
-    .executeTakeFirst();
+    .orderBy('period', 'asc')
+    .execute();
 
 export const insertInsightSnapshots = (q: Q, row: Insertable<Database['insight_snapshots']>) =>
   q

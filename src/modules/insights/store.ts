@@ -7,7 +7,8 @@ import type { Context } from '../../platform/context';
 import { cubeOf, decodeCounts, type Finest } from './cells';
 import type { Cube } from './cube';
 import { bringUpToDate, cellsSince, type Progress, rebuild } from './incremental';
-import { parseRelease, type Release, releasePeriod, releaseValues, serialiseRelease } from './release';
+import { parseRelease, type Release, releasePeriod, serialiseRelease } from './release';
+import { auditedReleaseValues } from './release-audit';
 import * as repoStore from './repo-store';
 
 /** A release; `asOf` is the first day it does not cover. */
@@ -67,13 +68,18 @@ export class InsightStore {
     return this.snapshotting;
   }
 
-  /** The release of `period` from the store as it stands now, chained to the last stored release before it. */
+  /**
+   * The release of `period` from the store as it stands now, chained to the last stored release before it and
+   * audited against all of them (release-audit.ts: the rank attack on every stored release plus this one pins no
+   * hidden cell of 1..k-1 people).
+   */
   async release(period: string, k: number): Promise<Release> {
     await this.sync(true);
-    const last = await repoStore.selectInsightSnapshotsByPeriod2(this.ctx.db.db, period);
-    const previous = last ? parseRelease(last.period, last.payload) : undefined;
+    const rows = await repoStore.selectInsightSnapshotsBefore(this.ctx.db.db, period);
+    const history = rows.map((r) => parseRelease(r.period, r.payload));
     const cube = cubeOf(this.finest, period);
-    return { period, k, cube, ...releaseValues(cube, k, previous) };
+    const { published, baseline } = auditedReleaseValues(cube, k, period, history);
+    return { period, k, cube, published, baseline };
   }
 
   /** The current cube (exact viewers). */
