@@ -5,6 +5,8 @@
 // A period the previous release closed is not released again: its cells stay as published (frozen), so a new
 // release decides only the open periods' cells. An open cell's published value is at most k-1 away from its
 // count at the release date; a closed one's is its count when it was last decided.
+// The product publishes these values only after the cross-release audit (release-audit.ts) has hidden what an
+// attacker combining every release could pin.
 import { Cube } from './cube';
 import { protectCube } from './protect';
 
