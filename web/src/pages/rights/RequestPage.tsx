@@ -28,6 +28,7 @@ function WhatToDo({ r }: { r: RequestDetail }) {
   switch (r.right) {
     case 'access':
     case 'portability':
+      if (!r.abilities.export) return null;
       return (
         <Part title={t('rights.export.title')} part="export">
           <Stack gap="xs">
@@ -51,7 +52,7 @@ function WhatToDo({ r }: { r: RequestDetail }) {
         <Part title={t('rights.rectify.title')} part="rectify">
           <Stack gap="xs">
             <Text size="sm">{t('rights.rectify.intro')}</Text>
-            <Anchor component={Link} to={`/cases/${r.caseId}`}>
+            <Anchor component={Link} to={`/cases/${r.rectifyCaseId ?? r.caseId}`}>
               {t('rights.rectify.open', { code: r.caseCode })}
             </Anchor>
           </Stack>
@@ -66,7 +67,7 @@ function WhatToDo({ r }: { r: RequestDetail }) {
           <Stack gap="xs">
             <Text size="sm">{t(`rights.flags.intro.${r.right}`)}</Text>
             <CaseFlags caseId={r.caseId} />
-            {open && <FlagButton r={r} />}
+            {open && r.abilities.flag && !r.flags.some((f) => f.active && f.flag === r.right) && <FlagButton r={r} />}
           </Stack>
         </Part>
       );
@@ -100,13 +101,14 @@ export function RequestPage() {
       <Anchor component={Link} to="/rights" size="sm">
         {t('rights.back')}
       </Anchor>
-      {r.personAnonymisedAt && (
+      {r.anonymisedAt && (
         <Alert color="gray" title={t('rights.anonymised.title')}>
-          {t('rights.anonymised.body', { date: formatDate(r.personAnonymisedAt) })}
+          {t('rights.anonymised.body', { date: formatDate(r.anonymisedAt) })}
         </Alert>
       )}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Fact label={t('rights.person')}>{r.personName ?? t('rights.anonymised.title')}</Fact>
           <Fact label={t('rights.right')}>{t(`rights.rights.${r.right}`)}</Fact>
           <Fact label={t('rights.case')}>
             <Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">
@@ -145,9 +147,11 @@ export function RequestPage() {
           </Stack>
         </Part>
       ) : (
-        <Part title={t('rights.answer.title')} part="answer">
-          <AnswerForm r={r} />
-        </Part>
+        r.abilities.answer && (
+          <Part title={t('rights.answer.title')} part="answer">
+            <AnswerForm r={r} />
+          </Part>
+        )
       )}
     </Stack>
   );

@@ -30,7 +30,7 @@ export function RightsList() {
   if (status) query.status = status;
   if (right) query.right = right;
   const q = useQuery({ queryKey: rightsKeys.list(JSON.stringify(query)), queryFn: () => api.list(query) });
-  const items = q.data ?? [];
+  const items = q.data?.items ?? [];
   return (
     <Stack maw={1000}>
       <Group justify="space-between">

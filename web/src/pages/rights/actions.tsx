@@ -1,7 +1,7 @@
 import { Alert, Button, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { erasureBlockReasons } from '../../../../src/modules/rights/vocabulary';
+import { refusalReasons } from '../../../../src/modules/rights/vocabulary';
 import { ApiError } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { errorAt, errorElsewhere } from '../cases/kit/errors';
@@ -52,16 +52,19 @@ export function ErasePart({ r }: { r: RequestDetail }) {
             <Blockers blockers={blockers} />
           </Alert>
         )}
-        <TextInput
-          label={t('rights.erase.confirm', { code: r.caseCode })}
-          value={typed}
-          onChange={(e) => setTyped(e.currentTarget.value)}
-          error={errorAt(erase.error, 'confirmCode')}
-          autoCapitalize="characters"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={20}
-        />
+        {blockers.length > 0 && <Text size="sm">{t('rights.erase.refuseBelow')}</Text>}
+        {r.abilities.erase && (
+          <TextInput
+            label={t('rights.erase.confirm', { code: r.caseCode })}
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            error={errorAt(erase.error, 'confirmCode')}
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+          />
+        )}
         {erase.error && (
           <Alert color="red" role="alert" title={t('rights.erase.refused')}>
             <Stack gap={4}>
@@ -70,9 +73,16 @@ export function ErasePart({ r }: { r: RequestDetail }) {
             </Stack>
           </Alert>
         )}
-        <Submit pending={erase.isPending} disabled={!matches} color="red.9" onClick={() => erase.mutate(typed.trim())}>
-          {t('rights.erase.button')}
-        </Submit>
+        {r.abilities.erase && (
+          <Submit
+            pending={erase.isPending}
+            disabled={!matches}
+            color="red.9"
+            onClick={() => erase.mutate(typed.trim())}
+          >
+            {t('rights.erase.button')}
+          </Submit>
+        )}
       </Stack>
     </Part>
   );
@@ -106,8 +116,8 @@ export function AnswerForm({ r }: { r: RequestDetail }) {
   const [note, setNote] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const answer = useRightsWrite((body: Record<string, unknown>) => api.answer(r.id, body));
-  // The coded reasons exist for an erasure; any other refusal gives its reason in the note.
-  const coded = r.right === 'erasure' && outcome === 'refused';
+  // A refusal names its ground (the note says it in the person's words).
+  const coded = outcome === 'refused';
   const submit = () => {
     const problems: Record<string, string> = {};
     if (!outcome) problems.outcome = t('rights.form.required');
@@ -133,7 +143,7 @@ export function AnswerForm({ r }: { r: RequestDetail }) {
       {coded && (
         <EnumSelect
           label={t('rights.answer.reason')}
-          values={erasureBlockReasons}
+          values={refusalReasons}
           prefix="rights.refusals"
           value={reason}
           onChange={setReason}

@@ -3,50 +3,55 @@ import { client, ok } from '../../api';
 
 // The rights module's answers as the staff pages read them (GET /api/rights/…, GET /api/cases/{id}/privacy).
 
-/** The ways a request reaches the organisation. */
-export const channels = ['in_person', 'letter', 'email', 'phone'] as const;
-/** The languages an answer (and the access export) is written in. */
-export const answerLanguages = ['es', 'qu-EC', 'en'] as const;
-/** How a request may be closed from its page. */
-export const outcomes = ['answered', 'refused', 'withdrawn'] as const;
+// The closed lists (channels, languages, outcomes, refusal reasons) are the module's own vocabulary.
+export {
+  answerLanguages,
+  answerOutcomes as outcomes,
+  requestChannels as channels,
+} from '../../../../src/modules/rights/vocabulary';
 
 /** One request in the log. */
 export interface RequestSummary {
   id: string;
   code: string;
   right: string;
+  status: string;
   caseId: string;
   caseCode: string;
+  channel: string;
+  language: string;
   receivedOn: string;
   dueOn: string;
   /** Days until the deadline (negative once it has passed); null once the request is closed. */
   daysLeft: number | null;
   overdue: boolean;
-  status: string;
+  answeredOn: string | null;
+}
+
+/** A restriction or objection flag on the person (lifted ones too). */
+export interface Flag {
+  id: string;
+  flag: string;
+  requestCode: string | null;
+  setAt: string;
+  active: boolean;
+  liftedAt: string | null;
 }
 
 /** A request with everything its page shows. */
 export interface RequestDetail extends RequestSummary {
+  personName: string | null;
   requester: string | null;
-  channel: string;
-  language: string;
   note: string | null;
-  answeredOn: string | null;
   answeredBy: string | null;
   outcome: string | null;
   refusalReason: string | null;
   /** For an erasure: what keeps the person's records now (computed when read). */
-  blockers?: { reason: string; caseCode: string }[];
-  personAnonymisedAt?: string | null;
-}
-
-/** A restriction or objection flag on the person. */
-export interface Flag {
-  id: string;
-  flag: string;
-  setOn?: string;
-  setAt?: string;
-  requestCode?: string | null;
+  blockers: { reason: string; caseCode: string }[] | null;
+  rectifyCaseId: string | null;
+  flags: Flag[];
+  anonymisedAt: string | null;
+  abilities: { answer: boolean; erase: boolean; flag: boolean; export: boolean };
 }
 
 /** A legal hold on a case. */
@@ -55,16 +60,19 @@ export interface Hold {
   reason: string | null;
   basis: string | null;
   placedAt: string;
-  placedBy?: string | null;
-  liftedAt?: string | null;
+  placedBy: string | null;
+  active: boolean;
+  liftedAt: string | null;
 }
 
 /** The privacy card of a case. */
 export interface Privacy {
   flags: Flag[];
   holds: Hold[];
+  openProceeding: boolean;
   anonymisedAt: string | null;
-  retention?: { dueOn: string; warnedAt?: string | null; held?: boolean } | null;
+  retention: { dueOn: string; held?: boolean } | null;
+  abilities: { manage: boolean };
 }
 
 // The routes are read untyped until the API types carry them (then the generated types take over).
@@ -82,7 +90,8 @@ export const rightsKeys = {
 };
 
 export const api = {
-  list: (query: Record<string, string>) => get<RequestSummary[]>('/api/rights/requests', query),
+  list: (query: Record<string, string>) =>
+    get<{ items: RequestSummary[]; abilities: { create: boolean } }>('/api/rights/requests', query),
   detail: (id: string) => get<RequestDetail>(`/api/rights/requests/${id}`),
   create: (body: Record<string, unknown>) => post<RequestDetail>('/api/rights/requests', body),
   answer: (id: string, body: Record<string, unknown>) => post<RequestDetail>(`/api/rights/requests/${id}/answer`, body),

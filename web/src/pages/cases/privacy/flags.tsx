@@ -42,7 +42,7 @@ export function CaseFlags({ caseId, liftable = true }: { caseId: string; liftabl
         {q.error.message}
       </Alert>
     );
-  const flags = q.data?.flags ?? [];
+  const flags = (q.data?.flags ?? []).filter((f) => f.active);
   if (q.data && !flags.length)
     return (
       <Text size="sm" c="dimmed">
@@ -55,12 +55,10 @@ export function CaseFlags({ caseId, liftable = true }: { caseId: string; liftabl
         <Stack key={f.id} gap={4} data-flag={f.flag}>
           <Group gap="xs" wrap="wrap">
             <Badge color="grape">{t(`rights.flagNames.${f.flag}`)}</Badge>
-            {(f.setOn ?? f.setAt) && (
-              <Text size="sm">{t('rights.flags.since', { date: formatDate(String(f.setOn ?? f.setAt)) })}</Text>
-            )}
+            <Text size="sm">{t('rights.flags.since', { date: formatDate(f.setAt) })}</Text>
           </Group>
           <Text size="sm">{t('rights.flags.stops')}</Text>
-          {liftable && <LiftFlag f={f} />}
+          {liftable && q.data?.abilities.manage && <LiftFlag f={f} />}
         </Stack>
       ))}
     </Stack>

@@ -75,8 +75,8 @@ function LiftHold({ caseId, h }: { caseId: string; h: Hold }) {
 /** The case's legal holds (active first, then lifted ones), and the way to place one. */
 export function Holds({ caseId, holds, writable }: { caseId: string; holds: Hold[]; writable: boolean }) {
   const { t } = useTranslation();
-  const active = holds.filter((h) => !h.liftedAt);
-  const lifted = holds.filter((h) => h.liftedAt);
+  const active = holds.filter((h) => h.active);
+  const lifted = holds.filter((h) => !h.active);
   return (
     <Stack gap="xs" data-holds>
       <Text fw={600} size="sm">
@@ -102,7 +102,7 @@ export function Holds({ caseId, holds, writable }: { caseId: string; holds: Hold
             </Group>
             {h.reason && <Text size="sm">{h.reason}</Text>}
             {h.basis && <Text size="sm">{t('rights.holds.basisShown', { basis: h.basis })}</Text>}
-            {writable && !h.liftedAt && <LiftHold caseId={caseId} h={h} />}
+            {writable && h.active && <LiftHold caseId={caseId} h={h} />}
           </Stack>
         </Paper>
       ))}

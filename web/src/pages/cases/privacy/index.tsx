@@ -43,6 +43,7 @@ export function PrivacyPart({ c }: { c: CaseDetail }) {
           {p?.anonymisedAt && (
             <Text size="sm">{t('rights.anonymised.case', { date: formatDate(p.anonymisedAt) })}</Text>
           )}
+          {p?.openProceeding && !p.anonymisedAt && <Text size="sm">{t('rights.privacy.openProceeding')}</Text>}
           {p?.retention?.dueOn && !p.anonymisedAt && (
             <Text size="sm">
               {p.retention.held
@@ -56,7 +57,7 @@ export function PrivacyPart({ c }: { c: CaseDetail }) {
             </Text>
             <CaseFlags caseId={c.id} liftable={!p?.anonymisedAt} />
           </Stack>
-          {p && <Holds caseId={c.id} holds={p.holds} writable={!p.anonymisedAt} />}
+          {p && <Holds caseId={c.id} holds={p.holds} writable={p.abilities.manage && !p.anonymisedAt} />}
           {!p?.anonymisedAt && (
             <Anchor component={Link} to={`/rights/new?code=${encodeURIComponent(c.code)}`} size="sm">
               {t('rights.privacy.newRequest')}
