@@ -130,7 +130,7 @@ export function CaseView({
             {online && sees(c, 'measures') && <BoardPart c={c} />}
             {online && sees(c, 'legal') && <ProsecutionPart c={c} />}
             {online && sees(c, 'legal') && <Legal caseId={c.id} writable={has(session, 'legal:write')} />}
-            {online && has(session, 'rights:manage') && !c.sharing && <PrivacyPart c={c} />}
+            {online && !c.sharing && <PrivacyPart c={c} />}
           </Stack>
         </Tabs.Panel>
         {online && (

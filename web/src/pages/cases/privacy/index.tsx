@@ -24,8 +24,9 @@ export function AnonymisedBanner({ c }: { c: CaseDetail }) {
 }
 
 /**
- * The case's privacy card, for a supervisor who handles people's rights: the person's restriction and objection
- * flags, the case's legal holds (place, lift), when retention will anonymise it, and the requests log.
+ * The case's privacy card: the person's restriction and objection flags, the case's legal holds, an open proceeding,
+ * when retention will anonymise it. A supervisor who handles people's rights (the server's `manage`) places and lifts
+ * holds, lifts flags and logs a request from here; the case's other staff read it.
  */
 export function PrivacyPart({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ export function PrivacyPart({ c }: { c: CaseDetail }) {
             <CaseFlags caseId={c.id} liftable={!p?.anonymisedAt} />
           </Stack>
           {p && <Holds caseId={c.id} holds={p.holds} writable={p.abilities.manage && !p.anonymisedAt} />}
-          {!p?.anonymisedAt && (
+          {p?.abilities.manage && !p.anonymisedAt && (
             <Anchor component={Link} to={`/rights/new?code=${encodeURIComponent(c.code)}`} size="sm">
               {t('rights.privacy.newRequest')}
             </Anchor>
