@@ -3,7 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type Right, rights } from '../../../../src/modules/rights/vocabulary';
+import {
+  type AnswerLanguage,
+  type RequestChannel,
+  type Right,
+  rights,
+} from '../../../../src/modules/rights/vocabulary';
 import { type ApiResponse, client, ok } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { localToday } from '../../format';
@@ -99,10 +104,10 @@ export function NewRequest() {
     if (Object.keys(problems).length || !found) return;
     save.mutate({
       caseId: found.id,
-      right,
+      right: right as Right,
       requester: requester.trim(),
-      channel,
-      language,
+      channel: channel as RequestChannel,
+      language: language as AnswerLanguage,
       receivedOn,
       ...(note.trim() ? { note: note.trim() } : {}),
     });

@@ -1,7 +1,12 @@
 import { Alert, Button, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { refusalReasons } from '../../../../src/modules/rights/vocabulary';
+import {
+  type AnswerOutcome,
+  type PersonFlag,
+  type RefusalReason,
+  refusalReasons,
+} from '../../../../src/modules/rights/vocabulary';
 import { ApiError } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { errorAt, errorElsewhere } from '../cases/kit/errors';
@@ -91,7 +96,7 @@ export function ErasePart({ r }: { r: RequestDetail }) {
 /** Sets the flag the request asks for (restriction or objection) on the person: referrals and exports stop. */
 export function FlagButton({ r }: { r: RequestDetail }) {
   const { t } = useTranslation();
-  const set = useRightsWrite(() => api.setFlag(r.id, r.right));
+  const set = useRightsWrite(() => api.setFlag(r.id, r.right as PersonFlag));
   return (
     <Stack gap="xs">
       {set.error && (
@@ -115,7 +120,9 @@ export function AnswerForm({ r }: { r: RequestDetail }) {
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const answer = useRightsWrite((body: Record<string, unknown>) => api.answer(r.id, body));
+  const answer = useRightsWrite((body: { outcome: AnswerOutcome; note: string; refusalReason?: RefusalReason }) =>
+    api.answer(r.id, body),
+  );
   // A refusal names its ground (the note says it in the person's words).
   const coded = outcome === 'refused';
   const submit = () => {
@@ -125,7 +132,11 @@ export function AnswerForm({ r }: { r: RequestDetail }) {
     if (coded && !reason) problems.refusalReason = t('rights.form.required');
     setLocal(problems);
     if (Object.keys(problems).length) return;
-    answer.mutate({ outcome, note: note.trim(), ...(coded && reason ? { refusalReason: reason } : {}) });
+    answer.mutate({
+      outcome: outcome as AnswerOutcome,
+      note: note.trim(),
+      ...(coded && reason ? { refusalReason: reason as RefusalReason } : {}),
+    });
   };
   const err = (f: (typeof fields)[number]) => local[f] ?? errorAt(answer.error, f);
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, ok } from '../../api';
+import { type ApiBody, type ApiQuery, type ApiResponse, client, ok } from '../../api';
 
 // The rights module's answers as the staff pages read them (GET /api/rights/…, GET /api/cases/{id}/privacy).
 
@@ -11,75 +11,15 @@ export {
 } from '../../../../src/modules/rights/vocabulary';
 
 /** One request in the log. */
-export interface RequestSummary {
-  id: string;
-  code: string;
-  right: string;
-  status: string;
-  caseId: string;
-  caseCode: string;
-  channel: string;
-  language: string;
-  receivedOn: string;
-  dueOn: string;
-  /** Days until the deadline (negative once it has passed); null once the request is closed. */
-  daysLeft: number | null;
-  overdue: boolean;
-  answeredOn: string | null;
-}
-
-/** A restriction or objection flag on the person (lifted ones too). */
-export interface Flag {
-  id: string;
-  flag: string;
-  requestCode: string | null;
-  setAt: string;
-  active: boolean;
-  liftedAt: string | null;
-}
-
+export type RequestSummary = ApiResponse<'/api/rights/requests'>['items'][number];
 /** A request with everything its page shows. */
-export interface RequestDetail extends RequestSummary {
-  personName: string | null;
-  requester: string | null;
-  note: string | null;
-  answeredBy: string | null;
-  outcome: string | null;
-  refusalReason: string | null;
-  /** For an erasure: what keeps the person's records now (computed when read). */
-  blockers: { reason: string; caseCode: string }[] | null;
-  rectifyCaseId: string | null;
-  flags: Flag[];
-  anonymisedAt: string | null;
-  abilities: { answer: boolean; erase: boolean; flag: boolean; export: boolean };
-}
-
-/** A legal hold on a case. */
-export interface Hold {
-  id: string;
-  reason: string | null;
-  basis: string | null;
-  placedAt: string;
-  placedBy: string | null;
-  active: boolean;
-  liftedAt: string | null;
-}
-
+export type RequestDetail = ApiResponse<'/api/rights/requests/{id}'>;
 /** The privacy card of a case. */
-export interface Privacy {
-  flags: Flag[];
-  holds: Hold[];
-  openProceeding: boolean;
-  anonymisedAt: string | null;
-  retention: { dueOn: string; held?: boolean } | null;
-  abilities: { manage: boolean };
-}
-
-// The routes are read untyped until the API types carry them (then the generated types take over).
-const get = <T>(path: string, query?: Record<string, string>) =>
-  ok(client.GET(path as never, (query ? { params: { query } } : {}) as never)) as Promise<T>;
-const post = <T>(path: string, body: unknown) => ok(client.POST(path as never, { body } as never)) as Promise<T>;
-const del = <T>(path: string, body: unknown) => ok(client.DELETE(path as never, { body } as never)) as Promise<T>;
+export type Privacy = ApiResponse<'/api/cases/{id}/privacy'>;
+/** A restriction or objection flag on the person (lifted ones too). */
+export type Flag = Privacy['flags'][number];
+/** A legal hold on a case. */
+export type Hold = Privacy['holds'][number];
 
 export const rightsKeys = {
   all: () => ['rights'] as const,
@@ -89,20 +29,30 @@ export const rightsKeys = {
   privacy: (caseId: string) => ['case', caseId, 'privacy'] as const,
 };
 
+const path = (id: string) => ({ params: { path: { id } } });
+
 export const api = {
-  list: (query: Record<string, string>) =>
-    get<{ items: RequestSummary[]; abilities: { create: boolean } }>('/api/rights/requests', query),
-  detail: (id: string) => get<RequestDetail>(`/api/rights/requests/${id}`),
-  create: (body: Record<string, unknown>) => post<RequestDetail>('/api/rights/requests', body),
-  answer: (id: string, body: Record<string, unknown>) => post<RequestDetail>(`/api/rights/requests/${id}/answer`, body),
-  erase: (id: string, confirmCode: string) => post<RequestDetail>(`/api/rights/requests/${id}/erase`, { confirmCode }),
-  setFlag: (id: string, flag: string) => post<unknown>(`/api/rights/requests/${id}/flags`, { flag }),
-  liftFlag: (flagId: string, reason: string) => del<unknown>(`/api/rights/flags/${flagId}`, { reason }),
-  privacy: (caseId: string) => get<Privacy>(`/api/cases/${caseId}/privacy`),
-  placeHold: (caseId: string, body: { reason: string; basis: string }) =>
-    post<unknown>(`/api/cases/${caseId}/holds`, body),
+  list: (query: ApiQuery<'/api/rights/requests'>) => ok(client.GET('/api/rights/requests', { params: { query } })),
+  detail: (id: string) => ok(client.GET('/api/rights/requests/{id}', path(id))),
+  create: (body: ApiBody<'/api/rights/requests'>) => ok(client.POST('/api/rights/requests', { body })),
+  answer: (id: string, body: ApiBody<'/api/rights/requests/{id}/answer'>) =>
+    ok(client.POST('/api/rights/requests/{id}/answer', { ...path(id), body })),
+  erase: (id: string, confirmCode: string) =>
+    ok(client.POST('/api/rights/requests/{id}/erase', { ...path(id), body: { confirmCode } })),
+  setFlag: (id: string, flag: ApiBody<'/api/rights/requests/{id}/flags'>['flag']) =>
+    ok(client.POST('/api/rights/requests/{id}/flags', { ...path(id), body: { flag } })),
+  liftFlag: (flagId: string, reason: string) =>
+    ok(client.DELETE('/api/rights/flags/{flagId}', { params: { path: { flagId } }, body: { reason } })),
+  privacy: (caseId: string) => ok(client.GET('/api/cases/{id}/privacy', path(caseId))),
+  placeHold: (caseId: string, body: ApiBody<'/api/cases/{id}/holds'>) =>
+    ok(client.POST('/api/cases/{id}/holds', { ...path(caseId), body })),
   liftHold: (caseId: string, holdId: string, reason: string) =>
-    post<unknown>(`/api/cases/${caseId}/holds/${holdId}/lift`, { reason }),
+    ok(
+      client.POST('/api/cases/{id}/holds/{holdId}/lift', {
+        params: { path: { id: caseId, holdId } },
+        body: { reason },
+      }),
+    ),
 };
 
 /** A request's page data. */

@@ -25,7 +25,7 @@ export function AnonymisedBanner({ c }: { c: CaseDetail }) {
 
 /**
  * The case's privacy card: the person's restriction and objection flags, the case's legal holds, an open proceeding,
- * when retention will anonymise it. A supervisor who handles people's rights (the server's `manage`) places and lifts
+ * its anonymisation. A supervisor who handles people's rights (the server's `manage`) places and lifts
  * holds, lifts flags and logs a request from here; the case's other staff read it.
  */
 export function PrivacyPart({ c }: { c: CaseDetail }) {
@@ -45,13 +45,6 @@ export function PrivacyPart({ c }: { c: CaseDetail }) {
             <Text size="sm">{t('rights.anonymised.case', { date: formatDate(p.anonymisedAt) })}</Text>
           )}
           {p?.openProceeding && !p.anonymisedAt && <Text size="sm">{t('rights.privacy.openProceeding')}</Text>}
-          {p?.retention?.dueOn && !p.anonymisedAt && (
-            <Text size="sm">
-              {p.retention.held
-                ? t('rights.privacy.retentionHeld', { date: formatDate(p.retention.dueOn) })
-                : t('rights.privacy.retentionDue', { date: formatDate(p.retention.dueOn) })}
-            </Text>
-          )}
           <Stack gap="xs">
             <Text fw={600} size="sm">
               {t('rights.flags.title')}
