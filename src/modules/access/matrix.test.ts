@@ -375,6 +375,10 @@ const matrix: Record<string, Expect> = {
   'POST /api/cases/:id/holds': by({ supervisor: 201, caseworker: 403, rest: 404 }, { rest: 404 }),
   'POST /api/cases/:id/holds/:holdId/lift': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
   // rights export (issue 21): entries below this line
+  // The access export of the fixture's access request: supervisors who reach its case directly; a caseworker reaches
+  // the case but lacks rights:manage (403); everyone else, and everyone outside, never sees it (404).
+  'GET /api/rights/requests/:id/export.json': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
+  'GET /api/rights/requests/:id/export.pdf': by({ supervisor: 200, caseworker: 403, rest: 404 }, { rest: 404 }),
   // retention (issue 21): entries below this line
   // Schedules are configuration (no personal data): administrators (retention:manage) only. The upcoming list names
   // case codes: administrators see every one, supervisors (rights:manage) those of cases they reach, others 403.
