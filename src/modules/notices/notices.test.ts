@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
+import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { dbTargets } from '../../../tests/support/db';
+import { seedGeoDemo } from '../geo/demo';
+import { GeoService } from '../geo/service';
+
+for (const target of dbTargets()) {
+  describe(`privacy notices on ${target.name}`, () => {
+    let t: TestApp;
+    let admin: Signed;
+    let worker: Signed;
+    before(async () => {
+      t = await openTestApp(target);
+      await seedGeoDemo(new GeoService(t.db.handle.db));
+      const org = await makeOrg(t.db.ctx, '0101');
+      admin = await signInNewUser(t.app, t.db.ctx, { role: 'administrator', scope: '0101', orgId: org });
+      worker = await signInNewUser(t.app, t.db.ctx, { role: 'caseworker', scope: '0101', orgId: org });
+    });
+    after(() => t.close());
+
+    it('the public notice needs no session and has every part in es, qu-EC and en', async () => {
+      for (const lang of ['es', 'qu-EC', 'en']) {
+        const res = await t.app.inject({ method: 'GET', url: `/api/privacy/notice?lang=${lang}` });
+        assert.equal(res.statusCode, 200);
+        const n = res.json();
+        assert.equal(n.language, lang);
+        for (const part of ['purposes', 'categories', 'recipients', 'retention', 'rights'])
+          assert.ok(n[part].length > 0, `${lang} ${part}`);
+        assert.ok(n.controller.name && n.dpoContact && n.transfers && n.howToExercise);
+        assert.ok(n.categories.some((c: { category: string }) => c.category === 'identity'));
+        assert.equal(n.rights.find((r: { right: string }) => r.right === 'access').article, 13);
+      }
+      const page = await t.app.inject({ method: 'GET', url: '/privacidad?lang=es' });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Aviso de privacidad/);
+      assert.doesNotMatch(page.body, /<script/);
+    });
+
+    it('follows a schedule change: the notice says the new months', async () => {
+      const put = await t.app.inject({
+        method: 'PUT',
+        url: '/api/retention/schedules/closed_cases',
+        headers: admin.headers,
+        payload: { months: 97, warningDays: 30 },
+      });
+      assert.equal(put.statusCode, 200, put.body);
+      const n = (await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=en' })).json();
+      const row = n.retention.find((r: { recordType: string }) => r.recordType === 'closed_cases');
+      assert.equal(row.period, '97 months');
+    });
+
+    it('the record of processing is for administrators and supervisors only', async () => {
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/privacy/record' })).statusCode, 401);
+      const w = await t.app.inject({ method: 'GET', url: '/api/privacy/record', headers: worker.headers });
+      assert.equal(w.statusCode, 403);
+      const a = await t.app.inject({ method: 'GET', url: '/api/privacy/record?lang=es', headers: admin.headers });
+      assert.equal(a.statusCode, 200);
+    });
+  });
+}
