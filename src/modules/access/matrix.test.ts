@@ -386,6 +386,8 @@ const matrix: Record<string, Expect> = {
   'PUT /api/retention/schedules/:recordType': by({ administrator: 200, rest: 403 }),
   'GET /api/retention/upcoming': by({ administrator: 200, supervisor: 200, rest: 403 }),
   // notices (issue 21): entries below this line
+  'GET /api/privacy/notice': all(200),
+  'GET /api/privacy/record': by({ administrator: 200, supervisor: 200, rest: 403 }),
   // insights releases, CTDC batches, synthetic (issue 21): entries below this line
 };
 
