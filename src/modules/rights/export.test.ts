@@ -7,8 +7,16 @@ import { openTestApp, type TestApp } from '../../../tests/support/app';
 import { dbTargets } from '../../../tests/support/db';
 import { callAs, openTestCase } from '../../../tests/support/requests';
 import { nowIso } from '../../platform/db/index';
+import { recordFields } from '../cases/record-fields';
 import { seedGeoDemo } from '../geo/demo';
 import { GeoService } from '../geo/service';
+import {
+  caseExportFields,
+  eventExportFields,
+  perpetratorExportFields,
+  perpetratorWithheld,
+  personExportFields,
+} from './export-fields';
 
 const pdfText = async (bytes: Buffer) =>
   (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text;
@@ -130,3 +138,21 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+describe('access export field table', () => {
+  it("covers every field of the living record with the cases module's column and storage", () => {
+    const ours = { person: personExportFields, case: caseExportFields, event: eventExportFields } as const;
+    for (const [type, specs] of Object.entries(ours)) {
+      const theirs = recordFields[type as keyof typeof ours];
+      assert.deepEqual(Object.keys(specs).sort(), Object.keys(theirs).sort(), type);
+      for (const [k, s] of Object.entries(specs)) {
+        assert.equal(s.column, theirs[k]!.column, `${type}.${k}`);
+        assert.equal(s.storage, theirs[k]!.storage, `${type}.${k}`);
+      }
+    }
+    assert.deepEqual(
+      [...Object.keys(perpetratorExportFields), ...perpetratorWithheld].sort(),
+      Object.keys(recordFields.perpetrator).sort(),
+    );
+  });
+});
