@@ -122,6 +122,12 @@ export const settingsSchema = z.strictObject({
   MINKA_REFERRAL_GRACE_DAYS: int(0, 3650).default(30),
   /** Days to answer a data-subject request (LOPDP): the due date is the day received plus this many days. */
   MINKA_RIGHTS_DEADLINE_DAYS: int(1, 90).default(15),
+  /** The controller named in the privacy notice and the record of processing. */
+  MINKA_CONTROLLER_NAME: z.string().min(1).default('Minka (instalación de demostración)'),
+  /** How to reach the controller (address, e-mail or phone), shown in the privacy notice. */
+  MINKA_CONTROLLER_CONTACT: z.string().min(1).default('contacto@minka.example'),
+  /** The data protection officer's contact: where people exercise their rights. */
+  MINKA_DPO_CONTACT: z.string().min(1).default('privacidad@minka.example'),
   MINKA_WEBHOOK_SECRET: z.string().min(16).optional(),
   /**
    * Hosts (host or host:port, comma-separated) the webhook may fetch a message's attachments from: the RapidPro

@@ -60,3 +60,27 @@ for (const target of dbTargets()) {
     });
   });
 }
+
+describe('buildNotice', () => {
+  it('says what the configuration says: controller, contact of the DPO and the deadline', async () => {
+    const { buildNotice } = await import('./generate');
+    const n = buildNotice(
+      {
+        controller: { name: 'Demo Fundación', contact: 'demo@fundacion.example' },
+        dpoContact: 'dpd@fundacion.example',
+        deadlineDays: 20,
+        schedules: [{ recordType: 'closed_cases', months: 60, days: null, action: 'anonymise', kept: false }],
+        columns: [{ table: 'persons', kind: 'sealed', fate: 'with-person' }],
+      },
+      'es',
+    );
+    assert.equal(n.controller.name, 'Demo Fundación');
+    assert.match(n.howToExercise, /dpd@fundacion\.example.*20 días/);
+    assert.deepEqual(n.retention[0], {
+      recordType: 'closed_cases',
+      label: 'Casos cerrados',
+      period: '60 meses',
+      action: 'anonimizar',
+    });
+  });
+});

@@ -6,13 +6,12 @@ import { buildNotice, type Notice, type NoticeInputs } from './generate';
 
 /** Reads the generator's inputs from the configuration, the retention schedules and the personal-columns registry. */
 export async function noticeInputs(ctx: Context): Promise<NoticeInputs> {
-  const c = ctx.config as unknown as Record<string, unknown>;
   return {
     controller: {
-      name: String(c.MINKA_CONTROLLER_NAME ?? 'Minka (instalación de demostración)'),
-      contact: String(c.MINKA_CONTROLLER_CONTACT ?? 'contacto@minka.example'),
+      name: ctx.config.MINKA_CONTROLLER_NAME,
+      contact: ctx.config.MINKA_CONTROLLER_CONTACT,
     },
-    dpoContact: String(c.MINKA_DPO_CONTACT ?? 'privacidad@minka.example'),
+    dpoContact: ctx.config.MINKA_DPO_CONTACT,
     deadlineDays: ctx.config.MINKA_RIGHTS_DEADLINE_DAYS,
     schedules: await RetentionSchedules.all(ctx),
     columns: personalColumns.map((p) => ({ table: p.table, kind: p.kind, fate: p.fate })),
