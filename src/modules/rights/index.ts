@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from '../../platform/module';
 import { seedRightsDemo } from './demo';
 import { rightsRoutes } from './routes';
+import { exportRoutes } from './routes-export';
 
 /**
  * People's rights under the LOPDP: the data-subject request log (access, rectification, erasure, objection,
@@ -9,7 +10,10 @@ import { rightsRoutes } from './routes';
  */
 export const rightsModule: ModuleDescriptor = {
   name: 'rights',
-  routes: (ctx) => [{ plugin: rightsRoutes(ctx), prefix: '/api' }],
+  routes: (ctx) => [
+    { plugin: rightsRoutes(ctx), prefix: '/api' },
+    { plugin: exportRoutes(ctx), prefix: '/api' },
+  ],
   seed: seedRightsDemo,
 };
 
