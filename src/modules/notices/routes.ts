@@ -3,8 +3,10 @@ import type { Context } from '../../platform/context';
 import { AppError } from '../../platform/http/errors';
 import { type Language, languages, requestLanguage } from '../../platform/i18n/index';
 import { can, requireActor } from '../access/index';
-import { esc } from '../reports/pages/html';
 import { notice } from './service';
+
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => entities[c]!);
 
 const langOf = (q: unknown, fallback: Language): Language =>
   (languages as readonly string[]).includes(String(q)) ? (q as Language) : fallback;
