@@ -35,7 +35,19 @@ for (const target of dbTargets()) {
       const page = await t.app.inject({ method: 'GET', url: '/privacidad?lang=es' });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Aviso de privacidad/);
+      assert.match(page.body, /<html lang="es">/);
       assert.doesNotMatch(page.body, /<script/);
+      const qu = await t.app.inject({ method: 'GET', url: '/privacidad?lang=qu-EC' });
+      assert.match(qu.body, /<html lang="qu-EC">/);
+      assert.match(qu.body, /Willaykunata kamanamanta willay/);
+      assert.match(qu.body, /Kikinpak hayñikuna/);
+      assert.match(qu.body, /href="\?lang=es"/);
+      assert.match(qu.body, /href="\?lang=en"/);
+      const k = (await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=qu-EC' })).json();
+      assert.equal(k.rights.find((r: { right: string }) => r.right === 'erasure').label, 'Willaykunata pichana');
+      assert.doesNotMatch(JSON.stringify(k), /Aviso de privacidad|Solicítelo/);
+      const bad = await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=xx' });
+      assert.equal(bad.statusCode, 400);
     });
 
     it('follows a schedule change: the notice says the new months', async () => {
@@ -49,6 +61,8 @@ for (const target of dbTargets()) {
       const n = (await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=en' })).json();
       const row = n.retention.find((r: { recordType: string }) => r.recordType === 'closed_cases');
       assert.equal(row.period, '97 months');
+      const k = (await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=qu-EC' })).json();
+      assert.equal(k.retention.find((r: { recordType: string }) => r.recordType === 'closed_cases').period, '97 killa');
     });
 
     it('the record of processing is for administrators and supervisors only', async () => {
@@ -57,6 +71,7 @@ for (const target of dbTargets()) {
       assert.equal(w.statusCode, 403);
       const a = await t.app.inject({ method: 'GET', url: '/api/privacy/record?lang=es', headers: admin.headers });
       assert.equal(a.statusCode, 200);
+      assert.equal(a.json().purposes.find((p: { module: string }) => p.module === 'cases').what.length > 0, true);
     });
   });
 }
