@@ -66,3 +66,14 @@ export const caseRow = (q: Q, caseId: string) =>
 /** The person row with every column. */
 export const personRow = (q: Q, personId: string) =>
   q.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst();
+
+/** The closed case's retention notice still to apply (warned, or kept by a hold), if any. */
+export const retentionNotice = (q: Q, caseId: string) =>
+  q
+    .selectFrom('retention_notices')
+    .select(['due_on', 'held'])
+    .where('record_type', '=', 'closed_cases')
+    .where('record_id', '=', caseId)
+    .where('done_at', 'is', null)
+    .where((eb) => eb.or([eb('warned_at', 'is not', null), eb('held', '=', 1)]))
+    .executeTakeFirst();

@@ -153,8 +153,8 @@ export const privacyView = z
     /** A complaint of the case has no outcome yet: the record is needed by the proceeding. */
     openProceeding: z.boolean(),
     anonymisedAt: z.string().nullable(),
-    /** Reserved for the retention due date (null: not shown here). */
-    retention: z.null(),
+    /** The case's retention notice: the day it is anonymised, or that a hold keeps it past that day (null: none). */
+    retention: z.object({ dueOn: z.string(), held: z.boolean() }).nullable(),
     abilities: z.object({ manage: z.boolean() }),
   })
   .meta({ id: 'CasePrivacy' });

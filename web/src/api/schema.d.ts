@@ -20184,6 +20184,105 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/privacy/notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/privacy/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/privacidad': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21519,7 +21618,10 @@ export interface components {
       holds: components['schemas']['LegalHoldInput'][];
       openProceeding: boolean;
       anonymisedAt: string | null;
-      retention: null;
+      retention: {
+        dueOn: string;
+        held: boolean;
+      } | null;
       abilities: {
         manage: boolean;
       };
@@ -21717,6 +21819,26 @@ export interface components {
         spent: number;
         remaining: number;
       };
+    };
+    RetentionScheduleInput: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      months: number | null;
+      days: number | null;
+      warningDays: number;
+      /** @enum {string} */
+      action: 'anonymise' | 'destroy_text' | 'delete_files' | 'keep' | 'delete';
+      kept: boolean;
+      updatedAt: string;
+    };
+    RetentionUpcomingInput: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      caseId: string | null;
+      caseCode: string | null;
+      dueOn: string;
+      warnedAt: string | null;
+      held: boolean;
     };
     /** @description A local plan with progress */
     LocalPlanInput: {
@@ -21996,26 +22118,6 @@ export interface components {
         mime: string;
         size: number;
       }[];
-    };
-    RetentionScheduleInput: {
-      /** @enum {string} */
-      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
-      months: number | null;
-      days: number | null;
-      warningDays: number;
-      /** @enum {string} */
-      action: 'anonymise' | 'destroy_text' | 'delete_files' | 'keep' | 'delete';
-      kept: boolean;
-      updatedAt: string;
-    };
-    RetentionUpcomingInput: {
-      /** @enum {string} */
-      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
-      caseId: string | null;
-      caseCode: string | null;
-      dueOn: string;
-      warnedAt: string | null;
-      held: boolean;
     };
     StudyTextsInput: {
       [key: string]: string;
@@ -23544,7 +23646,10 @@ export interface components {
       holds: components['schemas']['LegalHold'][];
       openProceeding: boolean;
       anonymisedAt: string | null;
-      retention: null;
+      retention: {
+        dueOn: string;
+        held: boolean;
+      } | null;
       abilities: {
         manage: boolean;
       };
@@ -23742,6 +23847,26 @@ export interface components {
         spent: number;
         remaining: number;
       };
+    };
+    RetentionSchedule: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      months: number | null;
+      days: number | null;
+      warningDays: number;
+      /** @enum {string} */
+      action: 'anonymise' | 'destroy_text' | 'delete_files' | 'keep' | 'delete';
+      kept: boolean;
+      updatedAt: string;
+    };
+    RetentionUpcoming: {
+      /** @enum {string} */
+      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
+      caseId: string | null;
+      caseCode: string | null;
+      dueOn: string;
+      warnedAt: string | null;
+      held: boolean;
     };
     /** @description A local plan with progress */
     LocalPlan: {
@@ -24021,26 +24146,6 @@ export interface components {
         mime: string;
         size: number;
       }[];
-    };
-    RetentionSchedule: {
-      /** @enum {string} */
-      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
-      months: number | null;
-      days: number | null;
-      warningDays: number;
-      /** @enum {string} */
-      action: 'anonymise' | 'destroy_text' | 'delete_files' | 'keep' | 'delete';
-      kept: boolean;
-      updatedAt: string;
-    };
-    RetentionUpcoming: {
-      /** @enum {string} */
-      recordType: 'closed_cases' | 'persons' | 'referrals' | 'attachments' | 'audit' | 'reports';
-      caseId: string | null;
-      caseCode: string | null;
-      dueOn: string;
-      warnedAt: string | null;
-      held: boolean;
     };
     StudyTexts: {
       [key: string]: string;

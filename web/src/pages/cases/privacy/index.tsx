@@ -45,6 +45,13 @@ export function PrivacyPart({ c }: { c: CaseDetail }) {
             <Text size="sm">{t('rights.anonymised.case', { date: formatDate(p.anonymisedAt) })}</Text>
           )}
           {p?.openProceeding && !p.anonymisedAt && <Text size="sm">{t('rights.privacy.openProceeding')}</Text>}
+          {p?.retention && (
+            <Text size="sm" data-retention>
+              {t(p.retention.held ? 'rights.privacy.retentionHeld' : 'rights.privacy.retentionDue', {
+                date: formatDate(p.retention.dueOn),
+              })}
+            </Text>
+          )}
           <Stack gap="xs">
             <Text fw={600} size="sm">
               {t('rights.flags.title')}
