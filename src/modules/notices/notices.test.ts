@@ -46,6 +46,8 @@ for (const target of dbTargets()) {
       const k = (await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=qu-EC' })).json();
       assert.equal(k.rights.find((r: { right: string }) => r.right === 'erasure').label, 'Willaykunata pichana');
       assert.doesNotMatch(JSON.stringify(k), /Aviso de privacidad|Solicítelo/);
+      const report = await t.app.inject({ method: 'GET', url: '/report?lang=qu-EC' });
+      assert.match(report.body, /<footer><a href="\/privacidad\?lang=qu-EC">Willaykunata kamanamanta willay<\/a>/);
       const bad = await t.app.inject({ method: 'GET', url: '/api/privacy/notice?lang=xx' });
       assert.equal(bad.statusCode, 400);
     });
