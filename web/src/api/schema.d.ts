@@ -20191,9 +20191,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The privacy notice, generated from the configuration (public, no session) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          lang?: 'es' | 'en' | 'qu-EC';
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -20205,7 +20208,50 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              language: 'es' | 'en' | 'qu-EC';
+              controller: {
+                name: string;
+                contact: string;
+              };
+              dpoContact: string;
+              purposes: {
+                module: string;
+                what: string;
+                basis: string;
+              }[];
+              categories: {
+                category: string;
+                label: string;
+                tables: string[];
+              }[];
+              recipients: string[];
+              transfers: string;
+              retention: {
+                recordType: string;
+                label: string;
+                period: string;
+                action: string;
+              }[];
+              rights: {
+                right: string;
+                label: string;
+                article: number | null;
+              }[];
+              howToExercise: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
         };
       };
     };
@@ -20224,9 +20270,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The record of processing activities (rights:manage or retention:manage) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          lang?: 'es' | 'en' | 'qu-EC';
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -20238,7 +20287,68 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              language: 'es' | 'en' | 'qu-EC';
+              controller: {
+                name: string;
+                contact: string;
+              };
+              dpoContact: string;
+              purposes: {
+                module: string;
+                what: string;
+                basis: string;
+              }[];
+              categories: {
+                category: string;
+                label: string;
+                tables: string[];
+              }[];
+              recipients: string[];
+              transfers: string;
+              retention: {
+                recordType: string;
+                label: string;
+                period: string;
+                action: string;
+              }[];
+              rights: {
+                right: string;
+                label: string;
+                article: number | null;
+              }[];
+              howToExercise: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
         };
       };
     };
