@@ -3,6 +3,7 @@ import { fileStoreOf } from '../../platform/blobs/index';
 import { todayIso } from '../../platform/clock';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
+import { flushErased } from '../../platform/db/repo';
 import type { Database } from '../../platform/db/types';
 import { anonymiseCase, anonymisePerson, caseHeld } from '../rights/index';
 import { applyAttachments, applyReferral } from './apply';
@@ -118,6 +119,7 @@ export async function runRetention(ctx: Context): Promise<RetentionRun> {
     });
   }
 
+  if (Object.values(out).some((r) => r.applied)) await flushErased(ctx.db);
   const failed = Object.values(out).reduce((n, r) => n + r.failed, 0);
   // The runner logs the failure and retries; the records that worked are done (their notices say so).
   if (failed) throw new Error(`retention: ${failed} record(s) could not be applied; they are retried on the next run`);
@@ -168,7 +170,7 @@ async function step(
               action: 'retention.warning',
               recordType: auditType[type],
               recordId: d.id,
-              details: { recordType: type, dueOn },
+              details: { schedule: type, dueOn },
             },
             trx,
           );
@@ -186,7 +188,7 @@ async function step(
             action: 'retention.applied',
             recordType: auditType[type],
             recordId: d.id,
-            details: { recordType: type, count: done.count },
+            details: { schedule: type, count: done.count },
           },
           trx,
         );

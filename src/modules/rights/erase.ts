@@ -1,4 +1,5 @@
 import { writeAudited } from '../../platform/db/audited';
+import { flushErased } from '../../platform/db/repo';
 import { AppError } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/index';
 import type { Actor } from '../access/index';
@@ -58,6 +59,7 @@ export class RightsRequests extends Requests {
         return done;
       },
     );
+    await flushErased(this.ctx.db);
     return this.detail(actor, id);
   }
 }

@@ -28,6 +28,8 @@ export function sqliteDialect(file: string): DialectHandle {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Freed pages are overwritten with zeros, so an erased value does not linger in the file's free space.
+  db.pragma('secure_delete = ON');
   return {
     engine: 'sqlite',
     dialect: new SqliteDialect({ database: reusingStatements(db) }),

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from './index';
 import type { Database } from './types';
 
@@ -32,3 +32,13 @@ export const hasMetaPrefix = async (db: Db, prefix: string) =>
 
 /** True when the installation has at least one account (of any status). */
 export const hasAnyUser = async (db: Db) => Boolean(await db.selectFrom('users').select('id').executeTakeFirst());
+
+/**
+ * After an erasure has committed: on SQLite, writes the write-ahead log back into the database file and truncates
+ * it, so the destroyed values (already zeroed in freed pages by secure_delete) leave no copy in the -wal file.
+ * PostgreSQL reclaims dead rows by its own vacuum.
+ */
+export async function flushErased(h: { db: Db; engine: string }): Promise<void> {
+  if (h.engine !== 'sqlite') return;
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(h.db);
+}
