@@ -48,6 +48,6 @@ export async function seedRetentionDemo(ctx: Context): Promise<void> {
     action: 'retention.warning',
     recordType: 'case',
     recordId: opened.id,
-    details: { recordType: 'closed_cases', dueOn },
+    details: { schedule: 'closed_cases', dueOn },
   });
 }

@@ -112,7 +112,7 @@ for (const target of dbTargets()) {
       assert.equal(first.closed_cases!.held, 2);
       assert.equal((await caseRow(due)).anonymised_at, null);
       const warnings = await audits('retention.warning');
-      const caseWarnings = warnings.filter((w) => w.details.recordType === 'closed_cases');
+      const caseWarnings = warnings.filter((w) => w.details.schedule === 'closed_cases');
       assert.deepEqual(
         caseWarnings.map((w) => w.record_id),
         [due],
@@ -167,7 +167,7 @@ for (const target of dbTargets()) {
       }
       const done = await audits('retention.applied');
       assert.deepEqual(
-        done.map((a) => [a.record_id, a.details.recordType]),
+        done.map((a) => [a.record_id, a.details.schedule]),
         [[due, 'closed_cases']],
       );
       assert.equal((await audits('person.anonymised')).length, 1);
@@ -245,7 +245,7 @@ for (const target of dbTargets()) {
       assert.equal(await fileStoreOf(t.db.ctx).get(`case-${file}`), null, 'the stored bytes are gone');
       assert.equal((await caseRow(id)).anonymised_at, null, 'the case itself is kept until its own period');
       const applied = (await audits('retention.applied')).filter((a) => [referral, id].includes(String(a.record_id)));
-      assert.deepEqual(applied.map((a) => a.details.recordType).sort(), ['attachments', 'referrals']);
+      assert.deepEqual(applied.map((a) => a.details.schedule).sort(), ['attachments', 'referrals']);
       assert.ok(!JSON.stringify(applied).includes('Canario'));
     });
 

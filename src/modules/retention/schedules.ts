@@ -105,7 +105,7 @@ export class RetentionSchedules {
           recordType: 'retention_schedule',
           recordId: type,
           fields: Object.keys(changed).join(','),
-          details: { recordType: type, ...changed },
+          details: { schedule: type, ...changed },
           requestId,
         },
         (trx) => repo.updateSchedule(trx, type, { ...patch, updated_by: actor.userId, updated_at: nowIso() }),
