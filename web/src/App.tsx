@@ -39,6 +39,7 @@ const StudiesList = lazy(() => import('./pages/studies/StudiesList').then((m) =>
 const StudyPage = lazy(() => import('./pages/studies/StudyPage').then((m) => ({ default: m.StudyPage })));
 const StudyCollect = lazy(() => import('./pages/studies/Collect').then((m) => ({ default: m.StudyCollect })));
 const OpenData = lazy(() => import('./pages/insights/OpenData').then((m) => ({ default: m.OpenData })));
+const Privacy = lazy(() => import('./pages/privacy/Privacy').then((m) => ({ default: m.Privacy })));
 const RightsList = lazy(() => import('./pages/rights/RightsList').then((m) => ({ default: m.RightsList })));
 const NewRequest = lazy(() => import('./pages/rights/NewRequest').then((m) => ({ default: m.NewRequest })));
 const RequestPage = lazy(() => import('./pages/rights/RequestPage').then((m) => ({ default: m.RequestPage })));
@@ -92,6 +93,7 @@ export function App() {
           <Route path="studies" element={<StudiesList />} />
           <Route path="studies/:id" element={<StudyPage />} />
           <Route path="studies/:id/collect" element={<StudyCollect />} />
+          <Route path="privacy" element={<Privacy />} />
           <Route path="rights" element={<RightsList />} />
           <Route path="rights/new" element={<NewRequest />} />
           <Route path="rights/:id" element={<RequestPage />} />

@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { has, useSession } from '../../session';
 import { Devices } from '../field/Devices';
+import { ProcessingRecord } from '../privacy/Privacy';
 import { Audit } from './Audit';
 import { Catalogues } from './catalogues/index';
 import { Forms } from './Forms';
@@ -27,6 +28,7 @@ export function Admin() {
     { key: 'forms', show: has(s, 'forms:manage'), el: <Forms /> },
     { key: 'catalogues', show: has(s, 'catalogues:manage'), el: <Catalogues /> },
     { key: 'retention', show: has(s, 'retention:manage'), el: <Retention /> },
+    { key: 'privacy', show: has(s, 'rights:manage') || has(s, 'retention:manage'), el: <ProcessingRecord /> },
   ].filter((x) => x.show);
   return (
     <Stack>
