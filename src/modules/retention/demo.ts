@@ -2,9 +2,9 @@ import { todayIso } from '../../platform/clock';
 import type { Context } from '../../platform/context';
 import { nowIso } from '../../platform/db/index';
 import { demoSeedActor, IntakeService } from '../cases/index';
+import { closeDemoCase, demoCaseworkerOrg } from '../rights/index';
 import { addDays, addMonths } from './dates';
 import * as repo from './repo';
-import * as repoDemo from './repo-demo';
 import { RetentionSchedules } from './schedules';
 
 /**
@@ -13,7 +13,7 @@ import { RetentionSchedules } from './schedules';
  */
 export async function seedRetentionDemo(ctx: Context): Promise<void> {
   const system = await demoSeedActor(ctx);
-  const worker = await repoDemo.caseworkerOrg(ctx.db.db, '0101');
+  const worker = await demoCaseworkerOrg(ctx.db.db, '0101');
   const owner = { ...system, orgId: worker?.organisation_id ?? system.orgId };
   const opened = await new IntakeService(ctx).intake(
     owner,
@@ -33,7 +33,7 @@ export async function seedRetentionDemo(ctx: Context): Promise<void> {
   const s = (await RetentionSchedules.all(ctx)).find((x) => x.recordType === 'closed_cases')!;
   const dueOn = addDays(todayIso(), 20);
   const closedOn = addMonths(dueOn, -Number(s.months));
-  await repoDemo.closeLongAgo(ctx.db.db, opened.id, `${closedOn}T12:00:00.000Z`);
+  await closeDemoCase(ctx.db.db, opened.id, `${closedOn}T12:00:00.000Z`);
   const warnedAt = new Date(Date.parse(nowIso()) - 10 * 86_400_000).toISOString();
   await repo.ensureNotice(ctx.db.db, {
     record_type: 'closed_cases',

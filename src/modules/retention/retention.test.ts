@@ -286,7 +286,7 @@ for (const target of dbTargets()) {
       assert.equal(ok.json().warningDays, 45);
       const changed = await audits('retention.schedule_changed');
       assert.deepEqual(changed[0]!.details, {
-        recordType: 'closed_cases',
+        schedule: 'closed_cases',
         months: { from: 120, to: 84 },
         warningDays: { from: 30, to: 45 },
       });

@@ -21,3 +21,4 @@ export { type AnonymiseOptions, type AnonymiseResult, anonymiseCase, anonymisePe
 export { assertNotRestricted, restrictedPersonIds } from './flags';
 export { caseHeld, erasureBlockers } from './holds';
 export { type PersonalColumn, personalColumns } from './personal-columns';
+export { caseworkerOrg as demoCaseworkerOrg, closeCase as closeDemoCase } from './repo-demo';

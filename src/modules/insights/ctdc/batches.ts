@@ -8,7 +8,7 @@
 // The levels are chosen once, by the ladder of kanon.ts, for the first batch that publishes anything; values kept
 // by "rare to other" are frozen with them (a later value becomes "Other"), so a column means the same in every batch.
 import { type CtdcRow, ctdcColumns } from './columns';
-import { classKey, complement, kAnonymise, yearBand } from './kanon';
+import { classKey, complement, kAnonymise, wideAge, yearBand } from './kanon';
 
 /** The scope's fixed generalisation: the ladder's levels reached and the values "rare to other" kept. */
 export interface Generalisation {
@@ -36,18 +36,6 @@ export interface BatchPlan {
   /** Keys of the candidates held back for a later batch. */
   heldBack: string[];
 }
-
-const wideAge: Record<string, string> = {
-  '0--8': '0--17',
-  '9--17': '0--17',
-  '18--20': '18--29',
-  '21--23': '18--29',
-  '24--26': '18--29',
-  '27--29': '18--29',
-  '30--38': '30+',
-  '39--47': '30+',
-  '48+': '30+',
-};
 
 const has = (g: Generalisation, level: string) => g.levels.includes(level);
 

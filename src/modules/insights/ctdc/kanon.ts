@@ -22,7 +22,8 @@ export interface StepContext {
   original: readonly CtdcRow[];
 }
 
-const wideAge: Record<string, string> = {
+/** The CTDC age bands folded into three (children, young adults, older adults): the ladder's wide age step. */
+export const wideAge: Record<string, string> = {
   '0--8': '0--17',
   '9--17': '0--17',
   '18--20': '18--29',
