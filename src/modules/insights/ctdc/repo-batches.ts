@@ -16,11 +16,15 @@ export const selectCtdcBatchByScopeAndPeriod = (q: Q, scope: string, period: str
 export const selectCtdcBatchesByScope = (q: Q, scope: string) =>
   q.selectFrom('ctdc_batches').selectAll().where('scope', '=', scope).orderBy('number').execute();
 
+/**
+ * Inserts a batch unless another process decided the scope's period or took its number meanwhile. No conflict
+ * target: PostgreSQL raises on a unique index other than a named target, so a racing (scope, number) is skipped too.
+ */
 export const insertCtdcBatch = (q: Q, row: Insertable<Database['ctdc_batches']>) =>
   q
     .insertInto('ctdc_batches')
     .values(row)
-    .onConflict((oc) => oc.columns(['scope', 'period']).doNothing())
+    .onConflict((oc) => oc.doNothing())
     .execute();
 
 export const insertCtdcRows = (q: Q, rows: Insertable<Database['ctdc_rows']>[]) =>
