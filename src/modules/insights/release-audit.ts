@@ -8,7 +8,7 @@
 // then its whole chain of divisions, then every new figure). Hiding only ever takes knowledge away, so this ends,
 // and a release that reveals nothing new adds no pin. Published values are never changed, only hidden.
 import { exactValues, steps } from './attack';
-import { rankAttack } from './attack-rank';
+import { RankSeries } from './attack-rank';
 import type { Cube } from './cube';
 import { type Release, releaseValues } from './release';
 
@@ -20,22 +20,31 @@ export interface AuditReport {
   hidden: number;
 }
 
+/** The rank attack's solved system of a history of releases (in period order), to audit the next release on. */
+export function solvedHistory(history: Release[]): RankSeries {
+  const series = new RankSeries(true);
+  for (const r of history) series.add(r);
+  return series;
+}
+
 /**
  * The values to publish for `cube` at `period`, chained to the last of `history` (every earlier release, in period
  * order) and audited so that the rank attack on `history` plus this release pins no hidden cell of 1..k-1 people
- * (provided none was pinned before it).
+ * (provided none was pinned before it). `solved` is `solvedHistory(history)` when the caller keeps it: the audit
+ * adds this release to it (the result's `solved`, to audit the next release on), or leaves it as it was if it throws.
  */
 export function auditedReleaseValues(
   cube: Cube,
   k: number,
   period: string,
   history: Release[],
-): Pick<Release, 'published' | 'baseline'> & { audit: AuditReport } {
+  solved: RankSeries = solvedHistory(history),
+): Pick<Release, 'published' | 'baseline'> & { audit: AuditReport; solved: RankSeries } {
   const base = releaseValues(cube, k, history.at(-1));
   const release: Release = { period, k, cube, ...base };
   const { counts } = cube.layout();
   const audit: AuditReport = { rounds: 0, hidden: 0 };
-  const series = steps([...history, release]);
+  const series = steps(history.length ? [history.at(-1)!, release] : [release]);
   const t = series.length - 1;
   const labels = series[t]!.labels;
   const parsed = labels.map((l) => {
@@ -48,8 +57,10 @@ export function auditedReleaseValues(
   };
   for (let level = 0; ; level++) {
     audit.rounds++;
-    const attack = rankAttack(series, k, true, false);
-    if (!attack.pinnedCellReleases) return { ...base, audit };
+    const mark = solved.mark();
+    const attack = solved.add(release).pinned(k, false);
+    if (!attack.pinnedCellReleases) return { ...base, audit, solved };
+    solved.undo(mark);
     // Figures this release newly reveals (exact at its date).
     const fresh = exactValues(series, true)[t]!;
     const near = new Set<string>();

@@ -3,7 +3,7 @@
 import { Cube } from './cube';
 import type { Fact } from './facts';
 import { type Release, releaseValues } from './release';
-import { auditedReleaseValues } from './release-audit';
+import { auditedReleaseValues, solvedHistory } from './release-audit';
 
 /** unchained: each release protected on its own; chained: closed periods frozen, open cells move by k or more
  * (the design before issue 21); audited: chained, then audited against every earlier release (the product's). */
@@ -29,14 +29,17 @@ export function releasePeriods(first: string, count: number, months: number): st
 /** The releases of `facts` at `periods` (each of the facts registered before it) under a design. */
 export function releaseSeries(facts: readonly Fact[], design: Design, periods: string[], k: number): Release[] {
   const out: Release[] = [];
+  let solved = solvedHistory([]);
   for (const period of periods) {
     const cube = new Cube(facts.filter((f) => ym(f) < period));
-    const values =
-      design === 'unchained'
-        ? releaseValues(cube, k)
-        : design === 'chained'
-          ? releaseValues(cube, k, out.at(-1))
-          : auditedReleaseValues(cube, k, period, out);
+    let values: Pick<Release, 'published' | 'baseline'>;
+    if (design === 'unchained') values = releaseValues(cube, k);
+    else if (design === 'chained') values = releaseValues(cube, k, out.at(-1));
+    else {
+      const audited = auditedReleaseValues(cube, k, period, out, solved);
+      solved = audited.solved;
+      values = audited;
+    }
     out.push({ period, k, cube, published: values.published, baseline: values.baseline });
   }
   return out;

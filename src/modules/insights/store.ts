@@ -4,11 +4,12 @@
 // them. Small installations bring the store up to date on every query; above `backgroundFrom` facts that runs in
 // the background at most every `refreshMs`, and queries are answered from the current cube meanwhile.
 import type { Context } from '../../platform/context';
+import type { RankSeries } from './attack-rank';
 import { cubeOf, decodeCounts, type Finest } from './cells';
 import type { Cube } from './cube';
 import { bringUpToDate, cellsSince, type Progress, rebuild } from './incremental';
 import { parseRelease, type Release, releasePeriod, serialiseRelease } from './release';
-import { auditedReleaseValues } from './release-audit';
+import { auditedReleaseValues, solvedHistory } from './release-audit';
 import * as repoStore from './repo-store';
 
 /** A release; `asOf` is the first day it does not cover. */
@@ -32,6 +33,8 @@ export class InsightStore {
   private checkedAt = 0;
   private snapshot: Published | null = null;
   private snapshotting: Promise<Published> | null = null;
+  /** The rank attack solved over the stored releases (`rows`: each one's period and payload), for the next audit. */
+  private solved: { rows: string[]; series: RankSeries } | null = null;
 
   constructor(private readonly ctx: Pick<Context, 'db'>) {}
 
@@ -78,8 +81,19 @@ export class InsightStore {
     const rows = await repoStore.selectInsightSnapshotsBefore(this.ctx.db.db, period);
     const history = rows.map((r) => parseRelease(r.period, r.payload));
     const cube = cubeOf(this.finest, period);
-    const { published, baseline } = auditedReleaseValues(cube, k, period, history);
-    return { period, k, cube, published, baseline };
+    // The attack's solved system of the stored releases is kept between periods: reused while the stored rows are
+    // the ones it was built from (another process may have written a period first), rebuilt otherwise.
+    const stored = rows.map((r) => `${r.period}\n${r.payload}`);
+    const kept = this.solved;
+    const solved =
+      kept && kept.rows.length === stored.length && kept.rows.every((r, i) => r === stored[i])
+        ? kept.series
+        : solvedHistory(history);
+    this.solved = null;
+    const { published, baseline } = auditedReleaseValues(cube, k, period, history, solved);
+    const release: Release = { period, k, cube, published, baseline };
+    this.solved = { rows: [...stored, `${period}\n${serialiseRelease(release)}`], series: solved };
+    return release;
   }
 
   /** The current cube (exact viewers). */
