@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit + integration (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),
+// `npm test`: typecheck, lint, build, unit + integration (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),
 // then the end-to-end journeys in Chromium. Prints one closing line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -41,6 +41,7 @@ const find = (dir, re) =>
         .sort()
     : [];
 
+const slowFirst = (file) => (file.endsWith('production.test.ts') ? 0 : 1);
 const testArgs = (files, extra = []) => ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files];
 let failed = false;
 
@@ -61,6 +62,11 @@ if (!process.env.TEST_REDIS_URL) {
     failed = true;
   } else console.log('NOTE: TEST_REDIS_URL is not set, so the shared limits are tested on the database stores only.');
 }
+// The build comes first: the journeys serve it, and the tests that run the `minka` command run the built CLI
+// (tests/support/cli.ts), the same sources without loading each file through tsx at every start.
+const built = (await run('build (server and web app)', process.execPath, ['scripts/build.mjs', '--if-needed'])) === 0;
+failed = !built || failed;
+if (built) process.env.MINKA_TEST_CLI = 'dist/server/cli.js';
 const unit = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/), ...find('web/src', /\.test\.ts$/)];
 const unitCode = await run('unit and integration', process.execPath, testArgs(unit, ['--test-concurrency=2']), {
   count: true,
@@ -68,10 +74,10 @@ const unitCode = await run('unit and integration', process.execPath, testArgs(un
 failed = unitCode !== 0 || failed;
 
 if (existsSync(chromium)) {
-  failed =
-    (await run('build (server and web app)', process.execPath, ['scripts/build.mjs', '--if-needed'])) !== 0 || failed;
-  const e2e = find('tests/e2e', /\.test\.ts$/);
-  const e2eCode = await run('end to end (Chromium)', process.execPath, testArgs(e2e, ['--test-concurrency=1']), {
+  // Two journeys at a time, each with its own server, database and browser; the production install (a clean
+  // `npm ci`, build and prune: the longest) starts first so that it runs beside the others rather than after them.
+  const e2e = find('tests/e2e', /\.test\.ts$/).sort((a, b) => slowFirst(a) - slowFirst(b));
+  const e2eCode = await run('end to end (Chromium)', process.execPath, testArgs(e2e, ['--test-concurrency=2']), {
     count: true,
   });
   failed = e2eCode !== 0 || failed;

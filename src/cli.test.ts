@@ -3,10 +3,11 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sharedData } from '../tests/support/app';
+import { minkaBin } from '../tests/support/cli';
 import { tempDir } from '../tests/support/db';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = `${root}bin/minka.js`;
+const bin = minkaBin;
 
 function minka(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {

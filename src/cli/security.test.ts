@@ -4,15 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { minkaBin } from '../../tests/support/cli';
 import { tempDir, testConfig } from '../../tests/support/db';
 import { openContext } from '../app/index';
-
-const root = new URL('../..', import.meta.url).pathname;
 
 describe('minka keys rotate, backup and restore', () => {
   let tmp: ReturnType<typeof tempDir>;
   const minka = (...args: string[]) =>
-    spawnSync(process.execPath, [`${root}bin/minka.js`, ...args], {
+    spawnSync(process.execPath, [minkaBin, ...args], {
       env: { ...process.env, MINKA_DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
     });

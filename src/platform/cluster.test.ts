@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { minkaBin } from '../../tests/support/cli';
 import { tempDir } from '../../tests/support/db';
 import { taggedVoiceNote } from '../../tests/support/media';
 import { callNode, killAllNodes, type Node, signInDemo, startNode } from '../../tests/support/nodes';
@@ -14,7 +15,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from './db/dialect';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url && process.env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set');
-const bin = new URL('../../bin/minka.js', import.meta.url).pathname;
+const bin = minkaBin;
 const fakeName = () => `Zzyzx${randomBytes(3).toString('hex')}`;
 
 async function query<T>(dbUrl: string, text: string): Promise<T[]> {

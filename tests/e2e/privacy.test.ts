@@ -26,7 +26,10 @@ describe('privacy notice and record of processing in Chromium', () => {
     const { page } = await newPage(e2e);
     await page.setViewportSize({ width: 360, height: 800 });
     await signIn(page, 'tecnico.guamote@minka.demo');
-    await page.goto('/privacy');
+    // Every signed-in person reaches it from the menu (behind the menu button on a phone).
+    await page.getByRole('button', { name: 'Abrir menú' }).click();
+    await page.getByRole('link', { name: 'Privacidad' }).click();
+    await page.waitForURL('**/privacy');
     await page.getByRole('heading', { name: 'Aviso de privacidad' }).waitFor();
     await page.getByText('Eliminación (LOPDP art. 15)').waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Registro de actividades de tratamiento' }).count(), 0);

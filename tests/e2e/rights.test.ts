@@ -307,4 +307,20 @@ describe("people's rights under the LOPDP (Chromium)", () => {
       [],
     );
   });
+
+  it("shows Cuenca's supervisor the overdue objection in My work, with the way to it", async () => {
+    const cuenca = (await newPage(e2e)).page;
+    await cuenca.setViewportSize({ width: 360, height: 800 });
+    await signIn(cuenca, 'supervisora.cuenca@minka.demo');
+    await cuenca.goto('/work');
+    const overdue = cuenca.locator('[data-request]').filter({ hasText: 'Oposición' });
+    await overdue.getByText(/Vencida hace \d+ días?/).waitFor();
+    assert.deepEqual(await axe(cuenca), [], 'My work with the overdue requests passes axe');
+    await fits(cuenca, 'My work with the overdue requests');
+    await overdue.getByRole('link').first().click();
+    await cuenca.getByRole('heading', { level: 1, name: /^Solicitud SOL-/ }).waitFor();
+    // Guamote's supervisor reaches no overdue request.
+    await page.goto('/work');
+    await page.getByText('No hay solicitudes de derechos vencidas.').waitFor();
+  });
 });

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as OTPAuth from 'otpauth';
 import { demoPassword, demoTotpSecret } from '../../src/modules/access/demo';
+import { minkaBin } from './cli';
 
-const bin = new URL('../../bin/minka.js', import.meta.url).pathname;
+const bin = minkaBin;
 
 /** One `minka serve` process: an app node as a load balancer would see it. */
 export interface Node {

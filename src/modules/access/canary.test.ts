@@ -5,13 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as OTPAuth from 'otpauth';
+import { minkaBin } from '../../../tests/support/cli';
 import { tempDir } from '../../../tests/support/db';
 import { createPostgresDatabase, dropPostgresDatabase } from '../../platform/db/dialect';
 import { demoPassword, demoTotpSecret } from './demo';
 
 // A canary name and identity number go in through the API; then every byte Minka wrote (database files,
 // logs, a backup) is searched for them in plain text and in base64 at every alignment.
-const root = new URL('../../..', import.meta.url).pathname;
 const canaryName = 'Zzyzx Canario Quishpe';
 const canaryId = '9987654321';
 
@@ -68,7 +68,7 @@ for (const target of targets) {
         HOST: '127.0.0.1',
       };
       if (target.url) env.DATABASE_URL = await createPostgresDatabase(target.url, dbName);
-      server = spawn(process.execPath, [`${root}bin/minka.js`, 'serve', '--demo'], { env: { ...process.env, ...env } });
+      server = spawn(process.execPath, [minkaBin, 'serve', '--demo'], { env: { ...process.env, ...env } });
       base = await new Promise((resolve, reject) => {
         const onData = (d: Buffer) => {
           logs += d.toString();
@@ -194,7 +194,7 @@ for (const target of targets) {
       });
 
       const backup = path.join(tmp.dir, 'backup.bin');
-      const b = spawnSync(process.execPath, [`${root}bin/minka.js`, 'backup', '--out', backup], {
+      const b = spawnSync(process.execPath, [minkaBin, 'backup', '--out', backup], {
         env: { ...process.env, ...env },
         encoding: 'utf8',
       });

@@ -4,13 +4,13 @@ import { createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { minkaBin } from '../../../tests/support/cli';
 import { dbTargets, type TestDb } from '../../../tests/support/db';
 import { captureLog } from '../../../tests/support/log';
 import { entryHash, entryMac, genesisHash } from './chain';
 import { auditServiceOf, writeAuditCheckpoint } from './checkpoint-job';
 import { checkpointDir } from './checkpoints';
 
-const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
 
 /**
@@ -51,7 +51,7 @@ for (const target of dbTargets()) {
         await db.ctx.audit.record({ actor, action: 'test.event', recordId: `r${i}`, details: { i } });
     };
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [`${root}bin/minka.js`, 'audit', ...args], {
+      spawnSync(process.execPath, [minkaBin, 'audit', ...args], {
         env: {
           ...process.env,
           MINKA_DATA_DIR: db.config.dataDir,

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
+import { minkaBin } from '../../../tests/support/cli';
 import { dbTargets, type TestDb, tempDir, testConfig } from '../../../tests/support/db';
 import { captureLog } from '../../../tests/support/log';
 import { decodeMail, smtpSink } from '../../../tests/support/smtp';
@@ -13,7 +14,6 @@ import { auditServiceOf, writeAuditCheckpoint } from './checkpoint-job';
 import { carryAuditKeys } from './keys';
 import { AuditChainBroken, AuditService } from './service';
 
-const root = new URL('../../..', import.meta.url).pathname;
 const actor = { userId: 'u-1', orgId: 'o-1' };
 
 async function fill(db: TestDb, n: number) {
@@ -201,7 +201,7 @@ describe('minka audit verify (CLI) on tampered chains', () => {
   after(() => tmp.remove());
 
   const verify = () =>
-    spawnSync(process.execPath, [`${root}bin/minka.js`, 'audit', 'verify'], {
+    spawnSync(process.execPath, [minkaBin, 'audit', 'verify'], {
       env: { ...process.env, MINKA_DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
     });

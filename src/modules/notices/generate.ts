@@ -16,7 +16,7 @@ export interface Notice {
   controller: { name: string; contact: string };
   dpoContact: string;
   purposes: { module: string; what: string; basis: string }[];
-  categories: { category: string; label: string; tables: string[] }[];
+  categories: { category: string; label: string; tables: { table: string; label: string }[] }[];
   recipients: string[];
   transfers: string;
   retention: { recordType: string; label: string; period: string; action: string }[];
@@ -48,7 +48,11 @@ export function buildNotice(inputs: NoticeInputs, lang: Language): Notice {
   }
   const categories: Notice['categories'] = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([category, tables]) => ({ category, label: n(lang, `categories.${category}`), tables: [...tables].sort() }));
+    .map(([category, tables]) => ({
+      category,
+      label: n(lang, `categories.${category}`),
+      tables: [...tables].sort().map((table) => ({ table, label: n(lang, `tables.${table}`) })),
+    }));
   categories.push({ category: 'facts', label: n(lang, 'categories.facts'), tables: [] });
   return {
     language: lang,

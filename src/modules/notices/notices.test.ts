@@ -99,5 +99,27 @@ describe('buildNotice', () => {
       period: '60 meses',
       action: 'anonimizar',
     });
+    assert.deepEqual(n.categories[0]!.tables, [{ table: 'persons', label: 'Personas atendidas' }]);
+  });
+
+  it('names every table that holds personal data in words, in every language', async () => {
+    const { buildNotice } = await import('./generate');
+    const { personalColumns } = await import('../rights/index');
+    for (const lang of ['es', 'en', 'qu-EC'] as const) {
+      const n = buildNotice(
+        {
+          controller: { name: 'x', contact: 'y' },
+          dpoContact: 'z',
+          deadlineDays: 15,
+          schedules: [],
+          columns: [...personalColumns],
+        },
+        lang,
+      );
+      const tables = n.categories.flatMap((c) => c.tables);
+      assert.equal(tables.length, new Set(personalColumns.map((c) => c.table)).size);
+      for (const t of tables)
+        assert.ok(t.label && !t.label.includes('tables.') && t.label !== t.table, `${lang}: ${t.table}`);
+    }
   });
 });

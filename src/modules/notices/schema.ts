@@ -10,7 +10,14 @@ export const noticeSchema = z.object({
   controller: z.object({ name: z.string(), contact: z.string() }),
   dpoContact: z.string(),
   purposes: z.array(z.object({ module: z.string(), what: z.string(), basis: z.string() })),
-  categories: z.array(z.object({ category: z.string(), label: z.string(), tables: z.array(z.string()) })),
+  categories: z.array(
+    z.object({
+      category: z.string(),
+      label: z.string(),
+      /** Where the category is kept: the table, and its name for a reader. */
+      tables: z.array(z.object({ table: z.string(), label: z.string() })),
+    }),
+  ),
   recipients: z.array(z.string()),
   transfers: z.string(),
   retention: z.array(z.object({ recordType: z.string(), label: z.string(), period: z.string(), action: z.string() })),

@@ -63,16 +63,6 @@ export const requestCodes = async (q: Q, ids: string[]) =>
       )
     : new Map<string, string>();
 
-/** Open requests past their due date, oldest due first (the supervisors' overdue list). */
-export const overdueRequests = (q: Q, today: string) =>
-  q
-    .selectFrom('data_requests')
-    .select(['id', 'code', 'case_id', 'due_on'])
-    .where('status', '=', 'open')
-    .where('due_on', '<', today)
-    .orderBy('due_on')
-    .execute();
-
 /** Demo seeding: whether the case already has a request of this right. */
 export const hasRequest = async (q: Q, caseId: string, right: string) =>
   Boolean(

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { makeOrg, type Signed, signInNewUser } from '../../../tests/support/access';
 import { openTestApp, type TestApp } from '../../../tests/support/app';
+import { minkaBin } from '../../../tests/support/cli';
 import { dbTargets, tempDir } from '../../../tests/support/db';
 import { multipart } from '../../../tests/support/requests';
 import { t as translate } from '../../platform/i18n/index';
@@ -144,7 +145,7 @@ describe('minka i18n export / import', () => {
     LANG: 'en_GB.UTF-8',
   };
   const minka = (args: string[]) =>
-    spawnSync(process.execPath, [`${root}bin/minka.js`, ...args], { cwd: root, env, encoding: 'utf8' });
+    spawnSync(process.execPath, [minkaBin, ...args], { cwd: root, env, encoding: 'utf8' });
   after(() => tmp.remove());
 
   it('writes the sheet, takes a reviewed one back, and refuses a dropped placeholder naming the key', async () => {

@@ -20225,7 +20225,10 @@ export interface paths {
               categories: {
                 category: string;
                 label: string;
-                tables: string[];
+                tables: {
+                  table: string;
+                  label: string;
+                }[];
               }[];
               recipients: string[];
               transfers: string;
@@ -20304,7 +20307,10 @@ export interface paths {
               categories: {
                 category: string;
                 label: string;
-                tables: string[];
+                tables: {
+                  table: string;
+                  label: string;
+                }[];
               }[];
               recipients: string[];
               transfers: string;

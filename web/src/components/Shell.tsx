@@ -125,7 +125,15 @@ export function Shell() {
           onClick={close}
         />
         <NavLink component="button" label={t('nav.signOut')} onClick={() => signOut.mutate()} hiddenFrom="sm" />
-        <NavLink href="/api/docs" label={t('nav.apiDocs')} mt="auto" />
+        <NavLink
+          component={Link}
+          to="/privacy"
+          label={t('privacy.title')}
+          active={isActive('/privacy')}
+          onClick={close}
+          mt="auto"
+        />
+        <NavLink href="/api/docs" label={t('nav.apiDocs')} />
       </AppShell.Navbar>
       <AppShell.Main id="content">
         <UpdateNotice />

@@ -102,64 +102,47 @@ export function ProcessingRecord({ lang }: { lang?: Lang }) {
       {record.error && <Alert color="red">{record.error.message}</Alert>}
       {r && (
         <>
-          <WideTable minWidth={560}>
-            <Table striped fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t(`${p}.columns.purpose`)}</Table.Th>
-                  <Table.Th>{t(`${p}.columns.basis`)}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.purposes.map((x) => (
-                  <Table.Tr key={x.module}>
-                    <Table.Td>{x.what}</Table.Td>
-                    <Table.Td>{x.basis}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </WideTable>
-          <WideTable minWidth={560}>
-            <Table striped fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t(`${p}.columns.category`)}</Table.Th>
-                  <Table.Th>{t(`${p}.columns.tables`)}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.categories.map((c) => (
-                  <Table.Tr key={c.category}>
-                    <Table.Td>{c.label}</Table.Td>
-                    <Table.Td>{c.tables.join(', ') || '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </WideTable>
-          <WideTable minWidth={560}>
-            <Table striped fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t(`${p}.columns.type`)}</Table.Th>
-                  <Table.Th>{t(`${p}.columns.period`)}</Table.Th>
-                  <Table.Th>{t(`${p}.columns.action`)}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.retention.map((x) => (
-                  <Table.Tr key={x.recordType}>
-                    <Table.Td>{x.label}</Table.Td>
-                    <Table.Td>{x.period}</Table.Td>
-                    <Table.Td>{x.action}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </WideTable>
+          <RecordTable
+            heads={[t(`${p}.columns.purpose`), t(`${p}.columns.basis`)]}
+            rows={r.purposes.map((x) => [x.module, x.what, x.basis])}
+          />
+          <RecordTable
+            heads={[t(`${p}.columns.category`), t(`${p}.columns.tables`)]}
+            rows={r.categories.map((c) => [c.category, c.label, c.tables.map((x) => x.label).join(', ') || '—'])}
+          />
+          <RecordTable
+            heads={[t(`${p}.columns.type`), t(`${p}.columns.period`), t(`${p}.columns.action`)]}
+            rows={r.retention.map((x) => [x.recordType, x.label, x.period, x.action])}
+          />
         </>
       )}
     </Stack>
+  );
+}
+
+/** One table of the record: its column heads, and rows of a key then the cells. */
+function RecordTable({ heads, rows }: { heads: string[]; rows: string[][] }) {
+  return (
+    <WideTable minWidth={560}>
+      <Table striped fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            {heads.map((h) => (
+              <Table.Th key={h}>{h}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map(([key, ...cells]) => (
+            <Table.Tr key={key}>
+              {cells.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are fixed columns
+                <Table.Td key={i}>{c}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </WideTable>
   );
 }

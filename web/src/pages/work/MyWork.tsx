@@ -6,6 +6,7 @@ import { type ApiResponse, client, ok } from '../../api';
 import { workKeys } from '../../api/keys';
 import { formatDate } from '../../format';
 import { has, useSession } from '../../session';
+import { OverdueRequests } from '../rights/OverdueRequests';
 import { ClosureRequests, IncomingTransfers, PlansToReview } from './pending';
 
 type WorkItem = ApiResponse<'/api/me/work'>[number];
@@ -87,6 +88,7 @@ export function MyWork() {
           {!!overdue.data?.length && <Tasks items={overdue.data} />}
         </>
       )}
+      {has(session, 'rights:manage') && <OverdueRequests />}
       <Title order={2} size="h3">
         {t('work.notifications')}
       </Title>
