@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, build, unit + integration (SQLite, and PostgreSQL when TEST_DATABASE_URL is set),
 // then the end-to-end journeys in Chromium. Prints one closing line "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -10,16 +10,21 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const bin = (p) => path.join(root, 'node_modules', p);
 
-function run(label, cmd, args, { count = false } = {}) {
-  console.log(`\n=== ${label} ===`);
+function run(label, cmd, args, { count = false, env = process.env, buffer = false } = {}) {
+  if (!buffer) console.log(`\n=== ${label} ===`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let tail = '';
+    const out = [];
+    child.stderr.on('data', (chunk) => (buffer ? out.push(chunk) : process.stderr.write(chunk)));
     child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
+      if (buffer) out.push(chunk);
+      else process.stdout.write(chunk);
       tail = (tail + chunk.toString()).slice(-4000);
     });
     child.on('close', (code) => {
+      // A share run beside another prints its output whole once it ends, so the two do not interleave.
+      if (buffer) process.stdout.write(`\n=== ${label} ===\n${Buffer.concat(out).toString()}`);
       if (count) {
         const num = (k) => Number(tail.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
         totals.passed += num('pass');
@@ -41,7 +46,6 @@ const find = (dir, re) =>
         .sort()
     : [];
 
-const slowFirst = (file) => (file.endsWith('production.test.ts') ? 0 : 1);
 const testArgs = (files, extra = []) => ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files];
 let failed = false;
 
@@ -67,17 +71,31 @@ if (!process.env.TEST_REDIS_URL) {
 const built = (await run('build (server and web app)', process.execPath, ['scripts/build.mjs', '--if-needed'])) === 0;
 failed = !built || failed;
 if (built) process.env.MINKA_TEST_CLI = 'dist/server/cli.js';
-const unit = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/), ...find('web/src', /\.test\.ts$/)];
-const unitCode = await run('unit and integration', process.execPath, testArgs(unit, ['--test-concurrency=2']), {
+// The server's unit and integration files in two shares, one process each, side by side (tests/unit-share.ts);
+// the larger files are dealt out first, alternately, so that the two take about as long. The web app's own tests
+// (which set up a browser-like global IndexedDB) run after them, a process per file as usual.
+const server = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/)].sort(
+  (a, b) => statSync(path.join(root, b)).size - statSync(path.join(root, a)).size,
+);
+const shares = [0, 1].map((i) => server.filter((_, j) => j % 2 === i).sort());
+const shareCodes = await Promise.all(
+  shares.map((files, i) =>
+    run(`unit and integration, share ${i + 1} of 2`, process.execPath, testArgs(['tests/unit-share.ts']), {
+      count: true,
+      buffer: true,
+      env: { ...process.env, MINKA_TEST_FILES: JSON.stringify(files) },
+    }),
+  ),
+);
+const webCode = await run('web app units', process.execPath, testArgs(find('web/src', /\.test\.ts$/)), {
   count: true,
 });
-failed = unitCode !== 0 || failed;
+failed = shareCodes.some((c) => c !== 0) || webCode !== 0 || failed;
 
 if (existsSync(chromium)) {
-  // Two journeys at a time, each with its own server, database and browser; the production install (a clean
-  // `npm ci`, build and prune: the longest) starts first so that it runs beside the others rather than after them.
-  const e2e = find('tests/e2e', /\.test\.ts$/).sort((a, b) => slowFirst(a) - slowFirst(b));
-  const e2eCode = await run('end to end (Chromium)', process.execPath, testArgs(e2e, ['--test-concurrency=2']), {
+  // Every journey in one process (tests/e2e/all.ts imports each *.test.ts), one after another, each with its own
+  // server, database and browser: the sources load once, and the machine's two cores are already busy with one.
+  const e2eCode = await run('end to end (Chromium)', process.execPath, testArgs(['tests/e2e/all.ts']), {
     count: true,
   });
   failed = e2eCode !== 0 || failed;

@@ -23,6 +23,9 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+/** The TOTP steps used per account on the current journey's server (see freshTotp). */
+const usedSteps = new Map<string, number>();
+
 export interface E2E {
   server: Running;
   browser: Browser;
@@ -34,6 +37,8 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
   if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run npm run build first');
   const tmp = tempDir('minka-e2e-');
+  // A new server has a new database, which has seen no code yet (journeys in one process run one after another).
+  usedSteps.clear();
   const config = loadConfig({
     MINKA_DATA_DIR: tmp.dir,
     PORT: '0',
@@ -78,8 +83,6 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.getByRole('heading', { name: 'Bienvenida a Minka' }).waitFor();
 }
-
-const usedSteps = new Map<string, number>();
 
 /**
  * A TOTP code for an account that the server has not seen yet: a code works once, so a second sign-in within the
