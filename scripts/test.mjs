@@ -23,7 +23,7 @@ function run(label, cmd, args, { count = false, env = process.env, buffer = fals
       tail = (tail + chunk.toString()).slice(-4000);
     });
     child.on('close', (code) => {
-      // A share run beside another prints its output whole once it ends, so the two do not interleave.
+      // A share run beside another prints its output whole once it ends, so shares do not interleave.
       if (buffer) process.stdout.write(`\n=== ${label} ===\n${Buffer.concat(out).toString()}`);
       if (count) {
         const num = (k) => Number(tail.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
@@ -71,20 +71,26 @@ if (!process.env.TEST_REDIS_URL) {
 const built = (await run('build (server and web app)', process.execPath, ['scripts/build.mjs', '--if-needed'])) === 0;
 failed = !built || failed;
 if (built) process.env.MINKA_TEST_CLI = 'dist/server/cli.js';
-// The server's unit and integration files in two shares, one process each, side by side (tests/unit-share.ts);
-// the larger files are dealt out first, alternately, so that the two take about as long. The web app's own tests
+// The server's unit and integration files in three shares, one process each, side by side on the two cores
+// (tests/unit-share.ts); the larger files are dealt out first, in turn, and a third share keeps both cores busy
+// until the end when one share's files take longer than their size says. The web app's own tests
 // (which set up a browser-like global IndexedDB) run after them, a process per file as usual.
 const server = [...find('src', /\.test\.ts$/), ...find('bench', /\.test\.ts$/)].sort(
   (a, b) => statSync(path.join(root, b)).size - statSync(path.join(root, a)).size,
 );
-const shares = [0, 1].map((i) => server.filter((_, j) => j % 2 === i).sort());
+const shares = [0, 1, 2].map((i) => server.filter((_, j) => j % 3 === i).sort());
 const shareCodes = await Promise.all(
   shares.map((files, i) =>
-    run(`unit and integration, share ${i + 1} of 2`, process.execPath, testArgs(['tests/unit-share.ts']), {
-      count: true,
-      buffer: true,
-      env: { ...process.env, MINKA_TEST_FILES: JSON.stringify(files) },
-    }),
+    run(
+      `unit and integration, share ${i + 1} of ${shares.length}`,
+      process.execPath,
+      testArgs(['tests/unit-share.ts']),
+      {
+        count: true,
+        buffer: true,
+        env: { ...process.env, MINKA_TEST_FILES: JSON.stringify(files) },
+      },
+    ),
   ),
 );
 const webCode = await run('web app units', process.execPath, testArgs(find('web/src', /\.test\.ts$/)), {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as OTPAuth from 'otpauth';
@@ -32,11 +32,21 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+/**
+ * Data folders as the demo seed left them, one per configuration: journeys run in one process (tests/e2e/all.ts),
+ * and each later journey starts from a copy instead of seeding again (its demo dates are minutes old at most).
+ */
+const seeded = new Map<string, { dir: string; remove(): void }>();
+process.on('exit', () => {
+  for (const t of seeded.values()) t.remove();
+});
+
 /** Starts the built app as a demo (fake data, demo accounts) on a free port and a headless Debian Chromium; fails loudly if either is missing. */
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
   if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run npm run build first');
   const tmp = tempDir('minka-e2e-');
+  const key = JSON.stringify(env);
   // A new server has a new database, which has seen no code yet (journeys in one process run one after another).
   usedSteps.clear();
   const config = loadConfig({
@@ -48,7 +58,17 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     MINKA_SECURE_COOKIES: 'false',
     ...env,
   });
-  const server = await startServer(config, { logLevel: 'warn' });
+  const template = seeded.get(key);
+  if (template) cpSync(template.dir, tmp.dir, { recursive: true });
+  let server = await startServer(config, { logLevel: 'warn' });
+  if (!template) {
+    // The first journey with this configuration keeps a copy of the data folder as the seed left it.
+    await server.close();
+    const copy = tempDir('minka-e2e-seeded-');
+    cpSync(tmp.dir, copy.dir, { recursive: true });
+    seeded.set(key, copy);
+    server = await startServer(config, { logLevel: 'warn' });
+  }
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   mkdirSync(screenshotDir, { recursive: true });
   return {
