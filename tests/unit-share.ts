@@ -1,5 +1,5 @@
-// A share of the unit and integration test files, run in one process: `npm test` starts three shares side by side
-// instead of one process per file, so the application's sources load through tsx three times rather
+// A share of the unit and integration test files, run in one process: `npm test` starts two shares side by side
+// instead of one process per file, so the application's sources load through tsx twice rather
 // than once per file. MINKA_TEST_FILES lists the share's files (scripts/test.mjs sets it); each file runs as it
 // would alone, one after another. Run one file alone with: node --import tsx --test <file>
 import path from 'node:path';
