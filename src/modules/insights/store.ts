@@ -54,12 +54,8 @@ export class InsightStore {
         const read = () => repoStore.selectInsightSnapshotsByPeriod(db, period);
         let row = await read();
         if (!row) {
-          const release = await this.release(period, k);
-          await repoStore.insertInsightSnapshots(db, {
-            period,
-            payload: serialiseRelease(release),
-            created_at: now.toISOString(),
-          });
+          const { payload } = await this.build(period, k);
+          await repoStore.insertInsightSnapshots(db, { period, payload, created_at: now.toISOString() });
           row = await read();
         }
         this.snapshot = { ...parseRelease(period, row!.payload), asOf: `${period}-01` };
@@ -77,6 +73,11 @@ export class InsightStore {
    * hidden cell of 1..k-1 people).
    */
   async release(period: string, k: number): Promise<Release> {
+    return (await this.build(period, k)).release;
+  }
+
+  /** The release of `period` (see `release`) and its stored form, serialised once. */
+  private async build(period: string, k: number): Promise<{ release: Release; payload: string }> {
     await this.sync(true);
     const rows = await repoStore.selectInsightSnapshotsBefore(this.ctx.db.db, period);
     const history = rows.map((r) => parseRelease(r.period, r.payload));
@@ -92,8 +93,9 @@ export class InsightStore {
     this.solved = null;
     const { published, baseline } = auditedReleaseValues(cube, k, period, history, solved);
     const release: Release = { period, k, cube, published, baseline };
-    this.solved = { rows: [...stored, `${period}\n${serialiseRelease(release)}`], series: solved };
-    return release;
+    const payload = serialiseRelease(release);
+    this.solved = { rows: [...stored, `${period}\n${payload}`], series: solved };
+    return { release, payload };
   }
 
   /** The current cube (exact viewers). */
