@@ -67,9 +67,8 @@ export class RankSeries {
     this.truth.length = m.ids;
   }
 
-  /** Adds the next release (in period order) and solves what it adds. */
-  add(release: Release): this {
-    const [step] = steps([release]);
+  /** Adds the next release (in period order) and solves what it adds; `step` is its attacker's view if at hand. */
+  add(release: Release, step: Step | undefined = steps([release])[0]): this {
     const t = this.steps.length;
     const prev = this.steps[t - 1];
     this.steps.push(step!);
@@ -166,6 +165,6 @@ export function rankAttack(
   strict = true,
 ): Pinned & { unknowns: number; equations: number } {
   const series = new RankSeries(chained);
-  for (const step of s) series.add(step.release);
+  for (const step of s) series.add(step.release, step);
   return series.pinned(k, strict);
 }

@@ -58,7 +58,7 @@ export function auditedReleaseValues(
   for (let level = 0; ; level++) {
     audit.rounds++;
     const mark = solved.mark();
-    const attack = solved.add(release).pinned(k, false);
+    const attack = solved.add(release, series[t]).pinned(k, false);
     if (!attack.pinnedCellReleases) return { ...base, audit, solved };
     solved.undo(mark);
     // Figures this release newly reveals (exact at its date).
